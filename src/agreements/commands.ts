@@ -1,0 +1,40 @@
+// The founding act: the network's first agreements, its founding member and their session, in one transaction.
+import type { Db } from '../db/connect.ts';
+import { errors } from '../web/errors.ts';
+import { hashToken } from '../security/tokens.ts';
+import { createMember, type NewMember } from '../members/commands.ts';
+import { createSession } from '../members/sessions.ts';
+import type { Keys } from '../security/crypto.ts';
+import { DEFAULT_CATEGORIES } from './defaults.ts';
+import { timingSafeEqual } from 'node:crypto';
+
+export type Founding = { networkName: string; areas: string[]; languages: string[]; founder: NewMember };
+
+export async function foundNetwork(db: Db, keys: Keys, token: string, f: Founding, now: Date) {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .selectFrom('network_founding')
+      .select(['token_hash', 'founded_at'])
+      .forUpdate()
+      .executeTakeFirst();
+    if (row?.founded_at) throw errors.gone('already_founded', 'error.alreadyFounded');
+    const given = hashToken(token);
+    if (!row?.token_hash || !timingSafeEqual(row.token_hash, given)) {
+      throw errors.forbidden('bad_founding_link', 'error.badFoundingLink');
+    }
+    const values: [string, unknown][] = [
+      ['network_name', f.networkName],
+      ['areas', f.areas],
+      ['languages', f.languages],
+      ['categories', [...DEFAULT_CATEGORIES]],
+    ];
+    await tx
+      .insertInto('agreements')
+      .values(values.map(([key, value]) => ({ key, value: JSON.stringify(value), adopted_by: 'founding' as const })))
+      .execute();
+    const memberId = await createMember(tx, keys, f.founder);
+    await tx.updateTable('network_founding').set({ founded_at: now, token_hash: null }).execute();
+    const session = await createSession(tx, memberId, now);
+    return { memberId, session };
+  });
+}

@@ -1,0 +1,37 @@
+// Wiring shared by the server, the CLI and the tests: open the database, migrate, load the key, pick the mailer.
+import type { Config } from './config.ts';
+import { openDatabase, type DbTarget } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+import { deriveKeys, loadMasterKey } from './security/crypto.ts';
+import { consoleMailer, smtpMailer, type Mailer } from './notifications/mailer.ts';
+import { RateLimiter } from './security/rate-limit.ts';
+import type { Deps } from './web/context.ts';
+
+export function dbTarget(config: Config): DbTarget {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
+}
+
+export async function boot(
+  config: Config,
+  opts: { mailer?: Mailer; clock?: () => Date; log?: (line: string) => void; target?: DbTarget } = {},
+): Promise<Deps> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const keys = deriveKeys(loadMasterKey({ keyFile: config.keyFile, secretKey: config.secretKey, dataDir: config.dataDir }));
+  const db = await openDatabase(opts.target ?? dbTarget(config));
+  const applied = await migrate(db);
+  if (applied.length) log(`database migrated: ${applied.join(', ')}`);
+  const mailer = opts.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(log));
+  return {
+    config,
+    db,
+    keys,
+    mailer,
+    clock: opts.clock ?? (() => new Date()),
+    log,
+    limits: {
+      // Per address: 5 links per 15 minutes; for the whole server: 200 per 15 minutes.
+      signInLinks: new RateLimiter(5, 15 * 60_000),
+      signInLinksGlobal: new RateLimiter(200, 15 * 60_000),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The `kropotkin` command for hosts: start the server, run migrations, print an invite link.
+import { loadConfig, ConfigError } from '../config.ts';
+import { boot } from '../boot.ts';
+import { lockHolder, acquireDataLock } from '../db/lock.ts';
+import { main as startMain } from '../server.ts';
+import { askServer, cliInvite } from './control.ts';
+
+const usage = `Usage: kropotkin <command>
+
+  start     serve Kropotkin (same as npm start)
+  migrate   bring the database up to date and exit
+  invite    print a fresh invite link (works while the server runs, too)
+  help      show this
+`;
+
+async function withDatabase<T>(fn: (deps: Awaited<ReturnType<typeof boot>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const release = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
+  const deps = await boot(config, { log: () => {} });
+  try {
+    return await fn(deps);
+  } finally {
+    await deps.db.destroy();
+    release();
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const command = argv[0] ?? 'help';
+  try {
+    switch (command) {
+      case 'start':
+        await startMain();
+        return -1; // keeps running
+      case 'migrate': {
+        await withDatabase(async () => {});
+        console.log('The database is up to date.');
+        return 0;
+      }
+      case 'invite': {
+        const config = loadConfig();
+        const running = !config.databaseUrl && lockHolder(config.dataDir) !== null;
+        const result = running ? await askServer(config.dataDir, '/invite') : await withDatabase(cliInvite);
+        if (result.error) {
+          console.error(result.error);
+          return 1;
+        }
+        console.log(`Invite link (valid until ${result.expiresAt}):\n\n  ${result.url}\n`);
+        return 0;
+      }
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(usage);
+        return 0;
+      default:
+        console.error(`Unknown command: ${command}\n\n${usage}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 2;
+    }
+    console.error((e as Error).message);
+    return 1;
+  }
+}
+
+const code = await run(process.argv.slice(2));
+if (code >= 0) process.exit(code);

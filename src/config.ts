@@ -1,0 +1,69 @@
+// One environment schema, checked at boot: a bad setting stops start-up with a clear message.
+import path from 'node:path';
+import { z } from 'zod';
+
+const urlWithoutPath = z
+  .string()
+  .url('must be a full URL such as https://aid.example.org')
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must start with http:// or https://')
+  .transform((u) => new URL(u).origin);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000),
+  PUBLIC_URL: urlWithoutPath.optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres:// or postgresql://')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Kropotkin <kropotkin@localhost>'),
+  KROPOTKIN_DATA_DIR: z.string().min(1).default('./data'),
+  KROPOTKIN_KEY_FILE: z.string().min(1).default('./kropotkin.key'),
+  KROPOTKIN_SECRET_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+});
+
+export type Config = {
+  env: 'production' | 'development' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  dataDir: string;
+  keyFile: string;
+  secretKey?: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; throws ConfigError naming every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Kropotkin cannot start: some settings are wrong.\n${lines.join('\n')}\nSee .env.example.`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    databaseUrl: c.DATABASE_URL,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    dataDir: path.resolve(c.KROPOTKIN_DATA_DIR),
+    keyFile: path.resolve(c.KROPOTKIN_KEY_FILE),
+    secretKey: c.KROPOTKIN_SECRET_KEY,
+  };
+}

@@ -1,0 +1,38 @@
+// Opens the database: embedded PGlite in the data directory by default, a PostgreSQL server when DATABASE_URL is set.
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { DurableNodeFS, durableStartParams } from './durable-fs.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './types.ts';
+
+export type Db = Kysely<Database>;
+
+export type DbTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
+
+// Dates without a time stay plain strings ('2026-12-01'); parsing them as local midnight shifts days.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
+
+export async function openDatabase(target: DbTarget): Promise<Db> {
+  if ('databaseUrl' in target) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // A dropped connection must not crash the process; the next query gets a fresh one.
+    pool.on('error', () => {});
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const parsers = { [DATE_OID]: (v: string) => v };
+  let pglite: PGlite;
+  if ('memory' in target) {
+    pglite = await PGlite.create({ parsers });
+  } else {
+    fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
+    pglite = await PGlite.create({
+      fs: new DurableNodeFS(target.dataDir),
+      startParams: durableStartParams(),
+      parsers,
+    });
+  }
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}

@@ -1,0 +1,38 @@
+// PGlite's Node file layer as shipped never fsyncs, and PGlite starts Postgres with fsync off (-F).
+// This file system makes Postgres's fsync calls reach the disk, so a committed write survives a power cut.
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+
+/** Counts real fsyncs made for the database; the durability test reads it. */
+export const fsyncStats = { calls: 0 };
+
+type EmscriptenModule = {
+  NODEFS: { stream_ops: { fsync?: (stream: { nfd?: number }) => number } };
+};
+
+export class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const result = await super.init(pg, opts);
+    const preRun = result.emscriptenOpts.preRun ?? [];
+    result.emscriptenOpts.preRun = [
+      ...preRun,
+      (mod: EmscriptenModule) => {
+        mod.NODEFS.stream_ops.fsync = (stream) => {
+          // Directories are opened without a host descriptor; there is nothing to flush for them here.
+          if (typeof stream.nfd !== 'number') return 0;
+          fs.fsyncSync(stream.nfd);
+          fsyncStats.calls++;
+          return 0;
+        };
+      },
+    ];
+    return result;
+  }
+}
+
+/** PGlite's own start parameters, without -F (fsync off), and with fsync as the WAL sync method. */
+export function durableStartParams(): string[] {
+  const params = [...PGlite.defaultStartParams].filter((p) => p !== '-F');
+  return [...params, '-c', 'wal_sync_method=fsync'];
+}

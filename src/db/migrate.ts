@@ -1,0 +1,22 @@
+// Forward-only migrations, applied in order at start, each in its own transaction.
+import { sql } from 'kysely';
+import type { Db } from './connect.ts';
+import * as core from './migrations/001_core.ts';
+
+const migrations: { name: string; up: string }[] = [core];
+
+export async function migrate(db: Db): Promise<string[]> {
+  await sql`create table if not exists schema_migrations (
+    name text primary key, applied_at timestamptz not null default now())`.execute(db);
+  const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));
+  const applied: string[] = [];
+  for (const m of migrations) {
+    if (done.has(m.name)) continue;
+    await db.transaction().execute(async (tx) => {
+      await sql.raw(m.up).execute(tx);
+      await tx.insertInto('schema_migrations').values({ name: m.name }).execute();
+    });
+    applied.push(m.name);
+  }
+  return applied;
+}

@@ -1,0 +1,114 @@
+// Table types for Kysely, written to match the migrations.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string | null | undefined, string | null>;
+
+export type PostKind = 'need' | 'offer';
+export type NeedStatus = 'open' | 'matched' | 'met' | 'withdrawn' | 'expired';
+export type OfferStatus = 'open' | 'closed' | 'withdrawn';
+export type PostStatus = NeedStatus | OfferStatus;
+export type Urgency = 'urgent' | 'soon' | 'whenever';
+export type MatchStatus = 'active' | 'released' | 'met';
+export type NotificationKind = 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met';
+
+export interface Database {
+  schema_migrations: { name: string; applied_at: Generated<Date> };
+  network_founding: { id: Generated<number>; token_hash: Buffer | null; founded_at: Timestamp | null };
+  members: {
+    id: Generated<string>;
+    display_name: string;
+    language: string;
+    email_enc: Buffer | null;
+    email_hash: Buffer | null;
+    joined_at: Generated<Date>;
+    last_digest_at: Timestamp | null;
+  };
+  agreements: {
+    id: Generated<number>;
+    key: string;
+    value: ColumnType<unknown, string, never>;
+    adopted_at: Generated<Date>;
+    adopted_by: 'founding' | 'decision';
+    decision_id: string | null;
+  };
+  invites: {
+    id: Generated<string>;
+    token_hash: Buffer;
+    created_by: string | null;
+    created_at: Generated<Date>;
+    expires_at: Timestamp;
+    revoked_at: Timestamp | null;
+    uses: Generated<number>;
+  };
+  sessions: { token_hash: Buffer; member_id: string; created_at: Generated<Date>; expires_at: Timestamp };
+  sign_in_tokens: {
+    token_hash: Buffer;
+    member_id: string;
+    created_at: Generated<Date>;
+    expires_at: Timestamp;
+    used_at: Timestamp | null;
+  };
+  passkeys: {
+    id: string;
+    member_id: string;
+    public_key: Buffer;
+    counter: ColumnType<string, number | string, number | string>;
+    transports: string[];
+    created_at: Generated<Date>;
+    last_used_at: Timestamp | null;
+  };
+  auth_challenges: {
+    id: Generated<string>;
+    challenge: string;
+    member_id: string | null;
+    purpose: 'register' | 'authenticate';
+    expires_at: Timestamp;
+  };
+  posts: {
+    id: Generated<string>;
+    kind: PostKind;
+    member_id: string;
+    what: string;
+    category: string;
+    area: string;
+    urgency: Urgency;
+    needed_by: DateOnly | null;
+    available_until: DateOnly | null;
+    capacity: string | null;
+    status: ColumnType<PostStatus, PostStatus | undefined, PostStatus>;
+    search_config: ColumnType<string, string | undefined, string>;
+    search: ColumnType<string, never, never>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    closed_at: Timestamp | null;
+  };
+  matches: {
+    id: Generated<string>;
+    need_id: string | null;
+    offer_id: string | null;
+    helper_id: string;
+    asker_id: string;
+    status: ColumnType<MatchStatus, MatchStatus | undefined, MatchStatus>;
+    created_at: Generated<Date>;
+    ended_at: Timestamp | null;
+    ended_by: string | null;
+  };
+  messages: {
+    id: Generated<string>;
+    match_id: string;
+    author_id: string | null;
+    body_enc: Buffer;
+    created_at: Generated<Date>;
+  };
+  notifications: {
+    id: Generated<string>;
+    member_id: string;
+    kind: NotificationKind;
+    post_id: string | null;
+    match_id: string | null;
+    created_at: Generated<Date>;
+    read_at: Timestamp | null;
+    emailed_at: Timestamp | null;
+  };
+}

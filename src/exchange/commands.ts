@@ -1,0 +1,145 @@
+// Writes for needs, offers and matches. Each runs in one transaction; the database's constraints and triggers
+// (one active match per need, a need follows its match) hold whatever happens here.
+import type { Db } from '../db/connect.ts';
+import type { PostKind } from '../db/types.ts';
+import { encrypt, type Keys } from '../security/crypto.ts';
+import { errors, fromDatabaseError } from '../web/errors.ts';
+import { searchConfig } from '../web/i18n/index.ts';
+import { notify } from '../notifications/queries.ts';
+import { candidatesFor, messagePurpose, type MatchView, type PostView } from './queries.ts';
+import type { PostInput } from './schema.ts';
+
+function postValues(input: PostInput) {
+  return {
+    what: input.what,
+    category: input.category,
+    area: input.area,
+    urgency: input.urgency,
+    needed_by: input.needed_by ?? null,
+    available_until: input.available_until ?? null,
+    capacity: input.capacity ?? null,
+  };
+}
+
+/** Posts a need or offer; members whose open offers match a new need are told. */
+export async function createPost(db: Db, memberId: string, language: string, input: PostInput): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('posts')
+      .values({ kind: input.kind, member_id: memberId, search_config: searchConfig(language), ...postValues(input) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.kind === 'need') {
+      const offers = await candidatesFor(tx, { kind: 'need', what: input.what, category: input.category, excludeMember: memberId });
+      const helpers = [...new Set(offers.map((o) => o.memberId))];
+      await notify(tx, helpers.map((m) => ({ member_id: m, kind: 'matching_need' as const, post_id: row.id })));
+    }
+    return row.id;
+  });
+}
+
+export async function updatePost(db: Db, post: PostView, input: PostInput, now: Date) {
+  const updated = await db
+    .updateTable('posts')
+    .set({ ...postValues(input), updated_at: now })
+    .where('id', '=', post.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) throw errors.conflict('not_open', 'error.notOpen');
+}
+
+export async function withdrawPost(db: Db, post: PostView, now: Date) {
+  const updated = await db
+    .updateTable('posts')
+    .set({ status: 'withdrawn', updated_at: now, closed_at: now })
+    .where('id', '=', post.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) throw errors.conflict('not_open', 'error.notOpen');
+}
+
+/**
+ * "I can help" on a need, or "I'd like this" on an offer: opens a match and its private thread.
+ * Two people pressing at once: the database lets exactly one through; the other gets 409 already_taken.
+ */
+export async function openMatch(db: Db, memberId: string, post: PostView): Promise<string> {
+  if (post.memberId === memberId) throw errors.conflict('own_post', 'error.ownPost');
+  const isNeed = post.kind === 'need';
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const match = await tx
+        .insertInto('matches')
+        .values({
+          need_id: isNeed ? post.id : null,
+          offer_id: isNeed ? null : post.id,
+          helper_id: isNeed ? memberId : post.memberId,
+          asker_id: isNeed ? post.memberId : memberId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await notify(tx, [{ member_id: post.memberId, kind: isNeed ? 'claimed' : 'requested', post_id: post.id, match_id: match.id }]);
+      return match.id;
+    });
+  } catch (e) {
+    const known = fromDatabaseError(e);
+    if (known?.code === 'already_taken') {
+      throw errors.conflict('already_taken', isNeed ? 'error.needTaken' : 'error.alreadyAsked');
+    }
+    throw known ?? e;
+  }
+}
+
+const otherSide = (m: MatchView, memberId: string) => (m.helperId === memberId ? m.askerId : m.helperId);
+
+/** Either side can step back; a need goes back to open (the trigger sees to it). */
+export async function releaseMatch(db: Db, memberId: string, match: MatchView, now: Date) {
+  await endMatch(db, memberId, match, 'released', now);
+}
+
+/** The member who asked says the need was met. */
+export async function markMet(db: Db, memberId: string, match: MatchView, now: Date) {
+  await endMatch(db, memberId, match, 'met', now);
+}
+
+async function endMatch(db: Db, memberId: string, match: MatchView, status: 'released' | 'met', now: Date) {
+  await db.transaction().execute(async (tx) => {
+    const ended = await tx
+      .updateTable('matches')
+      .set({ status, ended_at: now, ended_by: memberId })
+      .where('id', '=', match.id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    if (ended.numUpdatedRows === 0n) throw errors.conflict('already_ended', 'error.alreadyEnded');
+    await notify(tx, [{ member_id: otherSide(match, memberId), kind: status, post_id: match.postId, match_id: match.id }]);
+  });
+}
+
+export async function sendMessage(db: Db, keys: Keys, memberId: string, match: MatchView, body: string) {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('messages')
+      .values({ match_id: match.id, author_id: memberId, body_enc: encrypt(keys, messagePurpose(match.id), body) })
+      .execute();
+    await notify(tx, [{ member_id: otherSide(match, memberId), kind: 'message', post_id: match.postId, match_id: match.id }]);
+  });
+}
+
+/** Needs past their needed-by date expire; offers past available-until close. Returns how many changed. */
+export async function expirePosts(db: Db, today: string, now: Date) {
+  const moves: [PostKind, 'expired' | 'closed', 'needed_by' | 'available_until'][] = [
+    ['need', 'expired', 'needed_by'],
+    ['offer', 'closed', 'available_until'],
+  ];
+  let changed = 0;
+  for (const [kind, status, column] of moves) {
+    const r = await db
+      .updateTable('posts')
+      .set({ status, updated_at: now, closed_at: now })
+      .where('kind', '=', kind)
+      .where('status', '=', 'open')
+      .where(column, '<', today)
+      .executeTakeFirst();
+    changed += Number(r.numUpdatedRows);
+  }
+  return changed;
+}

@@ -1,0 +1,27 @@
+// Who may do what with needs, offers and matches. One small function per action; authorize() throws.
+import type { SessionMember } from '../members/sessions.ts';
+import { errors } from '../web/errors.ts';
+import type { MatchView, PostView } from './queries.ts';
+
+type Who = SessionMember | null;
+
+export const can = {
+  seePost: (who: Who, _post: PostView) => !!who,
+  editPost: (who: Who, post: PostView) => !!who && who.id === post.memberId && post.status === 'open',
+  respondToPost: (who: Who, post: PostView) => !!who && who.id !== post.memberId && post.status === 'open',
+  seeMatch: (who: Who, m: MatchView) => !!who && (who.id === m.helperId || who.id === m.askerId),
+  writeInMatch: (who: Who, m: MatchView) => can.seeMatch(who, m) && m.status === 'active',
+  releaseMatch: (who: Who, m: MatchView) => can.seeMatch(who, m) && m.status === 'active',
+  markMet: (who: Who, m: MatchView) => !!who && who.id === m.askerId && m.status === 'active',
+};
+
+export type PostPolicy = { edit: boolean; respond: boolean };
+
+export function postPolicy(who: Who, post: PostView): PostPolicy {
+  return { edit: can.editPost(who, post), respond: can.respondToPost(who, post) };
+}
+
+export function authorize(allowed: boolean, who: Who, notFound = false): void {
+  if (!who) throw errors.signInNeeded();
+  if (!allowed) throw notFound ? errors.notFound() : errors.forbidden();
+}

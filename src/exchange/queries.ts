@@ -1,0 +1,225 @@
+// All SQL that reads needs, offers, matches and threads.
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { MatchStatus, PostKind, PostStatus, Urgency } from '../db/types.ts';
+import { decrypt, type Keys } from '../security/crypto.ts';
+import type { BoardFilter } from './schema.ts';
+import type { Candidate } from './matching.ts';
+
+export type PostView = {
+  id: string;
+  kind: PostKind;
+  memberId: string;
+  memberName: string;
+  what: string;
+  category: string;
+  area: string;
+  urgency: Urgency;
+  neededBy: string | null;
+  availableUntil: string | null;
+  capacity: string | null;
+  status: PostStatus;
+  createdAt: Date;
+};
+
+const urgencyOrder = sql<number>`case posts.urgency when 'urgent' then 0 when 'soon' then 1 else 2 end`;
+
+function postColumns() {
+  return [
+    'posts.id', 'posts.kind', 'posts.member_id', 'members.display_name', 'posts.what', 'posts.category', 'posts.area',
+    'posts.urgency', 'posts.needed_by', 'posts.available_until', 'posts.capacity', 'posts.status', 'posts.created_at',
+  ] as const;
+}
+
+type PostRow = {
+  id: string; kind: PostKind; member_id: string; display_name: string; what: string; category: string; area: string;
+  urgency: Urgency; needed_by: string | null; available_until: string | null; capacity: string | null;
+  status: PostStatus; created_at: Date;
+};
+
+function toView(r: PostRow): PostView {
+  return {
+    id: r.id, kind: r.kind, memberId: r.member_id, memberName: r.display_name, what: r.what, category: r.category,
+    area: r.area, urgency: r.urgency, neededBy: r.needed_by, availableUntil: r.available_until, capacity: r.capacity,
+    status: r.status, createdAt: r.created_at,
+  };
+}
+
+/** Open needs and offers, urgent first, then those waiting longest. */
+export async function boardPosts(db: Db, f: BoardFilter, limit = 200): Promise<PostView[]> {
+  let q = db
+    .selectFrom('posts')
+    .innerJoin('members', 'members.id', 'posts.member_id')
+    .select(postColumns())
+    .where('posts.status', '=', 'open');
+  if (f.kind) q = q.where('posts.kind', '=', f.kind);
+  if (f.category) q = q.where('posts.category', '=', f.category);
+  if (f.area) q = q.where('posts.area', '=', f.area);
+  if (f.urgency) q = q.where('posts.urgency', '=', f.urgency);
+  const rows = await q.orderBy(urgencyOrder).orderBy('posts.created_at', 'asc').limit(limit).execute();
+  return rows.map(toView);
+}
+
+export async function postById(db: Db, id: string): Promise<PostView | undefined> {
+  const row = await db
+    .selectFrom('posts')
+    .innerJoin('members', 'members.id', 'posts.member_id')
+    .select(postColumns())
+    .where('posts.id', '=', id)
+    .executeTakeFirst();
+  return row ? toView(row) : undefined;
+}
+
+export async function postsOf(db: Db, memberId: string): Promise<PostView[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .innerJoin('members', 'members.id', 'posts.member_id')
+    .select(postColumns())
+    .where('posts.member_id', '=', memberId)
+    .orderBy(sql`case posts.status when 'open' then 0 when 'matched' then 1 else 2 end`)
+    .orderBy('posts.created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(toView);
+}
+
+export async function openNeedsOf(db: Db, memberId: string) {
+  return db
+    .selectFrom('posts')
+    .select(['id', 'what', 'category'])
+    .where('member_id', '=', memberId)
+    .where('kind', '=', 'need')
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** Newest open post time, so a page can tell whether the board changed since it was drawn. */
+export async function boardStamp(db: Db): Promise<{ count: number; newest: Date | null }> {
+  const row = await db
+    .selectFrom('posts')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('updated_at').as('newest')])
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), newest: row.newest ? new Date(row.newest) : null };
+}
+
+export type CandidateView = PostView & Candidate;
+
+/**
+ * Open posts of the other kind that share the category or any word with the text, for ranking by matching.ts.
+ * Words are compared in each post's own language configuration; any shared word counts (OR query).
+ */
+export async function candidatesFor(
+  db: Db,
+  want: { kind: PostKind; what: string; category?: string | undefined; excludeMember?: string | undefined },
+  limit = 100,
+): Promise<CandidateView[]> {
+  const other: PostKind = want.kind === 'need' ? 'offer' : 'need';
+  const query = sql`nullif(replace(plainto_tsquery(posts.search_config, ${want.what})::text, '&', '|'), '')::tsquery`;
+  const rank = sql<number>`coalesce(ts_rank(posts.search, ${query}), 0)`;
+  let q = db
+    .selectFrom('posts')
+    .innerJoin('members', 'members.id', 'posts.member_id')
+    .select(postColumns())
+    .select(rank.as('text_rank'))
+    .where('posts.kind', '=', other)
+    .where('posts.status', '=', 'open')
+    .where((eb) =>
+      eb.or([
+        ...(want.category ? [eb('posts.category', '=', want.category)] : []),
+        eb(sql`posts.search @@ ${query}`, '=', true),
+      ]),
+    );
+  if (want.excludeMember) q = q.where('posts.member_id', '<>', want.excludeMember);
+  const rows = await q.orderBy(rank, 'desc').limit(limit).execute();
+  return rows.map((r) => ({
+    ...toView(r),
+    textRank: Number(r.text_rank),
+    date: other === 'need' ? r.needed_by : r.available_until,
+  }));
+}
+
+export type MatchView = {
+  id: string;
+  status: MatchStatus;
+  postId: string;
+  postKind: PostKind;
+  postWhat: string;
+  helperId: string;
+  helperName: string;
+  askerId: string;
+  askerName: string;
+  createdAt: Date;
+  endedAt: Date | null;
+};
+
+function matchQuery(db: Db) {
+  return db
+    .selectFrom('matches')
+    .innerJoin('posts', (j) => j.on(sql<boolean>`posts.id = coalesce(matches.need_id, matches.offer_id)`))
+    .innerJoin('members as helper', 'helper.id', 'matches.helper_id')
+    .innerJoin('members as asker', 'asker.id', 'matches.asker_id')
+    .select([
+      'matches.id', 'matches.status', 'posts.id as post_id', 'posts.kind', 'posts.what', 'matches.helper_id',
+      'helper.display_name as helper_name', 'matches.asker_id', 'asker.display_name as asker_name',
+      'matches.created_at', 'matches.ended_at',
+    ]);
+}
+
+type MatchRow = {
+  id: string; status: MatchStatus; post_id: string; kind: PostKind; what: string; helper_id: string;
+  helper_name: string; asker_id: string; asker_name: string; created_at: Date; ended_at: Date | null;
+};
+
+function toMatchView(r: MatchRow): MatchView {
+  return {
+    id: r.id, status: r.status, postId: r.post_id, postKind: r.kind, postWhat: r.what, helperId: r.helper_id,
+    helperName: r.helper_name, askerId: r.asker_id, askerName: r.asker_name, createdAt: r.created_at, endedAt: r.ended_at,
+  };
+}
+
+export async function matchById(db: Db, id: string): Promise<MatchView | undefined> {
+  const row = await matchQuery(db).where('matches.id', '=', id).executeTakeFirst();
+  return row ? toMatchView(row) : undefined;
+}
+
+export async function matchesOf(db: Db, memberId: string): Promise<MatchView[]> {
+  const rows = await matchQuery(db)
+    .where((eb) => eb.or([eb('matches.helper_id', '=', memberId), eb('matches.asker_id', '=', memberId)]))
+    .orderBy(sql`case matches.status when 'active' then 0 else 1 end`)
+    .orderBy('matches.created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(toMatchView);
+}
+
+export async function activeMatchesForPost(db: Db, postId: string): Promise<MatchView[]> {
+  const rows = await matchQuery(db)
+    .where((eb) => eb.or([eb('matches.need_id', '=', postId), eb('matches.offer_id', '=', postId)]))
+    .where('matches.status', '=', 'active')
+    .execute();
+  return rows.map(toMatchView);
+}
+
+export type MessageView = { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: Date };
+
+export const messagePurpose = (matchId: string) => `message:${matchId}`;
+
+export async function threadMessages(db: Db, keys: Keys, matchId: string): Promise<MessageView[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .leftJoin('members', 'members.id', 'messages.author_id')
+    .select(['messages.id', 'messages.author_id', 'members.display_name', 'messages.body_enc', 'messages.created_at'])
+    .where('messages.match_id', '=', matchId)
+    .orderBy('messages.created_at')
+    .orderBy('messages.id')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    authorId: r.author_id,
+    authorName: r.display_name,
+    body: decrypt(keys, messagePurpose(matchId), r.body_enc),
+    createdAt: r.created_at,
+  }));
+}

@@ -1,0 +1,247 @@
+// Routes for the board, needs and offers, matches and threads, and their small JSON API.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../web/context.ts';
+import { page } from '../web/render.tsx';
+import { emptyForm, type FormState } from '../web/parts.tsx';
+import { readForm, readJson, toFieldErrors, today, type FormValues } from '../web/forms.ts';
+import { errors } from '../web/errors.ts';
+import { requireMember } from '../members/require.ts';
+import type { PostKind } from '../db/types.ts';
+import { rankCandidates, findNearDuplicate } from './matching.ts';
+import { authorize, can, postPolicy } from './policy.ts';
+import {
+  activeMatchesForPost, boardPosts, boardStamp, candidatesFor, matchById, matchesOf, openNeedsOf, postById, postsOf,
+  threadMessages, type PostView,
+} from './queries.ts';
+import { boardFilterSchema, messageSchema, postSchema, uuid } from './schema.ts';
+import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
+import * as views from './views.tsx';
+
+export const exchangeRoutes = new Hono<AppEnv>();
+
+type C = Context<AppEnv>;
+
+async function loadPost(c: C, id: string): Promise<PostView> {
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const post = await postById(c.get('deps').db, id);
+  if (!post) throw errors.notFound();
+  return post;
+}
+
+async function loadMatch(c: C, id: string) {
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const match = await matchById(c.get('deps').db, id);
+  if (!match) throw errors.notFound();
+  // A thread is private to its two members: to anyone else it does not exist.
+  authorize(can.seeMatch(c.get('member'), match), c.get('member'), true);
+  return match;
+}
+
+/** Ranked open posts of the other kind that fit what is being typed. */
+async function suggestionsFor(c: C, want: { kind: PostKind; what: string; category?: string; area?: string; date?: string | null }) {
+  if (want.what.trim().length < 3 && !want.category) return [];
+  const member = requireMember(c);
+  const candidates = await candidatesFor(c.get('deps').db, { ...want, excludeMember: member.id });
+  return rankCandidates(want, candidates);
+}
+
+function kindOf(value: string | undefined): PostKind {
+  return value === 'offer' ? 'offer' : 'need';
+}
+
+async function postForm(c: C, opts: { kind: PostKind; form: FormState; action: string; editing: boolean; duplicate?: { id: string; what: string }; status?: 200 | 409 | 422 }) {
+  const v = opts.form.values;
+  const suggestions = await suggestionsFor(c, {
+    kind: opts.kind, what: v.what ?? '', category: v.category, area: v.area, date: opts.kind === 'need' ? v.needed_by : v.available_until,
+  });
+  const t = c.get('t');
+  return page(
+    c,
+    t(opts.kind === 'need' ? 'post.newNeed' : 'post.newOffer'),
+    (view) => views.PostFormPage({ v: view, ...opts, suggestions }),
+    { status: opts.status ?? 200, scripts: ['/static/suggest.js'] },
+  );
+}
+
+exchangeRoutes.get('/board', async (c) => {
+  requireMember(c);
+  const filter = boardFilterSchema.parse(c.req.query());
+  const { db } = c.get('deps');
+  const [posts, stamp] = await Promise.all([boardPosts(db, filter), boardStamp(db)]);
+  return page(c, c.get('t')('board.title'), (v) => views.BoardPage({ v, posts, filter, stamp: stampText(stamp) }), {
+    scripts: ['/static/board.js'],
+  });
+});
+
+const stampText = (s: { count: number; newest: Date | null }) => `${s.count}:${s.newest?.getTime() ?? 0}`;
+
+exchangeRoutes.get('/posts/new', async (c) => {
+  requireMember(c);
+  const kind = kindOf(c.req.query('kind'));
+  return postForm(c, { kind, form: emptyForm({ urgency: 'soon' }), action: '/posts', editing: false });
+});
+
+/** Validates a post form; on success returns the input, otherwise re-renders with messages beside each field. */
+function parsePost(c: C, values: FormValues) {
+  return postSchema(c.get('network')!, today(c.get('deps').clock())).safeParse(values);
+}
+
+exchangeRoutes.post('/posts', async (c) => {
+  const member = requireMember(c);
+  const values = await readForm(c);
+  const kind = kindOf(values.kind);
+  const parsed = parsePost(c, { ...values, kind });
+  if (!parsed.success) {
+    return postForm(c, { kind, form: { values, errors: toFieldErrors(parsed.error) }, action: '/posts', editing: false, status: 422 });
+  }
+  const { db } = c.get('deps');
+  if (parsed.data.kind === 'need' && values.confirm_duplicate !== 'yes') {
+    const duplicate = findNearDuplicate(parsed.data.what, parsed.data.category, await openNeedsOf(db, member.id));
+    if (duplicate) return postForm(c, { kind, form: emptyForm(values), action: '/posts', editing: false, duplicate, status: 409 });
+  }
+  const id = await createPost(db, member.id, member.language, parsed.data);
+  return c.redirect(`/posts/${id}?posted=1`, 303);
+});
+
+exchangeRoutes.get('/posts/:id', async (c) => {
+  const member = requireMember(c);
+  const post = await loadPost(c, c.req.param('id'));
+  const { db } = c.get('deps');
+  const mine = post.memberId === member.id;
+  const matches = mine ? await activeMatchesForPost(db, post.id) : [];
+  const suggestions =
+    mine && post.status === 'open'
+      ? await suggestionsFor(c, { kind: post.kind, what: post.what, category: post.category, area: post.area, date: post.neededBy ?? post.availableUntil })
+      : [];
+  return page(c, post.what.slice(0, 60), (v) => views.PostPage({ v, post, policy: postPolicy(member, post), matches, suggestions }));
+});
+
+exchangeRoutes.get('/posts/:id/edit', async (c) => {
+  const member = requireMember(c);
+  const post = await loadPost(c, c.req.param('id'));
+  authorize(can.editPost(member, post), member);
+  const values: FormValues = {
+    what: post.what, category: post.category, area: post.area, urgency: post.urgency,
+    needed_by: post.neededBy ?? '', available_until: post.availableUntil ?? '', capacity: post.capacity ?? '',
+  };
+  return postForm(c, { kind: post.kind, form: emptyForm(values), action: `/posts/${post.id}/edit`, editing: true });
+});
+
+exchangeRoutes.post('/posts/:id/edit', async (c) => {
+  const member = requireMember(c);
+  const post = await loadPost(c, c.req.param('id'));
+  authorize(can.editPost(member, post), member);
+  const values = await readForm(c);
+  const parsed = parsePost(c, { ...values, kind: post.kind });
+  if (!parsed.success) {
+    const form = { values, errors: toFieldErrors(parsed.error) };
+    return postForm(c, { kind: post.kind, form, action: `/posts/${post.id}/edit`, editing: true, status: 422 });
+  }
+  await updatePost(c.get('deps').db, post, parsed.data, c.get('deps').clock());
+  return c.redirect(`/posts/${post.id}`, 303);
+});
+
+exchangeRoutes.post('/posts/:id/withdraw', async (c) => {
+  const member = requireMember(c);
+  const post = await loadPost(c, c.req.param('id'));
+  authorize(can.editPost(member, post), member);
+  await withdrawPost(c.get('deps').db, post, c.get('deps').clock());
+  return c.redirect('/me', 303);
+});
+
+exchangeRoutes.post('/posts/:id/respond', async (c) => {
+  const member = requireMember(c);
+  const post = await loadPost(c, c.req.param('id'));
+  if (post.memberId === member.id) throw errors.conflict('own_post', 'error.ownPost');
+  if (post.status !== 'open') throw errors.conflict('already_taken', post.kind === 'need' ? 'error.needTaken' : 'error.notOpen');
+  const matchId = await openMatch(c.get('deps').db, member.id, post);
+  return c.redirect(`/matches/${matchId}`, 303);
+});
+
+async function matchPage(c: C, form: FormState, status: 200 | 422 = 200) {
+  const member = requireMember(c);
+  const match = await loadMatch(c, c.req.param('id')!);
+  const messages = await threadMessages(c.get('deps').db, c.get('deps').keys, match.id);
+  const allowed = { write: can.writeInMatch(member, match), release: can.releaseMatch(member, match), markMet: can.markMet(member, match) };
+  return page(c, c.get('t')('match.titleShort'), (v) => views.MatchPage({ v, match, messages, form, can: allowed }), { status });
+}
+
+exchangeRoutes.get('/matches/:id', (c) => matchPage(c, emptyForm()));
+
+exchangeRoutes.post('/matches/:id/messages', async (c) => {
+  const member = requireMember(c);
+  const match = await loadMatch(c, c.req.param('id'));
+  authorize(can.writeInMatch(member, match), member);
+  const values = await readForm(c);
+  const parsed = messageSchema.safeParse(values);
+  if (!parsed.success) return matchPage(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  await sendMessage(c.get('deps').db, c.get('deps').keys, member.id, match, parsed.data.body);
+  return c.redirect(`/matches/${match.id}#thread-title`, 303);
+});
+
+exchangeRoutes.post('/matches/:id/release', async (c) => {
+  const member = requireMember(c);
+  const match = await loadMatch(c, c.req.param('id'));
+  if (match.status !== 'active') throw errors.conflict('already_ended', 'error.alreadyEnded');
+  await releaseMatch(c.get('deps').db, member.id, match, c.get('deps').clock());
+  return c.redirect(`/matches/${match.id}`, 303);
+});
+
+exchangeRoutes.post('/matches/:id/met', async (c) => {
+  const member = requireMember(c);
+  const match = await loadMatch(c, c.req.param('id'));
+  if (match.status !== 'active') throw errors.conflict('already_ended', 'error.alreadyEnded');
+  authorize(can.markMet(member, match), member);
+  await markMet(c.get('deps').db, member.id, match, c.get('deps').clock());
+  return c.redirect(`/matches/${match.id}`, 303);
+});
+
+exchangeRoutes.get('/me', async (c) => {
+  const member = requireMember(c);
+  const { db } = c.get('deps');
+  const [posts, matches] = await Promise.all([postsOf(db, member.id), matchesOf(db, member.id)]);
+  return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches }));
+});
+
+// JSON API: the same schemas and commands as the pages.
+const publicPost = (p: PostView) => ({
+  id: p.id, kind: p.kind, what: p.what, category: p.category, area: p.area, urgency: p.urgency, neededBy: p.neededBy,
+  availableUntil: p.availableUntil, capacity: p.capacity, status: p.status, memberName: p.memberName,
+  createdAt: p.createdAt.toISOString(), url: `/posts/${p.id}`,
+});
+
+exchangeRoutes.get('/api/suggestions', async (c) => {
+  const q = c.req.query();
+  const kind = kindOf(q.kind);
+  const posts = await suggestionsFor(c, {
+    kind, what: (q.what ?? '').slice(0, 1000), category: q.category?.slice(0, 40), area: q.area?.slice(0, 80), date: q.date?.slice(0, 10),
+  });
+  return c.json({ suggestions: posts.map(publicPost) });
+});
+
+exchangeRoutes.get('/api/board/stamp', async (c) => {
+  requireMember(c);
+  return c.json({ stamp: stampText(await boardStamp(c.get('deps').db)) });
+});
+
+exchangeRoutes.get('/api/posts', async (c) => {
+  requireMember(c);
+  const posts = await boardPosts(c.get('deps').db, boardFilterSchema.parse(c.req.query()));
+  return c.json({ posts: posts.map(publicPost) });
+});
+
+exchangeRoutes.post('/api/posts', async (c) => {
+  const member = requireMember(c);
+  const body = await readJson(c);
+  const parsed = postSchema(c.get('network')!, today(c.get('deps').clock())).safeParse(body);
+  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
+  const id = await createPost(c.get('deps').db, member.id, member.language, parsed.data);
+  return c.json({ id, url: `/posts/${id}` }, 201);
+});
+
+exchangeRoutes.post('/api/posts/:id/respond', async (c) => {
+  const member = requireMember(c);
+  const post = await loadPost(c, c.req.param('id'));
+  const matchId = await openMatch(c.get('deps').db, member.id, post);
+  return c.json({ matchId, url: `/matches/${matchId}` }, 201);
+});

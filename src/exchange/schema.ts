@@ -1,0 +1,41 @@
+// What a need or an offer is made of, shared by the form and the JSON API. Nothing else is ever asked.
+import { z } from 'zod';
+import type { NetworkAgreements } from '../agreements/queries.ts';
+import { optionalDate, optionalText } from '../web/forms.ts';
+import { URGENCIES } from './status.ts';
+
+export function postSchema(a: Pick<NetworkAgreements, 'categories' | 'areas'>, today: string) {
+  return z
+    .object({
+      kind: z.enum(['need', 'offer'], 'error.chooseKind'),
+      what: z.string('error.required').trim().min(3, 'error.whatTooShort').max(1000, 'error.whatTooLong'),
+      category: z.string('error.chooseCategory').refine((v) => a.categories.includes(v), 'error.chooseCategory'),
+      area: z.string('error.chooseArea').refine((v) => a.areas.includes(v), 'error.chooseArea'),
+      urgency: z.enum(URGENCIES, 'error.chooseUrgency'),
+      needed_by: optionalDate(today),
+      available_until: optionalDate(today),
+      capacity: optionalText(100, 'error.capacityTooLong'),
+    })
+    .transform((p) =>
+      p.kind === 'need'
+        ? { ...p, available_until: undefined, capacity: undefined }
+        : { ...p, needed_by: undefined },
+    );
+}
+
+export type PostInput = z.infer<ReturnType<typeof postSchema>>;
+
+export const messageSchema = z.object({
+  body: z.string('error.required').trim().min(1, 'error.messageEmpty').max(4000, 'error.messageTooLong'),
+});
+
+export const boardFilterSchema = z.object({
+  kind: z.enum(['need', 'offer']).optional().catch(undefined),
+  category: z.string().max(40).optional().catch(undefined),
+  area: z.string().max(80).optional().catch(undefined),
+  urgency: z.enum(URGENCIES).optional().catch(undefined),
+});
+
+export type BoardFilter = z.infer<typeof boardFilterSchema>;
+
+export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);

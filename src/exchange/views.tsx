@@ -1,0 +1,321 @@
+// Pages for the board, posting, a single need or offer, a match's private thread, and "my page".
+import type { ViewCtx } from '../web/layout.tsx';
+import type { MessageKey } from '../web/i18n/index.ts';
+import {
+  ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, categoryLabel, formatDate, formatDateTime,
+  type FormState,
+} from '../web/parts.tsx';
+import type { PostKind } from '../db/types.ts';
+import type { MatchView, MessageView, PostView } from './queries.ts';
+import type { PostPolicy } from './policy.ts';
+import type { BoardFilter } from './schema.ts';
+import { URGENCIES } from './status.ts';
+
+const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
+const statusKey = (s: string) => `status.${s}` as MessageKey;
+
+function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
+  const { t } = v;
+  return (
+    <p class="meta">
+      <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span>{' '}
+      <span class="tag">{categoryLabel(t, p.category)}</span> <span class="tag">{p.area}</span>{' '}
+      {p.neededBy ? <span>{t('post.neededByShort', { date: formatDate(v.lang, p.neededBy) })}</span> : null}
+      {p.availableUntil ? <span>{t('post.availableUntilShort', { date: formatDate(v.lang, p.availableUntil) })}</span> : null}
+      {p.capacity ? <span> · {p.capacity}</span> : null}
+      <span class="by"> · {t('post.by', { name: p.memberName, date: formatDate(v.lang, p.createdAt) })}</span>
+    </p>
+  );
+}
+
+export function RespondButton({ v, p }: { v: ViewCtx; p: PostView }) {
+  return (
+    <form method="post" action={`/posts/${p.id}/respond`} class="inline">
+      <button type="submit" class="primary">
+        {p.kind === 'need' ? v.t('post.canHelp') : v.t('post.wantThis')}
+      </button>
+    </form>
+  );
+}
+
+function PostCard({ v, p, respond }: { v: ViewCtx; p: PostView; respond: boolean }) {
+  const { t } = v;
+  return (
+    <li class={`card ${p.kind}`}>
+      <p class="kind">{p.kind === 'need' ? t('post.kindNeed') : t('post.kindOffer')}</p>
+      <p class="what">
+        <a href={`/posts/${p.id}`}>{p.what}</a>
+      </p>
+      <PostMeta v={v} p={p} />
+      {respond ? <RespondButton v={v} p={p} /> : null}
+    </li>
+  );
+}
+
+export function BoardPage(props: { v: ViewCtx; posts: PostView[]; filter: BoardFilter; stamp: string }) {
+  const { v, filter } = props;
+  const { t } = v;
+  const net = v.network!;
+  const sel = (name: string, label: MessageKey, options: { value: string; label: string }[], current?: string) => (
+    <div class="field">
+      <label for={`f-${name}`}>{t(label)}</label>
+      <select id={`f-${name}`} name={name}>
+        <option value="">{t('board.any')}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <h1>{t('board.title')}</h1>
+      <p class="actions">
+        <a class="button primary" href="/posts/new?kind=need">{t('nav.postNeed')}</a>{' '}
+        <a class="button" href="/posts/new?kind=offer">{t('nav.postOffer')}</a>
+      </p>
+      <form method="get" action="/board" class="filters" aria-label={t('board.filters')}>
+        {sel('kind', 'board.kind', [{ value: 'need', label: t('board.needs') }, { value: 'offer', label: t('board.offers') }], filter.kind)}
+        {sel('category', 'post.category', net.categories.map((c) => ({ value: c, label: categoryLabel(t, c) })), filter.category)}
+        {sel('area', 'post.area', net.areas.map((a) => ({ value: a, label: a })), filter.area)}
+        {sel('urgency', 'post.urgency', URGENCIES.map((u) => ({ value: u, label: t(urgencyKey(u)) })), filter.urgency)}
+        <button type="submit">{t('board.filter')}</button>
+      </form>
+      <p class="live" data-board-stamp={props.stamp} data-changed={t('board.changed')} role="status" aria-live="polite"></p>
+      {props.posts.length === 0 ? <p>{t('board.empty')}</p> : null}
+      <ul class="cards">
+        {props.posts.map((p) => (
+          <PostCard v={v} p={p} respond={p.memberId !== v.member?.id} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function PostFormPage(props: {
+  v: ViewCtx;
+  kind: PostKind;
+  form: FormState;
+  action: string;
+  duplicate?: { id: string; what: string } | undefined;
+  suggestions: PostView[];
+  editing: boolean;
+}) {
+  const { v, kind, form } = props;
+  const { t } = v;
+  const net = v.network!;
+  const title = props.editing ? t(kind === 'need' ? 'post.editNeed' : 'post.editOffer') : t(kind === 'need' ? 'post.newNeed' : 'post.newOffer');
+  return (
+    <>
+      <h1>{title}</h1>
+      <p class="hint">{t(kind === 'need' ? 'post.needIntro' : 'post.offerIntro')}</p>
+      {props.duplicate ? (
+        <Notice kind="warning">
+          <p>{t('post.duplicate', { what: props.duplicate.what })}</p>
+          <p>
+            <a class="button" href={`/posts/${props.duplicate.id}/edit`}>{t('post.updateThatOne')}</a>
+          </p>
+        </Notice>
+      ) : null}
+      <ErrorSummary t={t} form={form} />
+      <form method="post" action={props.action} novalidate data-suggest={kind}>
+        <input type="hidden" name="kind" value={kind} />
+        <TextArea t={t} form={form} name="what" label={kind === 'need' ? 'post.whatNeed' : 'post.whatOffer'} required rows={3} maxlength={1000} />
+        <SelectField t={t} form={form} name="category" label="post.category" required placeholder="post.choose"
+          options={net.categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))} />
+        <SelectField t={t} form={form} name="area" label="post.area" hint="post.areaHint" required placeholder="post.choose"
+          options={net.areas.map((a) => ({ value: a, label: a }))} />
+        <RadioGroup t={t} form={form} name="urgency" label="post.urgency" required
+          options={URGENCIES.map((u) => ({ value: u, label: t(urgencyKey(u)) }))} />
+        {kind === 'need' ? (
+          <TextField t={t} form={form} name="needed_by" type="date" label="post.neededBy" />
+        ) : (
+          <>
+            <TextField t={t} form={form} name="available_until" type="date" label="post.availableUntil" />
+            <TextField t={t} form={form} name="capacity" label="post.capacity" hint="post.capacityHint" maxlength={100} />
+          </>
+        )}
+        <section class="suggestions" aria-live="polite" data-suggestions aria-label={t(kind === 'need' ? 'post.matchingOffers' : 'post.matchingNeeds')}>
+          {props.suggestions.length ? <Suggestions v={v} kind={kind} posts={props.suggestions} /> : null}
+        </section>
+        {props.duplicate ? (
+          <button type="submit" name="confirm_duplicate" value="yes" class="primary">{t('post.postAnyway')}</button>
+        ) : (
+          <button type="submit" class="primary">{props.editing ? t('post.save') : t(kind === 'need' ? 'post.submitNeed' : 'post.submitOffer')}</button>
+        )}
+      </form>
+    </>
+  );
+}
+
+export function Suggestions({ v, kind, posts }: { v: ViewCtx; kind: PostKind; posts: PostView[] }) {
+  const { t } = v;
+  return (
+    <>
+      <h2>{t(kind === 'need' ? 'post.matchingOffers' : 'post.matchingNeeds')}</h2>
+      <ul class="cards compact">
+        {posts.map((p) => (
+          <li class={`card ${p.kind}`}>
+            <a href={`/posts/${p.id}`}>{p.what}</a>
+            <PostMeta v={v} p={p} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function PostPage(props: {
+  v: ViewCtx;
+  post: PostView;
+  policy: PostPolicy;
+  matches: MatchView[];
+  suggestions: PostView[];
+}) {
+  const { v, post, policy } = props;
+  const { t } = v;
+  const mine = v.member?.id === post.memberId;
+  return (
+    <>
+      <p class="kind">{post.kind === 'need' ? t('post.kindNeed') : t('post.kindOffer')}</p>
+      <h1 class="what">{post.what}</h1>
+      <PostMeta v={v} p={post} />
+      <p>
+        {t('post.status')}: <strong>{t(statusKey(post.status))}</strong>
+      </p>
+      {policy.respond ? <RespondButton v={v} p={post} /> : null}
+      {policy.edit ? (
+        <p class="actions">
+          <a class="button" href={`/posts/${post.id}/edit`}>{t('post.edit')}</a>{' '}
+          <form method="post" action={`/posts/${post.id}/withdraw`} class="inline">
+            <button type="submit">{t(post.kind === 'need' ? 'post.withdrawNeed' : 'post.withdrawOffer')}</button>
+          </form>
+        </p>
+      ) : null}
+      {mine && props.matches.length ? (
+        <section>
+          <h2>{t('post.activeMatches')}</h2>
+          <ul class="plain">
+            {props.matches.map((m) => (
+              <li>
+                <a href={`/matches/${m.id}`}>
+                  {t('post.matchWith', { name: m.helperId === v.member?.id ? m.askerName : m.helperName })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {props.suggestions.length ? <Suggestions v={v} kind={post.kind} posts={props.suggestions} /> : null}
+    </>
+  );
+}
+
+export function MatchPage(props: {
+  v: ViewCtx;
+  match: MatchView;
+  messages: MessageView[];
+  form: FormState;
+  can: { write: boolean; release: boolean; markMet: boolean };
+}) {
+  const { v, match, form } = props;
+  const { t } = v;
+  const other = match.helperId === v.member!.id ? match.askerName : match.helperName;
+  return (
+    <>
+      <h1>{t('match.title', { name: other })}</h1>
+      <p>
+        <a href={`/posts/${match.postId}`}>{match.postWhat}</a>
+      </p>
+      <p>
+        {t('post.status')}: <strong>{t(`match.status.${match.status}` as MessageKey)}</strong>
+      </p>
+      <Notice kind="info">{t('match.private')}</Notice>
+      <section aria-labelledby="thread-title">
+        <h2 id="thread-title">{t('match.thread')}</h2>
+        {props.messages.length === 0 ? <p>{t('match.noMessages')}</p> : null}
+        <ol class="thread">
+          {props.messages.map((m) => (
+            <li class={m.authorId === v.member!.id ? 'mine' : 'theirs'}>
+              <p class="who">
+                {m.authorName ?? t('match.someone')} · <time datetime={m.createdAt.toISOString()}>{formatDateTime(v.lang, m.createdAt)}</time>
+              </p>
+              <p class="body">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+        {props.can.write ? (
+          <form method="post" action={`/matches/${match.id}/messages`} novalidate>
+            <ErrorSummary t={t} form={form} />
+            <TextArea t={t} form={form} name="body" label="match.message" hint="match.messageHint" required rows={3} maxlength={4000} />
+            <button type="submit" class="primary">{t('match.send')}</button>
+          </form>
+        ) : null}
+      </section>
+      <p class="actions">
+        {props.can.markMet ? (
+          <form method="post" action={`/matches/${match.id}/met`} class="inline">
+            <button type="submit" class="primary">{t('match.markMet')}</button>
+          </form>
+        ) : null}{' '}
+        {props.can.release ? (
+          <form method="post" action={`/matches/${match.id}/release`} class="inline">
+            <button type="submit">{t('match.release')}</button>
+          </form>
+        ) : null}
+      </p>
+    </>
+  );
+}
+
+export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchView[] }) {
+  const { v } = props;
+  const { t } = v;
+  const needs = props.posts.filter((p) => p.kind === 'need');
+  const offers = props.posts.filter((p) => p.kind === 'offer');
+  const list = (posts: PostView[], empty: MessageKey) =>
+    posts.length === 0 ? (
+      <p>{t(empty)}</p>
+    ) : (
+      <ul class="cards compact">
+        {posts.map((p) => (
+          <li class={`card ${p.kind}`}>
+            <a href={`/posts/${p.id}`}>{p.what}</a> <span class="tag">{t(statusKey(p.status))}</span>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <>
+      <h1>{t('me.title')}</h1>
+      <section>
+        <h2>{t('me.matches')}</h2>
+        {props.matches.length === 0 ? (
+          <p>{t('me.noMatches')}</p>
+        ) : (
+          <ul class="cards compact">
+            {props.matches.map((m) => (
+              <li class="card">
+                <a href={`/matches/${m.id}`}>{m.postWhat}</a>{' '}
+                <span class="tag">{t(`match.status.${m.status}` as MessageKey)}</span>{' '}
+                <span class="by">
+                  {m.helperId === v.member!.id ? t('me.youHelp', { name: m.askerName }) : t('me.helpsYou', { name: m.helperName })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2>{t('me.needs')}</h2>
+        {list(needs, 'me.noNeeds')}
+      </section>
+      <section>
+        <h2>{t('me.offers')}</h2>
+        {list(offers, 'me.noOffers')}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,267 @@
+// Routes for founding, joining, signing in and out, settings, invites and passkeys. Thin: validate, load,
+// authorize, command, render.
+import { Hono } from 'hono';
+import QRCode from 'qrcode';
+import { setCookie } from 'hono/cookie';
+import type { AppEnv } from '../web/context.ts';
+import { page } from '../web/render.tsx';
+import { emptyForm } from '../web/parts.tsx';
+import { readForm, readJson, toFieldErrors } from '../web/forms.ts';
+import { errors } from '../web/errors.ts';
+import { clearSessionCookie, setSessionCookie } from '../web/session-cookie.ts';
+import { LANG_COOKIE } from '../web/middleware.ts';
+import { catalogs } from '../web/i18n/index.ts';
+import { foundNetwork } from '../agreements/commands.ts';
+import { foundingState } from '../agreements/queries.ts';
+import { hashToken, looksLikeToken } from '../security/tokens.ts';
+import { lookupHash, normaliseEmail } from '../security/crypto.ts';
+import { timingSafeEqual } from 'node:crypto';
+import { emailInUse, joinWithInvite, updateMemberSettings } from './commands.ts';
+import { createInvite, inviteIsLive, inviteUrl } from './invites.ts';
+import { createSignInLink, useSignInLink } from './sign-in-links.ts';
+import { endSession } from './sessions.ts';
+import { foundingSchema, memberSchema, settingsSchema, signInEmailSchema } from './schema.ts';
+import {
+  authenticationOptions,
+  passkeysOf,
+  registrationOptions,
+  relyingParty,
+  removePasskey,
+  verifyAuthentication,
+  verifyRegistration,
+} from './passkeys.ts';
+import * as views from './views.tsx';
+import { requireMember } from './require.ts';
+
+export const memberRoutes = new Hono<AppEnv>();
+
+const PASSKEY_SCRIPTS = ['/static/webauthn.js', '/static/passkey.js'];
+
+async function checkFoundingToken(c: Parameters<typeof page>[0], token: string | undefined) {
+  const state = await foundingState(c.get('deps').db);
+  if (state.founded) throw errors.gone('already_founded', 'error.alreadyFounded');
+  if (!looksLikeToken(token) || !state.tokenHash || !timingSafeEqual(state.tokenHash, hashToken(token))) {
+    throw errors.forbidden('bad_founding_link', 'error.badFoundingLink');
+  }
+  return token;
+}
+
+memberRoutes.get('/found', async (c) => {
+  const token = await checkFoundingToken(c, c.req.query('token'));
+  return page(c, c.get('t')('found.title'), (v) => views.FoundingPage({ v, form: emptyForm({ founder_language: v.lang }), token }));
+});
+
+memberRoutes.post('/found', async (c) => {
+  const values = await readForm(c);
+  const token = await checkFoundingToken(c, values.token);
+  const parsed = foundingSchema.safeParse(values);
+  if (!parsed.success) {
+    const form = { values, errors: toFieldErrors(parsed.error) };
+    return page(c, c.get('t')('found.title'), (v) => views.FoundingPage({ v, form, token }), { status: 422 });
+  }
+  const f = parsed.data;
+  const { db, keys, clock } = c.get('deps');
+  const { session } = await foundNetwork(
+    db,
+    keys,
+    token,
+    {
+      networkName: f.network_name,
+      areas: f.areas,
+      languages: f.languages,
+      founder: { displayName: f.founder_name, language: f.founder_language, email: f.founder_email },
+    },
+    clock(),
+  );
+  setSessionCookie(c, session);
+  return c.redirect('/welcome', 303);
+});
+
+async function requireLiveInvite(c: Parameters<typeof page>[0], token: string) {
+  const { db, clock } = c.get('deps');
+  if (!c.get('network')) throw errors.notFound();
+  if (!(await inviteIsLive(db, token, clock()))) throw errors.gone('invite_not_valid', 'error.inviteNotValid');
+}
+
+memberRoutes.get('/join/:token', async (c) => {
+  const token = c.req.param('token');
+  await requireLiveInvite(c, token);
+  const lang = c.get('network')!.languages.includes(c.get('lang')) ? c.get('lang') : '';
+  return page(c, c.get('t')('join.titleShort'), (v) => views.JoinPage({ v, form: emptyForm({ language: lang }), token }));
+});
+
+memberRoutes.post('/join/:token', async (c) => {
+  const token = c.req.param('token');
+  await requireLiveInvite(c, token);
+  const values = await readForm(c);
+  const { db, keys, clock } = c.get('deps');
+  const parsed = memberSchema(c.get('network')!.languages).safeParse(values);
+  const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);
+  if (parsed.success && parsed.data.email && (await emailInUse(db, keys, parsed.data.email))) {
+    fieldErrors.email = 'error.emailInUse';
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length) {
+    const form = { values, errors: fieldErrors };
+    return page(c, c.get('t')('join.titleShort'), (v) => views.JoinPage({ v, form, token }), { status: 422 });
+  }
+  const m = parsed.data;
+  const { session } = await joinWithInvite(db, keys, token, { displayName: m.display_name, language: m.language, email: m.email }, clock());
+  setSessionCookie(c, session);
+  return c.redirect('/welcome', 303);
+});
+
+memberRoutes.get('/welcome', async (c) => {
+  requireMember(c);
+  return page(c, c.get('t')('welcome.titleShort'), (v) => views.WelcomePage({ v }), { scripts: PASSKEY_SCRIPTS });
+});
+
+memberRoutes.get('/sign-in', async (c) => {
+  if (c.get('member')) return c.redirect('/board', 303);
+  return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: false }), {
+    scripts: PASSKEY_SCRIPTS,
+  });
+});
+
+memberRoutes.post('/sign-in/email', async (c) => {
+  const values = await readForm(c);
+  const parsed = signInEmailSchema.safeParse(values);
+  const { db, keys, clock, mailer, config, limits } = c.get('deps');
+  if (!parsed.success) {
+    const form = { values, errors: toFieldErrors(parsed.error) };
+    return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form, sent: false }), { status: 422, scripts: PASSKEY_SCRIPTS });
+  }
+  const email = normaliseEmail(parsed.data.email);
+  const limitKey = lookupHash(keys, 'rate.sign-in', email).toString('base64');
+  if (!limits.signInLinks.take(limitKey) || !limits.signInLinksGlobal.take('all')) throw errors.tooMany();
+  const link = await createSignInLink(db, keys, email, clock());
+  if (link) {
+    const t = c.get('t');
+    // The answer below is the same whether or not the address belongs to a member; a slow mail server must not
+    // tell either, so the mail is sent in the background.
+    void mailer
+      .send({
+        to: link.to,
+        subject: t('mail.signInSubject'),
+        text: `${t('mail.signInBody')}\n\n${config.publicUrl}/sign-in/link?token=${link.token}\n\n${t('mail.signInIgnore')}\n`,
+      })
+      .catch(() => c.get('deps').log('could not send a sign-in mail'));
+  }
+  return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: true }), { scripts: PASSKEY_SCRIPTS });
+});
+
+// Opening the link shows a button; only pressing it spends the token (mail scanners that open links do not).
+memberRoutes.get('/sign-in/link', async (c) => {
+  const token = c.req.query('token') ?? '';
+  if (!looksLikeToken(token)) throw errors.gone('link_not_valid', 'error.linkNotValid');
+  return page(c, c.get('t')('signIn.title'), (v) => views.SignInLinkPage({ v, token }));
+});
+
+memberRoutes.post('/sign-in/link', async (c) => {
+  const values = await readForm(c);
+  const { db, clock } = c.get('deps');
+  const { session } = await useSignInLink(db, values.token ?? '', clock());
+  setSessionCookie(c, session);
+  return c.redirect('/board', 303);
+});
+
+memberRoutes.post('/sign-out', async (c) => {
+  await endSession(c.get('deps').db, c.get('sessionToken'));
+  clearSessionCookie(c);
+  return c.redirect('/', 303);
+});
+
+memberRoutes.post('/language', async (c) => {
+  const values = await readForm(c);
+  const lang = values.lang ?? '';
+  if (!catalogs[lang]) throw errors.badRequest('unknown_language', 'error.chooseLanguage');
+  setCookie(c, LANG_COOKIE, lang, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86_400 });
+  const back = values.back ?? '/';
+  return c.redirect(/^\/(?!\/)[\w\-/]*$/.test(back) ? back : '/', 303);
+});
+
+async function settingsPage(c: Parameters<typeof page>[0], form: ReturnType<typeof emptyForm>, saved: boolean, status: 200 | 422 = 200) {
+  const member = requireMember(c);
+  const passkeys = await passkeysOf(c.get('deps').db, member.id);
+  return page(c, c.get('t')('settings.title'), (v) => views.SettingsPage({ v, form, saved, passkeys }), { status, scripts: PASSKEY_SCRIPTS });
+}
+
+memberRoutes.get('/settings', async (c) => {
+  const member = requireMember(c);
+  return settingsPage(c, emptyForm({ display_name: member.displayName, language: member.language }), c.req.query('saved') === '1');
+});
+
+memberRoutes.post('/settings', async (c) => {
+  const member = requireMember(c);
+  const values = await readForm(c);
+  const { db, keys } = c.get('deps');
+  const parsed = settingsSchema(c.get('network')!.languages).safeParse(values);
+  const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);
+  if (parsed.success && parsed.data.email && (await emailInUse(db, keys, parsed.data.email, member.id))) {
+    fieldErrors.email = 'error.emailInUse';
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length) return settingsPage(c, { values, errors: fieldErrors }, false, 422);
+  const s = parsed.data;
+  await updateMemberSettings(db, keys, member.id, {
+    displayName: s.display_name,
+    language: s.language,
+    email: s.email,
+    removeEmail: s.remove_email === 'on',
+  });
+  return c.redirect('/settings?saved=1', 303);
+});
+
+memberRoutes.post('/settings/passkeys/remove', async (c) => {
+  const member = requireMember(c);
+  const values = await readForm(c);
+  await removePasskey(c.get('deps').db, member.id, values.id ?? '');
+  return c.redirect('/settings', 303);
+});
+
+memberRoutes.get('/invites', async (c) => {
+  requireMember(c);
+  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v }));
+});
+
+memberRoutes.post('/invites', async (c) => {
+  const member = requireMember(c);
+  const { db, clock, config } = c.get('deps');
+  const { token, expiresAt } = await createInvite(db, member.id, clock());
+  const url = inviteUrl(config.publicUrl, token);
+  const label = c.get('t')('invite.qrLabel');
+  const svg = (await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })).replace(
+    '<svg ',
+    `<svg role="img" aria-label="${label.replace(/["<>&]/g, '')}" `,
+  );
+  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, invite: { url, qrSvg: svg, expiresAt } }));
+});
+
+// The passkey ceremony (JSON, used by /static/passkey.js).
+function rp(c: Parameters<typeof page>[0]) {
+  return relyingParty(c.get('deps').config.publicUrl, c.get('network')?.networkName ?? 'Kropotkin');
+}
+
+memberRoutes.post('/passkeys/register/options', async (c) => {
+  const member = requireMember(c);
+  return c.json(await registrationOptions(c.get('deps').db, rp(c), member, c.get('deps').clock()));
+});
+
+memberRoutes.post('/passkeys/register/verify', async (c) => {
+  const member = requireMember(c);
+  const body = (await readJson(c)) as { challengeId?: unknown; response?: unknown };
+  if (typeof body?.challengeId !== 'string') throw errors.badRequest('challenge_missing', 'error.passkeyFailed');
+  await verifyRegistration(c.get('deps').db, rp(c), member.id, body.challengeId, body.response, c.get('deps').clock());
+  return c.json({ ok: true });
+});
+
+memberRoutes.post('/passkeys/sign-in/options', async (c) => {
+  if (!c.get('network')) throw errors.notFound();
+  return c.json(await authenticationOptions(c.get('deps').db, rp(c), c.get('deps').clock()));
+});
+
+memberRoutes.post('/passkeys/sign-in/verify', async (c) => {
+  const body = (await readJson(c)) as { challengeId?: unknown; response?: unknown };
+  if (typeof body?.challengeId !== 'string') throw errors.badRequest('challenge_missing', 'error.passkeyFailed');
+  const { session } = await verifyAuthentication(c.get('deps').db, rp(c), body.challengeId, body.response, c.get('deps').clock());
+  setSessionCookie(c, session);
+  return c.json({ ok: true, next: '/board' });
+});

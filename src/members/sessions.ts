@@ -1,0 +1,50 @@
+// Server-side sessions: the cookie holds a random token, the database only its hash.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+import { hashToken, looksLikeToken, newToken } from '../security/tokens.ts';
+
+export const SESSION_DAYS = 90;
+const DAY = 86_400_000;
+
+export async function createSession(db: Kysely<Database>, memberId: string, now: Date): Promise<string> {
+  const token = newToken();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), member_id: memberId, expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
+    .execute();
+  return token;
+}
+
+export type SessionMember = { id: string; displayName: string; language: string; hasEmail: boolean };
+
+export async function memberForSession(db: Kysely<Database>, token: string | undefined, now: Date) {
+  if (!looksLikeToken(token)) return null;
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('members', 'members.id', 'sessions.member_id')
+    .select(['members.id', 'members.display_name', 'members.language', 'members.email_hash', 'sessions.expires_at'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return null;
+  // Sliding expiry, written at most once a day.
+  if (row.expires_at.getTime() - now.getTime() < (SESSION_DAYS - 1) * DAY) {
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
+  }
+  const member: SessionMember = {
+    id: row.id,
+    displayName: row.display_name,
+    language: row.language,
+    hasEmail: row.email_hash !== null,
+  };
+  return member;
+}
+
+export async function endSession(db: Kysely<Database>, token: string | undefined) {
+  if (!looksLikeToken(token)) return;
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}

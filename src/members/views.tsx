@@ -1,0 +1,222 @@
+// Pages for founding a network, joining, signing in, one's own settings and invites.
+import { raw } from 'hono/html';
+import type { ViewCtx } from '../web/layout.tsx';
+import { ErrorSummary, Notice, RadioGroup, TextArea, TextField, formatDate, formatDateTime, type FormState } from '../web/parts.tsx';
+import { languageNames } from '../web/i18n/index.ts';
+
+const languageOptions = (codes: string[]) => codes.map((c) => ({ value: c, label: languageNames[c] ?? c }));
+
+export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; token: string }) {
+  const { t } = v;
+  const chosen = new Set((form.values.languages ?? 'en').split(/[\s,]+/));
+  return (
+    <>
+      <h1>{t('found.title')}</h1>
+      <p>{t('found.intro')}</p>
+      <ErrorSummary t={t} form={form} />
+      <form method="post" action="/found" novalidate>
+        <input type="hidden" name="token" value={token} />
+        <TextField t={t} form={form} name="network_name" label="found.name" hint="found.nameHint" required maxlength={80} />
+        <TextArea t={t} form={form} name="areas" label="found.areas" hint="found.areasHint" required rows={6} />
+        <fieldset class={form.errors.languages ? 'field has-error' : 'field'}>
+          <legend>{t('found.languages')}</legend>
+          {form.errors.languages ? <p class="error" id="languages-error">{t(form.errors.languages)}</p> : null}
+          <div class="choices columns">
+            {Object.entries(languageNames).map(([code, name]) => (
+              <label class="choice" lang={code}>
+                <input type="checkbox" name="languages" value={code} checked={chosen.has(code)} /> {name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <h2>{t('found.you')}</h2>
+        <TextField t={t} form={form} name="founder_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} autocomplete="nickname" />
+        <RadioGroup t={t} form={form} name="founder_language" label="member.language" options={languageOptions(Object.keys(languageNames).slice(0, 2))} required />
+        <TextField t={t} form={form} name="founder_email" type="email" label="member.email" hint="member.emailHint" maxlength={254} autocomplete="email" />
+        <button type="submit" class="primary">{t('found.submit')}</button>
+      </form>
+    </>
+  );
+}
+
+export function JoinPage({ v, form, token }: { v: ViewCtx; form: FormState; token: string }) {
+  const { t } = v;
+  const network = v.network!;
+  return (
+    <>
+      <h1>{t('join.title', { network: network.networkName })}</h1>
+      <p>{t('join.intro')}</p>
+      <ErrorSummary t={t} form={form} />
+      <form method="post" action={`/join/${token}`} novalidate>
+        <TextField t={t} form={form} name="display_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} autocomplete="nickname" />
+        <RadioGroup t={t} form={form} name="language" label="member.language" options={languageOptions(network.languages)} required />
+        <TextField t={t} form={form} name="email" type="email" label="member.email" hint="member.emailHint" maxlength={254} autocomplete="email" />
+        <button type="submit" class="primary">{t('join.submit')}</button>
+      </form>
+    </>
+  );
+}
+
+export function WelcomePage({ v }: { v: ViewCtx }) {
+  const { t } = v;
+  return (
+    <>
+      <h1>{t('welcome.title', { name: v.member!.displayName })}</h1>
+      <p>{t('welcome.intro')}</p>
+      <PasskeyAdd v={v} />
+      <p>{v.member!.hasEmail ? t('welcome.emailFallback') : t('welcome.noEmail')}</p>
+      <p>
+        <a class="button primary" href="/board">{t('welcome.toBoard')}</a>
+      </p>
+    </>
+  );
+}
+
+export function PasskeyAdd({ v }: { v: ViewCtx }) {
+  const { t } = v;
+  return (
+    <div class="passkey" data-passkey-box>
+      <button type="button" class="primary" data-passkey="register" data-done={t('passkey.added')} hidden>
+        {t('passkey.add')}
+      </button>
+      <p class="hint" data-passkey-status role="status" aria-live="polite"></p>
+      <noscript>
+        <p class="hint">{t('passkey.needsScript')}</p>
+      </noscript>
+    </div>
+  );
+}
+
+export function SignInPage({ v, form, sent }: { v: ViewCtx; form: FormState; sent: boolean }) {
+  const { t } = v;
+  return (
+    <>
+      <h1>{t('signIn.title')}</h1>
+      <div class="passkey" data-passkey-box>
+        <button type="button" class="primary" data-passkey="sign-in" hidden>
+          {t('signIn.passkey')}
+        </button>
+        <p class="hint" data-passkey-status role="status" aria-live="polite"></p>
+      </div>
+      <h2>{t('signIn.emailTitle')}</h2>
+      {sent ? <Notice kind="success">{t('signIn.sent')}</Notice> : null}
+      <ErrorSummary t={t} form={form} />
+      <form method="post" action="/sign-in/email" novalidate>
+        <TextField t={t} form={form} name="email" type="email" label="member.email" required maxlength={254} autocomplete="email" />
+        <button type="submit">{t('signIn.sendLink')}</button>
+      </form>
+      <p class="hint">{t('signIn.noAccount')}</p>
+    </>
+  );
+}
+
+export function SignInLinkPage({ v, token }: { v: ViewCtx; token: string }) {
+  const { t } = v;
+  return (
+    <>
+      <h1>{t('signIn.title')}</h1>
+      <p>{t('signIn.confirm')}</p>
+      <form method="post" action="/sign-in/link">
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" class="primary">{t('signIn.confirmButton')}</button>
+      </form>
+    </>
+  );
+}
+
+export function SettingsPage(props: {
+  v: ViewCtx;
+  form: FormState;
+  saved: boolean;
+  passkeys: { id: string; createdAt: Date; lastUsedAt: Date | null }[];
+}) {
+  const { v, form } = props;
+  const { t } = v;
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      {props.saved ? <Notice kind="success">{t('settings.saved')}</Notice> : null}
+      <ErrorSummary t={t} form={form} />
+      <form method="post" action="/settings" novalidate>
+        <TextField t={t} form={form} name="display_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} />
+        <RadioGroup t={t} form={form} name="language" label="member.language" options={languageOptions(v.network!.languages)} required />
+        <TextField t={t} form={form} name="email" type="email" label="settings.email" hint="settings.emailHint" maxlength={254} autocomplete="email" />
+        {v.member!.hasEmail ? (
+          <label class="choice">
+            <input type="checkbox" name="remove_email" value="on" /> {t('settings.removeEmail')}
+          </label>
+        ) : null}
+        <button type="submit" class="primary">{t('settings.save')}</button>
+      </form>
+      <h2>{t('settings.passkeys')}</h2>
+      {props.passkeys.length === 0 ? <p>{t('settings.noPasskeys')}</p> : null}
+      <ul class="plain">
+        {props.passkeys.map((p, i) => (
+          <li>
+            {t('settings.passkeyItem', {
+              n: i + 1,
+              created: formatDate(v.lang, p.createdAt),
+              used: p.lastUsedAt ? formatDateTime(v.lang, p.lastUsedAt) : t('settings.never'),
+            })}{' '}
+            <form method="post" action="/settings/passkeys/remove" class="inline">
+              <input type="hidden" name="id" value={p.id} />
+              <button type="submit" class="link">{t('settings.removePasskey')}</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <PasskeyAdd v={v} />
+    </>
+  );
+}
+
+export function InvitesPage({ v, invite }: { v: ViewCtx; invite?: { url: string; qrSvg: string; expiresAt: Date } }) {
+  const { t } = v;
+  return (
+    <>
+      <h1>{t('invite.title')}</h1>
+      <p class="no-print">{t('invite.intro')}</p>
+      {invite ? (
+        <section class="invite" aria-labelledby="invite-link">
+          <h2 id="invite-link">{t('invite.join', { network: v.network!.networkName })}</h2>
+          <figure class="qr">
+            {raw(invite.qrSvg)}
+            <figcaption>{t('invite.scan')}</figcaption>
+          </figure>
+          <p class="link-text">
+            <a href={invite.url}>{invite.url}</a>
+          </p>
+          <p>{t('invite.expires', { date: formatDate(v.lang, invite.expiresAt) })}</p>
+          <p class="hint no-print">{t('invite.print')}</p>
+        </section>
+      ) : null}
+      <form method="post" action="/invites" class="no-print">
+        <button type="submit" class="primary">{invite ? t('invite.another') : t('invite.create')}</button>
+      </form>
+    </>
+  );
+}
+
+export function NotFoundedPage({ v }: { v: ViewCtx }) {
+  const { t } = v;
+  return (
+    <>
+      <h1>{t('home.notFoundedTitle')}</h1>
+      <p>{t('home.notFounded')}</p>
+    </>
+  );
+}
+
+export function SignedOutHome({ v }: { v: ViewCtx }) {
+  const { t } = v;
+  return (
+    <>
+      <h1>{v.network!.networkName}</h1>
+      <p>{t('home.intro')}</p>
+      <p>
+        <a class="button primary" href="/sign-in">{t('home.signIn')}</a>
+      </p>
+      <p class="hint">{t('home.howToJoin')}</p>
+    </>
+  );
+}

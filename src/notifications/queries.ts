@@ -1,0 +1,81 @@
+// In-app notifications: always kept in the list; mailed at most once an hour per member as a digest.
+import { sql, type Kysely } from 'kysely';
+import type { Database, NotificationKind, PostKind } from '../db/types.ts';
+
+export type NewNotification = { member_id: string; kind: NotificationKind; post_id?: string; match_id?: string };
+
+export async function notify(db: Kysely<Database>, rows: NewNotification[]) {
+  if (rows.length === 0) return;
+  await db.insertInto('notifications').values(rows).execute();
+}
+
+export type NotificationView = {
+  id: string;
+  kind: NotificationKind;
+  postId: string | null;
+  postWhat: string | null;
+  postKind: PostKind | null;
+  matchId: string | null;
+  createdAt: Date;
+  read: boolean;
+};
+
+export async function notificationsOf(db: Kysely<Database>, memberId: string, limit = 100): Promise<NotificationView[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .select([
+      'notifications.id', 'notifications.kind', 'notifications.post_id', 'posts.what', 'posts.kind as post_kind',
+      'notifications.match_id', 'notifications.created_at', 'notifications.read_at',
+    ])
+    .where('notifications.member_id', '=', memberId)
+    .orderBy('notifications.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, postId: r.post_id, postWhat: r.what, postKind: r.post_kind, matchId: r.match_id,
+    createdAt: r.created_at, read: r.read_at !== null,
+  }));
+}
+
+export async function unreadCount(db: Kysely<Database>, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function markAllRead(db: Kysely<Database>, memberId: string, now: Date) {
+  await db.updateTable('notifications').set({ read_at: now }).where('member_id', '=', memberId).where('read_at', 'is', null).execute();
+}
+
+/** Members with email, unmailed notifications, and no digest in the last hour. */
+export async function dueDigests(db: Kysely<Database>, now: Date) {
+  const hourAgo = new Date(now.getTime() - 3_600_000);
+  return db
+    .selectFrom('members')
+    .select(['members.id', 'members.email_enc', 'members.language'])
+    .where('members.email_enc', 'is not', null)
+    .where((eb) => eb.or([eb('members.last_digest_at', 'is', null), eb('members.last_digest_at', '<=', hourAgo)]))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('notifications')
+          .select(sql`1`.as('one'))
+          .whereRef('notifications.member_id', '=', 'members.id')
+          .where('notifications.emailed_at', 'is', null)
+          .where('notifications.read_at', 'is', null),
+      ),
+    )
+    .limit(500)
+    .execute();
+}
+
+export async function markDigestSent(db: Kysely<Database>, memberId: string, ids: string[], now: Date) {
+  await db.transaction().execute(async (tx) => {
+    if (ids.length) await tx.updateTable('notifications').set({ emailed_at: now }).where('id', 'in', ids).execute();
+    await tx.updateTable('members').set({ last_digest_at: now }).where('id', '=', memberId).execute();
+  });
+}

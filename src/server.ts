@@ -1,0 +1,79 @@
+// Start-up only: config, database, founding link, scheduled work, listen.
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { boot } from './boot.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { foundingState, setFoundingToken } from './agreements/queries.ts';
+import { newToken, hashToken } from './security/tokens.ts';
+import { startJobs } from './jobs.ts';
+import { startControlSocket } from './cli/control.ts';
+import { acquireDataLock } from './db/lock.ts';
+import type { Mailer } from './notifications/mailer.ts';
+
+export type Running = { url: string; port: number; close: () => Promise<void> };
+
+export async function startServer(
+  config: Config,
+  opts: { mailer?: Mailer; log?: (line: string) => void; jobsEveryMs?: number } = {},
+): Promise<Running> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const releaseLock = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
+  const deps = await boot(config, { mailer: opts.mailer, log });
+  const state = await foundingState(deps.db);
+  if (!state.founded) {
+    const token = newToken();
+    await setFoundingToken(deps.db, hashToken(token));
+    log(`\nThis Kropotkin has no network yet. Open this one-time link to start one (it works once, and only until`);
+    log(`the next restart):\n\n  ${config.publicUrl}/found?token=${token}\n`);
+  }
+  const app = createApp(deps);
+  const stopJobs = startJobs(deps, opts.jobsEveryMs);
+  const stopControl = config.databaseUrl ? async () => {} : await startControlSocket(deps);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`Kropotkin is serving ${config.publicUrl} (listening on ${config.host}:${port}, database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded, ' + config.dataDir})`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      stopJobs();
+      await stopControl();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.db.destroy();
+      releaseLock();
+    },
+  };
+}
+
+export async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  if (!config.publicUrl.startsWith('https:') && !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl)) {
+    console.warn('Warning: PUBLIC_URL is not https. Browsers refuse passkeys and secure cookies there; see docs/HOSTING.md.');
+  }
+  fs.mkdirSync(path.dirname(config.keyFile), { recursive: true });
+  const running = await startServer(config);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  await main();
+}

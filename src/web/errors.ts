@@ -1,0 +1,53 @@
+// The one error module: named factories with an HTTP status and a stable code. onError turns them into a page or JSON.
+import type { MessageKey } from './i18n/index.ts';
+
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 503,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+  ) {
+    super(code);
+  }
+}
+
+export const errors = {
+  badRequest: (code = 'bad_request', key: MessageKey = 'error.badRequest') => new AppError(400, code, key),
+  signInNeeded: () => new AppError(401, 'sign_in_needed', 'error.signInNeeded'),
+  forbidden: (code = 'forbidden', key: MessageKey = 'error.forbidden') => new AppError(403, code, key),
+  notFound: (code = 'not_found') => new AppError(404, code, 'error.notFound'),
+  methodNotAllowed: () => new AppError(405, 'method_not_allowed', 'error.methodNotAllowed'),
+  conflict: (code: string, key: MessageKey) => new AppError(409, code, key),
+  gone: (code: string, key: MessageKey) => new AppError(410, code, key),
+  tooLarge: () => new AppError(413, 'too_large', 'error.tooLarge'),
+  unsupportedBody: () => new AppError(415, 'unsupported_body', 'error.unsupportedBody'),
+  tooMany: () => new AppError(429, 'too_many_requests', 'error.tooMany'),
+  unavailable: () => new AppError(503, 'unavailable', 'error.unavailable'),
+};
+
+/** Postgres error codes this app raises or relies on, mapped to answers members understand. */
+export function fromDatabaseError(e: unknown): AppError | undefined {
+  const code = (e as { code?: unknown })?.code;
+  switch (code) {
+    case 'KR002':
+    case '23505':
+      return errors.conflict('already_taken', 'error.alreadyTaken');
+    case 'KR003':
+      return errors.forbidden('not_allowed', 'error.forbidden');
+    case 'KR004':
+      return errors.conflict('already_ended', 'error.alreadyEnded');
+    case '22001':
+    case '22P02':
+    case '23514':
+      return errors.badRequest('invalid_input', 'error.badRequest');
+    case '57P01':
+    case '57P03':
+    case '08006':
+    case '08001':
+    case 'ECONNREFUSED':
+    case 'ECONNRESET':
+      return errors.unavailable();
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+// Form and JSON input at the edge: read the body safely, check it with a zod schema, and turn problems into
+// message keys shown beside each field (or a stable code in JSON).
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { en } from './i18n/en.ts';
+import type { MessageKey } from './i18n/index.ts';
+import { errors } from './errors.ts';
+
+export type FieldErrors = Record<string, MessageKey>;
+export type FormValues = Record<string, string>;
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function isKey(m: string): m is MessageKey {
+  return Object.hasOwn(en, m);
+}
+
+export function toFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    if (out[field]) continue;
+    out[field] = isKey(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'error.required' : 'error.invalid';
+  }
+  return out;
+}
+
+/** Form fields as plain strings: repeated fields (checkboxes) are joined by new lines; files are ignored. */
+export async function readForm(c: Context): Promise<FormValues> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw errors.unsupportedBody();
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    throw errors.badRequest('unreadable_body');
+  }
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    const list = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    values[k] = list.join('\n');
+  }
+  return values;
+}
+
+export async function readJson(c: Context): Promise<unknown> {
+  if (!/^application\/json/i.test(c.req.header('content-type') ?? '')) throw errors.unsupportedBody();
+  try {
+    return await c.req.json();
+  } catch {
+    throw errors.badRequest('invalid_json', 'error.badRequest');
+  }
+}
+
+/** An optional text field: blank means absent. */
+export const optionalText = (max: number, tooLong: MessageKey) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, tooLong).optional());
+
+/** An optional date (YYYY-MM-DD) from today up to a year ahead. */
+export const optionalDate = (today: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string('error.invalidDate')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
+      .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'error.invalidDate')
+      .refine((d) => d >= today, 'error.dateInPast')
+      .refine((d) => d <= addDays(today, 366), 'error.dateTooFar')
+      .optional(),
+  );
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,69 @@
+// Message catalogs and the translator. Every string on a page comes from here; es must have every key en has.
+import { en } from './en.ts';
+import { es } from './es.ts';
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export const catalogs: Record<string, Catalog> = { en, es };
+
+/** Languages written right to left; the layout flips with `dir="rtl"`. */
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
+
+export function direction(lang: string): 'ltr' | 'rtl' {
+  return RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr';
+}
+
+/** The catalog to show for a wanted language: itself, its base language, or English. */
+export function pickLanguage(wanted: string | undefined, available: Record<string, Catalog> = catalogs): string {
+  if (!wanted) return 'en';
+  if (available[wanted]) return wanted;
+  const base = wanted.split('-')[0]!;
+  return available[base] ? base : 'en';
+}
+
+/** First language from an Accept-Language header that has a catalog. */
+export function fromAcceptLanguage(header: string | undefined): string {
+  if (!header) return 'en';
+  const wanted = header
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: (tag ?? '').toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .filter((w) => w.tag && !Number.isNaN(w.q))
+    .sort((a, b) => b.q - a.q);
+  for (const w of wanted) {
+    const base = w.tag.split('-')[0]!;
+    if (catalogs[base]) return base;
+  }
+  return 'en';
+}
+
+export function translator(lang: string, available: Record<string, Catalog> = catalogs): Translate {
+  const catalog = available[lang] ?? en;
+  return (key, params) => {
+    const text = catalog[key] ?? en[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
+
+/** Names of languages in their own words, for pickers. */
+export const languageNames: Record<string, string> = {
+  en: 'English', es: 'Español', so: 'Soomaali', hmn: 'Hmoob', ar: 'العربية', fr: 'Français', pt: 'Português',
+  zh: '中文', vi: 'Tiếng Việt', ht: 'Kreyòl ayisyen', ru: 'Русский', uk: 'Українська', fa: 'فارسی', am: 'አማርኛ',
+  tl: 'Tagalog', ko: '한국어', sw: 'Kiswahili', ne: 'नेपाली', my: 'မြန်မာ', km: 'ខ្មែរ', ps: 'پښتو', ur: 'اردو',
+  de: 'Deutsch', it: 'Italiano', pl: 'Polski', he: 'עברית', tr: 'Türkçe', bn: 'বাংলা', hi: 'हिन्दी', ti: 'ትግርኛ',
+};
+
+/** PostgreSQL text-search configurations for languages it can stem; others use 'simple'. */
+export function searchConfig(lang: string): string {
+  const configs: Record<string, string> = {
+    en: 'english', es: 'spanish', fr: 'french', pt: 'portuguese', de: 'german', it: 'italian', ru: 'russian',
+    ar: 'arabic', tr: 'turkish', ne: 'nepali', pl: 'simple', sw: 'simple',
+  };
+  return configs[lang.split('-')[0]!] ?? 'simple';
+}

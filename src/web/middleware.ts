@@ -1,0 +1,87 @@
+// Request set-up: security headers with a per-request CSP nonce, the session, the language. Nothing about the
+// person's connection (address, user agent) is read or kept.
+import crypto from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { foundingState, networkAgreements } from '../agreements/queries.ts';
+import { memberForSession } from '../members/sessions.ts';
+import type { AppEnv, Deps } from './context.ts';
+import { fromAcceptLanguage, pickLanguage, translator } from './i18n/index.ts';
+import { errors } from './errors.ts';
+import { MAX_BODY_BYTES } from './forms.ts';
+
+export const SESSION_COOKIE = '__Host-kropotkin';
+export const LANG_COOKIE = '__Host-kropotkin-lang';
+
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const nonce = crypto.randomBytes(16).toString('base64');
+    c.set('nonce', nonce);
+    await next();
+    const h = c.res.headers;
+    h.set(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'nonce-${nonce}'`,
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+      ].join('; '),
+    );
+    h.set('X-Content-Type-Options', 'nosniff');
+    h.set('Referrer-Policy', 'no-referrer');
+    h.set('Cross-Origin-Opener-Policy', 'same-origin');
+    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+    if (new URL(c.req.url).protocol === 'https:' || c.get('deps').config.publicUrl.startsWith('https:')) {
+      h.set('Strict-Transport-Security', 'max-age=31536000');
+    }
+  };
+}
+
+/** Refuses bodies over the limit before reading them. */
+export function bodyLimit(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_BODY_BYTES) throw errors.tooLarge();
+    await next();
+  };
+}
+
+/** Cross-site form posts are refused: the Origin (or, lacking it, the Sec-Fetch-Site) must be our own. */
+export function sameOrigin(deps: Deps): MiddlewareHandler<AppEnv> {
+  const ours = new URL(deps.config.publicUrl).origin;
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('origin');
+      const site = c.req.header('sec-fetch-site');
+      const requestOrigin = new URL(c.req.url).origin;
+      const ok = origin ? origin === ours || origin === requestOrigin : site ? site === 'same-origin' || site === 'none' : true;
+      if (!ok) throw errors.forbidden('cross_site', 'error.crossSite');
+    }
+    await next();
+  };
+}
+
+export function loadSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, clock } = c.get('deps');
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('sessionToken', token);
+    const member = await memberForSession(db, token, clock());
+    c.set('member', member);
+    const founded = (await foundingState(db)).founded;
+    c.set('network', founded ? await networkAgreements(db) : null);
+    const wanted = member?.language ?? getCookie(c, LANG_COOKIE) ?? fromAcceptLanguage(c.req.header('accept-language'));
+    const lang = pickLanguage(wanted);
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    await next();
+  };
+}

@@ -1,0 +1,165 @@
+// Small view parts used by many pages: fields with their messages, notices, choice lists.
+import type { Child } from 'hono/jsx';
+import type { FieldErrors, FormValues } from './forms.ts';
+import type { MessageKey, Translate } from './i18n/index.ts';
+
+export type FormState = { values: FormValues; errors: FieldErrors };
+export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
+
+type FieldProps = {
+  t: Translate;
+  form: FormState;
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+  required?: boolean;
+};
+
+function describedBy(p: FieldProps) {
+  const ids = [p.hint ? `${p.name}-hint` : '', p.form.errors[p.name] ? `${p.name}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldShell(p: FieldProps & { children: Child }) {
+  const error = p.form.errors[p.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={p.name}>
+        {p.t(p.label)}
+        {p.required ? null : <span class="optional"> {p.t('form.optional')}</span>}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${p.name}-hint`}>
+          {p.t(p.hint)}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${p.name}-error`}>
+          {p.t(error)}
+        </p>
+      ) : null}
+      {p.children}
+    </div>
+  );
+}
+
+export function TextField(p: FieldProps & { type?: string; maxlength?: number; autocomplete?: string; inputmode?: string }) {
+  return (
+    <FieldShell {...p}>
+      <input
+        id={p.name}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.form.values[p.name] ?? ''}
+        maxlength={p.maxlength}
+        required={p.required}
+        autocomplete={p.autocomplete ?? 'off'}
+        aria-invalid={p.form.errors[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(p: FieldProps & { rows?: number; maxlength?: number }) {
+  return (
+    <FieldShell {...p}>
+      <textarea
+        id={p.name}
+        name={p.name}
+        rows={p.rows ?? 3}
+        maxlength={p.maxlength}
+        required={p.required}
+        aria-invalid={p.form.errors[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.form.values[p.name] ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function SelectField(p: FieldProps & { options: { value: string; label: string }[]; placeholder?: MessageKey }) {
+  const current = p.form.values[p.name] ?? '';
+  return (
+    <FieldShell {...p}>
+      <select
+        id={p.name}
+        name={p.name}
+        required={p.required}
+        aria-invalid={p.form.errors[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.placeholder ? <option value="">{p.t(p.placeholder)}</option> : null}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function RadioGroup(p: FieldProps & { options: { value: string; label: string }[] }) {
+  const current = p.form.values[p.name] ?? '';
+  const error = p.form.errors[p.name];
+  return (
+    <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? `${p.name}-error` : undefined}>
+      <legend>{p.t(p.label)}</legend>
+      {error ? (
+        <p class="error" id={`${p.name}-error`}>
+          {p.t(error)}
+        </p>
+      ) : null}
+      <div class="choices">
+        {p.options.map((o) => (
+          <label class="choice">
+            <input type="radio" name={p.name} value={o.value} checked={o.value === current} required={p.required} /> {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function ErrorSummary({ t, form }: { t: Translate; form: FormState }) {
+  const fields = Object.keys(form.errors);
+  if (fields.length === 0) return null;
+  return (
+    <div class="notice error-summary" role="alert" tabindex={-1}>
+      <p>{t('form.fixBelow')}</p>
+      <ul>
+        {fields.map((f) => (
+          <li>
+            <a href={`#${f === '_form' ? 'main' : f}`}>{t(form.errors[f]!)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Notice({ kind, children }: { kind: 'info' | 'success' | 'warning'; children: Child }) {
+  return (
+    <div class={`notice ${kind}`} role={kind === 'warning' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+/** A label for a category: known ones are translated, ones a network added by decision show as written. */
+export function categoryLabel(t: Translate, category: string): string {
+  const key = `category.${category}` as MessageKey;
+  const label = t(key);
+  return label === key ? category : label;
+}
+
+export function formatDate(lang: string, d: Date | string): string {
+  const date = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+export function formatDateTime(lang: string, d: Date): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}

@@ -1,0 +1,141 @@
+// The app in-process for integration tests: a fresh database, a fixed key, a mailer that keeps what it sends,
+// a clock the test can move, and clients that keep their own cookies.
+import crypto from 'node:crypto';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { deriveKeys } from '../../src/security/crypto.ts';
+import { RateLimiter } from '../../src/security/rate-limit.ts';
+import { setFoundingToken } from '../../src/agreements/queries.ts';
+import { hashToken, newToken } from '../../src/security/tokens.ts';
+import { createInvite } from '../../src/members/invites.ts';
+import type { Mail, Mailer } from '../../src/notifications/mailer.ts';
+import type { Deps } from '../../src/web/context.ts';
+import { freshDatabase } from './db.ts';
+
+export const ORIGIN = 'http://localhost:3000';
+
+export type TestWorld = {
+  app: App;
+  deps: Deps;
+  mails: Mail[];
+  now: { value: Date };
+  close: () => Promise<void>;
+};
+
+export async function buildWorld(opts: { now?: Date } = {}): Promise<TestWorld> {
+  const { db, close } = await freshDatabase();
+  const mails: Mail[] = [];
+  const mailer: Mailer = { kind: 'console', send: async (m) => void mails.push(m) };
+  const now = { value: opts.now ?? new Date('2026-11-22T12:00:00Z') };
+  const deps: Deps = {
+    config: { ...loadConfig({ NODE_ENV: 'test' }), publicUrl: ORIGIN },
+    db,
+    keys: deriveKeys(crypto.randomBytes(32)),
+    mailer,
+    clock: () => now.value,
+    log: () => {},
+    limits: { signInLinks: new RateLimiter(5, 15 * 60_000, () => now.value.getTime()), signInLinksGlobal: new RateLimiter(200, 15 * 60_000, () => now.value.getTime()) },
+  };
+  return { app: createApp(deps), deps, mails, now, close };
+}
+
+/** A browser-like client: keeps cookies, sends our Origin on posts, follows nothing by itself. */
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(private readonly world: TestWorld) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (init.method && init.method !== 'GET' && !headers.has('origin')) headers.set('origin', ORIGIN);
+    const res = await this.world.app.request(`${ORIGIN}${path}`, { ...init, headers });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...rest] = pair!.split('=');
+      const value = rest.join('=');
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value);
+    }
+    return res;
+  }
+
+  get(path: string, headers?: Record<string, string>) {
+    return this.request(path, { headers });
+  }
+
+  post(path: string, form: Record<string, string> = {}) {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+  }
+
+  postJson(path: string, body: unknown) {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+}
+
+export const AREAS = ['Eastside', 'Riverside', 'Old Town'];
+
+/** Founds a network through the real founding form; returns the founder's client. */
+export async function foundNetwork(world: TestWorld, over: Partial<Record<string, string>> = {}) {
+  const token = newToken();
+  await setFoundingToken(world.deps.db, hashToken(token));
+  const founder = new Client(world);
+  const res = await founder.post('/found', {
+    token,
+    network_name: 'Eastside Mutual Aid',
+    areas: AREAS.join('\n'),
+    languages: 'en\nes',
+    founder_name: 'Ada',
+    founder_language: 'en',
+    founder_email: 'ada@example.org',
+    ...over,
+  });
+  if (res.status !== 303) throw new Error(`founding failed: ${res.status} ${await res.text()}`);
+  return founder;
+}
+
+let memberCount = 0;
+
+/** A member who joined through an invite link, as a person would. */
+export async function buildMember(world: TestWorld, over: { name?: string; language?: string; email?: string } = {}) {
+  const { token } = await createInvite(world.deps.db, null, world.now.value);
+  const client = new Client(world);
+  memberCount++;
+  const res = await client.post(`/join/${token}`, {
+    display_name: over.name ?? `Member ${memberCount}`,
+    language: over.language ?? 'en',
+    email: over.email ?? '',
+  });
+  if (res.status !== 303) throw new Error(`joining failed: ${res.status} ${await res.text()}`);
+  return client;
+}
+
+export function inADay(world: TestWorld, days = 1) {
+  const d = new Date(world.now.value);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Posts a need or offer through the form; returns its id. */
+export async function buildPost(
+  client: Client,
+  over: Partial<Record<'kind' | 'what' | 'category' | 'area' | 'urgency' | 'needed_by' | 'available_until' | 'capacity' | 'confirm_duplicate', string>> = {},
+) {
+  const res = await client.post('/posts', {
+    kind: 'need',
+    what: 'A ride to the clinic on Tuesday morning',
+    category: 'rides',
+    area: 'Eastside',
+    urgency: 'soon',
+    ...over,
+  });
+  if (res.status !== 303) throw new Error(`posting failed: ${res.status} ${await res.text()}`);
+  return new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
+}
