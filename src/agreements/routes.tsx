@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The agreements page: every agreement in force, where it came from, and its history. Read-only: agreements change
 // only by members' decisions.
 import { Hono } from 'hono';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pages for founding a network, joining, signing in, one's own settings and invites.
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';

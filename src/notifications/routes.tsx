@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The in-app notification list: everything a member was told, read or not.
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';

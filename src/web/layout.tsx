@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The page shell: language and direction, navigation, and where a page's few scripts go (with the CSP nonce).
 import type { Child } from 'hono/jsx';
 import type { SessionMember } from '../members/sessions.ts';
@@ -32,7 +33,7 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <title>{`${props.title} · ${site}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="icon" href="data:," />

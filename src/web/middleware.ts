@@ -35,7 +35,8 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
       ].join('; '),
     );
     h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` on form posts.
+    h.set('Referrer-Policy', 'same-origin');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
@@ -59,7 +60,8 @@ export function sameOrigin(deps: Deps): MiddlewareHandler<AppEnv> {
   const ours = new URL(deps.config.publicUrl).origin;
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const origin = c.req.header('origin');
+      const given = c.req.header('origin');
+      const origin = given && given !== 'null' ? given : undefined;
       const site = c.req.header('sec-fetch-site');
       const requestOrigin = new URL(c.req.url).origin;
       const ok = origin ? origin === ours || origin === requestOrigin : site ? site === 'same-origin' || site === 'none' : true;

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Small view parts used by many pages: fields with their messages, notices, choice lists.
 import type { Child } from 'hono/jsx';
 import type { FieldErrors, FormValues } from './forms.ts';

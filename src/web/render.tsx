@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Rendering a page inside the layout, with what every page needs (language, member, unread count, nonce).
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';

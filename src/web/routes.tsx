@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Site-wide routes: the home page and static files.
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,91 @@
+// Browser test support: the real server on a free port with a temporary data directory, Debian's Chromium through
+// playwright-core, and axe-core run on each page.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { startServer, type Running } from '../../src/server.ts';
+import type { Mail } from '../../src/notifications/mailer.ts';
+import { askServer } from '../../src/cli/control.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH;
+  if (!executablePath) throw new Error('CHROMIUM_PATH is not set (tests/run.mjs sets it from `command -v chromium`)');
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+}
+
+export type AppUnderTest = Running & {
+  base: string;
+  foundingLink: () => string;
+  /** A fresh invite link, asked of the running server the way `kropotkin invite` does. */
+  invite: () => Promise<string>;
+  mails: Mail[];
+  dir: string;
+};
+
+export async function startApp(): Promise<AppUnderTest> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-e2e-'));
+  const lines: string[] = [];
+  const mails: Mail[] = [];
+  // Bind a free port first so PUBLIC_URL (the passkey origin) can name it.
+  const probe = await import('node:net').then(
+    (net) =>
+      new Promise<number>((resolve) => {
+        const s = net.createServer().listen(0, '127.0.0.1', () => {
+          const p = (s.address() as { port: number }).port;
+          s.close(() => resolve(p));
+        });
+      }),
+  );
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(probe),
+    PUBLIC_URL: `http://localhost:${probe}`,
+    KROPOTKIN_DATA_DIR: path.join(dir, 'data'),
+    KROPOTKIN_KEY_FILE: path.join(dir, 'kropotkin.key'),
+  });
+  const running = await startServer(config, {
+    log: (l) => lines.push(l),
+    mailer: { kind: 'console', send: async (m) => void mails.push(m) },
+  });
+  return {
+    ...running,
+    base: `http://localhost:${running.port}`,
+    mails,
+    dir,
+    foundingLink: () => {
+      const link = lines.join('\n').match(/http:\/\/\S+\/found\?token=[\w-]+/);
+      if (!link) throw new Error('no founding link was printed');
+      return link[0];
+    },
+    invite: async () => (await askServer(config.dataDir, '/invite')).url!,
+    close: async () => {
+      await running.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core on the page (through the devtools protocol, so the page's CSP stays as it is). */
+export async function expectAccessible(page: Page, visited: string[]) {
+  visited.push(new URL(page.url()).pathname);
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `accessibility of ${page.url()}`).toEqual([]);
+}
