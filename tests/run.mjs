@@ -9,9 +9,21 @@ import path from 'node:path';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const extra = process.argv.slice(2);
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-reports-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let runs = 0;
 const vitest = (projects, env = {}) => {
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
+  const report = path.join(reports, `run-${++runs}.json`);
+  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra];
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  try {
+    const j = JSON.parse(fs.readFileSync(report, 'utf8'));
+    totals.passed += j.numPassedTests;
+    totals.failed += j.numFailedTests;
+    totals.skipped += j.numPendingTests + j.numTodoTests;
+  } catch {
+    totals.failed += 1; // the run died before reporting
+  }
   return r.status ?? 1;
 };
 const missing = (what) => {
@@ -49,17 +61,24 @@ const freePort = () =>
 
 async function startPostgres(bin) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-pg-'));
+  // PostgreSQL refuses to run as root: run it as the postgres user, directly, so signals reach it.
   const asRoot = process.getuid?.() === 0;
-  const run = (cmd, args, opts = {}) =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args], opts] : [cmd, args, opts];
-  if (asRoot) execFileSync('chown', ['postgres', dir]);
-  execFileSync(...run(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { stdio: 'ignore' }));
+  const ids = asRoot
+    ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) }
+    : {};
+  if (asRoot) fs.chownSync(dir, ids.uid, ids.gid);
+  execFileSync(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
+    stdio: 'ignore',
+    cwd: dir,
+    ...ids,
+  });
   const port = await freePort();
-  const [cmd, args] = run(path.join(bin, 'postgres'), [
+  const cmd = path.join(bin, 'postgres');
+  const args = [
     '-D', path.join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
     '-c', 'fsync=off', '-c', 'max_connections=200',
-  ]);
-  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  ];
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...ids });
   let log = '';
   child.stderr.on('data', (d) => (log += d));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -69,7 +88,16 @@ async function startPostgres(bin) {
     try {
       await c.connect();
       await c.end();
-      return { url, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGINT'); }).then(() => fs.rmSync(dir, { recursive: true, force: true })) };
+      const stop = async () => {
+        if (child.exitCode === null) {
+          await new Promise((r) => {
+            child.once('exit', r);
+            child.kill('SIGINT'); // fast shutdown
+          });
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
+      };
+      return { url, stop };
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -99,8 +127,10 @@ const chromium = process.env.CHROMIUM_PATH || which('chromium') || which('chromi
 if (!chromium) missing('Chromium');
 else failed += vitest(['browser'], { CHROMIUM_PATH: chromium }) ? 1 : 0;
 
+fs.rmSync(reports, { recursive: true, force: true });
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 if (failed) {
-  console.error(`\n${failed} suite(s) failed.`);
+  console.error(`${failed} suite(s) failed.`);
   process.exit(1);
 }
 console.log('\nAll suites passed.');
