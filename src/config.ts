@@ -2,10 +2,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+function isHttpUrl(u: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(u).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const urlWithoutPath = z
   .string()
-  .url('must be a full URL such as https://aid.example.org')
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must start with http:// or https://')
+  .refine(isHttpUrl, 'must be a full URL starting with http:// or https://, such as https://aid.example.org')
   .transform((u) => new URL(u).origin);
 
 export const configSchema = z.object({
