@@ -37,6 +37,8 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
     case 'KR004':
       return errors.conflict('already_ended', 'error.alreadyEnded');
     case '22001':
+    case '22021':
+    case '22P05':
     case '22P02':
     case '23514':
       return errors.badRequest('invalid_input', 'error.badRequest');

@@ -15,6 +15,18 @@ function isKey(m: string): m is MessageKey {
   return Object.hasOwn(en, m);
 }
 
+/** Control characters other than tab and line breaks mean nothing to a person, and PostgreSQL refuses NUL. */
+export function cleanText(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+}
+
+function cleanDeep(v: unknown): unknown {
+  if (typeof v === 'string') return cleanText(v);
+  if (Array.isArray(v)) return v.map(cleanDeep);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [cleanText(k), cleanDeep(x)]));
+  return v;
+}
+
 export function toFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
@@ -38,7 +50,7 @@ export async function readForm(c: Context): Promise<FormValues> {
   const values: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
     const list = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-    values[k] = list.join('\n');
+    values[cleanText(k)] = cleanText(list.join('\n'));
   }
   return values;
 }
@@ -46,7 +58,7 @@ export async function readForm(c: Context): Promise<FormValues> {
 export async function readJson(c: Context): Promise<unknown> {
   if (!/^application\/json/i.test(c.req.header('content-type') ?? '')) throw errors.unsupportedBody();
   try {
-    return await c.req.json();
+    return cleanDeep(await c.req.json());
   } catch {
     throw errors.badRequest('invalid_json', 'error.badRequest');
   }

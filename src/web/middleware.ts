@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
 import { foundingState, networkAgreements } from '../agreements/queries.ts';
 import { memberForSession } from '../members/sessions.ts';
 import type { AppEnv, Deps } from './context.ts';
@@ -46,13 +47,14 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Refuses bodies over the limit before reading them. */
+/** Refuses bodies over the limit, whether or not they say their length up front. */
 export function bodyLimit(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_BODY_BYTES) throw errors.tooLarge();
-    await next();
-  };
+  return honoBodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw errors.tooLarge();
+    },
+  });
 }
 
 /** Cross-site form posts are refused: the Origin (or, lacking it, the Sec-Fetch-Site) must be our own. */
