@@ -13,6 +13,7 @@ export type DbTarget = { databaseUrl: string } | { dataDir: string } | { memory:
 
 // Dates without a time stay plain strings ('2026-12-01'); parsing them as local midnight shifts days.
 const DATE_OID = 1082;
+const BYTEA_OID = 17;
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
 
 export async function openDatabase(target: DbTarget): Promise<Db> {
@@ -22,7 +23,8 @@ export async function openDatabase(target: DbTarget): Promise<Db> {
     pool.on('error', () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  const parsers = { [DATE_OID]: (v: string) => v };
+  // bytea as Buffer, as node-postgres gives it, so both engines hand the app the same types.
+  const parsers = { [DATE_OID]: (v: string) => v, [BYTEA_OID]: (v: string) => Buffer.from(v.slice(2), 'hex') };
   let pglite: PGlite;
   if ('memory' in target) {
     pglite = await PGlite.create({ parsers });
