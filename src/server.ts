@@ -11,8 +11,9 @@ import { startJobs } from './jobs.ts';
 import { startControlSocket } from './cli/control.ts';
 import { acquireDataLock } from './db/lock.ts';
 import type { Mailer } from './notifications/mailer.ts';
+import type { Db } from './db/connect.ts';
 
-export type Running = { url: string; port: number; close: () => Promise<void> };
+export type Running = { url: string; port: number; db: Db; close: () => Promise<void> };
 
 export async function startServer(
   config: Config,
@@ -40,6 +41,7 @@ export async function startServer(
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    db: deps.db,
     close: async () => {
       stopJobs();
       await stopControl();

@@ -33,6 +33,8 @@ export type AppUnderTest = Running & {
   invite: () => Promise<string>;
   mails: Mail[];
   dir: string;
+  /** Rows in a table, asked of the running server's own database connection. */
+  dbCount: (table: 'passkeys' | 'members' | 'posts') => Promise<number>;
 };
 
 export async function startApp(): Promise<AppUnderTest> {
@@ -72,6 +74,10 @@ export async function startApp(): Promise<AppUnderTest> {
       return link[0];
     },
     invite: async () => (await askServer(config.dataDir, '/invite')).url!,
+    dbCount: async (table) => {
+      const row = await running.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     close: async () => {
       await running.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -88,4 +94,15 @@ export async function expectAccessible(page: Page, visited: string[]) {
   };
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `accessibility of ${page.url()}`).toEqual([]);
+}
+
+/** Founds the network through the founding form, as the host would. */
+export async function foundInBrowser(page: Page, app: AppUnderTest, name = 'Ada') {
+  await page.goto(app.foundingLink());
+  await page.getByLabel('Name of the network').fill('Hillcrest Mutual Aid');
+  await page.getByLabel('Neighbourhoods').fill('Hillcrest\nValley');
+  await page.getByLabel('Name to show').fill(name);
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('button', { name: 'Start the network' }).click();
+  await page.waitForURL('**/welcome');
 }

@@ -1,0 +1,61 @@
+// Passkeys in a real browser: add one after founding, sign out, sign back in with it (Chromium's virtual
+// authenticator stands in for the phone's screen lock).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectAccessible, foundInBrowser, launchChromium, startApp, type AppUnderTest } from './support.ts';
+
+let browser: Browser;
+let app: AppUnderTest;
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await startApp();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('passkeys', () => {
+  it('adds a passkey, signs out, and signs back in with it', async () => {
+    const context = await browser.newContext({ baseURL: app.base });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
+        isUserVerified: true, automaticPresenceSimulation: true,
+      },
+    });
+    await foundInBrowser(page, app);
+    const visited: string[] = [];
+    await expectAccessible(page, visited);
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.waitForLoadState('load');
+    await expect.poll(async () => app.dbCount('passkeys')).toBe(1);
+
+    await page.goto('/settings');
+    expect(await page.locator('main').textContent()).toContain('Passkey 1');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${app.base}/`);
+
+    await page.goto('/sign-in');
+    await expectAccessible(page, visited);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.waitForURL('**/board');
+    expect(await page.locator('h1').textContent()).toBe('Board');
+    await context.close();
+  });
+
+  it('keeps the passkey button hidden and the email form working without JavaScript', async () => {
+    const context = await browser.newContext({ baseURL: app.base, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    expect(await page.getByRole('button', { name: 'Sign in with a passkey' }).isVisible()).toBe(false);
+    await page.getByLabel('Email').fill('nobody@example.org');
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('main').textContent()).toContain('If that address belongs to a member');
+    await context.close();
+  });
+});
