@@ -211,6 +211,7 @@ const publicPost = (p: PostView) => ({
 });
 
 exchangeRoutes.get('/api/suggestions', async (c) => {
+  requireMember(c);
   const q = c.req.query();
   const kind = kindOf(q.kind);
   const posts = await suggestionsFor(c, {

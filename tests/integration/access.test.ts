@@ -20,6 +20,7 @@ describe(`access rules (${engine})`, () => {
       expect(res.status, path).toBe(401);
       expect(await res.text()).toContain('href="/sign-in"');
     }
+    expect((await anon.get('/api/suggestions?kind=need')).status).toBe(401);
     const api = await anon.get('/api/posts');
     expect(api.status).toBe(401);
     expect((await api.json()).error.code).toBe('sign_in_needed');
