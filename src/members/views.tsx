@@ -73,11 +73,11 @@ export function WelcomePage({ v }: { v: ViewCtx }) {
   );
 }
 
-export function PasskeyAdd({ v }: { v: ViewCtx }) {
+export function PasskeyAdd({ v, reload = false }: { v: ViewCtx; reload?: boolean }) {
   const { t } = v;
   return (
     <div class="passkey" data-passkey-box>
-      <button type="button" class="primary" data-passkey="register" data-done={t('passkey.added')} hidden>
+      <button type="button" class="primary" data-passkey="register" data-done={t('passkey.added')} data-reload={reload ? '' : undefined} hidden>
         {t('passkey.add')}
       </button>
       <p class="hint" data-passkey-status role="status" aria-live="polite"></p>
@@ -166,7 +166,7 @@ export function SettingsPage(props: {
           </li>
         ))}
       </ul>
-      <PasskeyAdd v={v} />
+      <PasskeyAdd v={v} reload />
     </>
   );
 }

@@ -31,8 +31,8 @@ describe('passkeys', () => {
     const visited: string[] = [];
     await expectAccessible(page, visited);
     await page.getByRole('button', { name: 'Add a passkey' }).click();
-    await page.waitForLoadState('load');
-    await expect.poll(async () => app.dbCount('passkeys')).toBe(1);
+    await expect.poll(() => page.locator('[data-passkey-status]').textContent()).toBe('Passkey added.');
+    expect(await app.dbCount('passkeys')).toBe(1);
 
     await page.goto('/settings');
     expect(await page.locator('main').textContent()).toContain('Passkey 1');

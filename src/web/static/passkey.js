@@ -25,7 +25,7 @@
         var ceremony = register ? lib.startRegistration({ optionsJSON: o.options }) : lib.startAuthentication({ optionsJSON: o.options });
         return ceremony.then(function (response) { return post(base + 'verify', { challengeId: o.challengeId, response: response }); });
       }).then(function (result) {
-        if (register) { say(button.getAttribute('data-done')); location.reload(); }
+        if (register) { say(button.getAttribute('data-done')); if (button.hasAttribute('data-reload')) location.reload(); }
         else location.assign(result.next || '/board');
       }).catch(function (e) { say(e && e.message ? e.message : String(e)); })
         .finally(function () { button.disabled = false; });
