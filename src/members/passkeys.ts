@@ -42,6 +42,18 @@ async function spendChallenge(db: Db, id: string, purpose: 'register' | 'authent
   return row && row.expires_at > now ? row : null;
 }
 
+/** A response that fails to parse or to verify gets the same clear 400. */
+async function verifiedOrRefused<T extends { verified: boolean }>(check: () => Promise<T>): Promise<T & { verified: true }> {
+  let result: T | undefined;
+  try {
+    result = await check();
+  } catch {
+    result = undefined;
+  }
+  if (!result?.verified) throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');
+  return result as T & { verified: true };
+}
+
 export async function registrationOptions(db: Db, rp: RelyingParty, member: { id: string; displayName: string }, now: Date) {
   const existing = await db.selectFrom('passkeys').select(['id', 'transports']).where('member_id', '=', member.id).execute();
   const options = await generateRegistrationOptions({
@@ -61,19 +73,15 @@ export async function registrationOptions(db: Db, rp: RelyingParty, member: { id
 export async function verifyRegistration(db: Db, rp: RelyingParty, memberId: string, challengeId: string, response: unknown, now: Date) {
   const stored = await spendChallenge(db, challengeId, 'register', now);
   if (!stored || stored.member_id !== memberId) throw errors.badRequest('challenge_expired', 'error.passkeyFailed');
-  let verification;
-  try {
-    verification = await verifyRegistrationResponse({
+  const verification = await verifiedOrRefused(() =>
+    verifyRegistrationResponse({
       response: response as RegistrationResponseJSON,
       expectedChallenge: stored.challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       requireUserVerification: false,
-    });
-  } catch {
-    throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');
-  }
-  if (!verification.verified) throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');
+    }),
+  );
   const cred = verification.registrationInfo.credential;
   await db
     .insertInto('passkeys')
@@ -101,9 +109,8 @@ export async function verifyAuthentication(db: Db, rp: RelyingParty, challengeId
   if (!stored || typeof id !== 'string') throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');
   const passkey = await db.selectFrom('passkeys').selectAll().where('id', '=', id).executeTakeFirst();
   if (!passkey) throw errors.badRequest('passkey_unknown', 'error.passkeyUnknown');
-  let verification;
-  try {
-    verification = await verifyAuthenticationResponse({
+  const verification = await verifiedOrRefused(() =>
+    verifyAuthenticationResponse({
       response: response as AuthenticationResponseJSON,
       expectedChallenge: stored.challenge,
       expectedOrigin: rp.origin,
@@ -115,11 +122,8 @@ export async function verifyAuthentication(db: Db, rp: RelyingParty, challengeId
         transports: passkey.transports,
       },
       requireUserVerification: false,
-    });
-  } catch {
-    throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');
-  }
-  if (!verification.verified) throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');
+    }),
+  );
   await db
     .updateTable('passkeys')
     .set({ counter: verification.authenticationInfo.newCounter, last_used_at: now })

@@ -1,25 +1,20 @@
 // How a notification reads, in the member's language. Shared by the list page and the digest mail.
-import type { Translate } from '../web/i18n/index.ts';
+import type { MessageKey, Translate } from '../web/i18n/index.ts';
+import type { NotificationKind } from '../db/types.ts';
 import type { NotificationView } from './queries.ts';
 
+const TEXT: Record<NotificationKind, MessageKey> = {
+  matching_need: 'notification.matchingNeed',
+  matching_offer: 'notification.matchingOffer',
+  claimed: 'notification.claimed',
+  requested: 'notification.requested',
+  message: 'notification.message',
+  released: 'notification.released',
+  met: 'notification.met',
+};
+
 export function notificationText(t: Translate, n: NotificationView): string {
-  const what = n.postWhat ? shorten(n.postWhat, 80) : '';
-  switch (n.kind) {
-    case 'matching_need':
-      return t('notification.matchingNeed', { what });
-    case 'matching_offer':
-      return t('notification.matchingOffer', { what });
-    case 'claimed':
-      return t('notification.claimed', { what });
-    case 'requested':
-      return t('notification.requested', { what });
-    case 'message':
-      return t('notification.message', { what });
-    case 'released':
-      return t('notification.released', { what });
-    case 'met':
-      return t('notification.met', { what });
-  }
+  return t(TEXT[n.kind], { what: n.postWhat ? shorten(n.postWhat, 80) : '' });
 }
 
 export function notificationLink(n: NotificationView): string {
