@@ -1,0 +1,48 @@
+// The passkey ceremony's JSON endpoints: options are issued, and any malformed or replayed answer is a clear 4xx.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, buildMember, buildWorld, foundNetwork, type TestWorld } from '../support/app.ts';
+import { engine } from '../support/db.ts';
+
+let world: TestWorld;
+let member: Client;
+beforeAll(async () => {
+  world = await buildWorld();
+  await foundNetwork(world);
+  member = await buildMember(world);
+});
+afterAll(() => world.close());
+
+describe(`passkey endpoints (${engine})`, () => {
+  it('issues registration options for the member, with the network as relying party', async () => {
+    const res = await member.postJson('/passkeys/register/options', {});
+    expect(res.status).toBe(200);
+    const { options, challengeId } = await res.json();
+    expect(options.rp).toEqual({ name: 'Eastside Mutual Aid', id: 'localhost' });
+    expect(options.authenticatorSelection.residentKey).toBe('required');
+    expect(challengeId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses garbage, unknown challenges and replays with 400 and a stable code', async () => {
+    const { challengeId } = await (await member.postJson('/passkeys/register/options', {})).json();
+    const bodies = [{}, { challengeId: 5 }, { challengeId: 'nope', response: {} }, { challengeId, response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }, { challengeId, response: null }];
+    for (const body of bodies) {
+      const res = await member.postJson('/passkeys/register/verify', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await res.json()).error.code).toMatch(/^(challenge_missing|challenge_expired|passkey_not_verified)$/);
+    }
+    const auth = await new Client(world).postJson('/passkeys/sign-in/options', {});
+    const { challengeId: signInChallenge } = await auth.json();
+    for (const response of [null, 'x', { id: 'unknown-credential' }, { id: ['x'] }]) {
+      const res = await new Client(world).postJson('/passkeys/sign-in/verify', { challengeId: signInChallenge, response });
+      expect(res.status).toBe(400);
+    }
+    const notJson = await member.request('/passkeys/register/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('does not let a signed-out visitor register a passkey', async () => {
+    const res = await new Client(world).postJson('/passkeys/register/options', {});
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('sign_in_needed');
+  });
+});
