@@ -18,7 +18,12 @@ const urlWithoutPath = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000),
+  PORT: z.coerce
+    .number('must be a whole number from 0 to 65535, such as 3000')
+    .int('must be a whole number from 0 to 65535, such as 3000')
+    .min(0, 'must be a whole number from 0 to 65535, such as 3000')
+    .max(65535, 'must be a whole number from 0 to 65535, such as 3000')
+    .default(3000),
   PUBLIC_URL: urlWithoutPath.optional(),
   DATABASE_URL: z
     .string()
