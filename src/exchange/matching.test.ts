@@ -62,3 +62,15 @@ describe('the duplicate guard', () => {
     expect(similarity('', '')).toBe(1);
   });
 });
+
+describe('contact details on the board', () => {
+  it('catches phone numbers and email addresses, and lets dates, sizes and counts through', async () => {
+    const { holdsContactDetails } = await import('./schema.ts');
+    for (const text of ['call me 555-0199-22', 'text +1 (612) 555 0199', 'write to ada@example.org', '0612345678']) {
+      expect(holdsContactDetails(text), text).toBe(true);
+    }
+    for (const text of ['Diapers size 4, 2 packs', 'Ride on 2026-12-01 at 9:30', 'Before 12/01/2026', 'Rent help, 150 dollars', 'Room 12B']) {
+      expect(holdsContactDetails(text), text).toBe(false);
+    }
+  });
+});

@@ -4,17 +4,33 @@ import type { NetworkAgreements } from '../agreements/queries.ts';
 import { optionalDate, optionalText } from '../web/forms.ts';
 import { URGENCIES } from './status.ts';
 
+/**
+ * Phone numbers and email addresses belong in a private thread, never on the board every member reads.
+ * (Street addresses are too varied to catch reliably; the area hint asks for neighbourhoods only.)
+ */
+export function holdsContactDetails(text: string): boolean {
+  const email = /[^\s@]+@[^\s@]+\.[^\s@]{2,}/;
+  const phone = /(?:\+?\d[\s().-]*){7,}/;
+  const dates = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
+  return email.test(text) || phone.test(text.replace(dates, ' '));
+}
+
 export function postSchema(a: Pick<NetworkAgreements, 'categories' | 'areas'>, today: string) {
   return z
     .object({
       kind: z.enum(['need', 'offer'], 'error.chooseKind'),
-      what: z.string('error.required').trim().min(3, 'error.whatTooShort').max(1000, 'error.whatTooLong'),
+      what: z
+        .string('error.required')
+        .trim()
+        .min(3, 'error.whatTooShort')
+        .max(1000, 'error.whatTooLong')
+        .refine((t) => !holdsContactDetails(t), 'error.contactInPost'),
       category: z.string('error.chooseCategory').refine((v) => a.categories.includes(v), 'error.chooseCategory'),
       area: z.string('error.chooseArea').refine((v) => a.areas.includes(v), 'error.chooseArea'),
       urgency: z.enum(URGENCIES, 'error.chooseUrgency'),
       needed_by: optionalDate(today),
       available_until: optionalDate(today),
-      capacity: optionalText(100, 'error.capacityTooLong'),
+      capacity: optionalText(100, 'error.capacityTooLong').refine((t) => !t || !holdsContactDetails(t), 'error.contactInPost'),
     })
     .transform((p) =>
       p.kind === 'need'

@@ -25,6 +25,7 @@ describe(`bad input (${engine})`, () => {
       [{ ...good, what: 'x' }, 'what-error', 'Please say a few words'],
       [{ ...good, what: 'y'.repeat(1001) }, 'what-error', 'under 1000 characters'],
       [{ ...good, category: 'weapons' }, 'category-error', 'kind of help from the list'],
+      [{ ...good, what: 'Groceries, call me on 555 123 4567' }, 'what-error', 'leave phone numbers and emails out'],
       [{ ...good, area: 'Mars' }, 'area-error', 'area from the list'],
       [{ ...good, urgency: 'yesterday' }, 'urgency-error', 'how soon'],
       [{ ...good, needed_by: '2020-01-01' }, 'needed_by-error', 'This date has passed'],

@@ -266,4 +266,5 @@ export const en = {
   'error.capacityTooLong': 'Please keep this under 100 characters.',
   'error.messageEmpty': 'Please write a message.',
   'error.messageTooLong': 'Please keep a message under 4000 characters.',
+  'error.contactInPost': 'Please leave phone numbers and emails out: everyone can read the board. Share them in the private thread once someone answers.',
 };

@@ -268,4 +268,5 @@ export const es: Catalog = {
   'error.capacityTooLong': 'Debe tener menos de 100 caracteres.',
   'error.messageEmpty': 'Escribe un mensaje.',
   'error.messageTooLong': 'Un mensaje debe tener menos de 4000 caracteres.',
+  'error.contactInPost': 'No pongas teléfonos ni correos: todo el mundo lee el tablón. Compártelos en el hilo privado cuando alguien responda.',
 };
