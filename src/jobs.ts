@@ -4,17 +4,13 @@ import type { Deps } from './web/context.ts';
 import { expirePosts } from './exchange/commands.ts';
 import { sendDigests } from './notifications/digest.ts';
 import { today } from './web/forms.ts';
+import { clearSpentCredentials } from './members/sessions.ts';
 
 export async function runJobs(deps: Deps): Promise<void> {
   const now = deps.clock();
   const { db } = deps;
   await expirePosts(db, today(now), now);
-  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
-  await db.deleteFrom('auth_challenges').where('expires_at', '<=', now).execute();
-  await db
-    .deleteFrom('sign_in_tokens')
-    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('used_at', 'is not', null)]))
-    .execute();
+  await clearSpentCredentials(db, now);
   await sendDigests(db, deps.keys, deps.mailer, deps.config.publicUrl, now);
 }
 

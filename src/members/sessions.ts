@@ -48,3 +48,13 @@ export async function endSession(db: Kysely<Database>, token: string | undefined
   if (!looksLikeToken(token)) return;
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
+
+/** Drops expired sessions, expired challenges and spent or expired sign-in links. */
+export async function clearSpentCredentials(db: Kysely<Database>, now: Date) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('auth_challenges').where('expires_at', '<=', now).execute();
+  await db
+    .deleteFrom('sign_in_tokens')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('used_at', 'is not', null)]))
+    .execute();
+}

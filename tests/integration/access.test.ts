@@ -1,16 +1,16 @@
 // Who can reach what: signed out, strangers, guessed and tampered ids, cross-site posts, cookies and headers.
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, buildMember, buildPost, buildWorld, foundNetwork, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, buildMember, buildPost, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 let founder: Client;
 beforeAll(async () => {
-  world = await buildWorld();
-  founder = await foundNetwork(world);
+  world = files.world;
+  founder = files.founder;
 });
-afterAll(() => world.close());
 
 describe(`access rules (${engine})`, () => {
   it('asks a signed-out visitor to sign in (401) on every member page and API', async () => {

@@ -1,14 +1,13 @@
 // Claiming, releasing and meeting needs, asking for offers, and the one-helper-at-a-time rule under concurrency.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildPost, buildWorld, foundNetwork, type Client, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, buildPost, type Client, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 beforeAll(async () => {
-  world = await buildWorld();
-  await foundNetwork(world);
+  world = files.world;
 });
-afterAll(() => world.close());
 
 const statusOf = async (id: string) =>
   (await world.deps.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;

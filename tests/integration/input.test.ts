@@ -1,19 +1,18 @@
 // Bad input: a clear message beside the field, what was typed kept, nothing stored, never a 5xx.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, buildMember, buildPost, buildWorld, foundNetwork, inADay, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, buildMember, buildPost, inADay, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { createInvite } from '../../src/members/invites.ts';
 import { hashToken, newToken } from '../../src/security/tokens.ts';
 import { setFoundingToken } from '../../src/agreements/queries.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 let member: Client;
 beforeAll(async () => {
-  world = await buildWorld();
-  await foundNetwork(world);
+  world = files.world;
   member = await buildMember(world);
 });
-afterAll(() => world.close());
 
 const postCount = async () => Number((await world.deps.db.selectFrom('posts').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 const good = { kind: 'need', what: 'Groceries for the week', category: 'groceries', area: 'Eastside', urgency: 'soon' };

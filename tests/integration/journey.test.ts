@@ -21,9 +21,8 @@ describe(`the core journey (${engine})`, () => {
   });
 
   it('lets a member invite someone who joins with any name and no questions', async () => {
-    const founder = new Client(world);
-    const ada = await foundOrReuse(founder);
-    const invitePage = await (await ada.post('/invites')).text();
+    const inviter = await buildMember(world, { name: 'Inviter' });
+    const invitePage = await (await inviter.post('/invites')).text();
     const link = invitePage.match(/http:\/\/localhost:3000\/join\/([A-Za-z0-9_-]{43})/);
     expect(link).not.toBeNull();
     expect(invitePage).toContain('<svg role="img"');
@@ -78,8 +77,4 @@ describe(`the core journey (${engine})`, () => {
 async function statusOf(id: string) {
   const row = await world.deps.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow();
   return row.status;
-}
-
-async function foundOrReuse(_c: Client) {
-  return buildMember(world, { name: 'Inviter' });
 }

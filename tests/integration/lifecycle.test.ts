@@ -1,16 +1,15 @@
 // Expiry, languages, agreements that cannot be edited, and what the database keeps at rest.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, buildMember, buildPost, buildWorld, foundNetwork, inADay, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, buildMember, buildPost, inADay, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 beforeAll(async () => {
-  world = await buildWorld();
-  await foundNetwork(world);
+  world = files.world;
 });
-afterAll(() => world.close());
 
 const statusOf = async (id: string) =>
   (await world.deps.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;

@@ -1,16 +1,15 @@
 // The passkey ceremony's JSON endpoints: options are issued, and any malformed or replayed answer is a clear 4xx.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, buildMember, buildWorld, foundNetwork, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, buildMember, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 let member: Client;
 beforeAll(async () => {
-  world = await buildWorld();
-  await foundNetwork(world);
+  world = files.world;
   member = await buildMember(world);
 });
-afterAll(() => world.close());
 
 describe(`passkey endpoints (${engine})`, () => {
   it('issues registration options for the member, with the network as relying party', async () => {

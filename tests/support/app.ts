@@ -1,6 +1,7 @@
 // The app in-process for integration tests: a fresh database, a fixed key, a mailer that keeps what it sends,
 // a clock the test can move, and clients that keep their own cookies.
 import crypto from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { deriveKeys } from '../../src/security/crypto.ts';
@@ -138,4 +139,18 @@ export async function buildPost(
   });
   if (res.status !== 303) throw new Error(`posting failed: ${res.status} ${await res.text()}`);
   return new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
+}
+
+/**
+ * A world for one test file: built before its tests (optionally with the network founded), closed after.
+ * Read `.world` (and `.founder`) inside tests and hooks.
+ */
+export function worldForFile(opts: { found?: boolean } = {}) {
+  const holder = {} as { world: TestWorld; founder: Client };
+  beforeAll(async () => {
+    holder.world = await buildWorld();
+    if (opts.found !== false) holder.founder = await foundNetwork(holder.world);
+  });
+  afterAll(() => holder.world.close());
+  return holder;
 }
