@@ -158,7 +158,7 @@ export const en = {
   'match.noMessages': 'No messages yet. Say hello and agree on a time and place.',
   'match.someone': 'A former member',
   'match.message': 'Message',
-  'match.messageHint': 'Stored encrypted. Deleted when the network’s agreement says details of met needs go.',
+  'match.messageHint': 'Stored encrypted. Only the two of you can read it.',
   'match.send': 'Send',
   'match.markMet': 'Mark as met',
   'match.release': 'Release this match',

@@ -160,7 +160,7 @@ export const es: Catalog = {
   'match.noMessages': 'Aún no hay mensajes. Saluda y acuerden una hora y un lugar.',
   'match.someone': 'Una persona que ya no está en la red',
   'match.message': 'Mensaje',
-  'match.messageHint': 'Se guarda cifrado. Se borra cuando el acuerdo de la red lo indique para pedidos cubiertos.',
+  'match.messageHint': 'Se guarda cifrado. Solo ustedes dos pueden leerlo.',
   'match.send': 'Enviar',
   'match.markMet': 'Marcar como cubierto',
   'match.release': 'Liberar este emparejamiento',
