@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Deps } from './web/context.ts';
 import { AppError, errors, fromDatabaseError } from './web/errors.ts';
 import { bodyLimit, loadSession, sameOrigin, securityHeaders } from './web/middleware.ts';
-import { siteRoutes } from './web/routes.tsx';
+import { siteRoutes, staticRoutes } from './web/routes.tsx';
 import { memberRoutes } from './members/routes.ts';
 import { exchangeRoutes } from './exchange/routes.ts';
 import { notificationRoutes } from './notifications/routes.tsx';
@@ -25,6 +25,7 @@ export function createApp(deps: Deps) {
   app.use(securityHeaders());
   app.use(bodyLimit());
   app.use(sameOrigin(deps));
+  app.route('/', staticRoutes);
   app.use(loadSession());
 
   app.route('/', siteRoutes);

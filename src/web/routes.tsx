@@ -11,6 +11,8 @@ import { NotFoundedPage, SignedOutHome } from '../members/views.tsx';
 import { errors } from './errors.ts';
 
 export const siteRoutes = new Hono<AppEnv>();
+/** Static files: served before the session is loaded, so a stylesheet costs no database query. */
+export const staticRoutes = new Hono<AppEnv>();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -28,7 +30,7 @@ const staticFiles: Record<string, { file: string; type: string }> = {
 };
 const cache = new Map<string, Buffer>();
 
-siteRoutes.get('/static/:name', (c) => {
+staticRoutes.get('/static/:name', (c) => {
   const entry = staticFiles[c.req.param('name')];
   if (!entry) throw errors.notFound();
   let body = cache.get(entry.file);

@@ -1,28 +1,18 @@
 // Two members in two browsers: one founds the network and invites, the other joins; one posts a need, the other
 // sees it, claims it, they talk in the private thread, and the need is marked met. axe-core checks every page.
 // The same journey runs again with JavaScript off.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchChromium, startApp, type AppUnderTest } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, browserAndAppForFile } from './support.ts';
 
-let browser: Browser;
-let app: AppUnderTest;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startApp();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const files = browserAndAppForFile();
 
 async function journey(javaScriptEnabled: boolean, founded: boolean) {
   const visited: string[] = [];
   const check = async (page: Page) => {
     if (javaScriptEnabled) await expectAccessible(page, visited);
   };
-  const context = (): Promise<BrowserContext> => browser.newContext({ javaScriptEnabled, baseURL: app.base });
+  const context = (): Promise<BrowserContext> => files.browser.newContext({ javaScriptEnabled, baseURL: files.app.base });
   const ctxA = await context();
   const ctxB = await context();
   const a = await ctxA.newPage();
@@ -31,7 +21,7 @@ async function journey(javaScriptEnabled: boolean, founded: boolean) {
 
   if (!founded) {
     // A founds the network with the one-time link printed on the console.
-    await a.goto(app.foundingLink());
+    await a.goto(files.app.foundingLink());
     await check(a);
     await a.getByLabel('Name of the network').fill('Riverside Mutual Aid');
     await a.getByLabel('Neighbourhoods').fill('Riverside\nOld Town\nHillcrest');
@@ -43,13 +33,13 @@ async function journey(javaScriptEnabled: boolean, founded: boolean) {
     await check(a);
   } else {
     // A second founding is refused; A signs in through an invite instead for this run.
-    const res = await a.goto(app.foundingLink());
+    const res = await a.goto(files.app.foundingLink());
     expect(res?.status()).toBe(410);
   }
 
   // Whoever is A makes an invite link.
   if (founded) {
-    const invite = await app.invite();
+    const invite = await files.app.invite();
     await a.goto(invite);
     await a.getByLabel('Name to show').fill('Ada again');
     await a.getByRole('radio', { name: 'English' }).check();

@@ -1,23 +1,13 @@
 // Passkeys in a real browser: add one after founding, sign out, sign back in with it (Chromium's virtual
 // authenticator stands in for the phone's screen lock).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, foundInBrowser, launchChromium, startApp, type AppUnderTest } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, foundInBrowser, browserAndAppForFile } from './support.ts';
 
-let browser: Browser;
-let app: AppUnderTest;
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startApp();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const files = browserAndAppForFile();
 
 describe('passkeys', () => {
   it('adds a passkey, signs out, and signs back in with it', async () => {
-    const context = await browser.newContext({ baseURL: app.base });
+    const context = await files.browser.newContext({ baseURL: files.app.base });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
@@ -27,17 +17,17 @@ describe('passkeys', () => {
         isUserVerified: true, automaticPresenceSimulation: true,
       },
     });
-    await foundInBrowser(page, app);
+    await foundInBrowser(page, files.app);
     const visited: string[] = [];
     await expectAccessible(page, visited);
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await expect.poll(() => page.locator('[data-passkey-status]').textContent()).toBe('Passkey added.');
-    expect(await app.dbCount('passkeys')).toBe(1);
+    expect(await files.app.dbCount('passkeys')).toBe(1);
 
     await page.goto('/settings');
     expect(await page.locator('main').textContent()).toContain('Passkey 1');
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${app.base}/`);
+    await page.waitForURL(`${files.app.base}/`);
 
     await page.goto('/sign-in');
     await expectAccessible(page, visited);
@@ -48,7 +38,7 @@ describe('passkeys', () => {
   });
 
   it('keeps the passkey button hidden and the email form working without JavaScript', async () => {
-    const context = await browser.newContext({ baseURL: app.base, javaScriptEnabled: false });
+    const context = await files.browser.newContext({ baseURL: files.app.base, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/sign-in');
     expect(await page.getByRole('button', { name: 'Sign in with a passkey' }).isVisible()).toBe(false);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { startServer, type Running } from '../../src/server.ts';
 import type { Mail } from '../../src/notifications/mailer.ts';
@@ -105,4 +105,18 @@ export async function foundInBrowser(page: Page, app: AppUnderTest, name = 'Ada'
   await page.getByRole('radio', { name: 'English' }).check();
   await page.getByRole('button', { name: 'Start the network' }).click();
   await page.waitForURL('**/welcome');
+}
+
+/** Chromium and a fresh app for one test file: started before its tests, closed after. */
+export function browserAndAppForFile() {
+  const holder = {} as { browser: Browser; app: AppUnderTest };
+  beforeAll(async () => {
+    holder.browser = await launchChromium();
+    holder.app = await startApp();
+  });
+  afterAll(async () => {
+    await holder.browser?.close();
+    await holder.app?.close();
+  });
+  return holder;
 }

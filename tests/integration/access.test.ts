@@ -101,4 +101,15 @@ describe(`access rules (${engine})`, () => {
     for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonce}"`);
     expect(html).not.toMatch(/(src|href)="https?:\/\/(?!localhost)/);
   });
+
+  it('serves static files to anyone, with the same security headers, and 404 for unknown names', async () => {
+    const anon = new Client(world);
+    const css = await anon.get('/static/app.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect(css.headers.get('content-security-policy')).toContain("object-src 'none'");
+    expect((await anon.get('/static/webauthn.js')).status).toBe(200);
+    expect((await anon.get('/static/..%2Fpackage.json')).status).toBe(404);
+    expect((await anon.get('/static/nope.js')).status).toBe(404);
+  });
 });
