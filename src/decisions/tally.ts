@@ -1,0 +1,299 @@
+// Counting a proposal's ballots: pure functions, no I/O. Every result carries its arithmetic (who could vote, turnout,
+// quorum, tallies, each rule checked, instant-runoff rounds) so a page can explain exactly why it came out as it did.
+
+export const PROCESSES = ['consent', 'consensus', 'majority', 'ranked', 'dot', 'score', 'time_poll', 'advice'] as const;
+export type Process = (typeof PROCESSES)[number];
+
+/** The fixed answers of the processes where each member picks one. */
+export const PICKS = {
+  consent: ['consent', 'objection'],
+  consensus: ['agree', 'abstain', 'disagree', 'block'],
+  majority: ['yes', 'no', 'abstain'],
+  advice: ['agree', 'abstain'],
+} as const satisfies Partial<Record<Process, readonly string[]>>;
+export type PickProcess = keyof typeof PICKS;
+export const isPickProcess = (p: Process): p is PickProcess => Object.hasOwn(PICKS, p);
+
+/** Processes whose ballots are about a list of options the proposal names. */
+export const OPTION_PROCESSES = ['ranked', 'dot', 'score', 'time_poll'] as const satisfies readonly Process[];
+export const hasOptions = (p: Process) => (OPTION_PROCESSES as readonly Process[]).includes(p);
+
+/** Processes that can bind the group (and so carry an action). */
+export const BINDING_PROCESSES = ['consent', 'consensus', 'majority'] as const satisfies readonly Process[];
+export const isBinding = (p: Process) => (BINDING_PROCESSES as readonly Process[]).includes(p);
+
+export const SLOT_ANSWERS = ['no', 'maybe', 'yes'] as const;
+export type SlotAnswer = (typeof SLOT_ANSWERS)[number];
+export const MAX_SCORE = 5;
+
+export type Threshold = { option: string; op: 'gt' | 'gte' | 'lt' | 'lte'; percent: number };
+export type Rules = {
+  /** Share of the members who could vote that must take part, in whole percent. */
+  quorumPercent: number;
+  /** Each must hold for a binding process to pass; shares are of votes cast (abstentions take part but are not votes). */
+  thresholds: Threshold[];
+  results: 'always' | 'after_vote' | 'after_close';
+  /** Dots each member may place (dot vote). */
+  dots: number;
+};
+
+export type Choice =
+  | { pick: string }
+  | { ranking: number[] }
+  | { dots: number[] }
+  | { scores: number[] }
+  | { slots: SlotAnswer[] };
+
+export type Outcome = 'passed' | 'failed' | 'no_quorum' | 'chosen' | 'tie' | 'advised' | 'no_votes';
+
+export type Tally = { option: string; count: number; percent?: number; total?: number; mean?: number; yes?: number; maybe?: number };
+export type Check = Threshold & { actualPercent: number; held: boolean };
+export type Round = {
+  counts: { option: string; count: number }[];
+  active: number;
+  exhausted: number;
+  eliminated: string[];
+  /** How the eliminated were chosen when several shared last place. */
+  how?: 'alone' | 'together' | 'earlier_round';
+};
+
+export type Result = {
+  process: Process;
+  eligible: number;
+  participated: number;
+  quorum: { percent: number; needed: number; met: boolean };
+  tallies: Tally[];
+  /** Votes cast: ballots that are not abstentions (pick processes). */
+  votesCast?: number;
+  checks?: Check[];
+  rounds?: Round[];
+  winners: string[];
+  outcome: Outcome;
+};
+
+export type TallyInput = { process: Process; options: string[]; rules: Rules; ballots: Choice[]; eligible: number };
+
+export function defaultThresholds(process: Process, majorityPercent = 50): Threshold[] {
+  switch (process) {
+    case 'consent':
+      return [{ option: 'objection', op: 'lte', percent: 0 }];
+    case 'consensus':
+      return [
+        { option: 'block', op: 'lte', percent: 0 },
+        { option: 'agree', op: 'gt', percent: 50 },
+      ];
+    case 'majority':
+      return [{ option: 'yes', op: 'gt', percent: majorityPercent }];
+    default:
+      return [];
+  }
+}
+
+export function quorumNeeded(quorumPercent: number, eligible: number): number {
+  return Math.ceil((quorumPercent * eligible) / 100);
+}
+
+/** Compares count/base with percent/100 exactly, in integers. An empty base counts as a share of 0. */
+function holds(op: Threshold['op'], count: number, base: number, percent: number): boolean {
+  const left = count * 100;
+  const right = percent * base;
+  if (base === 0) return op === 'lt' ? percent > 0 : op === 'lte' ? true : op === 'gte' ? percent === 0 : false;
+  switch (op) {
+    case 'gt': return left > right;
+    case 'gte': return left >= right;
+    case 'lt': return left < right;
+    case 'lte': return left <= right;
+  }
+}
+
+const percentOf = (count: number, base: number) => (base === 0 ? 0 : Math.round((count * 1000) / base) / 10);
+
+export function tally(input: TallyInput): Result {
+  const participated = input.ballots.length;
+  const needed = quorumNeeded(input.rules.quorumPercent, input.eligible);
+  const quorum = { percent: input.rules.quorumPercent, needed, met: participated >= needed };
+  const base = { process: input.process, eligible: input.eligible, participated, quorum };
+  const counted = countBallots(input);
+  let outcome = counted.outcome;
+  if (!quorum.met && input.process !== 'advice') outcome = 'no_quorum';
+  return { ...base, ...counted, outcome };
+}
+
+type Counted = Omit<Result, 'process' | 'eligible' | 'participated' | 'quorum'>;
+
+function countBallots(input: TallyInput): Counted {
+  const { process } = input;
+  if (isPickProcess(process)) return countPicks(process, input);
+  switch (process) {
+    case 'ranked':
+      return instantRunoff(input.options, input.ballots.map((b) => ('ranking' in b ? b.ranking : [])));
+    case 'dot':
+      return countTotals(input.options, input.ballots.map((b) => ('dots' in b ? b.dots : [])));
+    case 'score':
+      return countScores(input.options, input.ballots.map((b) => ('scores' in b ? b.scores : [])));
+    case 'time_poll':
+      return countSlots(input.options, input.ballots.map((b) => ('slots' in b ? b.slots : [])));
+  }
+  throw new Error(`unknown process ${process satisfies never}`);
+}
+
+function countPicks(process: PickProcess, input: TallyInput): Counted {
+  const options = PICKS[process] as readonly string[];
+  const counts = new Map(options.map((o) => [o, 0]));
+  for (const b of input.ballots) if ('pick' in b && counts.has(b.pick)) counts.set(b.pick, counts.get(b.pick)! + 1);
+  const votesCast = input.ballots.length - (counts.get('abstain') ?? 0);
+  const tallies = options.map((option) => ({ option, count: counts.get(option)!, percent: percentOf(counts.get(option)!, option === 'abstain' ? input.ballots.length : votesCast) }));
+  if (process === 'advice') return { tallies, votesCast, winners: [], outcome: 'advised' };
+  const checks = input.rules.thresholds.map((th) => {
+    const count = counts.get(th.option) ?? 0;
+    return { ...th, actualPercent: percentOf(count, votesCast), held: holds(th.op, count, votesCast, th.percent) };
+  });
+  return { tallies, votesCast, checks, winners: [], outcome: checks.every((c) => c.held) ? 'passed' : 'failed' };
+}
+
+function topOf(tallies: Tally[], value: (t: Tally) => number[]): string[] {
+  if (tallies.length === 0) return [];
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return 0;
+  };
+  const best = tallies.reduce((acc, t) => (compare(value(t), acc) > 0 ? value(t) : acc), value(tallies[0]!));
+  return tallies.filter((t) => compare(value(t), best) === 0).map((t) => t.option);
+}
+
+function choose(participated: number, winners: string[]): Outcome {
+  if (participated === 0) return 'no_votes';
+  return winners.length === 1 ? 'chosen' : 'tie';
+}
+
+function countTotals(options: string[], ballots: number[][]): Counted {
+  const tallies = options.map((option, i) => ({ option, count: ballots.reduce((s, b) => s + (b[i] ?? 0), 0) }));
+  const winners = ballots.length ? topOf(tallies, (t) => [t.count]) : [];
+  return { tallies, winners, outcome: choose(ballots.length, winners) };
+}
+
+function countScores(options: string[], ballots: number[][]): Counted {
+  const tallies = options.map((option, i) => {
+    const total = ballots.reduce((s, b) => s + (b[i] ?? 0), 0);
+    return { option, count: ballots.length, total, mean: ballots.length ? Math.round((total * 100) / ballots.length) / 100 : 0 };
+  });
+  const winners = ballots.length ? topOf(tallies, (t) => [t.total!]) : [];
+  return { tallies, winners, outcome: choose(ballots.length, winners) };
+}
+
+function countSlots(options: string[], ballots: SlotAnswer[][]): Counted {
+  const tallies = options.map((option, i) => {
+    const yes = ballots.filter((b) => b[i] === 'yes').length;
+    const maybe = ballots.filter((b) => b[i] === 'maybe').length;
+    return { option, count: yes, yes, maybe };
+  });
+  // The slot most can make, then the one most could perhaps make.
+  const winners = ballots.length ? topOf(tallies, (t) => [t.yes!, t.maybe!]) : [];
+  return { tallies, winners, outcome: choose(ballots.length, winners) };
+}
+
+/**
+ * Instant-runoff. Each round counts every ballot for its highest-ranked option still in the count; an option with more
+ * than half of those ballots wins. Otherwise the last is eliminated. When several share last place they go together
+ * only if all their votes together are fewer than any other option's (so it cannot change who wins); otherwise the
+ * earlier rounds separate them; if nothing separates them the result is a tie, shown as one — never broken by chance.
+ */
+export function instantRunoff(options: string[], ballots: number[][]): Counted {
+  const continuing = new Set(options.map((_, i) => i));
+  const rounds: Round[] = [];
+  const history: Map<number, number>[] = [];
+  const firstCounts = options.map((option) => ({ option, count: 0 }));
+  for (const b of ballots) if (b[0] !== undefined && firstCounts[b[0]]) firstCounts[b[0]]!.count++;
+  const result = (winners: number[], outcome: Outcome): Counted => ({
+    tallies: firstCounts,
+    rounds,
+    winners: winners.map((i) => options[i]!),
+    outcome,
+  });
+  if (ballots.length === 0 || options.length === 0) return result([], 'no_votes');
+
+  while (continuing.size > 0) {
+    const counts = new Map([...continuing].map((i) => [i, 0]));
+    let active = 0;
+    for (const b of ballots) {
+      const top = b.find((i) => continuing.has(i));
+      if (top === undefined) continue;
+      counts.set(top, counts.get(top)! + 1);
+      active++;
+    }
+    history.push(counts);
+    const round: Round = {
+      counts: [...counts].map(([i, count]) => ({ option: options[i]!, count })),
+      active,
+      exhausted: ballots.length - active,
+      eliminated: [],
+    };
+    rounds.push(round);
+    const leader = [...counts].find(([, n]) => n * 2 > active);
+    if (leader) return result([leader[0]], 'chosen');
+    if (continuing.size === 1) return result([...continuing], 'chosen');
+    const min = Math.min(...counts.values());
+    const last = [...counts].filter(([, n]) => n === min).map(([i]) => i);
+    if (last.length === continuing.size) return result([...continuing], 'tie');
+    let out: number[];
+    if (last.length === 1) {
+      out = last;
+      round.how = 'alone';
+    } else {
+      const rest = Math.min(...[...counts].filter(([i]) => !last.includes(i)).map(([, n]) => n));
+      if (min * last.length < rest) {
+        out = last;
+        round.how = 'together';
+      } else {
+        out = separateByEarlierRounds(last, history.slice(0, -1));
+        if (out.length !== 1) return result([...continuing], 'tie');
+        round.how = 'earlier_round';
+      }
+    }
+    for (const i of out) continuing.delete(i);
+    round.eliminated = out.map((i) => options[i]!);
+  }
+  return result([], 'no_votes');
+}
+
+/** The one option among those tied for last that had fewest votes in the latest earlier round that separates them. */
+function separateByEarlierRounds(tied: number[], earlier: Map<number, number>[]): number[] {
+  for (let r = earlier.length - 1; r >= 0; r--) {
+    const counts = earlier[r]!;
+    const min = Math.min(...tied.map((i) => counts.get(i) ?? 0));
+    const lowest = tied.filter((i) => (counts.get(i) ?? 0) === min);
+    if (lowest.length === 1) return lowest;
+  }
+  return tied;
+}
+
+/** Is a ballot well formed for this process and these options? Returns a reason code, or null if it is valid. */
+export function ballotProblem(process: Process, options: string[], rules: Rules, choice: Choice): string | null {
+  if (isPickProcess(process)) {
+    return 'pick' in choice && (PICKS[process] as readonly string[]).includes(choice.pick) ? null : 'choose_one';
+  }
+  const n = options.length;
+  switch (process) {
+    case 'ranked': {
+      if (!('ranking' in choice) || choice.ranking.length === 0) return 'rank_one';
+      const seen = new Set(choice.ranking);
+      if (seen.size !== choice.ranking.length || choice.ranking.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) return 'rank_each_once';
+      return null;
+    }
+    case 'dot': {
+      if (!('dots' in choice) || choice.dots.length !== n || choice.dots.some((d) => !Number.isInteger(d) || d < 0)) return 'dots_whole';
+      const used = choice.dots.reduce((s, d) => s + d, 0);
+      if (used === 0) return 'dots_none';
+      return used > rules.dots ? 'dots_too_many' : null;
+    }
+    case 'score':
+      return 'scores' in choice && choice.scores.length === n && choice.scores.every((s) => Number.isInteger(s) && s >= 0 && s <= MAX_SCORE)
+        ? null
+        : 'score_each';
+    case 'time_poll':
+      return 'slots' in choice && choice.slots.length === n && choice.slots.every((s) => (SLOT_ANSWERS as readonly string[]).includes(s))
+        ? null
+        : 'answer_each';
+  }
+  return 'choose_one';
+}
