@@ -32,7 +32,7 @@ const post = (kind: 'need' | 'offer') => ({
   kind, what: text(), category: pick(DEFAULT_CATEGORIES), area: pick(AREAS), urgency: pick(['urgent', 'soon', 'whenever'] as const),
   needed_by: undefined, available_until: undefined, capacity: undefined,
 });
-for (let i = 0; i < N; i++) await createPost(db, pick(members), 'en', post(i % 2 ? 'offer' : 'need'));
+for (let i = 0; i < N; i++) await createPost(db, pick(members), 'en', post(i % 2 ? 'offer' : 'need'), new Date());
 
 async function perOp(fn: () => Promise<unknown>, reps = REPS) {
   const t = performance.now();
@@ -43,7 +43,7 @@ async function perOp(fn: () => Promise<unknown>, reps = REPS) {
 const bareInsert = await perOp(() =>
   db.insertInto('posts').values({ ...post('need'), member_id: pick(members), needed_by: null, available_until: null, capacity: null }).execute(),
 );
-const postNeed = await perOp(() => createPost(db, pick(members), 'en', post('need')));
+const postNeed = await perOp(() => createPost(db, pick(members), 'en', post('need'), new Date()));
 const needIds = (await db.selectFrom('posts').select(['id']).where('kind', '=', 'need').where('status', '=', 'open').limit(REPS).execute()).map((r) => r.id);
 let claims = 0;
 const claim = await perOp(async () => {

@@ -8,6 +8,8 @@ import { memberRoutes } from './members/routes.ts';
 import { exchangeRoutes } from './exchange/routes.ts';
 import { notificationRoutes } from './notifications/routes.tsx';
 import { agreementRoutes } from './agreements/routes.tsx';
+import { decisionRoutes } from './decisions/routes.ts';
+import { safetyRoutes } from './safety/routes.ts';
 import { errorPage } from './web/error-page.tsx';
 import { fromAcceptLanguage, translator } from './web/i18n/index.ts';
 
@@ -33,6 +35,8 @@ export function createApp(deps: Deps) {
   app.route('/', exchangeRoutes);
   app.route('/', notificationRoutes);
   app.route('/', agreementRoutes);
+  app.route('/', decisionRoutes);
+  app.route('/', safetyRoutes);
 
   app.notFound((c) => errorPage(c, errors.notFound()));
   app.onError((err, c) => {

@@ -1,15 +1,24 @@
-// In-process scheduled work (no cron): expiry of needs and offers, digests, and clearing spent tokens.
+// In-process scheduled work (no cron): closing proposals on time, expiry of needs and offers, pauses that lapse,
+// details of finished posts that expire, digests, and clearing spent tokens.
 // Runs once at start, so anything missed while the server was down catches up, then every minute.
 import type { Deps } from './web/context.ts';
 import { expirePosts } from './exchange/commands.ts';
 import { sendDigests } from './notifications/digest.ts';
 import { today } from './web/forms.ts';
 import { clearSpentCredentials } from './members/sessions.ts';
+import { closeDueProposals, remindClosingSoon } from './decisions/commands.ts';
+import { liftLapsedPauses } from './safety/commands.ts';
+import { expireFinishedDetails } from './exchange/retention.ts';
+import { networkAgreements } from './agreements/queries.ts';
 
 export async function runJobs(deps: Deps): Promise<void> {
   const now = deps.clock();
   const { db } = deps;
+  await closeDueProposals(db, now);
+  await liftLapsedPauses(db, now);
+  await remindClosingSoon(db, now);
   await expirePosts(db, today(now), now);
+  await expireFinishedDetails(db, (await networkAgreements(db)).metDetailsDays, now);
   await clearSpentCredentials(db, now);
   await sendDigests(db, deps.keys, deps.mailer, deps.config.publicUrl, now);
 }

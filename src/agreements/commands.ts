@@ -5,7 +5,7 @@ import { hashToken } from '../security/tokens.ts';
 import { createMember, type NewMember } from '../members/commands.ts';
 import { createSession } from '../members/sessions.ts';
 import type { Keys } from '../security/crypto.ts';
-import { DEFAULT_CATEGORIES } from './defaults.ts';
+import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES } from './defaults.ts';
 import { timingSafeEqual } from 'node:crypto';
 
 export type Founding = { networkName: string; areas: string[]; languages: string[]; founder: NewMember };
@@ -27,6 +27,7 @@ export async function foundNetwork(db: Db, keys: Keys, token: string, f: Foundin
       ['areas', f.areas],
       ['languages', f.languages],
       ['categories', [...DEFAULT_CATEGORIES]],
+      ...Object.entries(AGREEMENT_DEFAULTS),
     ];
     await tx
       .insertInto('agreements')

@@ -1,8 +1,59 @@
-// What a network starts with. Founders choose areas and languages; categories start from this list.
+// Every agreement a network has, what each may hold, and what a network starts with. Founders choose the name, areas
+// and languages; the rest start from these defaults and change only by members' decisions.
+import { z } from 'zod';
+import { languageNames } from '../web/i18n/index.ts';
+
 export const DEFAULT_CATEGORIES = [
   'food', 'meals', 'groceries', 'housing', 'rides', 'childcare', 'medical', 'supplies', 'cash', 'legal',
   'translation', 'tech', 'labour', 'other',
 ] as const;
 
-export const AGREEMENT_KEYS = ['network_name', 'areas', 'languages', 'categories'] as const;
+export const AGREEMENT_KEYS = [
+  'network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours',
+] as const;
 export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
+export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS as readonly string[]).includes(k);
+
+export const JOIN_MODES = ['open', 'seconded'] as const;
+
+const list = (max: number, most: number) =>
+  z.array(z.string().trim().min(1).max(max, 'error.itemTooLong')).min(1, 'error.listEmpty').max(most, 'error.listTooLong')
+    .refine((l) => new Set(l).size === l.length, 'error.listRepeats');
+const whole = (min: number, max: number) => z.number('error.wholeNumber').int('error.wholeNumber').min(min, 'error.numberRange').max(max, 'error.numberRange');
+
+/** What each agreement may hold. A proposal's action is checked with these when it is opened. */
+export const agreementValue = {
+  network_name: z.string().trim().min(2, 'error.networkNameRequired').max(80, 'error.networkNameTooLong'),
+  areas: list(80, 200),
+  languages: list(12, 40).refine((l) => l.every((x) => Object.hasOwn(languageNames, x)), 'error.unknownLanguage'),
+  categories: list(40, 60),
+  join_mode: z.enum(JOIN_MODES, 'error.joinMode'),
+  met_details_days: whole(1, 3650),
+  flag_threshold: whole(1, 50),
+  removal_hours: whole(1, 336),
+} satisfies Record<AgreementKey, z.ZodType>;
+
+export const AGREEMENT_DEFAULTS = {
+  join_mode: 'open',
+  met_details_days: 90,
+  flag_threshold: 3,
+  removal_hours: 24,
+} as const;
+
+const LISTS: AgreementKey[] = ['areas', 'languages', 'categories'];
+const NUMBERS: AgreementKey[] = ['met_details_days', 'flag_threshold', 'removal_hours'];
+
+/** An agreement's value as a person types it: lists one per line, numbers as digits. */
+export function agreementText(key: AgreementKey, value: unknown): string {
+  if (LISTS.includes(key) && Array.isArray(value)) return value.join('\n');
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** Reads what a person typed as the new value of an agreement. */
+export function parseAgreementText(key: AgreementKey, text: string) {
+  const trimmed = text.trim();
+  let raw: unknown = trimmed;
+  if (LISTS.includes(key)) raw = trimmed.split(key === 'languages' ? /[\s,]+/ : /\r?\n/).map((s) => s.trim()).filter(Boolean);
+  else if (NUMBERS.includes(key)) raw = /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  return agreementValue[key].safeParse(raw);
+}

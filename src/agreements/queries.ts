@@ -1,39 +1,44 @@
 // Reading agreements: the newest row per key is in force; older rows are its history.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { DEFAULT_CATEGORIES } from './defaults.ts';
+import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES, JOIN_MODES } from './defaults.ts';
 
 export type NetworkAgreements = {
   networkName: string;
   areas: string[];
   languages: string[];
   categories: string[];
+  joinMode: (typeof JOIN_MODES)[number];
+  metDetailsDays: number;
+  flagThreshold: number;
+  removalHours: number;
 };
 
-export type AgreementRow = { id: number; key: string; value: unknown; adoptedAt: Date; adoptedBy: string };
+export type AgreementRow = { id: number; key: string; value: unknown; adoptedAt: Date; adoptedBy: string; decisionId: string | null; decisionTitle: string | null };
+
+const withDecision = (db: Db) =>
+  db
+    .selectFrom('agreements')
+    .leftJoin('proposals', 'proposals.id', 'agreements.decision_id')
+    .select(['agreements.id', 'agreements.key', 'agreements.value', 'agreements.adopted_at', 'agreements.adopted_by', 'agreements.decision_id', 'proposals.title']);
+
+type Row = { id: number; key: string; value: unknown; adopted_at: Date; adopted_by: 'founding' | 'decision'; decision_id: string | null; title: string | null };
+const toRow = (r: Row): AgreementRow => ({
+  id: r.id, key: r.key, value: r.value, adoptedAt: r.adopted_at, adoptedBy: r.adopted_by, decisionId: r.decision_id, decisionTitle: r.title,
+});
 
 export async function agreementsInForce(db: Db): Promise<AgreementRow[]> {
-  const rows = await db
-    .selectFrom('agreements')
-    .select(['id', 'key', 'value', 'adopted_at', 'adopted_by'])
-    .distinctOn('key')
-    .orderBy('key')
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map((r) => ({ id: r.id, key: r.key, value: r.value, adoptedAt: r.adopted_at, adoptedBy: r.adopted_by }));
+  const rows = await withDecision(db).distinctOn('agreements.key').orderBy('agreements.key').orderBy('agreements.id', 'desc').execute();
+  return rows.map(toRow);
 }
 
 export async function agreementHistory(db: Db): Promise<AgreementRow[]> {
-  const rows = await db
-    .selectFrom('agreements')
-    .select(['id', 'key', 'value', 'adopted_at', 'adopted_by'])
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map((r) => ({ id: r.id, key: r.key, value: r.value, adoptedAt: r.adopted_at, adoptedBy: r.adopted_by }));
+  return (await withDecision(db).orderBy('agreements.id', 'desc').execute()).map(toRow);
 }
 
 const strings = (v: unknown, fallback: string[]): string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : fallback;
+const whole = (v: unknown, fallback: number): number => (Number.isInteger(v) ? (v as number) : fallback);
 
 export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
   const byKey = new Map((await agreementsInForce(db)).map((a) => [a.key, a.value]));
@@ -43,6 +48,10 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     areas: strings(byKey.get('areas'), []),
     languages: strings(byKey.get('languages'), ['en']),
     categories: strings(byKey.get('categories'), [...DEFAULT_CATEGORIES]),
+    joinMode: byKey.get('join_mode') === 'seconded' ? 'seconded' : 'open',
+    metDetailsDays: whole(byKey.get('met_details_days'), AGREEMENT_DEFAULTS.met_details_days),
+    flagThreshold: whole(byKey.get('flag_threshold'), AGREEMENT_DEFAULTS.flag_threshold),
+    removalHours: whole(byKey.get('removal_hours'), AGREEMENT_DEFAULTS.removal_hours),
   };
 }
 

@@ -1,30 +1,31 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// The agreements page: every agreement in force, where it came from, and its history. Read-only: agreements change
-// only by members' decisions.
+// The agreements page: every agreement in force, the decision that set it, and its history. Read-only: agreements
+// change only by members' decisions, so each one offers "propose a change" instead of an edit button.
 import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import type { MessageKey, Translate } from '../web/i18n/index.ts';
-import { languageNames } from '../web/i18n/index.ts';
 import { page } from '../web/render.tsx';
-import { categoryLabel, formatDate } from '../web/parts.tsx';
+import { formatDate } from '../web/parts.tsx';
+import type { ViewCtx } from '../web/layout.tsx';
 import { requireMember } from '../members/require.ts';
 import { agreementHistory, agreementsInForce, type AgreementRow } from './queries.ts';
+import { agreementLabel, agreementValueText } from './text.ts';
 
 export const agreementRoutes = new Hono<AppEnv>();
 
-function showValue(t: Translate, a: AgreementRow): string {
-  const list = Array.isArray(a.value) ? (a.value as string[]) : null;
-  if (!list) return String(a.value);
-  if (a.key === 'languages') return list.map((l) => languageNames[l] ?? l).join(', ');
-  if (a.key === 'categories') return list.map((c) => categoryLabel(t, c)).join(', ');
-  return list.join(', ');
+function Source({ v, a }: { v: ViewCtx; a: AgreementRow }) {
+  const { t } = v;
+  return (
+    <>
+      #{a.id} ·{' '}
+      {a.adoptedBy === 'founding' ? (
+        t('agreements.byFounding')
+      ) : (
+        <a href={`/decisions/${a.decisionId}`}>{t('agreements.byDecisionNamed', { title: a.decisionTitle ?? '' })}</a>
+      )}{' '}
+      · {formatDate(v.lang, a.adoptedAt)}
+    </>
+  );
 }
-
-const keyLabel = (t: Translate, key: string) => {
-  const k = `agreement.${key}` as MessageKey;
-  const label = t(k);
-  return label === k ? key : label;
-};
 
 agreementRoutes.get('/agreements', async (c) => {
   requireMember(c);
@@ -32,8 +33,6 @@ agreementRoutes.get('/agreements', async (c) => {
   const [inForce, history] = await Promise.all([agreementsInForce(db), agreementHistory(db)]);
   return page(c, c.get('t')('agreements.title'), (v) => {
     const { t } = v;
-    const source = (a: AgreementRow) =>
-      a.adoptedBy === 'founding' ? t('agreements.byFounding') : t('agreements.byDecision');
     return (
       <>
         <h1>{t('agreements.title')}</h1>
@@ -41,11 +40,12 @@ agreementRoutes.get('/agreements', async (c) => {
         <dl class="agreements">
           {inForce.map((a) => (
             <>
-              <dt>{keyLabel(t, a.key)}</dt>
+              <dt>{agreementLabel(t, a.key)}</dt>
               <dd>
-                {showValue(t, a)}
+                {agreementValueText(t, v.lang, a.key, a.value)}
                 <p class="by">
-                  #{a.id} · {source(a)} · {formatDate(v.lang, a.adoptedAt)}
+                  <Source v={v} a={a} /> ·{' '}
+                  <a href={`/decisions/new?agreement=${a.key}`}>{t('agreements.proposeChange', { name: agreementLabel(t, a.key) })}</a>
                 </p>
               </dd>
             </>
@@ -55,7 +55,7 @@ agreementRoutes.get('/agreements', async (c) => {
         <ol class="plain">
           {history.map((a) => (
             <li>
-              #{a.id} {keyLabel(t, a.key)}: {showValue(t, a)} — {source(a)}, {formatDate(v.lang, a.adoptedAt)}
+              {agreementLabel(t, a.key)}: {agreementValueText(t, v.lang, a.key, a.value)} — <Source v={v} a={a} />
             </li>
           ))}
         </ol>

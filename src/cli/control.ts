@@ -5,7 +5,10 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Deps } from '../web/context.ts';
 import { createInvite, inviteUrl } from '../members/invites.ts';
-import { foundingState } from '../agreements/queries.ts';
+import { foundingState, networkAgreements } from '../agreements/queries.ts';
+import { parseProposal } from '../decisions/schema.ts';
+import { openProposal } from '../decisions/commands.ts';
+import { en } from '../web/i18n/en.ts';
 
 export const socketPath = (dataDir: string) => path.join(dataDir, 'control.sock');
 
@@ -17,6 +20,13 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
       if (req.method === 'POST' && req.url === '/invite') {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(await cliInvite(deps)));
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/propose') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(await cliPropose(deps, JSON.parse(body) as Record<string, string>)));
         return;
       }
       res.statusCode = 404;
@@ -31,13 +41,28 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-export async function cliInvite(deps: Deps): Promise<{ url?: string; expiresAt?: string; error?: string }> {
+/**
+ * Opens a proposal from the host's console, as the host (no member's name on it). The CLI cannot change an agreement
+ * itself: it can only ask the members, through the same proposal form the web uses.
+ */
+export async function cliPropose(deps: Deps, fields: Record<string, string>): Promise<Record<string, string>> {
   if (!(await foundingState(deps.db)).founded) return { error: 'There is no network yet: open the founding link first.' };
-  const { token, expiresAt } = await createInvite(deps.db, null, deps.clock());
-  return { url: inviteUrl(deps.config.publicUrl, token), expiresAt: expiresAt.toISOString() };
+  const values = { process: 'consent', closes_in: '72', quorum: '0', majority_percent: '50', dots: '8', results: 'after_vote', block_binds: 'on', ...fields };
+  const parsed = parseProposal(values);
+  if (!parsed.ok) return { error: Object.entries(parsed.errors).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
+  const id = await openProposal(deps.db, null, parsed.input, deps.clock());
+  return { id, url: `${deps.config.publicUrl}/decisions/${id}` };
 }
 
-export function askServer(dataDir: string, route: string): Promise<Record<string, string>> {
+export async function cliInvite(deps: Deps): Promise<{ url?: string; expiresAt?: string; error?: string; note?: string }> {
+  if (!(await foundingState(deps.db)).founded) return { error: 'There is no network yet: open the founding link first.' };
+  const seconded = (await networkAgreements(deps.db)).joinMode === 'seconded';
+  const { token, expiresAt } = await createInvite(deps.db, null, deps.clock(), seconded);
+  const url = inviteUrl(deps.config.publicUrl, token);
+  return { url, expiresAt: expiresAt.toISOString(), ...(seconded ? { note: 'This network asks for a second: the link works once a member seconds it on the Invite page.' } : {}) };
+}
+
+export function askServer(dataDir: string, route: string, body?: unknown): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     const req = http.request({ socketPath: socketPath(dataDir), path: route, method: 'POST' }, (res) => {
       let body = '';
@@ -51,6 +76,6 @@ export function askServer(dataDir: string, route: string): Promise<Record<string
       });
     });
     req.on('error', reject);
-    req.end();
+    req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }

@@ -3,15 +3,34 @@ import { loadConfig, ConfigError } from '../config.ts';
 import { boot } from '../boot.ts';
 import { lockHolder, acquireDataLock } from '../db/lock.ts';
 import { main as startMain } from '../server.ts';
-import { askServer, cliInvite } from './control.ts';
+import { askServer, cliInvite, cliPropose } from './control.ts';
 
 const usage = `Usage: kropotkin <command>
 
   start     serve Kropotkin (same as npm start)
   migrate   bring the database up to date and exit
   invite    print a fresh invite link (works while the server runs, too)
+  propose   open a proposal for the members to decide (the only way the host can ask for a change):
+              kropotkin propose --title "Add bikes" --agreement categories --value "food
+              rides
+              bikes" [--process consent|consensus|majority] [--hours 24|48|72|168|336] [--text "why"]
   help      show this
 `;
+
+const PROPOSE_FLAGS: Record<string, string> = {
+  '--title': 'title', '--text': 'body', '--process': 'process', '--hours': 'closes_in', '--agreement': 'agreement',
+  '--value': 'agreement_value', '--options': 'options', '--quorum': 'quorum',
+};
+
+function proposeFields(args: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const name = PROPOSE_FLAGS[args[i]!];
+    if (!name || args[i + 1] === undefined) throw new Error(`Unknown or incomplete option: ${args[i]}\n\n${usage}`);
+    fields[name] = args[i + 1]!;
+  }
+  return fields;
+}
 
 async function withDatabase<T>(fn: (deps: Awaited<ReturnType<typeof boot>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -46,6 +65,19 @@ export async function run(argv: string[]): Promise<number> {
           return 1;
         }
         console.log(`Invite link (valid until ${result.expiresAt}):\n\n  ${result.url}\n`);
+        if (result.note) console.log(result.note);
+        return 0;
+      }
+      case 'propose': {
+        const fields = proposeFields(argv.slice(1));
+        const config = loadConfig();
+        const running = !config.databaseUrl && lockHolder(config.dataDir) !== null;
+        const result = running ? await askServer(config.dataDir, '/propose', fields) : await withDatabase((deps) => cliPropose(deps, fields));
+        if (result.error) {
+          console.error(result.error);
+          return 1;
+        }
+        console.log(`Proposal opened for the members to decide:\n\n  ${result.url}\n`);
         return 0;
       }
       case 'help':

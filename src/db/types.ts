@@ -10,7 +10,15 @@ export type OfferStatus = 'open' | 'closed' | 'withdrawn';
 export type PostStatus = NeedStatus | OfferStatus;
 export type Urgency = 'urgent' | 'soon' | 'whenever';
 export type MatchStatus = 'active' | 'released' | 'met';
-export type NotificationKind = 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met';
+export type NotificationKind =
+  | 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met'
+  | 'proposal_opened' | 'proposal_closing' | 'proposal_closed';
+export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post';
+export type SafetyReason = 'harassment' | 'spam' | 'danger';
+export type SafetyAct =
+  | 'flag_post' | 'flag_message' | 'flag_member' | 'post_hidden' | 'post_restored' | 'post_removed'
+  | 'pause_asked' | 'pause_started' | 'removal_opened' | 'member_removed' | 'member_stays';
+type Json = ColumnType<unknown, string, string>;
 
 export interface Database {
   schema_migrations: { name: string; applied_at: Generated<Date> };
@@ -23,6 +31,8 @@ export interface Database {
     email_hash: Buffer | null;
     joined_at: Generated<Date>;
     last_digest_at: Timestamp | null;
+    removed_at: Timestamp | null;
+    email_decisions: Generated<boolean>;
   };
   agreements: {
     id: Generated<number>;
@@ -40,6 +50,9 @@ export interface Database {
     expires_at: Timestamp;
     revoked_at: Timestamp | null;
     uses: Generated<number>;
+    needs_second: Generated<boolean>;
+    seconded_by: string | null;
+    seconded_at: Timestamp | null;
   };
   sessions: { token_hash: Buffer; member_id: string; created_at: Generated<Date>; expires_at: Timestamp };
   sign_in_tokens: {
@@ -82,6 +95,8 @@ export interface Database {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
     closed_at: Timestamp | null;
+    hidden_at: Timestamp | null;
+    details_expired_at: Timestamp | null;
   };
   matches: {
     id: Generated<string>;
@@ -101,12 +116,70 @@ export interface Database {
     body_enc: Buffer;
     created_at: Generated<Date>;
   };
+  proposals: {
+    id: Generated<string>;
+    kind: ColumnType<ProposalKind, ProposalKind | undefined, never>;
+    title: string;
+    body: Generated<string>;
+    process: string;
+    options: Json;
+    rules: Json;
+    anonymous: Generated<boolean>;
+    action: ColumnType<unknown, string | null | undefined, never>;
+    subject_member_id: string | null;
+    subject_post_id: string | null;
+    opened_by: string | null;
+    opened_at: Timestamp;
+    closes_at: Timestamp;
+    status: ColumnType<'open' | 'closed', 'open' | undefined, 'closed'>;
+    outcome: string | null;
+    result: ColumnType<unknown, never, string>;
+    closed_at: Timestamp | null;
+  };
+  ballots: {
+    proposal_id: string;
+    member_id: string;
+    choice: Json;
+    reason: string | null;
+    cast_at: Timestamp;
+  };
+  flags: {
+    id: Generated<string>;
+    flagged_by: string;
+    post_id: string | null;
+    message_id: string | null;
+    member_id: string | null;
+    reason: SafetyReason;
+    created_at: Timestamp;
+  };
+  pauses: {
+    id: Generated<string>;
+    member_id: string;
+    asked_by: string | null;
+    asked_at: Timestamp;
+    reason: SafetyReason;
+    confirmed_by: string | null;
+    starts_at: Timestamp | null;
+    ends_at: Timestamp | null;
+    lifted_at: Timestamp | null;
+  };
+  safety_log: {
+    id: Generated<string>;
+    at: Timestamp;
+    act: SafetyAct;
+    actor_ids: ColumnType<string[], string[] | undefined, never>;
+    member_id: string | null;
+    post_id: string | null;
+    proposal_id: string | null;
+    reason: SafetyReason | null;
+  };
   notifications: {
     id: Generated<string>;
     member_id: string;
     kind: NotificationKind;
     post_id: string | null;
     match_id: string | null;
+    proposal_id: string | null;
     created_at: Generated<Date>;
     read_at: Timestamp | null;
     emailed_at: Timestamp | null;

@@ -8,6 +8,7 @@ import { searchConfig } from '../web/i18n/index.ts';
 import { notify } from '../notifications/queries.ts';
 import { candidatesFor, messagePurpose, type MatchView, type PostView } from './queries.ts';
 import type { PostInput } from './schema.ts';
+import { liftLapsedPauses } from '../safety/commands.ts';
 
 function postValues(input: PostInput) {
   return {
@@ -22,8 +23,9 @@ function postValues(input: PostInput) {
 }
 
 /** Posts a need or offer; members whose open offers match a new need are told. */
-export async function createPost(db: Db, memberId: string, language: string, input: PostInput): Promise<string> {
+export async function createPost(db: Db, memberId: string, language: string, input: PostInput, now: Date): Promise<string> {
   return db.transaction().execute(async (tx) => {
+    await liftLapsedPauses(tx, now, memberId); // so the database's pause check agrees with the clock
     const row = await tx
       .insertInto('posts')
       .values({ kind: input.kind, member_id: memberId, search_config: searchConfig(language), ...postValues(input) })
@@ -114,8 +116,9 @@ async function endMatch(db: Db, memberId: string, match: MatchView, status: 'rel
   });
 }
 
-export async function sendMessage(db: Db, keys: Keys, memberId: string, match: MatchView, body: string) {
+export async function sendMessage(db: Db, keys: Keys, memberId: string, match: MatchView, body: string, now: Date) {
   await db.transaction().execute(async (tx) => {
+    await liftLapsedPauses(tx, now, memberId);
     await tx
       .insertInto('messages')
       .values({ match_id: match.id, author_id: memberId, body_enc: encrypt(keys, messagePurpose(match.id), body) })

@@ -6,19 +6,20 @@ import type { MatchView, PostView } from './queries.ts';
 type Who = SessionMember | null;
 
 export const can = {
-  seePost: (who: Who, _post: PostView) => !!who,
+  seePost: (who: Who, post: PostView) => !!who && (!post.hidden || who.id === post.memberId),
   editPost: (who: Who, post: PostView) => !!who && who.id === post.memberId && post.status === 'open',
-  respondToPost: (who: Who, post: PostView) => !!who && who.id !== post.memberId && post.status === 'open',
+  respondToPost: (who: Who, post: PostView) => !!who && who.id !== post.memberId && post.status === 'open' && !post.hidden,
+  flagPost: (who: Who, post: PostView) => !!who && who.id !== post.memberId && !post.hidden,
   seeMatch: (who: Who, m: MatchView) => !!who && (who.id === m.helperId || who.id === m.askerId),
   writeInMatch: (who: Who, m: MatchView) => can.seeMatch(who, m) && m.status === 'active',
   releaseMatch: (who: Who, m: MatchView) => can.seeMatch(who, m) && m.status === 'active',
   markMet: (who: Who, m: MatchView) => !!who && who.id === m.askerId && m.status === 'active',
 };
 
-export type PostPolicy = { edit: boolean; respond: boolean };
+export type PostPolicy = { edit: boolean; respond: boolean; flag: boolean };
 
 export function postPolicy(who: Who, post: PostView): PostPolicy {
-  return { edit: can.editPost(who, post), respond: can.respondToPost(who, post) };
+  return { edit: can.editPost(who, post), respond: can.respondToPost(who, post), flag: can.flagPost(who, post) };
 }
 
 export function authorize(allowed: boolean, who: Who, notFound = false): void {

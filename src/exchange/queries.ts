@@ -20,7 +20,15 @@ export type PostView = {
   capacity: string | null;
   status: PostStatus;
   createdAt: Date;
+  /** Hidden from others while members review it (flags, or a removal proposal about its author). */
+  hidden: boolean;
+  detailsExpired: boolean;
 };
+
+/** A post is hidden while flagged past the agreed number, or while its author is under a removal proposal. */
+const hiddenExpr = sql<boolean>`(posts.hidden_at is not null or members.removed_at is not null
+  or exists (select 1 from proposals r where r.subject_member_id = posts.member_id and r.status = 'open'))`;
+const visible = sql<boolean>`not ${hiddenExpr}`;
 
 const urgencyOrder = sql<number>`case posts.urgency when 'urgent' then 0 when 'soon' then 1 else 2 end`;
 
@@ -28,20 +36,21 @@ function postColumns() {
   return [
     'posts.id', 'posts.kind', 'posts.member_id', 'members.display_name', 'posts.what', 'posts.category', 'posts.area',
     'posts.urgency', 'posts.needed_by', 'posts.available_until', 'posts.capacity', 'posts.status', 'posts.created_at',
+    hiddenExpr.as('hidden'), sql<boolean>`posts.details_expired_at is not null`.as('details_expired'),
   ] as const;
 }
 
 type PostRow = {
   id: string; kind: PostKind; member_id: string; display_name: string; what: string; category: string; area: string;
   urgency: Urgency; needed_by: string | null; available_until: string | null; capacity: string | null;
-  status: PostStatus; created_at: Date;
+  status: PostStatus; created_at: Date; hidden: boolean; details_expired: boolean;
 };
 
 function toView(r: PostRow): PostView {
   return {
     id: r.id, kind: r.kind, memberId: r.member_id, memberName: r.display_name, what: r.what, category: r.category,
     area: r.area, urgency: r.urgency, neededBy: r.needed_by, availableUntil: r.available_until, capacity: r.capacity,
-    status: r.status, createdAt: r.created_at,
+    status: r.status, createdAt: r.created_at, hidden: r.hidden, detailsExpired: r.details_expired,
   };
 }
 
@@ -51,7 +60,8 @@ export async function boardPosts(db: Db, f: BoardFilter, limit = 200): Promise<P
     .selectFrom('posts')
     .innerJoin('members', 'members.id', 'posts.member_id')
     .select(postColumns())
-    .where('posts.status', '=', 'open');
+    .where('posts.status', '=', 'open')
+    .where(visible);
   if (f.kind) q = q.where('posts.kind', '=', f.kind);
   if (f.category) q = q.where('posts.category', '=', f.category);
   if (f.area) q = q.where('posts.area', '=', f.area);
@@ -124,6 +134,7 @@ export async function candidatesFor(
     .select(rank.as('text_rank'))
     .where('posts.kind', '=', other)
     .where('posts.status', '=', 'open')
+    .where(visible)
     .where((eb) =>
       eb.or([
         ...(want.category ? [eb('posts.category', '=', want.category)] : []),

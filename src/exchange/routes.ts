@@ -16,6 +16,7 @@ import {
 import { boardFilterSchema, messageSchema, postSchema, uuid } from './schema.ts';
 import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
 import * as views from './views.tsx';
+import { isPaused } from '../safety/commands.ts';
 
 export const exchangeRoutes = new Hono<AppEnv>();
 
@@ -24,7 +25,8 @@ type C = Context<AppEnv>;
 async function loadPost(c: C, id: string): Promise<PostView> {
   if (!uuid.safeParse(id).success) throw errors.notFound();
   const post = await postById(c.get('deps').db, id);
-  if (!post) throw errors.notFound();
+  // A post hidden for review is not there for others; its author still sees it, and why.
+  if (!post || !can.seePost(c.get('member'), post)) throw errors.notFound();
   return post;
 }
 
@@ -49,7 +51,7 @@ function kindOf(value: string | undefined): PostKind {
   return value === 'offer' ? 'offer' : 'need';
 }
 
-async function postForm(c: C, opts: { kind: PostKind; form: FormState; action: string; editing: boolean; duplicate?: { id: string; what: string }; status?: 200 | 409 | 422 }) {
+async function postForm(c: C, opts: { kind: PostKind; form: FormState; action: string; editing: boolean; duplicate?: { id: string; what: string }; status?: 200 | 403 | 409 | 422 }) {
   const v = opts.form.values;
   const suggestions = await suggestionsFor(c, {
     kind: opts.kind, what: v.what ?? '', category: v.category, area: v.area, date: opts.kind === 'need' ? v.needed_by : v.available_until,
@@ -94,12 +96,15 @@ exchangeRoutes.post('/posts', async (c) => {
   if (!parsed.success) {
     return postForm(c, { kind, form: { values, errors: toFieldErrors(parsed.error) }, action: '/posts', editing: false, status: 422 });
   }
-  const { db } = c.get('deps');
+  const { db, clock } = c.get('deps');
+  if (await isPaused(db, member.id, clock())) {
+    return postForm(c, { kind, form: { values, errors: { _form: 'error.paused' } }, action: '/posts', editing: false, status: 403 });
+  }
   if (parsed.data.kind === 'need' && values.confirm_duplicate !== 'yes') {
     const duplicate = findNearDuplicate(parsed.data.what, parsed.data.category, await openNeedsOf(db, member.id));
     if (duplicate) return postForm(c, { kind, form: emptyForm(values), action: '/posts', editing: false, duplicate, status: 409 });
   }
-  const id = await createPost(db, member.id, member.language, parsed.data);
+  const id = await createPost(db, member.id, member.language, parsed.data, clock());
   return c.redirect(`/posts/${id}?posted=1`, 303);
 });
 
@@ -113,7 +118,8 @@ exchangeRoutes.get('/posts/:id', async (c) => {
     mine && post.status === 'open'
       ? await suggestionsFor(c, { kind: post.kind, what: post.what, category: post.category, area: post.area, date: post.neededBy ?? post.availableUntil })
       : [];
-  return page(c, post.what.slice(0, 60), (v) => views.PostPage({ v, post, policy: postPolicy(member, post), matches, suggestions }));
+  const flagged = c.req.query('flagged') === '1';
+  return page(c, post.what.slice(0, 60), (v) => views.PostPage({ v, post, policy: postPolicy(member, post), matches, suggestions, flagged }));
 });
 
 exchangeRoutes.get('/posts/:id/edit', async (c) => {
@@ -158,12 +164,13 @@ exchangeRoutes.post('/posts/:id/respond', async (c) => {
   return c.redirect(`/matches/${matchId}`, 303);
 });
 
-async function matchPage(c: C, form: FormState, status: 200 | 422 = 200) {
+async function matchPage(c: C, form: FormState, status: 200 | 403 | 422 = 200) {
   const member = requireMember(c);
   const match = await loadMatch(c, c.req.param('id')!);
   const messages = await threadMessages(c.get('deps').db, c.get('deps').keys, match.id);
   const allowed = { write: can.writeInMatch(member, match), release: can.releaseMatch(member, match), markMet: can.markMet(member, match) };
-  return page(c, c.get('t')('match.titleShort'), (v) => views.MatchPage({ v, match, messages, form, can: allowed }), { status });
+  const flagged = c.req.query('flagged') === '1';
+  return page(c, c.get('t')('match.titleShort'), (v) => views.MatchPage({ v, match, messages, form, can: allowed, flagged }), { status });
 }
 
 exchangeRoutes.get('/matches/:id', (c) => matchPage(c, emptyForm()));
@@ -175,7 +182,9 @@ exchangeRoutes.post('/matches/:id/messages', async (c) => {
   const values = await readForm(c);
   const parsed = messageSchema.safeParse(values);
   if (!parsed.success) return matchPage(c, { values, errors: toFieldErrors(parsed.error) }, 422);
-  await sendMessage(c.get('deps').db, c.get('deps').keys, member.id, match, parsed.data.body);
+  const { db, keys, clock } = c.get('deps');
+  if (await isPaused(db, member.id, clock())) return matchPage(c, { values, errors: { _form: 'error.paused' } }, 403);
+  await sendMessage(db, keys, member.id, match, parsed.data.body, clock());
   return c.redirect(`/matches/${match.id}#thread-title`, 303);
 });
 
@@ -236,7 +245,7 @@ exchangeRoutes.post('/api/posts', async (c) => {
   const body = await readJson(c);
   const parsed = postSchema(c.get('network')!, today(c.get('deps').clock())).safeParse(body);
   if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
-  const id = await createPost(c.get('deps').db, member.id, member.language, parsed.data);
+  const id = await createPost(c.get('deps').db, member.id, member.language, parsed.data, c.get('deps').clock());
   return c.json({ id, url: `/posts/${id}` }, 201);
 });
 

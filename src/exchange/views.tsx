@@ -11,9 +11,12 @@ import type { MatchView, MessageView, PostView } from './queries.ts';
 import type { PostPolicy } from './policy.ts';
 import type { BoardFilter } from './schema.ts';
 import { URGENCIES } from './status.ts';
+import { FlagForm } from '../safety/views.tsx';
 
 const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
 const statusKey = (s: string) => `status.${s}` as MessageKey;
+/** A finished post's text is gone once its details expire; say so instead. */
+const whatOf = (v: ViewCtx, p: PostView) => (p.detailsExpired ? v.t('post.detailsExpired') : p.what);
 
 function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
   const { t } = v;
@@ -24,7 +27,10 @@ function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
       {p.neededBy ? <span>{t('post.neededByShort', { date: formatDate(v.lang, p.neededBy) })}</span> : null}
       {p.availableUntil ? <span>{t('post.availableUntilShort', { date: formatDate(v.lang, p.availableUntil) })}</span> : null}
       {p.capacity ? <span> · {p.capacity}</span> : null}
-      <span class="by"> · {t('post.by', { name: p.memberName, date: formatDate(v.lang, p.createdAt) })}</span>
+      <span class="by">
+        {' · '}
+        {t('post.by')} <a href={`/members/${p.memberId}`}>{p.memberName}</a>, {formatDate(v.lang, p.createdAt)}
+      </span>
     </p>
   );
 }
@@ -45,7 +51,7 @@ function PostCard({ v, p, respond }: { v: ViewCtx; p: PostView; respond: boolean
     <li class={`card ${p.kind}`}>
       <p class="kind">{p.kind === 'need' ? t('post.kindNeed') : t('post.kindOffer')}</p>
       <p class="what">
-        <a href={`/posts/${p.id}`}>{p.what}</a>
+        <a href={`/posts/${p.id}`}>{whatOf(v, p)}</a>
       </p>
       <PostMeta v={v} p={p} />
       {respond ? <RespondButton v={v} p={p} /> : null}
@@ -159,7 +165,7 @@ export function Suggestions({ v, kind, posts }: { v: ViewCtx; kind: PostKind; po
       <ul class="cards compact">
         {posts.map((p) => (
           <li class={`card ${p.kind}`}>
-            <a href={`/posts/${p.id}`}>{p.what}</a>
+            <a href={`/posts/${p.id}`}>{whatOf(v, p)}</a>
             <PostMeta v={v} p={p} />
           </li>
         ))}
@@ -174,14 +180,17 @@ export function PostPage(props: {
   policy: PostPolicy;
   matches: MatchView[];
   suggestions: PostView[];
+  flagged?: boolean;
 }) {
   const { v, post, policy } = props;
   const { t } = v;
   const mine = v.member?.id === post.memberId;
   return (
     <>
+      {props.flagged ? <Notice kind="success">{t('safety.flagged')}</Notice> : null}
+      {post.hidden ? <Notice kind="warning">{t('post.hiddenForReview')}</Notice> : null}
       <p class="kind">{post.kind === 'need' ? t('post.kindNeed') : t('post.kindOffer')}</p>
-      <h1 class="what">{post.what}</h1>
+      <h1 class="what">{whatOf(v, post)}</h1>
       <PostMeta v={v} p={post} />
       <p>
         {t('post.status')}: <strong>{t(statusKey(post.status))}</strong>
@@ -210,6 +219,7 @@ export function PostPage(props: {
         </section>
       ) : null}
       {props.suggestions.length ? <Suggestions v={v} kind={post.kind} posts={props.suggestions} /> : null}
+      {policy.flag ? <FlagForm v={v} action={`/posts/${post.id}/flag`} label="safety.flagPost" id="flag-post-reason" /> : null}
     </>
   );
 }
@@ -220,12 +230,14 @@ export function MatchPage(props: {
   messages: MessageView[];
   form: FormState;
   can: { write: boolean; release: boolean; markMet: boolean };
+  flagged?: boolean;
 }) {
   const { v, match, form } = props;
   const { t } = v;
   const other = match.helperId === v.member!.id ? match.askerName : match.helperName;
   return (
     <>
+      {props.flagged ? <Notice kind="success">{t('safety.flagged')}</Notice> : null}
       <h1>{t('match.title', { name: other })}</h1>
       <p>
         <a href={`/posts/${match.postId}`}>{match.postWhat}</a>
@@ -244,6 +256,9 @@ export function MatchPage(props: {
                 {m.authorName ?? t('match.someone')} · <time datetime={m.createdAt.toISOString()}>{formatDateTime(v.lang, m.createdAt)}</time>
               </p>
               <p class="body">{m.body}</p>
+              {m.authorId && m.authorId !== v.member!.id ? (
+                <FlagForm v={v} action={`/messages/${m.id}/flag`} label="safety.flagMessage" id={`flag-${m.id}`} />
+              ) : null}
             </li>
           ))}
         </ol>
@@ -283,7 +298,7 @@ export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchVie
       <ul class="cards compact">
         {posts.map((p) => (
           <li class={`card ${p.kind}`}>
-            <a href={`/posts/${p.id}`}>{p.what}</a> <span class="tag">{t(statusKey(p.status))}</span>
+            <a href={`/posts/${p.id}`}>{whatOf(v, p)}</a> <span class="tag">{t(statusKey(p.status))}</span>
           </li>
         ))}
       </ul>

@@ -58,11 +58,11 @@ export async function joinWithInvite(db: Db, keys: Keys, token: string, m: NewMe
   });
 }
 
-export async function updateMemberSettings(db: Db, keys: Keys, memberId: string, m: NewMember & { removeEmail?: boolean }) {
+export async function updateMemberSettings(db: Db, keys: Keys, memberId: string, m: NewMember & { removeEmail?: boolean; emailDecisions?: boolean }) {
   const emailColumns = m.email ? sealEmail(keys, m.email) : m.removeEmail ? sealEmail(keys, undefined) : {};
   await db
     .updateTable('members')
-    .set({ display_name: m.displayName, language: m.language, ...emailColumns })
+    .set({ display_name: m.displayName, language: m.language, ...emailColumns, email_decisions: m.emailDecisions ?? true })
     .where('id', '=', memberId)
     .execute();
 }

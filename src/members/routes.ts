@@ -17,7 +17,7 @@ import { hashToken, looksLikeToken } from '../security/tokens.ts';
 import { lookupHash, normaliseEmail } from '../security/crypto.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { emailInUse, joinWithInvite, updateMemberSettings } from './commands.ts';
-import { createInvite, inviteIsLive, inviteUrl } from './invites.ts';
+import { createInvite, inviteState, inviteUrl, invitesAwaitingSecond, secondInvite } from './invites.ts';
 import { createSignInLink, useSignInLink } from './sign-in-links.ts';
 import { endSession } from './sessions.ts';
 import { foundingSchema, memberSchema, settingsSchema, signInEmailSchema } from './schema.ts';
@@ -80,7 +80,9 @@ memberRoutes.post('/found', async (c) => {
 async function requireLiveInvite(c: Parameters<typeof page>[0], token: string) {
   const { db, clock } = c.get('deps');
   if (!c.get('network')) throw errors.notFound();
-  if (!(await inviteIsLive(db, token, clock()))) throw errors.gone('invite_not_valid', 'error.inviteNotValid');
+  const state = await inviteState(db, token, clock());
+  if (state === 'waiting') throw errors.gone('invite_needs_second', 'error.inviteNeedsSecond');
+  if (state !== 'live') throw errors.gone('invite_not_valid', 'error.inviteNotValid');
 }
 
 memberRoutes.get('/join/:token', async (c) => {
@@ -187,7 +189,8 @@ async function settingsPage(c: Parameters<typeof page>[0], form: ReturnType<type
 
 memberRoutes.get('/settings', async (c) => {
   const member = requireMember(c);
-  return settingsPage(c, emptyForm({ display_name: member.displayName, language: member.language }), c.req.query('saved') === '1');
+  const values = { display_name: member.displayName, language: member.language, email_decisions: member.emailDecisions ? 'yes' : 'no' };
+  return settingsPage(c, emptyForm(values), c.req.query('saved') === '1');
 });
 
 memberRoutes.post('/settings', async (c) => {
@@ -206,6 +209,7 @@ memberRoutes.post('/settings', async (c) => {
     language: s.language,
     email: s.email,
     removeEmail: s.remove_email === 'on',
+    emailDecisions: s.email_decisions === 'yes',
   });
   return c.redirect('/settings?saved=1', 303);
 });
@@ -218,21 +222,32 @@ memberRoutes.post('/settings/passkeys/remove', async (c) => {
 });
 
 memberRoutes.get('/invites', async (c) => {
-  requireMember(c);
-  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v }));
+  const member = requireMember(c);
+  const { db, clock } = c.get('deps');
+  const waiting = await invitesAwaitingSecond(db, member.id, clock());
+  const seconded = c.req.query('seconded') === '1';
+  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, waiting, seconded }));
+});
+
+memberRoutes.post('/invites/:id/second', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  const { db, clock } = c.get('deps');
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await secondInvite(db, id, member.id, clock()))) throw errors.notFound();
+  return c.redirect('/invites?seconded=1', 303);
 });
 
 memberRoutes.post('/invites', async (c) => {
   const member = requireMember(c);
   const { db, clock, config } = c.get('deps');
-  const { token, expiresAt } = await createInvite(db, member.id, clock());
+  const { token, expiresAt, needsSecond } = await createInvite(db, member.id, clock(), c.get('network')!.joinMode === 'seconded');
   const url = inviteUrl(config.publicUrl, token);
   const label = c.get('t')('invite.qrLabel');
   const svg = (await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })).replace(
     '<svg ',
     `<svg role="img" aria-label="${label.replace(/["<>&]/g, '')}" `,
   );
-  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, invite: { url, qrSvg: svg, expiresAt } }));
+  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, waiting: [], invite: { url, qrSvg: svg, expiresAt, needsSecond } }));
 });
 
 // The passkey ceremony (JSON, used by /static/passkey.js).

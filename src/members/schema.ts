@@ -16,7 +16,10 @@ export const memberSchema = (languages: string[]) =>
   });
 
 export const settingsSchema = (languages: string[]) =>
-  memberSchema(languages).extend({ remove_email: z.literal('on').optional().catch(undefined) });
+  memberSchema(languages).extend({
+    remove_email: z.literal('on').optional().catch(undefined),
+    email_decisions: z.enum(['yes', 'no']).catch('yes'),
+  });
 
 export const signInEmailSchema = z.object({
   email: z.string('error.emailInvalid').trim().max(254, 'error.emailInvalid').email('error.emailInvalid'),

@@ -15,16 +15,17 @@ export async function createSession(db: Kysely<Database>, memberId: string, now:
   return token;
 }
 
-export type SessionMember = { id: string; displayName: string; language: string; hasEmail: boolean };
+export type SessionMember = { id: string; displayName: string; language: string; hasEmail: boolean; emailDecisions: boolean };
 
 export async function memberForSession(db: Kysely<Database>, token: string | undefined, now: Date) {
   if (!looksLikeToken(token)) return null;
   const row = await db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
-    .select(['members.id', 'members.display_name', 'members.language', 'members.email_hash', 'sessions.expires_at'])
+    .select(['members.id', 'members.display_name', 'members.language', 'members.email_hash', 'members.email_decisions', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', now)
+    .where('members.removed_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
   // Sliding expiry, written at most once a day.
@@ -40,6 +41,7 @@ export async function memberForSession(db: Kysely<Database>, token: string | und
     displayName: row.display_name,
     language: row.language,
     hasEmail: row.email_hash !== null,
+    emailDecisions: row.email_decisions,
   };
   return member;
 }

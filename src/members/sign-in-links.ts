@@ -14,6 +14,7 @@ export async function createSignInLink(db: Db, keys: Keys, email: string, now: D
     .selectFrom('members')
     .select(['id', 'email_enc', 'language'])
     .where('email_hash', '=', lookupHash(keys, EMAIL_PURPOSE, normaliseEmail(email)))
+    .where('removed_at', 'is', null)
     .executeTakeFirst();
   if (!member?.email_enc) return null;
   const token = newToken();

@@ -147,6 +147,8 @@ export function SettingsPage(props: {
             <input type="checkbox" name="remove_email" value="on" /> {t('settings.removeEmail')}
           </label>
         ) : null}
+        <RadioGroup t={t} form={form} name="email_decisions" label="settings.emailDecisions"
+          options={[{ value: 'yes', label: t('settings.emailDecisionsYes') }, { value: 'no', label: t('settings.emailDecisionsNo') }]} />
         <button type="submit" class="primary">{t('settings.save')}</button>
       </form>
       <h2>{t('settings.passkeys')}</h2>
@@ -171,12 +173,21 @@ export function SettingsPage(props: {
   );
 }
 
-export function InvitesPage({ v, invite }: { v: ViewCtx; invite?: { url: string; qrSvg: string; expiresAt: Date } }) {
+type WaitingInvite = { id: string; createdAt: Date; byName: string | null };
+
+export function InvitesPage({ v, invite, waiting, seconded }: {
+  v: ViewCtx;
+  invite?: { url: string; qrSvg: string; expiresAt: Date; needsSecond: boolean };
+  waiting: WaitingInvite[];
+  seconded?: boolean;
+}) {
   const { t } = v;
   return (
     <>
       <h1>{t('invite.title')}</h1>
+      {seconded ? <Notice kind="success">{t('invite.secondedDone')}</Notice> : null}
       <p class="no-print">{t('invite.intro')}</p>
+      {invite?.needsSecond ? <Notice kind="info">{t('invite.needsSecond')}</Notice> : null}
       {invite ? (
         <section class="invite" aria-labelledby="invite-link">
           <h2 id="invite-link">{t('invite.join', { network: v.network!.networkName })}</h2>
@@ -194,6 +205,22 @@ export function InvitesPage({ v, invite }: { v: ViewCtx; invite?: { url: string;
       <form method="post" action="/invites" class="no-print">
         <button type="submit" class="primary">{invite ? t('invite.another') : t('invite.create')}</button>
       </form>
+      {waiting.length ? (
+        <section class="no-print" aria-labelledby="waiting-title">
+          <h2 id="waiting-title">{t('invite.waitingTitle')}</h2>
+          <p>{t('invite.waitingIntro')}</p>
+          <ul class="plain">
+            {waiting.map((w) => (
+              <li>
+                <form method="post" action={`/invites/${w.id}/second`} class="inline">
+                  {t('invite.waitingItem', { name: w.byName ?? t('invite.byHost'), date: formatDate(v.lang, w.createdAt) })}{' '}
+                  <button type="submit">{t('invite.second')}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -11,7 +11,8 @@ export async function sendDigests(db: Db, keys: Keys, mailer: Mailer, publicUrl:
   let sent = 0;
   for (const member of await dueDigests(db, now)) {
     const t = translator(pickLanguage(member.language));
-    const items = (await notificationsOf(db, member.id, 50)).filter((n) => !n.read);
+    // Decisions go by email only if the member wants them to (in the app they are always listed).
+    const items = (await notificationsOf(db, member.id, 50)).filter((n) => !n.read && (member.email_decisions || !n.proposal));
     const lines = items.map((n) => `- ${notificationText(t, n)}`);
     try {
       await mailer.send({

@@ -1,8 +1,8 @@
 // In-app notifications: always kept in the list; mailed at most once an hour per member as a digest.
 import { sql, type Kysely } from 'kysely';
-import type { Database, NotificationKind, PostKind } from '../db/types.ts';
+import type { Database, NotificationKind, PostKind, ProposalKind } from '../db/types.ts';
 
-export type NewNotification = { member_id: string; kind: NotificationKind; post_id?: string; match_id?: string };
+export type NewNotification = { member_id: string; kind: NotificationKind; post_id?: string; match_id?: string; proposal_id?: string };
 
 export async function notify(db: Kysely<Database>, rows: NewNotification[]) {
   if (rows.length === 0) return;
@@ -16,6 +16,7 @@ export type NotificationView = {
   postWhat: string | null;
   postKind: PostKind | null;
   matchId: string | null;
+  proposal: { id: string; kind: ProposalKind; title: string; subjectMemberName: string | null; outcome: string | null } | null;
   createdAt: Date;
   read: boolean;
 };
@@ -24,9 +25,12 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
   const rows = await db
     .selectFrom('notifications')
     .leftJoin('posts', 'posts.id', 'notifications.post_id')
+    .leftJoin('proposals', 'proposals.id', 'notifications.proposal_id')
+    .leftJoin('members as subject', 'subject.id', 'proposals.subject_member_id')
     .select([
       'notifications.id', 'notifications.kind', 'notifications.post_id', 'posts.what', 'posts.kind as post_kind',
-      'notifications.match_id', 'notifications.created_at', 'notifications.read_at',
+      'notifications.match_id', 'notifications.created_at', 'notifications.read_at', 'notifications.proposal_id',
+      'proposals.kind as proposal_kind', 'proposals.title as proposal_title', 'proposals.outcome', 'subject.display_name as subject_name',
     ])
     .where('notifications.member_id', '=', memberId)
     .orderBy('notifications.created_at', 'desc')
@@ -34,6 +38,9 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
     .execute();
   return rows.map((r) => ({
     id: r.id, kind: r.kind, postId: r.post_id, postWhat: r.what, postKind: r.post_kind, matchId: r.match_id,
+    proposal: r.proposal_id
+      ? { id: r.proposal_id, kind: r.proposal_kind!, title: r.proposal_title!, subjectMemberName: r.subject_name, outcome: r.outcome }
+      : null,
     createdAt: r.created_at, read: r.read_at !== null,
   }));
 }
@@ -57,7 +64,8 @@ export async function dueDigests(db: Kysely<Database>, now: Date) {
   const hourAgo = new Date(now.getTime() - 3_600_000);
   return db
     .selectFrom('members')
-    .select(['members.id', 'members.email_enc', 'members.language'])
+    .select(['members.id', 'members.email_enc', 'members.language', 'members.email_decisions'])
+    .where('members.removed_at', 'is', null)
     .where('members.email_enc', 'is not', null)
     .where((eb) => eb.or([eb('members.last_digest_at', 'is', null), eb('members.last_digest_at', '<=', hourAgo)]))
     .where(({ exists, selectFrom }) =>
@@ -66,7 +74,8 @@ export async function dueDigests(db: Kysely<Database>, now: Date) {
           .select(sql`1`.as('one'))
           .whereRef('notifications.member_id', '=', 'members.id')
           .where('notifications.emailed_at', 'is', null)
-          .where('notifications.read_at', 'is', null),
+          .where('notifications.read_at', 'is', null)
+          .where((eb) => eb.or([eb('members.email_decisions', '=', true), eb('notifications.proposal_id', 'is', null)])),
       ),
     )
     .limit(500)

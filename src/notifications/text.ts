@@ -2,6 +2,8 @@
 import type { MessageKey, Translate } from '../web/i18n/index.ts';
 import type { NotificationKind } from '../db/types.ts';
 import type { NotificationView } from './queries.ts';
+import { outcomeLabel, proposalTitle } from '../decisions/text.ts';
+import type { Outcome } from '../decisions/tally.ts';
 
 const TEXT: Record<NotificationKind, MessageKey> = {
   matching_need: 'notification.matchingNeed',
@@ -11,13 +13,21 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   message: 'notification.message',
   released: 'notification.released',
   met: 'notification.met',
+  proposal_opened: 'notification.proposalOpened',
+  proposal_closing: 'notification.proposalClosing',
+  proposal_closed: 'notification.proposalClosed',
 };
 
 export function notificationText(t: Translate, n: NotificationView): string {
+  if (n.proposal) {
+    const outcome = n.proposal.outcome ? outcomeLabel(t, n.proposal.outcome as Outcome) : '';
+    return t(TEXT[n.kind], { what: shorten(proposalTitle(t, n.proposal), 80), outcome });
+  }
   return t(TEXT[n.kind], { what: n.postWhat ? shorten(n.postWhat, 80) : '' });
 }
 
 export function notificationLink(n: NotificationView): string {
+  if (n.proposal) return `/decisions/${n.proposal.id}`;
   if (n.matchId && n.kind !== 'released') return `/matches/${n.matchId}`;
   return n.postId ? `/posts/${n.postId}` : '/notifications';
 }

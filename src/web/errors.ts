@@ -36,6 +36,17 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.forbidden('not_allowed', 'error.forbidden');
     case 'KR004':
       return errors.conflict('already_ended', 'error.alreadyEnded');
+    case 'KR010':
+      return errors.forbidden('decisions_only', 'error.decisionsOnly');
+    case 'KR011':
+    case 'KR012':
+      return errors.conflict('proposal_fixed', 'error.proposalFixed');
+    case 'KR013':
+      return errors.conflict('voting_closed', 'error.votingClosed');
+    case 'KR014':
+      return errors.forbidden('no_vote', 'error.noVote');
+    case 'KR015':
+      return errors.forbidden('paused', 'error.paused');
     case '22001':
     case '22021':
     case '22P05':

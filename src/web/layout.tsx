@@ -21,6 +21,7 @@ const memberNav: NavItem[] = [
   { href: '/board', label: 'nav.board' },
   { href: '/posts/new?kind=need', label: 'nav.postNeed' },
   { href: '/posts/new?kind=offer', label: 'nav.postOffer' },
+  { href: '/decisions', label: 'nav.decisions' },
   { href: '/me', label: 'nav.me' },
 ];
 
@@ -72,6 +73,7 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
             <ul class="links">
               <li><a href="/invites">{t('nav.invite')}</a></li>
               <li><a href="/agreements">{t('nav.agreements')}</a></li>
+              <li><a href="/safety">{t('nav.safety')}</a></li>
               <li><a href="/settings">{t('nav.settings')}</a></li>
               <li>
                 <form method="post" action="/sign-out" class="inline">

@@ -1,0 +1,26 @@
+// How agreements read: their names and values in the member's language.
+import type { MessageKey, Translate } from '../web/i18n/index.ts';
+import { languageNames } from '../web/i18n/index.ts';
+import { categoryLabel } from '../web/parts.tsx';
+
+export function agreementLabel(t: Translate, key: string): string {
+  const k = `agreement.${key}` as MessageKey;
+  const label = t(k);
+  return label === k ? key : label;
+}
+
+export function agreementValueText(t: Translate, lang: string, key: string, value: unknown): string {
+  if (Array.isArray(value)) {
+    const list = value.map(String);
+    if (key === 'languages') return list.map((l) => languageNames[l] ?? l).join(', ');
+    if (key === 'categories') return list.map((c) => categoryLabel(t, c)).join(', ');
+    return list.join(', ');
+  }
+  if (key === 'join_mode') return t(value === 'seconded' ? 'agreement.join_mode.seconded' : 'agreement.join_mode.open');
+  if (key === 'met_details_days') return duration(lang, 'day', Number(value));
+  if (key === 'removal_hours') return duration(lang, 'hour', Number(value));
+  return String(value);
+}
+
+export const duration = (lang: string, unit: 'day' | 'hour', n: number) =>
+  new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n);

@@ -1,0 +1,50 @@
+// What a closed proposal does by itself: a passed agreement change is adopted; a passed removal removes the member
+// (or the post); a removal that does not pass leaves the member be and shows the post again.
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/types.ts';
+import { logSafety } from '../safety/log.ts';
+import type { ProposalView } from './queries.ts';
+
+type Tx = Transaction<Database>;
+
+export async function applyOutcome(tx: Tx, p: ProposalView, now: Date): Promise<void> {
+  const passed = p.outcome === 'passed';
+  if (p.kind === 'agreement' && passed && p.action?.type === 'set_agreement') {
+    await tx
+      .insertInto('agreements')
+      .values({ key: p.action.key, value: JSON.stringify(p.action.value), adopted_by: 'decision', decision_id: p.id, adopted_at: now })
+      .execute();
+  }
+  if (p.kind === 'remove_member' && p.subjectMemberId) {
+    if (passed) await removeMember(tx, p.subjectMemberId, now);
+    await logSafety(tx, { act: passed ? 'member_removed' : 'member_stays', member_id: p.subjectMemberId, proposal_id: p.id, at: now });
+  }
+  if (p.kind === 'remove_post' && p.subjectPostId) {
+    if (passed) await removePost(tx, p.subjectPostId, now);
+    else await tx.updateTable('posts').set({ hidden_at: null }).where('id', '=', p.subjectPostId).execute();
+    await logSafety(tx, { act: passed ? 'post_removed' : 'post_restored', post_id: p.subjectPostId, proposal_id: p.id, at: now });
+  }
+}
+
+/** A removed member is signed out everywhere, their open posts withdrawn, their matches released, their invites ended. */
+async function removeMember(tx: Tx, memberId: string, now: Date) {
+  await tx.updateTable('members').set({ removed_at: now, email_enc: null, email_hash: null }).where('id', '=', memberId).where('removed_at', 'is', null).execute();
+  await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
+  await tx
+    .updateTable('matches')
+    .set({ status: 'released', ended_at: now })
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('helper_id', '=', memberId), eb('asker_id', '=', memberId)]))
+    .execute();
+  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now }).where('member_id', '=', memberId).where('status', '=', 'open').execute();
+  await tx.updateTable('invites').set({ revoked_at: now }).where('created_by', '=', memberId).where('revoked_at', 'is', null).execute();
+}
+
+async function removePost(tx: Tx, postId: string, now: Date) {
+  await tx.updateTable('matches').set({ status: 'released', ended_at: now }).where('status', '=', 'active')
+    .where((eb) => eb.or([eb('need_id', '=', postId), eb('offer_id', '=', postId)])).execute();
+  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now })
+    .where('id', '=', postId).where('status', 'in', ['open', 'matched']).execute();
+}

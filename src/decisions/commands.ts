@@ -1,0 +1,132 @@
+// Writes for decisions: opening a proposal, voting, and closing — where the result is computed and, if the proposal
+// passed, its action applied in the same transaction. The database refuses a second close and any agreement change
+// a passed proposal did not carry, so "exactly once" holds whatever runs twice.
+import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { Database, ProposalKind } from '../db/types.ts';
+import { notify } from '../notifications/queries.ts';
+import { errors } from '../web/errors.ts';
+import { applyOutcome } from './actions.ts';
+import { ballotsOf, dueProposalIds, eligibleCount, memberIds, proposalById, type ProposalView } from './queries.ts';
+import type { ProposalInput } from './schema.ts';
+import { tally, type Choice, type Result } from './tally.ts';
+
+type Tx = Transaction<Database>;
+
+export type Opening = ProposalInput & {
+  kind?: ProposalKind;
+  subjectMemberId?: string | null;
+  subjectPostId?: string | null;
+};
+
+/** Opens a proposal and tells every member (the opener knows already). Runs inside the caller's transaction if given one. */
+export async function openProposal(db: Kysely<Database>, openedBy: string | null, p: Opening, now: Date): Promise<string> {
+  const run = async (tx: Kysely<Database>) => {
+    const row = await tx
+      .insertInto('proposals')
+      .values({
+        kind: p.kind ?? (p.action ? 'agreement' : 'general'),
+        title: p.title,
+        body: p.body,
+        process: p.process,
+        options: JSON.stringify(p.options),
+        rules: JSON.stringify(p.rules),
+        anonymous: p.anonymous,
+        action: p.action ? JSON.stringify(p.action) : null,
+        subject_member_id: p.subjectMemberId ?? null,
+        subject_post_id: p.subjectPostId ?? null,
+        opened_by: openedBy,
+        opened_at: now,
+        closes_at: new Date(now.getTime() + p.closesInHours * 3_600_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const everyone = await memberIds(tx, [openedBy]);
+    await notify(tx, everyone.map((m) => ({ member_id: m, kind: 'proposal_opened' as const, proposal_id: row.id })));
+    return row.id;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** Casts or changes a member's ballot. The database refuses it once the proposal has closed. */
+export async function castBallot(db: Db, proposal: ProposalView, memberId: string, choice: Choice, reason: string | null, now: Date) {
+  await db
+    .insertInto('ballots')
+    .values({ proposal_id: proposal.id, member_id: memberId, choice: JSON.stringify(choice), reason, cast_at: now })
+    .onConflict((oc) => oc.columns(['proposal_id', 'member_id']).doUpdateSet({ choice: JSON.stringify(choice), reason, cast_at: now }))
+    .execute();
+}
+
+export async function withdrawBallot(db: Db, proposal: ProposalView, memberId: string) {
+  await db.deleteFrom('ballots').where('proposal_id', '=', proposal.id).where('member_id', '=', memberId).execute();
+}
+
+/** One way only: once ballots are anonymous, no one sees who voted how, and it cannot be undone. */
+export async function makeAnonymous(db: Db, proposal: ProposalView) {
+  await db.updateTable('proposals').set({ anonymous: true }).where('id', '=', proposal.id).execute();
+}
+
+/** The result so far (or at closing): the tally of the ballots that count, against who could vote now. */
+export async function currentResult(db: Kysely<Database>, p: ProposalView): Promise<Result> {
+  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id), eligibleCount(db, p.subjectMemberId)]);
+  return tally({ process: p.process, options: p.options, rules: p.rules, ballots: ballots.map((b) => b.choice), eligible });
+}
+
+/**
+ * Closes one proposal inside the given transaction: locks it, and if it is still open and due, records the result and
+ * applies its action. Returns false if someone else closed it first.
+ */
+export async function closeProposal(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const locked = await tx
+    .selectFrom('proposals')
+    .select('id')
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!locked) return false;
+  const proposal = (await proposalById(tx, id))!;
+  const result = await currentResult(tx, proposal);
+  await tx
+    .updateTable('proposals')
+    .set({ status: 'closed', outcome: result.outcome, result: JSON.stringify(result), closed_at: now })
+    .where('id', '=', id)
+    .execute();
+  await applyOutcome(tx, { ...proposal, outcome: result.outcome }, now);
+  const everyone = await memberIds(tx);
+  await notify(tx, everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, proposal_id: id })));
+  return true;
+}
+
+/** Closes every proposal whose time has come. Safe to run twice at once, and after a crash part-way through. */
+export async function closeDueProposals(db: Db, now: Date): Promise<number> {
+  let closed = 0;
+  for (const id of await dueProposalIds(db, now)) {
+    if (await db.transaction().execute((tx) => closeProposal(tx, id, now))) closed++;
+  }
+  return closed;
+}
+
+/** Members who have not voted on a proposal closing within a day hear about it once (for proposals longer than a day). */
+export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
+  const soon = new Date(now.getTime() + 24 * 3_600_000);
+  const due = await db
+    .selectFrom('proposals')
+    .select(['id', 'subject_member_id', 'opened_at', 'closes_at'])
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', soon)
+    .execute();
+  for (const p of due) {
+    if (p.closes_at.getTime() - p.opened_at.getTime() <= 24 * 3_600_000) continue;
+    const voters = await db.selectFrom('ballots').select('member_id').where('proposal_id', '=', p.id).execute();
+    const told = await db.selectFrom('notifications').select('member_id').where('proposal_id', '=', p.id).where('kind', '=', 'proposal_closing').execute();
+    const skip = [p.subject_member_id, ...voters.map((v) => v.member_id), ...told.map((t) => t.member_id)];
+    const rows = (await memberIds(db, skip)).map((m) => ({ member_id: m, kind: 'proposal_closing' as const, proposal_id: p.id }));
+    if (rows.length) await db.insertInto('notifications').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  }
+}
+
+export function assertOpen(p: ProposalView, now: Date) {
+  if (p.status !== 'open' || p.closesAt <= now) throw errors.conflict('voting_closed', 'error.votingClosed');
+}

@@ -1,0 +1,24 @@
+// Who may do what with proposals. Any member may open one and vote; the subject of a removal may not vote on it.
+import type { SessionMember } from '../members/sessions.ts';
+import type { ProposalView } from './queries.ts';
+
+type Who = SessionMember | null;
+
+export const canDecide = {
+  vote: (who: Who, p: ProposalView, now: Date) => !!who && p.status === 'open' && p.closesAt > now && who.id !== p.subjectMemberId,
+  seeResults: (who: Who, p: ProposalView, voted: boolean) =>
+    !!who && (p.status === 'closed' || p.rules.results === 'always' || (p.rules.results === 'after_vote' && voted)),
+  seeWhoVotedHow: (who: Who, p: ProposalView) => !!who && !p.anonymous,
+  makeAnonymous: (who: Who, p: ProposalView) => !!who && who.id === p.openedBy && !p.anonymous && p.status === 'open',
+};
+
+export type ProposalPolicy = { vote: boolean; seeResults: boolean; seeNames: boolean; makeAnonymous: boolean };
+
+export function proposalPolicy(who: Who, p: ProposalView, voted: boolean, now: Date): ProposalPolicy {
+  return {
+    vote: canDecide.vote(who, p, now),
+    seeResults: canDecide.seeResults(who, p, voted),
+    seeNames: canDecide.seeWhoVotedHow(who, p),
+    makeAnonymous: canDecide.makeAnonymous(who, p),
+  };
+}

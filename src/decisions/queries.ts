@@ -1,0 +1,110 @@
+// Reading proposals and ballots. Who could vote: every member not removed, except the subject of a removal.
+import { sql, type Kysely } from 'kysely';
+import type { Database, ProposalKind } from '../db/types.ts';
+import type { Choice, Outcome, Process, Result, Rules } from './tally.ts';
+
+type Q = Kysely<Database>;
+
+export type Action = { type: 'set_agreement'; key: string; value: unknown } | null;
+
+export type ProposalView = {
+  id: string;
+  kind: ProposalKind;
+  title: string;
+  body: string;
+  process: Process;
+  options: string[];
+  rules: Rules;
+  anonymous: boolean;
+  action: Action;
+  subjectMemberId: string | null;
+  subjectMemberName: string | null;
+  subjectPostId: string | null;
+  openedBy: string | null;
+  openedByName: string | null;
+  openedAt: Date;
+  closesAt: Date;
+  status: 'open' | 'closed';
+  outcome: Outcome | null;
+  result: Result | null;
+  closedAt: Date | null;
+};
+
+const proposalColumns = [
+  'proposals.id', 'proposals.kind', 'proposals.title', 'proposals.body', 'proposals.process', 'proposals.options',
+  'proposals.rules', 'proposals.anonymous', 'proposals.action', 'proposals.subject_member_id', 'proposals.subject_post_id',
+  'proposals.opened_by', 'proposals.opened_at', 'proposals.closes_at', 'proposals.status', 'proposals.outcome',
+  'proposals.result', 'proposals.closed_at', 'opener.display_name as opener_name', 'subject.display_name as subject_name',
+] as const;
+
+const selectProposals = (db: Q) =>
+  db
+    .selectFrom('proposals')
+    .leftJoin('members as opener', 'opener.id', 'proposals.opened_by')
+    .leftJoin('members as subject', 'subject.id', 'proposals.subject_member_id')
+    .select(proposalColumns);
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectProposals>['executeTakeFirstOrThrow']>>;
+
+function toView(r: Row): ProposalView {
+  return {
+    id: r.id, kind: r.kind, title: r.title, body: r.body, process: r.process as Process, options: r.options as string[],
+    rules: r.rules as Rules, anonymous: r.anonymous, action: (r.action as Action) ?? null,
+    subjectMemberId: r.subject_member_id, subjectMemberName: r.subject_name, subjectPostId: r.subject_post_id,
+    openedBy: r.opened_by, openedByName: r.opener_name, openedAt: r.opened_at, closesAt: r.closes_at, status: r.status,
+    outcome: r.outcome as Outcome | null, result: (r.result as Result | null) ?? null, closedAt: r.closed_at,
+  };
+}
+
+export async function proposalById(db: Q, id: string): Promise<ProposalView | undefined> {
+  const r = await selectProposals(db).where('proposals.id', '=', id).executeTakeFirst();
+  return r ? toView(r) : undefined;
+}
+
+export type ProposalListItem = ProposalView & { voted: boolean; ballots: number };
+
+/** Open proposals closing soonest first, then the most recently closed. */
+export async function proposalList(db: Q, memberId: string, closedLimit = 30): Promise<{ open: ProposalListItem[]; closed: ProposalListItem[] }> {
+  const withCounts = selectProposals(db).select((eb) => [
+    eb.selectFrom('ballots').select(eb.fn.countAll<string>().as('n')).whereRef('ballots.proposal_id', '=', 'proposals.id').as('ballot_count'),
+    eb.exists(eb.selectFrom('ballots').select(sql`1`.as('one')).whereRef('ballots.proposal_id', '=', 'proposals.id').where('ballots.member_id', '=', memberId)).as('voted'),
+  ]);
+  const [open, closed] = await Promise.all([
+    withCounts.where('proposals.status', '=', 'open').orderBy('proposals.closes_at').execute(),
+    withCounts.where('proposals.status', '=', 'closed').orderBy('proposals.closed_at', 'desc').limit(closedLimit).execute(),
+  ]);
+  const item = (r: (typeof open)[number]): ProposalListItem => ({ ...toView(r), voted: !!r.voted, ballots: Number(r.ballot_count ?? 0) });
+  return { open: open.map(item), closed: closed.map(item) };
+}
+
+export type BallotView = { memberId: string; name: string; choice: Choice; reason: string | null; castAt: Date };
+
+/** Ballots that count: those of members who have not been removed. */
+export async function ballotsOf(db: Q, proposalId: string): Promise<BallotView[]> {
+  const rows = await db
+    .selectFrom('ballots')
+    .innerJoin('members', 'members.id', 'ballots.member_id')
+    .select(['ballots.member_id', 'members.display_name', 'ballots.choice', 'ballots.reason', 'ballots.cast_at'])
+    .where('ballots.proposal_id', '=', proposalId)
+    .where('members.removed_at', 'is', null)
+    .orderBy('ballots.cast_at')
+    .execute();
+  return rows.map((r) => ({ memberId: r.member_id, name: r.display_name, choice: r.choice as Choice, reason: r.reason, castAt: r.cast_at }));
+}
+
+/** How many members could vote on a proposal (everyone not removed, less the subject of a removal). */
+export async function eligibleCount(db: Q, subjectMemberId: string | null): Promise<number> {
+  let q = db.selectFrom('members').select((eb) => eb.fn.countAll<string>().as('n')).where('removed_at', 'is', null);
+  if (subjectMemberId) q = q.where('id', '<>', subjectMemberId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function dueProposalIds(db: Q, now: Date): Promise<string[]> {
+  const rows = await db.selectFrom('proposals').select('id').where('status', '=', 'open').where('closes_at', '<=', now).orderBy('closes_at').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function memberIds(db: Q, except: (string | null)[] = []): Promise<string[]> {
+  const rows = await db.selectFrom('members').select('id').where('removed_at', 'is', null).execute();
+  return rows.map((r) => r.id).filter((id) => !except.includes(id));
+}

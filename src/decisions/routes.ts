@@ -1,0 +1,103 @@
+// Routes for decisions: list, open a proposal, vote (and change a vote), make ballots anonymous.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../web/context.ts';
+import { page } from '../web/render.tsx';
+import { emptyForm, type FormState } from '../web/parts.tsx';
+import { readForm } from '../web/forms.ts';
+import { errors } from '../web/errors.ts';
+import { requireMember } from '../members/require.ts';
+import { authorize } from '../exchange/policy.ts';
+import { uuid } from '../exchange/schema.ts';
+import { agreementText, isAgreementKey } from '../agreements/defaults.ts';
+import { agreementsInForce } from '../agreements/queries.ts';
+import { ballotsOf, proposalById, proposalList, type ProposalView } from './queries.ts';
+import { assertOpen, castBallot, currentResult, makeAnonymous, openProposal } from './commands.ts';
+import { canDecide, proposalPolicy } from './policy.ts';
+import { ballotValues, parseBallot, parseProposal } from './schema.ts';
+import { proposalTitle } from './text.ts';
+import * as views from './views.tsx';
+
+export const decisionRoutes = new Hono<AppEnv>();
+
+type C = Context<AppEnv>;
+
+async function loadProposal(c: C, id: string): Promise<ProposalView> {
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const p = await proposalById(c.get('deps').db, id);
+  if (!p) throw errors.notFound();
+  return p;
+}
+
+decisionRoutes.get('/decisions', async (c) => {
+  const member = requireMember(c);
+  const { open, closed } = await proposalList(c.get('deps').db, member.id);
+  return page(c, c.get('t')('decisions.title'), (v) => views.DecisionsPage({ v, open, closed }));
+});
+
+const newForm = (c: C, form: FormState, status: 200 | 422 = 200) =>
+  page(c, c.get('t')('proposal.new'), (v) => views.NewProposalPage({ v, form }), { status });
+
+decisionRoutes.get('/decisions/new', async (c) => {
+  requireMember(c);
+  const values: Record<string, string> = { process: 'consent', closes_in: '72', quorum: '0', majority_percent: '50', dots: '8', results: 'after_vote', block_binds: 'on' };
+  // "Propose a change" from the agreements page starts from the agreement as it stands.
+  const key = c.req.query('agreement');
+  if (key && isAgreementKey(key)) {
+    const current = (await agreementsInForce(c.get('deps').db)).find((a) => a.key === key);
+    values.agreement = key;
+    values.agreement_value = agreementText(key, current?.value);
+  }
+  return newForm(c, emptyForm(values));
+});
+
+decisionRoutes.post('/decisions', async (c) => {
+  const member = requireMember(c);
+  const values = await readForm(c);
+  const parsed = parseProposal(values);
+  if (!parsed.ok) return newForm(c, { values, errors: parsed.errors }, 422);
+  const { db, clock } = c.get('deps');
+  const id = await openProposal(db, member.id, parsed.input, clock());
+  return c.redirect(`/decisions/${id}`, 303);
+});
+
+async function proposalPage(c: C, p: ProposalView, form?: FormState, status: 200 | 409 | 422 = 200) {
+  const member = requireMember(c);
+  const { db, clock } = c.get('deps');
+  const ballots = await ballotsOf(db, p.id);
+  const mine = ballots.find((b) => b.memberId === member.id);
+  const policy = proposalPolicy(member, p, !!mine, clock());
+  const result = p.status === 'closed' ? p.result : policy.seeResults ? await currentResult(db, p) : null;
+  const shown = p.anonymous ? [...ballots].sort((a, b) => JSON.stringify(a.choice).localeCompare(JSON.stringify(b.choice))) : ballots;
+  const state = form ?? emptyForm(mine ? ballotValues(mine.choice, mine.reason) : {});
+  const t = c.get('t');
+  return page(c, proposalTitle(t, p), (v) =>
+    views.ProposalPage({ v, p, policy, mine, ballots: shown, result, form: state, voted: c.req.query('voted') === '1' }), { status });
+}
+
+decisionRoutes.get('/decisions/:id', async (c) => {
+  requireMember(c);
+  return proposalPage(c, await loadProposal(c, c.req.param('id')));
+});
+
+decisionRoutes.post('/decisions/:id/vote', async (c) => {
+  const member = requireMember(c);
+  const p = await loadProposal(c, c.req.param('id'));
+  const { db, clock } = c.get('deps');
+  const values = await readForm(c);
+  const now = clock();
+  if (p.status !== 'open' || p.closesAt <= now) return proposalPage(c, p, { values, errors: { _form: 'error.votingClosed' } }, 409);
+  authorize(canDecide.vote(member, p, now), member);
+  const parsed = parseBallot(p.process, p.options, p.rules, values);
+  if (!parsed.ok) return proposalPage(c, p, { values, errors: parsed.errors }, 422);
+  assertOpen(p, now);
+  await castBallot(db, p, member.id, parsed.choice, parsed.reason, now);
+  return c.redirect(`/decisions/${p.id}?voted=1`, 303);
+});
+
+decisionRoutes.post('/decisions/:id/anonymous', async (c) => {
+  const member = requireMember(c);
+  const p = await loadProposal(c, c.req.param('id'));
+  authorize(canDecide.makeAnonymous(member, p), member);
+  await makeAnonymous(c.get('deps').db, p);
+  return c.redirect(`/decisions/${p.id}`, 303);
+});

@@ -1,0 +1,30 @@
+// Details of finished needs and offers expire after the number of days the network agreed (met_details_days): the
+// text and the private thread go; what stays is only what aggregates need (kind, category, area, dates, status).
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+
+export const EXPIRED_TEXT = '...';
+
+export async function expireFinishedDetails(db: Db, days: number, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  return db.transaction().execute(async (tx) => {
+    const due = tx
+      .selectFrom('posts')
+      .select('id')
+      .where('status', 'in', ['met', 'withdrawn', 'expired', 'closed'])
+      .where('closed_at', '<=', cutoff)
+      .where('details_expired_at', 'is', null);
+    await tx
+      .deleteFrom('messages')
+      .where('match_id', 'in', (eb) =>
+        eb.selectFrom('matches').select('matches.id').where(sql<boolean>`coalesce(matches.need_id, matches.offer_id) in (${due})`),
+      )
+      .execute();
+    const r = await tx
+      .updateTable('posts')
+      .set({ what: EXPIRED_TEXT, capacity: null, details_expired_at: now })
+      .where('id', 'in', due)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  });
+}

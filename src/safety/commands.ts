@@ -1,0 +1,129 @@
+// Safety without bosses: members flag, two members together pause, and removal is the members' consent decision.
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { Database, SafetyReason } from '../db/types.ts';
+import type { NetworkAgreements } from '../agreements/queries.ts';
+import { openProposal } from '../decisions/commands.ts';
+import { defaultThresholds, type Rules } from '../decisions/tally.ts';
+import { errors, fromDatabaseError } from '../web/errors.ts';
+import { logSafety } from './log.ts';
+
+export const PAUSE_HOURS = 24;
+/** Nobody is removed by silence: a fifth of the members who could vote must take part. */
+export const REMOVAL_QUORUM_PERCENT = 20;
+
+const reviewRules = (quorumPercent: number): Rules => ({
+  quorumPercent, thresholds: defaultThresholds('consent'), results: 'after_vote', dots: 8,
+});
+
+export type FlagTarget = { post: string } | { message: string } | { member: string };
+
+/** Records a flag (once per member and target). A post flagged by the agreed number of members is hidden for review. */
+export async function flag(db: Db, by: string, target: FlagTarget, reason: SafetyReason, network: NetworkAgreements, now: Date) {
+  await db.transaction().execute(async (tx) => {
+    const added = await tx
+      .insertInto('flags')
+      .values({
+        flagged_by: by,
+        reason,
+        created_at: now,
+        post_id: 'post' in target ? target.post : null,
+        message_id: 'message' in target ? target.message : null,
+        member_id: 'member' in target ? target.member : null,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!added) return; // Already flagged by this member: nothing new to record.
+    const act = 'post' in target ? 'flag_post' : 'message' in target ? 'flag_message' : 'flag_member';
+    await logSafety(tx, { act, at: now, reason, post_id: 'post' in target ? target.post : null, member_id: 'member' in target ? target.member : null });
+    if ('post' in target) await hideIfFlaggedEnough(tx, target.post, network, now);
+  });
+}
+
+async function hideIfFlaggedEnough(tx: Kysely<Database>, postId: string, network: NetworkAgreements, now: Date) {
+  const { n } = await tx.selectFrom('flags').select((eb) => eb.fn.countAll<string>().as('n')).where('post_id', '=', postId).executeTakeFirstOrThrow();
+  if (Number(n) < network.flagThreshold) return;
+  const hidden = await tx.updateTable('posts').set({ hidden_at: now }).where('id', '=', postId).where('hidden_at', 'is', null).executeTakeFirst();
+  if (hidden.numUpdatedRows === 0n) return;
+  const proposalId = await openProposal(tx, null, {
+    kind: 'remove_post', subjectPostId: postId, title: 'Remove a flagged post', body: '', process: 'consent', options: [],
+    closesInHours: network.removalHours, rules: reviewRules(0), anonymous: false, action: null,
+  }, now);
+  await logSafety(tx, { act: 'post_hidden', at: now, post_id: postId, proposal_id: proposalId });
+}
+
+/** One member asks to pause another's posting; it starts only when a second member confirms. */
+export async function askPause(db: Db, askedBy: string, memberId: string, reason: SafetyReason, now: Date) {
+  await liftLapsedPauses(db, now);
+  await db.transaction().execute(async (tx) => {
+    const dayAgo = new Date(now.getTime() - PAUSE_HOURS * 3_600_000);
+    const existing = await tx
+      .selectFrom('pauses')
+      .select('id')
+      .where('member_id', '=', memberId)
+      .where('lifted_at', 'is', null)
+      .where((eb) => eb.or([eb('starts_at', 'is not', null), eb('asked_at', '>', dayAgo)]))
+      .executeTakeFirst();
+    if (existing) throw errors.conflict('pause_exists', 'error.pauseExists');
+    await tx.insertInto('pauses').values({ member_id: memberId, asked_by: askedBy, reason, asked_at: now }).execute();
+    await logSafety(tx, { act: 'pause_asked', at: now, actor_ids: [askedBy], member_id: memberId, reason });
+  });
+}
+
+/** A second member confirms: posting and writing stop for 24 hours (longer only while a removal proposal is open). */
+export async function confirmPause(db: Db, confirmedBy: string, memberId: string, now: Date) {
+  await db.transaction().execute(async (tx) => {
+    const dayAgo = new Date(now.getTime() - PAUSE_HOURS * 3_600_000);
+    const pause = await tx
+      .updateTable('pauses')
+      .set({ confirmed_by: confirmedBy, starts_at: now, ends_at: new Date(now.getTime() + PAUSE_HOURS * 3_600_000) })
+      .where('member_id', '=', memberId)
+      .where('confirmed_by', 'is', null)
+      .where('lifted_at', 'is', null)
+      .where('asked_at', '>', dayAgo)
+      .where('asked_by', '<>', confirmedBy)
+      .returning(['asked_by', 'reason'])
+      .executeTakeFirst();
+    if (!pause) throw errors.conflict('no_pause_to_confirm', 'error.noPauseToConfirm');
+    await logSafety(tx, { act: 'pause_started', at: now, actor_ids: [pause.asked_by ?? confirmedBy, confirmedBy].filter(Boolean), member_id: memberId, reason: pause.reason });
+  });
+}
+
+/** Pauses whose 24 hours are up end, unless a removal proposal about the member is still open. */
+export async function liftLapsedPauses(db: Kysely<Database>, now: Date, memberId?: string) {
+  let q = db
+    .updateTable('pauses')
+    .set({ lifted_at: now })
+    .where('lifted_at', 'is', null)
+    .where('starts_at', 'is not', null)
+    .where('ends_at', '<=', now)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('proposals').select('proposals.id').whereRef('proposals.subject_member_id', '=', 'pauses.member_id').where('proposals.status', '=', 'open'))),
+    );
+  if (memberId) q = q.where('member_id', '=', memberId);
+  await q.execute();
+}
+
+export async function isPaused(db: Db, memberId: string, now: Date): Promise<boolean> {
+  await liftLapsedPauses(db, now, memberId);
+  const row = await db.selectFrom('pauses').select('id').where('member_id', '=', memberId).where('starts_at', 'is not', null).where('lifted_at', 'is', null).executeTakeFirst();
+  return !!row;
+}
+
+/** Opens the consent decision to remove a member. While it is open their posts are hidden and any pause holds. */
+export async function openRemoval(db: Db, openedBy: string, memberId: string, reason: SafetyReason, note: string, network: NetworkAgreements, now: Date) {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const id = await openProposal(tx, openedBy, {
+        kind: 'remove_member', subjectMemberId: memberId, title: 'Remove a member', body: note, process: 'consent', options: [],
+        closesInHours: network.removalHours, rules: reviewRules(REMOVAL_QUORUM_PERCENT), anonymous: false, action: null,
+      }, now);
+      await logSafety(tx, { act: 'removal_opened', at: now, actor_ids: [openedBy], member_id: memberId, proposal_id: id, reason });
+      return id;
+    });
+  } catch (e) {
+    if (fromDatabaseError(e)?.code === 'already_taken') throw errors.conflict('removal_open', 'error.removalOpen');
+    throw e;
+  }
+}

@@ -1,0 +1,76 @@
+// Reading the safety log, a member's page, and the state of any pause.
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { SafetyAct, SafetyReason } from '../db/types.ts';
+
+export type LogLine = {
+  id: string;
+  at: Date;
+  act: SafetyAct;
+  actorNames: string[];
+  memberId: string | null;
+  memberName: string | null;
+  postId: string | null;
+  proposalId: string | null;
+  reason: SafetyReason | null;
+};
+
+export async function safetyLog(db: Db, limit = 300): Promise<LogLine[]> {
+  const rows = await db
+    .selectFrom('safety_log')
+    .leftJoin('members', 'members.id', 'safety_log.member_id')
+    .select([
+      'safety_log.id', 'safety_log.at', 'safety_log.act', 'safety_log.member_id', 'members.display_name', 'safety_log.post_id',
+      'safety_log.proposal_id', 'safety_log.reason',
+      sql<string[]>`array(select m.display_name from members m where m.id = any(safety_log.actor_ids) order by m.display_name)`.as('actor_names'),
+    ])
+    .orderBy('safety_log.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: String(r.id), at: r.at, act: r.act, actorNames: r.actor_names ?? [], memberId: r.member_id, memberName: r.display_name,
+    postId: r.post_id, proposalId: r.proposal_id, reason: r.reason,
+  }));
+}
+
+export type MemberProfile = { id: string; name: string; joinedAt: Date; removed: boolean };
+
+export async function memberProfile(db: Db, id: string): Promise<MemberProfile | undefined> {
+  const r = await db.selectFrom('members').select(['id', 'display_name', 'joined_at', 'removed_at']).where('id', '=', id).executeTakeFirst();
+  return r && { id: r.id, name: r.display_name, joinedAt: r.joined_at, removed: r.removed_at !== null };
+}
+
+export type PauseState = {
+  asked: { askedBy: string | null; askedByName: string | null; reason: SafetyReason } | null;
+  active: { endsAt: Date } | null;
+  removalId: string | null;
+};
+
+/** A pause waiting for a second member, one in force, and any open removal proposal, for one member. */
+export async function pauseState(db: Db, memberId: string, now: Date): Promise<PauseState> {
+  const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
+  const [asked, active, removal] = await Promise.all([
+    db.selectFrom('pauses').leftJoin('members', 'members.id', 'pauses.asked_by')
+      .select(['pauses.asked_by', 'members.display_name', 'pauses.reason'])
+      .where('pauses.member_id', '=', memberId).where('pauses.confirmed_by', 'is', null).where('pauses.lifted_at', 'is', null)
+      .where('pauses.asked_at', '>', dayAgo).executeTakeFirst(),
+    db.selectFrom('pauses').select('ends_at').where('member_id', '=', memberId).where('starts_at', 'is not', null)
+      .where('lifted_at', 'is', null).executeTakeFirst(),
+    db.selectFrom('proposals').select('id').where('subject_member_id', '=', memberId).where('status', '=', 'open').executeTakeFirst(),
+  ]);
+  return {
+    asked: asked ? { askedBy: asked.asked_by, askedByName: asked.display_name, reason: asked.reason } : null,
+    active: active?.ends_at ? { endsAt: active.ends_at } : null,
+    removalId: removal?.id ?? null,
+  };
+}
+
+/** A message with the match it belongs to, for flagging. */
+export async function messageForFlag(db: Db, id: string) {
+  return db
+    .selectFrom('messages')
+    .innerJoin('matches', 'matches.id', 'messages.match_id')
+    .select(['messages.id', 'messages.author_id', 'matches.id as match_id', 'matches.helper_id', 'matches.asker_id'])
+    .where('messages.id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,126 @@
+// Routes for member-led safety: flags on posts, messages and members; emergency pauses; removal proposals; the log.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../web/context.ts';
+import { page } from '../web/render.tsx';
+import { readForm } from '../web/forms.ts';
+import { errors } from '../web/errors.ts';
+import { requireMember } from '../members/require.ts';
+import type { SessionMember } from '../members/sessions.ts';
+import { uuid } from '../exchange/schema.ts';
+import { postById, postsOf } from '../exchange/queries.ts';
+import { askPause, confirmPause, flag, openRemoval } from './commands.ts';
+import { memberProfile, messageForFlag, pauseState, safetyLog, type MemberProfile, type PauseState } from './queries.ts';
+import { REASONS } from './views.tsx';
+import * as views from './views.tsx';
+
+export const safetyRoutes = new Hono<AppEnv>();
+
+type C = Context<AppEnv>;
+
+const reasonSchema = z.object({ reason: z.enum(REASONS), note: z.string().trim().max(2000).optional() });
+
+async function readReason(c: C) {
+  const parsed = reasonSchema.safeParse(await readForm(c));
+  if (!parsed.success) throw errors.badRequest('choose_reason', 'error.chooseReason');
+  return parsed.data;
+}
+
+async function loadMember(c: C): Promise<MemberProfile> {
+  const id = c.req.param('id') ?? '';
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const profile = await memberProfile(c.get('deps').db, id);
+  if (!profile) throw errors.notFound();
+  return profile;
+}
+
+const DONE = ['flagged', 'pauseAsked', 'paused'] as const;
+
+const someoneElse = (who: SessionMember, m: MemberProfile) => who.id !== m.id && !m.removed;
+
+function memberPolicy(who: SessionMember, m: MemberProfile, pause: PauseState) {
+  const other = someoneElse(who, m);
+  return {
+    flag: other,
+    askPause: other && !pause.asked && !pause.active,
+    confirmPause: other && !!pause.asked && pause.asked.askedBy !== who.id,
+    openRemoval: other && !pause.removalId,
+  };
+}
+
+safetyRoutes.get('/members/:id', async (c) => {
+  const member = requireMember(c);
+  const profile = await loadMember(c);
+  const { db, clock } = c.get('deps');
+  const [posts, pause] = await Promise.all([postsOf(db, profile.id), pauseState(db, profile.id, clock())]);
+  const open = posts.filter((p) => p.status === 'open' && (!p.hidden || p.memberId === member.id));
+  const can = memberPolicy(member, profile, pause);
+  const done = DONE.find((d) => d === c.req.query('done'));
+  return page(c, profile.name, (v) => views.MemberPage({ v, profile, posts: open, pause, can, done }));
+});
+
+safetyRoutes.post('/members/:id/flag', async (c) => {
+  const member = requireMember(c);
+  const profile = await loadMember(c);
+  if (!someoneElse(member, profile)) throw errors.forbidden();
+  const { reason } = await readReason(c);
+  await flag(c.get('deps').db, member.id, { member: profile.id }, reason, c.get('network')!, c.get('deps').clock());
+  return c.redirect(`/members/${profile.id}?done=flagged`, 303);
+});
+
+safetyRoutes.post('/members/:id/pause', async (c) => {
+  const member = requireMember(c);
+  const profile = await loadMember(c);
+  if (!someoneElse(member, profile)) throw errors.forbidden();
+  const { reason } = await readReason(c);
+  await askPause(c.get('deps').db, member.id, profile.id, reason, c.get('deps').clock());
+  return c.redirect(`/members/${profile.id}?done=pauseAsked`, 303);
+});
+
+safetyRoutes.post('/members/:id/pause/confirm', async (c) => {
+  const member = requireMember(c);
+  const profile = await loadMember(c);
+  if (!someoneElse(member, profile)) throw errors.forbidden();
+  await confirmPause(c.get('deps').db, member.id, profile.id, c.get('deps').clock());
+  return c.redirect(`/members/${profile.id}?done=paused`, 303);
+});
+
+safetyRoutes.post('/members/:id/removal', async (c) => {
+  const member = requireMember(c);
+  const profile = await loadMember(c);
+  if (!someoneElse(member, profile)) throw errors.forbidden();
+  const { reason, note } = await readReason(c);
+  const id = await openRemoval(c.get('deps').db, member.id, profile.id, reason, note ?? '', c.get('network')!, c.get('deps').clock());
+  return c.redirect(`/decisions/${id}`, 303);
+});
+
+safetyRoutes.post('/posts/:id/flag', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const post = await postById(c.get('deps').db, id);
+  if (!post || (post.hidden && post.memberId !== member.id)) throw errors.notFound();
+  if (post.memberId === member.id) throw errors.forbidden();
+  const { reason } = await readReason(c);
+  await flag(c.get('deps').db, member.id, { post: post.id }, reason, c.get('network')!, c.get('deps').clock());
+  return c.redirect(`/posts/${post.id}?flagged=1`, 303);
+});
+
+safetyRoutes.post('/messages/:id/flag', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const message = await messageForFlag(c.get('deps').db, id);
+  // Only the two members of a thread know its messages exist.
+  if (!message || (message.helper_id !== member.id && message.asker_id !== member.id)) throw errors.notFound();
+  if (message.author_id === member.id) throw errors.forbidden();
+  const { reason } = await readReason(c);
+  await flag(c.get('deps').db, member.id, { message: message.id }, reason, c.get('network')!, c.get('deps').clock());
+  return c.redirect(`/matches/${message.match_id}?flagged=1`, 303);
+});
+
+safetyRoutes.get('/safety', async (c) => {
+  requireMember(c);
+  const lines = await safetyLog(c.get('deps').db);
+  return page(c, c.get('t')('safety.logTitle'), (v) => views.SafetyLogPage({ v, lines }));
+});
