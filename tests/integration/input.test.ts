@@ -118,7 +118,18 @@ describe(`bad input (${engine})`, () => {
       ['/sign-in/email', ['email']],
       ['/sign-in/link', ['token']],
       ['/language', ['lang', 'back']],
+      ['/decisions', ['title', 'body', 'process', 'options', 'closes_in', 'quorum', 'majority_percent', 'block_binds', 'dots', 'results', 'anonymous', 'agreement', 'agreement_value']],
     ];
+    // Forms that belong to one proposal, post or member.
+    const other = await buildMember(world, { name: 'Junk target' });
+    const otherPost = await buildPost(other, { what: 'A post to flag with junk' });
+    const otherId = (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', 'Junk target').executeTakeFirstOrThrow()).id;
+    for (const process of ['consent', 'ranked', 'dot', 'score', 'time_poll']) {
+      const made = await member.post('/decisions', { title: `Junk ${process}`, process, options: 'A\nB\nC', closes_in: '24' });
+      const id = new URL(made.headers.get('location')!, 'http://x').pathname.split('/')[2]!;
+      forms.push([`/decisions/${id}/vote`, ['pick', 'rank_0', 'rank_1', 'dots_0', 'dots_1', 'score_0', 'score_1', 'score_2', 'slot_0', 'slot_1', 'slot_2', 'reason']]);
+    }
+    forms.push([`/posts/${otherPost}/flag`, ['reason']], [`/members/${otherId}/flag`, ['reason']], [`/members/${otherId}/removal`, ['reason', 'note']]);
     for (const [path, fields] of forms) {
       for (const value of junk) {
         const form = Object.fromEntries(fields.map((f) => [f, value]));

@@ -1,6 +1,8 @@
 // No means test, no intake form: no form anywhere asks for income, ID, documents, status or a reason.
 // Every page with a form is rendered (signed out and signed in, English and Spanish) and its fields' names,
 // labels, legends and placeholders are checked against a list of forbidden questions.
+// Decision and safety forms are out of its scope on purpose: an objection, a block or a flag asks why about a
+// proposal or someone's conduct, never about a member's need.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, buildMember, buildPost, buildWorld, type TestWorld } from '../support/app.ts';
 import { engine } from '../support/db.ts';

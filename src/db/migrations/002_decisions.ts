@@ -199,4 +199,41 @@ alter table invites add column seconded_at timestamptz;
 alter table invites add constraint invites_second_is_another check (seconded_by is null or seconded_by is distinct from created_by);
 
 alter table posts add column details_expired_at timestamptz;
+
+-- A met need is closed at the moment its match ended (the app's clock), so retention counts from the same time.
+create or replace function match_holds_need() returns trigger language plpgsql as $$
+declare
+  found_post posts%rowtype;
+begin
+  if tg_op = 'INSERT' then
+    if new.need_id is not null then
+      update posts set status = 'matched', updated_at = now()
+        where id = new.need_id and kind = 'need' and status = 'open' returning * into found_post;
+      if not found then
+        raise exception 'need % is not open', new.need_id using errcode = 'KR002';
+      end if;
+      if found_post.member_id <> new.asker_id or found_post.member_id = new.helper_id then
+        raise exception 'a match joins the member who asked and another member' using errcode = 'KR003';
+      end if;
+    else
+      select * into found_post from posts where id = new.offer_id and kind = 'offer' and status = 'open' for update;
+      if not found then
+        raise exception 'offer % is not open', new.offer_id using errcode = 'KR002';
+      end if;
+      if found_post.member_id <> new.helper_id or found_post.member_id = new.asker_id then
+        raise exception 'a match joins the member who offered and another member' using errcode = 'KR003';
+      end if;
+    end if;
+    return new;
+  end if;
+  if old.status <> 'active' and new.status is distinct from old.status then
+    raise exception 'a match that has ended stays ended' using errcode = 'KR004';
+  end if;
+  if new.need_id is not null and new.status <> old.status then
+    update posts set status = case new.status when 'met' then 'met' else 'open' end,
+      updated_at = coalesce(new.ended_at, now()), closed_at = case new.status when 'met' then coalesce(new.ended_at, now()) else null end
+      where id = new.need_id and status = 'matched';
+  end if;
+  return new;
+end $$;
 `;
