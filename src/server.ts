@@ -7,21 +7,21 @@ import { boot } from './boot.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { foundingState, setFoundingToken } from './agreements/queries.ts';
 import { newToken, hashToken } from './security/tokens.ts';
-import { startJobs } from './jobs.ts';
+import { runJobs, startJobs } from './jobs.ts';
 import { startControlSocket } from './cli/control.ts';
 import { acquireDataLock } from './db/lock.ts';
 import type { Mailer } from './notifications/mailer.ts';
 import type { Db } from './db/connect.ts';
 
-export type Running = { url: string; port: number; db: Db; close: () => Promise<void> };
+export type Running = { url: string; port: number; db: Db; runJobs: () => Promise<void>; close: () => Promise<void> };
 
 export async function startServer(
   config: Config,
-  opts: { mailer?: Mailer; log?: (line: string) => void; jobsEveryMs?: number } = {},
+  opts: { mailer?: Mailer; log?: (line: string) => void; jobsEveryMs?: number; clock?: () => Date } = {},
 ): Promise<Running> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const releaseLock = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
-  const deps = await boot(config, { mailer: opts.mailer, log });
+  const deps = await boot(config, { mailer: opts.mailer, log, clock: opts.clock });
   const state = await foundingState(deps.db);
   if (!state.founded) {
     const token = newToken();
@@ -42,6 +42,7 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     port,
     db: deps.db,
+    runJobs: () => runJobs(deps),
     close: async () => {
       stopJobs();
       await stopControl();

@@ -35,6 +35,8 @@ export type AppUnderTest = Running & {
   dir: string;
   /** Rows in a table, asked of the running server's own database connection. */
   dbCount: (table: 'passkeys' | 'members' | 'posts') => Promise<number>;
+  /** Moves the server's clock forward (scheduled work sees it on the next runJobs). */
+  advance: (hours: number) => void;
 };
 
 export async function startApp(): Promise<AppUnderTest> {
@@ -59,7 +61,9 @@ export async function startApp(): Promise<AppUnderTest> {
     KROPOTKIN_DATA_DIR: path.join(dir, 'data'),
     KROPOTKIN_KEY_FILE: path.join(dir, 'kropotkin.key'),
   });
+  let offsetMs = 0;
   const running = await startServer(config, {
+    clock: () => new Date(Date.now() + offsetMs),
     log: (l) => lines.push(l),
     mailer: { kind: 'console', send: async (m) => void mails.push(m) },
   });
@@ -68,6 +72,7 @@ export async function startApp(): Promise<AppUnderTest> {
     base: `http://localhost:${running.port}`,
     mails,
     dir,
+    advance: (hours) => void (offsetMs += hours * 3_600_000),
     foundingLink: () => {
       const link = lines.join('\n').match(/http:\/\/\S+\/found\?token=[\w-]+/);
       if (!link) throw new Error('no founding link was printed');

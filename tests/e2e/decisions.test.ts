@@ -1,0 +1,142 @@
+// Decisions in the browser: a member proposes adding a kind of help by consent, two others consent, it closes on
+// time and the new kind appears on the "ask for help" form. Then every other process is run through its own form.
+// axe-core checks every page.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndAppForFile, expectAccessible, foundInBrowser } from './support.ts';
+
+const files = browserAndAppForFile();
+
+async function member(name: string, first?: Page): Promise<Page> {
+  const page = first ?? (await (await files.browser.newContext({ baseURL: files.app.base })).newPage());
+  await page.goto(await files.app.invite());
+  await page.getByLabel('Name to show').fill(name);
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.waitForURL('**/welcome');
+  return page;
+}
+
+async function openProposal(page: Page, visited: string[], title: string, process: string, options?: string) {
+  await page.goto('/decisions/new');
+  await page.getByLabel('What do you propose?').fill(title);
+  await page.getByRole('radio', { name: new RegExp(`^${process} —`) }).check();
+  if (options) await page.getByLabel(/^Options/).fill(options);
+  await page.getByRole('radio', { name: 'Results can be seen at any time' }).check();
+  await page.getByRole('button', { name: 'Open the proposal' }).click();
+  await page.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
+  await expectAccessible(page, visited);
+  return new URL(page.url()).pathname;
+}
+
+describe('decisions in the browser', () => {
+  const visited: string[] = [];
+  let ada: Page;
+  let bo: Page;
+  let cy: Page;
+
+  it('adds a kind of help by consent: two members consent, it closes, and the form offers it', async () => {
+    const founderContext = await files.browser.newContext({ baseURL: files.app.base });
+    ada = await founderContext.newPage();
+    await foundInBrowser(ada, files.app);
+    bo = await member('Bo');
+    cy = await member('Cy');
+
+    await ada.goto('/agreements');
+    await expectAccessible(ada, visited);
+    await ada.locator('dd', { hasText: 'Groceries' }).getByRole('link', { name: 'Propose a change' }).click();
+    await expectAccessible(ada, visited);
+    await ada.getByLabel('What do you propose?').fill('Add bike repair');
+    const value = ada.getByLabel('New value');
+    await value.fill(`${await value.inputValue()}\nbike repair`);
+    await ada.getByRole('button', { name: 'Open the proposal' }).click();
+    await ada.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
+    await expect.poll(() => ada.getByText('Kinds of help becomes:').count()).toBe(1);
+    await expectAccessible(ada, visited);
+
+    for (const voter of [bo, cy]) {
+      await voter.goto('/decisions');
+      await expectAccessible(voter, visited);
+      await voter.getByRole('link', { name: 'Add bike repair' }).click();
+      await voter.getByRole('radio', { name: 'I consent' }).check();
+      await voter.getByRole('button', { name: 'Vote' }).click();
+      await expect.poll(() => voter.getByText('Your vote is saved.').count()).toBe(1);
+      await expectAccessible(voter, visited);
+    }
+
+    files.app.advance(73);
+    await files.app.runJobs();
+    await bo.reload();
+    await expect.poll(() => bo.locator('.outcome').textContent()).toBe('Passed');
+    await expectAccessible(bo, visited);
+    await bo.goto('/posts/new?kind=need');
+    expect(await bo.getByLabel('Kind of help').locator('option', { hasText: 'bike repair' }).count()).toBe(1);
+    await expectAccessible(bo, visited);
+  });
+
+  it('runs every other process end to end through its forms', async () => {
+    const runs: { process: string; options?: string; vote: (p: Page) => Promise<void>; outcome: string }[] = [
+      { process: 'Consensus', vote: (p) => p.getByRole('radio', { name: 'Agree', exact: true }).check(), outcome: 'Passed' },
+      { process: 'Majority vote', vote: (p) => p.getByRole('radio', { name: 'Yes' }).check(), outcome: 'Passed' },
+      { process: 'Advice', vote: (p) => p.getByRole('radio', { name: 'Agree' }).check(), outcome: 'Advice given' },
+      {
+        process: 'Ranked choice', options: 'Library\nPark', outcome: 'Chosen',
+        vote: async (p) => {
+          await p.getByLabel('Park').selectOption({ label: 'Choice 1' });
+          await p.getByLabel('Library').selectOption({ label: 'Choice 2' });
+        },
+      },
+      {
+        process: 'Dot vote', options: 'Soup\nSalad', outcome: 'Chosen',
+        vote: async (p) => {
+          await p.getByLabel('Soup').fill('9'); // more than 8: refused beside the field, then corrected
+          await p.getByRole('button', { name: 'Vote' }).click();
+          await expect.poll(() => p.getByText('That is more dots than you have.').count()).toBeGreaterThan(0);
+          await expectAccessible(p, visited);
+          await p.getByLabel('Soup').fill('6');
+          await p.getByLabel('Salad').fill('2');
+        },
+      },
+      {
+        process: 'Score', options: 'Red\nBlue', outcome: 'Chosen',
+        vote: async (p) => {
+          await p.getByLabel('Red').selectOption('4');
+          await p.getByLabel('Blue').selectOption('1');
+        },
+      },
+      {
+        process: 'Time poll', options: 'Monday 6pm\nTuesday 6pm', outcome: 'Chosen',
+        vote: async (p) => {
+          await p.getByRole('group', { name: 'Monday 6pm' }).getByRole('radio', { name: 'Maybe' }).check();
+          await p.getByRole('group', { name: 'Tuesday 6pm' }).getByRole('radio', { name: 'Yes' }).check();
+        },
+      },
+    ];
+    const paths: string[] = [];
+    for (const run of runs) {
+      paths.push(await openProposal(ada, visited, `Try ${run.process}`, run.process, run.options));
+      await bo.goto(paths.at(-1)!);
+      await run.vote(bo);
+      await bo.getByRole('button', { name: 'Vote' }).click();
+      await expect.poll(() => bo.getByText('Your vote is saved.').count(), run.process).toBe(1);
+      await expectAccessible(bo, visited);
+    }
+    files.app.advance(73);
+    await files.app.runJobs();
+    for (const [i, run] of runs.entries()) {
+      await cy.goto(paths[i]!);
+      await expect.poll(() => cy.locator('.outcome').textContent(), run.process).toBe(run.outcome);
+      expect(await cy.getByText('Members who could vote: 3').count()).toBe(1);
+    }
+    await expectAccessible(cy, visited);
+    await cy.goto('/decisions');
+    await expectAccessible(cy, visited);
+    const boId = (await files.app.db.selectFrom('members').select('id').where('display_name', '=', 'Bo').executeTakeFirstOrThrow()).id;
+    await cy.goto(`/members/${boId}`);
+    for (const summary of await cy.locator('section.safety summary').all()) await summary.click();
+    await expectAccessible(cy, visited);
+    await cy.goto('/safety');
+    await expectAccessible(cy, visited);
+    expect(visited.length).toBeGreaterThan(15);
+  });
+});
