@@ -132,7 +132,7 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
       <h1>{proposalTitle(t, p)}</h1>
       {voted ? <Notice kind="success">{t('ballot.saved')}</Notice> : null}
       <p class="by">
-        {p.openedByName ? t('proposal.openedBy', { name: p.openedByName }) : t('proposal.openedByFlags')} · {processName(t, p.process)} ·{' '}
+        {p.openedByName ? t('proposal.openedBy', { name: p.openedByName }) : t(p.kind === 'remove_post' ? 'proposal.openedByFlags' : 'proposal.openedByHost')} · {processName(t, p.process)} ·{' '}
         {p.status === 'open' ? <>{t('decisions.closes')} {when(v, p.closesAt)}</> : <>{t('decisions.closedAt')} {when(v, p.closedAt!)}</>}
       </p>
       {p.kind === 'remove_member' ? <p>{t('proposal.removeMemberExplain')}</p> : null}

@@ -72,6 +72,13 @@ describe('decisions in the browser', () => {
     await bo.goto('/posts/new?kind=need');
     expect(await bo.getByLabel('Kind of help').locator('option', { hasText: 'bike repair' }).count()).toBe(1);
     await expectAccessible(bo, visited);
+
+    // The host can only ask: `kropotkin propose` opens a proposal, and nothing changes until members decide.
+    const asked = await files.app.propose({ title: 'Add Somali', agreement: 'languages', agreement_value: 'en so' });
+    await bo.goto(new URL(asked.url!).pathname);
+    await expect.poll(() => bo.getByText('from the host’s console').count()).toBe(1);
+    await bo.goto('/agreements');
+    expect(await bo.getByText('Soomaali').count()).toBe(0);
   });
 
   it('runs every other process end to end through its forms', async () => {

@@ -31,6 +31,8 @@ export type AppUnderTest = Running & {
   foundingLink: () => string;
   /** A fresh invite link, asked of the running server the way `kropotkin invite` does. */
   invite: () => Promise<string>;
+  /** Opens a proposal the way `kropotkin propose` does while the server runs. */
+  propose: (fields: Record<string, string>) => Promise<Record<string, string>>;
   mails: Mail[];
   dir: string;
   /** Rows in a table, asked of the running server's own database connection. */
@@ -79,6 +81,7 @@ export async function startApp(): Promise<AppUnderTest> {
       return link[0];
     },
     invite: async () => (await askServer(config.dataDir, '/invite')).url!,
+    propose: (fields) => askServer(config.dataDir, '/propose', fields),
     dbCount: async (table) => {
       const row = await running.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
