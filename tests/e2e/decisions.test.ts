@@ -125,14 +125,14 @@ describe('decisions in the browser', () => {
       await bo.goto(paths.at(-1)!);
       await run.vote(bo);
       await bo.getByRole('button', { name: 'Vote' }).click();
-      await expect.poll(() => bo.getByText('Your vote is saved.').count(), run.process).toBe(1);
+      await expect.poll(() => bo.getByText('Your vote is saved.').count(), { message: run.process }).toBe(1);
       await expectAccessible(bo, visited);
     }
     files.app.advance(73);
     await files.app.runJobs();
     for (const [i, run] of runs.entries()) {
       await cy.goto(paths[i]!);
-      await expect.poll(() => cy.locator('.outcome').textContent(), run.process).toBe(run.outcome);
+      await expect.poll(() => cy.locator('.outcome').textContent(), { message: run.process }).toBe(run.outcome);
       expect(await cy.getByText('Members who could vote: 3').count()).toBe(1);
     }
     await expectAccessible(cy, visited);
