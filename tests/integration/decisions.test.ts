@@ -204,6 +204,24 @@ describe(`decisions (${engine})`, () => {
   });
 });
 
+describe(`decision mail respects each member's choice (${engine})`, () => {
+  it('puts new proposals in the hourly digest only for members who want them', async () => {
+    const wants = await buildMember(world, { name: 'Wants mail', email: 'wants@example.org' });
+    const declines = await buildMember(world, { name: 'No mail', email: 'nomail@example.org' });
+    expect((await declines.post('/settings', { display_name: 'No mail', language: 'en', email_decisions: 'no' })).status).toBe(303);
+    later(2); // past any earlier digest
+    world.mails.length = 0;
+    await propose(founder, { title: 'Open a community fridge' });
+    await runJobs(world.deps);
+    const to = world.mails.map((m) => m.to);
+    expect(to).toContain('wants@example.org');
+    expect(to).not.toContain('nomail@example.org');
+    expect(world.mails.find((m) => m.to === 'wants@example.org')!.text).toContain('New proposal: Open a community fridge');
+    // In the app, both hear of it.
+    for (const m of [wants, declines]) expect(await (await m.get('/notifications')).text()).toContain('Open a community fridge');
+  });
+});
+
 describe(`closing survives a crash part-way (${engine})`, () => {
   it('rolls back a half-done close and closes exactly once after a restart', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-close-'));
