@@ -95,7 +95,7 @@ export function BallotForm({ v, p, form, changing }: { v: ViewCtx; p: ProposalVi
         </div>
       ) : null}
       <TextArea t={t} form={form} name="reason" label="ballot.reason" hint={reasonHint(p)} maxlength={1000} />
-      <button type="submit">{changing ? t('ballot.submitChange') : t('ballot.submit')}</button>
+      <button type="submit" class="primary">{changing ? t('ballot.submitChange') : t('ballot.submit')}</button>
     </form>
   );
 }

@@ -23,7 +23,12 @@ export function ResultView({ v, r, final }: { v: ViewCtx; r: Result; final: bool
   return (
     <section class="result" aria-labelledby="result-title">
       <h2 id="result-title">{final ? t('result.final') : t('result.soFar')}</h2>
-      {final ? <p class={`outcome outcome-${r.outcome}`}>{outcomeLabel(t, r.outcome)}</p> : null}
+      {final ? (
+        <p class={`outcome outcome-${r.outcome}`}>
+          {outcomeLabel(t, r.outcome)}
+          {r.winners.length ? `: ${r.winners.join(', ')}` : null}
+        </p>
+      ) : null}
       <ul class="arithmetic">
         <li>{t('result.couldVote', { count: r.eligible })}</li>
         <li>{t('result.tookPart', { count: r.participated, percent: pct(v.lang, turnout) })}</li>

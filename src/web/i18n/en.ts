@@ -378,7 +378,7 @@ export const en = {
   'ballot.change': 'Change your vote',
   'ballot.yourAnswer': 'Your answer',
   'ballot.reason': 'Your reason',
-  'ballot.reasonHint': 'Optional. Others can read it.',
+  'ballot.reasonHint': 'Others can read it.',
   'ballot.reasonNeededHint': 'Needed if you object or block, so others can respond to it.',
   'ballot.rankLegend': 'Rank the options',
   'ballot.rankHint': 'Give 1 to your first choice, 2 to your next, and so on. Leave out any you would not accept.',

@@ -380,7 +380,7 @@ export const es: Catalog = {
   'ballot.change': 'Cambiar tu voto',
   'ballot.yourAnswer': 'Tu respuesta',
   'ballot.reason': 'Tu motivo',
-  'ballot.reasonHint': 'Opcional. Los demás pueden leerlo.',
+  'ballot.reasonHint': 'Los demás pueden leerlo.',
   'ballot.reasonNeededHint': 'Necesario si te opones o bloqueas, para que los demás puedan responder.',
   'ballot.rankLegend': 'Ordena las opciones',
   'ballot.rankHint': 'Pon 1 a tu primera opción, 2 a la siguiente, y así. Deja fuera las que no aceptarías.',
