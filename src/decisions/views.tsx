@@ -32,7 +32,7 @@ export function DecisionsPage({ v, open, closed }: { v: ViewCtx; open: ProposalL
             <a href={`/decisions/${p.id}`}>{proposalTitle(t, p)}</a>
             <p class="by">
               {processName(t, p.process)} · {t('decisions.closes')} {when(v, p.closesAt)} · {t('decisions.ballots', { count: p.ballots })}
-              {p.voted ? <span class="tag">{t('decisions.youVoted')}</span> : <span class="tag todo">{t('decisions.notVoted')}</span>}
+              {p.voted ? <span class="tag">{t('decisions.youVoted')}</span> : p.subjectMemberId === v.member?.id ? null : <span class="tag todo">{t('decisions.notVoted')}</span>}
             </p>
           </li>
         ))}
