@@ -1,13 +1,9 @@
 // How agreements read: their names and values in the member's language.
-import type { MessageKey, Translate } from '../web/i18n/index.ts';
+import type { Translate } from '../web/i18n/index.ts';
 import { languageNames } from '../web/i18n/index.ts';
-import { categoryLabel } from '../web/parts.tsx';
+import { categoryLabel, labelOr } from '../web/parts.tsx';
 
-export function agreementLabel(t: Translate, key: string): string {
-  const k = `agreement.${key}` as MessageKey;
-  const label = t(k);
-  return label === k ? key : label;
-}
+export const agreementLabel = (t: Translate, key: string) => labelOr(t, 'agreement', key);
 
 export function agreementValueText(t: Translate, lang: string, key: string, value: unknown): string {
   if (Array.isArray(value)) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Deps } from '../web/context.ts';
 import { createInvite, inviteUrl } from '../members/invites.ts';
 import { foundingState, networkAgreements } from '../agreements/queries.ts';
-import { parseProposal } from '../decisions/schema.ts';
+import { parseProposal, PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
 import { openProposal } from '../decisions/commands.ts';
 import { en } from '../web/i18n/en.ts';
 
@@ -47,7 +47,7 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
  */
 export async function cliPropose(deps: Deps, fields: Record<string, string>): Promise<Record<string, string>> {
   if (!(await foundingState(deps.db)).founded) return { error: 'There is no network yet: open the founding link first.' };
-  const values = { process: 'consent', closes_in: '72', quorum: '0', majority_percent: '50', dots: '8', results: 'after_vote', block_binds: 'on', ...fields };
+  const values = { ...PROPOSAL_DEFAULTS, ...fields };
   const parsed = parseProposal(values);
   if (!parsed.ok) return { error: Object.entries(parsed.errors).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
   const id = await openProposal(deps.db, null, parsed.input, deps.clock());

@@ -3,6 +3,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { logSafety } from '../safety/log.ts';
+import { removeMember } from '../members/commands.ts';
+import { removePost } from '../exchange/commands.ts';
 import type { ProposalView } from './queries.ts';
 
 type Tx = Transaction<Database>;
@@ -24,27 +26,4 @@ export async function applyOutcome(tx: Tx, p: ProposalView, now: Date): Promise<
     else await tx.updateTable('posts').set({ hidden_at: null }).where('id', '=', p.subjectPostId).execute();
     await logSafety(tx, { act: passed ? 'post_removed' : 'post_restored', post_id: p.subjectPostId, proposal_id: p.id, at: now });
   }
-}
-
-/** A removed member is signed out everywhere, their open posts withdrawn, their matches released, their invites ended. */
-async function removeMember(tx: Tx, memberId: string, now: Date) {
-  await tx.updateTable('members').set({ removed_at: now, email_enc: null, email_hash: null }).where('id', '=', memberId).where('removed_at', 'is', null).execute();
-  await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
-  await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
-  await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
-  await tx
-    .updateTable('matches')
-    .set({ status: 'released', ended_at: now })
-    .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('helper_id', '=', memberId), eb('asker_id', '=', memberId)]))
-    .execute();
-  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now }).where('member_id', '=', memberId).where('status', '=', 'open').execute();
-  await tx.updateTable('invites').set({ revoked_at: now }).where('created_by', '=', memberId).where('revoked_at', 'is', null).execute();
-}
-
-async function removePost(tx: Tx, postId: string, now: Date) {
-  await tx.updateTable('matches').set({ status: 'released', ended_at: now }).where('status', '=', 'active')
-    .where((eb) => eb.or([eb('need_id', '=', postId), eb('offer_id', '=', postId)])).execute();
-  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now })
-    .where('id', '=', postId).where('status', 'in', ['open', 'matched']).execute();
 }

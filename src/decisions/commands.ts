@@ -5,7 +5,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
-import { errors } from '../web/errors.ts';
 import { applyOutcome } from './actions.ts';
 import { ballotsOf, dueProposalIds, eligibleCount, memberIds, proposalById, type ProposalView } from './queries.ts';
 import type { ProposalInput } from './schema.ts';
@@ -57,9 +56,6 @@ export async function castBallot(db: Db, proposal: ProposalView, memberId: strin
     .execute();
 }
 
-export async function withdrawBallot(db: Db, proposal: ProposalView, memberId: string) {
-  await db.deleteFrom('ballots').where('proposal_id', '=', proposal.id).where('member_id', '=', memberId).execute();
-}
 
 /** One way only: once ballots are anonymous, no one sees who voted how, and it cannot be undone. */
 export async function makeAnonymous(db: Db, proposal: ProposalView) {
@@ -68,7 +64,7 @@ export async function makeAnonymous(db: Db, proposal: ProposalView) {
 
 /** The result so far (or at closing): the tally of the ballots that count, against who could vote now. */
 export async function currentResult(db: Kysely<Database>, p: ProposalView): Promise<Result> {
-  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id), eligibleCount(db, p.subjectMemberId)]);
+  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id, p.anonymous), eligibleCount(db, p.subjectMemberId)]);
   return tally({ process: p.process, options: p.options, rules: p.rules, ballots: ballots.map((b) => b.choice), eligible });
 }
 
@@ -125,8 +121,4 @@ export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
     const rows = (await memberIds(db, skip)).map((m) => ({ member_id: m, kind: 'proposal_closing' as const, proposal_id: p.id }));
     if (rows.length) await db.insertInto('notifications').values(rows).onConflict((oc) => oc.doNothing()).execute();
   }
-}
-
-export function assertOpen(p: ProposalView, now: Date) {
-  if (p.status !== 'open' || p.closesAt <= now) throw errors.conflict('voting_closed', 'error.votingClosed');
 }

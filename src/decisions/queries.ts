@@ -79,15 +79,18 @@ export async function proposalList(db: Q, memberId: string, closedLimit = 30): P
 
 export type BallotView = { memberId: string; name: string; choice: Choice; reason: string | null; castAt: Date };
 
-/** Ballots that count: those of members who have not been removed. */
-export async function ballotsOf(db: Q, proposalId: string): Promise<BallotView[]> {
+/**
+ * Ballots that count: those of members who have not been removed. In order of casting, or by answer when ballots are
+ * anonymous (so the order gives nobody away).
+ */
+export async function ballotsOf(db: Q, proposalId: string, anonymous = false): Promise<BallotView[]> {
   const rows = await db
     .selectFrom('ballots')
     .innerJoin('members', 'members.id', 'ballots.member_id')
     .select(['ballots.member_id', 'members.display_name', 'ballots.choice', 'ballots.reason', 'ballots.cast_at'])
     .where('ballots.proposal_id', '=', proposalId)
     .where('members.removed_at', 'is', null)
-    .orderBy('ballots.cast_at')
+    .orderBy(anonymous ? sql`ballots.choice::text` : sql`ballots.cast_at`)
     .execute();
   return rows.map((r) => ({ memberId: r.member_id, name: r.display_name, choice: r.choice as Choice, reason: r.reason, castAt: r.cast_at }));
 }

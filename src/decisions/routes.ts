@@ -11,9 +11,9 @@ import { uuid } from '../exchange/schema.ts';
 import { agreementText, isAgreementKey } from '../agreements/defaults.ts';
 import { agreementsInForce } from '../agreements/queries.ts';
 import { ballotsOf, proposalById, proposalList, type ProposalView } from './queries.ts';
-import { assertOpen, castBallot, currentResult, makeAnonymous, openProposal } from './commands.ts';
+import { castBallot, currentResult, makeAnonymous, openProposal } from './commands.ts';
 import { canDecide, proposalPolicy } from './policy.ts';
-import { ballotValues, parseBallot, parseProposal } from './schema.ts';
+import { ballotValues, parseBallot, parseProposal, PROPOSAL_DEFAULTS } from './schema.ts';
 import { proposalTitle } from './text.ts';
 import * as views from './views.tsx';
 
@@ -39,7 +39,7 @@ const newForm = (c: C, form: FormState, status: 200 | 422 = 200) =>
 
 decisionRoutes.get('/decisions/new', async (c) => {
   requireMember(c);
-  const values: Record<string, string> = { process: 'consent', closes_in: '72', quorum: '0', majority_percent: '50', dots: '8', results: 'after_vote', block_binds: 'on' };
+  const values: Record<string, string> = { ...PROPOSAL_DEFAULTS };
   // "Propose a change" from the agreements page starts from the agreement as it stands.
   const key = c.req.query('agreement');
   if (key && isAgreementKey(key)) {
@@ -63,15 +63,14 @@ decisionRoutes.post('/decisions', async (c) => {
 async function proposalPage(c: C, p: ProposalView, form?: FormState, status: 200 | 409 | 422 = 200) {
   const member = requireMember(c);
   const { db, clock } = c.get('deps');
-  const ballots = await ballotsOf(db, p.id);
+  const ballots = await ballotsOf(db, p.id, p.anonymous);
   const mine = ballots.find((b) => b.memberId === member.id);
   const policy = proposalPolicy(member, p, !!mine, clock());
   const result = p.status === 'closed' ? p.result : policy.seeResults ? await currentResult(db, p) : null;
-  const shown = p.anonymous ? [...ballots].sort((a, b) => JSON.stringify(a.choice).localeCompare(JSON.stringify(b.choice))) : ballots;
   const state = form ?? emptyForm(mine ? ballotValues(mine.choice, mine.reason) : {});
   const t = c.get('t');
   return page(c, proposalTitle(t, p), (v) =>
-    views.ProposalPage({ v, p, policy, mine, ballots: shown, result, form: state, voted: c.req.query('voted') === '1' }), { status });
+    views.ProposalPage({ v, p, policy, mine, ballots, result, form: state, voted: c.req.query('voted') === '1' }), { status });
 }
 
 decisionRoutes.get('/decisions/:id', async (c) => {
@@ -89,7 +88,6 @@ decisionRoutes.post('/decisions/:id/vote', async (c) => {
   authorize(canDecide.vote(member, p, now), member);
   const parsed = parseBallot(p.process, p.options, p.rules, values);
   if (!parsed.ok) return proposalPage(c, p, { values, errors: parsed.errors }, 422);
-  assertOpen(p, now);
   await castBallot(db, p, member.id, parsed.choice, parsed.reason, now);
   return c.redirect(`/decisions/${p.id}?voted=1`, 303);
 });

@@ -11,6 +11,11 @@ import {
 export const CLOSES_IN_HOURS = [1, 24, 48, 72, 168, 336] as const;
 export const RESULTS_SHOWN = ['always', 'after_vote', 'after_close'] as const;
 
+/** What a new proposal starts with, on the form and from the CLI. */
+export const PROPOSAL_DEFAULTS: Readonly<Record<string, string>> = {
+  process: 'consent', closes_in: '72', quorum: '0', majority_percent: '50', dots: '8', results: 'after_vote', block_binds: 'on',
+};
+
 const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const percent = (fallback: number) =>
   z.preprocess(blankIsAbsent, z.coerce.number('error.percent').int('error.percent').min(0, 'error.percent').max(100, 'error.percent').default(fallback));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../web/i18n/en.ts';
 import { PICKS, PROCESSES, SLOT_ANSWERS } from './tally.ts';
-import { REASONS } from '../safety/views.tsx';
+import { REASONS } from '../safety/schema.ts';
 
 // Keys built from data (process names, answers, outcomes, rules, log acts) are not checked by the type checker.
 describe('decision and safety words exist for every value', () => {

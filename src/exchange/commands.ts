@@ -1,7 +1,8 @@
 // Writes for needs, offers and matches. Each runs in one transaction; the database's constraints and triggers
 // (one active match per need, a need follows its match) hold whatever happens here.
 import type { Db } from '../db/connect.ts';
-import type { PostKind } from '../db/types.ts';
+import type { Kysely } from 'kysely';
+import type { Database, PostKind } from '../db/types.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { searchConfig } from '../web/i18n/index.ts';
@@ -145,4 +146,12 @@ export async function expirePosts(db: Db, today: string, now: Date) {
     changed += Number(r.numUpdatedRows);
   }
   return changed;
+}
+
+/** A post removed by the members' decision: its matches are released and it is withdrawn. */
+export async function removePost(tx: Kysely<Database>, postId: string, now: Date) {
+  await tx.updateTable('matches').set({ status: 'released', ended_at: now }).where('status', '=', 'active')
+    .where((eb) => eb.or([eb('need_id', '=', postId), eb('offer_id', '=', postId)])).execute();
+  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now })
+    .where('id', '=', postId).where('status', 'in', ['open', 'matched']).execute();
 }

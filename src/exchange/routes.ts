@@ -16,7 +16,7 @@ import {
 import { boardFilterSchema, messageSchema, postSchema, uuid } from './schema.ts';
 import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
 import * as views from './views.tsx';
-import { isPaused } from '../safety/commands.ts';
+import { isPaused } from '../safety/queries.ts';
 
 export const exchangeRoutes = new Hono<AppEnv>();
 

@@ -66,3 +66,19 @@ export async function updateMemberSettings(db: Db, keys: Keys, memberId: string,
     .where('id', '=', memberId)
     .execute();
 }
+
+/** A removed member is signed out everywhere, their open posts withdrawn, their matches released, their invites ended. */
+export async function removeMember(tx: Kysely<Database>, memberId: string, now: Date) {
+  await tx.updateTable('members').set({ removed_at: now, email_enc: null, email_hash: null }).where('id', '=', memberId).where('removed_at', 'is', null).execute();
+  await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
+  await tx
+    .updateTable('matches')
+    .set({ status: 'released', ended_at: now })
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('helper_id', '=', memberId), eb('asker_id', '=', memberId)]))
+    .execute();
+  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now }).where('member_id', '=', memberId).where('status', '=', 'open').execute();
+  await tx.updateTable('invites').set({ revoked_at: now }).where('created_by', '=', memberId).where('revoked_at', 'is', null).execute();
+}

@@ -105,11 +105,6 @@ export async function liftLapsedPauses(db: Kysely<Database>, now: Date, memberId
   await q.execute();
 }
 
-export async function isPaused(db: Db, memberId: string, now: Date): Promise<boolean> {
-  await liftLapsedPauses(db, now, memberId);
-  const row = await db.selectFrom('pauses').select('id').where('member_id', '=', memberId).where('starts_at', 'is not', null).where('lifted_at', 'is', null).executeTakeFirst();
-  return !!row;
-}
 
 /** Opens the consent decision to remove a member. While it is open their posts are hidden and any pause holds. */
 export async function openRemoval(db: Db, openedBy: string, memberId: string, reason: SafetyReason, note: string, network: NetworkAgreements, now: Date) {

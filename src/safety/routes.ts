@@ -1,24 +1,22 @@
 // Routes for member-led safety: flags on posts, messages and members; emergency pauses; removal proposals; the log.
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { readForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { requireMember } from '../members/require.ts';
-import type { SessionMember } from '../members/sessions.ts';
 import { uuid } from '../exchange/schema.ts';
 import { postById, postsOf } from '../exchange/queries.ts';
+import { authorize, can } from '../exchange/policy.ts';
 import { askPause, confirmPause, flag, openRemoval } from './commands.ts';
-import { memberProfile, messageForFlag, pauseState, safetyLog, type MemberProfile, type PauseState } from './queries.ts';
-import { REASONS } from './views.tsx';
+import { memberProfile, messageForFlag, pauseState, safetyLog, type MemberProfile } from './queries.ts';
+import { reasonSchema } from './schema.ts';
+import { canSafety, memberPolicy } from './policy.ts';
 import * as views from './views.tsx';
 
 export const safetyRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
-
-const reasonSchema = z.object({ reason: z.enum(REASONS), note: z.string().trim().max(2000).optional() });
 
 async function readReason(c: C) {
   const parsed = reasonSchema.safeParse(await readForm(c));
@@ -36,18 +34,6 @@ async function loadMember(c: C): Promise<MemberProfile> {
 
 const DONE = ['flagged', 'pauseAsked', 'paused'] as const;
 
-const someoneElse = (who: SessionMember, m: MemberProfile) => who.id !== m.id && !m.removed;
-
-function memberPolicy(who: SessionMember, m: MemberProfile, pause: PauseState) {
-  const other = someoneElse(who, m);
-  return {
-    flag: other,
-    askPause: other && !pause.asked && !pause.active,
-    confirmPause: other && !!pause.asked && pause.asked.askedBy !== who.id,
-    openRemoval: other && !pause.removalId,
-  };
-}
-
 safetyRoutes.get('/members/:id', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
@@ -62,7 +48,7 @@ safetyRoutes.get('/members/:id', async (c) => {
 safetyRoutes.post('/members/:id/flag', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  if (!someoneElse(member, profile)) throw errors.forbidden();
+  authorize(canSafety.actOn(member, profile), member);
   const { reason } = await readReason(c);
   await flag(c.get('deps').db, member.id, { member: profile.id }, reason, c.get('network')!, c.get('deps').clock());
   return c.redirect(`/members/${profile.id}?done=flagged`, 303);
@@ -71,7 +57,7 @@ safetyRoutes.post('/members/:id/flag', async (c) => {
 safetyRoutes.post('/members/:id/pause', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  if (!someoneElse(member, profile)) throw errors.forbidden();
+  authorize(canSafety.actOn(member, profile), member);
   const { reason } = await readReason(c);
   await askPause(c.get('deps').db, member.id, profile.id, reason, c.get('deps').clock());
   return c.redirect(`/members/${profile.id}?done=pauseAsked`, 303);
@@ -80,7 +66,7 @@ safetyRoutes.post('/members/:id/pause', async (c) => {
 safetyRoutes.post('/members/:id/pause/confirm', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  if (!someoneElse(member, profile)) throw errors.forbidden();
+  authorize(canSafety.actOn(member, profile), member);
   await confirmPause(c.get('deps').db, member.id, profile.id, c.get('deps').clock());
   return c.redirect(`/members/${profile.id}?done=paused`, 303);
 });
@@ -88,7 +74,7 @@ safetyRoutes.post('/members/:id/pause/confirm', async (c) => {
 safetyRoutes.post('/members/:id/removal', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  if (!someoneElse(member, profile)) throw errors.forbidden();
+  authorize(canSafety.actOn(member, profile), member);
   const { reason, note } = await readReason(c);
   const id = await openRemoval(c.get('deps').db, member.id, profile.id, reason, note ?? '', c.get('network')!, c.get('deps').clock());
   return c.redirect(`/decisions/${id}`, 303);
@@ -99,8 +85,9 @@ safetyRoutes.post('/posts/:id/flag', async (c) => {
   const id = c.req.param('id');
   if (!uuid.safeParse(id).success) throw errors.notFound();
   const post = await postById(c.get('deps').db, id);
-  if (!post || (post.hidden && post.memberId !== member.id)) throw errors.notFound();
-  if (post.memberId === member.id) throw errors.forbidden();
+  if (!post) throw errors.notFound();
+  authorize(can.seePost(member, post), member, true);
+  authorize(can.flagPost(member, post), member);
   const { reason } = await readReason(c);
   await flag(c.get('deps').db, member.id, { post: post.id }, reason, c.get('network')!, c.get('deps').clock());
   return c.redirect(`/posts/${post.id}?flagged=1`, 303);
@@ -111,12 +98,12 @@ safetyRoutes.post('/messages/:id/flag', async (c) => {
   const id = c.req.param('id');
   if (!uuid.safeParse(id).success) throw errors.notFound();
   const message = await messageForFlag(c.get('deps').db, id);
-  // Only the two members of a thread know its messages exist.
-  if (!message || (message.helper_id !== member.id && message.asker_id !== member.id)) throw errors.notFound();
-  if (message.author_id === member.id) throw errors.forbidden();
+  if (!message) throw errors.notFound();
+  authorize(canSafety.seeMessage(member, message), member, true);
+  authorize(canSafety.flagMessage(member, message), member);
   const { reason } = await readReason(c);
   await flag(c.get('deps').db, member.id, { message: message.id }, reason, c.get('network')!, c.get('deps').clock());
-  return c.redirect(`/matches/${message.match_id}?flagged=1`, 303);
+  return c.redirect(`/matches/${message.matchId}?flagged=1`, 303);
 });
 
 safetyRoutes.get('/safety', async (c) => {

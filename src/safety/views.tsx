@@ -5,8 +5,9 @@ import { formatDate, formatDateTime, Notice } from '../web/parts.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import type { PostView } from '../exchange/queries.ts';
 import type { LogLine, MemberProfile, PauseState } from './queries.ts';
+import type { MemberPolicy } from './policy.ts';
+import { REASONS } from './schema.ts';
 
-export const REASONS = ['harassment', 'spam', 'danger'] as const;
 
 function ReasonSelect({ v, id }: { v: ViewCtx; id: string }) {
   return (
@@ -39,7 +40,7 @@ type MemberPageProps = {
   profile: MemberProfile;
   posts: PostView[];
   pause: PauseState;
-  can: { flag: boolean; askPause: boolean; confirmPause: boolean; openRemoval: boolean };
+  can: MemberPolicy;
   done?: string | undefined;
 };
 

@@ -149,12 +149,15 @@ export function Notice({ kind, children }: { kind: 'info' | 'success' | 'warning
   );
 }
 
-/** A label for a category: known ones are translated, ones a network added by decision show as written. */
-export function categoryLabel(t: Translate, category: string): string {
-  const key = `category.${category}` as MessageKey;
+/** A translated label for a word a network may have added itself (a category, an agreement): as written if unknown. */
+export function labelOr(t: Translate, prefix: string, word: string): string {
+  const key = `${prefix}.${word}` as MessageKey;
   const label = t(key);
-  return label === key ? category : label;
+  return label === key ? word : label;
 }
+
+/** A label for a category: known ones are translated, ones a network added by decision show as written. */
+export const categoryLabel = (t: Translate, category: string) => labelOr(t, 'category', category);
 
 export function formatDate(lang: string, d: Date | string): string {
   const date = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;

@@ -1,7 +1,7 @@
 // Agreements that take effect by themselves once decided: who may join (invites that need a second) and how long
 // details of finished needs are kept.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildPost, Client, ORIGIN, type TestWorld, worldForFile } from '../support/app.ts';
+import { Client, type TestWorld, buildMember, buildPost, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
 
@@ -11,14 +11,11 @@ beforeAll(() => {
   world = files.world;
 });
 
-const later = (hours: number) => {
-  world.now.value = new Date(world.now.value.getTime() + hours * 3_600_000);
-};
 
 async function decide(agreement: string, value: string) {
   const res = await files.founder.post('/decisions', { title: `Change ${agreement}`, process: 'consent', closes_in: '24', agreement, agreement_value: value });
   expect(res.status).toBe(303);
-  later(25);
+  passHours(world, 25);
   await runJobs(world.deps);
 }
 
@@ -50,13 +47,13 @@ describe(`agreements in effect (${engine})`, () => {
     const helper = await buildMember(world);
     const needId = await buildPost(asker, { what: 'Groceries for my grandmother this week', category: 'groceries' });
     const res = await helper.post(`/posts/${needId}/respond`);
-    const matchId = new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
+    const matchId = idFromRedirect(res);
     await helper.post(`/matches/${matchId}/messages`, { body: 'I can bring them Thursday' });
     await asker.post(`/matches/${matchId}/met`);
-    later(24);
+    passHours(world, 24);
     await runJobs(world.deps);
     expect(await (await asker.get(`/posts/${needId}`)).text()).toContain('Groceries for my grandmother');
-    later(25);
+    passHours(world, 25);
     await runJobs(world.deps);
     const page = await (await asker.get(`/posts/${needId}`)).text();
     expect(page).not.toContain('grandmother');

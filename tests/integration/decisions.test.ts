@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { buildMember, ORIGIN, type Client, type TestWorld, worldForFile } from '../support/app.ts';
+import { type Client, type TestWorld, buildMember, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
 import { engine, freshDatabase } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { closeDueProposals, closeProposal, openProposal } from '../../src/decisions/commands.ts';
@@ -23,15 +23,11 @@ beforeAll(() => {
   founder = files.founder;
 });
 
-const later = (hours: number) => {
-  world.now.value = new Date(world.now.value.getTime() + hours * 3_600_000);
-};
-const idFrom = (res: Response) => new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
 
 async function propose(client: Client, form: Record<string, string>) {
   const res = await client.post('/decisions', { process: 'consent', closes_in: '24', results: 'always', ...form });
   expect(res.status, await res.clone().text()).toBe(303);
-  return idFrom(res);
+  return idFromRedirect(res);
 }
 
 const vote = (client: Client, id: string, form: Record<string, string>) => client.post(`/decisions/${id}/vote`, form);
@@ -55,7 +51,7 @@ describe(`decisions (${engine})`, () => {
     expect((await vote(b, id, { pick: 'consent', reason: 'Good idea' })).status).toBe(303);
     await runJobs(world.deps);
     expect((await status(id)).status).toBe('open'); // not before its time
-    later(25);
+    passHours(world, 25);
     await runJobs(world.deps);
     const closed = await status(id);
     expect(closed.outcome).toBe('passed');
@@ -79,7 +75,7 @@ describe(`decisions (${engine})`, () => {
 
   it('applies the action exactly once when two closers run at once', async () => {
     const id = await propose(founder, { title: 'Flags from two members hide a post', agreement: 'flag_threshold', agreement_value: '2' });
-    later(25);
+    passHours(world, 25);
     const results = await Promise.all([closeDueProposals(world.deps.db, world.now.value), closeDueProposals(world.deps.db, world.now.value), runJobs(world.deps)]);
     expect((results[0] as number) + (results[1] as number)).toBeLessThanOrEqual(1);
     const rows = await world.deps.db.selectFrom('agreements').select('id').where('decision_id', '=', id).execute();
@@ -95,7 +91,7 @@ describe(`decisions (${engine})`, () => {
     await expect(sql`insert into agreements (key, value, adopted_by, decision_id) values ('network_name', '"Westside Mutual Aid"', 'decision', ${id})`.execute(db)).rejects.toMatchObject({ code: 'KR010' });
     const objector = await buildMember(world);
     await vote(objector, id, { pick: 'objection', reason: 'I like our name' });
-    later(25);
+    passHours(world, 25);
     await runJobs(world.deps);
     expect((await status(id)).outcome).toBe('failed');
     // Failed: still refused, whatever value is tried.
@@ -123,7 +119,7 @@ describe(`decisions (${engine})`, () => {
     expect((await vote(voter, id, { pick: 'yes' })).status).toBe(303);
     const ballots = await world.deps.db.selectFrom('ballots').select('choice').where('proposal_id', '=', id).execute();
     expect(ballots).toEqual([{ choice: { pick: 'yes' } }]);
-    later(25);
+    passHours(world, 25);
     const late = await vote(voter, id, { pick: 'no', reason: 'changed my mind' });
     expect(late.status).toBe(409);
     const text = await late.text();
@@ -153,7 +149,7 @@ describe(`decisions (${engine})`, () => {
       if (c.bad.reason) expect(html).toContain('keep me');
       if (c.bad.dots_0) expect(html).toMatch(/name="dots_0"[^>]*value="4"|value="4"[^>]*name="dots_0"/);
       for (const [i, ballot] of c.good.entries()) expect((await vote(voters[i]!, id, ballot)).status, c.process).toBe(303);
-      later(25);
+      passHours(world, 25);
       await runJobs(world.deps);
       const s = await status(id);
       expect(s.outcome, c.process).toBe(c.outcome);
@@ -194,7 +190,7 @@ describe(`decisions (${engine})`, () => {
   it('reminds members who have not voted once, a day before closing', async () => {
     const quiet = await buildMember(world);
     const id = await propose(founder, { title: 'Start a tool library', closes_in: '72' });
-    later(49);
+    passHours(world, 49);
     await runJobs(world.deps);
     await runJobs(world.deps);
     const html = await (await quiet.get('/notifications')).text();
@@ -209,7 +205,7 @@ describe(`decision mail respects each member's choice (${engine})`, () => {
     const wants = await buildMember(world, { name: 'Wants mail', email: 'wants@example.org' });
     const declines = await buildMember(world, { name: 'No mail', email: 'nomail@example.org' });
     expect((await declines.post('/settings', { display_name: 'No mail', language: 'en', email_decisions: 'no' })).status).toBe(303);
-    later(2); // past any earlier digest
+    passHours(world, 2); // past any earlier digest
     world.mails.length = 0;
     await propose(founder, { title: 'Open a community fridge' });
     await runJobs(world.deps);

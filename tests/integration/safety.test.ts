@@ -2,7 +2,7 @@
 // decision the subject cannot vote on, and every act is in a log all members read.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { buildMember, buildPost, ORIGIN, type Client, type TestWorld, worldForFile } from '../support/app.ts';
+import { type Client, type TestWorld, buildMember, buildPost, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
 
@@ -12,12 +12,8 @@ beforeAll(() => {
   world = files.world;
 });
 
-const later = (hours: number) => {
-  world.now.value = new Date(world.now.value.getTime() + hours * 3_600_000);
-};
 const memberId = async (name: string) =>
   (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id;
-const idFrom = (res: Response) => new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
 
 describe(`safety (${engine})`, () => {
   it('hides a post flagged by the agreed number of members, opens a review, and removes it if nobody objects', async () => {
@@ -37,7 +33,7 @@ describe(`safety (${engine})`, () => {
     const review = await world.deps.db.selectFrom('proposals').select(['id', 'kind']).where('subject_post_id', '=', postId).executeTakeFirstOrThrow();
     expect(review.kind).toBe('remove_post');
     expect(await (await flaggers[0]!.get(`/decisions/${review.id}`)).text()).toContain('Remove a flagged post?');
-    later(25);
+    passHours(world, 25);
     await runJobs(world.deps);
     const post = await world.deps.db.selectFrom('posts').select(['status', 'hidden_at']).where('id', '=', postId).executeTakeFirstOrThrow();
     expect(post.status).toBe('withdrawn');
@@ -57,7 +53,7 @@ describe(`safety (${engine})`, () => {
     for (const m of members.slice(0, 3)) await m.post(`/posts/${postId}/flag`, { reason: 'spam' });
     const review = await world.deps.db.selectFrom('proposals').select('id').where('subject_post_id', '=', postId).executeTakeFirstOrThrow();
     expect((await members[3]!.post(`/decisions/${review.id}/vote`, { pick: 'objection', reason: 'This is a real offer' })).status).toBe(303);
-    later(25);
+    passHours(world, 25);
     await runJobs(world.deps);
     expect(await (await members[3]!.get('/board')).text()).toContain('sourdough');
   });
@@ -85,7 +81,7 @@ describe(`safety (${engine})`, () => {
     expect((await api.json()).error.code).toBe('paused');
     const log = await (await subject.get('/safety')).text();
     expect(log).toContain('Asker, Seconder paused Loud’s posting');
-    later(24);
+    passHours(world, 24);
     expect((await buildPost(subject, { what: 'Back after the pause' })).length).toBe(36);
   });
 
@@ -96,7 +92,7 @@ describe(`safety (${engine})`, () => {
     const id = await memberId('Trouble');
     const res = await opener.post(`/members/${id}/removal`, { reason: 'danger', note: 'Threatened a member in a thread' });
     expect(res.status).toBe(303);
-    const proposalId = idFrom(res);
+    const proposalId = idFromRedirect(res);
     expect((await opener.post(`/members/${id}/removal`, { reason: 'danger' })).status).toBe(409);
     expect(await (await other.get('/board')).text()).not.toContain('rides to the market');
     const own = await (await subject.get(`/decisions/${proposalId}`)).text();
@@ -108,11 +104,11 @@ describe(`safety (${engine})`, () => {
     // A pause holds past 24 hours while the removal is open.
     await opener.post(`/members/${id}/pause`, { reason: 'danger' });
     await other.post(`/members/${id}/pause/confirm`);
-    later(23);
+    passHours(world, 23);
     expect((await other.post(`/decisions/${proposalId}/vote`, { pick: 'consent' })).status).toBe(303);
     expect((await opener.post(`/decisions/${proposalId}/vote`, { pick: 'consent' })).status).toBe(303);
     for (let i = 0; i < 3; i++) await (await buildMember(world)).post(`/decisions/${proposalId}/vote`, { pick: 'consent' });
-    later(2);
+    passHours(world, 2);
     await runJobs(world.deps);
     const member = await world.deps.db.selectFrom('members').select(['removed_at', 'email_hash']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(member.removed_at).not.toBeNull();
@@ -128,8 +124,8 @@ describe(`safety (${engine})`, () => {
     await buildMember(world, { name: 'Quiet one' });
     const opener = await buildMember(world);
     const id = await memberId('Quiet one');
-    const proposalId = idFrom(await opener.post(`/members/${id}/removal`, { reason: 'spam' }));
-    later(25);
+    const proposalId = idFromRedirect(await opener.post(`/members/${id}/removal`, { reason: 'spam' }));
+    passHours(world, 25);
     await runJobs(world.deps);
     const p = await world.deps.db.selectFrom('proposals').select('outcome').where('id', '=', proposalId).executeTakeFirstOrThrow();
     expect(p.outcome).toBe('no_quorum');
@@ -141,7 +137,7 @@ describe(`safety (${engine})`, () => {
     const helper = await buildMember(world);
     const stranger = await buildMember(world);
     const needId = await buildPost(asker, { what: 'Need a hand moving a sofa', category: 'labour' });
-    const matchId = idFrom(await helper.post(`/posts/${needId}/respond`));
+    const matchId = idFromRedirect(await helper.post(`/posts/${needId}/respond`));
     await helper.post(`/matches/${matchId}/messages`, { body: 'something nasty' });
     const message = await world.deps.db.selectFrom('messages').select('id').where('match_id', '=', matchId).executeTakeFirstOrThrow();
     expect((await stranger.post(`/messages/${message.id}/flag`, { reason: 'harassment' })).status).toBe(404);

@@ -138,7 +138,15 @@ export async function buildPost(
     ...over,
   });
   if (res.status !== 303) throw new Error(`posting failed: ${res.status} ${await res.text()}`);
-  return new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
+  return idFromRedirect(res);
+}
+
+/** The id in a redirect's location, e.g. /posts/<id> or /decisions/<id>. */
+export const idFromRedirect = (res: Response) => new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
+
+/** Moves the world's clock forward; scheduled work sees it on the next runJobs. */
+export function passHours(world: TestWorld, hours: number) {
+  world.now.value = new Date(world.now.value.getTime() + hours * 3_600_000);
 }
 
 /**

@@ -1,0 +1,24 @@
+// Who may flag, pause, or propose removing whom. Nobody acts on themselves, and nobody on a removed member.
+import type { SessionMember } from '../members/sessions.ts';
+import type { MemberProfile, PauseState } from './queries.ts';
+
+type Who = SessionMember | null;
+
+export const canSafety = {
+  actOn: (who: Who, m: MemberProfile) => !!who && who.id !== m.id && !m.removed,
+  /** A message can be flagged by the other member of its thread; to anyone else it does not exist. */
+  seeMessage: (who: Who, msg: { helperId: string; askerId: string }) => !!who && (who.id === msg.helperId || who.id === msg.askerId),
+  flagMessage: (who: Who, msg: { authorId: string | null }) => !!who && msg.authorId !== who.id,
+};
+
+export type MemberPolicy = { flag: boolean; askPause: boolean; confirmPause: boolean; openRemoval: boolean };
+
+export function memberPolicy(who: Who, m: MemberProfile, pause: PauseState): MemberPolicy {
+  const other = canSafety.actOn(who, m);
+  return {
+    flag: other,
+    askPause: other && !pause.asked && !pause.active,
+    confirmPause: other && !!pause.asked && pause.asked.askedBy !== who?.id,
+    openRemoval: other && !pause.removalId,
+  };
+}
