@@ -1,7 +1,7 @@
 // Writes for decisions: opening a proposal, voting, and closing — where the result is computed and, if the proposal
 // passed, its action applied in the same transaction. The database refuses a second close and any agreement change
 // a passed proposal did not carry, so "exactly once" holds whatever runs twice.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
@@ -104,21 +104,16 @@ export async function closeDueProposals(db: Db, now: Date): Promise<number> {
   return closed;
 }
 
-/** Members who have not voted on a proposal closing within a day hear about it once (for proposals longer than a day). */
+/**
+ * Members who have not voted on a proposal closing within a day hear about it once (only for proposals open longer
+ * than a day: shorter ones were just announced). One statement; the unique index makes "once" hold.
+ */
 export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
   const soon = new Date(now.getTime() + 24 * 3_600_000);
-  const due = await db
-    .selectFrom('proposals')
-    .select(['id', 'subject_member_id', 'opened_at', 'closes_at'])
-    .where('status', '=', 'open')
-    .where('closes_at', '<=', soon)
-    .execute();
-  for (const p of due) {
-    if (p.closes_at.getTime() - p.opened_at.getTime() <= 24 * 3_600_000) continue;
-    const voters = await db.selectFrom('ballots').select('member_id').where('proposal_id', '=', p.id).execute();
-    const told = await db.selectFrom('notifications').select('member_id').where('proposal_id', '=', p.id).where('kind', '=', 'proposal_closing').execute();
-    const skip = [p.subject_member_id, ...voters.map((v) => v.member_id), ...told.map((t) => t.member_id)];
-    const rows = (await memberIds(db, skip)).map((m) => ({ member_id: m, kind: 'proposal_closing' as const, proposal_id: p.id }));
-    if (rows.length) await db.insertInto('notifications').values(rows).onConflict((oc) => oc.doNothing()).execute();
-  }
+  await sql`insert into notifications (member_id, kind, proposal_id)
+    select m.id, 'proposal_closing', p.id
+    from proposals p join members m on m.removed_at is null and m.id is distinct from p.subject_member_id
+    where p.status = 'open' and p.closes_at <= ${soon} and p.closes_at - p.opened_at > interval '24 hours'
+      and not exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = m.id)
+    on conflict do nothing`.execute(db);
 }
