@@ -10,6 +10,8 @@ import { notificationRoutes } from './notifications/routes.tsx';
 import { agreementRoutes } from './agreements/routes.tsx';
 import { decisionRoutes } from './decisions/routes.ts';
 import { safetyRoutes } from './safety/routes.ts';
+import { fundRoutes } from './fund/routes.ts';
+import { roleRoutes } from './roles/routes.ts';
 import { errorPage } from './web/error-page.tsx';
 import { fromAcceptLanguage, translator } from './web/i18n/index.ts';
 
@@ -37,6 +39,8 @@ export function createApp(deps: Deps) {
   app.route('/', agreementRoutes);
   app.route('/', decisionRoutes);
   app.route('/', safetyRoutes);
+  app.route('/', fundRoutes);
+  app.route('/', roleRoutes);
 
   app.notFound((c) => errorPage(c, errors.notFound()));
   app.onError((err, c) => {

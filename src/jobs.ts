@@ -1,5 +1,5 @@
 // In-process scheduled work (no cron): closing proposals on time, expiry of needs and offers, pauses that lapse,
-// details of finished posts that expire, digests, and clearing spent tokens.
+// details of finished posts that expire, monthly pledge reminders, digests, and clearing spent tokens.
 // Runs once at start, so anything missed while the server was down catches up, then every minute.
 import type { Deps } from './web/context.ts';
 import { expirePosts } from './exchange/commands.ts';
@@ -10,6 +10,7 @@ import { closeDueProposals, remindClosingSoon } from './decisions/commands.ts';
 import { liftLapsedPauses } from './safety/commands.ts';
 import { expireFinishedDetails } from './exchange/retention.ts';
 import { networkAgreements } from './agreements/queries.ts';
+import { remindPledges } from './fund/pledges.ts';
 
 export async function runJobs(deps: Deps): Promise<void> {
   const now = deps.clock();
@@ -19,6 +20,7 @@ export async function runJobs(deps: Deps): Promise<void> {
   await remindClosingSoon(db, now);
   await expirePosts(db, today(now), now);
   await expireFinishedDetails(db, (await networkAgreements(db)).metDetailsDays, now);
+  await remindPledges(db, now);
   await clearSpentCredentials(db, now);
   await sendDigests(db, deps.keys, deps.mailer, deps.config.publicUrl, now);
 }

@@ -2,6 +2,7 @@
 // and languages; the rest start from these defaults and change only by members' decisions.
 import { z } from 'zod';
 import { languageNames } from '../web/i18n/index.ts';
+import { isCurrency } from '../fund/money.ts';
 
 export const DEFAULT_CATEGORIES = [
   'food', 'meals', 'groceries', 'housing', 'rides', 'childcare', 'medical', 'supplies', 'cash', 'legal',
@@ -10,6 +11,7 @@ export const DEFAULT_CATEGORIES = [
 
 export const AGREEMENT_KEYS = [
   'network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours',
+  'currency',
 ] as const;
 export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
 export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS as readonly string[]).includes(k);
@@ -31,6 +33,7 @@ export const agreementValue = {
   met_details_days: whole(1, 3650),
   flag_threshold: whole(1, 50),
   removal_hours: whole(1, 336),
+  currency: z.string().trim().toUpperCase().refine(isCurrency, 'error.currency'),
 } satisfies Record<AgreementKey, z.ZodType>;
 
 export const AGREEMENT_DEFAULTS = {
@@ -38,6 +41,7 @@ export const AGREEMENT_DEFAULTS = {
   met_details_days: 90,
   flag_threshold: 3,
   removal_hours: 24,
+  currency: 'USD',
 } as const;
 
 const LISTS: AgreementKey[] = ['areas', 'languages', 'categories'];

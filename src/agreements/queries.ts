@@ -12,6 +12,8 @@ export type NetworkAgreements = {
   metDetailsDays: number;
   flagThreshold: number;
   removalHours: number;
+  /** The fund's currency (ISO 4217). */
+  currency: string;
 };
 
 export type AgreementRow = { id: number; key: string; value: unknown; adoptedAt: Date; adoptedBy: string; decisionId: string | null; decisionTitle: string | null };
@@ -52,6 +54,7 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     metDetailsDays: whole(byKey.get('met_details_days'), AGREEMENT_DEFAULTS.met_details_days),
     flagThreshold: whole(byKey.get('flag_threshold'), AGREEMENT_DEFAULTS.flag_threshold),
     removalHours: whole(byKey.get('removal_hours'), AGREEMENT_DEFAULTS.removal_hours),
+    currency: typeof byKey.get('currency') === 'string' ? (byKey.get('currency') as string) : AGREEMENT_DEFAULTS.currency,
   };
 }
 

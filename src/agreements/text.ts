@@ -15,6 +15,7 @@ export function agreementValueText(t: Translate, lang: string, key: string, valu
   if (key === 'join_mode') return t(value === 'seconded' ? 'agreement.join_mode.seconded' : 'agreement.join_mode.open');
   if (key === 'met_details_days') return duration(lang, 'day', Number(value));
   if (key === 'removal_hours') return duration(lang, 'hour', Number(value));
+  if (key === 'currency') return `${new Intl.DisplayNames(lang, { type: 'currency' }).of(String(value)) ?? value} (${value})`;
   return String(value);
 }
 

@@ -14,7 +14,10 @@ export type DbTarget = { databaseUrl: string } | { dataDir: string } | { memory:
 // Dates without a time stay plain strings ('2026-12-01'); parsing them as local midnight shifts days.
 const DATE_OID = 1082;
 const BYTEA_OID = 17;
+// 64-bit integers (money in minor units, counts) as numbers on both engines: the app caps amounts far below 2^53.
+const INT8_OID = 20;
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
+pg.types.setTypeParser(INT8_OID, Number);
 
 export async function openDatabase(target: DbTarget): Promise<Db> {
   if ('databaseUrl' in target) {
@@ -24,7 +27,7 @@ export async function openDatabase(target: DbTarget): Promise<Db> {
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   // bytea as Buffer, as node-postgres gives it, so both engines hand the app the same types.
-  const parsers = { [DATE_OID]: (v: string) => v, [BYTEA_OID]: (v: string) => Buffer.from(v.slice(2), 'hex') };
+  const parsers = { [DATE_OID]: (v: string) => v, [BYTEA_OID]: (v: string) => Buffer.from(v.slice(2), 'hex'), [INT8_OID]: Number };
   let pglite: PGlite;
   if ('memory' in target) {
     pglite = await PGlite.create({ parsers });

@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import type { Db } from './connect.ts';
 import * as core from './migrations/001_core.ts';
 import * as decisions from './migrations/002_decisions.ts';
+import * as fund from './migrations/003_fund.ts';
 
-const migrations: { name: string; up: string }[] = [core, decisions];
+const migrations: { name: string; up: string }[] = [core, decisions, fund];
 
 export async function migrate(db: Db): Promise<string[]> {
   await sql`create table if not exists schema_migrations (

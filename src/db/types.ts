@@ -12,8 +12,14 @@ export type Urgency = 'urgent' | 'soon' | 'whenever';
 export type MatchStatus = 'active' | 'released' | 'met';
 export type NotificationKind =
   | 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met'
-  | 'proposal_opened' | 'proposal_closing' | 'proposal_closed';
-export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post';
+  | 'proposal_opened' | 'proposal_closing' | 'proposal_closed'
+  | 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm' | 'pledge_reminder';
+export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role';
+export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
+export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
+export type RecordKind = 'contribution' | 'gift' | 'payout' | 'transfer' | 'reversal';
+export type EntryKind = RecordKind | 'circle_payment' | 'circle_payout';
+export type ConfirmBy = 'none' | 'treasurer' | 'second';
 export type SafetyReason = 'harassment' | 'spam' | 'danger';
 export type SafetyAct =
   | 'flag_post' | 'flag_message' | 'flag_member' | 'post_hidden' | 'post_restored' | 'post_removed'
@@ -66,7 +72,7 @@ export interface Database {
     id: string;
     member_id: string;
     public_key: Buffer;
-    counter: ColumnType<string, number | string, number | string>;
+    counter: ColumnType<number, number | string, number | string>;
     transports: string[];
     created_at: Generated<Date>;
     last_used_at: Timestamp | null;
@@ -180,8 +186,96 @@ export interface Database {
     post_id: string | null;
     match_id: string | null;
     proposal_id: string | null;
+    fund_request_id: string | null;
+    fund_record_id: string | null;
     created_at: Generated<Date>;
     read_at: Timestamp | null;
     emailed_at: Timestamp | null;
+  };
+  role_terms: {
+    id: Generated<string>;
+    role: string;
+    member_id: string;
+    starts_at: Timestamp;
+    ends_at: Timestamp;
+    ended_at: Timestamp | null;
+    decision_id: string;
+  };
+  fund_accounts: {
+    id: Generated<string>;
+    kind: AccountKind;
+    name: string | null;
+    member_id: string | null;
+    decision_id: string | null;
+    created_at: Timestamp;
+  };
+  fund_rules: {
+    id: Generated<number>;
+    fund_id: string;
+    currency: string;
+    rules: Json;
+    decision_id: string;
+    adopted_at: Timestamp;
+  };
+  fund_requests: {
+    id: Generated<string>;
+    member_id: string;
+    fund_id: string;
+    amount: number;
+    currency: string;
+    note_enc: Buffer | null;
+    named: boolean;
+    status: RequestStatus;
+    approved_how: 'standing' | 'decision' | null;
+    proposal_id: string | null;
+    asked_at: Timestamp;
+    decided_at: Timestamp | null;
+    received_at: Timestamp | null;
+  };
+  fund_records: {
+    id: Generated<string>;
+    kind: RecordKind;
+    fund_id: string;
+    to_fund_id: string | null;
+    amount: number;
+    currency: string;
+    member_id: string | null;
+    named: Generated<boolean>;
+    request_id: string | null;
+    reverses: number | null;
+    memo: string | null;
+    recorded_by: string;
+    recorded_at: Timestamp;
+    confirm_by: ConfirmBy;
+    confirmed_by: string | null;
+    confirmed_at: Timestamp | null;
+    withdrawn_at: Timestamp | null;
+  };
+  ledger_entries: {
+    id: Generated<number>;
+    at: Timestamp;
+    kind: EntryKind;
+    record_id: string | null;
+    reverses: number | null;
+    written_in: ColumnType<number, never, never>;
+  };
+  ledger_lines: { entry_id: number; account_id: string; currency: string; amount: number };
+  fund_balances: { account_id: string; currency: string; balance: number };
+  fund_pledges: {
+    id: Generated<string>;
+    member_id: string;
+    fund_id: string;
+    amount: number;
+    currency: string;
+    started_at: Timestamp;
+    ended_at: Timestamp | null;
+    reminded_month: string | null;
+  };
+  idempotency_keys: {
+    member_id: string;
+    key: string;
+    body_hash: Buffer;
+    result: string;
+    created_at: Generated<Date>;
   };
 }

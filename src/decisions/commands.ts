@@ -6,13 +6,14 @@ import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
 import { applyOutcome } from './actions.ts';
-import { ballotsOf, dueProposalIds, eligibleCount, memberIds, proposalById, type ProposalView } from './queries.ts';
+import { ballotsOf, dueProposalIds, eligibleCount, memberIds, proposalById, type Action, type ProposalView } from './queries.ts';
 import type { ProposalInput } from './schema.ts';
 import { tally, type Choice, type Result } from './tally.ts';
 
 type Tx = Transaction<Database>;
 
-export type Opening = ProposalInput & {
+export type Opening = Omit<ProposalInput, 'action'> & {
+  action: Action;
   kind?: ProposalKind;
   subjectMemberId?: string | null;
   subjectPostId?: string | null;

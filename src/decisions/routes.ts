@@ -69,7 +69,7 @@ async function proposalPage(c: C, p: ProposalView, form?: FormState, status: 200
   const result = p.status === 'closed' ? p.result : policy.seeResults ? await currentResult(db, p) : null;
   const state = form ?? emptyForm(mine ? ballotValues(mine.choice, mine.reason) : {});
   const t = c.get('t');
-  return page(c, proposalTitle(t, p), (v) =>
+  return page(c, proposalTitle(t, p, c.get('lang')), (v) =>
     views.ProposalPage({ v, p, policy, mine, ballots, result, form: state, voted: c.req.query('voted') === '1' }), { status });
 }
 

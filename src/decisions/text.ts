@@ -5,20 +5,25 @@ import { isAgreementKey } from '../agreements/defaults.ts';
 import { agreementLabel, agreementValueText } from '../agreements/text.ts';
 import type { ProposalKind } from '../db/types.ts';
 import type { Outcome, Process } from './tally.ts';
+import type { Action } from './queries.ts';
+import { fundActionText, fundProposalTitle } from '../fund/text.ts';
 
 export const processName = (t: Translate, p: Process) => t(`process.${p}` as MessageKey);
 export const processHint = (t: Translate, p: Process) => t(`process.${p}.hint` as MessageKey);
 export const answerLabel = (t: Translate, answer: string) => t(`answer.${answer}` as MessageKey);
 export const outcomeLabel = (t: Translate, o: Outcome) => t(`outcome.${o}` as MessageKey);
 
-export function proposalTitle(t: Translate, p: { kind: ProposalKind; title: string; subjectMemberName?: string | null }): string {
+export function proposalTitle(t: Translate, p: { kind: ProposalKind; title: string; subjectMemberName?: string | null; action?: Action }, lang = 'en'): string {
   if (p.kind === 'remove_member') return t('proposal.removeMemberTitle', { name: p.subjectMemberName ?? '?' });
   if (p.kind === 'remove_post') return t('proposal.removePostTitle');
+  if (p.action && p.action.type !== 'set_agreement') return fundProposalTitle(t, lang, p.action);
   return p.title;
 }
 
-/** "Kinds of help becomes: food, rides, bikes" */
-export function actionText(t: Translate, lang: string, action: { type: string; key: string; value: unknown } | null): string | null {
-  if (!action || action.type !== 'set_agreement' || !isAgreementKey(action.key)) return null;
+/** "Kinds of help becomes: food, rides, bikes"; for fund and role decisions, what they will do. */
+export function actionText(t: Translate, lang: string, action: Action): string | null {
+  if (!action) return null;
+  if (action.type !== 'set_agreement') return fundActionText(t, lang, action).join(' ');
+  if (!isAgreementKey(action.key)) return null;
   return t('proposal.actionSet', { agreement: agreementLabel(t, action.key), value: agreementValueText(t, lang, action.key, action.value) });
 }

@@ -29,7 +29,7 @@ export function DecisionsPage({ v, open, closed }: { v: ViewCtx; open: ProposalL
       <ul class="cards">
         {open.map((p) => (
           <li class="card">
-            <a href={`/decisions/${p.id}`}>{proposalTitle(t, p)}</a>
+            <a href={`/decisions/${p.id}`}>{proposalTitle(t, p, v.lang)}</a>
             <p class="by">
               {processName(t, p.process)} · {t('decisions.closes')} {when(v, p.closesAt)} · {t('decisions.ballots', { count: p.ballots })}
               {p.voted ? <span class="tag">{t('decisions.youVoted')}</span> : p.subjectMemberId === v.member?.id ? null : <span class="tag todo">{t('decisions.notVoted')}</span>}
@@ -42,7 +42,7 @@ export function DecisionsPage({ v, open, closed }: { v: ViewCtx; open: ProposalL
       <ul class="cards compact">
         {closed.map((p) => (
           <li class="card">
-            <a href={`/decisions/${p.id}`}>{proposalTitle(t, p)}</a>
+            <a href={`/decisions/${p.id}`}>{proposalTitle(t, p, v.lang)}</a>
             <p class="by">
               {p.outcome ? outcomeLabel(t, p.outcome) : null} · {when(v, p.closedAt ?? p.closesAt)}
             </p>
@@ -129,10 +129,10 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
   const action = actionText(t, v.lang, p.action);
   return (
     <>
-      <h1>{proposalTitle(t, p)}</h1>
+      <h1>{proposalTitle(t, p, v.lang)}</h1>
       {voted ? <Notice kind="success">{t('ballot.saved')}</Notice> : null}
       <p class="by">
-        {p.openedByName ? t('proposal.openedBy', { name: p.openedByName }) : t(p.kind === 'remove_post' ? 'proposal.openedByFlags' : 'proposal.openedByHost')} · {processName(t, p.process)} ·{' '}
+        {p.openedByName ? t('proposal.openedBy', { name: p.openedByName }) : t(p.kind === 'remove_post' ? 'proposal.openedByFlags' : p.kind === 'fund_request' ? 'proposal.openedByRequest' : 'proposal.openedByHost')} · {processName(t, p.process)} ·{' '}
         {p.status === 'open' ? <>{t('decisions.closes')} {when(v, p.closesAt)}</> : <>{t('decisions.closedAt')} {when(v, p.closedAt!)}</>}
       </p>
       {p.kind === 'remove_member' ? <p>{t('proposal.removeMemberExplain')}</p> : null}

@@ -13,7 +13,7 @@ export async function sendDigests(db: Db, keys: Keys, mailer: Mailer, publicUrl:
     const t = translator(pickLanguage(member.language));
     // Decisions go by email only if the member wants them to (in the app they are always listed).
     const items = (await notificationsOf(db, member.id, 50)).filter((n) => !n.read && (member.email_decisions || !n.proposal));
-    const lines = items.map((n) => `- ${notificationText(t, n)}`);
+    const lines = items.map((n) => `- ${notificationText(t, n, pickLanguage(member.language))}`);
     try {
       await mailer.send({
         to: decrypt(keys, EMAIL_PURPOSE, member.email_enc!),

@@ -1,8 +1,17 @@
 // In-app notifications: always kept in the list; mailed at most once an hour per member as a digest.
 import { sql, type Kysely } from 'kysely';
 import type { Database, NotificationKind, PostKind, ProposalKind } from '../db/types.ts';
+import type { Action } from '../decisions/queries.ts';
 
-export type NewNotification = { member_id: string; kind: NotificationKind; post_id?: string; match_id?: string; proposal_id?: string };
+export type NewNotification = {
+  member_id: string;
+  kind: NotificationKind;
+  post_id?: string;
+  match_id?: string;
+  proposal_id?: string;
+  fund_request_id?: string;
+  fund_record_id?: string;
+};
 
 export async function notify(db: Kysely<Database>, rows: NewNotification[]) {
   if (rows.length === 0) return;
@@ -16,7 +25,9 @@ export type NotificationView = {
   postWhat: string | null;
   postKind: PostKind | null;
   matchId: string | null;
-  proposal: { id: string; kind: ProposalKind; title: string; subjectMemberName: string | null; outcome: string | null } | null;
+  proposal: { id: string; kind: ProposalKind; title: string; subjectMemberName: string | null; outcome: string | null; action: Action } | null;
+  /** A request or record of the fund this is about: how much, from which fund. */
+  fund: { requestId: string | null; recordId: string | null; amount: number; currency: string; fundName: string | null } | null;
   createdAt: Date;
   read: boolean;
 };
@@ -27,7 +38,13 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
     .leftJoin('posts', 'posts.id', 'notifications.post_id')
     .leftJoin('proposals', 'proposals.id', 'notifications.proposal_id')
     .leftJoin('members as subject', 'subject.id', 'proposals.subject_member_id')
+    .leftJoin('fund_requests as fr', 'fr.id', 'notifications.fund_request_id')
+    .leftJoin('fund_records as fc', 'fc.id', 'notifications.fund_record_id')
+    .leftJoin('fund_accounts as fa', (j) => j.on((eb) => eb('fa.id', '=', eb.fn.coalesce('fr.fund_id', 'fc.fund_id'))))
     .select([
+      'notifications.fund_request_id', 'notifications.fund_record_id', 'fa.name as fund_name', 'proposals.action',
+      (eb) => eb.fn.coalesce('fr.amount', 'fc.amount').as('fund_amount'),
+      (eb) => eb.fn.coalesce('fr.currency', 'fc.currency').as('fund_currency'),
       'notifications.id', 'notifications.kind', 'notifications.post_id', 'posts.what', 'posts.kind as post_kind',
       'notifications.match_id', 'notifications.created_at', 'notifications.read_at', 'notifications.proposal_id',
       'proposals.kind as proposal_kind', 'proposals.title as proposal_title', 'proposals.outcome', 'subject.display_name as subject_name',
@@ -39,7 +56,10 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
   return rows.map((r) => ({
     id: r.id, kind: r.kind, postId: r.post_id, postWhat: r.what, postKind: r.post_kind, matchId: r.match_id,
     proposal: r.proposal_id
-      ? { id: r.proposal_id, kind: r.proposal_kind!, title: r.proposal_title!, subjectMemberName: r.subject_name, outcome: r.outcome }
+      ? { id: r.proposal_id, kind: r.proposal_kind!, title: r.proposal_title!, subjectMemberName: r.subject_name, outcome: r.outcome, action: (r.action as Action) ?? null }
+      : null,
+    fund: r.fund_amount !== null && r.fund_currency !== null
+      ? { requestId: r.fund_request_id, recordId: r.fund_record_id, amount: Number(r.fund_amount), currency: r.fund_currency, fundName: r.fund_name }
       : null,
     createdAt: r.created_at, read: r.read_at !== null,
   }));

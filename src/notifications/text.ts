@@ -4,6 +4,8 @@ import type { NotificationKind } from '../db/types.ts';
 import type { NotificationView } from './queries.ts';
 import { outcomeLabel, proposalTitle } from '../decisions/text.ts';
 import type { Outcome } from '../decisions/tally.ts';
+import { formatMoney } from '../fund/money.ts';
+import { fundName } from '../fund/text.ts';
 
 const TEXT: Record<NotificationKind, MessageKey> = {
   matching_need: 'notification.matchingNeed',
@@ -16,18 +18,29 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   proposal_opened: 'notification.proposalOpened',
   proposal_closing: 'notification.proposalClosing',
   proposal_closed: 'notification.proposalClosed',
+  fund_approved: 'notification.fundApproved',
+  fund_declined: 'notification.fundDeclined',
+  fund_to_pay: 'notification.fundToPay',
+  fund_paid: 'notification.fundPaid',
+  fund_to_confirm: 'notification.fundToConfirm',
+  pledge_reminder: 'notification.pledgeReminder',
 };
 
-export function notificationText(t: Translate, n: NotificationView): string {
+export function notificationText(t: Translate, n: NotificationView, lang: string): string {
   if (n.proposal) {
     const outcome = n.proposal.outcome ? outcomeLabel(t, n.proposal.outcome as Outcome) : '';
-    return t(TEXT[n.kind], { what: shorten(proposalTitle(t, n.proposal), 80), outcome });
+    return t(TEXT[n.kind], { what: shorten(proposalTitle(t, n.proposal, lang), 80), outcome });
   }
+  if (n.fund) return t(TEXT[n.kind], { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: fundName(t, n.fund.fundName) });
+  if (n.kind === 'pledge_reminder') return t(TEXT[n.kind]);
   return t(TEXT[n.kind], { what: n.postWhat ? shorten(n.postWhat, 80) : '' });
 }
 
 export function notificationLink(n: NotificationView): string {
   if (n.proposal) return `/decisions/${n.proposal.id}`;
+  if (n.fund?.requestId) return `/fund/requests/${n.fund.requestId}`;
+  if (n.fund?.recordId) return `/fund/records/${n.fund.recordId}`;
+  if (n.kind === 'pledge_reminder') return '/fund/give';
   if (n.matchId && n.kind !== 'released') return `/matches/${n.matchId}`;
   return n.postId ? `/posts/${n.postId}` : '/notifications';
 }

@@ -47,6 +47,18 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.forbidden('no_vote', 'error.noVote');
     case 'KR015':
       return errors.forbidden('paused', 'error.paused');
+    case 'KR016':
+      return errors.conflict('below_floor', 'error.belowFloor');
+    case 'KR017':
+      return errors.forbidden('treasurer_only', 'error.treasurerOnly');
+    case 'KR018':
+      return errors.conflict('not_approved', 'error.notApproved');
+    case 'KR019':
+      return errors.forbidden('second_member', 'error.cannotConfirm');
+    case 'KR020':
+      return errors.conflict('ledger_refused', 'error.ledgerRefused');
+    case 'KR001':
+      return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':
     case '22021':
     case '22P05':

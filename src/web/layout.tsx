@@ -22,6 +22,7 @@ const memberNav: NavItem[] = [
   { href: '/posts/new?kind=need', label: 'nav.postNeed' },
   { href: '/posts/new?kind=offer', label: 'nav.postOffer' },
   { href: '/decisions', label: 'nav.decisions' },
+  { href: '/fund', label: 'nav.fund' },
   { href: '/me', label: 'nav.me' },
 ];
 

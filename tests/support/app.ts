@@ -141,8 +141,11 @@ export async function buildPost(
   return idFromRedirect(res);
 }
 
-/** The id in a redirect's location, e.g. /posts/<id> or /decisions/<id>. */
-export const idFromRedirect = (res: Response) => new URL(res.headers.get('location')!, ORIGIN).pathname.split('/')[2]!;
+/** The id in a redirect's location, e.g. /posts/<id>, /decisions/<id> or /fund/requests/<id>. */
+export const idFromRedirect = (res: Response) => {
+  const parts = new URL(res.headers.get('location')!, ORIGIN).pathname.split('/');
+  return parts.find((p) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(p)) ?? parts[2]!;
+};
 
 /** Moves the world's clock forward; scheduled work sees it on the next runJobs. */
 export function passHours(world: TestWorld, hours: number) {

@@ -1,0 +1,242 @@
+// Writes for the fund, each in one transaction and each done once per idempotency key: asking for money (approved
+// at once within the standing rules, otherwise a proposal), recording money that moved, confirming a record, and
+// writing the ledger entry. The database checks again what matters most: balanced, append-only, floors, treasurers.
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import type { Database, RecordKind } from '../db/types.ts';
+import { encrypt, type Keys } from '../security/crypto.ts';
+import { errors } from '../web/errors.ts';
+import { notify } from '../notifications/queries.ts';
+import { openProposal } from '../decisions/commands.ts';
+import { defaultThresholds } from '../decisions/tally.ts';
+import { holders, holdsRole } from '../roles/queries.ts';
+import { memberIds } from '../decisions/queries.ts';
+import { once, type Once } from './idempotency.ts';
+import { linesFor, reversalOf } from './ledger.ts';
+import { entryById, entryLines, fundById, outsideAccount, recordById, requestById, standingUse, type RecordView } from './queries.ts';
+import { needsSecond, standingAnswer } from './rules.ts';
+import type { ApproveRequest } from './actions.ts';
+
+type Tx = Kysely<Database>;
+
+/** A request beyond the standing rules goes to the members: consent, open this long, and this share must take part. */
+export const REQUEST_DECISION = { hours: 48, quorumPercent: 20 } as const;
+
+export type AskInput = { fundId: string; amount: number; note: string | null; named: boolean };
+export type Asked = Once & { status: 'approved' | 'proposed' };
+
+async function lockFund(tx: Tx, fundId: string) {
+  const row = await tx.selectFrom('fund_accounts').select('id').where('id', '=', fundId).where('kind', 'in', ['pot', 'fund']).forUpdate().executeTakeFirst();
+  if (!row) throw errors.notFound('no_such_fund');
+}
+
+/** Asks a fund for money. No reason is asked; the standing rules apply the same way to everyone. */
+export async function ask(db: Db, keys: Keys, member: { id: string; name: string }, input: AskInput, currency: string, key: string, now: Date): Promise<Asked> {
+  const done = await db.transaction().execute((tx) =>
+    once(tx, member.id, key, { op: 'ask', ...input, currency }, async () => {
+      // One ask at a time per fund, so two asks at once cannot both fit under the same limit.
+      await lockFund(tx, input.fundId);
+      const fund = (await fundById(tx, input.fundId, currency))!;
+      const since = new Date(now.getTime() - fund.rules.days * 86_400_000);
+      const answer = standingAnswer(fund.rules, {
+        amount: input.amount, usedInWindow: await standingUse(tx, member.id, fund.id, currency, since), balance: fund.balance, promised: fund.promised,
+      });
+      const approved = answer.approve;
+      const { id } = await tx
+        .insertInto('fund_requests')
+        .values({
+          member_id: member.id, fund_id: fund.id, amount: input.amount, currency, named: input.named,
+          note_enc: input.note ? encrypt(keys, 'fund_request_note', input.note) : null,
+          status: approved ? 'approved' : 'proposed', approved_how: approved ? 'standing' : null,
+          asked_at: now, decided_at: approved ? now : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (approved) {
+        await tellTreasurers(tx, now, [member.id], { kind: 'fund_to_pay', fund_request_id: id });
+      } else {
+        const action: ApproveRequest = {
+          type: 'approve_request', request_id: id, fund_id: fund.id, fund_name: fund.name, amount: input.amount, currency,
+          member_name: input.named ? member.name : null,
+        };
+        // Opened by nobody: the proposal does not say who asked unless they chose to be named.
+        const proposalId = await openProposal(tx, null, {
+          kind: 'fund_request', title: 'Fund request', body: '', process: 'consent', options: [], closesInHours: REQUEST_DECISION.hours,
+          rules: { quorumPercent: REQUEST_DECISION.quorumPercent, thresholds: defaultThresholds('consent'), results: 'after_vote', dots: 8 },
+          anonymous: false, action,
+        }, now);
+        await tx.updateTable('fund_requests').set({ proposal_id: proposalId }).where('id', '=', id).execute();
+      }
+      return id;
+    }),
+  );
+  const request = (await requestById(db, done.result))!;
+  return { ...done, status: request.status === 'proposed' ? 'proposed' : 'approved' };
+}
+
+/** Tells the treasurers (or, when there are none, every member) that something waits for them. */
+async function tellTreasurers(tx: Tx, now: Date, except: (string | null)[], n: { kind: 'fund_to_pay' | 'fund_to_confirm'; fund_request_id?: string; fund_record_id?: string }) {
+  let to = (await holders(tx, 'treasurer', now)).map((h) => h.memberId).filter((m) => !except.includes(m));
+  if (to.length === 0 && n.kind === 'fund_to_confirm') to = await memberIds(tx, except);
+  await notify(tx, to.map((member_id) => ({ member_id, ...n })));
+}
+
+export type RecordInput =
+  | { kind: 'contribution'; fundId: string; amount: number; named: boolean }
+  | { kind: 'gift'; fundId: string; amount: number; memo: string | null }
+  | { kind: 'payout'; requestId: string }
+  | { kind: 'transfer'; fundId: string; toFundId: string; amount: number; memo: string | null }
+  | { kind: 'reversal'; entryId: number; memo: string | null };
+
+export type Recorded = Once & { entered: boolean };
+
+const TREASURER_KINDS: RecordKind[] = ['gift', 'payout', 'transfer', 'reversal'];
+
+/**
+ * Records money that moved outside Kropotkin. A member's own contribution waits for a treasurer to confirm it
+ * arrived; a payout above the agreed amount, a transfer and a reversal wait for a second member; the rest enter
+ * the ledger at once.
+ */
+export async function record(db: Db, member: { id: string }, input: RecordInput, currency: string, key: string, now: Date): Promise<Recorded> {
+  const done = await db.transaction().execute((tx) =>
+    once(tx, member.id, key, { op: 'record', ...input, currency }, async () => {
+      if (TREASURER_KINDS.includes(input.kind) && !(await holdsRole(tx, member.id, 'treasurer', now))) {
+        throw errors.forbidden('treasurer_only', 'error.treasurerOnly');
+      }
+      const base = { recorded_by: member.id, recorded_at: now, currency };
+      let values;
+      switch (input.kind) {
+        case 'contribution':
+          await lockFund(tx, input.fundId);
+          values = { ...base, kind: input.kind, fund_id: input.fundId, amount: input.amount, member_id: member.id, named: input.named, confirm_by: 'treasurer' as const };
+          break;
+        case 'gift':
+          await lockFund(tx, input.fundId);
+          values = { ...base, kind: input.kind, fund_id: input.fundId, amount: input.amount, memo: input.memo, confirm_by: 'none' as const };
+          break;
+        case 'transfer':
+          await lockFund(tx, input.fundId);
+          await lockFund(tx, input.toFundId);
+          if (input.fundId === input.toFundId) throw errors.badRequest('same_fund', 'error.sameFund');
+          values = { ...base, kind: input.kind, fund_id: input.fundId, to_fund_id: input.toFundId, amount: input.amount, memo: input.memo, confirm_by: 'second' as const };
+          break;
+        case 'payout': {
+          const request = await requestById(tx, input.requestId);
+          if (!request) throw errors.notFound('no_such_request');
+          if (request.status !== 'approved') throw errors.conflict('not_approved', 'error.notApproved');
+          if (request.waitingRecordId) throw errors.conflict('payout_waiting', 'error.payoutWaiting');
+          const fund = (await fundById(tx, request.fundId, request.currency))!;
+          values = {
+            ...base, currency: request.currency, kind: input.kind, fund_id: request.fundId, amount: request.amount, request_id: request.id,
+            confirm_by: needsSecond(fund.rules, request.amount) ? ('second' as const) : ('none' as const),
+          };
+          break;
+        }
+        case 'reversal': {
+          const entry = await entryById(tx, input.entryId);
+          if (!entry?.record_id) throw errors.notFound('no_such_entry');
+          if (entry.kind === 'reversal') throw errors.conflict('reversal_of_reversal', 'error.reversalOfReversal');
+          const reversed = await tx.selectFrom('ledger_entries').select('id').where('reverses', '=', input.entryId).executeTakeFirst();
+          const waiting = await tx.selectFrom('fund_records').select('id').where('reverses', '=', input.entryId)
+            .where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
+          if (reversed || waiting) throw errors.conflict('already_reversed', 'error.alreadyReversed');
+          const original = (await recordById(tx, entry.record_id))!;
+          values = {
+            ...base, currency: original.currency, kind: input.kind, fund_id: original.fundId, to_fund_id: null, amount: original.amount,
+            reverses: input.entryId, memo: input.memo, confirm_by: 'second' as const,
+          };
+          break;
+        }
+      }
+      const { id } = await tx.insertInto('fund_records').values(values).returning('id').executeTakeFirstOrThrow();
+      const rec = (await recordById(tx, id))!;
+      if (rec.confirmBy === 'none') await enter(tx, rec, now);
+      else if (rec.confirmBy === 'treasurer') await tellTreasurers(tx, now, [member.id], { kind: 'fund_to_confirm', fund_record_id: id });
+      else await tellTreasurers(tx, now, [member.id, rec.payeeId], { kind: 'fund_to_confirm', fund_record_id: id });
+      return id;
+    }),
+  );
+  const rec = (await recordById(db, done.result))!;
+  return { ...done, entered: rec.confirmedAt !== null || rec.confirmBy === 'none' };
+}
+
+/** Who may confirm a waiting record: a treasurer for a contribution, anyone but the recorder and the payee otherwise. */
+export function canConfirmRecord(who: { id: string } | null, rec: RecordView, isTreasurer: boolean): boolean {
+  if (!who || rec.confirmedAt || rec.withdrawnAt || rec.confirmBy === 'none' || who.id === rec.recordedBy) return false;
+  if (rec.confirmBy === 'treasurer') return isTreasurer;
+  return who.id !== rec.payeeId && who.id !== rec.memberId;
+}
+
+/** A second member (or a treasurer, for a contribution) confirms a record; it enters the ledger in the same transaction. */
+export async function confirmRecord(db: Db, member: { id: string }, recordId: string, key: string, now: Date): Promise<Once> {
+  return db.transaction().execute((tx) =>
+    once(tx, member.id, key, { op: 'confirm', recordId }, async () => {
+      const locked = await tx.selectFrom('fund_records').select('id').where('id', '=', recordId).forUpdate().executeTakeFirst();
+      if (!locked) throw errors.notFound('no_such_record');
+      const rec = (await recordById(tx, recordId))!;
+      if (rec.confirmedAt || rec.withdrawnAt) throw errors.conflict('already_settled', 'error.recordSettled');
+      const treasurer = await holdsRole(tx, member.id, 'treasurer', now);
+      if (!canConfirmRecord(member, rec, treasurer)) throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
+      await tx.updateTable('fund_records').set({ confirmed_by: member.id, confirmed_at: now }).where('id', '=', recordId).execute();
+      await enter(tx, { ...rec, confirmedBy: member.id, confirmedAt: now }, now);
+      return recordId;
+    }),
+  );
+}
+
+/** The one who recorded something that waits can take it back (a mistake); it never entered the ledger. */
+export async function withdrawRecord(db: Db, member: { id: string }, recordId: string, now: Date): Promise<void> {
+  const r = await db.updateTable('fund_records').set({ withdrawn_at: now })
+    .where('id', '=', recordId).where('recorded_by', '=', member.id).where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw errors.conflict('already_settled', 'error.recordSettled');
+}
+
+/** Writes the ledger entry for a record, and what follows from it for the request it pays or undoes. */
+async function enter(tx: Tx, rec: RecordView, now: Date): Promise<number> {
+  let lines;
+  if (rec.kind === 'reversal') {
+    lines = reversalOf(await entryLines(tx, rec.reverses!));
+  } else {
+    lines = linesFor({ kind: rec.kind, fund: rec.fundId, toFund: rec.toFundId, amount: rec.amount, currency: rec.currency }, await outsideAccount(tx));
+  }
+  const { id } = await tx
+    .insertInto('ledger_entries')
+    .values({ at: now, kind: rec.kind, record_id: rec.id, reverses: rec.reverses })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('ledger_lines').values(lines.map((l) => ({ entry_id: id, account_id: l.account, currency: l.currency, amount: l.amount }))).execute();
+  if (rec.kind === 'payout' && rec.requestId) {
+    await tx.updateTable('fund_requests').set({ status: 'paid' }).where('id', '=', rec.requestId).execute();
+    if (rec.payeeId) await notify(tx, [{ member_id: rec.payeeId, kind: 'fund_paid', fund_request_id: rec.requestId }]);
+  }
+  if (rec.kind === 'reversal') {
+    // Undoing a payout puts its request back among those approved and waiting to be paid.
+    const original = await tx.selectFrom('ledger_entries as e').innerJoin('fund_records as c', 'c.id', 'e.record_id')
+      .select(['c.kind', 'c.request_id']).where('e.id', '=', rec.reverses!).executeTakeFirst();
+    if (original?.kind === 'payout' && original.request_id) {
+      await tx.updateTable('fund_requests').set({ status: 'approved', received_at: null }).where('id', '=', original.request_id).execute();
+    }
+  }
+  return Number(id);
+}
+
+/** The member who asked says the money reached them. */
+export async function markReceived(db: Db, member: { id: string }, requestId: string, now: Date): Promise<void> {
+  const r = await db.updateTable('fund_requests').set({ received_at: now })
+    .where('id', '=', requestId).where('member_id', '=', member.id).where('status', '=', 'paid').where('received_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw errors.conflict('already_settled', 'error.recordSettled');
+}
+
+/** The member who asked changes their mind before a payout is recorded. */
+export async function withdrawRequest(db: Db, member: { id: string }, requestId: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const request = await tx.selectFrom('fund_requests').select(['id', 'status']).where('id', '=', requestId)
+      .where('member_id', '=', member.id).forUpdate().executeTakeFirst();
+    const waiting = await tx.selectFrom('fund_records').select('id').where('request_id', '=', requestId)
+      .where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
+    if (!request || !['proposed', 'approved'].includes(request.status) || waiting) throw errors.conflict('already_settled', 'error.recordSettled');
+    await tx.updateTable('fund_requests').set({ status: 'withdrawn', decided_at: now }).where('id', '=', requestId).execute();
+  });
+}

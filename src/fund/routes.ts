@@ -1,0 +1,371 @@
+// Routes for the fund: the overview, asking, giving and pledging, recording and confirming what moved, the ledger,
+// statement and CSV, fund and treasurer proposals, and a small JSON API (writes take an Idempotency-Key header).
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../web/context.ts';
+import { page } from '../web/render.tsx';
+import { emptyForm, type FormState } from '../web/parts.tsx';
+import { readForm, readJson, toFieldErrors, type FormValues } from '../web/forms.ts';
+import { errors } from '../web/errors.ts';
+import type { MessageKey } from '../web/i18n/index.ts';
+import { requireMember } from '../members/require.ts';
+import { authorize } from '../exchange/policy.ts';
+import { uuid } from '../exchange/schema.ts';
+import { decrypt } from '../security/crypto.ts';
+import { holders, holdsRole } from '../roles/queries.ts';
+import { openProposal } from '../decisions/commands.ts';
+import { ask, canConfirmRecord, confirmRecord, markReceived, record, withdrawRecord, withdrawRequest, type RecordInput } from './commands.ts';
+import {
+  checkLedger, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
+  statementFigures, waitingRecords, type FundView,
+} from './queries.ts';
+import { endPledge, pledgesOf, setPledge } from './pledges.ts';
+import { requestPolicy } from './policy.ts';
+import { apiRecordSchema, askSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf, decisionRules } from './schema.ts';
+import { newIdempotencyKey } from './idempotency.ts';
+import { moneyText } from './money.ts';
+import * as views from './views.tsx';
+import * as pages from './pages.tsx';
+import { ledgerCsv, LedgerPage, monthsUpTo, StatementPage } from './report.tsx';
+import { fundName } from './text.ts';
+
+export const fundRoutes = new Hono<AppEnv>();
+
+type C = Context<AppEnv>;
+
+const currencyOf = (c: C) => c.get('network')?.currency ?? 'USD';
+const deps = (c: C) => c.get('deps');
+const withKey = (values: FormValues): FormValues => ({ ...values, key: values.key || newIdempotencyKey() });
+const isTreasurer = (c: C, memberId: string) => holdsRole(deps(c).db, memberId, 'treasurer', deps(c).clock());
+const FLOW_MONTHS = 12;
+
+fundRoutes.get('/fund', async (c) => {
+  const member = requireMember(c);
+  const { db, clock } = deps(c);
+  const now = clock();
+  const currency = currencyOf(c);
+  const months = monthsUpTo(now, FLOW_MONTHS);
+  const [funds, check, flows, records, open, mine, pledges, treasurers, entries] = await Promise.all([
+    fundsOverview(db, currency), checkLedger(db), monthlyFlows(db, currency, new Date(`${months[0]}-01T00:00:00Z`)), waitingRecords(db),
+    openRequests(db), requestsOf(db, member.id, 10), pledgesOf(db, member.id), holders(db, 'treasurer', now), ledgerEntries(db, { limit: 20 }),
+  ]);
+  const treasurer = treasurers.some((h) => h.memberId === member.id);
+  return page(c, c.get('t')('fund.title'), (v) =>
+    views.FundPage({
+      v, currency, funds, check, flows, months, open, mine, pledges, treasurers, treasurer, entries,
+      records: records.map((r) => ({ ...r, canConfirm: canConfirmRecord(member, r, treasurer) })),
+    }));
+});
+
+// Asking ------------------------------------------------------------------------------------------------------------
+
+async function askForm(c: C, form: FormState, status: 200 | 422 = 200) {
+  const funds = await fundsOverview(deps(c).db, currencyOf(c));
+  return page(c, c.get('t')('fund.ask'), (v) => pages.AskPage({ v, form, funds, currency: currencyOf(c) }), { status });
+}
+
+fundRoutes.get('/fund/ask', async (c) => {
+  requireMember(c);
+  const fund = c.req.query('fund');
+  return askForm(c, emptyForm(withKey({ fund: fund && uuid.safeParse(fund).success ? fund : '' })));
+});
+
+fundRoutes.post('/fund/ask', async (c) => {
+  const member = requireMember(c);
+  const values = withKey(await readForm(c));
+  const parsed = askSchema(currencyOf(c)).safeParse(values);
+  if (!parsed.success) return askForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const { db, keys, clock } = deps(c);
+  const f = parsed.data;
+  const done = await ask(db, keys, { id: member.id, name: member.displayName }, { fundId: f.fund, amount: f.amount, note: f.note, named: f.named }, currencyOf(c), values.key!, clock());
+  return c.redirect(`/fund/requests/${done.result}?asked=1`, 303);
+});
+
+async function loadRequest(c: C) {
+  const id = c.req.param('id') ?? '';
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const r = await requestById(deps(c).db, id);
+  if (!r) throw errors.notFound();
+  return r;
+}
+
+fundRoutes.get('/fund/requests/:id', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRequest(c);
+  const treasurer = await isTreasurer(c, member.id);
+  const policy = requestPolicy(member, r, treasurer);
+  const note = policy.seeNote && r.noteEnc ? decrypt(deps(c).keys, 'fund_request_note', r.noteEnc) : null;
+  const notice: MessageKey | undefined = c.req.query('asked') ? (r.status === 'proposed' ? 'fund.askedProposed' : 'fund.askedApproved')
+    : c.req.query('paid') ? 'fund.paidNotice' : undefined;
+  return page(c, c.get('t')('fund.requestTitle', { amount: moneyText(r.amount, r.currency), fund: fundName(c.get('t'), r.fundName) }), (v) =>
+    pages.RequestPage({ v, r, policy, note, payKey: newIdempotencyKey(), notice }));
+});
+
+fundRoutes.post('/fund/requests/:id/pay', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRequest(c);
+  const values = await readForm(c);
+  authorize(requestPolicy(member, r, await isTreasurer(c, member.id)).pay, member);
+  const { db, clock } = deps(c);
+  const done = await record(db, member, { kind: 'payout', requestId: r.id }, r.currency, values.key ?? '', clock());
+  return c.redirect(done.entered ? `/fund/requests/${r.id}?paid=1` : `/fund/records/${done.result}`, 303);
+});
+
+fundRoutes.post('/fund/requests/:id/received', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRequest(c);
+  authorize(requestPolicy(member, r, false).markReceived, member);
+  await markReceived(deps(c).db, member, r.id, deps(c).clock());
+  return c.redirect(`/fund/requests/${r.id}`, 303);
+});
+
+fundRoutes.post('/fund/requests/:id/withdraw', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRequest(c);
+  authorize(requestPolicy(member, r, false).withdraw, member);
+  await withdrawRequest(deps(c).db, member, r.id, deps(c).clock());
+  return c.redirect(`/fund/requests/${r.id}`, 303);
+});
+
+// Giving and pledging -----------------------------------------------------------------------------------------------
+
+async function giveForm(c: C, form: FormState, pledgeForm: FormState, status: 200 | 422 = 200) {
+  const member = requireMember(c);
+  const [funds, pledges] = await Promise.all([fundsOverview(deps(c).db, currencyOf(c)), pledgesOf(deps(c).db, member.id)]);
+  return page(c, c.get('t')('fund.give'), (v) => pages.GivePage({ v, form, pledgeForm, funds, pledges, currency: currencyOf(c) }), { status });
+}
+
+fundRoutes.get('/fund/give', (c) => giveForm(c, emptyForm(withKey({})), emptyForm()));
+
+fundRoutes.post('/fund/give', async (c) => {
+  const member = requireMember(c);
+  const values = withKey(await readForm(c));
+  const parsed = giveSchema(currencyOf(c)).safeParse(values);
+  if (!parsed.success) return giveForm(c, { values, errors: toFieldErrors(parsed.error) }, emptyForm(), 422);
+  const f = parsed.data;
+  const done = await record(deps(c).db, member, { kind: 'contribution', fundId: f.fund, amount: f.amount, named: f.named }, currencyOf(c), values.key!, deps(c).clock());
+  return c.redirect(`/fund/records/${done.result}`, 303);
+});
+
+fundRoutes.post('/fund/pledge', async (c) => {
+  const member = requireMember(c);
+  const values = await readForm(c);
+  const parsed = pledgeSchema(currencyOf(c)).safeParse(values);
+  if (!parsed.success) return giveForm(c, emptyForm(withKey({})), { values, errors: toFieldErrors(parsed.error) }, 422);
+  await setPledge(deps(c).db, member.id, parsed.data.fund, parsed.data.amount, currencyOf(c), deps(c).clock());
+  return c.redirect('/fund/give', 303);
+});
+
+fundRoutes.post('/fund/pledges/:id/end', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  await endPledge(deps(c).db, member.id, id, deps(c).clock());
+  return c.redirect('/fund/give', 303);
+});
+
+// Treasurers record what moved; a second member confirms ------------------------------------------------------------
+
+async function moveForm(c: C, form: FormState, status: 200 | 422 = 200) {
+  const funds = await fundsOverview(deps(c).db, currencyOf(c));
+  return page(c, c.get('t')('fund.move'), (v) => pages.MovePage({ v, form, funds, currency: currencyOf(c) }), { status });
+}
+
+fundRoutes.get('/fund/move', async (c) => {
+  const member = requireMember(c);
+  authorize(await isTreasurer(c, member.id), member);
+  return moveForm(c, emptyForm(withKey({ kind: 'gift' })));
+});
+
+fundRoutes.post('/fund/move', async (c) => {
+  const member = requireMember(c);
+  authorize(await isTreasurer(c, member.id), member);
+  const values = withKey(await readForm(c));
+  const parsed = moveSchema(currencyOf(c)).safeParse(values);
+  if (!parsed.success) return moveForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const f = parsed.data;
+  const input: RecordInput = f.kind === 'gift'
+    ? { kind: 'gift', fundId: f.fund, amount: f.amount, memo: f.memo }
+    : { kind: 'transfer', fundId: f.fund, toFundId: f.to_fund!, amount: f.amount, memo: f.memo };
+  const done = await record(deps(c).db, member, input, currencyOf(c), values.key!, deps(c).clock());
+  return c.redirect(done.entered ? '/fund' : `/fund/records/${done.result}`, 303);
+});
+
+fundRoutes.post('/fund/entries/:id/reverse', async (c) => {
+  const member = requireMember(c);
+  authorize(await isTreasurer(c, member.id), member);
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw errors.notFound();
+  const values = withKey(await readForm(c));
+  const parsed = memoSchema.safeParse(values);
+  if (!parsed.success) throw errors.badRequest('invalid_input', 'error.textTooLong');
+  const done = await record(deps(c).db, member, { kind: 'reversal', entryId: id, memo: parsed.data.memo }, currencyOf(c), values.key!, deps(c).clock());
+  return c.redirect(`/fund/records/${done.result}`, 303);
+});
+
+async function loadRecord(c: C) {
+  const id = c.req.param('id') ?? '';
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const r = await recordById(deps(c).db, id);
+  if (!r) throw errors.notFound();
+  return r;
+}
+
+fundRoutes.get('/fund/records/:id', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRecord(c);
+  const treasurer = await isTreasurer(c, member.id);
+  const canConfirm = canConfirmRecord(member, r, treasurer);
+  const canWithdraw = r.recordedBy === member.id && !r.confirmedAt && !r.withdrawnAt && r.confirmBy !== 'none';
+  return page(c, c.get('t')('fund.recordTitle'), (v) => pages.RecordPage({ v, r, canConfirm, canWithdraw, confirmKey: newIdempotencyKey() }));
+});
+
+fundRoutes.post('/fund/records/:id/confirm', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRecord(c);
+  const values = await readForm(c);
+  await confirmRecord(deps(c).db, member, r.id, values.key ?? '', deps(c).clock());
+  return c.redirect(`/fund/records/${r.id}`, 303);
+});
+
+fundRoutes.post('/fund/records/:id/withdraw', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRecord(c);
+  await withdrawRecord(deps(c).db, member, r.id, deps(c).clock());
+  return c.redirect(`/fund/records/${r.id}`, 303);
+});
+
+// The ledger, the statement and the export ------------------------------------------------------------------------
+
+const PAGE = 100;
+
+fundRoutes.get('/fund/ledger', async (c) => {
+  const member = requireMember(c);
+  const before = Number(c.req.query('before'));
+  const entries = await ledgerEntries(deps(c).db, { limit: PAGE, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  const treasurer = await isTreasurer(c, member.id);
+  const nextBefore = entries.length === PAGE ? entries[entries.length - 1]!.id : null;
+  return page(c, c.get('t')('fund.ledger'), (v) => LedgerPage({ v, entries, nextBefore, treasurer }));
+});
+
+fundRoutes.get('/fund/ledger.csv', async (c) => {
+  requireMember(c);
+  const all = [];
+  for (let before: number | undefined; ;) {
+    const batch = await ledgerEntries(deps(c).db, { limit: 1000, beforeId: before });
+    all.push(...batch);
+    if (batch.length < 1000) break;
+    before = batch[batch.length - 1]!.id;
+  }
+  c.header('content-type', 'text/csv; charset=utf-8');
+  c.header('content-disposition', 'attachment; filename="ledger.csv"');
+  return c.body(ledgerCsv(c.get('t'), { t: c.get('t'), lang: c.get('lang') }, all));
+});
+
+fundRoutes.get('/fund/statement', async (c) => {
+  requireMember(c);
+  const now = deps(c).clock();
+  const months = monthsUpTo(now, 24).reverse();
+  const asked = c.req.query('month') ?? '';
+  const month = months.includes(asked) ? asked : months[0]!;
+  const from = new Date(`${month}-01T00:00:00Z`);
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const currency = currencyOf(c);
+  const [lines, entries] = await Promise.all([statementFigures(deps(c).db, currency, from, to), ledgerEntries(deps(c).db, { from, to, limit: 1000 })]);
+  const network = c.get('network')?.networkName ?? '';
+  return page(c, c.get('t')('fund.statementTitle', { network, month }), (v) => StatementPage({ v, month, months, lines, entries, currency, network }));
+});
+
+// Proposals that make a fund or change its rules --------------------------------------------------------------------
+
+async function proposalForm(c: C, fund: FundView | null, form: FormState, status: 200 | 422 = 200) {
+  const t = c.get('t');
+  return page(c, fund ? t('fund.proposeRulesTitle', { name: fundName(t, fund.name) }) : t('fund.proposeFund'), (v) =>
+    pages.FundProposalPage({ v, form, fund, currency: currencyOf(c) }), { status });
+}
+
+async function fundFromQuery(c: C): Promise<FundView | null> {
+  const id = c.req.query('fund');
+  if (!id) return null;
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const fund = await fundById(deps(c).db, id, currencyOf(c));
+  if (!fund) throw errors.notFound();
+  return fund;
+}
+
+fundRoutes.get('/fund/propose', async (c) => {
+  requireMember(c);
+  const fund = await fundFromQuery(c);
+  const cur = currencyOf(c);
+  const r = fund?.rules;
+  const values = r
+    ? { ...FUND_PROPOSAL_DEFAULTS, limit: moneyText(r.limit, cur), days: String(r.days), keep: moneyText(r.keep, cur),
+        second_above: moneyText(r.second_above, cur), floor: moneyText(r.floor, cur), revolving: r.revolving ? 'on' : '' }
+    : FUND_PROPOSAL_DEFAULTS;
+  return proposalForm(c, fund, emptyForm(values));
+});
+
+fundRoutes.post('/fund/propose', async (c) => {
+  const member = requireMember(c);
+  const fund = await fundFromQuery(c);
+  const values = await readForm(c);
+  const currency = currencyOf(c);
+  const parsed = (fund ? fundRulesForm(currency) : newFundForm(currency)).safeParse(values);
+  if (!parsed.success) return proposalForm(c, fund, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const f = parsed.data;
+  const rules = rulesOf(f);
+  const action = fund
+    ? { type: 'set_fund_rules' as const, fund_id: fund.id, fund_name: fund.name, currency, rules }
+    : { type: 'create_fund' as const, name: 'name' in f ? String(f.name) : '', currency, rules };
+  const id = await openProposal(deps(c).db, member.id, {
+    kind: 'fund', title: fund ? `Rules of ${fund.name ?? 'the common pot'}` : `New fund: ${action.type === 'create_fund' ? action.name : ''}`,
+    body: '', process: f.process, options: [], closesInHours: f.closes_in, rules: decisionRules(f.process), anonymous: false, action,
+  }, deps(c).clock());
+  return c.redirect(`/decisions/${id}`, 303);
+});
+
+// JSON API ----------------------------------------------------------------------------------------------------------
+
+const idempotencyKey = (c: C) => c.req.header('idempotency-key') ?? '';
+
+fundRoutes.get('/api/fund', async (c) => {
+  requireMember(c);
+  const currency = currencyOf(c);
+  const [funds, check] = await Promise.all([fundsOverview(deps(c).db, currency), checkLedger(deps(c).db)]);
+  return c.json({
+    currency,
+    funds: funds.map((f) => ({ id: f.id, name: f.name, balance: f.balance, promised: f.promised, rules: f.rules })),
+    check,
+  });
+});
+
+fundRoutes.post('/api/fund/requests', async (c) => {
+  const member = requireMember(c);
+  const parsed = askSchema(currencyOf(c)).safeParse(await readJson(c));
+  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
+  const { db, keys, clock } = deps(c);
+  const f = parsed.data;
+  const done = await ask(db, keys, { id: member.id, name: member.displayName }, { fundId: f.fund, amount: f.amount, note: f.note, named: f.named }, currencyOf(c), idempotencyKey(c), clock());
+  return c.json({ id: done.result, status: done.status, repeated: done.repeated }, done.repeated ? 200 : 201);
+});
+
+fundRoutes.post('/api/fund/records', async (c) => {
+  const member = requireMember(c);
+  const parsed = apiRecordSchema(currencyOf(c)).safeParse(await readJson(c));
+  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
+  const b = parsed.data;
+  const input: RecordInput =
+    b.kind === 'contribution' ? { kind: b.kind, fundId: b.fund, amount: b.amount, named: b.named }
+    : b.kind === 'gift' ? { kind: b.kind, fundId: b.fund, amount: b.amount, memo: b.memo }
+    : b.kind === 'transfer' ? { kind: b.kind, fundId: b.fund, toFundId: b.to_fund, amount: b.amount, memo: b.memo }
+    : b.kind === 'payout' ? { kind: b.kind, requestId: b.request }
+    : { kind: b.kind, entryId: b.entry, memo: b.memo };
+  const done = await record(deps(c).db, member, input, currencyOf(c), idempotencyKey(c), deps(c).clock());
+  return c.json({ id: done.result, entered: done.entered, repeated: done.repeated }, done.repeated ? 200 : 201);
+});
+
+fundRoutes.post('/api/fund/records/:id/confirm', async (c) => {
+  const member = requireMember(c);
+  const r = await loadRecord(c);
+  const done = await confirmRecord(deps(c).db, member, r.id, idempotencyKey(c), deps(c).clock());
+  return c.json({ id: done.result, repeated: done.repeated }, 200);
+});

@@ -1,0 +1,61 @@
+// Routes for roles: propose a member as treasurer (a decision fills the role), and step down early.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../web/context.ts';
+import { page } from '../web/render.tsx';
+import { emptyForm, type FormState } from '../web/parts.tsx';
+import { readForm, toFieldErrors } from '../web/forms.ts';
+import { errors } from '../web/errors.ts';
+import { requireMember } from '../members/require.ts';
+import { uuid } from '../exchange/schema.ts';
+import { openProposal } from '../decisions/commands.ts';
+import { RoleProposalPage } from '../fund/pages.tsx';
+import { decisionRules, FUND_PROPOSAL_DEFAULTS, roleProposalForm } from '../fund/schema.ts';
+import { TERM_DAYS } from './queries.ts';
+import { stepDown } from './commands.ts';
+
+export const roleRoutes = new Hono<AppEnv>();
+
+type C = Context<AppEnv>;
+
+async function activeMembers(c: C) {
+  const rows = await c.get('deps').db.selectFrom('members').select(['id', 'display_name']).where('removed_at', 'is', null)
+    .orderBy('display_name').limit(2000).execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
+}
+
+async function roleForm(c: C, form: FormState, status: 200 | 422 = 200) {
+  const members = await activeMembers(c);
+  return page(c, c.get('t')('role.proposeTreasurer'), (v) => RoleProposalPage({ v, form, members }), { status });
+}
+
+roleRoutes.get('/roles/treasurer/propose', async (c) => {
+  requireMember(c);
+  return roleForm(c, emptyForm({ ...FUND_PROPOSAL_DEFAULTS, days: String(TERM_DAYS.default) }));
+});
+
+roleRoutes.post('/roles/treasurer/propose', async (c) => {
+  const member = requireMember(c);
+  const values = await readForm(c);
+  const parsed = roleProposalForm.safeParse(values);
+  const members = await activeMembers(c);
+  const chosen = parsed.success ? members.find((m) => m.id === parsed.data.member) : undefined;
+  if (!parsed.success || !chosen) {
+    const fieldErrors = parsed.success ? { member: 'error.chooseMember' as const } : toFieldErrors(parsed.error);
+    return roleForm(c, { values, errors: fieldErrors }, 422);
+  }
+  const f = parsed.data;
+  const id = await openProposal(c.get('deps').db, member.id, {
+    kind: 'role', title: `Treasurer: ${chosen.name}`, body: '', process: f.process, options: [], closesInHours: f.closes_in,
+    rules: decisionRules(f.process), anonymous: false,
+    action: { type: 'fill_role', role: 'treasurer', member_id: chosen.id, member_name: chosen.name, days: f.days },
+  }, c.get('deps').clock());
+  return c.redirect(`/decisions/${id}`, 303);
+});
+
+roleRoutes.post('/roles/terms/:id/step-down', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  if (!(await stepDown(c.get('deps').db, id, member.id, c.get('deps').clock()))) throw errors.forbidden();
+  return c.redirect('/fund', 303);
+});
