@@ -138,7 +138,7 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
           if (entry.kind === 'reversal') throw errors.conflict('reversal_of_reversal', 'error.reversalOfReversal');
           const reversed = await tx.selectFrom('ledger_entries').select('id').where('reverses', '=', input.entryId).executeTakeFirst();
           const waiting = await tx.selectFrom('fund_records').select('id').where('reverses', '=', input.entryId)
-            .where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
+            .where('confirm_by', '<>', 'none').where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
           if (reversed || waiting) throw errors.conflict('already_reversed', 'error.alreadyReversed');
           const original = (await recordById(tx, entry.record_id))!;
           values = {
@@ -174,7 +174,7 @@ export async function confirmRecord(db: Db, member: { id: string }, recordId: st
       const locked = await tx.selectFrom('fund_records').select('id').where('id', '=', recordId).forUpdate().executeTakeFirst();
       if (!locked) throw errors.notFound('no_such_record');
       const rec = (await recordById(tx, recordId))!;
-      if (rec.confirmedAt || rec.withdrawnAt) throw errors.conflict('already_settled', 'error.recordSettled');
+      if (rec.confirmBy === 'none' || rec.confirmedAt || rec.withdrawnAt) throw errors.conflict('already_settled', 'error.recordSettled');
       const treasurer = await holdsRole(tx, member.id, 'treasurer', now);
       if (!canConfirmRecord(member, rec, treasurer)) throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
       await tx.updateTable('fund_records').set({ confirmed_by: member.id, confirmed_at: now }).where('id', '=', recordId).execute();
@@ -187,7 +187,8 @@ export async function confirmRecord(db: Db, member: { id: string }, recordId: st
 /** The one who recorded something that waits can take it back (a mistake); it never entered the ledger. */
 export async function withdrawRecord(db: Db, member: { id: string }, recordId: string, now: Date): Promise<void> {
   const r = await db.updateTable('fund_records').set({ withdrawn_at: now })
-    .where('id', '=', recordId).where('recorded_by', '=', member.id).where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null)
+    .where('id', '=', recordId).where('recorded_by', '=', member.id).where('confirm_by', '<>', 'none')
+    .where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) throw errors.conflict('already_settled', 'error.recordSettled');
 }
@@ -235,7 +236,7 @@ export async function withdrawRequest(db: Db, member: { id: string }, requestId:
     const request = await tx.selectFrom('fund_requests').select(['id', 'status']).where('id', '=', requestId)
       .where('member_id', '=', member.id).forUpdate().executeTakeFirst();
     const waiting = await tx.selectFrom('fund_records').select('id').where('request_id', '=', requestId)
-      .where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
+      .where('confirm_by', '<>', 'none').where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
     if (!request || !['proposed', 'approved'].includes(request.status) || waiting) throw errors.conflict('already_settled', 'error.recordSettled');
     await tx.updateTable('fund_requests').set({ status: 'withdrawn', decided_at: now }).where('id', '=', requestId).execute();
   });

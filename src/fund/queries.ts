@@ -105,7 +105,7 @@ const requestsQuery = (db: Q) =>
       'r.id', 'r.member_id', 'm.display_name', 'r.named', 'r.fund_id', 'f.name as fund_name', 'r.amount', 'r.currency', 'r.note_enc',
       'r.status', 'r.approved_how', 'r.proposal_id', 'r.asked_at', 'r.decided_at', 'r.received_at',
       eb.selectFrom('fund_records as w').select('w.id').whereRef('w.request_id', '=', 'r.id').where('w.kind', '=', 'payout')
-        .where('w.confirmed_at', 'is', null).where('w.withdrawn_at', 'is', null).limit(1).as('waiting'),
+        .where('w.confirm_by', '<>', 'none').where('w.confirmed_at', 'is', null).where('w.withdrawn_at', 'is', null).limit(1).as('waiting'),
     ]);
 
 type RequestRow = Awaited<ReturnType<ReturnType<typeof requestsQuery>['execute']>>[number];

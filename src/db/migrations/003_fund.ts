@@ -200,10 +200,11 @@ create table fund_records (
   check ((confirmed_by is null) = (confirmed_at is null)),
   check (confirmed_at is null or withdrawn_at is null)
 );
-create index fund_records_waiting on fund_records (recorded_at) where confirmed_at is null and withdrawn_at is null;
+create index fund_records_waiting on fund_records (recorded_at) where confirm_by <> 'none' and confirmed_at is null and withdrawn_at is null;
 create index fund_records_member on fund_records (member_id, fund_id, recorded_at) where member_id is not null;
--- One payout at a time for a request.
-create unique index fund_records_one_payout on fund_records (request_id) where kind = 'payout' and confirmed_at is null and withdrawn_at is null;
+-- One payout waiting at a time for a request (one entered at once marks the request paid in the same transaction).
+create unique index fund_records_one_payout on fund_records (request_id)
+  where kind = 'payout' and confirm_by <> 'none' and confirmed_at is null and withdrawn_at is null;
 
 create function fund_record_guard() returns trigger language plpgsql as $$
 declare
@@ -226,7 +227,7 @@ begin
       new.memo, new.recorded_by, new.recorded_at, new.confirm_by)
       is distinct from (old.kind, old.fund_id, old.to_fund_id, old.amount, old.currency, old.member_id, old.named, old.request_id,
       old.reverses, old.memo, old.recorded_by, old.recorded_at, old.confirm_by)
-      or old.confirmed_at is not null or old.withdrawn_at is not null then
+      or old.confirm_by = 'none' or old.confirmed_at is not null or old.withdrawn_at is not null then
     raise exception 'a record is confirmed or withdrawn once, and never edited' using errcode = 'KR012';
   end if;
   if new.confirmed_by is not null then
