@@ -15,7 +15,10 @@ beforeAll(async () => {
 describe(`access rules (${engine})`, () => {
   it('asks a signed-out visitor to sign in (401) on every member page and API', async () => {
     const anon = new Client(world);
-    for (const path of ['/board', '/me', '/notifications', '/settings', '/invites', '/agreements', '/posts/new', '/welcome']) {
+    for (const path of [
+      '/board', '/me', '/notifications', '/settings', '/invites', '/agreements', '/posts/new', '/welcome', '/fund', '/fund/ask', '/fund/give',
+      '/fund/ledger', '/fund/ledger.csv', '/fund/statement', '/fund/propose', '/roles/treasurer/propose',
+    ]) {
       const res = await anon.get(path);
       expect(res.status, path).toBe(401);
       expect(await res.text()).toContain('href="/sign-in"');
@@ -26,6 +29,29 @@ describe(`access rules (${engine})`, () => {
     expect((await api.json()).error.code).toBe('sign_in_needed');
     expect((await anon.post('/posts', { what: 'x' })).status).toBe(401);
     expect((await anon.post('/invites')).status).toBe(401);
+    expect((await anon.post('/fund/ask', { amount: '5' })).status).toBe(401);
+    expect((await anon.get('/api/fund')).status).toBe(401);
+  });
+
+  it('answers 404 for unknown or malformed fund ids, and keeps a request’s line to its asker and the treasurers', async () => {
+    const m = await buildMember(world);
+    for (const id of ['abc', crypto.randomUUID(), "' or 1=1 --"]) {
+      expect((await m.get(`/fund/requests/${encodeURIComponent(id)}`)).status).toBe(404);
+      expect((await m.get(`/fund/records/${encodeURIComponent(id)}`)).status).toBe(404);
+      expect((await m.post(`/fund/records/${encodeURIComponent(id)}/confirm`, { key: 'k-12345678' })).status).toBe(404);
+      expect((await m.post(`/fund/requests/${encodeURIComponent(id)}/pay`, { key: 'k-12345678' })).status).toBe(404);
+    }
+    expect((await m.post('/fund/entries/abc/reverse')).status).toBe(403); // not a treasurer, whatever the id
+    const pot = (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
+    const asked = await m.post('/fund/ask', { key: 'access-key-01', fund: pot, amount: '12', note: 'My bank is Solidarity CU 4411' });
+    const page = new URL(asked.headers.get('location')!, 'http://x').pathname;
+    expect(await (await m.get(page)).text()).toContain('Solidarity CU 4411');
+    const other = await (await founder.get(page)).text();
+    expect(other).not.toContain('Solidarity CU 4411');
+    // Nobody else can withdraw it, mark it received, or pay it without the role.
+    expect((await founder.post(`${page}/withdraw`)).status).toBe(403);
+    expect((await founder.post(`${page}/received`)).status).toBe(403);
+    expect((await founder.post(`${page}/pay`, { key: 'k-12345678' })).status).toBe(403);
   });
 
   it('hides a thread from everyone but its two members, whatever id is guessed', async () => {

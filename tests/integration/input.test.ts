@@ -119,7 +119,29 @@ describe(`bad input (${engine})`, () => {
       ['/sign-in/link', ['token']],
       ['/language', ['lang', 'back']],
       ['/decisions', ['title', 'body', 'process', 'options', 'closes_in', 'quorum', 'majority_percent', 'block_binds', 'dots', 'results', 'anonymous', 'agreement', 'agreement_value']],
+      ['/fund/ask', ['key', 'fund', 'amount', 'note', 'named']],
+      ['/fund/give', ['key', 'fund', 'amount', 'named']],
+      ['/fund/pledge', ['fund', 'amount']],
+      ['/fund/move', ['key', 'kind', 'fund', 'to_fund', 'amount', 'memo']],
+      ['/fund/propose', ['name', 'process', 'closes_in', 'limit', 'days', 'keep', 'second_above', 'floor', 'revolving']],
+      ['/roles/treasurer/propose', ['member', 'days', 'process', 'closes_in']],
     ];
+    // The fund's forms again with a real fund chosen, so junk reaches the amount and the text.
+    const pot = (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
+    for (const value of junk) {
+      for (const path of ['/fund/ask', '/fund/give', '/fund/pledge']) {
+        const res = await member.post(path, { key: 'junk-key-0001', fund: pot, amount: value, note: value, named: value });
+        expect(res.status, `${path} ${JSON.stringify(value).slice(0, 20)}`).toBeLessThan(500);
+      }
+      for (const path of ['/api/fund/requests', '/api/fund/records']) {
+        const res = await member.request(path, {
+          method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': value.replace(/[^\x21-\x7e]/g, '').slice(0, 200) || 'x' },
+          body: JSON.stringify({ kind: value, fund: pot, amount: value, note: value, request: value, entry: value }),
+        });
+        expect(res.status, `${path} ${JSON.stringify(value).slice(0, 20)}`).toBeLessThan(500);
+        expect((await res.json()).error.code).toBeTruthy();
+      }
+    }
     // Forms that belong to one proposal, post or member.
     const other = await buildMember(world, { name: 'Junk target' });
     const otherPost = await buildPost(other, { what: 'A post to flag with junk' });
