@@ -12,6 +12,7 @@ import { decisionRoutes } from './decisions/routes.ts';
 import { safetyRoutes } from './safety/routes.ts';
 import { fundRoutes } from './fund/routes.ts';
 import { roleRoutes } from './roles/routes.ts';
+import { circleRoutes } from './circles/routes.ts';
 import { errorPage } from './web/error-page.tsx';
 import { fromAcceptLanguage, translator } from './web/i18n/index.ts';
 
@@ -41,6 +42,7 @@ export function createApp(deps: Deps) {
   app.route('/', safetyRoutes);
   app.route('/', fundRoutes);
   app.route('/', roleRoutes);
+  app.route('/', circleRoutes);
 
   app.notFound((c) => errorPage(c, errors.notFound()));
   app.onError((err, c) => {

@@ -13,12 +13,13 @@ export type MatchStatus = 'active' | 'released' | 'met';
 export type NotificationKind =
   | 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met'
   | 'proposal_opened' | 'proposal_closing' | 'proposal_closed'
-  | 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm' | 'pledge_reminder';
-export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role';
+  | 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm' | 'pledge_reminder' | 'circle_round';
+export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
-export type RecordKind = 'contribution' | 'gift' | 'payout' | 'transfer' | 'reversal';
-export type EntryKind = RecordKind | 'circle_payment' | 'circle_payout';
+export type RecordKind = 'contribution' | 'gift' | 'payout' | 'transfer' | 'reversal' | 'return' | 'circle_payment' | 'circle_payout';
+export type EntryKind = RecordKind;
+export type OrderRule = 'lottery' | 'agreed' | 'each_round';
 export type ConfirmBy = 'none' | 'treasurer' | 'second';
 export type SafetyReason = 'harassment' | 'spam' | 'danger';
 export type SafetyAct =
@@ -134,6 +135,7 @@ export interface Database {
     action: ColumnType<unknown, string | null | undefined, never>;
     subject_member_id: string | null;
     subject_post_id: string | null;
+    circle_id: string | null;
     opened_by: string | null;
     opened_at: Timestamp;
     closes_at: Timestamp;
@@ -188,6 +190,7 @@ export interface Database {
     proposal_id: string | null;
     fund_request_id: string | null;
     fund_record_id: string | null;
+    circle_id: string | null;
     created_at: Generated<Date>;
     read_at: Timestamp | null;
     emailed_at: Timestamp | null;
@@ -250,6 +253,8 @@ export interface Database {
     confirmed_by: string | null;
     confirmed_at: Timestamp | null;
     withdrawn_at: Timestamp | null;
+    round_id: string | null;
+    expected_id: string | null;
   };
   ledger_entries: {
     id: Generated<number>;
@@ -270,6 +275,39 @@ export interface Database {
     started_at: Timestamp;
     ended_at: Timestamp | null;
     reminded_month: string | null;
+  };
+  circles: {
+    id: Generated<string>;
+    name: string;
+    amount: number;
+    currency: string;
+    period_days: number;
+    order_rule: OrderRule;
+    account_id: string;
+    created_by: string;
+    created_at: Timestamp;
+    started_at: Timestamp | null;
+  };
+  circle_members: { circle_id: string; member_id: string; joined_at: Timestamp; position: number | null };
+  circle_rounds: {
+    id: Generated<string>;
+    circle_id: string;
+    number: number;
+    due_at: Timestamp;
+    recipient_id: string | null;
+    proposal_id: string | null;
+  };
+  circle_deferrals: { round_id: string; member_id: string; proposal_id: string };
+  fund_expected: {
+    id: Generated<string>;
+    fund_id: string;
+    request_id: string;
+    amount: number;
+    currency: string;
+    created_at: Timestamp;
+    status: Generated<'expected' | 'returned' | 'partly' | 'written_off'>;
+    closed_at: Timestamp | null;
+    decision_id: string | null;
   };
   idempotency_keys: {
     member_id: string;

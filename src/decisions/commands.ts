@@ -17,6 +17,7 @@ export type Opening = Omit<ProposalInput, 'action'> & {
   kind?: ProposalKind;
   subjectMemberId?: string | null;
   subjectPostId?: string | null;
+  circleId?: string | null;
 };
 
 /** Opens a proposal and tells every member (the opener knows already). Runs inside the caller's transaction if given one. */
@@ -35,13 +36,14 @@ export async function openProposal(db: Kysely<Database>, openedBy: string | null
         action: p.action ? JSON.stringify(p.action) : null,
         subject_member_id: p.subjectMemberId ?? null,
         subject_post_id: p.subjectPostId ?? null,
+        circle_id: p.circleId ?? null,
         opened_by: openedBy,
         opened_at: now,
         closes_at: new Date(now.getTime() + p.closesInHours * 3_600_000),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const everyone = await memberIds(tx, [openedBy]);
+    const everyone = await memberIds(tx, [openedBy], p.circleId ?? null);
     await notify(tx, everyone.map((m) => ({ member_id: m, kind: 'proposal_opened' as const, proposal_id: row.id })));
     return row.id;
   };
@@ -65,7 +67,7 @@ export async function makeAnonymous(db: Db, proposal: ProposalView) {
 
 /** The result so far (or at closing): the tally of the ballots that count, against who could vote now. */
 export async function currentResult(db: Kysely<Database>, p: ProposalView): Promise<Result> {
-  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id, p.anonymous), eligibleCount(db, p.subjectMemberId)]);
+  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id, p.anonymous), eligibleCount(db, p.subjectMemberId, p.circleId)]);
   return tally({ process: p.process, options: p.options, rules: p.rules, ballots: ballots.map((b) => b.choice), eligible });
 }
 
@@ -90,8 +92,8 @@ export async function closeProposal(tx: Tx, id: string, now: Date): Promise<bool
     .set({ status: 'closed', outcome: result.outcome, result: JSON.stringify(result), closed_at: now })
     .where('id', '=', id)
     .execute();
-  await applyOutcome(tx, { ...proposal, outcome: result.outcome }, now);
-  const everyone = await memberIds(tx);
+  await applyOutcome(tx, { ...proposal, outcome: result.outcome, result }, now);
+  const everyone = await memberIds(tx, [], proposal.circleId);
   await notify(tx, everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, proposal_id: id })));
   return true;
 }
@@ -116,5 +118,6 @@ export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
     from proposals p join members m on m.removed_at is null and m.id is distinct from p.subject_member_id
     where p.status = 'open' and p.closes_at <= ${soon} and p.closes_at - p.opened_at > interval '24 hours'
       and not exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = m.id)
+      and (p.circle_id is null or exists (select 1 from circle_members c where c.circle_id = p.circle_id and c.member_id = m.id))
     on conflict do nothing`.execute(db);
 }

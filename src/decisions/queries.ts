@@ -4,11 +4,12 @@ import type { Database, ProposalKind } from '../db/types.ts';
 import type { Choice, Outcome, Process, Result, Rules } from './tally.ts';
 import type { FundAction } from '../fund/actions.ts';
 import type { FillRole } from '../roles/commands.ts';
+import type { CircleAction } from '../circles/commands.ts';
 
 type Q = Kysely<Database>;
 
 export type SetAgreement = { type: 'set_agreement'; key: string; value: unknown };
-export type Action = SetAgreement | FundAction | FillRole | null;
+export type Action = SetAgreement | FundAction | FillRole | CircleAction | null;
 
 export type ProposalView = {
   id: string;
@@ -23,6 +24,8 @@ export type ProposalView = {
   subjectMemberId: string | null;
   subjectMemberName: string | null;
   subjectPostId: string | null;
+  /** A circle's own decision: only its members see it and vote. */
+  circleId: string | null;
   openedBy: string | null;
   openedByName: string | null;
   openedAt: Date;
@@ -35,7 +38,7 @@ export type ProposalView = {
 
 const proposalColumns = [
   'proposals.id', 'proposals.kind', 'proposals.title', 'proposals.body', 'proposals.process', 'proposals.options',
-  'proposals.rules', 'proposals.anonymous', 'proposals.action', 'proposals.subject_member_id', 'proposals.subject_post_id',
+  'proposals.rules', 'proposals.anonymous', 'proposals.action', 'proposals.subject_member_id', 'proposals.subject_post_id', 'proposals.circle_id',
   'proposals.opened_by', 'proposals.opened_at', 'proposals.closes_at', 'proposals.status', 'proposals.outcome',
   'proposals.result', 'proposals.closed_at', 'opener.display_name as opener_name', 'subject.display_name as subject_name',
 ] as const;
@@ -53,7 +56,7 @@ function toView(r: Row): ProposalView {
   return {
     id: r.id, kind: r.kind, title: r.title, body: r.body, process: r.process as Process, options: r.options as string[],
     rules: r.rules as Rules, anonymous: r.anonymous, action: (r.action as Action) ?? null,
-    subjectMemberId: r.subject_member_id, subjectMemberName: r.subject_name, subjectPostId: r.subject_post_id,
+    subjectMemberId: r.subject_member_id, subjectMemberName: r.subject_name, subjectPostId: r.subject_post_id, circleId: r.circle_id,
     openedBy: r.opened_by, openedByName: r.opener_name, openedAt: r.opened_at, closesAt: r.closes_at, status: r.status,
     outcome: r.outcome as Outcome | null, result: (r.result as Result | null) ?? null, closedAt: r.closed_at,
   };
@@ -68,7 +71,10 @@ export type ProposalListItem = ProposalView & { voted: boolean; ballots: number 
 
 /** Open proposals closing soonest first, then the most recently closed. */
 export async function proposalList(db: Q, memberId: string, closedLimit = 30): Promise<{ open: ProposalListItem[]; closed: ProposalListItem[] }> {
-  const withCounts = selectProposals(db).select((eb) => [
+  const withCounts = selectProposals(db).where((eb) => eb.or([
+    eb('proposals.circle_id', 'is', null),
+    eb.exists(eb.selectFrom('circle_members as cm').select('cm.member_id').whereRef('cm.circle_id', '=', 'proposals.circle_id').where('cm.member_id', '=', memberId)),
+  ])).select((eb) => [
     eb.selectFrom('ballots').select(eb.fn.countAll<string>().as('n')).whereRef('ballots.proposal_id', '=', 'proposals.id').as('ballot_count'),
     eb.exists(eb.selectFrom('ballots').select(sql`1`.as('one')).whereRef('ballots.proposal_id', '=', 'proposals.id').where('ballots.member_id', '=', memberId)).as('voted'),
   ]);
@@ -98,10 +104,11 @@ export async function ballotsOf(db: Q, proposalId: string, anonymous = false): P
   return rows.map((r) => ({ memberId: r.member_id, name: r.display_name, choice: r.choice as Choice, reason: r.reason, castAt: r.cast_at }));
 }
 
-/** How many members could vote on a proposal (everyone not removed, less the subject of a removal). */
-export async function eligibleCount(db: Q, subjectMemberId: string | null): Promise<number> {
+/** How many members could vote on a proposal (everyone not removed, less the subject of a removal; a circle's members). */
+export async function eligibleCount(db: Q, subjectMemberId: string | null, circleId: string | null = null): Promise<number> {
   let q = db.selectFrom('members').select((eb) => eb.fn.countAll<string>().as('n')).where('removed_at', 'is', null);
   if (subjectMemberId) q = q.where('id', '<>', subjectMemberId);
+  if (circleId) q = q.where('id', 'in', (eb) => eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId));
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
@@ -110,7 +117,10 @@ export async function dueProposalIds(db: Q, now: Date): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function memberIds(db: Q, except: (string | null)[] = []): Promise<string[]> {
-  const rows = await db.selectFrom('members').select('id').where('removed_at', 'is', null).execute();
+/** Members who hear about a proposal: everyone not removed, or a circle's members for the circle's own decisions. */
+export async function memberIds(db: Q, except: (string | null)[] = [], circleId: string | null = null): Promise<string[]> {
+  let q = db.selectFrom('members').select('id').where('removed_at', 'is', null);
+  if (circleId) q = q.where('id', 'in', (eb) => eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId));
+  const rows = await q.execute();
   return rows.map((r) => r.id).filter((id) => !except.includes(id));
 }

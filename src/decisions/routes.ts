@@ -16,6 +16,7 @@ import { canDecide, proposalPolicy } from './policy.ts';
 import { ballotValues, parseBallot, parseProposal, PROPOSAL_DEFAULTS } from './schema.ts';
 import { proposalTitle } from './text.ts';
 import * as views from './views.tsx';
+import { isCircleMember } from '../circles/queries.ts';
 
 export const decisionRoutes = new Hono<AppEnv>();
 
@@ -25,6 +26,9 @@ async function loadProposal(c: C, id: string): Promise<ProposalView> {
   if (!uuid.safeParse(id).success) throw errors.notFound();
   const p = await proposalById(c.get('deps').db, id);
   if (!p) throw errors.notFound();
+  // A circle's own decision does not exist for anyone outside the circle.
+  const member = c.get('member');
+  if (p.circleId && (!member || !(await isCircleMember(c.get('deps').db, p.circleId, member.id)))) throw errors.notFound();
   return p;
 }
 

@@ -1,5 +1,6 @@
 // What a passed fund decision does by itself: makes a sub-fund with its rules, changes a fund's rules, or approves
-// a request beyond the standing rules (a request that does not pass is declined). The database refuses any fund,
+// a request beyond the standing rules (a request that does not pass is declined), or writes off what a revolving fund
+// was owed. The database refuses any fund,
 // rule or approval that a passed proposal did not carry.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
@@ -21,11 +22,18 @@ export type ApproveRequest = {
   /** Only when the member chose to be named. */
   member_name: string | null;
 };
-export type FundAction = CreateFund | SetFundRules | ApproveRequest;
+/** Money a revolving fund expected back that the members decide not to ask for any more. */
+export type WriteOff = { type: 'write_off'; expected_id: string; fund_id: string; fund_name: string | null; amount: number; currency: string };
+export type FundAction = CreateFund | SetFundRules | ApproveRequest | WriteOff;
 
 export async function applyFundOutcome(tx: Tx, decisionId: string, a: FundAction, passed: boolean, now: Date): Promise<void> {
   if (a.type === 'approve_request') return decideRequest(tx, decisionId, a, passed, now);
   if (!passed) return;
+  if (a.type === 'write_off') {
+    await tx.updateTable('fund_expected').set({ status: 'written_off', closed_at: now, decision_id: decisionId })
+      .where('id', '=', a.expected_id).where('status', '=', 'expected').execute();
+    return;
+  }
   let fundId: string;
   if (a.type === 'create_fund') {
     // Two proposals for the same name can both pass; the first made the fund, the second changes nothing.

@@ -1,7 +1,7 @@
 // Writes for the fund, each in one transaction and each done once per idempotency key: asking for money (approved
 // at once within the standing rules, otherwise a proposal), recording money that moved, confirming a record, and
 // writing the ledger entry. The database checks again what matters most: balanced, append-only, floors, treasurers.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, RecordKind } from '../db/types.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
@@ -9,13 +9,12 @@ import { errors } from '../web/errors.ts';
 import { notify } from '../notifications/queries.ts';
 import { openProposal } from '../decisions/commands.ts';
 import { defaultThresholds } from '../decisions/tally.ts';
-import { holders, holdsRole } from '../roles/queries.ts';
-import { memberIds } from '../decisions/queries.ts';
+import { holdsRole } from '../roles/queries.ts';
 import { once, type Once } from './idempotency.ts';
-import { linesFor, reversalOf } from './ledger.ts';
-import { entryById, entryLines, fundById, outsideAccount, recordById, requestById, standingUse, type RecordView } from './queries.ts';
+import { entryById, expectedById, fundById, recordById, requestById, standingUse, type RecordView } from './queries.ts';
+import { enter, tellTreasurers, writeRecord } from './entries.ts';
 import { needsSecond, standingAnswer } from './rules.ts';
-import type { ApproveRequest } from './actions.ts';
+import type { ApproveRequest, WriteOff } from './actions.ts';
 
 type Tx = Kysely<Database>;
 
@@ -74,23 +73,17 @@ export async function ask(db: Db, keys: Keys, member: { id: string; name: string
   return { ...done, status: request.status === 'proposed' ? 'proposed' : 'approved' };
 }
 
-/** Tells the treasurers (or, when there are none, every member) that something waits for them. */
-async function tellTreasurers(tx: Tx, now: Date, except: (string | null)[], n: { kind: 'fund_to_pay' | 'fund_to_confirm'; fund_request_id?: string; fund_record_id?: string }) {
-  let to = (await holders(tx, 'treasurer', now)).map((h) => h.memberId).filter((m) => !except.includes(m));
-  if (to.length === 0 && n.kind === 'fund_to_confirm') to = await memberIds(tx, except);
-  await notify(tx, to.map((member_id) => ({ member_id, ...n })));
-}
-
 export type RecordInput =
   | { kind: 'contribution'; fundId: string; amount: number; named: boolean }
   | { kind: 'gift'; fundId: string; amount: number; memo: string | null }
   | { kind: 'payout'; requestId: string }
   | { kind: 'transfer'; fundId: string; toFundId: string; amount: number; memo: string | null }
-  | { kind: 'reversal'; entryId: number; memo: string | null };
+  | { kind: 'reversal'; entryId: number; memo: string | null }
+  | { kind: 'return'; expectedId: string; amount: number; memo: string | null };
 
 export type Recorded = Once & { entered: boolean };
 
-const TREASURER_KINDS: RecordKind[] = ['gift', 'payout', 'transfer', 'reversal'];
+const TREASURER_KINDS: RecordKind[] = ['gift', 'payout', 'transfer', 'reversal', 'return'];
 
 /**
  * Records money that moved outside Kropotkin. A member's own contribution waits for a treasurer to confirm it
@@ -132,6 +125,14 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
           };
           break;
         }
+        case 'return': {
+          // Money owed back to a revolving fund, in one or more parts, never more than is still out.
+          const expected = await expectedById(tx, input.expectedId, true);
+          if (!expected || expected.status !== 'expected') throw errors.conflict('already_settled', 'error.recordSettled');
+          if (input.amount > expected.outstanding) throw errors.badRequest('more_than_owed', 'error.moreThanOwed');
+          values = { ...base, currency: expected.currency, kind: input.kind, fund_id: expected.fundId, amount: input.amount, expected_id: expected.id, memo: input.memo, confirm_by: 'none' as const };
+          break;
+        }
         case 'reversal': {
           const entry = await entryById(tx, input.entryId);
           if (!entry?.record_id) throw errors.notFound('no_such_entry');
@@ -141,6 +142,11 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
             .where('confirm_by', '<>', 'none').where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
           if (reversed || waiting) throw errors.conflict('already_reversed', 'error.alreadyReversed');
           const original = (await recordById(tx, entry.record_id))!;
+          // Circle money is the circle's own business; a return is settled with what it was owed.
+          if (original.kind === 'circle_payment' || original.kind === 'circle_payout') throw errors.conflict('circle_money', 'error.circleMoney');
+          if (original.expectedId && (await expectedById(tx, original.expectedId))?.status !== 'expected') {
+            throw errors.conflict('already_settled', 'error.recordSettled');
+          }
           values = {
             ...base, currency: original.currency, kind: input.kind, fund_id: original.fundId, to_fund_id: null, amount: original.amount,
             reverses: input.entryId, memo: input.memo, confirm_by: 'second' as const,
@@ -148,12 +154,7 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
           break;
         }
       }
-      const { id } = await tx.insertInto('fund_records').values(values).returning('id').executeTakeFirstOrThrow();
-      const rec = (await recordById(tx, id))!;
-      if (rec.confirmBy === 'none') await enter(tx, rec, now);
-      else if (rec.confirmBy === 'treasurer') await tellTreasurers(tx, now, [member.id], { kind: 'fund_to_confirm', fund_record_id: id });
-      else await tellTreasurers(tx, now, [member.id, rec.payeeId], { kind: 'fund_to_confirm', fund_record_id: id });
-      return id;
+      return writeRecord(tx, values, now);
     }),
   );
   const rec = (await recordById(db, done.result))!;
@@ -193,35 +194,6 @@ export async function withdrawRecord(db: Db, member: { id: string }, recordId: s
   if (Number(r.numUpdatedRows) === 0) throw errors.conflict('already_settled', 'error.recordSettled');
 }
 
-/** Writes the ledger entry for a record, and what follows from it for the request it pays or undoes. */
-async function enter(tx: Tx, rec: RecordView, now: Date): Promise<number> {
-  let lines;
-  if (rec.kind === 'reversal') {
-    lines = reversalOf(await entryLines(tx, rec.reverses!));
-  } else {
-    lines = linesFor({ kind: rec.kind, fund: rec.fundId, toFund: rec.toFundId, amount: rec.amount, currency: rec.currency }, await outsideAccount(tx));
-  }
-  const { id } = await tx
-    .insertInto('ledger_entries')
-    .values({ at: now, kind: rec.kind, record_id: rec.id, reverses: rec.reverses })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await tx.insertInto('ledger_lines').values(lines.map((l) => ({ entry_id: id, account_id: l.account, currency: l.currency, amount: l.amount }))).execute();
-  if (rec.kind === 'payout' && rec.requestId) {
-    await tx.updateTable('fund_requests').set({ status: 'paid' }).where('id', '=', rec.requestId).execute();
-    if (rec.payeeId) await notify(tx, [{ member_id: rec.payeeId, kind: 'fund_paid', fund_request_id: rec.requestId }]);
-  }
-  if (rec.kind === 'reversal') {
-    // Undoing a payout puts its request back among those approved and waiting to be paid.
-    const original = await tx.selectFrom('ledger_entries as e').innerJoin('fund_records as c', 'c.id', 'e.record_id')
-      .select(['c.kind', 'c.request_id']).where('e.id', '=', rec.reverses!).executeTakeFirst();
-    if (original?.kind === 'payout' && original.request_id) {
-      await tx.updateTable('fund_requests').set({ status: 'approved', received_at: null }).where('id', '=', original.request_id).execute();
-    }
-  }
-  return Number(id);
-}
-
 /** The member who asked says the money reached them. */
 export async function markReceived(db: Db, member: { id: string }, requestId: string, now: Date): Promise<void> {
   const r = await db.updateTable('fund_requests').set({ received_at: now })
@@ -239,5 +211,32 @@ export async function withdrawRequest(db: Db, member: { id: string }, requestId:
       .where('confirm_by', '<>', 'none').where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null).executeTakeFirst();
     if (!request || !['proposed', 'approved'].includes(request.status) || waiting) throw errors.conflict('already_settled', 'error.recordSettled');
     await tx.updateTable('fund_requests').set({ status: 'withdrawn', decided_at: now }).where('id', '=', requestId).execute();
+  });
+}
+
+/** A treasurer closes an amount a revolving fund was owed as "came back partly" (fees withheld); the rest is not asked. */
+export async function closePartly(db: Db, member: { id: string }, expectedId: string, now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    if (!(await holdsRole(tx, member.id, 'treasurer', now))) throw errors.forbidden('treasurer_only', 'error.treasurerOnly');
+    const expected = await expectedById(tx, expectedId, true);
+    if (!expected || expected.status !== 'expected' || expected.returned === 0) throw errors.conflict('already_settled', 'error.recordSettled');
+    await tx.updateTable('fund_expected').set({ status: 'partly', closed_at: now }).where('id', '=', expectedId).execute();
+  });
+}
+
+/** Any member may ask the others to write off what a revolving fund is still owed. */
+export async function proposeWriteOff(db: Db, member: { id: string }, expectedId: string, now: Date): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    const expected = await expectedById(tx, expectedId, true);
+    if (!expected || expected.status !== 'expected') throw errors.conflict('already_settled', 'error.recordSettled');
+    const open = await tx.selectFrom('proposals').select('id').where('status', '=', 'open')
+      .where(sql<boolean>`action->>'type' = 'write_off' and action->>'expected_id' = ${expectedId}`).executeTakeFirst();
+    if (open) return open.id;
+    const action: WriteOff = { type: 'write_off', expected_id: expected.id, fund_id: expected.fundId, fund_name: expected.fundName, amount: expected.outstanding, currency: expected.currency };
+    return openProposal(tx, member.id, {
+      kind: 'fund', title: 'Write off', body: '', process: 'consent', options: [], closesInHours: REQUEST_DECISION.hours,
+      rules: { quorumPercent: REQUEST_DECISION.quorumPercent, thresholds: defaultThresholds('consent'), results: 'after_vote', dots: 8 },
+      anonymous: false, action,
+    }, now);
   });
 }

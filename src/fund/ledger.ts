@@ -2,15 +2,34 @@
 // keeps (the database checks them again). A line adds its amount to its account; an entry's lines add to zero.
 
 export type Line = { account: string; currency: string; amount: number };
-export type MovementKind = 'contribution' | 'gift' | 'payout' | 'transfer';
-export type Movement = { kind: MovementKind; fund: string; toFund?: string | null; amount: number; currency: string };
+export type MovementKind = 'contribution' | 'gift' | 'return' | 'payout' | 'transfer' | 'circle_payment' | 'circle_payout';
+export type Movement = {
+  kind: MovementKind;
+  /** The fund, or the circle's account for circle money. */
+  fund: string;
+  toFund?: string | null;
+  /** A member's own pseudonymous account, for circle money. */
+  member?: string | null;
+  amount: number;
+  currency: string;
+};
 
-/** Money in comes from "outside"; money out goes to it; a transfer moves between two funds. */
+/**
+ * Money in comes from "outside"; money out goes to it; a transfer moves between two funds. In a circle, a payment
+ * moves from the member's account to the circle's, and the round's payout back to the recipient's.
+ */
 export function linesFor(m: Movement, outside: string): Line[] {
   const { amount, currency } = m;
   switch (m.kind) {
+    case 'circle_payment':
+    case 'circle_payout': {
+      if (!m.member) throw new Error('circle money moves to or from a member account');
+      const sign = m.kind === 'circle_payment' ? 1 : -1;
+      return [{ account: m.member, currency, amount: -sign * amount }, { account: m.fund, currency, amount: sign * amount }];
+    }
     case 'contribution':
     case 'gift':
+    case 'return':
       return [{ account: outside, currency, amount: -amount }, { account: m.fund, currency, amount }];
     case 'payout':
       return [{ account: m.fund, currency, amount: -amount }, { account: outside, currency, amount }];

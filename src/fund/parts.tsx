@@ -5,7 +5,7 @@ import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { formatDate, formatDateTime } from '../web/parts.tsx';
 import { formatMoney } from './money.ts';
-import type { EntryView, MonthFlow, RecordView, RequestView } from './queries.ts';
+import type { EntryView, ExpectedView, MonthFlow, RecordView, RequestView } from './queries.ts';
 import { fundName } from './text.ts';
 
 export function entryWhat(v: ViewCtx, e: EntryView): string {
@@ -26,6 +26,8 @@ export function entryWhat(v: ViewCtx, e: EntryView): string {
       return t('fund.entry.transfer', { amount, from: fundName(t, from?.name ?? null), to: fundName(t, into?.name ?? null) });
     case 'reversal':
       return t('fund.entry.reversal', { id: e.reverses ?? 0 });
+    case 'return':
+      return t('fund.entry.return', { amount, fund: fundName(t, into?.name ?? null) });
     default:
       return t(`fund.entry.${e.kind}` as MessageKey, { amount });
   }
@@ -141,7 +143,8 @@ export function RequestLine({ v, r, showName }: { v: ViewCtx; r: RequestView; sh
 }
 
 const RECORD_KIND: Record<RecordView['kind'], MessageKey> = {
-  contribution: 'fund.record.contribution', gift: 'fund.record.gift', payout: 'fund.record.payout', transfer: 'fund.record.transfer', reversal: 'fund.record.reversal',
+  contribution: 'fund.record.contribution', gift: 'fund.record.gift', payout: 'fund.record.payout', transfer: 'fund.record.transfer',
+  reversal: 'fund.record.reversal', return: 'fund.record.return', circle_payment: 'fund.record.circlePayment', circle_payout: 'fund.record.circlePayout',
 };
 
 export function recordWhat(v: ViewCtx, r: RecordView): string {
@@ -165,3 +168,42 @@ export function RecordLine({ v, r }: { v: ViewCtx; r: RecordView & { canConfirm:
   );
 }
 
+
+const EXPECTED_STATUS: Record<ExpectedView['status'], MessageKey> = {
+  expected: 'fund.expected.open', returned: 'fund.expected.returned', partly: 'fund.expected.partly', written_off: 'fund.expected.writtenOff',
+};
+
+/** Money revolving funds are owed: no name of the person helped, only the amount, what came back and what is still out. */
+export function ExpectedList({ v, expected, treasurer, returnKey }: { v: ViewCtx; expected: ExpectedView[]; treasurer: boolean; returnKey: string }) {
+  const { t } = v;
+  return (
+    <section aria-labelledby="expected">
+      <h2 id="expected">{t('fund.expectedTitle')}</h2>
+      <ul class="cards compact">
+        {expected.map((x) => (
+          <li class="card">
+            {t('fund.expectedLine', {
+              amount: formatMoney(v.lang, x.amount, x.currency), fund: fundName(t, x.fundName), back: formatMoney(v.lang, x.returned, x.currency),
+            })}
+            <p class="by"><span class="tag">{t(EXPECTED_STATUS[x.status])}</span> · {formatDate(v.lang, x.createdAt)}</p>
+            {x.status === 'expected' && treasurer ? (
+              <form method="post" action={`/fund/expected/${x.id}/return`} class="inline-field">
+                <input type="hidden" name="key" value={`${returnKey}-${x.id.slice(0, 8)}`} />
+                <label for={`back-${x.id}`}>{t('fund.cameBack')}</label>
+                <input id={`back-${x.id}`} name="amount" inputmode="decimal" maxlength={24} />
+                <button type="submit">{t('fund.recordReturn')}</button>
+              </form>
+            ) : null}
+            {x.status === 'expected' && treasurer && x.returned > 0 ? (
+              <form method="post" action={`/fund/expected/${x.id}/partly`}><button type="submit">{t('fund.closePartly')}</button></form>
+            ) : null}
+            {x.status === 'expected' ? (
+              <form method="post" action={`/fund/expected/${x.id}/write-off`}><button type="submit">{t('fund.proposeWriteOff')}</button></form>
+            ) : null}
+            {x.decisionId ? <a href={`/decisions/${x.decisionId}`}>{t('fund.seeDecision')}</a> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -154,6 +154,8 @@ export type RecordView = {
   confirmedBy: string | null;
   confirmedAt: Date | null;
   withdrawnAt: Date | null;
+  roundId: string | null;
+  expectedId: string | null;
 };
 
 const recordsQuery = (db: Q) =>
@@ -167,6 +169,7 @@ const recordsQuery = (db: Q) =>
       'c.id', 'c.kind', 'c.fund_id', 'f.name as fund_name', 'c.to_fund_id', 't.name as to_fund_name', 'c.amount', 'c.currency',
       'c.member_id', 'c.named', 'c.request_id', 'q.member_id as payee_id', 'c.reverses', 'c.memo', 'c.recorded_by',
       'by.display_name as recorded_by_name', 'c.recorded_at', 'c.confirm_by', 'c.confirmed_by', 'c.confirmed_at', 'c.withdrawn_at',
+      'c.round_id', 'c.expected_id',
     ]);
 
 type RecordRow = Awaited<ReturnType<ReturnType<typeof recordsQuery>['execute']>>[number];
@@ -175,7 +178,7 @@ const toRecord = (r: RecordRow): RecordView => ({
   amount: Number(r.amount), currency: r.currency, memberId: r.member_id, named: r.named, requestId: r.request_id,
   payeeId: r.payee_id, reverses: r.reverses === null ? null : Number(r.reverses), memo: r.memo, recordedBy: r.recorded_by,
   recordedByName: r.recorded_by_name, recordedAt: r.recorded_at, confirmBy: r.confirm_by, confirmedBy: r.confirmed_by,
-  confirmedAt: r.confirmed_at, withdrawnAt: r.withdrawn_at,
+  confirmedAt: r.confirmed_at, withdrawnAt: r.withdrawn_at, roundId: r.round_id, expectedId: r.expected_id,
 });
 
 export async function recordById(db: Q, id: string): Promise<RecordView | undefined> {
@@ -225,6 +228,8 @@ export async function ledgerEntries(db: Q, f: EntryFilter = {}): Promise<EntryVi
       'second.display_name as confirmed_by',
       eb.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses', '=', 'e.id').as('reversed_by'),
     ])
+    // Circle money is shown to the circle's members on the circle's page, not in the network's ledger.
+    .where('e.kind', 'not in', ['circle_payment', 'circle_payout'])
     .orderBy('e.id', 'desc')
     .limit(f.limit ?? 100);
   if (f.from) q = q.where('e.at', '>=', f.from);
@@ -315,4 +320,54 @@ export async function statementFigures(db: Q, currency: string, from: Date, to: 
     const opening = Number(r.opening);
     return { fundId: r.id, name: r.name, opening, in: Number(r.in_sum), out: Number(r.out_sum), closing: opening + Number(r.in_sum) - Number(r.out_sum) };
   });
+}
+
+export type ExpectedView = {
+  id: string;
+  fundId: string;
+  fundName: string | null;
+  requestId: string;
+  amount: number;
+  currency: string;
+  /** What has come back so far, and what is still out. */
+  returned: number;
+  outstanding: number;
+  status: 'expected' | 'returned' | 'partly' | 'written_off';
+  createdAt: Date;
+  closedAt: Date | null;
+  decisionId: string | null;
+};
+
+const expectedQuery = (db: Q) =>
+  db
+    .selectFrom('fund_expected as x')
+    .innerJoin('fund_accounts as f', 'f.id', 'x.fund_id')
+    .select((eb) => [
+      'x.id', 'x.fund_id', 'f.name', 'x.request_id', 'x.amount', 'x.currency', 'x.status', 'x.created_at', 'x.closed_at', 'x.decision_id',
+      eb.selectFrom('fund_records as c').innerJoin('ledger_entries as e', 'e.record_id', 'c.id')
+        .select(sql<number>`coalesce(sum(c.amount), 0)::bigint`.as('s'))
+        .whereRef('c.expected_id', '=', 'x.id')
+        .where((w) => w.not(w.exists(w.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses', '=', 'e.id'))))
+        .as('returned'),
+    ]);
+
+type ExpectedRow = Awaited<ReturnType<ReturnType<typeof expectedQuery>['execute']>>[number];
+const toExpected = (r: ExpectedRow): ExpectedView => {
+  const returned = Number(r.returned ?? 0);
+  return {
+    id: r.id, fundId: r.fund_id, fundName: r.name, requestId: r.request_id, amount: Number(r.amount), currency: r.currency,
+    returned, outstanding: Number(r.amount) - returned, status: r.status, createdAt: r.created_at, closedAt: r.closed_at, decisionId: r.decision_id,
+  };
+};
+
+export async function expectedById(db: Q, id: string, lock = false): Promise<ExpectedView | undefined> {
+  if (lock) await db.selectFrom('fund_expected').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+  const r = await expectedQuery(db).where('x.id', '=', id).executeTakeFirst();
+  return r && toExpected(r);
+}
+
+/** What revolving funds are owed: still out first, then the most recently settled. */
+export async function expectedReturns(db: Q, limit = 50): Promise<ExpectedView[]> {
+  const rows = await expectedQuery(db).orderBy(sql`x.status = 'expected'`, 'desc').orderBy('x.created_at', 'desc').limit(limit).execute();
+  return rows.map(toExpected);
 }

@@ -13,14 +13,16 @@ import { uuid } from '../exchange/schema.ts';
 import { decrypt } from '../security/crypto.ts';
 import { holders, holdsRole } from '../roles/queries.ts';
 import { openProposal } from '../decisions/commands.ts';
-import { ask, canConfirmRecord, confirmRecord, markReceived, record, withdrawRecord, withdrawRequest, type RecordInput } from './commands.ts';
 import {
-  checkLedger, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
+  ask, canConfirmRecord, closePartly, confirmRecord, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
+} from './commands.ts';
+import {
+  checkLedger, expectedReturns, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
   statementFigures, waitingRecords, type FundView,
 } from './queries.ts';
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
 import { requestPolicy } from './policy.ts';
-import { apiRecordSchema, askSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf, decisionRules } from './schema.ts';
+import { apiRecordSchema, askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf, decisionRules } from './schema.ts';
 import { newIdempotencyKey } from './idempotency.ts';
 import { moneyText } from './money.ts';
 import * as views from './views.tsx';
@@ -44,14 +46,15 @@ fundRoutes.get('/fund', async (c) => {
   const now = clock();
   const currency = currencyOf(c);
   const months = monthsUpTo(now, FLOW_MONTHS);
-  const [funds, check, flows, records, open, mine, pledges, treasurers, entries] = await Promise.all([
+  const [funds, check, flows, records, open, mine, pledges, treasurers, entries, expected] = await Promise.all([
     fundsOverview(db, currency), checkLedger(db), monthlyFlows(db, currency, new Date(`${months[0]}-01T00:00:00Z`)), waitingRecords(db),
     openRequests(db), requestsOf(db, member.id, 10), pledgesOf(db, member.id), holders(db, 'treasurer', now), ledgerEntries(db, { limit: 20 }),
+    expectedReturns(db),
   ]);
   const treasurer = treasurers.some((h) => h.memberId === member.id);
   return page(c, c.get('t')('fund.title'), (v) =>
     views.FundPage({
-      v, currency, funds, check, flows, months, open, mine, pledges, treasurers, treasurer, entries,
+      v, currency, funds, check, flows, months, open, mine, pledges, treasurers, treasurer, entries, expected, returnKey: newIdempotencyKey(),
       records: records.map((r) => ({ ...r, canConfirm: canConfirmRecord(member, r, treasurer) })),
     }));
 });
@@ -232,6 +235,37 @@ fundRoutes.post('/fund/records/:id/withdraw', async (c) => {
   const r = await loadRecord(c);
   await withdrawRecord(deps(c).db, member, r.id, deps(c).clock());
   return c.redirect(`/fund/records/${r.id}`, 303);
+});
+
+// Revolving funds: money expected back -----------------------------------------------------------------------------
+
+const expectedId = (c: C) => {
+  const id = c.req.param('id') ?? '';
+  if (!uuid.safeParse(id).success) throw errors.notFound();
+  return id;
+};
+
+fundRoutes.post('/fund/expected/:id/return', async (c) => {
+  const member = requireMember(c);
+  authorize(await isTreasurer(c, member.id), member);
+  const id = expectedId(c);
+  const values = await readForm(c);
+  const parsed = returnSchema(currencyOf(c)).safeParse(values);
+  if (!parsed.success) throw errors.badRequest('invalid_input', 'error.amount');
+  await record(deps(c).db, member, { kind: 'return', expectedId: id, amount: parsed.data.amount, memo: parsed.data.memo }, currencyOf(c), values.key ?? '', deps(c).clock());
+  return c.redirect('/fund#expected', 303);
+});
+
+fundRoutes.post('/fund/expected/:id/partly', async (c) => {
+  const member = requireMember(c);
+  await closePartly(deps(c).db, member, expectedId(c), deps(c).clock());
+  return c.redirect('/fund#expected', 303);
+});
+
+fundRoutes.post('/fund/expected/:id/write-off', async (c) => {
+  const member = requireMember(c);
+  const proposalId = await proposeWriteOff(deps(c).db, member, expectedId(c), deps(c).clock());
+  return c.redirect(`/decisions/${proposalId}`, 303);
 });
 
 // The ledger, the statement and the export ------------------------------------------------------------------------

@@ -47,6 +47,8 @@ export const moveSchema = (currency: string) =>
 
 export const memoSchema = z.object({ memo: optionalText(120) });
 
+export const returnSchema = (currency: string) => z.object({ amount: amount(currency), memo: optionalText(120) });
+
 /** The API's record body: one of the kinds a member or treasurer can record. */
 export const apiRecordSchema = (currency: string) =>
   z.discriminatedUnion('kind', [

@@ -5,6 +5,9 @@ import { formatMoney } from './money.ts';
 import type { FundRules } from './rules.ts';
 import type { FundAction } from './actions.ts';
 import type { FillRole } from '../roles/commands.ts';
+import type { CircleAction } from '../circles/commands.ts';
+
+type Acting = FundAction | FillRole | CircleAction;
 
 /** The common pot has no stored name; sub-funds are named by the decision that made them. */
 export const fundName = (t: Translate, name: string | null) => name ?? t('fund.pot');
@@ -25,7 +28,7 @@ export function rulesText(t: Translate, lang: string, rules: FundRules, currency
   return lines;
 }
 
-export function fundProposalTitle(t: Translate, lang: string, a: FundAction | FillRole): string {
+export function fundProposalTitle(t: Translate, lang: string, a: Acting): string {
   switch (a.type) {
     case 'create_fund':
       return t('proposal.createFundTitle', { name: a.name });
@@ -35,11 +38,17 @@ export function fundProposalTitle(t: Translate, lang: string, a: FundAction | Fi
       return t('proposal.fundRequestTitle', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) });
     case 'fill_role':
       return t('proposal.fillRoleTitle', { name: a.member_name, role: t('role.treasurer'), days: duration(lang, 'day', a.days) });
+    case 'write_off':
+      return t('proposal.writeOffTitle', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) });
+    case 'circle_defer':
+      return t('proposal.circleDeferTitle', { name: a.member_name, round: a.round_number });
+    case 'circle_recipient':
+      return t('proposal.circleRecipientTitle', { round: a.round_number });
   }
 }
 
 /** What the proposal will do if it passes, in one or more sentences. */
-export function fundActionText(t: Translate, lang: string, a: FundAction | FillRole): string[] {
+export function fundActionText(t: Translate, lang: string, a: Acting): string[] {
   switch (a.type) {
     case 'create_fund':
     case 'set_fund_rules':
@@ -50,5 +59,11 @@ export function fundActionText(t: Translate, lang: string, a: FundAction | FillR
       })];
     case 'fill_role':
       return [fundProposalTitle(t, lang, a)];
+    case 'write_off':
+      return [t('proposal.writeOffAction', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) })];
+    case 'circle_defer':
+      return [t('proposal.circleDeferAction', { name: a.member_name, round: a.round_number })];
+    case 'circle_recipient':
+      return [t('proposal.circleRecipientAction', { round: a.round_number })];
   }
 }

@@ -5,10 +5,10 @@ import type { ViewCtx } from '../web/layout.tsx';
 import { formatDate, Notice } from '../web/parts.tsx';
 import type { Holder } from '../roles/queries.ts';
 import { formatMoney } from './money.ts';
-import type { EntryView, FundView, LedgerCheck, MonthFlow, RecordView, RequestView } from './queries.ts';
+import type { EntryView, ExpectedView, FundView, LedgerCheck, MonthFlow, RecordView, RequestView } from './queries.ts';
 import { fundName, rulesText } from './text.ts';
 import type { PledgeView } from './pledges.ts';
-import { EntryTable, FlowChart, RecordLine, RequestLine } from './parts.tsx';
+import { EntryTable, ExpectedList, FlowChart, RecordLine, RequestLine } from './parts.tsx';
 
 export type FundPageProps = {
   v: ViewCtx;
@@ -24,6 +24,8 @@ export type FundPageProps = {
   treasurers: Holder[];
   treasurer: boolean;
   entries: EntryView[];
+  expected: ExpectedView[];
+  returnKey: string;
 };
 
 export function FundPage(p: FundPageProps) {
@@ -43,6 +45,7 @@ export function FundPage(p: FundPageProps) {
         <a class="button" href="/fund/give">{t('fund.give')}</a>{' '}
         {p.treasurer ? <a class="button" href="/fund/move">{t('fund.move')}</a> : null}
       </p>
+      <p><a href="/circles">{t('fund.circlesLink')}</a></p>
 
       <h2>{t('fund.balances')}</h2>
       <p class="big-number">{t('fund.held', { amount: money(held) })}</p>
@@ -109,6 +112,8 @@ export function FundPage(p: FundPageProps) {
           </ul>
         </section>
       ) : null}
+
+      {p.expected.length ? <ExpectedList v={v} expected={p.expected} treasurer={p.treasurer} returnKey={p.returnKey} /> : null}
 
       <h2>{t('fund.flows')}</h2>
       <FlowChart v={v} currency={p.currency} flows={p.flows} months={p.months} />

@@ -11,6 +11,7 @@ export type NewNotification = {
   proposal_id?: string;
   fund_request_id?: string;
   fund_record_id?: string;
+  circle_id?: string;
 };
 
 export async function notify(db: Kysely<Database>, rows: NewNotification[]) {
@@ -28,6 +29,7 @@ export type NotificationView = {
   proposal: { id: string; kind: ProposalKind; title: string; subjectMemberName: string | null; outcome: string | null; action: Action } | null;
   /** A request or record of the fund this is about: how much, from which fund. */
   fund: { requestId: string | null; recordId: string | null; amount: number; currency: string; fundName: string | null } | null;
+  circleId: string | null;
   createdAt: Date;
   read: boolean;
 };
@@ -42,7 +44,7 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
     .leftJoin('fund_records as fc', 'fc.id', 'notifications.fund_record_id')
     .leftJoin('fund_accounts as fa', (j) => j.on((eb) => eb('fa.id', '=', eb.fn.coalesce('fr.fund_id', 'fc.fund_id'))))
     .select([
-      'notifications.fund_request_id', 'notifications.fund_record_id', 'fa.name as fund_name', 'proposals.action',
+      'notifications.fund_request_id', 'notifications.fund_record_id', 'fa.name as fund_name', 'proposals.action', 'notifications.circle_id',
       (eb) => eb.fn.coalesce('fr.amount', 'fc.amount').as('fund_amount'),
       (eb) => eb.fn.coalesce('fr.currency', 'fc.currency').as('fund_currency'),
       'notifications.id', 'notifications.kind', 'notifications.post_id', 'posts.what', 'posts.kind as post_kind',
@@ -61,6 +63,7 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
     fund: r.fund_amount !== null && r.fund_currency !== null
       ? { requestId: r.fund_request_id, recordId: r.fund_record_id, amount: Number(r.fund_amount), currency: r.fund_currency, fundName: r.fund_name }
       : null,
+    circleId: r.circle_id,
     createdAt: r.created_at, read: r.read_at !== null,
   }));
 }

@@ -24,6 +24,7 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   fund_paid: 'notification.fundPaid',
   fund_to_confirm: 'notification.fundToConfirm',
   pledge_reminder: 'notification.pledgeReminder',
+  circle_round: 'notification.circleRound',
 };
 
 export function notificationText(t: Translate, n: NotificationView, lang: string): string {
@@ -32,7 +33,7 @@ export function notificationText(t: Translate, n: NotificationView, lang: string
     return t(TEXT[n.kind], { what: shorten(proposalTitle(t, n.proposal, lang), 80), outcome });
   }
   if (n.fund) return t(TEXT[n.kind], { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: fundName(t, n.fund.fundName) });
-  if (n.kind === 'pledge_reminder') return t(TEXT[n.kind]);
+  if (n.kind === 'pledge_reminder' || n.kind === 'circle_round') return t(TEXT[n.kind]);
   return t(TEXT[n.kind], { what: n.postWhat ? shorten(n.postWhat, 80) : '' });
 }
 
@@ -41,6 +42,7 @@ export function notificationLink(n: NotificationView): string {
   if (n.fund?.requestId) return `/fund/requests/${n.fund.requestId}`;
   if (n.fund?.recordId) return `/fund/records/${n.fund.recordId}`;
   if (n.kind === 'pledge_reminder') return '/fund/give';
+  if (n.kind === 'circle_round' && n.circleId) return `/circles/${n.circleId}`;
   if (n.matchId && n.kind !== 'released') return `/matches/${n.matchId}`;
   return n.postId ? `/posts/${n.postId}` : '/notifications';
 }

@@ -72,7 +72,7 @@ describe(`recording money through a crash (${engine})`, () => {
     }
     const w = await fundWorld(setup, keys);
     if (engine === 'pglite') await setup.destroy();
-    const env = 'databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : { KROPOTKIN_DATA_DIR: target.dataDir };
+    const env: Record<string, string> = 'databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : { KROPOTKIN_DATA_DIR: target.dataDir };
 
     const amountOf = (i: number) => 100 + i;
     const send = (base: string, i: number) =>

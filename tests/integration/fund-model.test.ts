@@ -47,7 +47,7 @@ const decisionRules = { quorumPercent: 0, thresholds: defaultThresholds('consent
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());
-  for (const name of ['Treasurer', 'Ana', 'Ben', 'Cy', 'Dee']) members.push(await createMember(db, keys, { displayName: name, language: 'en', email: null }));
+  for (const name of ['Treasurer', 'Ana', 'Ben', 'Cy', 'Dee']) members.push(await createMember(db, keys, { displayName: name, language: 'en' }));
   treasurer = members.shift()!;
   pot = (await db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
   const fill = await openProposal(db, null, {
