@@ -1,5 +1,5 @@
 // Model-based property test of the fund: random sequences of gifts, contributions, requests, decisions, payouts,
-// transfers, reversals and replayed writes run through the real commands and database, side by side with a small
+// transfers, reversals, circle payments and payouts, and replayed writes run through the real commands and database, side by side with a small
 // in-memory model. After every step the funds hold what the model says, cached balances equal the entries, and no
 // floor is broken; after every sequence every entry balances and every currency adds to zero.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { openProposal, closeProposal, castBallot } from '../../src/decisions/com
 import { proposalById } from '../../src/decisions/queries.ts';
 import { defaultThresholds } from '../../src/decisions/tally.ts';
 import { ask, confirmRecord, record, withdrawRecord } from '../../src/fund/commands.ts';
+import { createCircle, joinCircle, payRound, receiveRound, startCircle } from '../../src/circles/commands.ts';
+import { circleById, roundsOf } from '../../src/circles/queries.ts';
 import { checkLedger, totalsPerCurrency } from '../../src/fund/queries.ts';
 import { AppError } from '../../src/web/errors.ts';
 import type { FundRules } from '../../src/fund/rules.ts';
@@ -72,7 +74,10 @@ beforeAll(async () => {
 
 afterAll(() => close());
 
+type CircleModel = { id: string; account: string; rounds: { id: string; recipient: string; payers: Set<string>; collected: number; paidOut: number }[] };
+
 type Model = {
+  circle: CircleModel;
   balance: Map<string, number>;
   promised: Map<string, number>;
   used: Map<string, number>;
@@ -109,7 +114,9 @@ type Step =
   | { op: 'pay'; pick: number }
   | { op: 'transfer'; from: number; to: number; amount: number }
   | { op: 'reverse'; pick: number }
-  | { op: 'replay'; pick: number };
+  | { op: 'replay'; pick: number }
+  | { op: 'circle_pay'; round: number; member: number }
+  | { op: 'circle_receive'; round: number };
 
 const amount = fc.integer({ min: 1, max: 40000 });
 const fundIx = fc.integer({ min: 0, max: 2 });
@@ -123,7 +130,33 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('transfer' as const), from: fundIx, to: fundIx, amount }),
   fc.record({ op: fc.constant('reverse' as const), pick }),
   fc.record({ op: fc.constant('replay' as const), pick }),
+  fc.record({ op: fc.constant('circle_pay' as const), round: fc.integer({ min: 0, max: 2 }), member: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({ op: fc.constant('circle_receive' as const), round: fc.integer({ min: 0, max: 2 }) }),
 );
+
+const CIRCLE_AMOUNT = 2500;
+
+/** The circle sequences play with: the newest one, or a new one (lottery, three members) once it has run its course. */
+async function currentCircle(): Promise<CircleModel> {
+  let latest = await db.selectFrom('circles').select('id').orderBy('created_at', 'desc').executeTakeFirst();
+  const load = async (id: string): Promise<CircleModel> => {
+    const circle = (await circleById(db, id))!;
+    const rounds = await roundsOf(db, id);
+    return {
+      id, account: circle.accountId,
+      rounds: rounds.map((r) => ({ id: r.id, recipient: r.recipientId!, payers: new Set(r.payers), collected: r.collected, paidOut: r.paidOut })),
+    };
+  };
+  if (latest) {
+    const c = await load(latest.id);
+    if (c.rounds.some((r) => r.payers.size < 3 || r.paidOut < r.collected)) return c;
+  }
+  const id = await createCircle(db, members[0]!, { name: 'Tanda', amount: CIRCLE_AMOUNT, periodDays: 7, orderRule: 'lottery' }, 'USD', now);
+  for (const m of members.slice(1, 3)) await joinCircle(db, m, (await circleById(db, id))!, now);
+  await startCircle(db, members[0]!, id, null, now);
+  latest = { id };
+  return load(id);
+}
 
 async function apply(m: Model, s: Step) {
   const add = (f: string, d: number) => m.balance.set(f, bal(m, f) + d);
@@ -249,6 +282,34 @@ async function apply(m: Model, s: Step) {
       }
       return;
     }
+    case 'circle_pay': {
+      const r = m.circle.rounds[s.round]!;
+      const member = members[s.member]!;
+      if (r.payers.has(member)) {
+        await expect(payRound(db, member, r.id, newKey(), now)).rejects.toMatchObject({ code: 'already_paid' });
+        return;
+      }
+      const key = newKey();
+      const run = () => payRound(db, member, r.id, key, now);
+      await run();
+      r.payers.add(member);
+      r.collected += CIRCLE_AMOUNT;
+      add(m.circle.account, CIRCLE_AMOUNT);
+      m.writes.push({ by: member, key, body: s, run });
+      return;
+    }
+    case 'circle_receive': {
+      const r = m.circle.rounds[s.round]!;
+      const due = r.collected - r.paidOut;
+      if (due <= 0) {
+        await expect(receiveRound(db, r.recipient, r.id, newKey(), now)).rejects.toMatchObject({ code: 'nothing_to_receive' });
+        return;
+      }
+      await receiveRound(db, r.recipient, r.id, newKey(), now);
+      r.paidOut += due;
+      add(m.circle.account, -due);
+      return;
+    }
     case 'replay': {
       if (!m.writes.length) return;
       const w = m.writes[s.pick % m.writes.length]!;
@@ -270,6 +331,7 @@ async function readModel(): Promise<Model> {
   const balances = await db.selectFrom('fund_balances').select(['account_id', 'balance']).where('currency', '=', 'USD').execute();
   const promised = await db.selectFrom('fund_requests').select(['fund_id', sql<number>`sum(amount)::bigint`.as('s')]).where('status', '=', 'approved').groupBy('fund_id').execute();
   return {
+    circle: await currentCircle(),
     balance: new Map(balances.map((b) => [b.account_id, Number(b.balance)])),
     promised: new Map(promised.map((p) => [p.fund_id, Number(p.s)])),
     used: new Map(), requests: [], entries: [], writes: [],
@@ -278,6 +340,11 @@ async function readModel(): Promise<Model> {
 
 /** Cached equals summed equals the model; and a fund below its floor (a new fund, say) only ever grew. */
 async function expectMatches(m: Model, before: Map<string, number>) {
+  // The circle holds exactly what its rounds collected and have not paid out, never less than nothing.
+  const held = m.circle.rounds.reduce((sum, r) => sum + r.collected - r.paidOut, 0);
+  const circle = await db.selectFrom('fund_balances').select('balance').where('account_id', '=', m.circle.account).executeTakeFirst();
+  expect(Number(circle?.balance ?? 0)).toBe(held);
+  expect(held).toBeGreaterThanOrEqual(0);
   for (const f of funds) {
     const row = await sql<{ cached: number | null; summed: number | null }>`select
       (select balance from fund_balances where account_id = ${f.id} and currency = 'USD')::bigint as cached,
