@@ -11,6 +11,7 @@ import { agreementRoutes } from './agreements/routes.tsx';
 import { decisionRoutes } from './decisions/routes.ts';
 import { safetyRoutes } from './safety/routes.ts';
 import { fundRoutes } from './fund/routes.ts';
+import { fundApiRoutes } from './fund/api.ts';
 import { roleRoutes } from './roles/routes.ts';
 import { circleRoutes } from './circles/routes.ts';
 import { errorPage } from './web/error-page.tsx';
@@ -41,6 +42,7 @@ export function createApp(deps: Deps) {
   app.route('/', decisionRoutes);
   app.route('/', safetyRoutes);
   app.route('/', fundRoutes);
+  app.route('/', fundApiRoutes);
   app.route('/', roleRoutes);
   app.route('/', circleRoutes);
 

@@ -177,7 +177,7 @@ export async function askDeferral(db: Db, member: { id: string; name: string }, 
 }
 
 /** What a closed circle decision does: record a deferral, or name a round's recipient (a tie is settled by lot). */
-export async function applyCircleOutcome(tx: Tx, decisionId: string, a: CircleAction, outcome: Result['outcome'], result: Result | null, options: string[], now: Date) {
+export async function applyCircleOutcome(tx: Tx, decisionId: string, a: CircleAction, outcome: Result['outcome'], result: Result | null, options: string[]) {
   if (a.type === 'circle_defer') {
     if (outcome !== 'passed') return;
     const paid = await tx.selectFrom('fund_records').select('id').where('round_id', '=', a.round_id).where('kind', '=', 'circle_payment')

@@ -27,7 +27,7 @@ export async function applyOutcome(tx: Tx, p: ProposalView, now: Date): Promise<
     await applyFundOutcome(tx, p.id, a, passed, now);
   }
   if (p.kind === 'circle' && a && (a.type === 'circle_defer' || a.type === 'circle_recipient')) {
-    await applyCircleOutcome(tx, p.id, a, p.outcome!, p.result, p.options, now);
+    await applyCircleOutcome(tx, p.id, a, p.outcome!, p.result, p.options);
   }
   if (p.kind === 'role' && passed && p.action?.type === 'fill_role') await fillRole(tx, p.id, p.action, now);
   if (p.kind === 'remove_member' && p.subjectMemberId) {

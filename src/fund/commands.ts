@@ -6,7 +6,6 @@ import type { Db } from '../db/connect.ts';
 import type { Database, RecordKind } from '../db/types.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
-import { notify } from '../notifications/queries.ts';
 import { openProposal } from '../decisions/commands.ts';
 import { defaultThresholds } from '../decisions/tally.ts';
 import { holdsRole } from '../roles/queries.ts';

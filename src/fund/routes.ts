@@ -1,10 +1,10 @@
-// Routes for the fund: the overview, asking, giving and pledging, recording and confirming what moved, the ledger,
-// statement and CSV, fund and treasurer proposals, and a small JSON API (writes take an Idempotency-Key header).
+// Routes for the fund's pages: the overview, asking, giving and pledging, recording and confirming what moved,
+// money expected back, the ledger, statement and CSV, and fund proposals. The JSON API is in api.ts.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { readForm, readJson, toFieldErrors, type FormValues } from '../web/forms.ts';
+import { readForm, toFieldErrors, type FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { requireMember } from '../members/require.ts';
@@ -22,7 +22,7 @@ import {
 } from './queries.ts';
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
 import { requestPolicy } from './policy.ts';
-import { apiRecordSchema, askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf, decisionRules } from './schema.ts';
+import { askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf, decisionRules } from './schema.ts';
 import { newIdempotencyKey } from './idempotency.ts';
 import { moneyText } from './money.ts';
 import * as views from './views.tsx';
@@ -355,51 +355,4 @@ fundRoutes.post('/fund/propose', async (c) => {
     body: '', process: f.process, options: [], closesInHours: f.closes_in, rules: decisionRules(f.process), anonymous: false, action,
   }, deps(c).clock());
   return c.redirect(`/decisions/${id}`, 303);
-});
-
-// JSON API ----------------------------------------------------------------------------------------------------------
-
-const idempotencyKey = (c: C) => c.req.header('idempotency-key') ?? '';
-
-fundRoutes.get('/api/fund', async (c) => {
-  requireMember(c);
-  const currency = currencyOf(c);
-  const [funds, check] = await Promise.all([fundsOverview(deps(c).db, currency), checkLedger(deps(c).db)]);
-  return c.json({
-    currency,
-    funds: funds.map((f) => ({ id: f.id, name: f.name, balance: f.balance, promised: f.promised, rules: f.rules })),
-    check,
-  });
-});
-
-fundRoutes.post('/api/fund/requests', async (c) => {
-  const member = requireMember(c);
-  const parsed = askSchema(currencyOf(c)).safeParse(await readJson(c));
-  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
-  const { db, keys, clock } = deps(c);
-  const f = parsed.data;
-  const done = await ask(db, keys, { id: member.id, name: member.displayName }, { fundId: f.fund, amount: f.amount, note: f.note, named: f.named }, currencyOf(c), idempotencyKey(c), clock());
-  return c.json({ id: done.result, status: done.status, repeated: done.repeated }, done.repeated ? 200 : 201);
-});
-
-fundRoutes.post('/api/fund/records', async (c) => {
-  const member = requireMember(c);
-  const parsed = apiRecordSchema(currencyOf(c)).safeParse(await readJson(c));
-  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
-  const b = parsed.data;
-  const input: RecordInput =
-    b.kind === 'contribution' ? { kind: b.kind, fundId: b.fund, amount: b.amount, named: b.named }
-    : b.kind === 'gift' ? { kind: b.kind, fundId: b.fund, amount: b.amount, memo: b.memo }
-    : b.kind === 'transfer' ? { kind: b.kind, fundId: b.fund, toFundId: b.to_fund, amount: b.amount, memo: b.memo }
-    : b.kind === 'payout' ? { kind: b.kind, requestId: b.request }
-    : { kind: b.kind, entryId: b.entry, memo: b.memo };
-  const done = await record(deps(c).db, member, input, currencyOf(c), idempotencyKey(c), deps(c).clock());
-  return c.json({ id: done.result, entered: done.entered, repeated: done.repeated }, done.repeated ? 200 : 201);
-});
-
-fundRoutes.post('/api/fund/records/:id/confirm', async (c) => {
-  const member = requireMember(c);
-  const r = await loadRecord(c);
-  const done = await confirmRecord(deps(c).db, member, r.id, idempotencyKey(c), deps(c).clock());
-  return c.json({ id: done.result, repeated: done.repeated }, 200);
 });

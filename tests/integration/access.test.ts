@@ -17,7 +17,7 @@ describe(`access rules (${engine})`, () => {
     const anon = new Client(world);
     for (const path of [
       '/board', '/me', '/notifications', '/settings', '/invites', '/agreements', '/posts/new', '/welcome', '/fund', '/fund/ask', '/fund/give',
-      '/fund/ledger', '/fund/ledger.csv', '/fund/statement', '/fund/propose', '/roles/treasurer/propose',
+      '/fund/ledger', '/fund/ledger.csv', '/fund/statement', '/fund/propose', '/roles/treasurer/propose', '/circles', '/circles/new',
     ]) {
       const res = await anon.get(path);
       expect(res.status, path).toBe(401);
@@ -42,6 +42,11 @@ describe(`access rules (${engine})`, () => {
       expect((await m.post(`/fund/requests/${encodeURIComponent(id)}/pay`, { key: 'k-12345678' })).status).toBe(404);
     }
     expect((await m.post('/fund/entries/abc/reverse')).status).toBe(403); // not a treasurer, whatever the id
+    for (const id of ['abc', crypto.randomUUID()]) {
+      expect((await m.get(`/circles/${id}`)).status).toBe(404);
+      expect((await m.post(`/circles/rounds/${id}/pay`, { key: 'k-12345678' })).status).toBe(404);
+      expect((await m.post(`/circles/${id}/start`)).status).toBe(404);
+    }
     const pot = (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
     const asked = await m.post('/fund/ask', { key: 'access-key-01', fund: pot, amount: '12', note: 'My bank is Solidarity CU 4411' });
     const page = new URL(asked.headers.get('location')!, 'http://x').pathname;

@@ -125,6 +125,7 @@ describe(`bad input (${engine})`, () => {
       ['/fund/move', ['key', 'kind', 'fund', 'to_fund', 'amount', 'memo']],
       ['/fund/propose', ['name', 'process', 'closes_in', 'limit', 'days', 'keep', 'second_above', 'floor', 'revolving']],
       ['/roles/treasurer/propose', ['member', 'days', 'process', 'closes_in']],
+      ['/circles', ['name', 'amount', 'period_days', 'order_rule']],
     ];
     // The fund's forms again with a real fund chosen, so junk reaches the amount and the text.
     const pot = (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
@@ -151,6 +152,12 @@ describe(`bad input (${engine})`, () => {
       const id = new URL(made.headers.get('location')!, 'http://x').pathname.split('/')[2]!;
       forms.push([`/decisions/${id}/vote`, ['pick', 'rank_0', 'rank_1', 'dots_0', 'dots_1', 'score_0', 'score_1', 'score_2', 'slot_0', 'slot_1', 'slot_2', 'reason']]);
     }
+    // A forming circle's start form (an agreed order), with junk in every place.
+    const circle = await member.post('/circles', { name: 'Junk circle', amount: '10', period_days: '7', order_rule: 'agreed' });
+    const circleId = new URL(circle.headers.get('location')!, 'http://x').pathname.split('/')[2]!;
+    await other.post(`/circles/${circleId}/join`);
+    const memberIds = (await world.deps.db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).execute()).map((r) => r.member_id);
+    forms.push([`/circles/${circleId}/start`, memberIds.map((id) => `position_${id}`)]);
     forms.push([`/posts/${otherPost}/flag`, ['reason']], [`/members/${otherId}/flag`, ['reason']], [`/members/${otherId}/removal`, ['reason', 'note']]);
     for (const [path, fields] of forms) {
       for (const value of junk) {
