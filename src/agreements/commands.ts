@@ -8,7 +8,7 @@ import type { Keys } from '../security/crypto.ts';
 import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES } from './defaults.ts';
 import { timingSafeEqual } from 'node:crypto';
 
-export type Founding = { networkName: string; areas: string[]; languages: string[]; founder: NewMember };
+export type Founding = { networkName: string; areas: string[]; languages: string[]; currency?: string; founder: NewMember };
 
 export async function foundNetwork(db: Db, keys: Keys, token: string, f: Founding, now: Date) {
   return db.transaction().execute(async (tx) => {
@@ -27,7 +27,7 @@ export async function foundNetwork(db: Db, keys: Keys, token: string, f: Foundin
       ['areas', f.areas],
       ['languages', f.languages],
       ['categories', [...DEFAULT_CATEGORIES]],
-      ...Object.entries(AGREEMENT_DEFAULTS),
+      ...Object.entries({ ...AGREEMENT_DEFAULTS, currency: f.currency ?? AGREEMENT_DEFAULTS.currency }),
     ];
     await tx
       .insertInto('agreements')

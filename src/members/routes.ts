@@ -48,7 +48,7 @@ async function checkFoundingToken(c: Parameters<typeof page>[0], token: string |
 
 memberRoutes.get('/found', async (c) => {
   const token = await checkFoundingToken(c, c.req.query('token'));
-  return page(c, c.get('t')('found.title'), (v) => views.FoundingPage({ v, form: emptyForm({ founder_language: v.lang }), token }));
+  return page(c, c.get('t')('found.title'), (v) => views.FoundingPage({ v, form: emptyForm({ founder_language: v.lang, currency: 'USD' }), token }));
 });
 
 memberRoutes.post('/found', async (c) => {
@@ -69,6 +69,7 @@ memberRoutes.post('/found', async (c) => {
       networkName: f.network_name,
       areas: f.areas,
       languages: f.languages,
+      currency: f.currency,
       founder: { displayName: f.founder_name, language: f.founder_language, email: f.founder_email },
     },
     clock(),

@@ -1,5 +1,6 @@
 // What joining, founding and settings ask: a name (any name), a language, optionally an email. Never more.
 import { z } from 'zod';
+import { isCurrency } from '../fund/money.ts';
 import { optionalText } from '../web/forms.ts';
 import { languageNames } from '../web/i18n/index.ts';
 
@@ -28,6 +29,8 @@ export const signInEmailSchema = z.object({
 const KNOWN_LANGUAGES = Object.keys(languageNames);
 
 export const foundingSchema = z.object({
+  currency: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : 'USD'),
+    z.string().refine(isCurrency, 'error.currency')),
   network_name: z.string('error.required').trim().min(2, 'error.networkNameRequired').max(80, 'error.networkNameTooLong'),
   areas: z
     .string('error.areasRequired')

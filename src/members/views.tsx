@@ -30,6 +30,7 @@ export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; 
             ))}
           </div>
         </fieldset>
+        <TextField t={t} form={form} name="currency" label="found.currency" hint="found.currencyHint" required maxlength={3} autocomplete="off" />
         <h2>{t('found.you')}</h2>
         <TextField t={t} form={form} name="founder_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} autocomplete="nickname" />
         <RadioGroup t={t} form={form} name="founder_language" label="member.language" options={languageOptions(Object.keys(languageNames).slice(0, 2))} required />

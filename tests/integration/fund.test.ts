@@ -3,7 +3,8 @@
 // treasurer, reversals, floors, idempotency keys, the append-only ledger, pledges, and what members see.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { type Client, type TestWorld, buildMember, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
+import { type Client, type TestWorld, buildMember, buildWorld, foundNetwork, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
+import { networkAgreements } from '../../src/agreements/queries.ts';
 import { engine } from '../support/db.ts';
 import { formKey, makeFund, makeTreasurer, memberIdOf, passByConsent, potId } from '../support/fund.ts';
 import { checkLedger, totalsPerCurrency } from '../../src/fund/queries.ts';
@@ -302,5 +303,22 @@ describe(`the shared fund (${engine})`, () => {
     expect((await treasurer.get('/fund/move')).status).toBe(403);
     expect(await (await asker.get('/fund')).text()).toContain('Nobody holds the role yet.');
     await passByConsent(world, 1);
+  });
+});
+
+describe(`the fund's currency (${engine})`, () => {
+  it('is chosen at founding (beside the field if it is not a currency) and shown in it', async () => {
+    const fresh = await buildWorld();
+    try {
+      const bad = await foundNetwork(fresh, { currency: 'ZZZ' }).catch((e: Error) => e);
+      expect(String(bad)).toContain('422');
+      const founder = await foundNetwork(fresh, { currency: 'mxn' });
+      expect((await networkAgreements(fresh.deps.db)).currency).toBe('MXN');
+      const page = await (await founder.get('/fund')).text();
+      expect(page).toContain('MX$0.00');
+      expect(await (await founder.get('/agreements')).text()).toContain('(MXN)');
+    } finally {
+      await fresh.close();
+    }
   });
 });

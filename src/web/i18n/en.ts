@@ -825,4 +825,6 @@ export const en = {
   'error.nothingToReceive': 'Nothing has been paid into this round that you have not received.',
   'error.moreThanOwed': 'That is more than is still owed.',
   'error.circleMoney': 'Circle money is the circle’s own; it is not undone from the fund.',
+  'found.currency': 'Currency of the shared fund',
+  'found.currencyHint': 'Its three-letter code, such as USD, EUR, MXN, GBP or KES. The members can change it later by decision.',
 };

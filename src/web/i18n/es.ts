@@ -827,4 +827,6 @@ export const es: Catalog = {
   'error.nothingToReceive': 'No se ha pagado nada en esta ronda que no hayas recibido ya.',
   'error.moreThanOwed': 'Es más de lo que aún se debe.',
   'error.circleMoney': 'El dinero de un círculo es del círculo; no se deshace desde el fondo.',
+  'found.currency': 'Moneda del fondo común',
+  'found.currencyHint': 'Su código de tres letras, como USD, EUR, MXN, GBP o KES. Los miembros pueden cambiarla luego por decisión.',
 };
