@@ -3,19 +3,11 @@
 // axe-core checks every page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAndAppForFile, expectAccessible, foundInBrowser } from './support.ts';
+import { browserAndAppForFile, expectAccessible, foundInBrowser, joinInBrowser } from './support.ts';
 
 const files = browserAndAppForFile();
 
-async function member(name: string, first?: Page): Promise<Page> {
-  const page = first ?? (await (await files.browser.newContext({ baseURL: files.app.base })).newPage());
-  await page.goto(await files.app.invite());
-  await page.getByLabel('Name to show').fill(name);
-  await page.getByRole('radio', { name: 'English' }).check();
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.waitForURL('**/welcome');
-  return page;
-}
+const member = (name: string) => joinInBrowser(files.browser, files.app, name);
 
 async function openProposal(page: Page, visited: string[], title: string, process: string, options?: string) {
   await page.goto('/decisions/new');

@@ -4,19 +4,11 @@
 // axe-core checks every page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAndAppForFile, expectAccessible, foundInBrowser } from './support.ts';
+import { browserAndAppForFile, expectAccessible, foundInBrowser, joinInBrowser } from './support.ts';
 
 const files = browserAndAppForFile();
 
-async function member(name: string): Promise<Page> {
-  const page = await (await files.browser.newContext({ baseURL: files.app.base })).newPage();
-  await page.goto(await files.app.invite());
-  await page.getByLabel('Name to show').fill(name);
-  await page.getByRole('radio', { name: 'English' }).check();
-  await page.getByRole('button', { name: 'Join' }).click();
-  await page.waitForURL('**/welcome');
-  return page;
-}
+const member = (name: string) => joinInBrowser(files.browser, files.app, name);
 
 async function consent(page: Page, path: string, visited: string[]) {
   await page.goto(path);

@@ -115,6 +115,17 @@ export async function foundInBrowser(page: Page, app: AppUnderTest, name = 'Ada'
   await page.waitForURL('**/welcome');
 }
 
+/** A new member in their own browser context, joined through a fresh invite link. */
+export async function joinInBrowser(browser: Browser, app: AppUnderTest, name: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: app.base })).newPage();
+  await page.goto(await app.invite());
+  await page.getByLabel('Name to show').fill(name);
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.waitForURL('**/welcome');
+  return page;
+}
+
 /** Chromium and a fresh app for one test file: started before its tests, closed after. */
 export function browserAndAppForFile() {
   const holder = {} as { browser: Browser; app: AppUnderTest };
