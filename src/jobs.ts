@@ -11,6 +11,7 @@ import { liftLapsedPauses } from './safety/commands.ts';
 import { expireFinishedDetails } from './exchange/retention.ts';
 import { networkAgreements } from './agreements/queries.ts';
 import { remindPledges } from './fund/pledges.ts';
+import { forgetOldKeys } from './fund/idempotency.ts';
 
 export async function runJobs(deps: Deps): Promise<void> {
   const now = deps.clock();
@@ -21,6 +22,7 @@ export async function runJobs(deps: Deps): Promise<void> {
   await expirePosts(db, today(now), now);
   await expireFinishedDetails(db, (await networkAgreements(db)).metDetailsDays, now);
   await remindPledges(db, now);
+  await forgetOldKeys(db, now);
   await clearSpentCredentials(db, now);
   await sendDigests(db, deps.keys, deps.mailer, deps.config.publicUrl, now);
 }

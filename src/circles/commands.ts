@@ -128,7 +128,7 @@ export async function payRound(db: Db, memberId: string, roundId: string, key: s
         kind: 'circle_payment', fund_id: circle.accountId, amount: circle.amount, currency: circle.currency, member_id: memberId,
         round_id: round.id, recorded_by: memberId, recorded_at: now, confirm_by: 'none',
       }, now);
-    }),
+    }, now),
   );
 }
 
@@ -153,7 +153,7 @@ export async function receiveRound(db: Db, memberId: string, roundId: string, ke
         if (next && !next.recipient_id && !next.proposal_id) await openRecipientDecision(tx, circle, next, now);
       }
       return id;
-    }),
+    }, now),
   );
 }
 

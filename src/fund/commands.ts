@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, RecordKind } from '../db/types.ts';
-import { encrypt, type Keys } from '../security/crypto.ts';
+import { encrypt, lookupHash, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
 import { openProposal } from '../decisions/commands.ts';
 import { defaultThresholds } from '../decisions/tally.ts';
@@ -31,7 +31,9 @@ async function lockFund(tx: Tx, fundId: string) {
 /** Asks a fund for money. No reason is asked; the standing rules apply the same way to everyone. */
 export async function ask(db: Db, keys: Keys, member: { id: string; name: string }, input: AskInput, currency: string, key: string, now: Date): Promise<Asked> {
   const done = await db.transaction().execute((tx) =>
-    once(tx, member.id, key, { op: 'ask', ...input, currency }, async () => {
+    // The line a member wrote is sealed; its fingerprint for the key check is keyed too, so a copy of the database
+    // cannot confirm a guess of it.
+    once(tx, member.id, key, { op: 'ask', ...input, note: input.note && lookupHash(keys, 'fund_request_note', input.note).toString('hex'), currency }, async () => {
       // One ask at a time per fund, so two asks at once cannot both fit under the same limit.
       await lockFund(tx, input.fundId);
       const fund = (await fundById(tx, input.fundId, currency))!;
@@ -66,7 +68,7 @@ export async function ask(db: Db, keys: Keys, member: { id: string; name: string
         await tx.updateTable('fund_requests').set({ proposal_id: proposalId }).where('id', '=', id).execute();
       }
       return id;
-    }),
+    }, now),
   );
   const request = (await requestById(db, done.result))!;
   return { ...done, status: request.status === 'proposed' ? 'proposed' : 'approved' };
@@ -154,7 +156,7 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
         }
       }
       return writeRecord(tx, values, now);
-    }),
+    }, now),
   );
   const rec = (await recordById(db, done.result))!;
   return { ...done, entered: rec.confirmedAt !== null || rec.confirmBy === 'none' };
@@ -180,7 +182,7 @@ export async function confirmRecord(db: Db, member: { id: string }, recordId: st
       await tx.updateTable('fund_records').set({ confirmed_by: member.id, confirmed_at: now }).where('id', '=', recordId).execute();
       await enter(tx, { ...rec, confirmedBy: member.id, confirmedAt: now }, now);
       return recordId;
-    }),
+    }, now),
   );
 }
 

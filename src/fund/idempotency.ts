@@ -24,12 +24,12 @@ const hashOf = (body: unknown) => crypto.createHash('sha256').update(JSON.string
 export type Once = { result: string; repeated: boolean };
 
 /** Runs `write` once per (member, key) inside `tx`; `write` returns what a repeat should answer (an id). */
-export async function once(tx: Kysely<Database>, memberId: string, key: string, body: unknown, write: () => Promise<string>): Promise<Once> {
+export async function once(tx: Kysely<Database>, memberId: string, key: string, body: unknown, write: () => Promise<string>, now: Date): Promise<Once> {
   if (!KEY_PATTERN.test(key)) throw errors.badRequest('idempotency_key_needed', 'error.idempotencyKey');
   const hash = hashOf(body);
   const claimed = await tx
     .insertInto('idempotency_keys')
-    .values({ member_id: memberId, key, body_hash: hash, result: '' })
+    .values({ member_id: memberId, key, body_hash: hash, result: '', created_at: now })
     .onConflict((oc) => oc.columns(['member_id', 'key']).doNothing())
     .returning('key')
     .executeTakeFirst();
@@ -46,4 +46,11 @@ export async function once(tx: Kysely<Database>, memberId: string, key: string, 
   const result = await write();
   await tx.updateTable('idempotency_keys').set({ result }).where('member_id', '=', memberId).where('key', '=', key).execute();
   return { result, repeated: false };
+}
+
+/** Retries come within minutes; a key older than a week is no longer needed to tell a repeat from a new write. */
+export const KEEP_KEYS_DAYS = 7;
+
+export async function forgetOldKeys(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - KEEP_KEYS_DAYS * 86_400_000)).execute();
 }

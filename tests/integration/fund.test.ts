@@ -295,6 +295,11 @@ describe(`the shared fund (${engine})`, () => {
     await member.post('/fund/give', { key: await formKey(member, '/fund/give'), fund: pot, amount: '20' });
     await runJobs(world.deps);
     expect(await reminders()).toBe(1); // already gave this month
+    // Idempotency keys are needed for retries only; older than a week they are gone.
+    const old = await world.deps.db.selectFrom('idempotency_keys').select('key')
+      .where('created_at', '<', new Date(world.now.value.getTime() - 7 * 86_400_000)).execute();
+    expect(old).toEqual([]);
+    expect(Number((await world.deps.db.selectFrom('idempotency_keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
   });
 
   it('lets a treasurer step down early, after which they record nothing', async () => {
