@@ -5,8 +5,9 @@ import * as core from './migrations/001_core.ts';
 import * as decisions from './migrations/002_decisions.ts';
 import * as fund from './migrations/003_fund.ts';
 import * as circles from './migrations/004_circles.ts';
+import * as care from './migrations/005_care.ts';
 
-const migrations: { name: string; up: string }[] = [core, decisions, fund, circles];
+const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care];
 
 export async function migrate(db: Db): Promise<string[]> {
   await sql`create table if not exists schema_migrations (

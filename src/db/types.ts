@@ -40,6 +40,7 @@ export interface Database {
     last_digest_at: Timestamp | null;
     removed_at: Timestamp | null;
     email_decisions: Generated<boolean>;
+    on_break_since: Timestamp | null;
   };
   agreements: {
     id: Generated<number>;

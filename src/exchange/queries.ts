@@ -135,6 +135,8 @@ export async function candidatesFor(
     .where('posts.kind', '=', other)
     .where('posts.status', '=', 'open')
     .where(visible)
+    // A member taking a break is not suggested (and so not asked) until they are back.
+    .where('members.on_break_since', 'is', null)
     .where((eb) =>
       eb.or([
         ...(want.category ? [eb('posts.category', '=', want.category)] : []),

@@ -17,6 +17,8 @@ import { boardFilterSchema, messageSchema, postSchema, uuid } from './schema.ts'
 import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
 import * as views from './views.tsx';
 import { isPaused } from '../safety/queries.ts';
+import { setBreak } from '../members/commands.ts';
+import { breakSince } from '../members/queries.ts';
 
 export const exchangeRoutes = new Hono<AppEnv>();
 
@@ -208,8 +210,20 @@ exchangeRoutes.post('/matches/:id/met', async (c) => {
 exchangeRoutes.get('/me', async (c) => {
   const member = requireMember(c);
   const { db } = c.get('deps');
-  const [posts, matches] = await Promise.all([postsOf(db, member.id), matchesOf(db, member.id)]);
-  return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches }));
+  const [posts, matches, onBreakSince] = await Promise.all([postsOf(db, member.id), matchesOf(db, member.id), breakSince(db, member.id)]);
+  return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches, onBreakSince }));
+});
+
+exchangeRoutes.post('/me/break', async (c) => {
+  const member = requireMember(c);
+  await setBreak(c.get('deps').db, member.id, true, c.get('deps').clock());
+  return c.redirect('/me', 303);
+});
+
+exchangeRoutes.post('/me/back', async (c) => {
+  const member = requireMember(c);
+  await setBreak(c.get('deps').db, member.id, false, c.get('deps').clock());
+  return c.redirect('/me', 303);
 });
 
 // JSON API: the same schemas and commands as the pages.

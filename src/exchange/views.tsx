@@ -286,7 +286,7 @@ export function MatchPage(props: {
   );
 }
 
-export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchView[] }) {
+export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchView[]; onBreakSince: Date | null }) {
   const { v } = props;
   const { t } = v;
   const needs = props.posts.filter((p) => p.kind === 'need');
@@ -306,6 +306,20 @@ export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchVie
   return (
     <>
       <h1>{t('me.title')}</h1>
+      <section aria-labelledby="break-title">
+        <h2 id="break-title">{t('me.breakTitle')}</h2>
+        {props.onBreakSince ? (
+          <>
+            <Notice kind="info">{t('me.onBreak', { date: formatDate(v.lang, props.onBreakSince) })}</Notice>
+            <form method="post" action="/me/back"><button type="submit" class="primary">{t('me.back')}</button></form>
+          </>
+        ) : (
+          <form method="post" action="/me/break">
+            <p class="hint">{t('me.breakHint')}</p>
+            <button type="submit">{t('me.takeBreak')}</button>
+          </form>
+        )}
+      </section>
       <section>
         <h2>{t('me.matches')}</h2>
         {props.matches.length === 0 ? (

@@ -82,3 +82,9 @@ export async function removeMember(tx: Kysely<Database>, memberId: string, now: 
   await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now }).where('member_id', '=', memberId).where('status', '=', 'open').execute();
   await tx.updateTable('invites').set({ revoked_at: now }).where('created_by', '=', memberId).where('revoked_at', 'is', null).execute();
 }
+
+/** Taking a break (or coming back): no reason asked, none recorded. */
+export async function setBreak(db: Kysely<Database>, memberId: string, onBreak: boolean, now: Date): Promise<void> {
+  await db.updateTable('members').set({ on_break_since: onBreak ? now : null }).where('id', '=', memberId).execute();
+}
+

@@ -89,6 +89,7 @@ export async function dueDigests(db: Kysely<Database>, now: Date) {
     .selectFrom('members')
     .select(['members.id', 'members.email_enc', 'members.language', 'members.email_decisions'])
     .where('members.removed_at', 'is', null)
+    .where('members.on_break_since', 'is', null)
     .where('members.email_enc', 'is not', null)
     .where((eb) => eb.or([eb('members.last_digest_at', 'is', null), eb('members.last_digest_at', '<=', hourAgo)]))
     .where(({ exists, selectFrom }) =>

@@ -827,4 +827,9 @@ export const en = {
   'error.circleMoney': 'Circle money is the circle’s own; it is not undone from the fund.',
   'found.currency': 'Currency of the shared fund',
   'found.currencyHint': 'Its three-letter code, such as USD, EUR, MXN, GBP or KES. The members can change it later by decision.',
+  'me.breakTitle': 'Taking a break',
+  'me.breakHint': 'While you take a break, nobody is asked to bring you anything new: your offers are not suggested, you are not asked to help, and no email digests come. What you are already in stays as it is. No explanation is owed.',
+  'me.takeBreak': 'Take a break',
+  'me.onBreak': 'You are taking a break (since {date}). You are not suggested or asked, and no digests are sent. Come back whenever you like.',
+  'me.back': 'I’m back',
 };

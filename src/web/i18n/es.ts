@@ -829,4 +829,9 @@ export const es: Catalog = {
   'error.circleMoney': 'El dinero de un círculo es del círculo; no se deshace desde el fondo.',
   'found.currency': 'Moneda del fondo común',
   'found.currencyHint': 'Su código de tres letras, como USD, EUR, MXN, GBP o KES. Los miembros pueden cambiarla luego por decisión.',
+  'me.breakTitle': 'Tomarse un descanso',
+  'me.breakHint': 'Mientras descansas, nadie te pide nada nuevo: tus ofertas no se sugieren, no se te pide ayuda y no llegan resúmenes por correo. Lo que ya tienes en marcha sigue igual. No debes ninguna explicación.',
+  'me.takeBreak': 'Tomarme un descanso',
+  'me.onBreak': 'Estás descansando (desde el {date}). No se te sugiere ni se te pide nada, y no se envían resúmenes. Vuelve cuando quieras.',
+  'me.back': 'Ya volví',
 };

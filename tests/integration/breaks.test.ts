@@ -1,0 +1,53 @@
+// Taking a break: a member's offers stop being suggested, they are not asked to help when a matching need is posted,
+// and no digest is mailed, until they say they are back. No reason is asked.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestWorld, buildMember, buildPost, passHours, worldForFile } from '../support/app.ts';
+import { engine } from '../support/db.ts';
+import { memberIdOf } from '../support/fund.ts';
+import { runJobs } from '../../src/jobs.ts';
+
+const files = worldForFile();
+let world: TestWorld;
+let helper: Client;
+let asker: Client;
+
+beforeAll(async () => {
+  world = files.world;
+  helper = await buildMember(world, { name: 'Resting Rae', email: 'rae@example.org' });
+  asker = await buildMember(world, { name: 'Asking Al' });
+  await buildPost(helper, { kind: 'offer', what: 'Rides to the clinic in my car', category: 'rides' });
+});
+
+const suggested = async () => {
+  const res = await asker.get('/api/suggestions?kind=need&what=ride%20to%20the%20clinic&category=rides');
+  return JSON.stringify(await res.json());
+};
+const asked = async () => Number((await world.deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n'))
+  .where('member_id', '=', await memberIdOf(world, 'Resting Rae')).where('kind', '=', 'matching_need').executeTakeFirstOrThrow()).n);
+
+describe(`taking a break (${engine})`, () => {
+  it('hides a member from suggestions and asks while on a break, and brings them back when they return', async () => {
+    expect(await suggested()).toContain('Rides to the clinic');
+    const page = await (await helper.get('/me')).text();
+    expect(page).toContain('No explanation is owed.');
+    const form = page.slice(page.indexOf('action="/me/break"'), page.indexOf('</form>', page.indexOf('action="/me/break"')));
+    expect(form).not.toMatch(/<(input|textarea|select)/); // nothing to fill in: no reason asked
+    expect((await helper.post('/me/break')).status).toBe(303);
+    expect(await (await helper.get('/me')).text()).toContain('You are taking a break');
+    expect(await suggested()).not.toContain('Rides to the clinic');
+    const before = await asked();
+    await buildPost(asker, { what: 'A ride to the clinic on Friday', category: 'rides' });
+    expect(await asked()).toBe(before); // not asked while resting
+    passHours(world, 2);
+    await runJobs(world.deps);
+    expect(world.mails.filter((m) => m.to === 'rae@example.org')).toEqual([]);
+
+    expect((await helper.post('/me/back')).status).toBe(303);
+    expect(await suggested()).toContain('Rides to the clinic');
+    await buildPost(asker, { what: 'A ride to the clinic next Monday', category: 'rides' });
+    expect(await asked()).toBe(before + 1);
+    passHours(world, 2);
+    await runJobs(world.deps);
+    expect(world.mails.filter((m) => m.to === 'rae@example.org').length).toBe(1);
+  });
+});
