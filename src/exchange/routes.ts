@@ -19,6 +19,7 @@ import * as views from './views.tsx';
 import { isPaused } from '../safety/queries.ts';
 import { setBreak } from '../members/commands.ts';
 import { breakSince } from '../members/queries.ts';
+import { loadOf } from '../care/load.ts';
 
 export const exchangeRoutes = new Hono<AppEnv>();
 
@@ -210,8 +211,10 @@ exchangeRoutes.post('/matches/:id/met', async (c) => {
 exchangeRoutes.get('/me', async (c) => {
   const member = requireMember(c);
   const { db } = c.get('deps');
-  const [posts, matches, onBreakSince] = await Promise.all([postsOf(db, member.id), matchesOf(db, member.id), breakSince(db, member.id)]);
-  return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches, onBreakSince }));
+  const [posts, matches, onBreakSince, load] = await Promise.all([
+    postsOf(db, member.id), matchesOf(db, member.id), breakSince(db, member.id), loadOf(db, member.id, c.get('deps').clock()),
+  ]);
+  return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches, onBreakSince, load }));
 });
 
 exchangeRoutes.post('/me/break', async (c) => {

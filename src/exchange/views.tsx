@@ -2,6 +2,7 @@
 // Pages for the board, posting, a single need or offer, a match's private thread, and "my page".
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
+import type { Load } from '../care/load.ts';
 import {
   ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, categoryLabel, formatDate, formatDateTime,
   type FormState,
@@ -286,7 +287,7 @@ export function MatchPage(props: {
   );
 }
 
-export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchView[]; onBreakSince: Date | null }) {
+export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchView[]; onBreakSince: Date | null; load: Load }) {
   const { v } = props;
   const { t } = v;
   const needs = props.posts.filter((p) => p.kind === 'need');
@@ -306,6 +307,17 @@ export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchVie
   return (
     <>
       <h1>{t('me.title')}</h1>
+      <section aria-labelledby="load-title">
+        <h2 id="load-title">{t('me.loadTitle')}</h2>
+        <p class="hint">{t('me.loadHint')}</p>
+        <ul>
+          <li>{t('me.load.helped', { count: props.load.helped })}</li>
+          <li>{t('me.load.asked', { count: props.load.asked })}</li>
+          <li>{t('me.load.proposals', { count: props.load.proposals })}</li>
+          <li>{t('me.load.votes', { count: props.load.votes })}</li>
+          <li>{t('me.load.roles', { count: props.load.roles })}</li>
+        </ul>
+      </section>
       <section aria-labelledby="break-title">
         <h2 id="break-title">{t('me.breakTitle')}</h2>
         {props.onBreakSince ? (

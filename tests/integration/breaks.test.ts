@@ -1,5 +1,6 @@
-// Taking a break: a member's offers stop being suggested, they are not asked to help when a matching need is posted,
-// and no digest is mailed, until they say they are back. No reason is asked.
+// Care for the carers: a member's own recent load, seen only by them; and taking a break — their offers stop being
+// suggested, they are not asked to help when a matching need is posted, and no digest is mailed, until they say
+// they are back. No reason is asked.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestWorld, buildMember, buildPost, passHours, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
@@ -49,5 +50,16 @@ describe(`taking a break (${engine})`, () => {
     passHours(world, 2);
     await runJobs(world.deps);
     expect(world.mails.filter((m) => m.to === 'rae@example.org').length).toBe(1);
+  });
+
+  it('shows each member their own recent load, and nobody else’s', async () => {
+    const needId = await buildPost(asker, { what: 'Help carrying groceries upstairs', category: 'groceries' });
+    expect((await helper.post(`/posts/${needId}/respond`)).status).toBe(303);
+    const mine = await (await helper.get('/me')).text();
+    expect(mine).toContain('Needs and offers you helped with: 1');
+    expect(mine).toContain('Only you see this.');
+    const theirs = await (await asker.get('/me')).text();
+    expect(theirs).toContain('Needs and offers you helped with: 0');
+    expect(theirs).toContain('Times others helped you: 1');
   });
 });

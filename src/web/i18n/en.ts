@@ -832,4 +832,11 @@ export const en = {
   'me.takeBreak': 'Take a break',
   'me.onBreak': 'You are taking a break (since {date}). You are not suggested or asked, and no digests are sent. Come back whenever you like.',
   'me.back': 'I’m back',
+  'me.loadTitle': 'Your last 30 days',
+  'me.loadHint': 'Only you see this. If it feels like a lot, taking a break is normal.',
+  'me.load.helped': 'Needs and offers you helped with: {count}',
+  'me.load.asked': 'Times others helped you: {count}',
+  'me.load.proposals': 'Proposals you opened: {count}',
+  'me.load.votes': 'Votes you cast: {count}',
+  'me.load.roles': 'Roles you held: {count}',
 };

@@ -834,4 +834,11 @@ export const es: Catalog = {
   'me.takeBreak': 'Tomarme un descanso',
   'me.onBreak': 'Estás descansando (desde el {date}). No se te sugiere ni se te pide nada, y no se envían resúmenes. Vuelve cuando quieras.',
   'me.back': 'Ya volví',
+  'me.loadTitle': 'Tus últimos 30 días',
+  'me.loadHint': 'Solo tú ves esto. Si te parece mucho, tomarse un descanso es normal.',
+  'me.load.helped': 'Necesidades y ofertas en las que ayudaste: {count}',
+  'me.load.asked': 'Veces que otros te ayudaron: {count}',
+  'me.load.proposals': 'Propuestas que abriste: {count}',
+  'me.load.votes': 'Votos que emitiste: {count}',
+  'me.load.roles': 'Cargos que ocupaste: {count}',
 };
