@@ -6,7 +6,7 @@ import type { Database, OrderRule } from '../db/types.ts';
 import { errors } from '../web/errors.ts';
 import { notify } from '../notifications/queries.ts';
 import { openProposal } from '../decisions/commands.ts';
-import { defaultThresholds, type Result } from '../decisions/tally.ts';
+import { standardRules, type Result } from '../decisions/tally.ts';
 import { once, type Once } from '../fund/idempotency.ts';
 import { writeRecord } from '../fund/entries.ts';
 import { circleById, circleMemberIds, roundsOf, type CircleView } from './queries.ts';
@@ -20,7 +20,6 @@ export type CircleAction = CircleDefer | CircleRecipient;
 
 /** A circle's own decisions: consent among its members, open for two days. */
 export const CIRCLE_DECISION_HOURS = 48;
-const consentRules = { quorumPercent: 0, thresholds: defaultThresholds('consent'), results: 'after_vote' as const, dots: 8 };
 
 export type NewCircle = { name: string; amount: number; periodDays: number; orderRule: OrderRule };
 
@@ -68,7 +67,7 @@ async function openRecipientDecision(tx: Tx, circle: CircleView, round: { id: st
   const action: CircleRecipient = { type: 'circle_recipient', circle_id: circle.id, round_id: round.id, round_number: round.number, candidates: left.map((m) => m.id) };
   const proposalId = await openProposal(tx, null, {
     kind: 'circle', circleId: circle.id, title: `${circle.name}: round ${round.number}`, body: '', process: 'ranked', options: optionLabels(left),
-    closesInHours: CIRCLE_DECISION_HOURS, rules: { ...consentRules, thresholds: [] }, anonymous: false, action,
+    closesInHours: CIRCLE_DECISION_HOURS, rules: standardRules('ranked'), anonymous: false, action,
   }, now);
   await tx.updateTable('circle_rounds').set({ proposal_id: proposalId }).where('id', '=', round.id).execute();
 }
@@ -171,7 +170,7 @@ export async function askDeferral(db: Db, member: { id: string; name: string }, 
     const action: CircleDefer = { type: 'circle_defer', circle_id: circle.id, round_id: roundId, round_number: round.number, member_id: member.id, member_name: member.name };
     return openProposal(tx, member.id, {
       kind: 'circle', circleId: circle.id, title: `${circle.name}: defer`, body: '', process: 'consent', options: [],
-      closesInHours: CIRCLE_DECISION_HOURS, rules: consentRules, anonymous: false, action,
+      closesInHours: CIRCLE_DECISION_HOURS, rules: standardRules('consent'), anonymous: false, action,
     }, now);
   });
 }

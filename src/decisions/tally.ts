@@ -89,6 +89,12 @@ export function defaultThresholds(process: Process, majorityPercent = 50): Thres
   }
 }
 
+/** The rules of a decision the app opens by itself (reviews, removals, fund requests, circles): the process's usual
+ * thresholds, results shown once a member has voted. */
+export function standardRules(process: Process, quorumPercent = 0): Rules {
+  return { quorumPercent, thresholds: defaultThresholds(process), results: 'after_vote', dots: 8 };
+}
+
 export function quorumNeeded(quorumPercent: number, eligible: number): number {
   return Math.ceil((quorumPercent * eligible) / 100);
 }

@@ -7,7 +7,7 @@ import type { Database, RecordKind } from '../db/types.ts';
 import { encrypt, lookupHash, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
 import { openProposal } from '../decisions/commands.ts';
-import { defaultThresholds } from '../decisions/tally.ts';
+import { standardRules } from '../decisions/tally.ts';
 import { holdsRole } from '../roles/queries.ts';
 import { once, type Once } from './idempotency.ts';
 import { entryById, expectedById, fundById, recordById, requestById, standingUse, type RecordView } from './queries.ts';
@@ -62,7 +62,7 @@ export async function ask(db: Db, keys: Keys, member: { id: string; name: string
         // Opened by nobody: the proposal does not say who asked unless they chose to be named.
         const proposalId = await openProposal(tx, null, {
           kind: 'fund_request', title: 'Fund request', body: '', process: 'consent', options: [], closesInHours: REQUEST_DECISION.hours,
-          rules: { quorumPercent: REQUEST_DECISION.quorumPercent, thresholds: defaultThresholds('consent'), results: 'after_vote', dots: 8 },
+          rules: standardRules('consent', REQUEST_DECISION.quorumPercent),
           anonymous: false, action,
         }, now);
         await tx.updateTable('fund_requests').set({ proposal_id: proposalId }).where('id', '=', id).execute();
@@ -236,7 +236,7 @@ export async function proposeWriteOff(db: Db, member: { id: string }, expectedId
     const action: WriteOff = { type: 'write_off', expected_id: expected.id, fund_id: expected.fundId, fund_name: expected.fundName, amount: expected.outstanding, currency: expected.currency };
     return openProposal(tx, member.id, {
       kind: 'fund', title: 'Write off', body: '', process: 'consent', options: [], closesInHours: REQUEST_DECISION.hours,
-      rules: { quorumPercent: REQUEST_DECISION.quorumPercent, thresholds: defaultThresholds('consent'), results: 'after_vote', dots: 8 },
+      rules: standardRules('consent', REQUEST_DECISION.quorumPercent),
       anonymous: false, action,
     }, now);
   });

@@ -22,7 +22,8 @@ import {
 } from './queries.ts';
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
 import { requestPolicy } from './policy.ts';
-import { askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf, decisionRules } from './schema.ts';
+import { askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf } from './schema.ts';
+import { standardRules } from '../decisions/tally.ts';
 import { newIdempotencyKey } from './idempotency.ts';
 import { moneyText } from './money.ts';
 import * as views from './views.tsx';
@@ -352,7 +353,7 @@ fundRoutes.post('/fund/propose', async (c) => {
     : { type: 'create_fund' as const, name: 'name' in f ? String(f.name) : '', currency, rules };
   const id = await openProposal(deps(c).db, member.id, {
     kind: 'fund', title: fund ? `Rules of ${fund.name ?? 'the common pot'}` : `New fund: ${action.type === 'create_fund' ? action.name : ''}`,
-    body: '', process: f.process, options: [], closesInHours: f.closes_in, rules: decisionRules(f.process), anonymous: false, action,
+    body: '', process: f.process, options: [], closesInHours: f.closes_in, rules: standardRules(f.process), anonymous: false, action,
   }, deps(c).clock());
   return c.redirect(`/decisions/${id}`, 303);
 });

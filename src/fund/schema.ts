@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { uuid } from '../exchange/schema.ts';
 import { CLOSES_IN_HOURS } from '../decisions/schema.ts';
-import { defaultThresholds } from '../decisions/tally.ts';
 import { TERM_DAYS } from '../roles/queries.ts';
 import { parseMoney } from './money.ts';
 import type { FundRules } from './rules.ts';
@@ -94,9 +93,5 @@ export const rulesOf = (f: { limit: number; days: number; keep: number; second_a
   floor: f.floor, limit: f.limit, days: f.days, keep: f.keep, second_above: f.second_above, revolving: f.revolving,
 });
 
-/** Decision rules for a fund or role proposal: the chosen binding process with its usual thresholds. */
-export const decisionRules = (process: (typeof DECISION_PROCESSES)[number]) => ({
-  quorumPercent: 0, thresholds: defaultThresholds(process), results: 'after_vote' as const, dots: 8,
-});
 
 export const FUND_PROPOSAL_DEFAULTS = { process: 'consent', closes_in: '72', days: '30' };

@@ -9,7 +9,8 @@ import { requireMember } from '../members/require.ts';
 import { uuid } from '../exchange/schema.ts';
 import { openProposal } from '../decisions/commands.ts';
 import { RoleProposalPage } from '../fund/pages.tsx';
-import { decisionRules, FUND_PROPOSAL_DEFAULTS, roleProposalForm } from '../fund/schema.ts';
+import { FUND_PROPOSAL_DEFAULTS, roleProposalForm } from '../fund/schema.ts';
+import { standardRules } from '../decisions/tally.ts';
 import { TERM_DAYS } from './queries.ts';
 import { stepDown } from './commands.ts';
 
@@ -46,7 +47,7 @@ roleRoutes.post('/roles/treasurer/propose', async (c) => {
   const f = parsed.data;
   const id = await openProposal(c.get('deps').db, member.id, {
     kind: 'role', title: `Treasurer: ${chosen.name}`, body: '', process: f.process, options: [], closesInHours: f.closes_in,
-    rules: decisionRules(f.process), anonymous: false,
+    rules: standardRules(f.process), anonymous: false,
     action: { type: 'fill_role', role: 'treasurer', member_id: chosen.id, member_name: chosen.name, days: f.days },
   }, c.get('deps').clock());
   return c.redirect(`/decisions/${id}`, 303);

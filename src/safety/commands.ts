@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.ts';
 import type { Database, SafetyReason } from '../db/types.ts';
 import type { NetworkAgreements } from '../agreements/queries.ts';
 import { openProposal } from '../decisions/commands.ts';
-import { defaultThresholds, type Rules } from '../decisions/tally.ts';
+import { standardRules } from '../decisions/tally.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { logSafety } from './log.ts';
 
@@ -12,9 +12,6 @@ export const PAUSE_HOURS = 24;
 /** Nobody is removed by silence: a fifth of the members who could vote must take part. */
 export const REMOVAL_QUORUM_PERCENT = 20;
 
-const reviewRules = (quorumPercent: number): Rules => ({
-  quorumPercent, thresholds: defaultThresholds('consent'), results: 'after_vote', dots: 8,
-});
 
 export type FlagTarget = { post: string } | { message: string } | { member: string };
 
@@ -48,7 +45,7 @@ async function hideIfFlaggedEnough(tx: Kysely<Database>, postId: string, network
   if (hidden.numUpdatedRows === 0n) return;
   const proposalId = await openProposal(tx, null, {
     kind: 'remove_post', subjectPostId: postId, title: 'Remove a flagged post', body: '', process: 'consent', options: [],
-    closesInHours: network.removalHours, rules: reviewRules(0), anonymous: false, action: null,
+    closesInHours: network.removalHours, rules: standardRules('consent'), anonymous: false, action: null,
   }, now);
   await logSafety(tx, { act: 'post_hidden', at: now, post_id: postId, proposal_id: proposalId });
 }
@@ -112,7 +109,7 @@ export async function openRemoval(db: Db, openedBy: string, memberId: string, re
     return await db.transaction().execute(async (tx) => {
       const id = await openProposal(tx, openedBy, {
         kind: 'remove_member', subjectMemberId: memberId, title: 'Remove a member', body: note, process: 'consent', options: [],
-        closesInHours: network.removalHours, rules: reviewRules(REMOVAL_QUORUM_PERCENT), anonymous: false, action: null,
+        closesInHours: network.removalHours, rules: standardRules('consent', REMOVAL_QUORUM_PERCENT), anonymous: false, action: null,
       }, now);
       await logSafety(tx, { act: 'removal_opened', at: now, actor_ids: [openedBy], member_id: memberId, proposal_id: id, reason });
       return id;

@@ -12,7 +12,7 @@ import { deriveKeys } from '../../src/security/crypto.ts';
 import { createMember } from '../../src/members/commands.ts';
 import { openProposal, closeProposal, castBallot } from '../../src/decisions/commands.ts';
 import { proposalById } from '../../src/decisions/queries.ts';
-import { defaultThresholds } from '../../src/decisions/tally.ts';
+import { standardRules } from '../../src/decisions/tally.ts';
 import { ask, confirmRecord, record, withdrawRecord } from '../../src/fund/commands.ts';
 import { createCircle, joinCircle, payRound, receiveRound, startCircle } from '../../src/circles/commands.ts';
 import { circleById, roundsOf } from '../../src/circles/queries.ts';
@@ -45,7 +45,7 @@ async function decide(proposalId: string, pass: boolean) {
   await db.transaction().execute((tx) => closeProposal(tx, proposalId, now));
 }
 
-const decisionRules = { quorumPercent: 0, thresholds: defaultThresholds('consent'), results: 'after_vote' as const, dots: 8 };
+const decisionRules = standardRules('consent');
 
 beforeAll(async () => {
   ({ db, close } = await freshDatabase());

@@ -9,11 +9,11 @@ import { hashToken, newToken } from '../../src/security/tokens.ts';
 import { createMember } from '../../src/members/commands.ts';
 import { closeProposal, openProposal, castBallot } from '../../src/decisions/commands.ts';
 import { proposalById } from '../../src/decisions/queries.ts';
-import { defaultThresholds } from '../../src/decisions/tally.ts';
+import { standardRules } from '../../src/decisions/tally.ts';
 import type { Action } from '../../src/decisions/queries.ts';
 import type { FundRules } from '../../src/fund/rules.ts';
 
-const rules = { quorumPercent: 0, thresholds: defaultThresholds('consent'), results: 'after_vote' as const, dots: 8 };
+const rules = standardRules('consent');
 
 /** Opens a consent proposal an hour and a half ago and closes it half an hour ago, with the founder consenting. */
 export async function passNow(db: Db, founder: string, kind: 'role' | 'fund', action: Action): Promise<string> {
