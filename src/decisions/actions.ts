@@ -16,20 +16,30 @@ type Tx = Transaction<Database>;
 
 export async function applyOutcome(tx: Tx, p: ProposalView, now: Date): Promise<void> {
   const passed = p.outcome === 'passed';
-  if (p.kind === 'agreement' && passed && p.action?.type === 'set_agreement') {
-    await tx
-      .insertInto('agreements')
-      .values({ key: p.action.key, value: JSON.stringify(p.action.value), adopted_by: 'decision', decision_id: p.id, adopted_at: now })
-      .execute();
-  }
   const a = p.action;
-  if ((p.kind === 'fund' || p.kind === 'fund_request') && a && (a.type === 'create_fund' || a.type === 'set_fund_rules' || a.type === 'approve_request' || a.type === 'write_off')) {
-    await applyFundOutcome(tx, p.id, a, passed, now);
+  // What the proposal carries decides what it does; removals are about their subject and carry no action.
+  switch (a?.type) {
+    case 'set_agreement':
+      if (passed) {
+        await tx.insertInto('agreements')
+          .values({ key: a.key, value: JSON.stringify(a.value), adopted_by: 'decision', decision_id: p.id, adopted_at: now })
+          .execute();
+      }
+      break;
+    case 'create_fund':
+    case 'set_fund_rules':
+    case 'approve_request':
+    case 'write_off':
+      await applyFundOutcome(tx, p.id, a, passed, now);
+      break;
+    case 'fill_role':
+      if (passed) await fillRole(tx, p.id, a, now);
+      break;
+    case 'circle_defer':
+    case 'circle_recipient':
+      await applyCircleOutcome(tx, p.id, a, p.outcome!, p.result, p.options);
+      break;
   }
-  if (p.kind === 'circle' && a && (a.type === 'circle_defer' || a.type === 'circle_recipient')) {
-    await applyCircleOutcome(tx, p.id, a, p.outcome!, p.result, p.options);
-  }
-  if (p.kind === 'role' && passed && p.action?.type === 'fill_role') await fillRole(tx, p.id, p.action, now);
   if (p.kind === 'remove_member' && p.subjectMemberId) {
     if (passed) await removeMember(tx, p.subjectMemberId, now);
     await logSafety(tx, { act: passed ? 'member_removed' : 'member_stays', member_id: p.subjectMemberId, proposal_id: p.id, at: now });

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
-import { holders } from '../roles/queries.ts';
+import { tellTreasurers } from './entries.ts';
 import type { FundRules } from './rules.ts';
 
 type Tx = Kysely<Database>;
@@ -59,8 +59,5 @@ async function decideRequest(tx: Tx, decisionId: string, a: ApproveRequest, pass
     .set(passed ? { status: 'approved', approved_how: 'decision', decided_at: now } : { status: 'declined', decided_at: now })
     .where('id', '=', request.id).execute();
   await notify(tx, [{ member_id: request.member_id, kind: passed ? 'fund_approved' : 'fund_declined', fund_request_id: request.id }]);
-  if (passed) {
-    const treasurers = (await holders(tx, 'treasurer', now)).map((h) => h.memberId).filter((m) => m !== request.member_id);
-    await notify(tx, treasurers.map((member_id) => ({ member_id, kind: 'fund_to_pay' as const, fund_request_id: request.id })));
-  }
+  if (passed) await tellTreasurers(tx, now, [request.member_id], { kind: 'fund_to_pay', fund_request_id: request.id });
 }
