@@ -1,11 +1,12 @@
 // Writes for savings circles: form, join and leave while forming; start (fixing the order and the rounds); pay a
 // round; receive a round's pot; ask the circle to defer a payment. A circle's decisions are its members' alone.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, OrderRule } from '../db/types.ts';
 import { errors } from '../web/errors.ts';
 import { notify } from '../notifications/queries.ts';
 import { openProposal } from '../decisions/commands.ts';
+import { openProposalWith } from '../decisions/queries.ts';
 import { standardRules, type Result } from '../decisions/tally.ts';
 import { once, type Once } from '../fund/idempotency.ts';
 import { writeRecord } from '../fund/entries.ts';
@@ -163,10 +164,8 @@ export async function askDeferral(db: Db, member: { id: string; name: string }, 
     const paid = await tx.selectFrom('fund_records').select('id').where('round_id', '=', roundId).where('kind', '=', 'circle_payment')
       .where('member_id', '=', member.id).executeTakeFirst();
     if (paid) throw errors.conflict('already_paid', 'error.alreadyPaid');
-    const open = await tx.selectFrom('proposals').select('id').where('circle_id', '=', circle.id).where('status', '=', 'open')
-      .where(sql<boolean>`action->>'type' = 'circle_defer' and action->>'round_id' = ${roundId} and action->>'member_id' = ${member.id}`)
-      .executeTakeFirst();
-    if (open) return open.id;
+    const open = await openProposalWith(tx, { type: 'circle_defer', round_id: roundId, member_id: member.id });
+    if (open) return open;
     const action: CircleDefer = { type: 'circle_defer', circle_id: circle.id, round_id: roundId, round_number: round.number, member_id: member.id, member_name: member.name };
     return openProposal(tx, member.id, {
       kind: 'circle', circleId: circle.id, title: `${circle.name}: defer`, body: '', process: 'consent', options: [],

@@ -124,3 +124,10 @@ export async function memberIds(db: Q, except: (string | null)[] = [], circleId:
   const rows = await q.execute();
   return rows.map((r) => r.id).filter((id) => !except.includes(id));
 }
+
+/** The open proposal whose action has these fields, if any: asking twice for the same decision finds the first. */
+export async function openProposalWith(db: Q, fields: Record<string, string>): Promise<string | undefined> {
+  let q = db.selectFrom('proposals').select('id').where('status', '=', 'open');
+  for (const [key, value] of Object.entries(fields)) q = q.where(sql<string>`action->>${key}`, '=', value);
+  return (await q.executeTakeFirst())?.id;
+}

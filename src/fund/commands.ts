@@ -1,12 +1,13 @@
 // Writes for the fund, each in one transaction and each done once per idempotency key: asking for money (approved
 // at once within the standing rules, otherwise a proposal), recording money that moved, confirming a record, and
 // writing the ledger entry. The database checks again what matters most: balanced, append-only, floors, treasurers.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, RecordKind } from '../db/types.ts';
 import { encrypt, lookupHash, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
 import { openProposal } from '../decisions/commands.ts';
+import { openProposalWith } from '../decisions/queries.ts';
 import { standardRules } from '../decisions/tally.ts';
 import { holdsRole } from '../roles/queries.ts';
 import { once, type Once } from './idempotency.ts';
@@ -230,9 +231,8 @@ export async function proposeWriteOff(db: Db, member: { id: string }, expectedId
   return db.transaction().execute(async (tx) => {
     const expected = await expectedById(tx, expectedId, true);
     if (!expected || expected.status !== 'expected') throw errors.conflict('already_settled', 'error.recordSettled');
-    const open = await tx.selectFrom('proposals').select('id').where('status', '=', 'open')
-      .where(sql<boolean>`action->>'type' = 'write_off' and action->>'expected_id' = ${expectedId}`).executeTakeFirst();
-    if (open) return open.id;
+    const open = await openProposalWith(tx, { type: 'write_off', expected_id: expectedId });
+    if (open) return open;
     const action: WriteOff = { type: 'write_off', expected_id: expected.id, fund_id: expected.fundId, fund_name: expected.fundName, amount: expected.outstanding, currency: expected.currency };
     return openProposal(tx, member.id, {
       kind: 'fund', title: 'Write off', body: '', process: 'consent', options: [], closesInHours: REQUEST_DECISION.hours,

@@ -68,6 +68,7 @@ describe(`savings circles (${engine})`, () => {
 
     const defer = await cy.post(`/circles/rounds/${r1!.id}/defer`);
     const proposalId = idFromRedirect(defer);
+    expect(idFromRedirect(await cy.post(`/circles/rounds/${r1!.id}/defer`))).toBe(proposalId); // asking twice finds the first
     expect(await (await ana.get(`/decisions/${proposalId}`)).text()).toContain('Put off Cy’s payment for round 1?');
     expect((await outsider.get(`/decisions/${proposalId}`)).status).toBe(404);
     expect(await (await outsider.get('/decisions')).text()).not.toContain('Put off');
@@ -164,6 +165,7 @@ describe(`revolving funds (${engine})`, () => {
     await expect(sql`update fund_expected set status = 'written_off', closed_at = now(), decision_id = (select id from proposals limit 1) where id = ${second}`
       .execute(world.deps.db)).rejects.toMatchObject({ code: 'KR010' });
     const proposal = idFromRedirect(await outsider.post(`/fund/expected/${second}/write-off`));
+    expect(idFromRedirect(await ana.post(`/fund/expected/${second}/write-off`))).toBe(proposal);
     expect(await (await ben.get(`/decisions/${proposal}`)).text()).toContain('Write off $500.00 owed to Bail?');
     await founder.post(`/decisions/${proposal}/vote`, { pick: 'consent' });
     await ben.post(`/decisions/${proposal}/vote`, { pick: 'consent' });
