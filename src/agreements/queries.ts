@@ -1,6 +1,8 @@
 // Reading agreements: the newest row per key is in force; older rows are its history.
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../web/context.ts';
 import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES, JOIN_MODES } from './defaults.ts';
 
 export type NetworkAgreements = {
@@ -67,3 +69,6 @@ export async function setFoundingToken(db: Db, tokenHash: Buffer): Promise<void>
   await sql`insert into network_founding (id, token_hash) values (1, ${tokenHash})
     on conflict (id) do update set token_hash = excluded.token_hash where network_founding.founded_at is null`.execute(db);
 }
+
+/** The fund's currency for this request: the network's agreement (loaded by the middleware), or the default. */
+export const currencyOf = (c: Context<AppEnv>): string => c.get('network')?.currency ?? AGREEMENT_DEFAULTS.currency;

@@ -2,6 +2,7 @@
 // ask to defer. A started circle does not exist for anyone outside it.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
+import { currencyOf } from '../agreements/queries.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
@@ -18,7 +19,6 @@ import * as views from './views.tsx';
 export const circleRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
-const currencyOf = (c: C) => c.get('network')?.currency ?? 'USD';
 
 circleRoutes.get('/circles', async (c) => {
   const member = requireMember(c);

@@ -2,6 +2,7 @@
 // (200, repeated) and the same key with another body is 409 idempotency_key_reused.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
+import { currencyOf } from '../agreements/queries.ts';
 import { readJson, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { requireMember } from '../members/require.ts';
@@ -13,7 +14,6 @@ import { apiRecordSchema, askSchema } from './schema.ts';
 export const fundApiRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
-const currencyOf = (c: C) => c.get('network')?.currency ?? 'USD';
 const deps = (c: C) => c.get('deps');
 
 const idempotencyKey = (c: C) => c.req.header('idempotency-key') ?? '';

@@ -2,6 +2,7 @@
 // money expected back, the ledger, statement and CSV, and fund proposals. The JSON API is in api.ts.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
+import { currencyOf } from '../agreements/queries.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors, type FormValues } from '../web/forms.ts';
@@ -35,7 +36,6 @@ export const fundRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 
-const currencyOf = (c: C) => c.get('network')?.currency ?? 'USD';
 const deps = (c: C) => c.get('deps');
 const withKey = (values: FormValues): FormValues => ({ ...values, key: values.key || newIdempotencyKey() });
 const isTreasurer = (c: C, memberId: string) => holdsRole(deps(c).db, memberId, 'treasurer', deps(c).clock());

@@ -1,8 +1,15 @@
-// Reading a member's own settings that are not part of their session.
+// Reading members: a member's own settings that are not part of their session, and who can be chosen for a role.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 
 export async function breakSince(db: Kysely<Database>, memberId: string): Promise<Date | null> {
   const r = await db.selectFrom('members').select('on_break_since').where('id', '=', memberId).executeTakeFirst();
   return r?.on_break_since ?? null;
+}
+
+/** Members who are in the network (not removed), by name: whom a proposal can name for a role. */
+export async function activeMembers(db: Kysely<Database>, limit = 2000): Promise<{ id: string; name: string }[]> {
+  const rows = await db.selectFrom('members').select(['id', 'display_name']).where('removed_at', 'is', null)
+    .orderBy('display_name').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }

@@ -13,19 +13,14 @@ import { FUND_PROPOSAL_DEFAULTS, roleProposalForm } from '../fund/schema.ts';
 import { standardRules } from '../decisions/tally.ts';
 import { TERM_DAYS } from './queries.ts';
 import { stepDown } from './commands.ts';
+import { activeMembers } from '../members/queries.ts';
 
 export const roleRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 
-async function activeMembers(c: C) {
-  const rows = await c.get('deps').db.selectFrom('members').select(['id', 'display_name']).where('removed_at', 'is', null)
-    .orderBy('display_name').limit(2000).execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name }));
-}
-
 async function roleForm(c: C, form: FormState, status: 200 | 422 = 200) {
-  const members = await activeMembers(c);
+  const members = await activeMembers(c.get('deps').db);
   return page(c, c.get('t')('role.proposeTreasurer'), (v) => RoleProposalPage({ v, form, members }), { status });
 }
 
@@ -38,7 +33,7 @@ roleRoutes.post('/roles/treasurer/propose', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
   const parsed = roleProposalForm.safeParse(values);
-  const members = await activeMembers(c);
+  const members = await activeMembers(c.get('deps').db);
   const chosen = parsed.success ? members.find((m) => m.id === parsed.data.member) : undefined;
   if (!parsed.success || !chosen) {
     const fieldErrors = parsed.success ? { member: 'error.chooseMember' as const } : toFieldErrors(parsed.error);
