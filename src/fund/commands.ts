@@ -11,8 +11,9 @@ import { openProposalWith } from '../decisions/queries.ts';
 import { standardRules } from '../decisions/tally.ts';
 import { holdsRole } from '../roles/queries.ts';
 import { once, type Once } from './idempotency.ts';
-import { entryById, expectedById, fundById, recordById, requestById, standingUse, type RecordView } from './queries.ts';
+import { entryById, expectedById, fundById, recordById, requestById, standingUse } from './queries.ts';
 import { enter, tellTreasurers, writeRecord } from './entries.ts';
+import { canFund } from './policy.ts';
 import { needsSecond, standingAnswer } from './rules.ts';
 import type { ApproveRequest, WriteOff } from './actions.ts';
 
@@ -163,13 +164,6 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
   return { ...done, entered: rec.confirmedAt !== null || rec.confirmBy === 'none' };
 }
 
-/** Who may confirm a waiting record: a treasurer for a contribution, anyone but the recorder and the payee otherwise. */
-export function canConfirmRecord(who: { id: string } | null, rec: RecordView, isTreasurer: boolean): boolean {
-  if (!who || rec.confirmedAt || rec.withdrawnAt || rec.confirmBy === 'none' || who.id === rec.recordedBy) return false;
-  if (rec.confirmBy === 'treasurer') return isTreasurer;
-  return who.id !== rec.payeeId && who.id !== rec.memberId;
-}
-
 /** A second member (or a treasurer, for a contribution) confirms a record; it enters the ledger in the same transaction. */
 export async function confirmRecord(db: Db, member: { id: string }, recordId: string, key: string, now: Date): Promise<Once> {
   return db.transaction().execute((tx) =>
@@ -179,7 +173,7 @@ export async function confirmRecord(db: Db, member: { id: string }, recordId: st
       const rec = (await recordById(tx, recordId))!;
       if (rec.confirmBy === 'none' || rec.confirmedAt || rec.withdrawnAt) throw errors.conflict('already_settled', 'error.recordSettled');
       const treasurer = await holdsRole(tx, member.id, 'treasurer', now);
-      if (!canConfirmRecord(member, rec, treasurer)) throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
+      if (!canFund.confirmRecord(member, rec, treasurer)) throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
       await tx.updateTable('fund_records').set({ confirmed_by: member.id, confirmed_at: now }).where('id', '=', recordId).execute();
       await enter(tx, { ...rec, confirmedBy: member.id, confirmedAt: now }, now);
       return recordId;

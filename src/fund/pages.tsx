@@ -9,7 +9,7 @@ import { CLOSES_IN_HOURS } from '../decisions/schema.ts';
 import { processHint, processName } from '../decisions/text.ts';
 import { formatMoney, minorDigits } from './money.ts';
 import type { FundView, RecordView, RequestView } from './queries.ts';
-import type { RequestPolicy } from './policy.ts';
+import type { RecordPolicy, RequestPolicy } from './policy.ts';
 import type { PledgeView } from './pledges.ts';
 import { DECISION_PROCESSES } from './schema.ts';
 import { fundName, rulesText } from './text.ts';
@@ -160,9 +160,9 @@ export function RequestPage(p: { v: ViewCtx; r: RequestView; policy: RequestPoli
   );
 }
 
-export function RecordPage({ v, r, canConfirm, canWithdraw, confirmKey }: { v: ViewCtx; r: RecordView; canConfirm: boolean; canWithdraw: boolean; confirmKey: string }) {
+export function RecordPage({ v, r, policy, confirmKey }: { v: ViewCtx; r: RecordView; policy: RecordPolicy; confirmKey: string }) {
   const { t } = v;
-  const by = r.kind === 'contribution' && !r.named && r.recordedBy !== v.member?.id && !canConfirm ? t('fund.aMember') : r.recordedByName;
+  const by = policy.seeRecorder ? r.recordedByName : t('fund.aMember');
   return (
     <>
       <h1>{recordWhat(v, r)}</h1>
@@ -171,14 +171,14 @@ export function RecordPage({ v, r, canConfirm, canWithdraw, confirmKey }: { v: V
       {r.confirmedAt ? <Notice kind="success">{t('fund.recordConfirmed')}</Notice> : r.withdrawnAt ? <Notice kind="info">{t('fund.recordWithdrawn')}</Notice> : (
         <p>{t(r.confirmBy === 'treasurer' ? 'fund.waitsTreasurer' : 'fund.waitsSecond')}</p>
       )}
-      {canConfirm ? (
+      {policy.confirm ? (
         <form method="post" action={`/fund/records/${r.id}/confirm`}>
           <input type="hidden" name="key" value={confirmKey} />
           <p class="hint">{t(r.confirmBy === 'treasurer' ? 'fund.confirmArrivedHint' : 'fund.confirmSecondHint')}</p>
           <button type="submit" class="primary">{t('fund.confirm')}</button>
         </form>
       ) : null}
-      {canWithdraw ? (
+      {policy.withdraw ? (
         <form method="post" action={`/fund/records/${r.id}/withdraw`}>
           <button type="submit">{t('fund.withdrawRecord')}</button>
         </form>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../web/parts.tsx';
 import { formatMoney } from './money.ts';
 import type { EntryView, ExpectedView, MonthFlow, RecordView, RequestView } from './queries.ts';
 import { fundName } from './text.ts';
+import type { RecordPolicy } from './policy.ts';
 
 export function entryWhat(v: ViewCtx, e: EntryView): string {
   const { t } = v;
@@ -128,12 +129,12 @@ const STATUS: Record<RequestView['status'], MessageKey> = {
 export const requestStatus = (v: ViewCtx, r: RequestView) =>
   r.status === 'paid' && r.receivedAt ? v.t('fund.status.received') : r.waitingRecordId ? v.t('fund.status.waitingSecond') : v.t(STATUS[r.status]);
 
-export function RequestLine({ v, r, showName }: { v: ViewCtx; r: RequestView; showName: boolean }) {
+export function RequestLine({ v, r }: { v: ViewCtx; r: RequestView & { showName: boolean } }) {
   const { t } = v;
   return (
     <li class="card">
       <a href={`/fund/requests/${r.id}`}>
-        {t('fund.requestLine', { amount: formatMoney(v.lang, r.amount, r.currency), fund: fundName(t, r.fundName), who: showName ? r.memberName : t('fund.aMember') })}
+        {t('fund.requestLine', { amount: formatMoney(v.lang, r.amount, r.currency), fund: fundName(t, r.fundName), who: r.showName ? r.memberName : t('fund.aMember') })}
       </a>
       <p class="by">
         <span class="tag">{requestStatus(v, r)}</span> · <time datetime={r.askedAt.toISOString()}>{formatDateTime(v.lang, r.askedAt)}</time>
@@ -154,15 +155,15 @@ export function recordWhat(v: ViewCtx, r: RecordView): string {
   });
 }
 
-export function RecordLine({ v, r }: { v: ViewCtx; r: RecordView & { canConfirm: boolean } }) {
+export function RecordLine({ v, r }: { v: ViewCtx; r: RecordView & { policy: RecordPolicy } }) {
   const { t } = v;
-  const by = r.kind === 'contribution' && !r.named ? t('fund.aMember') : r.recordedByName;
+  const by = r.policy.seeRecorder ? r.recordedByName : t('fund.aMember');
   return (
     <li class="card">
       <a href={`/fund/records/${r.id}`}>{recordWhat(v, r)}</a>
       <p class="by">
         {t('fund.recordedByName', { name: by })} · {t(r.confirmBy === 'treasurer' ? 'fund.waitsTreasurer' : 'fund.waitsSecond')}
-        {r.canConfirm ? <> · <strong>{t('fund.youCanConfirm')}</strong></> : null}
+        {r.policy.confirm ? <> · <strong>{t('fund.youCanConfirm')}</strong></> : null}
       </p>
     </li>
   );

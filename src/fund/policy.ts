@@ -1,9 +1,8 @@
 // Who may do what with the fund. Every member may ask, give, pledge and see the ledger; treasurers record what moved;
 // a second member confirms. Whether someone holds the treasurer role is read by the route and passed in.
-import type { SessionMember } from '../members/sessions.ts';
-import type { RequestView } from './queries.ts';
+import type { RecordView, RequestView } from './queries.ts';
 
-type Who = SessionMember | null;
+type Who = { id: string } | null;
 
 export const canFund = {
   recordMovement: (who: Who, treasurer: boolean) => !!who && treasurer,
@@ -14,7 +13,24 @@ export const canFund = {
     !!who && (r.named || who.id === r.memberId || treasurer),
   markReceived: (who: Who, r: RequestView) => !!who && who.id === r.memberId && r.status === 'paid' && !r.receivedAt,
   withdraw: (who: Who, r: RequestView) => !!who && who.id === r.memberId && (r.status === 'proposed' || r.status === 'approved') && !r.waitingRecordId,
+  /** A treasurer confirms a contribution arrived; anyone but the recorder and the one paid confirms the rest. */
+  confirmRecord: (who: Who, rec: RecordView, treasurer: boolean) => {
+    if (!who || rec.confirmedAt || rec.withdrawnAt || rec.confirmBy === 'none' || who.id === rec.recordedBy) return false;
+    if (rec.confirmBy === 'treasurer') return treasurer;
+    return who.id !== rec.payeeId && who.id !== rec.memberId;
+  },
+  withdrawRecord: (who: Who, rec: RecordView) =>
+    !!who && who.id === rec.recordedBy && rec.confirmBy !== 'none' && !rec.confirmedAt && !rec.withdrawnAt,
+  /** A member's own contribution is recorded by them: their name shows only if they chose, to them and to treasurers. */
+  seeRecorder: (who: Who, rec: RecordView, treasurer: boolean) =>
+    !!who && (rec.kind !== 'contribution' || rec.named || who.id === rec.recordedBy || treasurer),
 };
+
+export type RecordPolicy = { confirm: boolean; withdraw: boolean; seeRecorder: boolean };
+
+export function recordPolicy(who: Who, rec: RecordView, treasurer: boolean): RecordPolicy {
+  return { confirm: canFund.confirmRecord(who, rec, treasurer), withdraw: canFund.withdrawRecord(who, rec), seeRecorder: canFund.seeRecorder(who, rec, treasurer) };
+}
 
 export type RequestPolicy = { pay: boolean; seeNote: boolean; seeName: boolean; markReceived: boolean; withdraw: boolean };
 

@@ -15,14 +15,14 @@ import { decrypt } from '../security/crypto.ts';
 import { holders, holdsRole } from '../roles/queries.ts';
 import { openProposal } from '../decisions/commands.ts';
 import {
-  ask, canConfirmRecord, closePartly, confirmRecord, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
+  ask, closePartly, confirmRecord, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
 } from './commands.ts';
 import {
   checkLedger, expectedReturns, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
   statementFigures, waitingRecords, type FundView,
 } from './queries.ts';
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
-import { requestPolicy } from './policy.ts';
+import { canFund, recordPolicy, requestPolicy } from './policy.ts';
 import { askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf } from './schema.ts';
 import { standardRules } from '../decisions/tally.ts';
 import { newIdempotencyKey } from './idempotency.ts';
@@ -55,8 +55,10 @@ fundRoutes.get('/fund', async (c) => {
   const treasurer = treasurers.some((h) => h.memberId === member.id);
   return page(c, c.get('t')('fund.title'), (v) =>
     views.FundPage({
-      v, currency, funds, check, flows, months, open, mine, pledges, treasurers, treasurer, entries, expected, returnKey: newIdempotencyKey(),
-      records: records.map((r) => ({ ...r, canConfirm: canConfirmRecord(member, r, treasurer) })),
+      v, currency, funds, check, flows, months, pledges, treasurers, treasurer, entries, expected, returnKey: newIdempotencyKey(),
+      records: records.map((r) => ({ ...r, policy: recordPolicy(member, r, treasurer) })),
+      open: open.map((r) => ({ ...r, showName: canFund.seeName(member, r, treasurer) })),
+      mine: mine.map((r) => ({ ...r, showName: true })),
     }));
 });
 
@@ -218,9 +220,8 @@ fundRoutes.get('/fund/records/:id', async (c) => {
   const member = requireMember(c);
   const r = await loadRecord(c);
   const treasurer = await isTreasurer(c, member.id);
-  const canConfirm = canConfirmRecord(member, r, treasurer);
-  const canWithdraw = r.recordedBy === member.id && !r.confirmedAt && !r.withdrawnAt && r.confirmBy !== 'none';
-  return page(c, c.get('t')('fund.recordTitle'), (v) => pages.RecordPage({ v, r, canConfirm, canWithdraw, confirmKey: newIdempotencyKey() }));
+  const policy = recordPolicy(member, r, treasurer);
+  return page(c, c.get('t')('fund.recordTitle'), (v) => pages.RecordPage({ v, r, policy, confirmKey: newIdempotencyKey() }));
 });
 
 fundRoutes.post('/fund/records/:id/confirm', async (c) => {

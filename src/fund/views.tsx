@@ -8,6 +8,7 @@ import { formatMoney } from './money.ts';
 import type { EntryView, ExpectedView, FundView, LedgerCheck, MonthFlow, RecordView, RequestView } from './queries.ts';
 import { fundName, rulesText } from './text.ts';
 import type { PledgeView } from './pledges.ts';
+import type { RecordPolicy } from './policy.ts';
 import { EntryTable, ExpectedList, FlowChart, RecordLine, RequestLine } from './parts.tsx';
 
 export type FundPageProps = {
@@ -17,9 +18,9 @@ export type FundPageProps = {
   check: LedgerCheck;
   flows: MonthFlow[];
   months: string[];
-  records: (RecordView & { canConfirm: boolean })[];
-  open: RequestView[];
-  mine: RequestView[];
+  records: (RecordView & { policy: RecordPolicy })[];
+  open: (RequestView & { showName: boolean })[];
+  mine: (RequestView & { showName: boolean })[];
   pledges: PledgeView[];
   treasurers: Holder[];
   treasurer: boolean;
@@ -90,14 +91,14 @@ export function FundPage(p: FundPageProps) {
       {toPay.length ? (
         <section aria-labelledby="topay-title">
           <h2 id="topay-title">{t('fund.toPay')}</h2>
-          <ul class="cards compact">{toPay.map((r) => <RequestLine v={v} r={r} showName={p.treasurer || r.named || r.memberId === v.member?.id} />)}</ul>
+          <ul class="cards compact">{toPay.map((r) => <RequestLine v={v} r={r} />)}</ul>
         </section>
       ) : null}
 
       {proposed.length ? (
         <section aria-labelledby="proposed-title">
           <h2 id="proposed-title">{t('fund.proposedRequests')}</h2>
-          <ul class="cards compact">{proposed.map((r) => <RequestLine v={v} r={r} showName={r.named || r.memberId === v.member?.id} />)}</ul>
+          <ul class="cards compact">{proposed.map((r) => <RequestLine v={v} r={r} />)}</ul>
         </section>
       ) : null}
 
@@ -105,7 +106,7 @@ export function FundPage(p: FundPageProps) {
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">{t('fund.mine')}</h2>
           <ul class="cards compact">
-            {p.mine.map((r) => <RequestLine v={v} r={r} showName={true} />)}
+            {p.mine.map((r) => <RequestLine v={v} r={r} />)}
             {p.pledges.map((pl) => (
               <li class="card">{t('fund.myPledge', { amount: formatMoney(v.lang, pl.amount, pl.currency), fund: fundName(t, pl.fundName) })}</li>
             ))}
