@@ -1,6 +1,6 @@
 // Writing to the ledger: a record becomes an entry (at once, or when confirmed), and what follows from it — a request
 // paid, an amount expected back to a revolving fund, a return that settles it, a payout undone.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
 import { holders } from '../roles/queries.ts';
@@ -24,11 +24,9 @@ export async function tellTreasurers(tx: Tx, now: Date, except: (string | null)[
   await notify(tx, to.map((member_id) => ({ member_id, ...n })));
 }
 
-type NewRecord = Parameters<ReturnType<Tx['insertInto']>['values']>[0] & object;
-
 /** Inserts a record; enters it at once when nobody needs to confirm it, otherwise tells who can. Returns its id. */
-export async function writeRecord(tx: Tx, values: Record<string, unknown>, now: Date): Promise<string> {
-  const { id } = await tx.insertInto('fund_records').values(values as NewRecord as never).returning('id').executeTakeFirstOrThrow();
+export async function writeRecord(tx: Tx, values: Insertable<Database['fund_records']>, now: Date): Promise<string> {
+  const { id } = await tx.insertInto('fund_records').values(values).returning('id').executeTakeFirstOrThrow();
   const rec = (await recordById(tx, id))!;
   if (rec.confirmBy === 'none') await enter(tx, rec, now);
   else if (rec.confirmBy === 'treasurer') await tellTreasurers(tx, now, [rec.recordedBy], { kind: 'fund_to_confirm', fund_record_id: id });

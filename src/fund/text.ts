@@ -1,13 +1,9 @@
-// How the fund reads in the member's language: fund names, rules in plain words, and what a fund or role decision does.
+// How the fund reads in the member's language: fund names, rules in plain words, and what a fund decision does.
 import type { Translate } from '../web/i18n/index.ts';
 import { duration } from '../agreements/text.ts';
 import { formatMoney } from './money.ts';
 import type { FundRules } from './rules.ts';
 import type { FundAction } from './actions.ts';
-import type { FillRole } from '../roles/commands.ts';
-import type { CircleAction } from '../circles/commands.ts';
-
-type Acting = FundAction | FillRole | CircleAction;
 
 /** The common pot has no stored name; sub-funds are named by the decision that made them. */
 export const fundName = (t: Translate, name: string | null) => name ?? t('fund.pot');
@@ -28,7 +24,7 @@ export function rulesText(t: Translate, lang: string, rules: FundRules, currency
   return lines;
 }
 
-export function fundProposalTitle(t: Translate, lang: string, a: Acting): string {
+export function fundProposalTitle(t: Translate, lang: string, a: FundAction): string {
   switch (a.type) {
     case 'create_fund':
       return t('proposal.createFundTitle', { name: a.name });
@@ -36,19 +32,13 @@ export function fundProposalTitle(t: Translate, lang: string, a: Acting): string
       return t('proposal.fundRulesTitle', { name: fundName(t, a.fund_name) });
     case 'approve_request':
       return t('proposal.fundRequestTitle', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) });
-    case 'fill_role':
-      return t('proposal.fillRoleTitle', { name: a.member_name, role: t('role.treasurer'), days: duration(lang, 'day', a.days) });
     case 'write_off':
       return t('proposal.writeOffTitle', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) });
-    case 'circle_defer':
-      return t('proposal.circleDeferTitle', { name: a.member_name, round: a.round_number });
-    case 'circle_recipient':
-      return t('proposal.circleRecipientTitle', { round: a.round_number });
   }
 }
 
 /** What the proposal will do if it passes, in one or more sentences. */
-export function fundActionText(t: Translate, lang: string, a: Acting): string[] {
+export function fundActionText(t: Translate, lang: string, a: FundAction): string[] {
   switch (a.type) {
     case 'create_fund':
     case 'set_fund_rules':
@@ -57,13 +47,7 @@ export function fundActionText(t: Translate, lang: string, a: Acting): string[] 
       return [t('proposal.fundRequestAction', {
         amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name), who: a.member_name ?? t('fund.aMember'),
       })];
-    case 'fill_role':
-      return [fundProposalTitle(t, lang, a)];
     case 'write_off':
       return [t('proposal.writeOffAction', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) })];
-    case 'circle_defer':
-      return [t('proposal.circleDeferAction', { name: a.member_name, round: a.round_number })];
-    case 'circle_recipient':
-      return [t('proposal.circleRecipientAction', { round: a.round_number })];
   }
 }
