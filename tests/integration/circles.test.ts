@@ -5,8 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestWorld, buildMember, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
-import { formKey, makeFund, makeTreasurer, memberIdOf, passByConsent } from '../support/fund.ts';
-import { checkLedger, totalsPerCurrency } from '../../src/fund/queries.ts';
+import { expectLedgerSound, formKey, makeFund, makeTreasurer, memberIdOf, passByConsent } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 
 const files = worldForFile();
@@ -24,10 +23,7 @@ beforeAll(async () => {
   outsider = await buildMember(world, { name: 'Dee' });
 });
 
-async function ledgerIsSound() {
-  expect(await checkLedger(world.deps.db)).toMatchObject({ unbalanced: 0, mismatched: 0 });
-  for (const total of (await totalsPerCurrency(world.deps.db)).values()) expect(total).toBe(0);
-}
+const ledgerIsSound = () => expectLedgerSound(world.deps.db);
 
 const roundIds = async (circleId: string) =>
   (await world.deps.db.selectFrom('circle_rounds').select(['id', 'number', 'recipient_id']).where('circle_id', '=', circleId).orderBy('number').execute());

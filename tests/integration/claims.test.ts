@@ -1,6 +1,6 @@
 // Claiming, releasing and meeting needs, asking for offers, and the one-helper-at-a-time rule under concurrency.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildPost, type Client, type TestWorld, worldForFile } from '../support/app.ts';
+import { buildMember, buildPost, type Client, type TestWorld, postStatus, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
 const files = worldForFile();
@@ -9,8 +9,7 @@ beforeAll(async () => {
   world = files.world;
 });
 
-const statusOf = async (id: string) =>
-  (await world.deps.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = (id: string) => postStatus(world, id);
 
 describe(`claims (${engine})`, () => {
   it('lets exactly one of many helpers pressing "I can help" at once hold the need', async () => {

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine, freshDatabase } from '../support/db.ts';
 import { fundWorld } from '../support/fund-world.ts';
+import { balanceOf } from '../support/fund.ts';
 import type { Db } from '../../src/db/connect.ts';
 import { deriveKeys } from '../../src/security/crypto.ts';
 import { ask, confirmRecord, record } from '../../src/fund/commands.ts';
@@ -16,8 +17,7 @@ let close: () => Promise<void>;
 let w: Awaited<ReturnType<typeof fundWorld>>;
 
 const key = () => crypto.randomBytes(9).toString('base64url');
-const balanceOf = async (account: string) =>
-  Number((await db.selectFrom('fund_balances').select('balance').where('account_id', '=', account).executeTakeFirst())?.balance ?? 0);
+const balance = (account: string) => balanceOf(db, account);
 const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
 
 beforeAll(async () => {
@@ -40,14 +40,14 @@ describe(`the fund under concurrent writes (${engine})`, () => {
     // Move half of it away (a second member confirms), leaving 100,000: room for 18 payouts above the 10,000 floor.
     const move = await record(db, { id: w.founder }, { kind: 'transfer', fundId: w.fund, toFundId: w.pot, amount: 100000, memo: null }, 'USD', key(), now);
     await confirmRecord(db, { id: w.members[0]! }, move.result, key(), now);
-    expect(await balanceOf(w.fund)).toBe(100000);
+    expect(await balance(w.fund)).toBe(100000);
 
     const results = await settle(requests.map((id) => record(db, { id: w.founder }, { kind: 'payout', requestId: id }, 'USD', key(), now)));
     const paid = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(paid.length).toBe(18);
     for (const r of refused) expect(r.reason.code).toBe('KR016');
-    expect(await balanceOf(w.fund)).toBe(10000);
+    expect(await balance(w.fund)).toBe(10000);
     const statuses = await db.selectFrom('fund_requests').select('status').where('id', 'in', requests).execute();
     expect(statuses.filter((s) => s.status === 'paid').length).toBe(18);
     expect(await checkLedger(db)).toMatchObject({ unbalanced: 0, mismatched: 0 });

@@ -6,8 +6,7 @@ import { sql } from 'kysely';
 import { type Client, type TestWorld, buildMember, buildWorld, foundNetwork, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
 import { networkAgreements } from '../../src/agreements/queries.ts';
 import { engine } from '../support/db.ts';
-import { formKey, makeFund, makeTreasurer, memberIdOf, passByConsent, potId } from '../support/fund.ts';
-import { checkLedger, totalsPerCurrency } from '../../src/fund/queries.ts';
+import { balanceOf, expectLedgerSound, formKey, makeFund, makeTreasurer, memberIdOf, passByConsent, potId } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 
 const files = worldForFile();
@@ -18,16 +17,10 @@ let treasurer: Client;
 let second: Client;
 let emergency: string;
 
-const balance = async (account: string) =>
-  Number((await world.deps.db.selectFrom('fund_balances').select('balance').where('account_id', '=', account).executeTakeFirst())?.balance ?? 0);
+const balance = (account: string) => balanceOf(world.deps.db, account);
 const entries = async () => Number((await world.deps.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-async function ledgerIsSound() {
-  const check = await checkLedger(world.deps.db);
-  expect(check.unbalanced).toBe(0);
-  expect(check.mismatched).toBe(0);
-  for (const total of (await totalsPerCurrency(world.deps.db)).values()) expect(total).toBe(0);
-}
+const ledgerIsSound = () => expectLedgerSound(world.deps.db);
 
 beforeAll(async () => {
   world = files.world;

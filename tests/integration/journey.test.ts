@@ -1,6 +1,6 @@
 // The whole core journey through app.request: found, invite, join, post, get matched, talk, mark met.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, Client, ORIGIN, buildMember, buildPost, buildWorld, foundNetwork, type TestWorld } from '../support/app.ts';
+import { AREAS, Client, ORIGIN, buildMember, buildPost, buildWorld, foundNetwork, postStatus, type TestWorld } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
 let world: TestWorld;
@@ -74,7 +74,4 @@ describe(`the core journey (${engine})`, () => {
   });
 });
 
-async function statusOf(id: string) {
-  const row = await world.deps.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow();
-  return row.status;
-}
+const statusOf = (id: string) => postStatus(world, id);

@@ -1,7 +1,7 @@
 // Expiry, languages, agreements that cannot be edited, and what the database keeps at rest.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, buildMember, buildPost, inADay, type TestWorld, worldForFile } from '../support/app.ts';
+import { Client, buildMember, buildPost, inADay, type TestWorld, postStatus, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
 
@@ -11,8 +11,7 @@ beforeAll(async () => {
   world = files.world;
 });
 
-const statusOf = async (id: string) =>
-  (await world.deps.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = (id: string) => postStatus(world, id);
 
 describe(`the life of posts (${engine})`, () => {
   it('expires needs past their needed-by date and closes offers past available-until, but not matched needs', async () => {

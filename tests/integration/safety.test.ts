@@ -2,7 +2,7 @@
 // decision the subject cannot vote on, and every act is in a log all members read.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { type Client, type TestWorld, buildMember, buildPost, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
+import { type Client, type TestWorld, buildMember, buildPost, idFromRedirect, memberIdOf, passHours, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
 
@@ -12,8 +12,7 @@ beforeAll(() => {
   world = files.world;
 });
 
-const memberId = async (name: string) =>
-  (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id;
+const memberId = (name: string) => memberIdOf(world, name);
 
 describe(`safety (${engine})`, () => {
   it('hides a post flagged by the agreed number of members, opens a review, and removes it if nobody objects', async () => {

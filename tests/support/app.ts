@@ -147,6 +147,14 @@ export const idFromRedirect = (res: Response) => {
   return parts.find((p) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(p)) ?? parts[2]!;
 };
 
+/** A member's id, found by the name they joined with. */
+export const memberIdOf = async (world: TestWorld, name: string) =>
+  (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id;
+
+/** A post's status as the database holds it. */
+export const postStatus = async (world: TestWorld, id: string) =>
+  (await world.deps.db.selectFrom('posts').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
 /** Moves the world's clock forward; scheduled work sees it on the next runJobs. */
 export function passHours(world: TestWorld, hours: number) {
   world.now.value = new Date(world.now.value.getTime() + hours * 3_600_000);

@@ -1,11 +1,22 @@
 // Fund helpers for tests: find a member's id, fill the treasurer role and make funds through the real proposal
 // forms (passed by consent when the clock moves on), and read a form's one-time key.
 import { expect } from 'vitest';
-import { type Client, type TestWorld, idFromRedirect, passHours } from './app.ts';
+import { type Client, type TestWorld, idFromRedirect, memberIdOf, passHours } from './app.ts';
+import type { Db } from '../../src/db/connect.ts';
+import { checkLedger, totalsPerCurrency } from '../../src/fund/queries.ts';
 import { runJobs } from '../../src/jobs.ts';
 
-export const memberIdOf = async (world: TestWorld, name: string) =>
-  (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id;
+export { memberIdOf };
+
+/** An account's cached balance in minor units (0 before its first entry). */
+export const balanceOf = async (db: Db, account: string) =>
+  Number((await db.selectFrom('fund_balances').select('balance').where('account_id', '=', account).executeTakeFirst())?.balance ?? 0);
+
+/** Every entry balances, every cached balance equals its entries, and every currency adds up to zero. */
+export async function expectLedgerSound(db: Db) {
+  expect(await checkLedger(db)).toMatchObject({ unbalanced: 0, mismatched: 0 });
+  for (const total of (await totalsPerCurrency(db)).values()) expect(total).toBe(0);
+}
 
 /** Lets a consent proposal close (nobody objected) and its action take effect. */
 export async function passByConsent(world: TestWorld, hours = 25) {
