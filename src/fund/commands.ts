@@ -11,11 +11,12 @@ import { openProposalWith } from '../decisions/queries.ts';
 import { standardRules } from '../decisions/tally.ts';
 import { holdsRole } from '../roles/queries.ts';
 import { once, type Once } from './idempotency.ts';
-import { entryById, expectedById, fundById, recordById, requestById, standingUse } from './queries.ts';
+import { entryById, expectedById, fundById, recordById, requestById, standingUse, type FundView } from './queries.ts';
 import { enter, tellTreasurers, writeRecord } from './entries.ts';
 import { canFund } from './policy.ts';
 import { needsSecond, standingAnswer } from './rules.ts';
-import type { ApproveRequest, WriteOff } from './actions.ts';
+import type { ApproveRequest, FundAction, WriteOff } from './actions.ts';
+import type { FundRules } from './rules.ts';
 
 type Tx = Kysely<Database>;
 
@@ -234,4 +235,23 @@ export async function proposeWriteOff(db: Db, member: { id: string }, expectedId
       anonymous: false, action,
     }, now);
   });
+}
+
+export type FundProposal = {
+  /** An existing fund whose rules change, or the name of a new one. */
+  fund: FundView | { name: string };
+  rules: FundRules;
+  process: 'consent' | 'consensus' | 'majority';
+  closesInHours: number;
+};
+
+/** Asks the members to make a fund, or to change a fund's standing rules; if it passes, it takes effect by itself. */
+export async function proposeFund(db: Db, openedBy: string, p: FundProposal, currency: string, now: Date): Promise<string> {
+  const action: FundAction = 'id' in p.fund
+    ? { type: 'set_fund_rules', fund_id: p.fund.id, fund_name: p.fund.name, currency, rules: p.rules }
+    : { type: 'create_fund', name: p.fund.name, currency, rules: p.rules };
+  return openProposal(db, openedBy, {
+    kind: 'fund', title: 'id' in p.fund ? 'Fund rules' : 'New fund', body: '', process: p.process, options: [],
+    closesInHours: p.closesInHours, rules: standardRules(p.process), anonymous: false, action,
+  }, now);
 }

@@ -13,9 +13,8 @@ import { authorize } from '../exchange/policy.ts';
 import { uuid } from '../exchange/schema.ts';
 import { decrypt } from '../security/crypto.ts';
 import { holders, holdsRole } from '../roles/queries.ts';
-import { openProposal } from '../decisions/commands.ts';
 import {
-  ask, closePartly, confirmRecord, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
+  ask, closePartly, confirmRecord, proposeFund, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
 } from './commands.ts';
 import {
   checkLedger, expectedReturns, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
@@ -24,7 +23,6 @@ import {
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
 import { canFund, recordPolicy, requestPolicy } from './policy.ts';
 import { askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf } from './schema.ts';
-import { standardRules } from '../decisions/tally.ts';
 import { newIdempotencyKey } from './idempotency.ts';
 import { moneyText } from './money.ts';
 import * as views from './views.tsx';
@@ -348,13 +346,8 @@ fundRoutes.post('/fund/propose', async (c) => {
   const parsed = (fund ? fundRulesForm(currency) : newFundForm(currency)).safeParse(values);
   if (!parsed.success) return proposalForm(c, fund, { values, errors: toFieldErrors(parsed.error) }, 422);
   const f = parsed.data;
-  const rules = rulesOf(f);
-  const action = fund
-    ? { type: 'set_fund_rules' as const, fund_id: fund.id, fund_name: fund.name, currency, rules }
-    : { type: 'create_fund' as const, name: 'name' in f ? String(f.name) : '', currency, rules };
-  const id = await openProposal(deps(c).db, member.id, {
-    kind: 'fund', title: fund ? `Rules of ${fund.name ?? 'the common pot'}` : `New fund: ${action.type === 'create_fund' ? action.name : ''}`,
-    body: '', process: f.process, options: [], closesInHours: f.closes_in, rules: standardRules(f.process), anonymous: false, action,
-  }, deps(c).clock());
+  const id = await proposeFund(deps(c).db, member.id, {
+    fund: fund ?? { name: 'name' in f ? String(f.name) : '' }, rules: rulesOf(f), process: f.process, closesInHours: f.closes_in,
+  }, currency, deps(c).clock());
   return c.redirect(`/decisions/${id}`, 303);
 });

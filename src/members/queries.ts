@@ -13,3 +13,8 @@ export async function activeMembers(db: Kysely<Database>, limit = 2000): Promise
     .orderBy('display_name').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }
+
+export async function activeMember(db: Kysely<Database>, id: string): Promise<{ id: string; name: string } | undefined> {
+  const r = await db.selectFrom('members').select(['id', 'display_name']).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+  return r && { id: r.id, name: r.display_name };
+}

@@ -1,6 +1,9 @@
-// Writes for roles: a passed decision fills a role for a term; a holder may step down early.
+// Writes for roles: a proposal to fill one, the passed decision filling it for a term, a holder stepping down early.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import { openProposal } from '../decisions/commands.ts';
+import { standardRules } from '../decisions/tally.ts';
+import type { Role } from './queries.ts';
 
 type Q = Kysely<Database>;
 
@@ -21,4 +24,21 @@ export async function stepDown(db: Q, termId: string, memberId: string, now: Dat
   const r = await sql`update role_terms set ended_at = ${now}
     where id = ${termId} and member_id = ${memberId} and ended_at is null and ends_at > ${now}`.execute(db);
   return Number(r.numAffectedRows ?? 0) > 0;
+}
+
+export type RoleProposal = {
+  role: Role;
+  member: { id: string; name: string };
+  days: number;
+  process: 'consent' | 'consensus' | 'majority';
+  closesInHours: number;
+};
+
+/** Asks the members to give a member a role for a term; if it passes, the term starts by itself. */
+export async function proposeRole(db: Q, openedBy: string, p: RoleProposal, now: Date): Promise<string> {
+  return openProposal(db, openedBy, {
+    kind: 'role', title: `${p.role}: ${p.member.name}`, body: '', process: p.process, options: [], closesInHours: p.closesInHours,
+    rules: standardRules(p.process), anonymous: false,
+    action: { type: 'fill_role', role: p.role, member_id: p.member.id, member_name: p.member.name, days: p.days },
+  }, now);
 }

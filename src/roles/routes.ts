@@ -7,13 +7,11 @@ import { readForm, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { requireMember } from '../members/require.ts';
 import { uuid } from '../exchange/schema.ts';
-import { openProposal } from '../decisions/commands.ts';
 import { RoleProposalPage } from '../fund/pages.tsx';
 import { FUND_PROPOSAL_DEFAULTS, roleProposalForm } from '../fund/schema.ts';
-import { standardRules } from '../decisions/tally.ts';
 import { TERM_DAYS } from './queries.ts';
-import { stepDown } from './commands.ts';
-import { activeMembers } from '../members/queries.ts';
+import { proposeRole, stepDown } from './commands.ts';
+import { activeMember, activeMembers } from '../members/queries.ts';
 
 export const roleRoutes = new Hono<AppEnv>();
 
@@ -33,18 +31,13 @@ roleRoutes.post('/roles/treasurer/propose', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
   const parsed = roleProposalForm.safeParse(values);
-  const members = await activeMembers(c.get('deps').db);
-  const chosen = parsed.success ? members.find((m) => m.id === parsed.data.member) : undefined;
+  const chosen = parsed.success ? await activeMember(c.get('deps').db, parsed.data.member) : undefined;
   if (!parsed.success || !chosen) {
     const fieldErrors = parsed.success ? { member: 'error.chooseMember' as const } : toFieldErrors(parsed.error);
     return roleForm(c, { values, errors: fieldErrors }, 422);
   }
   const f = parsed.data;
-  const id = await openProposal(c.get('deps').db, member.id, {
-    kind: 'role', title: `Treasurer: ${chosen.name}`, body: '', process: f.process, options: [], closesInHours: f.closes_in,
-    rules: standardRules(f.process), anonymous: false,
-    action: { type: 'fill_role', role: 'treasurer', member_id: chosen.id, member_name: chosen.name, days: f.days },
-  }, c.get('deps').clock());
+  const id = await proposeRole(c.get('deps').db, member.id, { role: 'treasurer', member: chosen, days: f.days, process: f.process, closesInHours: f.closes_in }, c.get('deps').clock());
   return c.redirect(`/decisions/${id}`, 303);
 });
 
