@@ -30,19 +30,22 @@ export async function outsideAccount(db: Q): Promise<string> {
 const fundsQuery = (db: Q, currency: string) =>
   db
     .selectFrom('fund_accounts as f')
+    // The rules in force (the newest in this currency) and pledges, each read once per fund.
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('fund_rules as x').select(['x.rules', 'x.decision_id']).whereRef('x.fund_id', '=', 'f.id')
+        .where('x.currency', '=', currency).orderBy('x.id', 'desc').limit(1).as('x'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('fund_pledges as p').select([sql<number>`sum(p.amount)::bigint`.as('pledged'), sql<number>`count(*)::bigint`.as('pledgers')])
+        .whereRef('p.fund_id', '=', 'f.id').where('p.currency', '=', currency).where('p.ended_at', 'is', null).as('p'),
+      (join) => join.onTrue(),
+    )
     .select((eb) => [
-      'f.id', 'f.kind', 'f.name',
+      'f.id', 'f.kind', 'f.name', 'x.rules', 'x.decision_id as rules_decision', 'p.pledged', 'p.pledgers',
       eb.selectFrom('fund_balances as b').select('b.balance').whereRef('b.account_id', '=', 'f.id').where('b.currency', '=', currency).as('balance'),
       eb.selectFrom('fund_requests as r').select(sql<number>`sum(r.amount)::bigint`.as('s'))
         .whereRef('r.fund_id', '=', 'f.id').where('r.currency', '=', currency).where('r.status', '=', 'approved').as('promised'),
-      eb.selectFrom('fund_rules as x').select(['x.rules']).whereRef('x.fund_id', '=', 'f.id').where('x.currency', '=', currency)
-        .orderBy('x.id', 'desc').limit(1).as('rules'),
-      eb.selectFrom('fund_rules as x').select(['x.decision_id']).whereRef('x.fund_id', '=', 'f.id').where('x.currency', '=', currency)
-        .orderBy('x.id', 'desc').limit(1).as('rules_decision'),
-      eb.selectFrom('fund_pledges as p').select(sql<number>`sum(p.amount)::bigint`.as('s'))
-        .whereRef('p.fund_id', '=', 'f.id').where('p.currency', '=', currency).where('p.ended_at', 'is', null).as('pledged'),
-      eb.selectFrom('fund_pledges as p').select(sql<number>`count(*)::bigint`.as('n'))
-        .whereRef('p.fund_id', '=', 'f.id').where('p.currency', '=', currency).where('p.ended_at', 'is', null).as('pledgers'),
     ])
     .where('f.kind', 'in', ['pot', 'fund']);
 
