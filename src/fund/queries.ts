@@ -257,6 +257,17 @@ export async function ledgerEntries(db: Q, f: EntryFilter = {}): Promise<EntryVi
   });
 }
 
+/** Every entry, newest first, read a thousand at a time (for the export). */
+export async function allLedgerEntries(db: Q): Promise<EntryView[]> {
+  const all: EntryView[] = [];
+  for (let before: number | undefined; ;) {
+    const batch = await ledgerEntries(db, { limit: 1000, beforeId: before });
+    all.push(...batch);
+    if (batch.length < 1000) return all;
+    before = batch[batch.length - 1]!.id;
+  }
+}
+
 export async function entryLines(db: Q, entryId: number) {
   const rows = await db.selectFrom('ledger_lines').select(['account_id', 'currency', 'amount']).where('entry_id', '=', entryId).execute();
   return rows.map((l) => ({ account: l.account_id, currency: l.currency, amount: Number(l.amount) }));

@@ -17,7 +17,7 @@ import {
   ask, closePartly, confirmRecord, proposeFund, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
 } from './commands.ts';
 import {
-  checkLedger, expectedReturns, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
+  allLedgerEntries, checkLedger, expectedReturns, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
   statementFigures, waitingRecords, type FundView,
 } from './queries.ts';
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
@@ -283,13 +283,7 @@ fundRoutes.get('/fund/ledger', async (c) => {
 
 fundRoutes.get('/fund/ledger.csv', async (c) => {
   requireMember(c);
-  const all = [];
-  for (let before: number | undefined; ;) {
-    const batch = await ledgerEntries(deps(c).db, { limit: 1000, beforeId: before });
-    all.push(...batch);
-    if (batch.length < 1000) break;
-    before = batch[batch.length - 1]!.id;
-  }
+  const all = await allLedgerEntries(deps(c).db);
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', 'attachment; filename="ledger.csv"');
   return c.body(ledgerCsv(c.get('t'), { t: c.get('t'), lang: c.get('lang') }, all));
