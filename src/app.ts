@@ -14,6 +14,7 @@ import { fundRoutes } from './fund/routes.ts';
 import { fundApiRoutes } from './fund/api.ts';
 import { roleRoutes } from './roles/routes.ts';
 import { circleRoutes } from './circles/routes.ts';
+import { rotaRoutes } from './rotas/routes.ts';
 import { errorPage } from './web/error-page.tsx';
 import { fromAcceptLanguage, translator } from './web/i18n/index.ts';
 
@@ -45,6 +46,7 @@ export function createApp(deps: Deps) {
   app.route('/', fundApiRoutes);
   app.route('/', roleRoutes);
   app.route('/', circleRoutes);
+  app.route('/', rotaRoutes);
 
   app.notFound((c) => errorPage(c, errors.notFound()));
   app.onError((err, c) => {

@@ -11,7 +11,7 @@ export const DEFAULT_CATEGORIES = [
 
 export const AGREEMENT_KEYS = [
   'network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours',
-  'currency',
+  'currency', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling',
 ] as const;
 export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
 export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS as readonly string[]).includes(k);
@@ -34,6 +34,10 @@ export const agreementValue = {
   flag_threshold: whole(1, 50),
   removal_hours: whole(1, 336),
   currency: z.string().trim().toUpperCase().refine(isCurrency, 'error.currency'),
+  checkin_weeks: whole(0, 26),
+  load_top_share: whole(20, 100),
+  reciprocity_floor: whole(0, 100),
+  gini_ceiling: whole(0, 100),
 } satisfies Record<AgreementKey, z.ZodType>;
 
 export const AGREEMENT_DEFAULTS = {
@@ -42,10 +46,18 @@ export const AGREEMENT_DEFAULTS = {
   flag_threshold: 3,
   removal_hours: 24,
   currency: 'USD',
+  /** Every this many weeks members are asked how they are holding up; 0 means never. */
+  checkin_weeks: 4,
+  /** The network is told when the busiest tenth of active members carry more than this percent of the work. */
+  load_top_share: 50,
+  /** The dashboard warns when fewer than this percent of active members both gave and received help… */
+  reciprocity_floor: 25,
+  /** …or when the Gini coefficient of helping, deciding or coordinating rises past this (in hundredths). */
+  gini_ceiling: 60,
 } as const;
 
 const LISTS: AgreementKey[] = ['areas', 'languages', 'categories'];
-const NUMBERS: AgreementKey[] = ['met_details_days', 'flag_threshold', 'removal_hours'];
+const NUMBERS: AgreementKey[] = ['met_details_days', 'flag_threshold', 'removal_hours', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling'];
 
 /** An agreement's value as a person types it: lists one per line, numbers as digits. */
 export function agreementText(key: AgreementKey, value: unknown): string {

@@ -16,6 +16,11 @@ export type NetworkAgreements = {
   removalHours: number;
   /** The fund's currency (ISO 4217). */
   currency: string;
+  /** Care and mutuality (issue 5): the check-in's rhythm and the thresholds that warn the network. */
+  checkinWeeks: number;
+  loadTopShare: number;
+  reciprocityFloor: number;
+  giniCeiling: number;
 };
 
 export type AgreementRow = { id: number; key: string; value: unknown; adoptedAt: Date; adoptedBy: string; decisionId: string | null; decisionTitle: string | null };
@@ -57,6 +62,10 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     flagThreshold: whole(byKey.get('flag_threshold'), AGREEMENT_DEFAULTS.flag_threshold),
     removalHours: whole(byKey.get('removal_hours'), AGREEMENT_DEFAULTS.removal_hours),
     currency: typeof byKey.get('currency') === 'string' ? (byKey.get('currency') as string) : AGREEMENT_DEFAULTS.currency,
+    checkinWeeks: whole(byKey.get('checkin_weeks'), AGREEMENT_DEFAULTS.checkin_weeks),
+    loadTopShare: whole(byKey.get('load_top_share'), AGREEMENT_DEFAULTS.load_top_share),
+    reciprocityFloor: whole(byKey.get('reciprocity_floor'), AGREEMENT_DEFAULTS.reciprocity_floor),
+    giniCeiling: whole(byKey.get('gini_ceiling'), AGREEMENT_DEFAULTS.gini_ceiling),
   };
 }
 

@@ -7,6 +7,7 @@ import { page } from '../web/render.tsx';
 import { formatDate } from '../web/parts.tsx';
 import type { ViewCtx } from '../web/layout.tsx';
 import { requireMember } from '../members/require.ts';
+import { AGREEMENT_DEFAULTS, isAgreementKey } from './defaults.ts';
 import { agreementHistory, agreementsInForce, type AgreementRow } from './queries.ts';
 import { agreementLabel, agreementValueText } from './text.ts';
 
@@ -31,6 +32,9 @@ agreementRoutes.get('/agreements', async (c) => {
   requireMember(c);
   const { db } = c.get('deps');
   const [inForce, history] = await Promise.all([agreementsInForce(db), agreementHistory(db)]);
+  // Agreements added by later versions that this network has not decided yet read as the software starts them.
+  const decided = new Set(inForce.map((a) => a.key));
+  const unset = Object.entries(AGREEMENT_DEFAULTS).filter(([key]) => !decided.has(key) && isAgreementKey(key));
   return page(c, c.get('t')('agreements.title'), (v) => {
     const { t } = v;
     return (
@@ -46,6 +50,18 @@ agreementRoutes.get('/agreements', async (c) => {
                 <p class="by">
                   <Source v={v} a={a} /> ·{' '}
                   <a href={`/decisions/new?agreement=${a.key}`}>{t('agreements.proposeChange', { name: agreementLabel(t, a.key) })}</a>
+                </p>
+              </dd>
+            </>
+          ))}
+          {unset.map(([key, value]) => (
+            <>
+              <dt>{agreementLabel(t, key)}</dt>
+              <dd>
+                {agreementValueText(t, v.lang, key, value)}
+                <p class="by">
+                  {t('agreements.asStarted')} ·{' '}
+                  <a href={`/decisions/new?agreement=${key}`}>{t('agreements.proposeChange', { name: agreementLabel(t, key) })}</a>
                 </p>
               </dd>
             </>

@@ -13,13 +13,15 @@ export type MatchStatus = 'active' | 'released' | 'met';
 export type NotificationKind =
   | 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met'
   | 'proposal_opened' | 'proposal_closing' | 'proposal_closed'
-  | 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm' | 'pledge_reminder' | 'circle_round';
+  | 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm' | 'pledge_reminder' | 'circle_round'
+  | 'role_ending' | 'slot_open' | 'slot_dropped' | 'slot_taken' | 'checkin' | 'load_warning';
 export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
 export type RecordKind = 'contribution' | 'gift' | 'payout' | 'transfer' | 'reversal' | 'return' | 'circle_payment' | 'circle_payout';
 export type EntryKind = RecordKind;
 export type OrderRule = 'lottery' | 'agreed' | 'each_round';
+export type CheckinAnswer = 'well' | 'okay' | 'stretched' | 'struggling';
 export type ConfirmBy = 'none' | 'treasurer' | 'second';
 export type SafetyReason = 'harassment' | 'spam' | 'danger';
 export type SafetyAct =
@@ -192,6 +194,8 @@ export interface Database {
     fund_request_id: string | null;
     fund_record_id: string | null;
     circle_id: string | null;
+    role: string | null;
+    slot_id: string | null;
     created_at: Generated<Date>;
     read_at: Timestamp | null;
     emailed_at: Timestamp | null;
@@ -203,8 +207,56 @@ export interface Database {
     starts_at: Timestamp;
     ends_at: Timestamp;
     ended_at: Timestamp | null;
-    decision_id: string;
+    decision_id: string | null;
+    volunteered: Generated<boolean>;
+    reminded_at: Timestamp | null;
   };
+  roles: {
+    name: string;
+    title: string;
+    duties: Generated<string>;
+    term_days: number;
+    seats: number;
+    terms_in_row: number;
+    volunteering: Generated<boolean>;
+    decision_id: string | null;
+    defined_at: Generated<Date>;
+  };
+  role_handovers: { id: Generated<string>; role: string; written_by: string; written_at: Timestamp; note_enc: Buffer };
+  rotas: {
+    id: Generated<string>;
+    title: string;
+    category: string;
+    about: Generated<string>;
+    notice_hours: Generated<number>;
+    created_by: string;
+    created_at: Timestamp;
+  };
+  rota_slots: {
+    id: Generated<string>;
+    rota_id: string;
+    starts_at: Timestamp;
+    ends_at: Timestamp;
+    area: string;
+    needed: number;
+    created_by: string;
+    created_at: Timestamp;
+    asked_at: Timestamp | null;
+  };
+  rota_signups: {
+    id: Generated<string>;
+    slot_id: string;
+    member_id: string;
+    signed_at: Timestamp;
+    dropped_at: Timestamp | null;
+    swap_wanted_at: Timestamp | null;
+    taken_from: string | null;
+  };
+  calendar_feeds: { member_id: string; token_hash: Buffer; created_at: Timestamp };
+  checkin_rounds: { id: Generated<string>; opened_at: Timestamp; closes_at: Timestamp };
+  checkin_counts: { round_id: string; answer: CheckinAnswer; n: Generated<number> };
+  checkin_answered: { round_id: string; member_id: string };
+  network_warnings: { id: Generated<string>; kind: 'load' | 'drift'; at: Timestamp; figures: Json };
   fund_accounts: {
     id: Generated<string>;
     kind: AccountKind;

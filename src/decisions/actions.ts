@@ -1,6 +1,6 @@
 // What a closed proposal does by itself: a passed agreement change is adopted; a passed removal removes the member
 // (or the post); a removal that does not pass leaves the member be and shows the post again; fund decisions make
-// funds, change their rules, decide a request or write off what is owed; a role decision fills the role; a circle's
+// funds, change their rules, decide a request or write off what is owed; a role decision defines a role or fills it; a circle's
 // decision defers a payment or names a round's recipient.
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
@@ -9,7 +9,7 @@ import { removeMember } from '../members/commands.ts';
 import { removePost } from '../exchange/commands.ts';
 import type { ProposalView } from './queries.ts';
 import { applyFundOutcome } from '../fund/actions.ts';
-import { fillRole } from '../roles/commands.ts';
+import { defineRole, fillRole } from '../roles/commands.ts';
 import { applyCircleOutcome } from '../circles/commands.ts';
 
 type Tx = Transaction<Database>;
@@ -34,6 +34,9 @@ export async function applyOutcome(tx: Tx, p: ProposalView, now: Date): Promise<
       break;
     case 'fill_role':
       if (passed) await fillRole(tx, p.id, a, now);
+      break;
+    case 'define_role':
+      if (passed) await defineRole(tx, p.id, a, now);
       break;
     case 'circle_defer':
     case 'circle_recipient':

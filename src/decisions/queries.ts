@@ -3,13 +3,13 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, ProposalKind } from '../db/types.ts';
 import type { Choice, Outcome, Process, Result, Rules } from './tally.ts';
 import type { FundAction } from '../fund/actions.ts';
-import type { FillRole } from '../roles/commands.ts';
+import type { RoleAction } from '../roles/commands.ts';
 import type { CircleAction } from '../circles/commands.ts';
 
 type Q = Kysely<Database>;
 
 export type SetAgreement = { type: 'set_agreement'; key: string; value: unknown };
-export type Action = SetAgreement | FundAction | FillRole | CircleAction | null;
+export type Action = SetAgreement | FundAction | RoleAction | CircleAction | null;
 
 export type ProposalView = {
   id: string;

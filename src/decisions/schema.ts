@@ -11,6 +11,15 @@ import {
 export const CLOSES_IN_HOURS = [1, 24, 48, 72, 168, 336] as const;
 export const RESULTS_SHOWN = ['always', 'after_vote', 'after_close'] as const;
 
+/** The processes a proposal that changes something by itself may use, and the fields every such proposal form has. */
+export const DECISION_PROCESSES = ['consent', 'consensus', 'majority'] as const;
+export const decisionFields = {
+  process: z.enum(DECISION_PROCESSES, 'error.chooseProcess'),
+  closes_in: z.coerce.number('error.closesIn').refine((h) => (CLOSES_IN_HOURS as readonly number[]).includes(h), 'error.closesIn'),
+};
+/** What a proposal form for a fund or a role starts with. */
+export const ACTION_PROPOSAL_DEFAULTS = { process: 'consent', closes_in: '72' } as const;
+
 /** What a new proposal starts with, on the form and from the CLI. */
 export const PROPOSAL_DEFAULTS: Readonly<Record<string, string>> = {
   process: 'consent', closes_in: '72', quorum: '0', majority_percent: '50', dots: '8', results: 'after_vote', block_binds: 'on',

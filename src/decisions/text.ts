@@ -7,7 +7,7 @@ import type { ProposalKind } from '../db/types.ts';
 import type { Outcome, Process } from './tally.ts';
 import type { Action } from './queries.ts';
 import { fundActionText, fundProposalTitle } from '../fund/text.ts';
-import { fillRoleTitle } from '../roles/text.ts';
+import { defineRoleText, defineRoleTitle, fillRoleText, fillRoleTitle } from '../roles/text.ts';
 import { circleActionText, circleProposalTitle } from '../circles/text.ts';
 
 export const processName = (t: Translate, p: Process) => t(`process.${p}` as MessageKey);
@@ -22,6 +22,8 @@ export function proposalTitle(t: Translate, p: { kind: ProposalKind; title: stri
   switch (a?.type) {
     case 'fill_role':
       return fillRoleTitle(t, lang, a);
+    case 'define_role':
+      return defineRoleTitle(t, a);
     case 'circle_defer':
     case 'circle_recipient':
       return circleProposalTitle(t, a);
@@ -38,7 +40,8 @@ export function proposalTitle(t: Translate, p: { kind: ProposalKind; title: stri
 /** "Kinds of help becomes: food, rides, bikes"; for fund and role decisions, what they will do. */
 export function actionText(t: Translate, lang: string, action: Action): string | null {
   if (!action) return null;
-  if (action.type === 'fill_role') return fillRoleTitle(t, lang, action);
+  if (action.type === 'fill_role') return fillRoleText(t, lang, action);
+  if (action.type === 'define_role') return defineRoleText(t, lang, action);
   if (action.type === 'circle_defer' || action.type === 'circle_recipient') return circleActionText(t, action);
   if (action.type !== 'set_agreement') return fundActionText(t, lang, action).join(' ');
   if (!isAgreementKey(action.key)) return null;

@@ -3,30 +3,16 @@
 // waiting record, and the proposals that make a fund, change its rules or fill the treasurer role.
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
-import { ErrorSummary, formatDateTime, Notice, RadioGroup, SelectField, TextArea, TextField, type FormState } from '../web/parts.tsx';
-import { duration } from '../agreements/text.ts';
-import { CLOSES_IN_HOURS } from '../decisions/schema.ts';
-import { processHint, processName } from '../decisions/text.ts';
+import { Checkbox, ErrorSummary, formatDateTime, Notice, RadioGroup, SelectField, TextArea, TextField, type FormState } from '../web/parts.tsx';
+import { DecisionFields } from '../decisions/fields.tsx';
 import { formatMoney, minorDigits } from './money.ts';
 import type { FundView, RecordView, RequestView } from './queries.ts';
 import type { RecordPolicy, RequestPolicy } from './policy.ts';
 import type { PledgeView } from './pledges.ts';
-import { DECISION_PROCESSES } from './schema.ts';
 import { fundName, rulesText } from './text.ts';
 import { recordWhat, requestStatus } from './parts.tsx';
 
 const Key = ({ form }: { form: FormState }) => <input type="hidden" name="key" value={form.values.key ?? ''} />;
-
-function Checkbox({ v, form, name, label, hint }: { v: ViewCtx; form: FormState; name: string; label: MessageKey; hint?: MessageKey }) {
-  return (
-    <div class="field">
-      <label class="choice">
-        <input type="checkbox" name={name} checked={form.values[name] === 'on'} aria-describedby={hint ? `${name}-hint` : undefined} /> {v.t(label)}
-      </label>
-      {hint ? <p class="hint" id={`${name}-hint`}>{v.t(hint)}</p> : null}
-    </div>
-  );
-}
 
 const fundOptions = (v: ViewCtx, funds: FundView[]) => funds.map((f) => ({ value: f.id, label: fundName(v.t, f.name) }));
 
@@ -52,7 +38,7 @@ export function AskPage({ v, form, funds, currency }: { v: ViewCtx; form: FormSt
           {funds.map((f) => <li><strong>{fundName(t, f.name)}:</strong> {rulesText(t, v.lang, f.rules, currency)[0]}</li>)}
         </ul>
         <TextArea t={t} form={form} name="note" label="fund.note" hint="fund.noteHint" rows={2} maxlength={200} />
-        <Checkbox v={v} form={form} name="named" label="fund.named" hint="fund.namedHint" />
+        <Checkbox t={v.t} form={form} name="named" label="fund.named" hint="fund.namedHint" />
         <button type="submit" class="primary">{t('fund.askSubmit')}</button>
       </form>
     </>
@@ -71,7 +57,7 @@ export function GivePage(p: { v: ViewCtx; form: FormState; pledgeForm: FormState
         <Key form={p.form} />
         <AmountField v={v} form={p.form} currency={p.currency} />
         <RadioGroup t={t} form={p.form} name="fund" label="fund.whichFund" required options={fundOptions(v, p.funds)} />
-        <Checkbox v={v} form={p.form} name="named" label="fund.namedGiver" hint="fund.namedGiverHint" />
+        <Checkbox t={v.t} form={p.form} name="named" label="fund.namedGiver" hint="fund.namedGiverHint" />
         <button type="submit" class="primary">{t('fund.giveSubmit')}</button>
       </form>
 
@@ -188,18 +174,6 @@ export function RecordPage({ v, r, policy, confirmKey }: { v: ViewCtx; r: Record
   );
 }
 
-function DecisionFields({ v, form }: { v: ViewCtx; form: FormState }) {
-  const { t } = v;
-  return (
-    <>
-      <RadioGroup t={t} form={form} name="process" label="proposal.process" required
-        options={DECISION_PROCESSES.map((p) => ({ value: p, label: `${processName(t, p)} — ${processHint(t, p)}` }))} />
-      <SelectField t={t} form={form} name="closes_in" label="proposal.closesIn" required
-        options={CLOSES_IN_HOURS.map((h) => ({ value: String(h), label: h < 48 ? duration(v.lang, 'hour', h) : duration(v.lang, 'day', h / 24) }))} />
-    </>
-  );
-}
-
 export function FundProposalPage({ v, form, fund, currency }: { v: ViewCtx; form: FormState; fund: FundView | null; currency: string }) {
   const { t } = v;
   return (
@@ -216,7 +190,7 @@ export function FundProposalPage({ v, form, fund, currency }: { v: ViewCtx; form
           <AmountField v={v} form={form} currency={currency} name="keep" label="fund.keepLabel" hint="fund.keepHint" />
           <AmountField v={v} form={form} currency={currency} name="second_above" label="fund.secondLabel" hint="fund.secondHint" />
           <AmountField v={v} form={form} currency={currency} name="floor" label="fund.floorLabel" hint="fund.floorHint" />
-          <Checkbox v={v} form={form} name="revolving" label="fund.revolvingLabel" hint="fund.revolvingHint" />
+          <Checkbox t={v.t} form={form} name="revolving" label="fund.revolvingLabel" hint="fund.revolvingHint" />
         </fieldset>
         <DecisionFields v={v} form={form} />
         <button type="submit" class="primary">{t('proposal.submit')}</button>
@@ -225,20 +199,3 @@ export function FundProposalPage({ v, form, fund, currency }: { v: ViewCtx; form
   );
 }
 
-export function RoleProposalPage({ v, form, members }: { v: ViewCtx; form: FormState; members: { id: string; name: string }[] }) {
-  const { t } = v;
-  return (
-    <>
-      <h1>{t('role.proposeTreasurer')}</h1>
-      <p>{t('role.treasurerIntro')}</p>
-      <ErrorSummary t={t} form={form} />
-      <form method="post" action="/roles/treasurer/propose" novalidate>
-        <SelectField t={t} form={form} name="member" label="role.who" required placeholder="role.chooseMember"
-          options={members.map((m) => ({ value: m.id, label: m.name }))} />
-        <TextField t={t} form={form} name="days" label="role.days" type="number" inputmode="numeric" required />
-        <DecisionFields v={v} form={form} />
-        <button type="submit" class="primary">{t('proposal.submit')}</button>
-      </form>
-    </>
-  );
-}

@@ -2,12 +2,11 @@
 // units of the network's currency; nothing here asks why.
 import { z } from 'zod';
 import { uuid } from '../exchange/schema.ts';
-import { CLOSES_IN_HOURS } from '../decisions/schema.ts';
-import { TERM_DAYS } from '../roles/queries.ts';
+import { ACTION_PROPOSAL_DEFAULTS, decisionFields } from '../decisions/schema.ts';
+import { checkbox } from '../web/forms.ts';
 import { parseMoney } from './money.ts';
 import type { FundRules } from './rules.ts';
 
-const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === 'true' || v === true, z.boolean());
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string().max(max, 'error.textTooLong')).transform((s) => s || null);
 
@@ -58,12 +57,6 @@ export const apiRecordSchema = (currency: string) =>
     z.object({ kind: z.literal('reversal'), entry: z.coerce.number().int().positive(), memo: optionalText(120) }),
   ], 'error.chooseOne');
 
-export const DECISION_PROCESSES = ['consent', 'consensus', 'majority'] as const;
-
-const decisionFields = {
-  process: z.enum(DECISION_PROCESSES, 'error.chooseProcess'),
-  closes_in: z.coerce.number('error.closesIn').refine((h) => (CLOSES_IN_HOURS as readonly number[]).includes(h), 'error.closesIn'),
-};
 
 /** The rules part of a fund proposal (a new fund, or new rules for one). Empty amounts are zero. */
 export const fundRulesForm = (currency: string) =>
@@ -82,16 +75,9 @@ export const newFundForm = (currency: string) =>
     name: z.string('error.required').trim().min(1, 'error.fundName').max(60, 'error.fundName'),
   });
 
-export const roleProposalForm = z.object({
-  ...decisionFields,
-  member: uuid.or(z.literal('')).refine((v) => v !== '', 'error.chooseMember'),
-  days: z.preprocess((v) => v || String(TERM_DAYS.default),
-    z.coerce.number('error.days').int('error.days').min(1, 'error.days').max(TERM_DAYS.max, 'error.days')),
-});
-
 export const rulesOf = (f: { limit: number; days: number; keep: number; second_above: number; floor: number; revolving: boolean }): FundRules => ({
   floor: f.floor, limit: f.limit, days: f.days, keep: f.keep, second_above: f.second_above, revolving: f.revolving,
 });
 
 
-export const FUND_PROPOSAL_DEFAULTS = { process: 'consent', closes_in: '72', days: '30' };
+export const FUND_PROPOSAL_DEFAULTS = { ...ACTION_PROPOSAL_DEFAULTS, days: '30' };

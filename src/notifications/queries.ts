@@ -12,6 +12,8 @@ export type NewNotification = {
   fund_request_id?: string;
   fund_record_id?: string;
   circle_id?: string;
+  role?: string;
+  slot_id?: string;
 };
 
 export async function notify(db: Kysely<Database>, rows: NewNotification[]) {
@@ -30,6 +32,10 @@ export type NotificationView = {
   /** A request or record of the fund this is about: how much, from which fund. */
   fund: { requestId: string | null; recordId: string | null; amount: number; currency: string; fundName: string | null } | null;
   circleId: string | null;
+  /** The role a reminder is about, with the network's title for it. */
+  role: { name: string; title: string } | null;
+  /** The rota slot this is about. */
+  slot: { id: string; rotaId: string; title: string; startsAt: Date } | null;
   createdAt: Date;
   read: boolean;
 };
@@ -42,8 +48,13 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
     .leftJoin('members as subject', 'subject.id', 'proposals.subject_member_id')
     .leftJoin('fund_requests as fr', 'fr.id', 'notifications.fund_request_id')
     .leftJoin('fund_records as fc', 'fc.id', 'notifications.fund_record_id')
+    .leftJoin('roles', 'roles.name', 'notifications.role')
+    .leftJoin('rota_slots', 'rota_slots.id', 'notifications.slot_id')
+    .leftJoin('rotas', 'rotas.id', 'rota_slots.rota_id')
     .leftJoin('fund_accounts as fa', (j) => j.on((eb) => eb('fa.id', '=', eb.fn.coalesce('fr.fund_id', 'fc.fund_id'))))
     .select([
+      'roles.name as role_name', 'roles.title as role_title', 'rota_slots.id as slot_id', 'rota_slots.rota_id', 'rotas.title as rota_title',
+      'rota_slots.starts_at as slot_starts',
       'notifications.fund_request_id', 'notifications.fund_record_id', 'fa.name as fund_name', 'proposals.action', 'notifications.circle_id',
       (eb) => eb.fn.coalesce('fr.amount', 'fc.amount').as('fund_amount'),
       (eb) => eb.fn.coalesce('fr.currency', 'fc.currency').as('fund_currency'),
@@ -64,6 +75,8 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
       ? { requestId: r.fund_request_id, recordId: r.fund_record_id, amount: Number(r.fund_amount), currency: r.fund_currency, fundName: r.fund_name }
       : null,
     circleId: r.circle_id,
+    role: r.role_name ? { name: r.role_name, title: r.role_title! } : null,
+    slot: r.slot_id ? { id: r.slot_id, rotaId: r.rota_id!, title: r.rota_title!, startsAt: r.slot_starts! } : null,
     createdAt: r.created_at, read: r.read_at !== null,
   }));
 }

@@ -6,6 +6,8 @@ import { outcomeLabel, proposalTitle } from '../decisions/text.ts';
 import type { Outcome } from '../decisions/tally.ts';
 import { formatMoney } from '../fund/money.ts';
 import { fundName } from '../fund/text.ts';
+import { roleTitle } from '../roles/text.ts';
+import { formatDateTime } from '../web/parts.tsx';
 
 const TEXT: Record<NotificationKind, MessageKey> = {
   matching_need: 'notification.matchingNeed',
@@ -25,6 +27,12 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   fund_to_confirm: 'notification.fundToConfirm',
   pledge_reminder: 'notification.pledgeReminder',
   circle_round: 'notification.circleRound',
+  role_ending: 'notification.roleEnding',
+  slot_open: 'notification.slotOpen',
+  slot_dropped: 'notification.slotDropped',
+  slot_taken: 'notification.slotTaken',
+  checkin: 'notification.checkin',
+  load_warning: 'notification.loadWarning',
 };
 
 export function notificationText(t: Translate, n: NotificationView, lang: string): string {
@@ -33,7 +41,9 @@ export function notificationText(t: Translate, n: NotificationView, lang: string
     return t(TEXT[n.kind], { what: shorten(proposalTitle(t, n.proposal, lang), 80), outcome });
   }
   if (n.fund) return t(TEXT[n.kind], { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: fundName(t, n.fund.fundName) });
-  if (n.kind === 'pledge_reminder' || n.kind === 'circle_round') return t(TEXT[n.kind]);
+  if (n.role) return t(TEXT[n.kind], { role: roleTitle(t, n.role) });
+  if (n.slot) return t(TEXT[n.kind], { what: `${shorten(n.slot.title, 60)}, ${formatDateTime(lang, n.slot.startsAt)}` });
+  if (n.kind === 'pledge_reminder' || n.kind === 'circle_round' || n.kind === 'checkin' || n.kind === 'load_warning') return t(TEXT[n.kind]);
   return t(TEXT[n.kind], { what: n.postWhat ? shorten(n.postWhat, 80) : '' });
 }
 
@@ -43,6 +53,10 @@ export function notificationLink(n: NotificationView): string {
   if (n.fund?.recordId) return `/fund/records/${n.fund.recordId}`;
   if (n.kind === 'pledge_reminder') return '/fund/give';
   if (n.kind === 'circle_round' && n.circleId) return `/circles/${n.circleId}`;
+  if (n.role) return `/roles/${n.role.name}`;
+  if (n.slot) return `/rotas/${n.slot.rotaId}#slot-${n.slot.id}`;
+  if (n.kind === 'checkin') return '/checkin';
+  if (n.kind === 'load_warning') return '/mutuality';
   if (n.matchId && n.kind !== 'released') return `/matches/${n.matchId}`;
   return n.postId ? `/posts/${n.postId}` : '/notifications';
 }

@@ -1,34 +1,142 @@
-// Who holds a role now. Roles are filled by decision (fill_role); a term ends on its date or when the holder steps down.
-import type { Kysely } from 'kysely';
+// Roles as the network defined them, and who holds them. A role is filled by decision (fill_role) or, where its
+// definition allows, by volunteering; a term ends on its date or when the holder steps down. Seats and the rule on
+// terms in a row are checked by the database (role_term_guard) as well as here, so the app can explain a refusal.
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import { decrypt, type Keys } from '../security/crypto.ts';
 
 type Q = Kysely<Database>;
 
-export const ROLES = ['treasurer'] as const;
-export type Role = (typeof ROLES)[number];
-export const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+/** The role the fund's powers belong to; it exists from the start. */
+export const TREASURER = 'treasurer';
 
-/** How long a term lasts when a proposal does not say otherwise, and the longest a proposal may set. */
-export const TERM_DAYS = { default: 90, max: 366 } as const;
+/** How long a term lasts when a role does not say otherwise, and the longest a proposal may set. */
+export const TERM_DAYS = { default: 90, min: 7, max: 366 } as const;
+/** A holder whose term ended this many days ago may still leave a handover note. */
+export const HANDOVER_GRACE_DAYS = 30;
+const DAY = 86_400_000;
+
+export type RoleDef = {
+  name: string;
+  title: string;
+  duties: string;
+  termDays: number;
+  seats: number;
+  termsInRow: number;
+  volunteering: boolean;
+  /** The treasurer is built in (its title is translated); every other role came from a decision. */
+  builtIn: boolean;
+};
+
+/** How many days before a term ends the network is reminded and the next holder asked for. */
+export const remindDays = (r: Pick<RoleDef, 'termDays'>) => Math.min(14, Math.ceil(r.termDays / 3));
+
+const toDef = (r: { name: string; title: string; duties: string; term_days: number; seats: number; terms_in_row: number; volunteering: boolean; decision_id: string | null }): RoleDef => ({
+  name: r.name, title: r.title, duties: r.duties, termDays: r.term_days, seats: r.seats, termsInRow: r.terms_in_row,
+  volunteering: r.volunteering, builtIn: r.decision_id === null,
+});
+
+const defColumns = ['name', 'title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'decision_id'] as const;
+
+export async function roleDefs(db: Q): Promise<RoleDef[]> {
+  return (await db.selectFrom('roles').select(defColumns).orderBy('title').execute()).map(toDef);
+}
+
+export async function roleDef(db: Q, name: string): Promise<RoleDef | undefined> {
+  const r = await db.selectFrom('roles').select(defColumns).where('name', '=', name).executeTakeFirst();
+  return r && toDef(r);
+}
 
 export type Holder = { termId: string; memberId: string; name: string; startsAt: Date; endsAt: Date };
 
-const current = (db: Q, role: Role, now: Date) =>
+/** Terms of a role that cover `now` (current) or start later (queued), of members not removed. */
+const terms = (db: Q, role: string) =>
   db
     .selectFrom('role_terms')
     .innerJoin('members', 'members.id', 'role_terms.member_id')
-    .select(['role_terms.id', 'role_terms.member_id', 'members.display_name', 'role_terms.starts_at', 'role_terms.ends_at'])
+    .select(['role_terms.id', 'role_terms.member_id', 'members.display_name', 'role_terms.starts_at', 'role_terms.ends_at', 'role_terms.ended_at'])
     .where('role_terms.role', '=', role)
-    .where('role_terms.starts_at', '<=', now)
-    .where('role_terms.ends_at', '>', now)
-    .where((eb) => eb.or([eb('role_terms.ended_at', 'is', null), eb('role_terms.ended_at', '>', now)]))
     .where('members.removed_at', 'is', null);
 
-export async function holders(db: Q, role: Role, now: Date): Promise<Holder[]> {
-  const rows = await current(db, role, now).orderBy('role_terms.starts_at').execute();
-  return rows.map((r) => ({ termId: r.id, memberId: r.member_id, name: r.display_name, startsAt: r.starts_at, endsAt: r.ends_at }));
+const toHolder = (r: { id: string; member_id: string; display_name: string; starts_at: Date; ends_at: Date; ended_at: Date | null }): Holder => ({
+  termId: r.id, memberId: r.member_id, name: r.display_name, startsAt: r.starts_at,
+  endsAt: r.ended_at && r.ended_at < r.ends_at ? r.ended_at : r.ends_at,
+});
+
+const current = (db: Q, role: string, now: Date) =>
+  terms(db, role)
+    .where('role_terms.starts_at', '<=', now)
+    .where('role_terms.ends_at', '>', now)
+    .where((eb) => eb.or([eb('role_terms.ended_at', 'is', null), eb('role_terms.ended_at', '>', now)]));
+
+export async function holders(db: Q, role: string, now: Date): Promise<Holder[]> {
+  return (await current(db, role, now).orderBy('role_terms.starts_at').execute()).map(toHolder);
 }
 
-export async function holdsRole(db: Q, memberId: string, role: Role, now: Date): Promise<boolean> {
+/** Terms decided or volunteered for that have not started yet: the next holders. */
+export async function nextHolders(db: Q, role: string, now: Date): Promise<Holder[]> {
+  const rows = await terms(db, role).where('role_terms.starts_at', '>', now).where('role_terms.ended_at', 'is', null)
+    .orderBy('role_terms.starts_at').execute();
+  return rows.map(toHolder);
+}
+
+export async function holdsRole(db: Q, memberId: string, role: string, now: Date): Promise<boolean> {
   return !!(await current(db, role, now).where('role_terms.member_id', '=', memberId).executeTakeFirst());
+}
+
+/** The roles a member holds now or will hold, for their own page. */
+export async function rolesOf(db: Q, memberId: string, now: Date): Promise<(Holder & { role: string })[]> {
+  const rows = await db.selectFrom('role_terms')
+    .innerJoin('members', 'members.id', 'role_terms.member_id')
+    .select(['role_terms.id', 'role_terms.role', 'role_terms.member_id', 'members.display_name', 'role_terms.starts_at', 'role_terms.ends_at', 'role_terms.ended_at'])
+    .where('role_terms.member_id', '=', memberId)
+    .where('role_terms.ends_at', '>', now)
+    .where((eb) => eb.or([eb('role_terms.ended_at', 'is', null), eb('role_terms.ended_at', '>', now)]))
+    .orderBy('role_terms.starts_at').execute();
+  return rows.map((r) => ({ ...toHolder(r), role: r.role }));
+}
+
+/** The earliest moment from `now` when a seat of the role is free (now, or when a current or queued term ends). */
+export async function nextFreeSeat(db: Q, role: string, now: Date): Promise<Date> {
+  const r = await sql<{ at: Date }>`select c.at from (
+      select ${now}::timestamptz as at
+      union select least(t.ends_at, coalesce(t.ended_at, t.ends_at)) from role_terms t
+        where t.role = ${role} and least(t.ends_at, coalesce(t.ended_at, t.ends_at)) > ${now}
+    ) c, roles r
+    where r.name = ${role} and role_seats_taken(${role}, c.at) < r.seats
+    order by c.at limit 1`.execute(db);
+  return r.rows[0]?.at ?? now;
+}
+
+/** How many terms of this role the member will have held in a row when a new term starts at `at`. */
+export async function termsInRow(db: Q, memberId: string, role: string, at: Date): Promise<number> {
+  const r = await sql<{ n: number }>`select role_terms_in_row(${memberId}, ${role}, ${at}) as n`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Whether a member may read the role's handover notes: a holder now, a next holder, or one whose term just ended. */
+export async function readsHandover(db: Q, memberId: string, role: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - HANDOVER_GRACE_DAYS * DAY);
+  const row = await terms(db, role).where('role_terms.member_id', '=', memberId)
+    .where(sql<boolean>`least(role_terms.ends_at, coalesce(role_terms.ended_at, role_terms.ends_at)) > ${since}`)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export type Handover = { writtenBy: string; writtenAt: Date; note: string };
+
+export async function handovers(db: Q, keys: Keys, role: string, limit = 5): Promise<Handover[]> {
+  const rows = await db.selectFrom('role_handovers').innerJoin('members', 'members.id', 'role_handovers.written_by')
+    .select(['members.display_name', 'role_handovers.written_at', 'role_handovers.note_enc'])
+    .where('role_handovers.role', '=', role).orderBy('role_handovers.written_at', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ writtenBy: r.display_name, writtenAt: r.written_at, note: decrypt(keys, handoverPurpose(role), r.note_enc) }));
+}
+
+export const handoverPurpose = (role: string) => `role_handover:${role}`;
+
+/** An open proposal to fill or define this role, so nobody is asked twice to find a holder. */
+export async function openRoleProposal(db: Q, role: string): Promise<string | undefined> {
+  const row = await db.selectFrom('proposals').select('id').where('status', '=', 'open').where('kind', '=', 'role')
+    .where(sql<boolean>`action->>'role' = ${role}`).executeTakeFirst();
+  return row?.id;
 }

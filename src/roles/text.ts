@@ -1,7 +1,32 @@
-// How a role decision reads: who would hold which role, for how long.
+// How roles read: the treasurer's name in the member's language (other roles carry the network's own words), and what
+// a role decision will do.
 import type { Translate } from '../web/i18n/index.ts';
 import { duration } from '../agreements/text.ts';
-import type { FillRole } from './commands.ts';
+import type { DefineRole, FillRole } from './commands.ts';
+import { TREASURER } from './queries.ts';
+
+/** A role's name as a heading. */
+export const roleTitle = (t: Translate, r: { name: string; title: string }) => (r.name === TREASURER ? t('role.treasurerTitle') : r.title);
+
+const roleWord = (t: Translate, a: FillRole) => (a.role === TREASURER ? t('role.treasurer') : a.role_title ?? a.role);
 
 export const fillRoleTitle = (t: Translate, lang: string, a: FillRole) =>
-  t('proposal.fillRoleTitle', { name: a.member_name, role: t('role.treasurer'), days: duration(lang, 'day', a.days) });
+  t('proposal.fillRoleTitle', { name: a.member_name, role: roleWord(t, a), days: duration(lang, 'day', a.days) });
+
+export const fillRoleText = (t: Translate, lang: string, a: FillRole) =>
+  a.beyond_rotation ? `${fillRoleTitle(t, lang, a)} ${t('role.beyondRotationNote')}` : fillRoleTitle(t, lang, a);
+
+export const defineRoleTitle = (t: Translate, a: DefineRole) => t('role.defineTitle', { title: a.title });
+
+export function defineRoleText(t: Translate, lang: string, a: DefineRole): string {
+  return t('role.defineText', {
+    title: a.title, days: duration(lang, 'day', a.term_days), seats: a.seats, inRow: a.terms_in_row,
+    how: t(a.volunteering ? 'role.byVolunteering' : 'role.byDecisionOnly'),
+  });
+}
+
+/** A role name for the database from the title the members gave it: lower case letters, digits and underscores. */
+export function roleName(title: string): string {
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  return /^[a-z][a-z0-9_]{1,39}$/.test(slug) ? slug : `role_${[...title].reduce((h, ch) => (h * 31 + ch.codePointAt(0)!) >>> 0, 7).toString(36)}`;
+}

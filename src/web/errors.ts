@@ -57,6 +57,16 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.forbidden('second_member', 'error.cannotConfirm');
     case 'KR020':
       return errors.conflict('ledger_refused', 'error.ledgerRefused');
+    case 'KR023':
+      return errors.forbidden('by_decision', 'error.roleByDecision');
+    case 'KR024':
+      return errors.conflict('seats_taken', 'error.seatsTaken');
+    case 'KR025':
+      return errors.conflict('terms_in_row', 'error.termsInRow');
+    case 'KR026':
+      return errors.conflict('slot_closed', 'error.slotClosed');
+    case 'KR027':
+      return errors.forbidden('holders_only', 'error.holdersOnly');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

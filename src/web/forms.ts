@@ -64,6 +64,9 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
+/** A checkbox: ticked ("on") or not. */
+export const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === 'true' || v === true, z.boolean());
+
 /** An optional text field: blank means absent. */
 export const optionalText = (max: number, tooLong: MessageKey) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, tooLong).optional());

@@ -23,6 +23,8 @@ const memberNav: NavItem[] = [
   { href: '/posts/new?kind=offer', label: 'nav.postOffer' },
   { href: '/decisions', label: 'nav.decisions' },
   { href: '/fund', label: 'nav.fund' },
+  { href: '/rotas', label: 'nav.rotas' },
+  { href: '/mutuality', label: 'nav.mutuality' },
   { href: '/me', label: 'nav.me' },
 ];
 

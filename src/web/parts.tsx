@@ -102,6 +102,17 @@ export function SelectField(p: FieldProps & { options: { value: string; label: s
   );
 }
 
+export function Checkbox({ t, form, name, label, hint }: { t: Translate; form: FormState; name: string; label: MessageKey; hint?: MessageKey }) {
+  return (
+    <div class="field">
+      <label class="choice">
+        <input type="checkbox" name={name} checked={form.values[name] === 'on'} aria-describedby={hint ? `${name}-hint` : undefined} /> {t(label)}
+      </label>
+      {hint ? <p class="hint" id={`${name}-hint`}>{t(hint)}</p> : null}
+    </div>
+  );
+}
+
 export function RadioGroup(p: FieldProps & { options: { value: string; label: string }[] }) {
   const current = p.form.values[p.name] ?? '';
   const error = p.form.errors[p.name];
