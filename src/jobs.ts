@@ -1,5 +1,6 @@
 // In-process scheduled work (no cron): closing proposals on time, expiry of needs and offers, pauses that lapse,
-// details of finished posts that expire, monthly pledge reminders, digests, and clearing spent tokens.
+// details of finished posts that expire, role terms ending, rota slots short of people, the check-in, load warnings,
+// monthly pledge reminders, digests, and clearing spent tokens.
 // Runs once at start, so anything missed while the server was down catches up, then every minute.
 import type { Deps } from './web/context.ts';
 import { expirePosts } from './exchange/commands.ts';
@@ -12,6 +13,10 @@ import { expireFinishedDetails } from './exchange/retention.ts';
 import { networkAgreements } from './agreements/queries.ts';
 import { remindPledges } from './fund/pledges.ts';
 import { forgetOldKeys } from './fund/idempotency.ts';
+import { remindEndingTerms } from './roles/commands.ts';
+import { askForSlots } from './rotas/commands.ts';
+import { openCheckinIfDue } from './care/checkin.ts';
+import { warnIfLoadConcentrated } from './care/warnings.ts';
 
 export async function runJobs(deps: Deps): Promise<void> {
   const now = deps.clock();
@@ -20,7 +25,12 @@ export async function runJobs(deps: Deps): Promise<void> {
   await liftLapsedPauses(db, now);
   await remindClosingSoon(db, now);
   await expirePosts(db, today(now), now);
-  await expireFinishedDetails(db, (await networkAgreements(db)).metDetailsDays, now);
+  const agreed = await networkAgreements(db);
+  await expireFinishedDetails(db, agreed.metDetailsDays, now);
+  await remindEndingTerms(db, now);
+  await askForSlots(db, now);
+  await openCheckinIfDue(db, agreed.checkinWeeks, now);
+  await warnIfLoadConcentrated(db, agreed.loadTopShare, now);
   await remindPledges(db, now);
   await forgetOldKeys(db, now);
   await clearSpentCredentials(db, now);

@@ -313,10 +313,12 @@ export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchVie
         <ul>
           <li>{t('me.load.helped', { count: props.load.helped })}</li>
           <li>{t('me.load.asked', { count: props.load.asked })}</li>
+          <li>{t('me.load.slots', { count: props.load.slots })}</li>
           <li>{t('me.load.proposals', { count: props.load.proposals })}</li>
           <li>{t('me.load.votes', { count: props.load.votes })}</li>
           <li>{t('me.load.roles', { count: props.load.roles })}</li>
         </ul>
+        <p><a href="/roles">{t('me.rolesLink')}</a> · <a href="/rotas">{t('me.rotasLink')}</a> · <a href="/checkin">{t('me.checkinLink')}</a></p>
       </section>
       <section aria-labelledby="break-title">
         <h2 id="break-title">{t('me.breakTitle')}</h2>

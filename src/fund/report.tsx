@@ -6,6 +6,7 @@ import { formatMoney, moneyText } from './money.ts';
 import type { EntryView, StatementLine } from './queries.ts';
 import { fundName } from './text.ts';
 import { EntryTable, entryWhat } from './parts.tsx';
+import { csvCell } from '../web/csv.ts';
 
 export function LedgerPage({ v, entries, nextBefore, treasurer }: { v: ViewCtx; entries: EntryView[]; nextBefore: number | null; treasurer: boolean }) {
   const { t } = v;
@@ -65,13 +66,6 @@ export function StatementPage(p: { v: ViewCtx; month: string; months: string[]; 
     </article>
   );
 }
-
-const csvCell = (s: string | number) => {
-  const text = String(s);
-  // A leading = + - @ makes spreadsheets run the cell as a formula; a quote mark stops that.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof s === 'string' ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** One row per fund an entry touched: what came into it (+) or left it (−), oldest first. */
 export function ledgerCsv(t: Translate, v: Pick<ViewCtx, 't' | 'lang'>, entries: EntryView[]): string {
