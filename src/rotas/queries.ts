@@ -61,7 +61,7 @@ async function withPlaces(db: Q, slots: SlotRow[], noticeHours: number, now: Dat
   const signups = await db.selectFrom('rota_signups').innerJoin('members', 'members.id', 'rota_signups.member_id')
     .select(['rota_signups.id', 'rota_signups.slot_id', 'rota_signups.member_id', 'members.display_name', 'rota_signups.swap_wanted_at'])
     .where('rota_signups.slot_id', 'in', slots.map((s) => s.id)).where('rota_signups.dropped_at', 'is', null)
-    .orderBy('rota_signups.signed_at').execute();
+    .orderBy('rota_signups.signed_at').orderBy('members.display_name').execute();
   return slots.map((s) => {
     const places = signups.filter((u) => u.slot_id === s.id)
       .map((u) => ({ signupId: u.id, memberId: u.member_id, name: u.display_name, swapWanted: u.swap_wanted_at !== null }));
