@@ -151,7 +151,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
         <h3>{t('mutuality.speed')}</h3>
         <table class="ledger">
           <caption class="visually-hidden">{t('mutuality.speed')}</caption>
-          <thead><tr><th scope="col"></th><th scope="col" class="num">{t('mutuality.median')}</th><th scope="col" class="num">{t('mutuality.p90')}</th></tr></thead>
+          <thead><tr><th scope="col"><span class="visually-hidden">{t('mutuality.measure')}</span></th><th scope="col" class="num">{t('mutuality.median')}</th><th scope="col" class="num">{t('mutuality.p90')}</th></tr></thead>
           <tbody>
             <tr><th scope="row">{t('mutuality.toMatch')}</th><DurationCells v={v} s={d.toMatch} /></tr>
             <tr><th scope="row">{t('mutuality.toMeet')}</th><DurationCells v={v} s={d.toMeet} /></tr>

@@ -18,6 +18,8 @@ describe(`access rules (${engine})`, () => {
     for (const path of [
       '/board', '/me', '/notifications', '/settings', '/invites', '/agreements', '/posts/new', '/welcome', '/fund', '/fund/ask', '/fund/give',
       '/fund/ledger', '/fund/ledger.csv', '/fund/statement', '/fund/propose', '/roles/treasurer/propose', '/circles', '/circles/new',
+      '/roles', '/roles/new', '/roles/treasurer', '/roles/treasurer/change', '/rotas', '/rotas/new', '/mutuality', '/mutuality/summary',
+      '/mutuality.csv', '/checkin',
     ]) {
       const res = await anon.get(path);
       expect(res.status, path).toBe(401);

@@ -124,7 +124,14 @@ describe(`bad input (${engine})`, () => {
       ['/fund/pledge', ['fund', 'amount']],
       ['/fund/move', ['key', 'kind', 'fund', 'to_fund', 'amount', 'memo']],
       ['/fund/propose', ['name', 'process', 'closes_in', 'limit', 'days', 'keep', 'second_above', 'floor', 'revolving']],
-      ['/roles/treasurer/propose', ['member', 'days', 'process', 'closes_in']],
+      ['/roles/treasurer/propose', ['member', 'days', 'beyond_rotation', 'process', 'closes_in']],
+      ['/roles/new', ['title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'process', 'closes_in']],
+      ['/roles/treasurer/change', ['title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'process', 'closes_in']],
+      ['/roles/treasurer/handover', ['note']],
+      ['/roles/treasurer/volunteer', []],
+      ['/rotas/new', ['title', 'category', 'about', 'notice_hours']],
+      ['/checkin', ['answer']],
+      ['/calendar/new', []],
       ['/circles', ['name', 'amount', 'period_days', 'order_rule']],
     ];
     // The fund's forms again with a real fund chosen, so junk reaches the amount and the text.
@@ -158,6 +165,12 @@ describe(`bad input (${engine})`, () => {
     await other.post(`/circles/${circleId}/join`);
     const memberIds = (await world.deps.db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).execute()).map((r) => r.member_id);
     forms.push([`/circles/${circleId}/start`, memberIds.map((id) => `position_${id}`)]);
+    // A rota's slot form, and the forms on one slot and one offered place.
+    const rota = await member.post('/rotas/new', { title: 'Junk rota', category: 'rides', notice_hours: '24' });
+    const rotaId = new URL(rota.headers.get('location')!, 'http://x').pathname.split('/')[2]!;
+    forms.push([`/rotas/${rotaId}/slots`, ['date', 'start', 'end', 'area', 'needed', 'repeat_weeks']]);
+    for (const action of ['sign-up', 'drop', 'swap']) forms.push([`/rotas/slots/${rotaId}/${action}`, ['wanted']]);
+    forms.push([`/rotas/places/${rotaId}/take`, []]);
     forms.push([`/posts/${otherPost}/flag`, ['reason']], [`/members/${otherId}/flag`, ['reason']], [`/members/${otherId}/removal`, ['reason', 'note']]);
     for (const [path, fields] of forms) {
       for (const value of junk) {

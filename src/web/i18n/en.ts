@@ -892,7 +892,7 @@ export const en = {
   'role.termsInRowHint': "After this many, someone else takes a turn unless a decision says otherwise. A break as long as a term starts the count again.",
   'role.volunteeringLabel': "Members may volunteer when a seat is free",
   'role.volunteeringHint': "Otherwise every holder is chosen by decision.",
-  'role.why': "Why (optional note for the proposal)",
+  'role.why': "Why (a note for the proposal)",
   'role.defineTitle': "Role: {title}",
   'role.defineText': "{title}: terms of {days}, {seats} at once, at most {inRow} terms in a row, {how}.",
   'nav.roles': "Roles",
@@ -1032,4 +1032,5 @@ export const en = {
   'checkin.okay': "Okay",
   'checkin.stretched': "Stretched",
   'checkin.struggling': "Struggling",
+  'mutuality.measure': "Measure",
 };

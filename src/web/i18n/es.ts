@@ -894,7 +894,7 @@ export const es: Catalog = {
   'role.termsInRowHint': "Después de tantos, otra persona toma el relevo salvo que una decisión diga otra cosa. Una pausa tan larga como un turno reinicia la cuenta.",
   'role.volunteeringLabel': "Se puede ocupar ofreciéndose cuando hay un puesto libre",
   'role.volunteeringHint': "Si no, cada persona se elige por decisión.",
-  'role.why': "Por qué (nota opcional para la propuesta)",
+  'role.why': "Por qué (una nota para la propuesta)",
   'role.defineTitle': "Cargo: {title}",
   'role.defineText': "{title}: turnos de {days}, {seats} a la vez, como mucho {inRow} turnos seguidos, {how}.",
   'nav.roles': "Cargos",
@@ -1034,4 +1034,5 @@ export const es: Catalog = {
   'checkin.okay': "Regular",
   'checkin.stretched': "Al límite",
   'checkin.struggling': "Me cuesta mucho",
+  'mutuality.measure': "Medida",
 };
