@@ -121,7 +121,7 @@ export async function generateHistory(db: Db, now: Date, opts: { size?: number; 
   for (let k = 0; k < 40; k++) {
     const by = rand() < 0.85 ? pick(busy) : pick(sometimes);
     const at = new Date(start + Math.floor(rand() * (span - 2 * DAY)));
-    const id = await openProposal(db, by, { kind: 'general', title: `Generated proposal ${k}`, body: '', process: 'consent', options: [], closesInHours: 24 * 400, rules: standardRules('consent'), anonymous: false }, at);
+    const id = await openProposal(db, by, { kind: 'general', title: `Generated proposal ${k}`, body: '', process: 'consent', options: [], closesInHours: 24 * 400, rules: standardRules('consent'), anonymous: false, action: null }, at);
     h.opened.push({ member: by, at: at.getTime() });
     const voters = new Set(Array.from({ length: 5 + Math.floor(rand() * 20) }, () => (rand() < 0.5 ? pick(busy) : pick(sometimes))));
     await db.insertInto('ballots').values([...voters].map((m) => ({ proposal_id: id, member_id: m, choice: JSON.stringify({ pick: 'consent' }), reason: null, cast_at: new Date(at.getTime() + HOUR) }))).execute();
