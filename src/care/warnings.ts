@@ -14,6 +14,8 @@ export const WARN_EVERY_DAYS = 14;
 export type LoadWarning = { at: Date; share: number; active: number; threshold: number };
 
 export async function warnIfLoadConcentrated(db: Q, thresholdPercent: number, now: Date): Promise<LoadWarning | undefined> {
+  const recent = await latestWarning(db);
+  if (recent && now.getTime() - recent.at.getTime() < WARN_EVERY_DAYS * DAY) return undefined; // cheap check first
   const window = { from: now.getTime() - LOAD_DAYS * DAY, to: now.getTime() + 1 };
   const a = await activity(db, new Date(window.from), new Date(window.to));
   const active = activeIn(a, window);

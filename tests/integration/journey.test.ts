@@ -16,7 +16,10 @@ describe(`the core journey (${engine})`, () => {
     expect(page).toContain('Eastside Mutual Aid');
     for (const area of AREAS) expect(page).toContain(area);
     const rows = await world.deps.db.selectFrom('agreements').select(['key', 'adopted_by']).execute();
-    expect(rows.map((r) => r.key).sort()).toEqual(['areas', 'categories', 'currency', 'flag_threshold', 'join_mode', 'languages', 'met_details_days', 'network_name', 'removal_hours']);
+    expect(rows.map((r) => r.key).sort()).toEqual([
+      'areas', 'categories', 'checkin_weeks', 'currency', 'flag_threshold', 'gini_ceiling', 'join_mode', 'languages', 'load_top_share',
+      'met_details_days', 'network_name', 'reciprocity_floor', 'removal_hours',
+    ]);
     expect(rows.every((r) => r.adopted_by === 'founding')).toBe(true);
   });
 

@@ -873,7 +873,7 @@ export const es: Catalog = {
   'role.handoverHolders': "Solo quienes ocupan el cargo —ahora, a continuación o hasta hace poco— leen sus notas de relevo.",
   'role.handoverHint': "Lo que necesita saber quien venga después: contactos, dónde están las cosas, qué quedó a medias. Se guardan cifradas; todas las notas se conservan, así nada se pierde cuando alguien se va.",
   'role.noHandover': "Aún no hay notas de relevo.",
-  'role.handoverBy': "{name}, {date}",
+  'role.handoverBy': "{name}, el {date}",
   'role.handoverWrite': "Añadir a las notas de relevo",
   'role.handoverWriteHint': "Solo lo ven quienes ocupan este cargo.",
   'role.handoverSave': "Guardar la nota",
