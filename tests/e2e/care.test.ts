@@ -19,6 +19,16 @@ async function consent(page: Page, path: string) {
   await expect.poll(() => page.getByText('Your vote is saved.').count()).toBe(1);
 }
 
+/** Ada opens the proposal on the form she filled in; Bo consents; it closes and takes effect. */
+async function openAndPass() {
+  await expectAccessible(ada, visited);
+  await ada.getByRole('button', { name: 'Open the proposal' }).click();
+  await ada.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
+  await consent(bo, new URL(ada.url()).pathname);
+  files.app.advance(73);
+  await files.app.runJobs();
+}
+
 /** Types a need and waits for the suggestions the page asks for; returns what they show. */
 async function suggestionsWhileTyping(page: Page, what: string) {
   await page.goto('/posts/new?kind=need');
@@ -85,22 +95,12 @@ describe('care for the carers in the browser', () => {
     await ada.getByLabel('Term, in days').fill('30');
     await ada.getByLabel('How many hold it at once').fill('1');
     await ada.getByLabel('Most terms in a row').fill('2');
-    await expectAccessible(ada, visited);
-    await ada.getByRole('button', { name: 'Open the proposal' }).click();
-    await ada.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
-    await consent(bo, new URL(ada.url()).pathname);
-    files.app.advance(73);
-    await files.app.runJobs();
+    await openAndPass();
 
     await ada.goto('/roles');
     await ada.getByRole('region', { name: 'Outreach' }).getByRole('link', { name: 'Propose someone for this role' }).click();
     await ada.getByLabel('Who').selectOption({ label: 'Cy' });
-    await expectAccessible(ada, visited);
-    await ada.getByRole('button', { name: 'Open the proposal' }).click();
-    await ada.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
-    await consent(bo, new URL(ada.url()).pathname);
-    files.app.advance(73);
-    await files.app.runJobs();
+    await openAndPass();
 
     await cy.goto('/roles/outreach');
     await expect.poll(() => cy.getByText(/^Cy, until /).count()).toBe(1);
