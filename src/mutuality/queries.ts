@@ -107,6 +107,8 @@ export type Dashboard = {
   concentration: Record<WorkKind, Concentration & { trend: MonthPoint<number>[] }>;
   needsByMonth: MonthPoint<NeedCounts>[];
   needsByCategory: { category: string; value: Suppressed<NeedCounts> }[];
+  /** Every kind of help in every month of the trend (by the month posted). */
+  needsByCategoryMonth: { category: string; month: string; value: Suppressed<NeedCounts> }[];
   toMatch: Suppressed<Durations>;
   toMeet: Suppressed<Durations>;
   load: Suppressed<number>;
@@ -164,6 +166,11 @@ export async function dashboard(db: Q, now: Date): Promise<Dashboard> {
     }),
     needsByCategory: [...needs.byCategory.entries()].sort((x, y) => y[1].counts.posted - x[1].counts.posted)
       .map(([category, cell]) => ({ category, value: guard(cell.counts, cell.posters) })),
+    needsByCategoryMonth: [...new Set([...needs.byCategoryMonth.keys()].map((k) => k.split('\u0000')[0]!))].sort().flatMap((category) =>
+      months.map((month) => {
+        const cell = needs.byCategoryMonth.get(`${category}\u0000${month}`);
+        return { category, month, value: guard(cell?.counts ?? { posted: 0, met: 0, expired: 0 }, cell?.posters ?? 0) };
+      })),
     toMatch: durations(needs.toMatch),
     toMeet: durations(needs.toMeet),
     load: guard(topShare(loadIn(a, loadWindow, loadActive), 0.1), loadActive.size),
@@ -186,6 +193,7 @@ async function needFigures(db: Q, from: Date, now: Date) {
     from posts p where p.kind = 'need' and p.created_at >= ${from} and p.created_at <= ${now}`.execute(db);
   const byMonth = new Map<string, Cell & { who: Set<string> }>();
   const byCategory = new Map<string, Cell & { who: Set<string> }>();
+  const byCategoryMonth = new Map<string, Cell & { who: Set<string> }>();
   const toMatch: { member: string; hours: number }[] = [];
   const toMeet: { member: string; hours: number }[] = [];
   const recent = now.getTime() - WINDOW_DAYS * DAY;
@@ -201,12 +209,13 @@ async function needFigures(db: Q, from: Date, now: Date) {
   for (const r of rows.rows) {
     const created = new Date(r.created_at);
     bump(byMonth, monthKey(created), r);
+    bump(byCategoryMonth, `${r.category}\u0000${monthKey(created)}`, r);
     if (created.getTime() < recent) continue;
     bump(byCategory, r.category, r);
     if (r.first_match) toMatch.push({ member: r.member_id, hours: (new Date(r.first_match).getTime() - created.getTime()) / HOUR });
     if (r.status === 'met' && r.closed_at) toMeet.push({ member: r.member_id, hours: (new Date(r.closed_at).getTime() - created.getTime()) / HOUR });
   }
-  return { byMonth, byCategory, toMatch, toMeet };
+  return { byMonth, byCategory, byCategoryMonth, toMatch, toMeet };
 }
 
 export type Drift = { reciprocityLow: boolean; unevenKinds: WorkKind[]; any: boolean };

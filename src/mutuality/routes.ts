@@ -64,6 +64,11 @@ mutualityRoutes.get('/mutuality.csv', async (c) => {
     put(`needs_met_${x.category}`, 'last 90 days', x.value, (v) => v.met);
     put(`needs_expired_${x.category}`, 'last 90 days', x.value, (v) => v.expired);
   }
+  for (const x of d.needsByCategoryMonth) {
+    put(`needs_posted_${x.category}`, x.month, x.value, (v) => v.posted);
+    put(`needs_met_${x.category}`, x.month, x.value, (v) => v.met);
+    put(`needs_expired_${x.category}`, x.month, x.value, (v) => v.expired);
+  }
   put('hours_to_match_median', 'last 90 days', d.toMatch, (v) => v.median.toFixed(1));
   put('hours_to_match_p90', 'last 90 days', d.toMatch, (v) => v.p90.toFixed(1));
   put('hours_to_met_median', 'last 90 days', d.toMeet, (v) => v.median.toFixed(1));

@@ -148,6 +148,11 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
         {d.needsByCategory.length === 0 ? <p>{t('mutuality.noNeeds')}</p> : (
           <NeedTable v={v} caption={t('mutuality.byCategory')} head={t('post.category')} rows={d.needsByCategory.map((x) => ({ label: categoryLabel(t, x.category), value: x.value }))} />
         )}
+        <details>
+          <summary>{t('mutuality.byCategoryMonth')}</summary>
+          <NeedTable v={v} caption={t('mutuality.byCategoryMonth')} head={t('post.category')}
+            rows={d.needsByCategoryMonth.map((x) => ({ label: `${categoryLabel(t, x.category)} · ${monthName(lang, x.month)}`, value: x.value }))} />
+        </details>
         <h3>{t('mutuality.speed')}</h3>
         <table class="ledger">
           <caption class="visually-hidden">{t('mutuality.speed')}</caption>

@@ -70,6 +70,15 @@ describe(`the mutuality dashboard (${engine})`, () => {
     const recentRides = h.needs.filter((n) => n.category === 'rides' && n.at >= now.getTime() - 90 * DAY);
     expect(rides).toEqual({ shown: true, value: { posted: recentRides.length, met: recentRides.filter((n) => n.status === 'met').length, expired: recentRides.filter((n) => n.status === 'expired').length } });
 
+    // And by kind and month together: every cell as the history says, or suppressed below five askers.
+    for (const cell of d.needsByCategoryMonth) {
+      const mine = h.needs.filter((n) => n.category === cell.category && new Date(n.at).toISOString().slice(0, 7) === cell.month);
+      const counts = { posted: mine.length, met: mine.filter((n) => n.status === 'met').length, expired: mine.filter((n) => n.status === 'expired').length };
+      const askers = new Set(mine.map((n) => n.member)).size;
+      expect(cell.value).toEqual(askers >= 5 ? { shown: true, value: counts } : { shown: false, members: askers });
+    }
+    expect(d.needsByCategoryMonth.filter((c) => c.value.shown).length).toBeGreaterThan(20);
+
     // Time to a match and to met, over needs posted in the last 90 days.
     const recent = h.needs.filter((n) => n.at >= now.getTime() - 90 * DAY);
     const toMatch = recent.filter((n) => n.matchedAt).map((n) => (n.matchedAt! - n.at) / HOUR);

@@ -1033,4 +1033,5 @@ export const en = {
   'checkin.stretched': "Stretched",
   'checkin.struggling': "Struggling",
   'mutuality.measure': "Measure",
+  'mutuality.byCategoryMonth': "By kind of help and month",
 };

@@ -1035,4 +1035,5 @@ export const es: Catalog = {
   'checkin.stretched': "Al límite",
   'checkin.struggling': "Me cuesta mucho",
   'mutuality.measure': "Medida",
+  'mutuality.byCategoryMonth': "Por tipo de ayuda y mes",
 };
