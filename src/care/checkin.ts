@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CheckinAnswer, Database } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
+import { reachableMemberIds } from '../members/queries.ts';
 import { errors } from '../web/errors.ts';
 import { guard, type Suppressed } from '../mutuality/metrics.ts';
 
@@ -66,8 +67,7 @@ export async function openCheckinIfDue(db: Q, weeks: number, now: Date): Promise
     const round = await tx.insertInto('checkin_rounds').values({ opened_at: now, closes_at: new Date(now.getTime() + CHECKIN_OPEN_DAYS * DAY) })
       .returning('id').executeTakeFirstOrThrow();
     await tx.insertInto('checkin_counts').values(CHECKIN_ANSWERS.map((a) => ({ round_id: round.id, answer: a }))).execute();
-    const everyone = await tx.selectFrom('members').select('id').where('removed_at', 'is', null).where('on_break_since', 'is', null).execute();
-    await notify(tx, everyone.map((m) => ({ member_id: m.id, kind: 'checkin' as const })));
+    await notify(tx, (await reachableMemberIds(tx)).map((id) => ({ member_id: id, kind: 'checkin' as const })));
     return true;
   });
 }

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
+import { reachableMemberIds } from '../members/queries.ts';
 import { activeIn, activity, loadIn, LOAD_DAYS } from '../mutuality/queries.ts';
 import { MIN_MEMBERS, topShare } from '../mutuality/metrics.ts';
 
@@ -27,8 +28,7 @@ export async function warnIfLoadConcentrated(db: Q, thresholdPercent: number, no
     if (last && now.getTime() - last.at.getTime() < WARN_EVERY_DAYS * DAY) return undefined;
     const warning = { share, active: active.size, threshold: thresholdPercent };
     await tx.insertInto('network_warnings').values({ kind: 'load', at: now, figures: JSON.stringify(warning) }).execute();
-    const everyone = await tx.selectFrom('members').select('id').where('removed_at', 'is', null).where('on_break_since', 'is', null).execute();
-    await notify(tx, everyone.map((m) => ({ member_id: m.id, kind: 'load_warning' as const })));
+    await notify(tx, (await reachableMemberIds(tx)).map((id) => ({ member_id: id, kind: 'load_warning' as const })));
     return { at: now, ...warning };
   });
 }

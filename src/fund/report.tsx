@@ -82,12 +82,4 @@ export function ledgerCsv(t: Translate, v: Pick<ViewCtx, 't' | 'lang'>, entries:
   return rows.join('\r\n') + '\r\n';
 }
 
-export const monthsUpTo = (now: Date, count: number): string[] => {
-  const out: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    out.push(d.toISOString().slice(0, 7));
-  }
-  return out;
-};
 

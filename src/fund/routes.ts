@@ -5,7 +5,7 @@ import type { AppEnv } from '../web/context.ts';
 import { currencyOf } from '../agreements/queries.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { readForm, toFieldErrors, type FormValues } from '../web/forms.ts';
+import { monthsUpTo, readForm, toFieldErrors, type FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { requireMember } from '../members/require.ts';
@@ -27,7 +27,7 @@ import { newIdempotencyKey } from './idempotency.ts';
 import { moneyText } from './money.ts';
 import * as views from './views.tsx';
 import * as pages from './pages.tsx';
-import { ledgerCsv, LedgerPage, monthsUpTo, StatementPage } from './report.tsx';
+import { ledgerCsv, LedgerPage, StatementPage } from './report.tsx';
 import { fundName } from './text.ts';
 
 export const fundRoutes = new Hono<AppEnv>();

@@ -18,3 +18,13 @@ export async function activeMember(db: Kysely<Database>, id: string): Promise<{ 
   const r = await db.selectFrom('members').select(['id', 'display_name']).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
   return r && { id: r.id, name: r.display_name };
 }
+
+/** Members the whole network is told things by (reminders, check-ins, warnings): in the network and not on a break. */
+export async function reachableMemberIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('members').select('id').where('removed_at', 'is', null).where('on_break_since', 'is', null).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function languageOf(db: Kysely<Database>, memberId: string): Promise<string> {
+  return (await db.selectFrom('members').select('language').where('id', '=', memberId).executeTakeFirstOrThrow()).language;
+}

@@ -3,7 +3,7 @@
 // fared. Everything leaves here as aggregates; any figure resting on fewer than five members is suppressed.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { monthsUpTo } from '../fund/report.tsx';
+import { monthsUpTo } from '../web/forms.ts';
 import { gini, guard, MIN_MEMBERS, percentile, reciprocity, topShare, type Suppressed } from './metrics.ts';
 
 type Q = Kysely<Database>;
@@ -65,33 +65,36 @@ export function activeIn(a: Activity, w: Window): Set<string> {
   return ids;
 }
 
-/** Work of each kind per active member in the window (members who did none of it count as zero). */
-export function workIn(a: Activity, w: Window, active: Set<string>): Record<WorkKind, number[]> {
-  const counts = Object.fromEntries(WORK_KINDS.map((k) => [k, new Map([...active].map((m) => [m, 0]))])) as Record<WorkKind, Map<string, number>>;
-  const add = (k: WorkKind, m: string, n = 1) => counts[k].set(m, (counts[k].get(m) ?? 0) + n);
+/** Each piece of work done in the window, per active member (members who did none of it count as zero). */
+type Parts = { helping: number; opened: number; votes: number; coordinating: number };
+
+function partsIn(a: Activity, w: Window, active: Set<string>): Parts[] {
+  const parts = new Map([...active].map((m) => [m, { helping: 0, opened: 0, votes: 0, coordinating: 0 }]));
+  const add = (k: keyof Parts, m: string, n = 1) => void (parts.get(m)![k] += n);
   for (const e of a.exchanges.filter(inside(w))) add('helping', e.giver);
   for (const s of a.slots.filter(inside(w))) add('helping', s.member);
-  for (const p of a.opened.filter(inside(w))) add('deciding', p.member);
-  for (const b of a.votes.filter(inside(w))) add('deciding', b.member);
+  for (const p of a.opened.filter(inside(w))) add('opened', p.member);
+  for (const b of a.votes.filter(inside(w))) add('votes', b.member);
   for (const t of a.terms) {
     const overlap = Math.min(t.ends, w.to) - Math.max(t.starts, w.from);
     if (overlap > 0) add('coordinating', t.member, overlap / (30 * DAY));
   }
-  return Object.fromEntries(WORK_KINDS.map((k) => [k, [...counts[k].values()]])) as Record<WorkKind, number[]>;
+  return [...parts.values()];
 }
 
-/** The load check's single measure of work: helping, slots, proposals opened, role-months (votes are light). */
+/** Helping (matches, slots), deciding (proposals opened, votes), coordinating (role-months) per active member. */
+export function workIn(a: Activity, w: Window, active: Set<string>): Record<WorkKind, number[]> {
+  const parts = partsIn(a, w, active);
+  return {
+    helping: parts.map((p) => p.helping),
+    deciding: parts.map((p) => p.opened + p.votes),
+    coordinating: parts.map((p) => p.coordinating),
+  };
+}
+
+/** The load check's single measure of work: helping, proposals opened, role-months (votes are light). */
 export function loadIn(a: Activity, w: Window, active: Set<string>): number[] {
-  const work = new Map([...active].map((m) => [m, 0]));
-  const add = (m: string, n = 1) => work.set(m, (work.get(m) ?? 0) + n);
-  for (const e of a.exchanges.filter(inside(w))) add(e.giver);
-  for (const s of a.slots.filter(inside(w))) add(s.member);
-  for (const p of a.opened.filter(inside(w))) add(p.member);
-  for (const t of a.terms) {
-    const overlap = Math.min(t.ends, w.to) - Math.max(t.starts, w.from);
-    if (overlap > 0) add(t.member, overlap / (30 * DAY));
-  }
-  return [...work.values()];
+  return partsIn(a, w, active).map((p) => p.helping + p.opened + p.coordinating);
 }
 
 export type Concentration = { gini: Suppressed<number>; top: Suppressed<number> };

@@ -7,10 +7,10 @@ import { emptyForm } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
 import { requireMember } from '../members/require.ts';
 import { networkAgreements } from '../agreements/queries.ts';
-import { csvText } from '../web/csv.ts';
+import { dashboardCsv } from './report.ts';
 import { answer, CHECKIN_ANSWERS, hasAnswered, openRound, roundCounts } from '../care/checkin.ts';
 import { latestWarning } from '../care/warnings.ts';
-import { dashboard, driftOf, WORK_KINDS } from './queries.ts';
+import { dashboard, driftOf } from './queries.ts';
 import { CheckinPage, DashboardPage, SummaryPage, type DashboardProps } from './views.tsx';
 
 export const mutualityRoutes = new Hono<AppEnv>();
@@ -40,44 +40,13 @@ mutualityRoutes.get('/mutuality/summary', async (c) => {
   return page(c, c.get('t')('mutuality.summaryTitle', { network: p.network, date: p.d.asOf.toISOString().slice(0, 10) }), (v) => SummaryPage({ v, p, network: p.network }));
 });
 
-/** The same figures for a spreadsheet: one row per figure, suppressed ones left empty with the reason. */
+/** The same figures as CSV (see report.ts). */
 mutualityRoutes.get('/mutuality.csv', async (c) => {
   requireMember(c);
   const { d, checkins } = await figures(c);
-  const rows: (string | number)[][] = [['figure', 'period', 'value', 'note']];
-  const put = <T,>(figure: string, period: string, s: { shown: boolean; value?: T }, show: (x: T) => string | number) =>
-    rows.push(s.shown ? [figure, period, show(s.value as T), ''] : [figure, period, '', 'fewer than 5 members']);
-  put('reciprocity', 'last 90 days', d.reciprocity.now, (r) => r.share.toFixed(4));
-  d.reciprocity.trend.forEach((x) => put('reciprocity', x.month, x.value, (v) => v.toFixed(4)));
-  for (const k of WORK_KINDS) {
-    put(`gini_${k}`, 'last 90 days', d.concentration[k].gini, (v) => v.toFixed(4));
-    put(`top10_share_${k}`, 'last 90 days', d.concentration[k].top, (v) => v.toFixed(4));
-    d.concentration[k].trend.forEach((x) => put(`gini_${k}`, x.month, x.value, (v) => v.toFixed(4)));
-  }
-  for (const x of d.needsByMonth) {
-    put('needs_posted', x.month, x.value, (v) => v.posted);
-    put('needs_met', x.month, x.value, (v) => v.met);
-    put('needs_expired', x.month, x.value, (v) => v.expired);
-  }
-  for (const x of d.needsByCategory) {
-    put(`needs_posted_${x.category}`, 'last 90 days', x.value, (v) => v.posted);
-    put(`needs_met_${x.category}`, 'last 90 days', x.value, (v) => v.met);
-    put(`needs_expired_${x.category}`, 'last 90 days', x.value, (v) => v.expired);
-  }
-  for (const x of d.needsByCategoryMonth) {
-    put(`needs_posted_${x.category}`, x.month, x.value, (v) => v.posted);
-    put(`needs_met_${x.category}`, x.month, x.value, (v) => v.met);
-    put(`needs_expired_${x.category}`, x.month, x.value, (v) => v.expired);
-  }
-  put('hours_to_match_median', 'last 90 days', d.toMatch, (v) => v.median.toFixed(1));
-  put('hours_to_match_p90', 'last 90 days', d.toMatch, (v) => v.p90.toFixed(1));
-  put('hours_to_met_median', 'last 90 days', d.toMeet, (v) => v.median.toFixed(1));
-  put('hours_to_met_p90', 'last 90 days', d.toMeet, (v) => v.p90.toFixed(1));
-  put('top10_share_load', 'last 30 days', d.load, (v) => v.toFixed(4));
-  for (const r of checkins) for (const a of CHECKIN_ANSWERS) put(`checkin_${a}`, r.openedAt.toISOString().slice(0, 10), r.counts, (v) => v[a]);
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', 'attachment; filename="mutuality.csv"');
-  return c.body(csvText(rows));
+  return c.body(dashboardCsv(d, checkins));
 });
 
 const checkinForm = z.object({ answer: z.enum(CHECKIN_ANSWERS as [string, ...string[]], 'error.chooseOne') });

@@ -7,7 +7,9 @@ import { standardRules } from '../decisions/tally.ts';
 import { errors } from '../web/errors.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
 import { notify } from '../notifications/queries.ts';
-import { handoverPurpose, nextFreeSeat, openRoleProposal, remindDays, roleDef, termsInRow, type RoleDef } from './queries.ts';
+import { handoverPurpose, nextFreeSeat, remindDays, roleDef, termsInRow, volunteerCheck, type RoleDef } from './queries.ts';
+import { openProposalWith } from '../decisions/queries.ts';
+import { reachableMemberIds } from '../members/queries.ts';
 
 type Q = Kysely<Database>;
 const DAY = 86_400_000;
@@ -59,6 +61,13 @@ async function lockRole(tx: Q, role: string): Promise<RoleDef | undefined> {
 
 export type Volunteered = { termId: string; startsAt: Date };
 
+const REFUSALS = {
+  by_decision: () => errors.forbidden('by_decision', 'error.roleByDecision'),
+  already_holder: () => errors.conflict('already_holder', 'error.alreadyHolder'),
+  seats_taken: () => errors.conflict('seats_taken', 'error.seatsTaken'),
+  terms_in_row: () => errors.conflict('terms_in_row', 'error.termsInRow'),
+} as const;
+
 /**
  * A member takes a free seat of a role that allows volunteering, for one term: now, or when a seat frees within the
  * reminder window before a term ends (volunteering as the next holder). Refused when the role is filled by decision,
@@ -68,13 +77,8 @@ export async function volunteer(db: Q, memberId: string, role: string, now: Date
   return db.transaction().execute(async (tx) => {
     const def = await lockRole(tx, role);
     if (!def) throw errors.notFound();
-    if (!def.volunteering) throw errors.forbidden('by_decision', 'error.roleByDecision');
-    const mine = await tx.selectFrom('role_terms').select('id').where('role', '=', role).where('member_id', '=', memberId)
-      .where(sql<boolean>`least(ends_at, coalesce(ended_at, ends_at)) > ${now}`).executeTakeFirst();
-    if (mine) throw errors.conflict('already_holder', 'error.alreadyHolder');
-    const starts = await nextFreeSeat(tx, role, now);
-    if (starts.getTime() - now.getTime() > remindDays(def) * DAY) throw errors.conflict('seats_taken', 'error.seatsTaken');
-    if ((await termsInRow(tx, memberId, role, starts)) >= def.termsInRow) throw errors.conflict('terms_in_row', 'error.termsInRow');
+    const { refused, startsAt: starts } = await volunteerCheck(tx, def, memberId, now);
+    if (refused) throw REFUSALS[refused]();
     const row = await tx.insertInto('role_terms')
       .values({ role, member_id: memberId, starts_at: starts, ends_at: new Date(starts.getTime() + def.termDays * DAY), decision_id: null, volunteered: true })
       .returning('id').executeTakeFirstOrThrow();
@@ -126,21 +130,19 @@ export async function proposeDefinition(db: Q, openedBy: string, p: DefinitionPr
  */
 export async function remindEndingTerms(db: Q, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const due = await sql<{ id: string; role: string; ends: Date; seats: number }>`
-      select t.id, t.role, least(t.ends_at, coalesce(t.ended_at, t.ends_at)) as ends, r.seats
+    const running = await sql<{ id: string; role: string; ends: Date; seats: number; term_days: number }>`
+      select t.id, t.role, least(t.ends_at, coalesce(t.ended_at, t.ends_at)) as ends, r.seats, r.term_days
       from role_terms t join roles r on r.name = t.role
-      where t.reminded_at is null and t.starts_at <= ${now}
-        and least(t.ends_at, coalesce(t.ended_at, t.ends_at)) > ${now}
-        and least(t.ends_at, coalesce(t.ended_at, t.ends_at)) <= ${now}::timestamptz + make_interval(days => least(14, ceil(r.term_days / 3.0)::int))
+      where t.reminded_at is null and t.starts_at <= ${now} and least(t.ends_at, coalesce(t.ended_at, t.ends_at)) > ${now}
       for update of t skip locked`.execute(tx);
+    const due = running.rows.filter((t) => new Date(t.ends).getTime() - now.getTime() <= remindDays({ termDays: t.term_days }) * DAY);
     let told = 0;
-    for (const term of due.rows) {
+    for (const term of due) {
       await tx.updateTable('role_terms').set({ reminded_at: now }).where('id', '=', term.id).execute();
       const taken = await sql<{ n: number }>`select role_seats_taken(${term.role}, ${term.ends}) as n`.execute(tx);
-      const lined = await openRoleProposal(tx, term.role);
+      const lined = await openProposalWith(tx, { role: term.role });
       if (Number(taken.rows[0]?.n) >= term.seats || lined) continue;
-      const everyone = await tx.selectFrom('members').select('id').where('removed_at', 'is', null).where('on_break_since', 'is', null).execute();
-      await notify(tx, everyone.map((m) => ({ member_id: m.id, kind: 'role_ending' as const, role: term.role })));
+      await notify(tx, (await reachableMemberIds(tx)).map((id) => ({ member_id: id, kind: 'role_ending' as const, role: term.role })));
       told += 1;
     }
     return told;

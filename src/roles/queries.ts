@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { decrypt, type Keys } from '../security/crypto.ts';
+import { openProposalWith } from '../decisions/queries.ts';
 
 type Q = Kysely<Database>;
 
@@ -134,9 +135,41 @@ export async function handovers(db: Q, keys: Keys, role: string, limit = 5): Pro
 
 export const handoverPurpose = (role: string) => `role_handover:${role}`;
 
-/** An open proposal to fill or define this role, so nobody is asked twice to find a holder. */
-export async function openRoleProposal(db: Q, role: string): Promise<string | undefined> {
-  const row = await db.selectFrom('proposals').select('id').where('status', '=', 'open').where('kind', '=', 'role')
-    .where(sql<boolean>`action->>'role' = ${role}`).executeTakeFirst();
-  return row?.id;
+
+/** Why a member may not volunteer for a role now (or null), and when their term would start if they may. */
+export type VolunteerCheck = { refused: 'by_decision' | 'already_holder' | 'seats_taken' | 'terms_in_row' | null; startsAt: Date };
+
+/**
+ * The one check behind the Volunteer button and the volunteering itself: the role must allow it, the member must not
+ * hold or be lined up for it, a seat must free within the reminder window, and the term must not break the rule on
+ * terms in a row. The database checks seats and the rule again on insert.
+ */
+export async function volunteerCheck(db: Q, def: RoleDef, memberId: string, now: Date): Promise<VolunteerCheck> {
+  const startsAt = await nextFreeSeat(db, def.name, now);
+  const refused = !def.volunteering ? 'by_decision'
+    : (await rolesOf(db, memberId, now)).some((r) => r.role === def.name) ? 'already_holder'
+    : startsAt.getTime() - now.getTime() > remindDays(def) * DAY ? 'seats_taken'
+    : (await termsInRow(db, memberId, def.name, startsAt)) >= def.termsInRow ? 'terms_in_row'
+    : null;
+  return { refused, startsAt };
+}
+
+export type RoleSummary = {
+  def: RoleDef;
+  holders: Holder[];
+  next: Holder[];
+  /** The viewer's own current or coming term of this role, if any. */
+  mine: Holder | undefined;
+  /** The viewer may volunteer now (the role allows it and a seat frees soon enough). */
+  canVolunteer: boolean;
+  /** An open proposal to fill this role, so nobody is asked twice to find a holder. */
+  openProposal: string | undefined;
+};
+
+export async function roleSummary(db: Q, def: RoleDef, memberId: string, now: Date): Promise<RoleSummary> {
+  const [current, next, check, openProposal] = await Promise.all([
+    holders(db, def.name, now), nextHolders(db, def.name, now), volunteerCheck(db, def, memberId, now), openProposalWith(db, { role: def.name }),
+  ]);
+  const mine = [...current, ...next].find((h) => h.memberId === memberId);
+  return { def, holders: current, next, mine, canVolunteer: check.refused === null, openProposal };
 }

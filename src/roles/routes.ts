@@ -10,32 +10,18 @@ import { requireMember } from '../members/require.ts';
 import { uuid } from '../exchange/schema.ts';
 import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
 import { activeMember, activeMembers } from '../members/queries.ts';
-import {
-  handovers, holders, nextFreeSeat, nextHolders, openRoleProposal, readsHandover, remindDays, roleDef, roleDefs, termsInRow,
-  type RoleDef,
-} from './queries.ts';
+import { handovers, nextFreeSeat, readsHandover, roleDef, roleDefs, roleSummary, termsInRow, type RoleDef, type RoleSummary } from './queries.ts';
 import { proposeDefinition, proposeRole, stepDown, volunteer, writeHandover } from './commands.ts';
 import { definitionForm, handoverForm, holderForm } from './schema.ts';
-import { DefinitionPage, HolderProposalPage, RolePage, RolesPage, type RoleSummary } from './views.tsx';
+import { DefinitionPage, HolderProposalPage, RolePage, RolesPage } from './views.tsx';
 import { roleName, roleTitle } from './text.ts';
 
 export const roleRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 const deps = (c: C) => c.get('deps');
-const DAY = 86_400_000;
 
-async function summary(c: C, def: RoleDef, memberId: string): Promise<RoleSummary> {
-  const { db } = deps(c);
-  const now = deps(c).clock();
-  const [current, next, freeAt, openProposal] = await Promise.all([
-    holders(db, def.name, now), nextHolders(db, def.name, now), nextFreeSeat(db, def.name, now), openRoleProposal(db, def.name),
-  ]);
-  const mine = [...current, ...next].find((h) => h.memberId === memberId);
-  const soon = freeAt.getTime() - now.getTime() <= remindDays(def) * DAY;
-  const canVolunteer = def.volunteering && !mine && soon && (await termsInRow(db, memberId, def.name, freeAt)) < def.termsInRow;
-  return { def, holders: current, next, mine, canVolunteer, openProposal };
-}
+const summary = (c: C, def: RoleDef, memberId: string) => roleSummary(deps(c).db, def, memberId, deps(c).clock());
 
 async function findRole(c: C): Promise<RoleDef> {
   const def = await roleDef(deps(c).db, c.req.param('name') ?? '');

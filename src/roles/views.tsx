@@ -5,19 +5,8 @@ import type { ViewCtx } from '../web/layout.tsx';
 import { Checkbox, ErrorSummary, formatDate, formatDateTime, Notice, SelectField, TextArea, TextField, type FormState } from '../web/parts.tsx';
 import { DecisionFields } from '../decisions/fields.tsx';
 import { duration } from '../agreements/text.ts';
-import type { Handover, Holder, RoleDef } from './queries.ts';
+import type { Handover, RoleDef, RoleSummary } from './queries.ts';
 import { roleTitle } from './text.ts';
-
-export type RoleSummary = {
-  def: RoleDef;
-  holders: Holder[];
-  next: Holder[];
-  /** The viewer's own current or coming term of this role, if any. */
-  mine: Holder | undefined;
-  /** A seat frees soon enough for the viewer to volunteer (and the role allows it). */
-  canVolunteer: boolean;
-  openProposal: string | undefined;
-};
 
 function Terms({ v, r }: { v: ViewCtx; r: RoleSummary }) {
   const { t } = v;

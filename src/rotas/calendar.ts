@@ -1,9 +1,13 @@
 // A member's commitments as an iCalendar feed (RFC 5545), written by ical-generator (ADR 009): their rota slots and
 // the terms of the roles they hold. Times are in UTC, so every calendar shows them right; nothing about anyone else.
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { Translate } from '../web/i18n/index.ts';
-import type { Commitment } from './queries.ts';
-import type { Holder } from '../roles/queries.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+import { translator, type Translate } from '../web/i18n/index.ts';
+import { commitmentsOf, type Commitment } from './queries.ts';
+import { roleDefs, rolesOf, type Holder } from '../roles/queries.ts';
+import { roleTitle } from '../roles/text.ts';
+import { languageOf } from '../members/queries.ts';
 
 export type FeedRole = Holder & { role: string; title: string };
 
@@ -22,4 +26,13 @@ export function calendarFeed(t: Translate, networkName: string, host: string, sl
     });
   }
   return cal.toString();
+}
+
+/** A member's feed in their language: their slots from 30 days ago on, and the terms of roles they hold or will hold. */
+export async function memberFeed(db: Kysely<Database>, memberId: string, networkName: string, host: string, now: Date): Promise<string> {
+  const t = translator(await languageOf(db, memberId));
+  const from = new Date(now.getTime() - 30 * 86_400_000);
+  const [slots, terms, defs] = await Promise.all([commitmentsOf(db, memberId, from), rolesOf(db, memberId, now), roleDefs(db)]);
+  const titles = new Map(defs.map((d) => [d.name, roleTitle(t, d)]));
+  return calendarFeed(t, networkName, host, slots, terms.map((r) => ({ ...r, title: titles.get(r.role) ?? r.role })), now);
 }

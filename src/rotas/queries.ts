@@ -46,6 +46,11 @@ export async function slotsOf(db: Q, rota: RotaView, now: Date): Promise<SlotVie
   return withPlaces(db, slots, rota.noticeHours, now);
 }
 
+/** The rota a slot belongs to, or undefined for no such slot. */
+export async function slotRotaId(db: Q, slotId: string): Promise<string | undefined> {
+  return (await db.selectFrom('rota_slots').select('rota_id').where('id', '=', slotId).executeTakeFirst())?.rota_id;
+}
+
 export async function slotById(db: Q, id: string, now: Date): Promise<(SlotView & { rota: RotaView }) | undefined> {
   const s = await db.selectFrom('rota_slots').select(['id', 'rota_id', 'starts_at', 'ends_at', 'area', 'needed']).where('id', '=', id).executeTakeFirst();
   if (!s) return undefined;

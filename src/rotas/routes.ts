@@ -9,15 +9,12 @@ import { errors } from '../web/errors.ts';
 import { requireMember } from '../members/require.ts';
 import { uuid } from '../exchange/schema.ts';
 import { hashToken, looksLikeToken } from '../security/tokens.ts';
-import { translator } from '../web/i18n/index.ts';
 import { networkAgreements } from '../agreements/queries.ts';
-import { roleDefs, rolesOf } from '../roles/queries.ts';
-import { roleTitle } from '../roles/text.ts';
-import { commitmentsOf, feedOwner, hasFeed, rotaById, rotas, slotsOf, type RotaView } from './queries.ts';
+import { commitmentsOf, feedOwner, hasFeed, rotaById, rotas, slotRotaId, slotsOf, type RotaView } from './queries.ts';
 import { addSlots, createRota, drop, newFeed, revokeFeed, signUp, takePlace, wantSwap } from './commands.ts';
 import { rotaForm, slotForm } from './schema.ts';
 import { NewRotaPage, RotaPage, RotasPage } from './views.tsx';
-import { calendarFeed } from './calendar.ts';
+import { memberFeed } from './calendar.ts';
 
 export const rotaRoutes = new Hono<AppEnv>();
 
@@ -88,17 +85,18 @@ const slotId = (c: C) => {
   return id;
 };
 
-async function backToSlot(c: C, id: string) {
-  const row = await deps(c).db.selectFrom('rota_slots').select('rota_id').where('id', '=', id).executeTakeFirst();
-  if (!row) throw errors.notFound();
-  return c.redirect(`/rotas/${row.rota_id}#slot-${id}`, 303);
+async function rotaOfSlot(c: C, id: string) {
+  const rotaId = await slotRotaId(deps(c).db, id);
+  if (!rotaId) throw errors.notFound();
+  return rotaId;
 }
+
+const backToSlot = async (c: C, id: string) => c.redirect(`/rotas/${await rotaOfSlot(c, id)}#slot-${id}`, 303);
 
 rotaRoutes.post('/rotas/slots/:id/sign-up', async (c) => {
   const member = requireMember(c);
   const id = slotId(c);
-  const exists = await deps(c).db.selectFrom('rota_slots').select('id').where('id', '=', id).executeTakeFirst();
-  if (!exists) throw errors.notFound();
+  await rotaOfSlot(c, id);
   await signUp(deps(c).db, member.id, id, deps(c).clock());
   return backToSlot(c, id);
 });
@@ -144,13 +142,6 @@ rotaRoutes.get('/calendar/:file', async (c) => {
   const { db } = deps(c);
   const memberId = await feedOwner(db, hashToken(token));
   if (!memberId) throw errors.notFound();
-  const now = deps(c).clock();
-  const lang = (await db.selectFrom('members').select('language').where('id', '=', memberId).executeTakeFirstOrThrow()).language;
-  const t = translator(lang);
-  const from = new Date(now.getTime() - 30 * 86_400_000);
-  const [slots, terms, defs, net] = await Promise.all([commitmentsOf(db, memberId, from), rolesOf(db, memberId, now), roleDefs(db), network(c)]);
-  const titles = new Map(defs.map((d) => [d.name, roleTitle(t, d)]));
-  const body = calendarFeed(t, net.networkName, new URL(deps(c).config.publicUrl).hostname, slots,
-    terms.map((r) => ({ ...r, title: titles.get(r.role) ?? r.role })), now);
+  const body = await memberFeed(db, memberId, (await network(c)).networkName, new URL(deps(c).config.publicUrl).hostname, deps(c).clock());
   return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
 });

@@ -93,3 +93,13 @@ export function addDays(day: string, n: number): string {
 export function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The last `count` months as YYYY-MM (UTC), oldest first, ending with the month of `now`. */
+export const monthsUpTo = (now: Date, count: number): string[] => {
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    out.push(d.toISOString().slice(0, 7));
+  }
+  return out;
+};
