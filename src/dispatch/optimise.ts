@@ -58,7 +58,16 @@ export const WEIGHTS = {
   /** Each unit of distance between the need's area and the helper's costs this much. */
   perDistance: 30,
   /** Each minute until the helper is available costs this much (in quarters of a point). */
-  delayQuarterPerMinute: 1,
+  delayQuarterPerMinute: 16,
+  /**
+   * Each hour a helper's window still has to run costs this much: of two helpers free now, the one whose window
+   * closes sooner is used first, and the one who stays longer is kept for the needs still to come.
+   */
+  windowLeftPerHour: 240,
+  /** Each further kind of help a helper offers costs this much: a helper who can do many things is kept for later. */
+  perExtraCategory: 300,
+  /** Each unit of a helper's reach costs this much: one who goes far is kept for needs farther away. */
+  perReach: 100,
 } as const;
 type Weights = { -readonly [K in keyof typeof WEIGHTS]: number };
 
@@ -84,8 +93,17 @@ export function needPoints(need: DispatchNeed, input: Pick<DispatchInput, 'now' 
 
 /** What sending this supply to this need costs: travel, and the wait until the helper is free. */
 export function edgePoints(need: DispatchNeed, s: DispatchSupply, now: number, distance: (a: string, b: string) => number, w: Weights = WEIGHTS) {
-  const delay = Math.max(0, s.from - now) / MINUTE;
-  return Math.round(distance(need.area, s.area) * w.perDistance + (delay * w.delayQuarterPerMinute) / 4);
+  return supplyPoints(need, s, distance, w) + windowPoints(s, now, w);
+}
+
+function supplyPoints(need: DispatchNeed, s: DispatchSupply, distance: (a: string, b: string) => number, w: Weights) {
+  return Math.round(distance(need.area, s.area) * w.perDistance + (s.categories.length - 1) * w.perExtraCategory + (s.reach ?? 0) * w.perReach);
+}
+
+function windowPoints(win: { from: number; until: number }, now: number, w: Weights) {
+  const delay = Math.max(0, win.from - now) / MINUTE;
+  const left = (win.until - Math.max(now, win.from)) / (60 * MINUTE);
+  return Math.round((delay * w.delayQuarterPerMinute) / 4 + left * w.windowLeftPerHour);
 }
 
 /** Needs oldest first (then by id), so equal needs are treated the same whatever order they came in. */
@@ -137,7 +155,7 @@ export function proposeDispatch(input: DispatchInput): DispatchResult {
     cell = nodes++;
     cells.set(key, cell);
     for (const j of reachable) {
-      const cost = Math.round(distance(need.area, supplies[j]!.area) * w.perDistance);
+      const cost = supplyPoints(need, supplies[j]!, distance, w);
       maxEdge = Math.max(maxEdge, cost);
       cellEdges.push({ cell, supply: j, edge: edges.length });
       edges.push({ u: cell, v: supplyNode(j), cap: supplies[j]!.capacity, cost });
@@ -150,7 +168,7 @@ export function proposeDispatch(input: DispatchInput): DispatchResult {
       if (need.neededBy !== null && start > need.neededBy) return;
       const cell = cellFor(need, wi);
       if (cell === undefined) return;
-      const cost = Math.round((Math.max(0, win.from - now) / MINUTE) * w.delayQuarterPerMinute / 4);
+      const cost = windowPoints(win, now, w);
       maxEdge = Math.max(maxEdge, cost);
       needEdges.push({ need: i, edge: edges.length });
       edges.push({ u: needNode(i), v: cell, cap: 1, cost });
