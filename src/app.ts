@@ -15,6 +15,7 @@ import { fundApiRoutes } from './fund/api.ts';
 import { roleRoutes } from './roles/routes.ts';
 import { circleRoutes } from './circles/routes.ts';
 import { rotaRoutes } from './rotas/routes.ts';
+import { dispatchRoutes } from './dispatch/routes.ts';
 import { mutualityRoutes } from './mutuality/routes.ts';
 import { errorPage } from './web/error-page.tsx';
 import { fromAcceptLanguage, translator } from './web/i18n/index.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: Deps) {
   app.route('/', circleRoutes);
   app.route('/', rotaRoutes);
   app.route('/', mutualityRoutes);
+  app.route('/', dispatchRoutes);
 
   app.notFound((c) => errorPage(c, errors.notFound()));
   app.onError((err, c) => {

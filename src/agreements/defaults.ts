@@ -11,12 +11,13 @@ export const DEFAULT_CATEGORIES = [
 
 export const AGREEMENT_KEYS = [
   'network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours',
-  'currency', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling',
+  'currency', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling', 'crisis_mode',
 ] as const;
 export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
 export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS as readonly string[]).includes(k);
 
 export const JOIN_MODES = ['open', 'seconded'] as const;
+export const CRISIS_MODES = ['off', 'on'] as const;
 
 const list = (max: number, most: number) =>
   z.array(z.string().trim().min(1).max(max, 'error.itemTooLong')).min(1, 'error.listEmpty').max(most, 'error.listTooLong')
@@ -38,6 +39,7 @@ export const agreementValue = {
   load_top_share: whole(20, 100),
   reciprocity_floor: whole(0, 100),
   gini_ceiling: whole(0, 100),
+  crisis_mode: z.enum(CRISIS_MODES, 'error.crisisMode'),
 } satisfies Record<AgreementKey, z.ZodType>;
 
 export const AGREEMENT_DEFAULTS = {
@@ -54,6 +56,8 @@ export const AGREEMENT_DEFAULTS = {
   reciprocity_floor: 25,
   /** …or when the Gini coefficient of helping, deciding or coordinating rises past this (in hundredths). */
   gini_ceiling: 60,
+  /** Crisis mode as a standing agreement (two members can also call it for 48 hours). */
+  crisis_mode: 'off',
 } as const;
 
 const LISTS: AgreementKey[] = ['areas', 'languages', 'categories'];

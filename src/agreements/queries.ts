@@ -21,6 +21,8 @@ export type NetworkAgreements = {
   loadTopShare: number;
   reciprocityFloor: number;
   giniCeiling: number;
+  /** Crisis mode by standing agreement (issue 6); a call by two members also turns it on for 48 hours. */
+  crisisMode: boolean;
 };
 
 export type AgreementRow = { id: number; key: string; value: unknown; adoptedAt: Date; adoptedBy: string; decisionId: string | null; decisionTitle: string | null };
@@ -66,6 +68,7 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     loadTopShare: whole(byKey.get('load_top_share'), AGREEMENT_DEFAULTS.load_top_share),
     reciprocityFloor: whole(byKey.get('reciprocity_floor'), AGREEMENT_DEFAULTS.reciprocity_floor),
     giniCeiling: whole(byKey.get('gini_ceiling'), AGREEMENT_DEFAULTS.gini_ceiling),
+    crisisMode: byKey.get('crisis_mode') === 'on',
   };
 }
 

@@ -13,6 +13,7 @@ export function agreementValueText(t: Translate, lang: string, key: string, valu
     return list.join(', ');
   }
   if (key === 'join_mode') return t(value === 'seconded' ? 'agreement.join_mode.seconded' : 'agreement.join_mode.open');
+  if (key === 'crisis_mode') return t(value === 'on' ? 'agreement.crisis_mode.on' : 'agreement.crisis_mode.off');
   if (key === 'met_details_days') return duration(lang, 'day', Number(value));
   if (key === 'removal_hours') return duration(lang, 'hour', Number(value));
   if (key === 'checkin_weeks') return Number(value) === 0 ? t('agreement.checkin_weeks.never') : new Intl.NumberFormat(lang, { style: 'unit', unit: 'week', unitDisplay: 'long' }).format(Number(value));

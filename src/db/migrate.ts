@@ -7,8 +7,9 @@ import * as fund from './migrations/003_fund.ts';
 import * as circles from './migrations/004_circles.ts';
 import * as care from './migrations/005_care.ts';
 import * as rolesRotas from './migrations/006_roles_rotas.ts';
+import * as dispatch from './migrations/007_dispatch.ts';
 
-const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas];
+const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch];
 
 export async function migrate(db: Db): Promise<string[]> {
   await sql`create table if not exists schema_migrations (

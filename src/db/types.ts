@@ -14,7 +14,8 @@ export type NotificationKind =
   | 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met'
   | 'proposal_opened' | 'proposal_closing' | 'proposal_closed'
   | 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm' | 'pledge_reminder' | 'circle_round'
-  | 'role_ending' | 'slot_open' | 'slot_dropped' | 'slot_taken' | 'checkin' | 'load_warning';
+  | 'role_ending' | 'slot_open' | 'slot_dropped' | 'slot_taken' | 'checkin' | 'load_warning'
+  | 'dispatched' | 'dispatch_lost' | 'crisis_called';
 export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
@@ -99,6 +100,8 @@ export interface Database {
     needed_by: DateOnly | null;
     available_until: DateOnly | null;
     capacity: string | null;
+    /** An offer: how many needs it can take at once (none means one). */
+    takes: number | null;
     status: ColumnType<PostStatus, PostStatus | undefined, PostStatus>;
     search_config: ColumnType<string, string | undefined, string>;
     search: ColumnType<string, never, never>;
@@ -118,6 +121,9 @@ export interface Database {
     created_at: Generated<Date>;
     ended_at: Timestamp | null;
     ended_by: string | null;
+    /** A need a dispatcher sent to an offer: the offer, and the dispatcher. */
+    via_offer_id: string | null;
+    dispatched_by: string | null;
   };
   messages: {
     id: Generated<string>;
@@ -256,6 +262,14 @@ export interface Database {
   checkin_rounds: { id: Generated<string>; opened_at: Timestamp; closes_at: Timestamp };
   checkin_counts: { round_id: string; answer: CheckinAnswer; n: Generated<number> };
   checkin_answered: { round_id: string; member_id: string };
+  crisis_calls: {
+    id: Generated<string>;
+    asked_by: string;
+    asked_at: Timestamp;
+    confirmed_by: string | null;
+    starts_at: Timestamp | null;
+    ends_at: Timestamp | null;
+  };
   network_warnings: { id: Generated<string>; kind: 'load' | 'drift'; at: Timestamp; figures: Json };
   fund_accounts: {
     id: Generated<string>;

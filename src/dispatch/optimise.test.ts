@@ -107,7 +107,8 @@ const instance = fc.record({
   metA: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
-function toInput(x: fc.infer<typeof instance>): DispatchInput {
+type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
+function toInput(x: Instance): DispatchInput {
   return {
     now: NOW,
     distance,
@@ -159,5 +160,12 @@ describe('the dispatch optimiser on random instances', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('the dispatch optimiser and members', () => {
+  it('never sends a need to an offer from the member who asked', () => {
+    const r = run([need('mine', { memberId: 'ana' }), need('theirs', { memberId: 'ben' })], [supply('s', { memberId: 'ana', capacity: 2 })]);
+    expect(pairs(r)).toEqual({ theirs: 's' });
   });
 });

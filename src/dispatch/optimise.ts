@@ -13,6 +13,8 @@ export type DispatchNeed = {
   arrivedAt: number;
   /** The last moment help is still of use; null for no date. */
   neededBy: number | null;
+  /** Who asked: never sent to their own offer. */
+  memberId?: string | undefined;
 };
 
 export type DispatchSupply = {
@@ -26,6 +28,8 @@ export type DispatchSupply = {
   until: number;
   /** The farthest the helper goes; none for anywhere. */
   reach?: number | undefined;
+  /** Who offered. */
+  memberId?: string | undefined;
 };
 
 export type DispatchInput = {
@@ -76,6 +80,7 @@ const MINUTE = 60_000;
 /** Can this supply help this need, if assigned now? */
 export function feasible(need: DispatchNeed, s: DispatchSupply, now: number, distance: (a: string, b: string) => number): boolean {
   if (s.capacity <= 0 || !s.categories.includes(need.category) || need.arrivedAt > now) return false;
+  if (need.memberId !== undefined && need.memberId === s.memberId) return false;
   if (s.until <= now) return false;
   const start = Math.max(now, s.from);
   if (need.neededBy !== null && (start > need.neededBy || now > need.neededBy)) return false;
@@ -102,7 +107,7 @@ function supplyPoints(need: DispatchNeed, s: DispatchSupply, distance: (a: strin
 
 function windowPoints(win: { from: number; until: number }, now: number, w: Weights) {
   const delay = Math.max(0, win.from - now) / MINUTE;
-  const left = (win.until - Math.max(now, win.from)) / (60 * MINUTE);
+  const left = Math.min(24, (win.until - Math.max(now, win.from)) / (60 * MINUTE)); // a day or more counts as a day
   return Math.round((delay * w.delayQuarterPerMinute) / 4 + left * w.windowLeftPerHour);
 }
 
@@ -142,8 +147,11 @@ export function proposeDispatch(input: DispatchInput): DispatchResult {
   const cellEdges: { cell: number; supply: number; edge: number }[] = [];
   const points = needs.map((n) => needPoints(n, input, w));
   let maxEdge = 0;
+  // A member who both asks and offers gets cells of their own, so they are never sent to themselves.
+  const offering = new Set(supplies.map((s) => s.memberId).filter((m) => m !== undefined));
   const cellFor = (need: DispatchNeed, wi: number): number | undefined => {
-    const key = `${need.area}\u0000${need.category}\u0000${wi}`;
+    const own = need.memberId !== undefined && offering.has(need.memberId) ? need.memberId : '';
+    const key = `${need.area}\u0000${need.category}\u0000${wi}\u0000${own}`;
     let cell = cells.get(key);
     if (cell !== undefined) return cell < 0 ? undefined : cell;
     const win = windowList[wi]!;

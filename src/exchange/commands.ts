@@ -1,12 +1,12 @@
 // Writes for needs, offers and matches. Each runs in one transaction; the database's constraints and triggers
 // (one active match per need, a need follows its match) hold whatever happens here.
 import type { Db } from '../db/connect.ts';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, PostKind } from '../db/types.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { searchConfig } from '../web/i18n/index.ts';
-import { notify } from '../notifications/queries.ts';
+import { notify, type NewNotification } from '../notifications/queries.ts';
 import { candidatesFor, messagePurpose, type MatchView, type PostView } from './queries.ts';
 import type { PostInput } from './schema.ts';
 import { liftLapsedPauses } from '../safety/commands.ts';
@@ -20,6 +20,7 @@ function postValues(input: PostInput) {
     needed_by: input.needed_by ?? null,
     available_until: input.available_until ?? null,
     capacity: input.capacity ?? null,
+    takes: input.takes ?? null,
   };
 }
 
@@ -68,25 +69,46 @@ export async function withdrawPost(db: Db, post: PostView, now: Date) {
 export async function openMatch(db: Db, memberId: string, post: PostView): Promise<string> {
   if (post.memberId === memberId) throw errors.conflict('own_post', 'error.ownPost');
   const isNeed = post.kind === 'need';
+  return claim(db, post, {
+    match: {
+      need_id: isNeed ? post.id : null,
+      offer_id: isNeed ? null : post.id,
+      helper_id: isNeed ? memberId : post.memberId,
+      asker_id: isNeed ? post.memberId : memberId,
+    },
+    tell: (id) => [{ member_id: post.memberId, kind: isNeed ? 'claimed' : 'requested', post_id: post.id, match_id: id }],
+  });
+}
+
+/**
+ * A dispatcher sends a need to an offer: the same claim as "I can help", made for the member who offered. It never
+ * overrides a claim a member made first (409 already_taken), and never gives an offer more than it can take.
+ */
+export async function dispatchMatch(db: Db, dispatcherId: string, need: PostView, offer: PostView, now: Date): Promise<string> {
+  if (need.memberId === offer.memberId) throw errors.conflict('own_post', 'error.ownPost');
+  return claim(db, need, {
+    match: { need_id: need.id, offer_id: null, helper_id: offer.memberId, asker_id: need.memberId, via_offer_id: offer.id, dispatched_by: dispatcherId, created_at: now },
+    tell: (id) => [
+      { member_id: need.memberId, kind: 'claimed', post_id: need.id, match_id: id },
+      { member_id: offer.memberId, kind: 'dispatched', post_id: need.id, match_id: id },
+    ],
+  });
+}
+
+type NewMatch = Insertable<Database['matches']>;
+
+/** The one race-safe claim: the match and its notices in one transaction; the database decides who was first. */
+async function claim(db: Db, post: PostView, c: { match: NewMatch; tell: (matchId: string) => NewNotification[] }): Promise<string> {
   try {
     return await db.transaction().execute(async (tx) => {
-      const match = await tx
-        .insertInto('matches')
-        .values({
-          need_id: isNeed ? post.id : null,
-          offer_id: isNeed ? null : post.id,
-          helper_id: isNeed ? memberId : post.memberId,
-          asker_id: isNeed ? post.memberId : memberId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await notify(tx, [{ member_id: post.memberId, kind: isNeed ? 'claimed' : 'requested', post_id: post.id, match_id: match.id }]);
+      const match = await tx.insertInto('matches').values(c.match).returning('id').executeTakeFirstOrThrow();
+      await notify(tx, c.tell(match.id));
       return match.id;
     });
   } catch (e) {
     const known = fromDatabaseError(e);
     if (known?.code === 'already_taken') {
-      throw errors.conflict('already_taken', isNeed ? 'error.needTaken' : 'error.alreadyAsked');
+      throw errors.conflict('already_taken', post.kind === 'need' ? 'error.needTaken' : 'error.alreadyAsked');
     }
     throw known ?? e;
   }

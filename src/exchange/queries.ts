@@ -18,6 +18,8 @@ export type PostView = {
   neededBy: string | null;
   availableUntil: string | null;
   capacity: string | null;
+  /** An offer: how many needs it can take at once. */
+  takes: number;
   status: PostStatus;
   createdAt: Date;
   /** Hidden from others while members review it (flags, or a removal proposal about its author). */
@@ -35,14 +37,14 @@ const urgencyOrder = sql<number>`case posts.urgency when 'urgent' then 0 when 's
 function postColumns() {
   return [
     'posts.id', 'posts.kind', 'posts.member_id', 'members.display_name', 'posts.what', 'posts.category', 'posts.area',
-    'posts.urgency', 'posts.needed_by', 'posts.available_until', 'posts.capacity', 'posts.status', 'posts.created_at',
+    'posts.urgency', 'posts.needed_by', 'posts.available_until', 'posts.capacity', 'posts.takes', 'posts.status', 'posts.created_at',
     hiddenExpr.as('hidden'), sql<boolean>`posts.details_expired_at is not null`.as('details_expired'),
   ] as const;
 }
 
 type PostRow = {
   id: string; kind: PostKind; member_id: string; display_name: string; what: string; category: string; area: string;
-  urgency: Urgency; needed_by: string | null; available_until: string | null; capacity: string | null;
+  urgency: Urgency; needed_by: string | null; available_until: string | null; capacity: string | null; takes: number | null;
   status: PostStatus; created_at: Date; hidden: boolean; details_expired: boolean;
 };
 
@@ -50,12 +52,15 @@ function toView(r: PostRow): PostView {
   return {
     id: r.id, kind: r.kind, memberId: r.member_id, memberName: r.display_name, what: r.what, category: r.category,
     area: r.area, urgency: r.urgency, neededBy: r.needed_by, availableUntil: r.available_until, capacity: r.capacity,
-    status: r.status, createdAt: r.created_at, hidden: r.hidden, detailsExpired: r.details_expired,
+    takes: r.takes ?? 1, status: r.status, createdAt: r.created_at, hidden: r.hidden, detailsExpired: r.details_expired,
   };
 }
 
-/** Open needs and offers, urgent first, then those waiting longest. */
-export async function boardPosts(db: Db, f: BoardFilter, limit = 200): Promise<PostView[]> {
+/**
+ * Open needs and offers, urgent first, then those waiting longest. In crisis mode needs lead, and among them the
+ * urgent ones and those needed soonest.
+ */
+export async function boardPosts(db: Db, f: BoardFilter, limit = 200, crisis = false): Promise<PostView[]> {
   let q = db
     .selectFrom('posts')
     .innerJoin('members', 'members.id', 'posts.member_id')
@@ -66,8 +71,46 @@ export async function boardPosts(db: Db, f: BoardFilter, limit = 200): Promise<P
   if (f.category) q = q.where('posts.category', '=', f.category);
   if (f.area) q = q.where('posts.area', '=', f.area);
   if (f.urgency) q = q.where('posts.urgency', '=', f.urgency);
-  const rows = await q.orderBy(urgencyOrder).orderBy('posts.created_at', 'asc').limit(limit).execute();
+  if (crisis) q = q.orderBy(sql`posts.kind = 'need'`, 'desc').orderBy(urgencyOrder).orderBy(sql`posts.needed_by asc nulls last`);
+  else q = q.orderBy(urgencyOrder);
+  const rows = await q.orderBy('posts.created_at', 'asc').limit(limit).execute();
   return rows.map(toView);
+}
+
+export type DispatchablePost = PostView & { room: number };
+
+/**
+ * What the dispatcher works with: open posts of one kind that every member can see. Offers only from members not on
+ * a break, with the room each has left (what it can take, less the matches it holds).
+ */
+export async function dispatchable(db: Db, kind: PostKind, limit = 2000): Promise<DispatchablePost[]> {
+  const held = sql<number>`(select count(*)::int from matches m where m.status = 'active' and (m.offer_id = posts.id or m.via_offer_id = posts.id))`;
+  let q = db
+    .selectFrom('posts')
+    .innerJoin('members', 'members.id', 'posts.member_id')
+    .select(postColumns())
+    .select(held.as('held'))
+    .where('posts.kind', '=', kind)
+    .where('posts.status', '=', 'open')
+    .where(visible);
+  if (kind === 'offer') q = q.where('members.on_break_since', 'is', null);
+  const rows = await q.orderBy(urgencyOrder).orderBy('posts.created_at').limit(limit).execute();
+  return rows
+    .map((r) => ({ ...toView(r), room: kind === 'offer' ? (r.takes ?? 1) - Number(r.held) : 1 }))
+    .filter((p) => p.room > 0);
+}
+
+/** For each area, the share of needs posted in the last fortnight that were matched or met (for fairness). */
+export async function areaMetRates(db: Db, now: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['area', sql<number>`avg(case when status in ('matched', 'met') then 1.0 else 0 end)::float8`.as('rate')])
+    .where('kind', '=', 'need')
+    .where('created_at', '>', new Date(now.getTime() - 14 * 86_400_000))
+    .where('status', '<>', 'withdrawn')
+    .groupBy('area')
+    .execute();
+  return new Map(rows.map((r) => [r.area, Number(r.rate)]));
 }
 
 export async function postById(db: Db, id: string): Promise<PostView | undefined> {

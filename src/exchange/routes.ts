@@ -20,6 +20,8 @@ import { isPaused } from '../safety/queries.ts';
 import { setBreak } from '../members/commands.ts';
 import { breakSince } from '../members/queries.ts';
 import { loadOf } from '../care/load.ts';
+import { crisisState } from '../dispatch/crisis.ts';
+import { DISPATCHER, holdsRole } from '../roles/queries.ts';
 
 export const exchangeRoutes = new Hono<AppEnv>();
 
@@ -69,11 +71,13 @@ async function postForm(c: C, opts: { kind: PostKind; form: FormState; action: s
 }
 
 exchangeRoutes.get('/board', async (c) => {
-  requireMember(c);
+  const member = requireMember(c);
   const filter = boardFilterSchema.parse(c.req.query());
-  const { db } = c.get('deps');
-  const [posts, stamp] = await Promise.all([boardPosts(db, filter), boardStamp(db)]);
-  return page(c, c.get('t')('board.title'), (v) => views.BoardPage({ v, posts, filter, stamp: stampText(stamp) }), {
+  const { db, clock } = c.get('deps');
+  const now = clock();
+  const [crisis, dispatcher] = await Promise.all([crisisState(db, c.get('network')!, now), holdsRole(db, member.id, DISPATCHER, now)]);
+  const [posts, stamp] = await Promise.all([boardPosts(db, filter, 200, crisis.on), boardStamp(db)]);
+  return page(c, c.get('t')('board.title'), (v) => views.BoardPage({ v, posts, filter, stamp: stampText(stamp), crisis, dispatcher }), {
     scripts: ['/static/board.js'],
   });
 });
@@ -132,6 +136,7 @@ exchangeRoutes.get('/posts/:id/edit', async (c) => {
   const values: FormValues = {
     what: post.what, category: post.category, area: post.area, urgency: post.urgency,
     needed_by: post.neededBy ?? '', available_until: post.availableUntil ?? '', capacity: post.capacity ?? '',
+    takes: post.kind === 'offer' ? String(post.takes) : '',
   };
   return postForm(c, { kind: post.kind, form: emptyForm(values), action: `/posts/${post.id}/edit`, editing: true });
 });
@@ -232,7 +237,7 @@ exchangeRoutes.post('/me/back', async (c) => {
 // JSON API: the same schemas and commands as the pages.
 const publicPost = (p: PostView) => ({
   id: p.id, kind: p.kind, what: p.what, category: p.category, area: p.area, urgency: p.urgency, neededBy: p.neededBy,
-  availableUntil: p.availableUntil, capacity: p.capacity, status: p.status, memberName: p.memberName,
+  availableUntil: p.availableUntil, capacity: p.capacity, takes: p.kind === 'offer' ? p.takes : undefined, status: p.status, memberName: p.memberName,
   createdAt: p.createdAt.toISOString(), url: `/posts/${p.id}`,
 });
 

@@ -13,13 +13,15 @@ import type { PostPolicy } from './policy.ts';
 import type { BoardFilter } from './schema.ts';
 import { URGENCIES } from './status.ts';
 import { FlagForm } from '../safety/views.tsx';
+import { CrisisBanner } from '../dispatch/views.tsx';
+import type { CrisisState } from '../dispatch/crisis.ts';
 
-const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
+export const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
 const statusKey = (s: string) => `status.${s}` as MessageKey;
 /** A finished post's text is gone once its details expire; say so instead. */
 const whatOf = (v: ViewCtx, p: PostView) => (p.detailsExpired ? v.t('post.detailsExpired') : p.what);
 
-function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
+export function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
   const { t } = v;
   return (
     <p class="meta">
@@ -60,7 +62,7 @@ function PostCard({ v, p, respond }: { v: ViewCtx; p: PostView; respond: boolean
   );
 }
 
-export function BoardPage(props: { v: ViewCtx; posts: PostView[]; filter: BoardFilter; stamp: string }) {
+export function BoardPage(props: { v: ViewCtx; posts: PostView[]; filter: BoardFilter; stamp: string; crisis: CrisisState; dispatcher: boolean }) {
   const { v, filter } = props;
   const { t } = v;
   const net = v.network!;
@@ -80,6 +82,7 @@ export function BoardPage(props: { v: ViewCtx; posts: PostView[]; filter: BoardF
   return (
     <>
       <h1>{t('board.title')}</h1>
+      <CrisisBanner v={v} state={props.crisis} dispatcher={props.dispatcher} />
       <p class="actions">
         <a class="button primary" href="/posts/new?kind=need">{t('nav.postNeed')}</a>{' '}
         <a class="button" href="/posts/new?kind=offer">{t('nav.postOffer')}</a>
@@ -143,6 +146,7 @@ export function PostFormPage(props: {
           <>
             <TextField t={t} form={form} name="available_until" type="date" label="post.availableUntil" />
             <TextField t={t} form={form} name="capacity" label="post.capacity" hint="post.capacityHint" maxlength={100} />
+            <TextField t={t} form={form} name="takes" label="post.takes" hint="post.takesHint" type="number" inputmode="numeric" />
           </>
         )}
         <section class="suggestions" aria-live="polite" data-suggestions aria-label={t(kind === 'need' ? 'post.matchingOffers' : 'post.matchingNeeds')}>

@@ -33,6 +33,9 @@ const TEXT: Record<NotificationKind, MessageKey> = {
   slot_taken: 'notification.slotTaken',
   checkin: 'notification.checkin',
   load_warning: 'notification.loadWarning',
+  dispatched: 'notification.dispatched',
+  dispatch_lost: 'notification.dispatchLost',
+  crisis_called: 'notification.crisisCalled',
 };
 
 export function notificationText(t: Translate, n: NotificationView, lang: string): string {
@@ -43,7 +46,7 @@ export function notificationText(t: Translate, n: NotificationView, lang: string
   if (n.fund) return t(TEXT[n.kind], { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: fundName(t, n.fund.fundName) });
   if (n.role) return t(TEXT[n.kind], { role: roleTitle(t, n.role) });
   if (n.slot) return t(TEXT[n.kind], { what: `${shorten(n.slot.title, 60)}, ${formatDateTime(lang, n.slot.startsAt)}` });
-  if (n.kind === 'pledge_reminder' || n.kind === 'circle_round' || n.kind === 'checkin' || n.kind === 'load_warning') return t(TEXT[n.kind]);
+  if (n.kind === 'pledge_reminder' || n.kind === 'circle_round' || n.kind === 'checkin' || n.kind === 'load_warning' || n.kind === 'crisis_called') return t(TEXT[n.kind]);
   return t(TEXT[n.kind], { what: n.postWhat ? shorten(n.postWhat, 80) : '' });
 }
 
@@ -57,6 +60,8 @@ export function notificationLink(n: NotificationView): string {
   if (n.slot) return `/rotas/${n.slot.rotaId}#slot-${n.slot.id}`;
   if (n.kind === 'checkin') return '/checkin';
   if (n.kind === 'load_warning') return '/mutuality';
+  if (n.kind === 'crisis_called') return '/crisis';
+  if (n.kind === 'dispatch_lost') return n.postId ? `/posts/${n.postId}` : '/dispatch';
   if (n.matchId && n.kind !== 'released') return `/matches/${n.matchId}`;
   return n.postId ? `/posts/${n.postId}` : '/notifications';
 }

@@ -10,6 +10,8 @@ type Q = Kysely<Database>;
 
 /** The role the fund's powers belong to; it exists from the start. */
 export const TREASURER = 'treasurer';
+/** The built-in role that sends needs to offers in crisis mode (migration 007). */
+export const DISPATCHER = 'dispatcher';
 
 /** How long a term lasts when a role does not say otherwise, and the longest a proposal may set. */
 export const TERM_DAYS = { default: 90, min: 7, max: 366 } as const;

@@ -3,10 +3,11 @@
 import type { Translate } from '../web/i18n/index.ts';
 import { duration } from '../agreements/text.ts';
 import type { DefineRole, FillRole } from './commands.ts';
-import { TREASURER } from './queries.ts';
+import { DISPATCHER, TREASURER } from './queries.ts';
 
 /** A role's name as a heading. */
-export const roleTitle = (t: Translate, r: { name: string; title: string }) => (r.name === TREASURER ? t('role.treasurerTitle') : r.title);
+export const roleTitle = (t: Translate, r: { name: string; title: string }) =>
+  r.name === TREASURER ? t('role.treasurerTitle') : r.name === DISPATCHER ? t('role.dispatcherTitle') : r.title;
 
 const roleWord = (t: Translate, a: FillRole) => (a.role === TREASURER ? t('role.treasurer') : a.role_title ?? a.role);
 

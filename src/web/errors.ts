@@ -67,6 +67,10 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('slot_closed', 'error.slotClosed');
     case 'KR027':
       return errors.forbidden('holders_only', 'error.holdersOnly');
+    case 'KR028':
+      return errors.conflict('offer_full', 'error.offerFull');
+    case 'KR029':
+      return errors.forbidden('dispatchers_only', 'error.dispatchersOnly');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

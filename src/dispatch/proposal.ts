@@ -1,0 +1,56 @@
+// The dispatch view's proposal: open needs and offers with room, read from the database and put through the
+// optimiser. The dispatcher sees each pair with the other offers that could take that need, to adjust before sending.
+import type { Db } from '../db/connect.ts';
+import { areaMetRates, dispatchable, type DispatchablePost } from '../exchange/queries.ts';
+import type { PostView } from '../exchange/queries.ts';
+import { edgePoints, feasible, proposeDispatch, type DispatchInput, type DispatchNeed, type DispatchSupply } from './optimise.ts';
+
+/** How many other offers each pair lists for the dispatcher to choose instead. */
+const ALTERNATIVES = 5;
+const YEAR = 365 * 86_400_000;
+
+export type Pair = { need: PostView; offer: DispatchablePost; others: DispatchablePost[] };
+export type Proposal = { pairs: Pair[]; waiting: PostView[]; offers: number };
+
+/** A date (needed by, available until) lasts to the end of that day, in the server's time zone. */
+const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).getTime();
+
+/** Areas have no distances between them yet: the same area is near, any other is one step away. */
+const areaDistance = (a: string, b: string) => (a === b ? 0 : 1);
+
+function asNeed(p: PostView): DispatchNeed {
+  return { id: p.id, category: p.category, area: p.area, urgency: p.urgency, arrivedAt: p.createdAt.getTime(), neededBy: p.neededBy ? endOfDay(p.neededBy) : null, memberId: p.memberId };
+}
+
+function asSupply(p: DispatchablePost, now: number): DispatchSupply {
+  return {
+    id: p.id, categories: [p.category], area: p.area, capacity: p.room, from: Math.min(now, p.createdAt.getTime()),
+    until: p.availableUntil ? endOfDay(p.availableUntil) : now + YEAR, memberId: p.memberId,
+  };
+}
+
+export async function dispatchProposal(db: Db, now: Date): Promise<Proposal> {
+  const [needs, offers, rates] = await Promise.all([dispatchable(db, 'need'), dispatchable(db, 'offer'), areaMetRates(db, now)]);
+  const t = now.getTime();
+  const input: DispatchInput = {
+    now: t,
+    needs: needs.map(asNeed),
+    supplies: offers.map((o) => asSupply(o, t)),
+    distance: areaDistance,
+    metRate: (area) => rates.get(area) ?? 1,
+  };
+  const result = proposeDispatch(input);
+  const needById = new Map(needs.map((n) => [n.id, n]));
+  const offerById = new Map(offers.map((o) => [o.id, o]));
+  const pairs = result.assignments.map((a) => {
+    const need = needById.get(a.needId)!;
+    const n = asNeed(need);
+    const others = input.supplies
+      .filter((s) => s.id !== a.supplyId && feasible(n, s, t, areaDistance))
+      .sort((x, y) => edgePoints(n, x, t, areaDistance) - edgePoints(n, y, t, areaDistance))
+      .slice(0, ALTERNATIVES)
+      .map((s) => offerById.get(s.id)!);
+    return { need, offer: offerById.get(a.supplyId)!, others };
+  });
+  return { pairs, waiting: result.unassigned.map((id) => needById.get(id)!), offers: offers.length };
+}
