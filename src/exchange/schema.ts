@@ -33,9 +33,8 @@ export function postSchema(a: Pick<NetworkAgreements, 'categories' | 'areas'>, t
       capacity: optionalText(100, 'error.capacityTooLong').refine((t) => !t || !holdsContactDetails(t), 'error.contactInPost'),
       /** An offer: how many needs it can take at once, so a dispatcher never sends it more. */
       takes: z.preprocess(
-        (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : typeof v === 'string' ? v.trim() : v),
-        z.union([z.string().regex(/^\d{1,2}$/, 'error.takes').transform(Number), z.number('error.takes')])
-          .pipe(z.number().int('error.takes').min(1, 'error.takes').max(50, 'error.takes')).optional(),
+        (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+        z.coerce.number('error.takes').int('error.takes').min(1, 'error.takes').max(50, 'error.takes').optional(),
       ),
     })
     .transform((p) =>

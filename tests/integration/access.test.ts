@@ -19,7 +19,7 @@ describe(`access rules (${engine})`, () => {
       '/board', '/me', '/notifications', '/settings', '/invites', '/agreements', '/posts/new', '/welcome', '/fund', '/fund/ask', '/fund/give',
       '/fund/ledger', '/fund/ledger.csv', '/fund/statement', '/fund/propose', '/roles/treasurer/propose', '/circles', '/circles/new',
       '/roles', '/roles/new', '/roles/treasurer', '/roles/treasurer/change', '/rotas', '/rotas/new', '/mutuality', '/mutuality/summary',
-      '/mutuality.csv', '/checkin',
+      '/mutuality.csv', '/checkin', '/crisis', '/dispatch',
     ]) {
       const res = await anon.get(path);
       expect(res.status, path).toBe(401);
@@ -32,6 +32,8 @@ describe(`access rules (${engine})`, () => {
     expect((await anon.post('/posts', { what: 'x' })).status).toBe(401);
     expect((await anon.post('/invites')).status).toBe(401);
     expect((await anon.post('/fund/ask', { amount: '5' })).status).toBe(401);
+    expect((await anon.post('/crisis/ask')).status).toBe(401);
+    expect((await anon.post('/dispatch', { send_x: 'y' })).status).toBe(401);
     expect((await anon.get('/api/fund')).status).toBe(401);
   });
 

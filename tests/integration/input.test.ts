@@ -113,7 +113,7 @@ describe(`bad input (${engine})`, () => {
   it('never answers 5xx to junk in any field of any form', async () => {
     const junk = ['', ' ', '\u0000', '😀'.repeat(500), "'; drop table posts; --", '<script>alert(1)</script>', 'a'.repeat(5000), '%00', '\ud800'];
     const forms: [string, string[]][] = [
-      ['/posts', ['kind', 'what', 'category', 'area', 'urgency', 'needed_by', 'available_until', 'capacity']],
+      ['/posts', ['kind', 'what', 'category', 'area', 'urgency', 'needed_by', 'available_until', 'capacity', 'takes']],
       ['/settings', ['display_name', 'language', 'email', 'remove_email']],
       ['/sign-in/email', ['email']],
       ['/sign-in/link', ['token']],
@@ -133,6 +133,9 @@ describe(`bad input (${engine})`, () => {
       ['/checkin', ['answer']],
       ['/calendar/new', []],
       ['/circles', ['name', 'amount', 'period_days', 'order_rule']],
+      ['/crisis/ask', []],
+      ['/crisis/confirm', []],
+      ['/dispatch', ['send_00000000-0000-0000-0000-000000000000', 'send_x']],
     ];
     // The fund's forms again with a real fund chosen, so junk reaches the amount and the text.
     const pot = (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
