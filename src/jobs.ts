@@ -1,7 +1,8 @@
-// In-process scheduled work (no cron): closing proposals on time, expiry of needs and offers, pauses that lapse,
+// In-process scheduled work (no cron): closing proposals on time, matching needs a restart left queued, expiry of needs and offers, pauses that lapse,
 // details of finished posts that expire, role terms ending, rota slots short of people, the check-in, load warnings,
 // monthly pledge reminders, digests, and clearing spent tokens.
 // Runs once at start, so anything missed while the server was down catches up, then every minute.
+import { drainMatchQueue } from './exchange/match-queue.ts';
 import type { Deps } from './web/context.ts';
 import { expirePosts } from './exchange/commands.ts';
 import { sendDigests } from './notifications/digest.ts';
@@ -24,6 +25,7 @@ export async function runJobs(deps: Deps): Promise<void> {
   await closeDueProposals(db, now);
   await liftLapsedPauses(db, now);
   await remindClosingSoon(db, now);
+  await drainMatchQueue(db); // needs a restart left unmatched
   await expirePosts(db, today(now), now);
   const agreed = await networkAgreements(db);
   await expireFinishedDetails(db, agreed.metDetailsDays, now);

@@ -262,6 +262,7 @@ export interface Database {
   checkin_rounds: { id: Generated<string>; opened_at: Timestamp; closes_at: Timestamp };
   checkin_counts: { round_id: string; answer: CheckinAnswer; n: Generated<number> };
   checkin_answered: { round_id: string; member_id: string };
+  match_queue: { post_id: string; queued_at: Timestamp };
   crisis_calls: {
     id: Generated<string>;
     asked_by: string;

@@ -7,7 +7,7 @@ import { encrypt, type Keys } from '../security/crypto.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { searchConfig } from '../web/i18n/index.ts';
 import { notify, type NewNotification } from '../notifications/queries.ts';
-import { candidatesFor, messagePurpose, type MatchView, type PostView } from './queries.ts';
+import { messagePurpose, type MatchView, type PostView } from './queries.ts';
 import type { PostInput } from './schema.ts';
 import { liftLapsedPauses } from '../safety/commands.ts';
 
@@ -24,7 +24,10 @@ function postValues(input: PostInput) {
   };
 }
 
-/** Posts a need or offer; members whose open offers match a new need are told. */
+/**
+ * Posts a need or offer. A need is also queued for matching: members whose open offers fit are told just after
+ * (match-queue.ts), so the member posting does not wait for the search.
+ */
 export async function createPost(db: Db, memberId: string, language: string, input: PostInput, now: Date): Promise<string> {
   return db.transaction().execute(async (tx) => {
     await liftLapsedPauses(tx, now, memberId); // so the database's pause check agrees with the clock
@@ -33,11 +36,7 @@ export async function createPost(db: Db, memberId: string, language: string, inp
       .values({ kind: input.kind, member_id: memberId, search_config: searchConfig(language), ...postValues(input) })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (input.kind === 'need') {
-      const offers = await candidatesFor(tx, { kind: 'need', what: input.what, category: input.category, excludeMember: memberId });
-      const helpers = [...new Set(offers.map((o) => o.memberId))];
-      await notify(tx, helpers.map((m) => ({ member_id: m, kind: 'matching_need' as const, post_id: row.id })));
-    }
+    if (input.kind === 'need') await tx.insertInto('match_queue').values({ post_id: row.id, queued_at: now }).execute();
     return row.id;
   });
 }

@@ -5,6 +5,7 @@ import type { MatchStatus, PostKind, PostStatus, Urgency } from '../db/types.ts'
 import { decrypt, type Keys } from '../security/crypto.ts';
 import type { BoardFilter } from './schema.ts';
 import type { Candidate } from './matching.ts';
+import { searchConfigs } from '../web/i18n/index.ts';
 
 export type PostView = {
   id: string;
@@ -168,7 +169,12 @@ export async function candidatesFor(
   limit = 100,
 ): Promise<CandidateView[]> {
   const other: PostKind = want.kind === 'need' ? 'offer' : 'need';
-  const query = sql`nullif(replace(plainto_tsquery(posts.search_config, ${want.what})::text, '&', '|'), '')::tsquery`;
+  // The words as a query in each language configuration, built once here rather than once per row below.
+  const built = await sql<{ cfg: string; query: string | null }>`select c as cfg,
+    nullif(replace(plainto_tsquery(c::regconfig, ${want.what})::text, '&', '|'), '') as query
+    from unnest(${sql.val(searchConfigs)}::text[]) as c`.execute(db);
+  const cases = built.rows.filter((r) => r.query !== null).map((r) => sql`when ${r.cfg}::regconfig then ${r.query}::tsquery`);
+  const query = cases.length ? sql`(case posts.search_config ${sql.join(cases, sql` `)} end)` : sql`null::tsquery`;
   const rank = sql<number>`coalesce(ts_rank(posts.search, ${query}), 0)`;
   let q = db
     .selectFrom('posts')
@@ -183,7 +189,7 @@ export async function candidatesFor(
     .where((eb) =>
       eb.or([
         ...(want.category ? [eb('posts.category', '=', want.category)] : []),
-        eb(sql`posts.search @@ ${query}`, '=', true),
+        eb(sql`coalesce(posts.search @@ ${query}, false)`, '=', true),
       ]),
     );
   if (want.excludeMember) q = q.where('posts.member_id', '<>', want.excludeMember);

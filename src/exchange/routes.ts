@@ -14,6 +14,7 @@ import {
   threadMessages, type PostView,
 } from './queries.ts';
 import { boardFilterSchema, messageSchema, postSchema, uuid } from './schema.ts';
+import { kickMatching } from './match-queue.ts';
 import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
 import * as views from './views.tsx';
 import { isPaused } from '../safety/queries.ts';
@@ -112,6 +113,7 @@ exchangeRoutes.post('/posts', async (c) => {
     if (duplicate) return postForm(c, { kind, form: emptyForm(values), action: '/posts', editing: false, duplicate, status: 409 });
   }
   const id = await createPost(db, member.id, member.language, parsed.data, clock());
+  kickMatching(db, c.get('deps').log);
   return c.redirect(`/posts/${id}?posted=1`, 303);
 });
 
@@ -268,6 +270,7 @@ exchangeRoutes.post('/api/posts', async (c) => {
   const parsed = postSchema(c.get('network')!, today(c.get('deps').clock())).safeParse(body);
   if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
   const id = await createPost(c.get('deps').db, member.id, member.language, parsed.data, c.get('deps').clock());
+  kickMatching(c.get('deps').db, c.get('deps').log);
   return c.json({ id, url: `/posts/${id}` }, 201);
 });
 

@@ -1,5 +1,6 @@
 // The app in-process for integration tests: a fresh database, a fixed key, a mailer that keeps what it sends,
 // a clock the test can move, and clients that keep their own cookies.
+import { matchingSettled } from '../../src/exchange/match-queue.ts';
 import crypto from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
@@ -50,6 +51,7 @@ export class Client {
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     if (init.method && init.method !== 'GET' && !headers.has('origin')) headers.set('origin', ORIGIN);
     const res = await this.world.app.request(`${ORIGIN}${path}`, { ...init, headers });
+    await matchingSettled(this.world.deps.db); // helpers are told of a new need just after it is posted
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, ...rest] = pair!.split('=');

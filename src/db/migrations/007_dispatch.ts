@@ -1,5 +1,5 @@
 // Crisis dispatch: crisis mode called by two members for 48 hours (or standing, by agreement); offers that say how many
-// needs they can take at once; the built-in dispatcher role; and matches a dispatcher made, which go through the same
+// needs they can take at once; the built-in dispatcher role; the queue of new needs to match; and matches a dispatcher made, which go through the same
 // claim as any member's "I can help" and never past what an offer can take.
 export const name = '007_dispatch';
 
@@ -55,6 +55,12 @@ begin
 end $$;
 create trigger matches_via_offer before insert on matches for each row when (new.via_offer_id is not null)
   execute function match_via_offer();
+
+-- New needs waiting to be matched against open offers (the worker tells fitting helpers just after posting).
+create table match_queue (
+  post_id uuid primary key references posts (id) on delete cascade,
+  queued_at timestamptz not null
+);
 
 alter table notifications drop constraint notifications_kind_check;
 alter table notifications add constraint notifications_kind_check check (kind in ('matching_need', 'matching_offer',

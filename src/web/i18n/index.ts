@@ -59,11 +59,15 @@ export const languageNames: Record<string, string> = {
   de: 'Deutsch', it: 'Italiano', pl: 'Polski', he: 'עברית', tr: 'Türkçe', bn: 'বাংলা', hi: 'हिन्दी', ti: 'ትግርኛ',
 };
 
+const SEARCH_CONFIGS: Record<string, string> = {
+  en: 'english', es: 'spanish', fr: 'french', pt: 'portuguese', de: 'german', it: 'italian', ru: 'russian',
+  ar: 'arabic', tr: 'turkish', ne: 'nepali', pl: 'simple', sw: 'simple',
+};
+
+/** Every text-search configuration a post can be stored with. */
+export const searchConfigs: readonly string[] = [...new Set([...Object.values(SEARCH_CONFIGS), 'simple'])];
+
 /** PostgreSQL text-search configurations for languages it can stem; others use 'simple'. */
 export function searchConfig(lang: string): string {
-  const configs: Record<string, string> = {
-    en: 'english', es: 'spanish', fr: 'french', pt: 'portuguese', de: 'german', it: 'italian', ru: 'russian',
-    ar: 'arabic', tr: 'turkish', ne: 'nepali', pl: 'simple', sw: 'simple',
-  };
-  return configs[lang.split('-')[0]!] ?? 'simple';
+  return SEARCH_CONFIGS[lang.split('-')[0]!] ?? 'simple';
 }

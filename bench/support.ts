@@ -1,0 +1,116 @@
+// What the benchmarks share: text that reads like real posts, a Kropotkin server as its own process, founding a
+// network over HTTP, and reading a process's memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** A seeded random source (mulberry32), so runs compare. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WANT = ['groceries', 'a ride', 'hot meals', 'diapers', 'baby formula', 'a winter coat', 'help moving boxes', 'insulin pickup', 'a phone charger', 'school supplies', 'cleaning supplies', 'bottled water', 'a warm blanket', 'dog food', 'bus fare', 'a space heater', 'medicine from the pharmacy', 'childcare for two hours', 'a translator at the clinic', 'help with a form'];
+const FOR = ['for my family', 'for my neighbour', 'for two kids', 'for an older friend', 'for the weekend', 'this week', 'after the storm', 'before Friday', 'for my mother', 'tonight'];
+const NEAR = ['near the library', 'by the bus depot', 'on the hill', 'near the school', 'by the market', 'close to the park', 'near the clinic', 'by the river'];
+
+/** A post's text: plain words from a vocabulary of some fifty, as members write them. */
+export function postText(r: () => number) {
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  return `${pick(WANT)} ${pick(FOR)} ${pick(NEAR)}`;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export type ServerProcess = { child: ChildProcess; base: string; origin: string; foundingToken: string | null; startedMs: number; stop: () => Promise<void> };
+
+/**
+ * Starts `kropotkin start` as its own process on the embedded database in dataDir, on 127.0.0.1, and waits until it
+ * answers a page. startedMs is the time from spawning to that first answer.
+ */
+export async function startServerProcess(dataDir: string, keyFile: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: origin, KROPOTKIN_DATA_DIR: dataDir, KROPOTKIN_KEY_FILE: keyFile, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server stopped while starting:\n${out}`);
+    try {
+      const res = await fetch(`${base}/`, { redirect: 'manual' });
+      await res.arrayBuffer();
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - t0 > 60_000) throw new Error(`the server did not answer within a minute:\n${out}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const startedMs = performance.now() - t0;
+  const token = out.match(/\/found\?token=([\w-]+)/)?.[1] ?? null;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { child, base, origin, foundingToken: token, startedMs, stop };
+}
+
+/** Founds the network through the founding form; returns the founder's cookie header. */
+export async function foundOverHttp(base: string, origin: string, token: string): Promise<string> {
+  const res = await fetch(`${base}/found`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    body: new URLSearchParams({
+      token, network_name: 'Bench Mutual Aid', areas: 'Eastside\nRiverside\nOld Town\nHillcrest', languages: 'en',
+      founder_name: 'Ada', founder_language: 'en', founder_email: '',
+    }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) throw new Error(`founding failed: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+export const AREAS = ['Eastside', 'Riverside', 'Old Town', 'Hillcrest'];
+export const CATEGORIES = ['groceries', 'meals', 'rides', 'medical', 'supplies', 'childcare'];
+
+/** A need or offer as the post form sends it. */
+export function postForm(r: () => number, kind: 'need' | 'offer') {
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  return {
+    kind, what: postText(r), category: pick(CATEGORIES), area: pick(AREAS), urgency: pick(['urgent', 'soon', 'whenever']),
+    confirm_duplicate: 'yes',
+  };
+}
+
+/** Resident memory of a process, in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(status.match(/VmRSS:\s+(\d+)\s+kB/)?.[1] ?? 0);
+  return kb / 1024;
+}
