@@ -1,5 +1,5 @@
-// What the benchmarks share: text that reads like real posts, a Kropotkin server as its own process, founding a
-// network over HTTP, and reading a process's memory.
+// What the benchmarks share: text that reads like real posts, a Kropotkin server as its own process, and reading a
+// process's memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -78,22 +78,6 @@ export async function startServerProcess(dataDir: string, keyFile: string): Prom
       child.kill('SIGTERM');
     });
   return { child, base, origin, foundingToken: token, startedMs, stop };
-}
-
-/** Founds the network through the founding form; returns the founder's cookie header. */
-export async function foundOverHttp(base: string, origin: string, token: string): Promise<string> {
-  const res = await fetch(`${base}/found`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-    body: new URLSearchParams({
-      token, network_name: 'Bench Mutual Aid', areas: 'Eastside\nRiverside\nOld Town\nHillcrest', languages: 'en',
-      founder_name: 'Ada', founder_language: 'en', founder_email: '',
-    }),
-  });
-  await res.arrayBuffer();
-  if (res.status !== 303) throw new Error(`founding failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
 export const AREAS = ['Eastside', 'Riverside', 'Old Town', 'Hillcrest'];

@@ -33,11 +33,13 @@ export async function openDatabase(target: DbTarget): Promise<Db> {
     pglite = await PGlite.create({ parsers });
   } else {
     fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
-    pglite = await PGlite.create({
-      fs: new DurableNodeFS(target.dataDir),
-      startParams: durableStartParams(),
-      parsers,
-    });
+    const open = () => PGlite.create({ fs: new DurableNodeFS(target.dataDir), startParams: durableStartParams(), parsers });
+    if (!fs.existsSync(`${target.dataDir}/PG_VERSION`)) {
+      // Creating the data directory takes several hundred MB that the running instance would keep: create it, close,
+      // and open it again, so a server started on a new directory is as small as one started on an existing one.
+      await (await open()).close();
+    }
+    pglite = await open();
   }
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }

@@ -31,8 +31,12 @@ export class DurableNodeFS extends NodeFS {
   }
 }
 
-/** PGlite's own start parameters, without -F (fsync off), and with fsync as the WAL sync method. */
+/**
+ * PGlite's own start parameters, without -F (fsync off), and with fsync as the WAL sync method. Shared buffers are
+ * 16 MB, not 128: a network's data is small, the host's page cache sits below PGlite's file layer, and the memory a
+ * WebAssembly instance takes it never gives back (bench: RSS 351 MB → 226 MB on an existing data directory).
+ */
 export function durableStartParams(): string[] {
   const params = [...PGlite.defaultStartParams].filter((p) => p !== '-F');
-  return [...params, '-c', 'wal_sync_method=fsync'];
+  return [...params, '-c', 'wal_sync_method=fsync', '-c', 'shared_buffers=16MB'];
 }
