@@ -61,7 +61,10 @@ function toView(r: PostRow): PostView {
  * Open needs and offers, urgent first, then those waiting longest. In crisis mode needs lead, and among them the
  * urgent ones and those needed soonest.
  */
-export async function boardPosts(db: Db, f: BoardFilter, limit = 200, crisis = false): Promise<PostView[]> {
+/** How many posts a page of the board shows: enough to scan, small enough for a cheap phone on a slow network. */
+export const BOARD_PAGE = 50;
+
+export async function boardPosts(db: Db, f: BoardFilter, limit = BOARD_PAGE, crisis = false): Promise<PostView[]> {
   let q = db
     .selectFrom('posts')
     .innerJoin('members', 'members.id', 'posts.member_id')
@@ -74,7 +77,7 @@ export async function boardPosts(db: Db, f: BoardFilter, limit = 200, crisis = f
   if (f.urgency) q = q.where('posts.urgency', '=', f.urgency);
   if (crisis) q = q.orderBy(sql`posts.kind = 'need'`, 'desc').orderBy(urgencyOrder).orderBy(sql`posts.needed_by asc nulls last`);
   else q = q.orderBy(urgencyOrder);
-  const rows = await q.orderBy('posts.created_at', 'asc').limit(limit).execute();
+  const rows = await q.orderBy('posts.created_at', 'asc').orderBy('posts.id').limit(limit).offset(((f.page ?? 1) - 1) * BOARD_PAGE).execute();
   return rows.map(toView);
 }
 

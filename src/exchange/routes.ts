@@ -10,7 +10,7 @@ import type { PostKind } from '../db/types.ts';
 import { rankCandidates, findNearDuplicate } from './matching.ts';
 import { authorize, can, postPolicy } from './policy.ts';
 import {
-  activeMatchesForPost, boardPosts, boardStamp, candidatesFor, matchById, matchesOf, openNeedsOf, postById, postsOf,
+  activeMatchesForPost, BOARD_PAGE, boardPosts, boardStamp, candidatesFor, matchById, matchesOf, openNeedsOf, postById, postsOf,
   threadMessages, type PostView,
 } from './queries.ts';
 import { boardFilterSchema, messageSchema, postSchema, uuid } from './schema.ts';
@@ -77,8 +77,8 @@ exchangeRoutes.get('/board', async (c) => {
   const { db, clock } = c.get('deps');
   const now = clock();
   const [crisis, dispatcher] = await Promise.all([crisisState(db, c.get('network')!, now), holdsRole(db, member.id, DISPATCHER, now)]);
-  const [posts, stamp] = await Promise.all([boardPosts(db, filter, 200, crisis.on), boardStamp(db)]);
-  return page(c, c.get('t')('board.title'), (v) => views.BoardPage({ v, posts, filter, stamp: stampText(stamp), crisis, dispatcher }), {
+  const [posts, stamp] = await Promise.all([boardPosts(db, filter, BOARD_PAGE + 1, crisis.on), boardStamp(db)]);
+  return page(c, c.get('t')('board.title'), (v) => views.BoardPage({ v, posts: posts.slice(0, BOARD_PAGE), more: posts.length > BOARD_PAGE, filter, stamp: stampText(stamp), crisis, dispatcher }), {
     scripts: ['/static/board.js'],
   });
 });

@@ -55,6 +55,7 @@ export const boardFilterSchema = z.object({
   category: z.string().max(40).optional().catch(undefined),
   area: z.string().max(80).optional().catch(undefined),
   urgency: z.enum(URGENCIES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });
 
 export type BoardFilter = z.infer<typeof boardFilterSchema>;

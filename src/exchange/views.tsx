@@ -62,7 +62,16 @@ function PostCard({ v, p, respond }: { v: ViewCtx; p: PostView; respond: boolean
   );
 }
 
-export function BoardPage(props: { v: ViewCtx; posts: PostView[]; filter: BoardFilter; stamp: string; crisis: CrisisState; dispatcher: boolean }) {
+/** The board's address for another page, keeping the filters. */
+function boardLink(f: BoardFilter, page: number) {
+  const q = new URLSearchParams();
+  for (const k of ['kind', 'category', 'area', 'urgency'] as const) if (f[k]) q.set(k, f[k]!);
+  if (page > 1) q.set('page', String(page));
+  const s = q.toString();
+  return s ? `/board?${s}` : '/board';
+}
+
+export function BoardPage(props: { v: ViewCtx; posts: PostView[]; more: boolean; filter: BoardFilter; stamp: string; crisis: CrisisState; dispatcher: boolean }) {
   const { v, filter } = props;
   const { t } = v;
   const net = v.network!;
@@ -101,6 +110,12 @@ export function BoardPage(props: { v: ViewCtx; posts: PostView[]; filter: BoardF
           <PostCard v={v} p={p} respond={p.memberId !== v.member?.id} />
         ))}
       </ul>
+      {(filter.page ?? 1) > 1 || props.more ? (
+        <nav class="pages" aria-label={t('board.pages')}>
+          {(filter.page ?? 1) > 1 ? <a href={boardLink(filter, (filter.page ?? 1) - 1)}>{t('board.newerPage')}</a> : null}{' '}
+          {props.more ? <a href={boardLink(filter, (filter.page ?? 1) + 1)}>{t('board.nextPage')}</a> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

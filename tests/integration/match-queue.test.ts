@@ -40,3 +40,16 @@ describe(`matching new needs (${engine})`, () => {
     expect(await world.deps.db.selectFrom('match_queue').selectAll().execute()).toEqual([]);
   });
 });
+
+describe(`the board in pages (${engine})`, () => {
+  it('shows fifty posts a page, with a link to the next keeping the filters', async () => {
+    for (let i = 0; i < 52; i++) await buildPost(helper, { kind: 'offer', what: `Spare winter coat number ${i}`, category: 'supplies', confirm_duplicate: 'yes' });
+    const first = await (await asker.get('/board?category=supplies')).text();
+    expect(first.match(/class="card offer"/g)).toHaveLength(50);
+    expect(first).toContain('href="/board?category=supplies&amp;page=2"');
+    const second = await (await asker.get('/board?category=supplies&page=2')).text();
+    expect(second.match(/class="card offer"/g)).toHaveLength(2);
+    expect(second).toContain('href="/board?category=supplies"');
+    expect((await asker.get('/board?page=junk')).status).toBe(200);
+  });
+});

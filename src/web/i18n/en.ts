@@ -1090,4 +1090,7 @@ export const en = {
   'dispatch.waitingTitle': "Needs no offer can take yet",
   'dispatch.waitingAbout': "No open offer of that kind has room. Asking on the board, or members posting offers, will bring them into the next batch.",
   'role.dispatcherTitle': "Dispatcher",
+  'board.pages': "More of the board",
+  'board.newerPage': "← Earlier in the list",
+  'board.nextPage': "More needs and offers →",
 };

@@ -1092,4 +1092,7 @@ export const es: Catalog = {
   'dispatch.waitingTitle': "Necesidades que ninguna oferta puede atender todavía",
   'dispatch.waitingAbout': "Ninguna oferta abierta de ese tipo tiene sitio. Pedir en el tablón, o que otras personas publiquen ofertas, las traerá a la siguiente tanda.",
   'role.dispatcherTitle': "Despacho",
+  'board.pages': "Más del tablón",
+  'board.newerPage': "← Antes en la lista",
+  'board.nextPage': "Más necesidades y ofertas →",
 };
