@@ -37,7 +37,7 @@ async function climb(url: string, rates: number[], seconds: number, requests: au
   return { best, steps, peakRssMb };
 }
 
-export const RATES = [25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
+export const RATES = [5, 10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
 
 /** The mixed load against a running Kropotkin whose founder's cookie is given. */
 export async function kropotkinUnderLoad(server: ServerProcess, cookie: string, opts: { seconds: number; rates?: number[] }) {

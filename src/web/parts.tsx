@@ -170,11 +170,24 @@ export function labelOr(t: Translate, prefix: string, word: string): string {
 /** A label for a category: known ones are translated, ones a network added by decision show as written. */
 export const categoryLabel = (t: Translate, category: string) => labelOr(t, 'category', category);
 
+// Making an Intl.DateTimeFormat costs far more than using one (a board of fifty cards made a hundred): keep one per
+// language and style.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, style: 'date' | 'dateTime'): Intl.DateTimeFormat {
+  const key = `${style}:${lang}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' });
+    if (formats.size < 200) formats.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(lang: string, d: Date | string): string {
   const date = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return formatter(lang, 'date').format(date);
 }
 
 export function formatDateTime(lang: string, d: Date): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return formatter(lang, 'dateTime').format(d);
 }
