@@ -109,7 +109,11 @@ try {
 say('start-up on an existing data directory');
 server = await startServerProcess(dataDir, keyFile);
 add('start_to_first_page_ms', server.startedMs, 'ms', 2000, 'lower');
-details.start = { firstStartMs: 'see run', restartMs: server.startedMs };
+// The first process created the data directory, and WebAssembly memory is never given back: a restarted server is
+// what runs day to day.
+await new Promise((res) => setTimeout(res, 2000));
+add('rss_restarted_idle_mb', rssMb(server.child.pid!), 'MB', 150, 'lower');
+details.start = { restartMs: server.startedMs };
 await server.stop();
 fs.rmSync(dir, { recursive: true, force: true });
 
