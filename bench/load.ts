@@ -1,29 +1,27 @@
-// Under load: the board and posting a need, mixed three to one, at rising fixed rates (autocannon, loopback only,
-// bounded steps); the highest rate whose 99th-percentile latency stays under 100 ms, against Hono's hello world
+// Under load: the board and posting a need, mixed three to one, at rising fixed rates (loadgen.ts: evenly spaced,
+// loopback only, bounded steps); the highest rate whose 99th-percentile latency stays under 100 ms, against Hono's hello world
 // measured the same way in the same run. Also the server's memory at idle and under that load.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { freePort, postForm, prng, rssMb, type ServerProcess } from './support.ts';
+import { fixedRate, type Req } from './loadgen.ts';
 
 export const P99_LIMIT_MS = 100;
 
-export type Step = { rate: number; achieved: number; p99: number; errors: number; ok: boolean };
+export type Step = { rate: number; achieved: number; p50: number; p99: number; errors: number; ok: boolean };
 export type LoadResult = { best: number; steps: Step[]; peakRssMb: number };
 
 /** One fixed-rate step. Passes when p99 < 100 ms, nothing failed, and the rate asked for was reached. */
-async function step(url: string, rate: number, seconds: number, requests: autocannon.Request[], headers: Record<string, string>, pid?: number) {
+async function step(url: string, rate: number, seconds: number, requests: Req[], headers: Record<string, string>, pid?: number) {
   let peak = 0;
   const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100) : undefined;
-  const r = await autocannon({ url, connections: Math.min(500, Math.max(10, Math.ceil(rate * 0.2))), overallRate: rate, duration: seconds, requests, headers, timeout: 5 });
+  const r = await fixedRate(url, rate, seconds, requests, headers);
   if (sampler) clearInterval(sampler);
-  const failed = r.errors + r.timeouts + r['5xx'] + r['4xx'];
-  const achieved = r.requests.average;
-  const s: Step = { rate, achieved, p99: r.latency.p99, errors: failed, ok: r.latency.p99 < P99_LIMIT_MS && failed === 0 && achieved >= rate * 0.9 };
+  const s: Step = { rate, achieved: r.achieved, p50: r.p50, p99: r.p99, errors: r.errors, ok: r.p99 < P99_LIMIT_MS && r.errors === 0 && r.achieved >= rate * 0.9 };
   return { s, peak };
 }
 
-async function climb(url: string, rates: number[], seconds: number, requests: autocannon.Request[], headers: Record<string, string>, pid?: number): Promise<LoadResult> {
+async function climb(url: string, rates: number[], seconds: number, requests: Req[], headers: Record<string, string>, pid?: number): Promise<LoadResult> {
   const steps: Step[] = [];
   let best = 0;
   let peakRssMb = 0;
@@ -43,8 +41,8 @@ export const RATES = [5, 10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800
 export async function kropotkinUnderLoad(server: ServerProcess, cookie: string, opts: { seconds: number; rates?: number[] }) {
   const r = prng(11);
   const body = new URLSearchParams(postForm(r, 'need')).toString();
-  const post: autocannon.Request = { method: 'POST', path: '/posts', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin } };
-  const board: autocannon.Request = { method: 'GET', path: '/board' };
+  const post: Req = { method: 'POST', path: '/posts', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin } };
+  const board: Req = { method: 'GET', path: '/board' };
   return climb(server.base, opts.rates ?? RATES, opts.seconds, [board, board, board, post], { cookie }, server.child.pid);
 }
 
