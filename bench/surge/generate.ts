@@ -1,21 +1,10 @@
 // Seeded cities for the surge benchmark. Each preset is a plausible shape of real demand: categories mixed as groups
 // report them, needs concentrated where people are worse off, helpers where they are better off, arrivals on a curve.
 import type { Helper, Need, Scenario } from './scenario.ts';
+import { prng } from '../support.ts';
 
 export const PRESETS = ['neighbourhood-week', 'city-disaster-day', 'heat-wave'] as const;
 export type Preset = (typeof PRESETS)[number];
-
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Shape = {
   name: string;

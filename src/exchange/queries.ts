@@ -57,20 +57,19 @@ function toView(r: PostRow): PostView {
   };
 }
 
+/** How many posts a page of the board shows: enough to scan, small enough for a cheap phone on a slow network. */
+export const BOARD_PAGE = 50;
+
+/** Open posts every member can see, with their author. */
+const openPosts = (db: Db) =>
+  db.selectFrom('posts').innerJoin('members', 'members.id', 'posts.member_id').select(postColumns()).where('posts.status', '=', 'open').where(visible);
+
 /**
  * Open needs and offers, urgent first, then those waiting longest. In crisis mode needs lead, and among them the
  * urgent ones and those needed soonest.
  */
-/** How many posts a page of the board shows: enough to scan, small enough for a cheap phone on a slow network. */
-export const BOARD_PAGE = 50;
-
 export async function boardPosts(db: Db, f: BoardFilter, limit = BOARD_PAGE, crisis = false): Promise<PostView[]> {
-  let q = db
-    .selectFrom('posts')
-    .innerJoin('members', 'members.id', 'posts.member_id')
-    .select(postColumns())
-    .where('posts.status', '=', 'open')
-    .where(visible);
+  let q = openPosts(db);
   if (f.kind) q = q.where('posts.kind', '=', f.kind);
   if (f.category) q = q.where('posts.category', '=', f.category);
   if (f.area) q = q.where('posts.area', '=', f.area);
@@ -89,14 +88,7 @@ export type DispatchablePost = PostView & { room: number };
  */
 export async function dispatchable(db: Db, kind: PostKind, limit = 2000): Promise<DispatchablePost[]> {
   const held = sql<number>`(select count(*)::int from matches m where m.status = 'active' and (m.offer_id = posts.id or m.via_offer_id = posts.id))`;
-  let q = db
-    .selectFrom('posts')
-    .innerJoin('members', 'members.id', 'posts.member_id')
-    .select(postColumns())
-    .select(held.as('held'))
-    .where('posts.kind', '=', kind)
-    .where('posts.status', '=', 'open')
-    .where(visible);
+  let q = openPosts(db).select(held.as('held')).where('posts.kind', '=', kind);
   if (kind === 'offer') q = q.where('members.on_break_since', 'is', null);
   const rows = await q.orderBy(urgencyOrder).orderBy('posts.created_at').limit(limit).execute();
   return rows
@@ -179,14 +171,9 @@ export async function candidatesFor(
   const cases = built.rows.filter((r) => r.query !== null).map((r) => sql`when ${r.cfg}::regconfig then ${r.query}::tsquery`);
   const query = cases.length ? sql`(case posts.search_config ${sql.join(cases, sql` `)} end)` : sql`null::tsquery`;
   const rank = sql<number>`coalesce(ts_rank(posts.search, ${query}), 0)`;
-  let q = db
-    .selectFrom('posts')
-    .innerJoin('members', 'members.id', 'posts.member_id')
-    .select(postColumns())
+  let q = openPosts(db)
     .select(rank.as('text_rank'))
     .where('posts.kind', '=', other)
-    .where('posts.status', '=', 'open')
-    .where(visible)
     // A member taking a break is not suggested (and so not asked) until they are back.
     .where('members.on_break_since', 'is', null)
     .where((eb) =>

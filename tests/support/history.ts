@@ -2,6 +2,7 @@
 // votes, rota slots and role terms, written straight into the database (through its triggers) with a seeded random
 // generator. It returns what it wrote, so tests can work out the expected figures on their own.
 import { sql } from 'kysely';
+import { prng as seeded } from '../../bench/support.ts'; // the benchmarks' seeded generator (mulberry32)
 import type { Db } from '../../src/db/connect.ts';
 import { openProposal, castBallot, closeProposal } from '../../src/decisions/commands.ts';
 import { proposalById } from '../../src/decisions/queries.ts';
@@ -11,17 +12,6 @@ import type { Action } from '../../src/decisions/queries.ts';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** Mulberry32: small, seeded, good enough for test data. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type History = {
   members: string[];
