@@ -12,6 +12,7 @@ export const DEFAULT_CATEGORIES = [
 export const AGREEMENT_KEYS = [
   'network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours',
   'currency', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling', 'crisis_mode',
+  'area_neighbours',
 ] as const;
 export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
 export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS as readonly string[]).includes(k);
@@ -40,6 +41,9 @@ export const agreementValue = {
   reciprocity_floor: whole(0, 100),
   gini_ceiling: whole(0, 100),
   crisis_mode: z.enum(CRISIS_MODES, 'error.crisisMode'),
+  area_neighbours: z
+    .array(z.string().trim().regex(/^.{1,80} \/ .{1,80}$/, 'error.neighbours'))
+    .max(400, 'error.listTooLong'),
 } satisfies Record<AgreementKey, z.ZodType>;
 
 export const AGREEMENT_DEFAULTS = {
@@ -58,9 +62,11 @@ export const AGREEMENT_DEFAULTS = {
   gini_ceiling: 60,
   /** Crisis mode as a standing agreement (two members can also call it for 48 hours). */
   crisis_mode: 'off',
+  /** Areas that border each other, one pair a line ("Eastside / Riverside"): dispatch prefers helpers near by. */
+  area_neighbours: [] as string[],
 } as const;
 
-const LISTS: AgreementKey[] = ['areas', 'languages', 'categories'];
+const LISTS: AgreementKey[] = ['areas', 'languages', 'categories', 'area_neighbours'];
 const NUMBERS: AgreementKey[] = ['met_details_days', 'flag_threshold', 'removal_hours', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling'];
 
 /** An agreement's value as a person types it: lists one per line, numbers as digits. */

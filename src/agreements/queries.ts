@@ -23,6 +23,8 @@ export type NetworkAgreements = {
   giniCeiling: number;
   /** Crisis mode by standing agreement (issue 6); a call by two members also turns it on for 48 hours. */
   crisisMode: boolean;
+  /** Pairs of areas that border each other, for the distance dispatch weighs. */
+  areaNeighbours: [string, string][];
 };
 
 export type AgreementRow = { id: number; key: string; value: unknown; adoptedAt: Date; adoptedBy: string; decisionId: string | null; decisionTitle: string | null };
@@ -69,6 +71,7 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     reciprocityFloor: whole(byKey.get('reciprocity_floor'), AGREEMENT_DEFAULTS.reciprocity_floor),
     giniCeiling: whole(byKey.get('gini_ceiling'), AGREEMENT_DEFAULTS.gini_ceiling),
     crisisMode: byKey.get('crisis_mode') === 'on',
+    areaNeighbours: strings(byKey.get('area_neighbours'), []).map((l) => l.split(' / ').map((a) => a.trim()) as [string, string]),
   };
 }
 

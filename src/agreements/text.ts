@@ -8,6 +8,7 @@ export const agreementLabel = (t: Translate, key: string) => labelOr(t, 'agreeme
 export function agreementValueText(t: Translate, lang: string, key: string, value: unknown): string {
   if (Array.isArray(value)) {
     const list = value.map(String);
+    if (key === 'area_neighbours' && list.length === 0) return t('agreement.area_neighbours.none');
     if (key === 'languages') return list.map((l) => languageNames[l] ?? l).join(', ');
     if (key === 'categories') return list.map((c) => categoryLabel(t, c)).join(', ');
     return list.join(', ');

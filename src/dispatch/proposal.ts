@@ -3,6 +3,8 @@
 import type { Db } from '../db/connect.ts';
 import { areaMetRates, dispatchable, type DispatchablePost } from '../exchange/queries.ts';
 import type { PostView } from '../exchange/queries.ts';
+import type { NetworkAgreements } from '../agreements/queries.ts';
+import { areaDistance } from './areas.ts';
 import { edgePoints, feasible, proposeDispatch, type DispatchInput, type DispatchNeed, type DispatchSupply } from './optimise.ts';
 
 /** How many other offers each pair lists for the dispatcher to choose instead. */
@@ -15,8 +17,6 @@ export type Proposal = { pairs: Pair[]; waiting: PostView[]; offers: number };
 /** A date (needed by, available until) lasts to the end of that day, in the server's time zone. */
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).getTime();
 
-/** Areas have no distances between them yet: the same area is near, any other is one step away. */
-const areaDistance = (a: string, b: string) => (a === b ? 0 : 1);
 
 function asNeed(p: PostView): DispatchNeed {
   return { id: p.id, category: p.category, area: p.area, urgency: p.urgency, arrivedAt: p.createdAt.getTime(), neededBy: p.neededBy ? endOfDay(p.neededBy) : null, memberId: p.memberId };
@@ -29,14 +29,15 @@ function asSupply(p: DispatchablePost, now: number): DispatchSupply {
   };
 }
 
-export async function dispatchProposal(db: Db, now: Date): Promise<Proposal> {
+export async function dispatchProposal(db: Db, network: Pick<NetworkAgreements, 'areas' | 'areaNeighbours'>, now: Date): Promise<Proposal> {
+  const distance = areaDistance(network.areas, network.areaNeighbours);
   const [needs, offers, rates] = await Promise.all([dispatchable(db, 'need'), dispatchable(db, 'offer'), areaMetRates(db, now)]);
   const t = now.getTime();
   const input: DispatchInput = {
     now: t,
     needs: needs.map(asNeed),
     supplies: offers.map((o) => asSupply(o, t)),
-    distance: areaDistance,
+    distance,
     metRate: (area) => rates.get(area) ?? 1,
   };
   const result = proposeDispatch(input);
@@ -46,8 +47,8 @@ export async function dispatchProposal(db: Db, now: Date): Promise<Proposal> {
     const need = needById.get(a.needId)!;
     const n = asNeed(need);
     const others = input.supplies
-      .filter((s) => s.id !== a.supplyId && feasible(n, s, t, areaDistance))
-      .sort((x, y) => edgePoints(n, x, t, areaDistance) - edgePoints(n, y, t, areaDistance))
+      .filter((s) => s.id !== a.supplyId && feasible(n, s, t, distance))
+      .sort((x, y) => edgePoints(n, x, t, distance) - edgePoints(n, y, t, distance))
       .slice(0, ALTERNATIVES)
       .map((s) => offerById.get(s.id)!);
     return { need, offer: offerById.get(a.supplyId)!, others };

@@ -63,7 +63,7 @@ const count = (s: string | undefined) => (s && /^\d{1,5}$/.test(s) ? Number(s) :
 dispatchRoutes.get('/dispatch', async (c) => {
   const { ctx, refused } = await dispatcherOnly(c);
   if (refused) return refused;
-  const proposal = await dispatchProposal(c.get('deps').db, ctx.now);
+  const proposal = await dispatchProposal(c.get('deps').db, c.get('network')!, ctx.now);
   const q = c.req.query();
   const outcome = q.sent !== undefined ? { sent: count(q.sent), lost: count(q.lost), full: count(q.full) } : undefined;
   return page(c, c.get('t')('dispatch.title'), (v) => views.DispatchPage({ v, proposal, state: ctx.state, outcome }));

@@ -171,4 +171,18 @@ describe(`the dispatch view (${engine})`, () => {
     }
     await runJobs(world.deps);
   });
+
+  it('prefers an offer from a neighbouring area, by the agreement of which areas border which', async () => {
+    const bad = await ada.post('/decisions', { title: 'Neighbours', process: 'consent', closes_in: '24', agreement: 'area_neighbours', agreement_value: 'Eastside and Riverside' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Write one pair of areas a line');
+    const res = await ada.post('/decisions', { title: 'Which areas border which', process: 'consent', closes_in: '24', agreement: 'area_neighbours', agreement_value: 'Eastside / Riverside\nRiverside / Old Town' });
+    expect(res.status, await res.clone().text()).toBe(303);
+    await passByConsent(world);
+    await db().updateTable('posts').set({ status: 'withdrawn' }).where('status', '=', 'open').execute();
+    await buildPost(dan, { kind: 'offer', what: 'Groceries run from Old Town', category: 'groceries', area: 'Old Town' });
+    const near = await buildPost(eve, { kind: 'offer', what: 'Groceries run from Riverside', category: 'groceries', area: 'Riverside' });
+    const need = await buildPost(bea, { what: 'Groceries for my flat', category: 'groceries', area: 'Eastside' });
+    expect(form(await (await cal.get('/dispatch')).text())).toEqual({ [`send_${need}`]: near });
+  });
 });

@@ -1093,4 +1093,7 @@ export const en = {
   'board.pages': "More of the board",
   'board.newerPage': "← Earlier in the list",
   'board.nextPage': "More needs and offers →",
+  'agreement.area_neighbours': "Areas that border each other (one pair a line, such as “Eastside / Riverside”)",
+  'agreement.area_neighbours.none': "None agreed yet: for dispatch every other area is one step away",
+  'error.neighbours': "Write one pair of areas a line, with “ / ” between them, such as “Eastside / Riverside”.",
 };

@@ -1095,4 +1095,7 @@ export const es: Catalog = {
   'board.pages': "Más del tablón",
   'board.newerPage': "← Antes en la lista",
   'board.nextPage': "Más necesidades y ofertas →",
+  'agreement.area_neighbours': "Zonas que limitan entre sí (una pareja por línea, como «Eastside / Riverside»)",
+  'agreement.area_neighbours.none': "Ninguna acordada todavía: para el despacho, cualquier otra zona está a un paso",
+  'error.neighbours': "Escribe una pareja de zonas por línea, con « / » entre ellas, como «Eastside / Riverside».",
 };
