@@ -2,7 +2,7 @@
 // compressing proxy sends), and largest contentful paint in Debian's Chromium with DevTools' "Slow 4G" network
 // (562.5 ms latency, 180 kB/s down, 84 kB/s up) and the CPU slowed four times, cache off.
 import zlib from 'node:zlib';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 /** Founds the network through its form in this browser context (which then holds the founder's session); returns the cookie header. */
 export async function foundInContext(context: BrowserContext, origin: string, token: string): Promise<string> {
@@ -23,8 +23,7 @@ export const CPU_SLOWDOWN = 4;
 
 export type PageFigure = { path: string; bytes: number; gzipBytes: number; requests: number; lcpMs: number };
 
-export async function measurePages(browser: Browser, context: BrowserContext, base: string, paths: string[]): Promise<PageFigure[]> {
-  void browser;
+export async function measurePages(context: BrowserContext, base: string, paths: string[]): Promise<PageFigure[]> {
   const out: PageFigure[] = [];
   for (const p of paths) {
     const page = await context.newPage();

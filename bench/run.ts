@@ -86,7 +86,7 @@ try {
     postPath = new URL(res.headers.get('location')!, server.origin).pathname;
   }
   say('pages on a cheap phone');
-  const pages = await measurePages(browser, context, server.origin, ['/board', '/posts/new?kind=need', postPath, '/me', '/notifications', '/decisions', '/fund', '/mutuality']);
+  const pages = await measurePages(context, server.origin, ['/board', '/posts/new?kind=need', postPath, '/me', '/notifications', '/decisions', '/fund', '/mutuality']);
   details.pages = pages;
   add('page_gzip_kb_max', Math.max(...pages.map((p) => p.gzipBytes)) / 1024, 'KB (gzip, page and all it loads)', 25, 'lower');
   add('page_lcp_ms_max', Math.max(...pages.map((p) => p.lcpMs)), 'ms (Slow 4G, CPU ÷4)', 1500, 'lower');

@@ -183,7 +183,7 @@ export function proposeDispatch(input: DispatchInput): DispatchResult {
     });
   });
   const g = new FlowGraph(nodes);
-  const maxPoints = Math.max(0, ...points);
+  const maxPoints = points.reduce((m, p) => Math.max(m, p), 0);
   const BIG = (2 * maxEdge + 1) * (nodes + 1) + maxPoints + 1;
   needs.forEach((_, i) => g.addEdge(S, needNode(i), 1, -(BIG + points[i]!)));
   const ids = edges.map((e) => g.addEdge(e.u, e.v, e.cap, e.cost));

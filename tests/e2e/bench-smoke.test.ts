@@ -28,7 +28,7 @@ describe('server benchmarks at a tiny size', () => {
   it('measures a page, a load step, memory and a restart', async () => {
     const context = await browser.newContext();
     const cookie = await foundInContext(context, server.origin, server.foundingToken!);
-    const [board] = await measurePages(browser, context, server.origin, ['/board']);
+    const [board] = await measurePages(context, server.origin, ['/board']);
     expect(board!.gzipBytes).toBeGreaterThan(500);
     expect(board!.gzipBytes).toBeLessThan(board!.bytes);
     expect(board!.lcpMs).toBeGreaterThan(0);
