@@ -45,6 +45,8 @@ say('write path: embedded database');
 const wpLite = await writePath(wpSize);
 details.write_path_pglite = wpLite;
 add('write_path_vs_bare_insert_pglite', wpLite.ratio, 'ratio of requests/s', 0.5, 'higher');
+// What durability costs: one committed, fsynced insert on the embedded database (every commit reaches the disk).
+add('durable_commit_ms_pglite', 1000 / wpLite.bareInsertPerSec, 'ms per committed insert', 20, 'lower');
 const pgBin = postgresBinDir();
 if (pgBin) {
   say('write path: PostgreSQL (a throwaway server, fsync on)');
