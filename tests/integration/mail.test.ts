@@ -79,6 +79,16 @@ describe(`email sign-in links (${engine})`, () => {
     expect(answers.slice(0, 5).every((s) => s === 200)).toBe(true);
     expect(answers.slice(5)).toEqual([429, 429]);
   });
+
+  it('refuses a flood spread over many addresses with 429 once the whole server has sent its share', async () => {
+    const visitor = new Client(world);
+    const answers: number[] = [];
+    for (let i = 0; i < 205; i++) answers.push((await visitor.post('/sign-in/email', { email: `spread-${i}@example.net` })).status);
+    const first = answers.indexOf(429);
+    expect(first).toBeGreaterThan(150); // ordinary use is never refused
+    expect(answers.slice(first).every((s) => s === 429)).toBe(true);
+    expect(answers.slice(0, first).every((s) => s === 200)).toBe(true);
+  });
 });
 
 describe(`notification digests (${engine})`, () => {
