@@ -3,17 +3,13 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { readForm } from '../web/forms.ts';
-import { errors } from '../web/errors.ts';
 import { requireMember } from '../members/require.ts';
-import { uuid } from '../exchange/schema.ts';
+import { readPairs } from './schema.ts';
 import { DISPATCHER, holdsRole } from '../roles/queries.ts';
-import { askCrisis, confirmCrisis, crisisState } from './crisis.ts';
+import { crisisState } from './queries.ts';
 import { dispatchProposal } from './proposal.ts';
-import { sendPairs } from './commands.ts';
+import { askCrisis, confirmCrisis, sendPairs } from './commands.ts';
 import * as views from './views.tsx';
-
-/** The most pairs one confirmation sends. */
-const MOST_PAIRS = 2000;
 
 export const dispatchRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -72,17 +68,7 @@ dispatchRoutes.get('/dispatch', async (c) => {
 dispatchRoutes.post('/dispatch', async (c) => {
   const { ctx, refused } = await dispatcherOnly(c);
   if (refused) return refused;
-  const form = await readForm(c);
-  const pairs: { needId: string; offerId: string }[] = [];
-  for (const [key, value] of Object.entries(form)) {
-    if (!key.startsWith('send_')) continue;
-    const needId = key.slice(5);
-    if (!uuid.safeParse(needId).success || (value !== '' && !uuid.safeParse(value).success)) {
-      throw errors.badRequest('invalid_pair', 'error.invalidPair');
-    }
-    if (value !== '') pairs.push({ needId, offerId: value });
-  }
-  if (pairs.length > MOST_PAIRS) throw errors.badRequest('too_many_pairs', 'error.tooManyPairs');
+  const pairs = readPairs(await readForm(c));
   const r = await sendPairs(c.get('deps').db, ctx.member.id, pairs, ctx.now);
   return c.redirect(`/dispatch?sent=${r.sent}&lost=${r.lost.length}&full=${r.full.length}`, 303);
 });

@@ -4,7 +4,7 @@ import type { ViewCtx } from '../web/layout.tsx';
 import { categoryLabel, formatDate, formatDateTime, Notice } from '../web/parts.tsx';
 import { urgencyKey } from '../exchange/views.tsx';
 import type { PostView } from '../exchange/queries.ts';
-import type { CrisisState } from './crisis.ts';
+import type { CrisisState } from './queries.ts';
 import type { Proposal } from './proposal.ts';
 
 function CrisisStatus({ v, state }: { v: ViewCtx; state: CrisisState }) {

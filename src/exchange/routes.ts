@@ -21,7 +21,7 @@ import { isPaused } from '../safety/queries.ts';
 import { setBreak } from '../members/commands.ts';
 import { breakSince } from '../members/queries.ts';
 import { loadOf } from '../care/load.ts';
-import { crisisState } from '../dispatch/crisis.ts';
+import { crisisState } from '../dispatch/queries.ts';
 import { DISPATCHER, holdsRole } from '../roles/queries.ts';
 
 export const exchangeRoutes = new Hono<AppEnv>();
@@ -76,7 +76,9 @@ exchangeRoutes.get('/board', async (c) => {
   const filter = boardFilterSchema.parse(c.req.query());
   const { db, clock } = c.get('deps');
   const now = clock();
-  const [crisis, dispatcher] = await Promise.all([crisisState(db, c.get('network')!, now), holdsRole(db, member.id, DISPATCHER, now)]);
+  const crisis = await crisisState(db, c.get('network')!, now);
+  // The dispatch link shows only in crisis mode, so only then is the role looked up.
+  const dispatcher = crisis.on && (await holdsRole(db, member.id, DISPATCHER, now));
   const [posts, stamp] = await Promise.all([boardPosts(db, filter, BOARD_PAGE + 1, crisis.on), boardStamp(db)]);
   return page(c, c.get('t')('board.title'), (v) => views.BoardPage({ v, posts: posts.slice(0, BOARD_PAGE), more: posts.length > BOARD_PAGE, filter, stamp: stampText(stamp), crisis, dispatcher }), {
     scripts: ['/static/board.js'],

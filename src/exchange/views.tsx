@@ -14,7 +14,7 @@ import type { BoardFilter } from './schema.ts';
 import { URGENCIES } from './status.ts';
 import { FlagForm } from '../safety/views.tsx';
 import { CrisisBanner } from '../dispatch/views.tsx';
-import type { CrisisState } from '../dispatch/crisis.ts';
+import type { CrisisState } from '../dispatch/queries.ts';
 
 export const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
 const statusKey = (s: string) => `status.${s}` as MessageKey;

@@ -1,13 +1,18 @@
 // How roles read: the treasurer's name in the member's language (other roles carry the network's own words), and what
 // a role decision will do.
-import type { Translate } from '../web/i18n/index.ts';
+import type { MessageKey, Translate } from '../web/i18n/index.ts';
 import { duration } from '../agreements/text.ts';
 import type { DefineRole, FillRole } from './commands.ts';
 import { DISPATCHER, TREASURER } from './queries.ts';
 
 /** A role's name as a heading. */
-export const roleTitle = (t: Translate, r: { name: string; title: string }) =>
-  r.name === TREASURER ? t('role.treasurerTitle') : r.name === DISPATCHER ? t('role.dispatcherTitle') : r.title;
+/** The built-in roles' titles, in the member's language. */
+const BUILT_IN_TITLES: Record<string, MessageKey> = { [TREASURER]: 'role.treasurerTitle', [DISPATCHER]: 'role.dispatcherTitle' };
+
+export const roleTitle = (t: Translate, r: { name: string; title: string }) => {
+  const key = BUILT_IN_TITLES[r.name];
+  return key ? t(key) : r.title;
+};
 
 const roleWord = (t: Translate, a: FillRole) => (a.role === TREASURER ? t('role.treasurer') : a.role_title ?? a.role);
 
