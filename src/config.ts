@@ -36,6 +36,8 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Kropotkin <kropotkin@localhost>'),
   KROPOTKIN_DATA_DIR: z.string().min(1).default('./data'),
   KROPOTKIN_KEY_FILE: z.string().min(1).default('./kropotkin.key'),
+  KROPOTKIN_BACKUP_KEY_FILE: z.string().min(1).default('./kropotkin-backup.pub'),
+  KROPOTKIN_BACKUP_DIR: z.string().min(1).default('./backups'),
   KROPOTKIN_SECRET_KEY: z
     .string()
     .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
@@ -53,6 +55,9 @@ export type Config = {
   dataDir: string;
   keyFile: string;
   secretKey?: string;
+  /** The public half of the backup key pair: backups are sealed to it. */
+  backupKeyFile: string;
+  backupDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -77,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(c.KROPOTKIN_DATA_DIR),
     keyFile: path.resolve(c.KROPOTKIN_KEY_FILE),
     secretKey: c.KROPOTKIN_SECRET_KEY,
+    backupKeyFile: path.resolve(c.KROPOTKIN_BACKUP_KEY_FILE),
+    backupDir: path.resolve(c.KROPOTKIN_BACKUP_DIR),
   };
 }

@@ -9,6 +9,7 @@ import { foundingState, networkAgreements } from '../agreements/queries.ts';
 import { parseProposal, PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
 import { openProposal } from '../decisions/commands.ts';
 import { en } from '../web/i18n/en.ts';
+import { writeBackup } from '../backup/commands.ts';
 
 export const socketPath = (dataDir: string) => path.join(dataDir, 'control.sock');
 
@@ -20,6 +21,19 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
       if (req.method === 'POST' && req.url === '/invite') {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(await cliInvite(deps)));
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/backup') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const { out } = JSON.parse(body || '{}') as { out?: string };
+        res.setHeader('content-type', 'application/json');
+        try {
+          const r = await writeBackup(deps.config, deps.db, deps.keys, deps.clock(), out);
+          res.end(JSON.stringify({ file: r.file, bytes: String(r.bytes) }));
+        } catch (e) {
+          res.end(JSON.stringify({ error: (e as Error).message }));
+        }
         return;
       }
       if (req.method === 'POST' && req.url === '/propose') {

@@ -4,6 +4,11 @@ import { boot } from '../boot.ts';
 import { lockHolder, acquireDataLock } from '../db/lock.ts';
 import { main as startMain } from '../server.ts';
 import { askServer, cliInvite, cliPropose } from './control.ts';
+import { dbTarget } from '../boot.ts';
+import { openDatabase } from '../db/connect.ts';
+import { makeBackupKey, restoreBackup, writeBackup } from '../backup/commands.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const usage = `Usage: kropotkin <command>
 
@@ -14,8 +19,21 @@ const usage = `Usage: kropotkin <command>
               kropotkin propose --title "Add bikes" --agreement categories --value "food
               rides
               bikes" [--process consent|consensus|majority] [--hours 24|48|72|168|336] [--text "why"]
+  backup-key  make the key pair backups are sealed to; shows the restore key once, to keep away from this machine
+              [--replace]
+  backup    write a sealed backup of everything (works while the server runs, too) [--out FILE]
+  restore   bring a backup back onto an empty machine (server stopped):
+              kropotkin restore FILE --key-file RESTORE_KEY_FILE   (or the key in KROPOTKIN_RESTORE_KEY)
   help      show this
 `;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value.\n\n${usage}`);
+  return value;
+}
 
 const PROPOSE_FLAGS: Record<string, string> = {
   '--title': 'title', '--text': 'body', '--process': 'process', '--hours': 'closes_in', '--agreement': 'agreement',
@@ -78,6 +96,53 @@ export async function run(argv: string[]): Promise<number> {
           return 1;
         }
         console.log(`Proposal opened for the members to decide:\n\n  ${result.url}\n`);
+        return 0;
+      }
+      case 'backup-key': {
+        const restoreKey = makeBackupKey(loadConfig(), { replace: argv.includes('--replace') });
+        console.log(`Backups will be sealed to the public key in ${loadConfig().backupKeyFile}.
+
+This is the restore key. It is shown only now and is the only way to open the backups. Keep it away from this
+machine (a password manager, or on paper in two safe places); whoever holds it and a backup can read everything:
+
+  ${restoreKey}
+`);
+        return 0;
+      }
+      case 'backup': {
+        const config = loadConfig();
+        const out = flag(argv, '--out');
+        const running = !config.databaseUrl && lockHolder(config.dataDir) !== null;
+        const result: Record<string, string> = running
+          ? await askServer(config.dataDir, '/backup', { out: out ? path.resolve(out) : undefined })
+          : await withDatabase(async (deps) => {
+              const r = await writeBackup(config, deps.db, deps.keys, deps.clock(), out);
+              return { file: r.file, bytes: String(r.bytes) };
+            });
+        if (result.error) {
+          console.error(result.error);
+          return 1;
+        }
+        console.log(`Backup written: ${result.file} (${result.bytes} bytes, sealed; it opens only with the restore key).`);
+        return 0;
+      }
+      case 'restore': {
+        const config = loadConfig();
+        const file = argv[1];
+        if (!file || file.startsWith('--')) throw new Error(`Name the backup file.\n\n${usage}`);
+        const keyFile = flag(argv, '--key-file');
+        const restoreKey = keyFile ? fs.readFileSync(keyFile, 'utf8') : process.env.KROPOTKIN_RESTORE_KEY;
+        if (!restoreKey) throw new Error('Give the restore key: --key-file FILE, or KROPOTKIN_RESTORE_KEY.');
+        const release = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
+        const db = await openDatabase(dbTarget(config));
+        try {
+          const summary = await restoreBackup(config, db, file, restoreKey);
+          const total = Object.values(summary.rows).reduce((s, n) => s + n, 0);
+          console.log(`Restored the backup of ${summary.createdAt}: ${total} rows in ${Object.keys(summary.rows).length} tables; the ledger balances (${summary.ledgerEntries} entries). Start Kropotkin as usual.`);
+        } finally {
+          await db.destroy();
+          release();
+        }
         return 0;
       }
       case 'help':

@@ -11,18 +11,24 @@ import * as dispatch from './migrations/007_dispatch.ts';
 
 const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch];
 
-export async function migrate(db: Db): Promise<string[]> {
+/** Every migration this code knows, in the order they apply. */
+export const migrationNames: readonly string[] = migrations.map((m) => m.name);
+
+/** Applies the migrations not yet applied, in order; `upTo` stops after the named one (a restore loads old data there). */
+export async function migrate(db: Db, opts: { upTo?: string } = {}): Promise<string[]> {
   await sql`create table if not exists schema_migrations (
     name text primary key, applied_at timestamptz not null default now())`.execute(db);
   const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));
   const applied: string[] = [];
   for (const m of migrations) {
+    if (m.name === opts.upTo && done.has(m.name)) break;
     if (done.has(m.name)) continue;
     await db.transaction().execute(async (tx) => {
       await sql.raw(m.up).execute(tx);
       await tx.insertInto('schema_migrations').values({ name: m.name }).execute();
     });
     applied.push(m.name);
+    if (m.name === opts.upTo) break;
   }
   return applied;
 }

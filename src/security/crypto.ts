@@ -9,12 +9,13 @@ const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type Keys = { encryption: Buffer; lookup: Buffer };
+/** `master` is kept only so a sealed backup can carry it to a new machine; the derived keys do the work. */
+export type Keys = { master: Buffer; encryption: Buffer; lookup: Buffer };
 
 export function deriveKeys(master: Buffer): Keys {
   if (master.length !== 32) throw new Error('the secret key must be 32 bytes');
   const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
-  return { encryption: derive('kropotkin encryption v1'), lookup: derive('kropotkin lookup v1') };
+  return { master, encryption: derive('kropotkin encryption v1'), lookup: derive('kropotkin lookup v1') };
 }
 
 /** Reads the key file, creating it (mode 0600) on first start. Refuses a key file inside the data directory. */

@@ -21,11 +21,17 @@ export type TestWorld = {
   deps: Deps;
   mails: Mail[];
   now: { value: Date };
+  /** Every line the server logged. */
+  logs: string[];
+  /** The PostgreSQL database's address, on that engine. */
+  url?: string;
   close: () => Promise<void>;
 };
 
-export async function buildWorld(opts: { now?: Date } = {}): Promise<TestWorld> {
-  const { db, close } = await freshDatabase();
+/** `dataDir` puts the embedded database in a directory (on PGlite runs) instead of memory. */
+export async function buildWorld(opts: { now?: Date; dataDir?: string } = {}): Promise<TestWorld> {
+  const { db, url, close } = await freshDatabase(opts.dataDir);
+  const logs: string[] = [];
   const mails: Mail[] = [];
   const mailer: Mailer = { kind: 'console', send: async (m) => void mails.push(m) };
   const now = { value: opts.now ?? new Date('2026-11-22T12:00:00Z') };
@@ -35,10 +41,10 @@ export async function buildWorld(opts: { now?: Date } = {}): Promise<TestWorld> 
     keys: deriveKeys(crypto.randomBytes(32)),
     mailer,
     clock: () => now.value,
-    log: () => {},
+    log: (line) => void logs.push(line),
     limits: { signInLinks: new RateLimiter(5, 15 * 60_000, () => now.value.getTime()), signInLinksGlobal: new RateLimiter(200, 15 * 60_000, () => now.value.getTime()) },
   };
-  return { app: createApp(deps), deps, mails, now, close };
+  return { app: createApp(deps), deps, mails, now, logs, url, close };
 }
 
 /** A browser-like client: keeps cookies, sends our Origin on posts, follows nothing by itself. */

@@ -7,10 +7,10 @@ import { migrate } from '../../src/db/migrate.ts';
 
 export const engine = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 
-export async function freshDatabase(): Promise<{ db: Db; url?: string; close: () => Promise<void> }> {
+export async function freshDatabase(dataDir?: string): Promise<{ db: Db; url?: string; close: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) {
-    const db = await openDatabase({ memory: true });
+    const db = await openDatabase(dataDir ? { dataDir } : { memory: true });
     await migrate(db);
     return { db, close: () => db.destroy() };
   }
