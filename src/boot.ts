@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type DbTarget } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { deriveKeys, loadMasterKey } from './security/crypto.ts';
-import { consoleMailer, smtpMailer, type Mailer } from './notifications/mailer.ts';
+import { consoleMailer, showsMailOnConsole, smtpMailer, type Mailer } from './notifications/mailer.ts';
 import { RateLimiter } from './security/rate-limit.ts';
 import type { Deps } from './web/context.ts';
 
@@ -20,7 +20,7 @@ export async function boot(
   const db = await openDatabase(opts.target ?? dbTarget(config));
   const applied = await migrate(db);
   if (applied.length) log(`database migrated: ${applied.join(', ')}`);
-  const mailer = opts.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(log));
+  const mailer = opts.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(log, { show: showsMailOnConsole(config.publicUrl) }));
   return {
     config,
     db,

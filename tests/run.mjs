@@ -45,7 +45,7 @@ if (!bin) missing('PostgreSQL (postgres and initdb)');
 else {
   const server = await startPostgres(bin);
   try {
-    failed += vitest(['integration'], { TEST_DATABASE_URL: server.url }) ? 1 : 0;
+    failed += vitest(['integration'], { TEST_DATABASE_URL: server.url, TEST_PG_DIR: server.dir }) ? 1 : 0; // the drill scans its files
   } finally {
     await server.stop();
   }

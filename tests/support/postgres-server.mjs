@@ -51,7 +51,11 @@ export async function startPostgres(bin, { fsync = false } = {}) {
   ];
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...ids });
   let log = '';
-  child.stderr.on('data', (d) => (log += d));
+  const logFile = fs.createWriteStream(path.join(dir, 'postgres.log')); // the server's log, as a host would keep it
+  child.stderr.on('data', (d) => {
+    log += d;
+    logFile.write(d);
+  });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const pg = (await import('pg')).default;
   for (let i = 0; i < 100; i++) {
@@ -68,7 +72,7 @@ export async function startPostgres(bin, { fsync = false } = {}) {
         }
         fs.rmSync(dir, { recursive: true, force: true });
       };
-      return { url, stop };
+      return { url, dir, stop };
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
