@@ -10,7 +10,7 @@ import { today } from './web/forms.ts';
 import { clearSpentCredentials } from './members/sessions.ts';
 import { closeDueProposals, remindClosingSoon } from './decisions/commands.ts';
 import { liftLapsedPauses } from './safety/commands.ts';
-import { expireFinishedDetails } from './exchange/retention.ts';
+import { applyRetention } from './exchange/retention.ts';
 import { networkAgreements } from './agreements/queries.ts';
 import { remindPledges } from './fund/pledges.ts';
 import { forgetOldKeys } from './fund/idempotency.ts';
@@ -28,7 +28,7 @@ export async function runJobs(deps: Deps): Promise<void> {
   await drainMatchQueue(db); // needs a restart left unmatched
   await expirePosts(db, today(now), now);
   const agreed = await networkAgreements(db);
-  await expireFinishedDetails(db, agreed.metDetailsDays, now);
+  await applyRetention(db, agreed.metDetailsDays, now, deps.log);
   await remindEndingTerms(db, now);
   await askForSlots(db, now);
   await openCheckinIfDue(db, agreed.checkinWeeks, now);

@@ -38,5 +38,6 @@ export class DurableNodeFS extends NodeFS {
  */
 export function durableStartParams(): string[] {
   const params = [...PGlite.defaultStartParams].filter((p) => p !== '-F');
-  return [...params, '-c', 'wal_sync_method=fsync', '-c', 'shared_buffers=16MB'];
+  // wal_recycle off: a finished log segment is deleted, not kept for reuse with old rows in it (see retention.ts).
+  return [...params, '-c', 'wal_sync_method=fsync', '-c', 'shared_buffers=16MB', '-c', 'wal_recycle=off'];
 }

@@ -167,7 +167,7 @@ export async function dashboard(db: Q, now: Date): Promise<Dashboard> {
       const cell = needs.byMonth.get(m);
       return { month: m, value: guard(cell?.counts ?? { posted: 0, met: 0, expired: 0 }, cell?.posters ?? 0) };
     }),
-    needsByCategory: [...needs.byCategory.entries()].sort((x, y) => y[1].counts.posted - x[1].counts.posted)
+    needsByCategory: [...needs.byCategory.entries()].sort((x, y) => y[1].counts.posted - x[1].counts.posted || x[0].localeCompare(y[0]))
       .map(([category, cell]) => ({ category, value: guard(cell.counts, cell.posters) })),
     needsByCategoryMonth: [...new Set([...needs.byCategoryMonth.keys()].map((k) => k.split('\u0000')[0]!))].sort().flatMap((category) =>
       months.map((month) => {

@@ -47,7 +47,7 @@ export async function startPostgres(bin, { fsync = false } = {}) {
   const cmd = path.join(bin, 'postgres');
   const args = [
     '-D', path.join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', `fsync=${fsync ? 'on' : 'off'}`, '-c', 'max_connections=200',
+    '-c', `fsync=${fsync ? 'on' : 'off'}`, '-c', 'max_connections=200', '-c', 'wal_recycle=off', // as docs/HOSTING.md advises
   ];
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...ids });
   let log = '';
