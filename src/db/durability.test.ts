@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type Db } from './connect.ts';
@@ -21,6 +23,11 @@ afterAll(async () => {
 });
 
 describe('durability of the embedded database', () => {
+  it('pins the PGlite version, so an upgrade cannot silently undo this', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect(pkg.dependencies['@electric-sql/pglite']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('starts Postgres without -F and with fsync as the WAL sync method', () => {
     const params = durableStartParams();
     expect(PGlite.defaultStartParams).toContain('-F');
@@ -35,6 +42,49 @@ describe('durability of the embedded database', () => {
       expect(fsyncStats.calls - before, `commit ${i}`).toBeGreaterThanOrEqual(1);
     }
   });
+
+  it('makes a real fsync system call before each write is acknowledged, seen by strace (and none as PGlite ships)', () => {
+    const strace = ['/usr/bin/strace', '/bin/strace'].find((p) => fs.existsSync(p));
+    if (!strace) {
+      if (process.env.CI) throw new Error('strace is missing: .ci/run installs it');
+      console.warn('*** SKIPPED: strace is not installed (apt-get install strace) ***');
+      return;
+    }
+    const require = createRequire(import.meta.url);
+    const child = path.resolve(import.meta.dirname, '../../tests/support/commit-child.ts');
+    const trace = (mode: string) => {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), `kropotkin-strace-${mode}-`));
+      const log = path.join(d, 'trace');
+      const r = spawnSync(strace, ['-f', '-qq', '-e', 'trace=fsync,fdatasync,write', '-o', log, process.execPath, '--import', require.resolve('tsx'), child, path.join(d, 'data'), '20', mode], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+      // In order: each fsync/fdatasync, and each acknowledgement the program wrote to stdout.
+      const events = fs.readFileSync(log, 'utf8').split('\n').flatMap((l) => {
+        if (/\bf(?:data)?sync\(\d+\)\s+= 0/.test(l)) return ['sync'];
+        const ack = l.match(/write\(1, "(ack \d+|ready)\\n"/);
+        return ack ? [ack[1]!] : [];
+      });
+      fs.rmSync(d, { recursive: true, force: true });
+      const from = events.indexOf('ready');
+      expect(from).toBeGreaterThanOrEqual(0);
+      // Fsyncs between one acknowledgement and the next belong to the next write's commit.
+      const perWrite: number[] = [];
+      let count = 0;
+      for (const e of events.slice(from + 1)) {
+        if (e === 'sync') count++;
+        else {
+          perWrite.push(count);
+          count = 0;
+        }
+      }
+      return perWrite;
+    };
+    const durable = trace('durable');
+    expect(durable).toHaveLength(20);
+    expect(durable.filter((n) => n < 1), 'writes acknowledged without an fsync').toEqual([]);
+    const stock = trace('stock');
+    expect(stock).toHaveLength(20);
+    expect(stock.reduce((s, n) => s + n, 0)).toBe(0);
+  }, 240_000);
 
   it('keeps what was committed across a restart', async () => {
     await db.destroy();
