@@ -1,6 +1,7 @@
 // The passkey ceremony's JSON endpoints: options are issued, and any malformed or replayed answer is a clear 4xx.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, buildMember, type TestWorld, worldForFile } from '../support/app.ts';
+import { Client, ORIGIN, buildMember, type TestWorld, worldForFile } from '../support/app.ts';
+import { SoftAuthenticator } from '../support/authenticator.ts';
 import { engine } from '../support/db.ts';
 
 const files = worldForFile();
@@ -37,6 +38,36 @@ describe(`passkey endpoints (${engine})`, () => {
     }
     const notJson = await member.request('/passkeys/register/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
     expect(notJson.status).toBe(400);
+  });
+
+  it('accepts a real authenticator on our origin, and refuses the same ceremony relayed from another origin', async () => {
+    const phone = new SoftAuthenticator();
+    const evil = 'https://eastside-mutual-aid.example';
+    // Registering from another origin is refused; nothing is stored.
+    let opts = await (await member.postJson('/passkeys/register/options', {})).json();
+    let res = await member.postJson('/passkeys/register/verify', { challengeId: opts.challengeId, response: phone.register(opts.options, evil) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('passkey_not_verified');
+    expect(await world.deps.db.selectFrom('passkeys').select('id').execute()).toEqual([]);
+    // On our origin it works.
+    opts = await (await member.postJson('/passkeys/register/options', {})).json();
+    res = await member.postJson('/passkeys/register/verify', { challengeId: opts.challengeId, response: phone.register(opts.options, ORIGIN) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    // Signing in through a look-alike site that relays our challenge: refused, no session.
+    const visitor = new Client(world);
+    let signIn = await (await visitor.postJson('/passkeys/sign-in/options', {})).json();
+    res = await visitor.postJson('/passkeys/sign-in/verify', { challengeId: signIn.challengeId, response: phone.signIn(signIn.options, evil) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('passkey_not_verified');
+    expect(visitor.cookies.size).toBe(0);
+    // The same authenticator on our origin signs in; its answer replayed is refused.
+    signIn = await (await visitor.postJson('/passkeys/sign-in/options', {})).json();
+    const answer = phone.signIn(signIn.options, ORIGIN);
+    res = await visitor.postJson('/passkeys/sign-in/verify', { challengeId: signIn.challengeId, response: answer });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(visitor.cookies.size).toBe(1);
+    const replay = await new Client(world).postJson('/passkeys/sign-in/verify', { challengeId: signIn.challengeId, response: answer });
+    expect(replay.status).toBe(400);
   });
 
   it('does not let a signed-out visitor register a passkey', async () => {
