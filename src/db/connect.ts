@@ -21,9 +21,12 @@ pg.types.setTypeParser(INT8_OID, Number);
 
 export async function openDatabase(target: DbTarget): Promise<Db> {
   if ('databaseUrl' in target) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
-    // A dropped connection must not crash the process; the next query gets a fresh one.
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: 3000 });
+    // A dropped connection must not crash the process; the next query gets a fresh one. An idle client's error reaches
+    // the pool; a checked-out client's (the server shutting down mid-query) reaches the query, and the client's own
+    // 'error' event needs a listener too, or Node treats it as uncaught.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   // bytea as Buffer, as node-postgres gives it, so both engines hand the app the same types.

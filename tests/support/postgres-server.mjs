@@ -49,35 +49,44 @@ export async function startPostgres(bin, { fsync = false } = {}) {
     '-D', path.join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
     '-c', `fsync=${fsync ? 'on' : 'off'}`, '-c', 'max_connections=200', '-c', 'wal_recycle=off', // as docs/HOSTING.md advises
   ];
-  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...ids });
   let log = '';
   const logFile = fs.createWriteStream(path.join(dir, 'postgres.log')); // the server's log, as a host would keep it
-  child.stderr.on('data', (d) => {
-    log += d;
-    logFile.write(d);
-  });
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const pg = (await import('pg')).default;
-  for (let i = 0; i < 100; i++) {
-    const c = new pg.Client({ connectionString: url });
-    try {
-      await c.connect();
-      await c.end();
-      const stop = async () => {
-        if (child.exitCode === null) {
-          await new Promise((r) => {
-            child.once('exit', r);
-            child.kill('SIGINT'); // fast shutdown
-          });
-        }
-        fs.rmSync(dir, { recursive: true, force: true });
-      };
-      return { url, dir, stop };
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
+  let child;
+  const launch = async () => {
+    child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...ids });
+    child.stderr.on('data', (d) => {
+      log += d;
+      logFile.write(d);
+    });
+    for (let i = 0; i < 100; i++) {
+      const c = new pg.Client({ connectionString: url });
+      try {
+        await c.connect();
+        await c.end();
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
     }
-  }
-  child.kill('SIGKILL');
-  throw new Error(`PostgreSQL did not start:\n${log}`);
+    child.kill('SIGKILL');
+    throw new Error(`PostgreSQL did not start:\n${log}`);
+  };
+  /** Stops the server (fast shutdown: clients are disconnected), keeping its data for `resume`. */
+  const halt = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGINT');
+      });
+    }
+  };
+  await launch();
+  const stop = async () => {
+    await halt();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, dir, stop, halt, resume: launch };
 }
 

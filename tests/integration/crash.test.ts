@@ -1,6 +1,9 @@
-// A crash in the middle of recording money: the real server process, a stream of recorded transfers through the JSON
-// API, SIGKILL while writes are in flight, a restart. Every acknowledged transfer is there, none is half-applied,
-// the ledger balances, and sending every key again records each transfer exactly once.
+// Crashes in the middle of writes: the real server process, a stream of writes through the JSON API, SIGKILL while
+// writes are in flight, a restart.
+// - Recording money: every acknowledged transfer is there, none is half-applied, the ledger balances, and sending
+//   every key again records each transfer exactly once.
+// - Claims ("I can help"): every acknowledged claim is there with its notice, each need has exactly the match its
+//   status says, and a need whose claim was in flight is either claimed (with its notice) or open — never between.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -14,6 +17,7 @@ import { fundWorld } from '../support/fund-world.ts';
 import { openDatabase, type Db } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { deriveKeys } from '../../src/security/crypto.ts';
+import { createSession } from '../../src/members/sessions.ts';
 import { checkLedger, totalsPerCurrency } from '../../src/fund/queries.ts';
 
 const require = createRequire(import.meta.url);
@@ -144,4 +148,86 @@ describe(`recording money through a crash (${engine})`, () => {
     expect(await checkLedger(db)).toMatchObject({ unbalanced: 0, mismatched: 0 });
     for (const t of (await totalsPerCurrency(db)).values()) expect(t).toBe(0);
   }, 120_000);
+
+  it('keeps every acknowledged claim with its notice, and leaves no claim half made, after a SIGKILL mid-stream', async () => {
+    let target: { databaseUrl: string } | { dataDir: string };
+    let setup: Db;
+    if (engine === 'postgresql') {
+      const fresh = await freshDatabase();
+      cleanups.push(fresh.close);
+      target = { databaseUrl: fresh.url! };
+      setup = fresh.db;
+    } else {
+      target = { dataDir: path.join(dir, 'claims-data') };
+      setup = await openDatabase(target);
+      await migrate(setup);
+    }
+    const w = await fundWorld(setup, keys);
+    const helpers: string[] = [];
+    for (let i = 0; i < 6; i++) helpers.push(await createSession(setup, await w.addMember(), new Date()));
+    if (engine === 'pglite') await setup.destroy();
+    const env: Record<string, string> = 'databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : { KROPOTKIN_DATA_DIR: target.dataDir };
+    const call = (base: string, session: string, route: string, body: unknown) =>
+      fetch(`${base}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', origin: base, cookie: `__Host-kropotkin=${session}` },
+        body: JSON.stringify(body),
+      });
+
+    const first = await startServer(env);
+    const needs: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const res = await call(first.base, w.session, '/api/posts', { kind: 'need', what: `Groceries run number ${i}`, category: 'groceries', area: 'North', urgency: 'soon' });
+      expect(res.status, await res.clone().text()).toBe(201);
+      needs.push(((await res.json()) as { id: string }).id);
+    }
+    // Six helpers claim needs, two of them racing for each need; killed once 40 claims are acknowledged.
+    const acknowledged = new Map<string, string>(); // need → match
+    let next = 0;
+    let killed = false;
+    const helper = async (h: number) => {
+      while (!killed && next < needs.length * 2) {
+        const need = needs[Math.floor(next++ / 2)]!;
+        try {
+          const res = await call(first.base, helpers[h]!, `/api/posts/${need}/respond`, {});
+          if (res.status === 201) acknowledged.set(need, ((await res.json()) as { matchId: string }).matchId);
+          else if (res.status !== 409) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
+        } catch (e) {
+          if (!killed) throw e;
+        }
+        if (acknowledged.size >= 40 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all(helpers.map((_, h) => helper(h)));
+    await new Promise((r) => first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r));
+    expect(first.child.signalCode).toBe('SIGKILL');
+    expect(acknowledged.size).toBeGreaterThanOrEqual(40);
+
+    // Restart, then stop cleanly, and read what the database holds.
+    const second = await startServer(env);
+    expect((await fetch(`${second.base}/board`, { headers: { cookie: `__Host-kropotkin=${w.session}` } })).status).toBe(200);
+    await new Promise((r) => {
+      second.child.once('exit', r);
+      second.child.kill('SIGTERM');
+    });
+    const db = await openDatabase(target);
+    cleanups.unshift(() => db.destroy());
+    const posts = await db.selectFrom('posts').select(['id', 'status']).where('id', 'in', needs).execute();
+    const matches = await db.selectFrom('matches').select(['id', 'need_id', 'status', 'helper_id']).where('need_id', 'in', needs).execute();
+    const notices = new Set((await db.selectFrom('notifications').select('match_id').where('match_id', 'is not', null).execute()).map((n) => n.match_id));
+    for (const [need, match] of acknowledged) {
+      const m = matches.find((x) => x.id === match);
+      expect(m, `acknowledged claim on ${need}`).toMatchObject({ need_id: need, status: 'active' });
+    }
+    for (const p of posts) {
+      const active = matches.filter((m) => m.need_id === p.id && m.status === 'active');
+      expect(active.length, `need ${p.id}`).toBe(p.status === 'matched' ? 1 : 0);
+      expect(['open', 'matched']).toContain(p.status);
+    }
+    for (const m of matches) expect(notices.has(m.id), `the asker was told of match ${m.id}`).toBe(true);
+    expect(matches.length).toBeGreaterThanOrEqual(acknowledged.size);
+  }, 180_000);
 });
