@@ -81,7 +81,7 @@ export function DispatchClosed({ v, why }: { v: ViewCtx; why: 'off' | 'role' }) 
   return (
     <>
       <h1>{t('dispatch.title')}</h1>
-      <p>{t(why === 'off' ? 'dispatch.closedOff' : 'dispatch.closedRole')}</p>
+      <p class="error-message" data-code={why === 'off' ? 'crisis_off' : 'dispatchers_only'}>{t(why === 'off' ? 'dispatch.closedOff' : 'dispatch.closedRole')}</p>
       <p>
         <a href={why === 'off' ? '/crisis' : '/roles/dispatcher'}>{t(why === 'off' ? 'crisis.title' : 'crisis.becomeDispatcher')}</a>
       </p>

@@ -117,6 +117,15 @@ export async function termsInRow(db: Q, memberId: string, role: string, at: Date
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/** Whether a member may write a handover note: a holder now, or one whose term ended within the grace (as the database checks). */
+export async function writesHandover(db: Q, memberId: string, role: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - HANDOVER_GRACE_DAYS * DAY);
+  const row = await terms(db, role).where('role_terms.member_id', '=', memberId).where('role_terms.starts_at', '<=', now)
+    .where(sql<boolean>`least(role_terms.ends_at, coalesce(role_terms.ended_at, role_terms.ends_at)) > ${since}`)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** Whether a member may read the role's handover notes: a holder now, a next holder, or one whose term just ended. */
 export async function readsHandover(db: Q, memberId: string, role: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - HANDOVER_GRACE_DAYS * DAY);

@@ -10,7 +10,7 @@ import { requireMember } from '../members/require.ts';
 import { uuid } from '../exchange/schema.ts';
 import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
 import { activeMember, activeMembers } from '../members/queries.ts';
-import { handovers, nextFreeSeat, readsHandover, roleDef, roleDefs, roleSummary, termsInRow, type RoleDef, type RoleSummary } from './queries.ts';
+import { handovers, nextFreeSeat, readsHandover, writesHandover, roleDef, roleDefs, roleSummary, termsInRow, type RoleDef, type RoleSummary } from './queries.ts';
 import { proposeDefinition, proposeRole, stepDown, volunteer, writeHandover } from './commands.ts';
 import { definitionForm, handoverForm, holderForm } from './schema.ts';
 import { DefinitionPage, HolderProposalPage, RolePage, RolesPage } from './views.tsx';
@@ -58,6 +58,8 @@ roleRoutes.get('/roles/:name', async (c) => {
 roleRoutes.post('/roles/:name/handover', async (c) => {
   const member = requireMember(c);
   const def = await findRole(c);
+  // Only holders write it (the database refuses anyone else too): say so before judging what was written.
+  if (!(await writesHandover(deps(c).db, member.id, def.name, deps(c).clock()))) throw errors.forbidden('holders_only', 'error.holdersOnly');
   const values = await readForm(c);
   const parsed = handoverForm.safeParse(values);
   if (!parsed.success) return rolePage(c, def, member.id, { values, errors: toFieldErrors(parsed.error) }, 422);

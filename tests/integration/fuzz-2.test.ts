@@ -1,0 +1,4 @@
+// Generated bad input, second of four shares of the routes (see tests/support/fuzz.ts).
+import { fuzzSuite } from '../support/fuzz-suite.ts';
+
+fuzzSuite(1, 4);

@@ -1,0 +1,32 @@
+// One share of the routes, fuzzed (tests/support/fuzz.ts). Run in the PGlite pass only: the check that a rejected
+// request changed nothing reads the write-ahead log's position, which a shared PostgreSQL server moves all the time,
+// and what it checks (validation, answers, the app's own writes) does not depend on the engine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engine } from './db.ts';
+import { type Fixture, fuzzFixture, fuzzRoute, fuzzRoutes, RUNS_PER_ROUTE, stats } from './fuzz.ts';
+
+export function fuzzSuite(share: number, shares: number) {
+  describe.runIf(engine === 'pglite')(`generated bad input, share ${share + 1} of ${shares}`, () => {
+    let f: Fixture;
+    beforeAll(async () => {
+      f = await fuzzFixture();
+    }, 120_000);
+    afterAll(async () => f?.world.close());
+
+    it(`sends ${RUNS_PER_ROUTE} generated requests to each of its routes: never a 5xx, every refusal explained, nothing stored`, async () => {
+      const routes = fuzzRoutes(f.world);
+      expect(routes.length).toBeGreaterThan(90);
+      if (process.env.FUZZ_LIST) console.log(routes.map((r) => `${r.method} ${r.path}`).join('\n'));
+      const mine = routes.filter((_, i) => i % shares === share);
+      if (process.env.FUZZ_SURVEY) {
+        // Local debugging: a few runs per route, every route's first failure listed.
+        const failures: string[] = [];
+        for (const route of mine) await fuzzRoute(f, route, Number(process.env.FUZZ_SURVEY)).catch((e) => failures.push(`${route.method} ${route.path}: ${String((e as { cause?: Error }).cause?.message ?? e).slice(0, 400)}`));
+        console.log('fuzz stats', stats);
+        expect(failures).toEqual([]);
+        return;
+      }
+      for (const route of mine) expect(await fuzzRoute(f, route)).toBeGreaterThanOrEqual(RUNS_PER_ROUTE);
+    }, 600_000);
+  });
+}

@@ -1,0 +1,238 @@
+// Generated bad input for every form and endpoint, enumerated from the app's own routes: at least 1,000 requests each
+// (fast-check): wrong types, huge and empty strings, unicode edge cases, SQL and HTML injection, duplicated, missing
+// and unknown fields, JSON where a form is expected and the reverse, wrong methods and oversized bodies; path ids both
+// real (so the junk reaches the handler) and made up. Every answer is below 500; every 4xx says what was wrong (a
+// message beside a field, an error page's message, or a JSON error code); and a rejected request leaves the database
+// exactly as it was. The tests in tests/integration/fuzz-*.test.ts each take a share of the routes.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { expect } from 'vitest';
+import { buildMember, buildPost, buildWorld, Client, idFromRedirect, ORIGIN, type TestWorld } from './app.ts';
+import { populateWithCanaries } from './canaries.ts';
+import { createSession } from '../../src/members/sessions.ts';
+import { MAX_BODY_BYTES } from '../../src/web/forms.ts';
+
+/** 1,000 in every test run; FUZZ_RUNS may raise it locally for a deeper search (never lower). */
+export const stats = { requests: 0, prints: 0 };
+
+export const RUNS_PER_ROUTE = Math.max(1000, Number(process.env.FUZZ_RUNS ?? 0));
+
+/** Every field name the app's forms and endpoints read, so generated bodies hit real fields as well as unknown ones. */
+const FIELDS = [
+  'kind', 'what', 'category', 'area', 'urgency', 'needed_by', 'available_until', 'capacity', 'takes', 'confirm_duplicate',
+  'display_name', 'language', 'email', 'remove_email', 'email_decisions', 'token', 'lang', 'back', 'body', 'title',
+  'process', 'options', 'closes_in', 'quorum', 'majority_percent', 'block_binds', 'dots', 'results', 'anonymous',
+  'agreement', 'agreement_value', 'pick', 'rank_0', 'rank_1', 'dots_0', 'score_0', 'slot_0', 'reason', 'note', 'key', 'fund',
+  'to_fund', 'amount', 'named', 'memo', 'name', 'limit', 'days', 'keep', 'second_above', 'floor', 'revolving', 'member',
+  'beyond_rotation', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'about', 'notice_hours',
+  'date', 'start', 'end', 'needed', 'repeat_weeks', 'wanted', 'answer', 'period_days', 'order_rule', 'network_name',
+  'areas', 'languages', 'founder_name', 'founder_language', 'founder_email', 'challengeId', 'response', 'id', 'request',
+  'entry', 'page', 'q', 'send_x', 'credential',
+];
+
+const injections = [
+  "'; drop table posts; --", "' or '1'='1", '1; select pg_sleep(10)', '$1', '\\x00', '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}', '${7*7}', '../../etc/passwd', '%00', '%2e%2e%2f',
+  '\u202e\u0645', '\ud800', '\udfff', '\u0000', '\uffff', 'A\u0301', '😀', '👩‍👩‍👧‍👦', 'İ', 'ß', '١٢٣', 'NaN', 'Infinity', '-0',
+  '1e309', '9'.repeat(40), '-1', '0', '1.5', 'true', 'null', 'undefined', '[]', '{}', '2026-02-31', '0000-00-00', '9999-12-31',
+  '00000000-0000-0000-0000-000000000000', crypto.randomUUID(),
+];
+
+const junkString = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...injections) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
+  { weight: 1, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.integer().map(String) },
+  { weight: 1, arbitrary: fc.double().map(String) },
+  { weight: 1, arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: fc.nat({ max: 6000 }).map((n) => 'é'.repeat(n)) },
+);
+
+type Body =
+  | { type: 'form'; pairs: [string, string][] }
+  | { type: 'json'; value: unknown }
+  | { type: 'raw'; contentType: string | null; text: string }
+  | { type: 'huge' }
+  | { type: 'method'; method: string };
+
+const fieldName = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
+const body: fc.Arbitrary<Body> = fc.oneof(
+  // Fields as a form, some repeated, some missing, values of every kind.
+  { weight: 8, arbitrary: fc.array(fc.tuple(fieldName, junkString), { maxLength: 12 }).map((pairs) => ({ type: 'form' as const, pairs })) },
+  // JSON of the wrong shapes and types.
+  { weight: 3, arbitrary: fc.oneof(fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 }), fc.jsonValue({ maxDepth: 2 })).map((value) => ({ type: 'json' as const, value })) },
+  // Bodies that are not what they claim.
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(null, 'text/plain', 'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'), junkString).map(([contentType, text]) => ({ type: 'raw' as const, contentType, text })) },
+  { weight: 1, arbitrary: fc.constant({ type: 'huge' as const }) },
+  { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH').map((method) => ({ type: 'method' as const, method })) },
+);
+
+export type Fixture = { world: TestWorld; client: Client; ids: Record<string, string[]>; memberId: string };
+
+/** A network with one of everything, so routes can be reached with real ids; the fuzzing member is the founder. */
+export async function fuzzFixture(): Promise<Fixture> {
+  const world = await buildWorld();
+  const { founder, asker } = await populateWithCanaries(world);
+  const other = await buildMember(world, { name: 'Other' });
+  await buildPost(other, { what: 'A need to poke at' });
+  idFromRedirect(await founder.post('/decisions', { title: 'Fuzz proposal', process: 'consent', closes_in: '24' }));
+  const rota = idFromRedirect(await founder.post('/rotas/new', { title: 'Fuzz rota', category: 'rides', notice_hours: '24' }));
+  await founder.post(`/rotas/${rota}/slots`, { date: '2027-01-05', start: '10:00', end: '12:00', area: 'Eastside', needed: '2' });
+  const circle = idFromRedirect(await founder.post('/circles', { name: 'Fuzz circle', amount: '10', period_days: '7', order_rule: 'lottery' }));
+  await asker.post(`/circles/${circle}/join`);
+  await founder.post('/invites');
+  const db = world.deps.db;
+  const one = async (table: string, column = 'id') =>
+    (await sql<{ v: string }>`select ${sql.ref(column)}::text as v from ${sql.table(table)} limit 3`.execute(db)).rows.map((r) => r.v);
+  const ids: Record<string, string[]> = {
+    posts: await one('posts'), matches: await one('matches'), decisions: await one('proposals'), members: await one('members'),
+    messages: await one('messages'), requests: await one('fund_requests'), records: await one('fund_records'),
+    entries: await one('ledger_entries'), expected: await one('fund_expected'), pledges: await one('fund_pledges'),
+    roles: ['treasurer', 'dispatcher'], terms: await one('role_terms'), circles: await one('circles'), rounds: await one('circle_rounds'),
+    rotas: await one('rotas'), slots: await one('rota_slots'), places: await one('rota_signups'), invites: await one('invites'),
+  };
+  const memberId = (await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()).id;
+  return { world, client: founder, ids, memberId };
+}
+
+/** Which fixture ids fit a path's parameter, by the path's first segments. */
+function idsFor(path: string, ids: Record<string, string[]>): string[] {
+  const table: [RegExp, string][] = [
+    [/^\/posts\/:/, 'posts'], [/^\/api\/posts\/:/, 'posts'], [/^\/matches\//, 'matches'], [/^\/decisions\//, 'decisions'],
+    [/^\/members\//, 'members'], [/^\/messages\//, 'messages'], [/^\/fund\/requests\//, 'requests'], [/^\/fund\/records\//, 'records'],
+    [/^\/api\/fund\/records\//, 'records'], [/^\/fund\/entries\//, 'entries'], [/^\/fund\/expected\//, 'expected'],
+    [/^\/fund\/pledges\//, 'pledges'], [/^\/roles\/terms\//, 'terms'], [/^\/roles\/:/, 'roles'], [/^\/circles\/rounds\//, 'rounds'],
+    [/^\/circles\/:/, 'circles'], [/^\/rotas\/slots\//, 'slots'], [/^\/rotas\/places\//, 'places'], [/^\/rotas\/:/, 'rotas'],
+    [/^\/invites\//, 'invites'],
+  ];
+  const hit = table.find(([re]) => re.test(path));
+  return hit ? ids[hit[1]] ?? [] : [];
+}
+
+/** GET routes whose handler reads the query string, found in the route files' source. */
+function getRoutesReadingQuery(): Set<string> {
+  const found = new Set<string>();
+  const root = path.resolve(import.meta.dirname, '../../src');
+  for (const dir of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const name of ['routes.ts', 'routes.tsx']) {
+      const file = path.join(root, dir.name, name);
+      if (!fs.existsSync(file)) continue;
+      const parts = fs.readFileSync(file, 'utf8').split(/(?=\w+Routes\.(?:get|post|put|delete|patch)\()/);
+      for (const part of parts) {
+        const m = part.match(/^\w+Routes\.get\(['`]([^'`]+)['`]/);
+        if (m && /req\.quer(y|ies)\(/.test(part)) found.add(m[1]!);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Every route that takes input, enumerated from the app: everything but GET (forms and endpoints), and the GET routes
+ * with an id in the path or reading the query string. Static files and plain pages (no input) are left out.
+ */
+export function fuzzRoutes(world: TestWorld): { method: string; path: string }[] {
+  const seen = new Map<string, { method: string; path: string }>();
+  const reading = getRoutesReadingQuery();
+  for (const r of world.app.routes) {
+    if (r.method === 'ALL' || r.path.includes('*') || r.path.startsWith('/static/')) continue;
+    if (r.method === 'GET' && !r.path.includes(':') && !reading.has(r.path)) continue;
+    seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
+  }
+  return [...seen.values()].sort((a, b) => `${a.method} ${a.path}`.localeCompare(`${b.method} ${b.path}`));
+}
+
+/** Everything the database holds, as one hash (sessions' sliding expiry left out: reading a page may renew it). */
+export async function fingerprint(world: TestWorld): Promise<string> {
+  const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(world.deps.db);
+  const parts = await Promise.all(tables.rows.map(async ({ t }) => {
+    const r = await sql<{ h: string | null }>`select md5(string_agg(x::text, ',' order by x::text)) as h
+      from (select * from ${sql.table(t)}) x`.execute(world.deps.db);
+    return `${t}:${t === 'sessions' ? 'skip' : r.rows[0]!.h}`;
+  }));
+  return parts.join(';');
+}
+
+const clearMessage = (status: number, contentType: string, text: string) =>
+  contentType.includes('json')
+    ? /"code":"[a-z_]+"/.test(text)
+    : /class="error-message"|class="error"|error-summary|role="alert"/.test(text) || (contentType.startsWith('text/plain') && text.trim().length > 0);
+
+const walPosition = async (world: TestWorld) => (await sql<{ l: string }>`select pg_current_wal_insert_lsn()::text as l`.execute(world.deps.db)).rows[0]!.l;
+
+/**
+ * Fuzzes one route; returns how many requests it made. Whether a rejected request changed the database is read from
+ * the write-ahead log's position (any write moves it); when it moved, the whole database is compared with what it
+ * held before the request (a read may also move it, by tidying pages, without changing a row).
+ */
+export async function fuzzRoute(f: Fixture, route: { method: string; path: string }, runs = RUNS_PER_ROUTE): Promise<number> {
+  const { world } = f;
+  let known = { at: await walPosition(world), print: await fingerprint(world) };
+  let made = 0;
+  let lastPosition: string | undefined;
+  const real = idsFor(route.path, f.ids);
+  const pathArb = fc.oneof(
+    ...(real.length ? [{ weight: 3, arbitrary: fc.constantFrom(...real) }] : []),
+    { weight: 1, arbitrary: junkString },
+    { weight: 1, arbitrary: fc.uuid() },
+  );
+  await fc.assert(
+    fc.asyncProperty(pathArb, body, fc.boolean(), async (param, b, asJson) => {
+      made++;
+      // Signed back in if an earlier request signed the member out.
+      if (!f.client.cookies.has('__Host-kropotkin')) f.client.cookies.set('__Host-kropotkin', await createSession(world.deps.db, f.memberId, world.now.value));
+      // A lone surrogate cannot be percent-encoded; a browser would send U+FFFD for it.
+      const path = route.path.replace(/:[a-z]+(\{[^}]*\})?/gi, encodeURIComponent(Buffer.from(param).toString()));
+      const method = b.type === 'method' ? b.method : route.method;
+      const headers: Record<string, string> = asJson ? { accept: 'application/json' } : {};
+      let payload: string | undefined;
+      let query = '';
+      if (method === 'GET' && b.type === 'form') query = '?' + new URLSearchParams(b.pairs).toString();
+      else if (method !== 'GET') {
+        if (b.type === 'form') {
+          headers['content-type'] = 'application/x-www-form-urlencoded';
+          payload = new URLSearchParams(b.pairs).toString();
+        } else if (b.type === 'json') {
+          headers['content-type'] = 'application/json';
+          payload = JSON.stringify(b.value);
+        } else if (b.type === 'raw') {
+          if (b.contentType) headers['content-type'] = b.contentType;
+          payload = b.text;
+        } else if (b.type === 'huge') {
+          headers['content-type'] = 'application/x-www-form-urlencoded';
+          payload = 'what=' + 'a'.repeat(MAX_BODY_BYTES + 10);
+        }
+      }
+      const before = lastPosition ?? (await walPosition(world));
+      if (before !== known.at) {
+        stats.prints++;
+        known = { at: before, print: await fingerprint(world) };
+      }
+      stats.requests++;
+      const res = await f.client.request(path + query, { method, headers, body: payload });
+      const text = await res.text();
+      const where = `${route.method} ${route.path} ← ${method} ${(path + query).slice(0, 120)} ${JSON.stringify(b).slice(0, 200)}`;
+      expect(res.status, where).toBeLessThan(500);
+      if (res.status < 400) {
+        lastPosition = undefined; // accepted: work it started may still be writing
+        return;
+      }
+      expect(clearMessage(res.status, res.headers.get('content-type') ?? '', text), `a clear message: ${res.status} ${where}\n${text.slice(Math.max(0, text.indexOf('<main')), text.indexOf('<main') + 600)}`).toBe(true);
+      lastPosition = await walPosition(world);
+      if (lastPosition !== known.at) {
+        expect(await fingerprint(world), `the database changed after a rejected request: ${where}`).toBe(known.print);
+      }
+    }),
+    { numRuns: runs, seed: 20261123, endOnFailure: true },
+  );
+  return made;
+}
+
+export { ORIGIN };
