@@ -11,7 +11,7 @@ import { requireMember } from '../members/require.ts';
 import { uuid } from '../exchange/schema.ts';
 import { newIdempotencyKey } from '../fund/idempotency.ts';
 import { askDeferral, createCircle, joinCircle, leaveCircle, payRound, receiveRound, startCircle } from './commands.ts';
-import { circleById, circleList, circleTotals, roundById, roundsOf } from './queries.ts';
+import { circleById, circleList, circleTotals, roundById, isCircleMember, roundsOf } from './queries.ts';
 import { currentRound, nextRecipient, standings } from './rounds.ts';
 import { agreedOrder, newCircleForm } from './schema.ts';
 import * as views from './views.tsx';
@@ -100,7 +100,8 @@ async function roundAction(c: C, act: 'pay' | 'receive' | 'defer') {
   const id = c.req.param('id') ?? '';
   if (!uuid.safeParse(id).success) throw errors.notFound();
   const round = await roundById(c.get('deps').db, id);
-  if (!round) throw errors.notFound();
+  // A started circle is invisible to those outside it: its rounds too, before anything sent is looked at.
+  if (!round || !(await isCircleMember(c.get('deps').db, round.circle_id, member.id))) throw errors.notFound();
   const { db, clock } = c.get('deps');
   const values = await readForm(c);
   if (act === 'pay') await payRound(db, member.id, id, values.key ?? '', clock());

@@ -167,6 +167,12 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
 
 /** A second member (or a treasurer, for a contribution) confirms a record; it enters the ledger in the same transaction. */
 export async function confirmRecord(db: Db, member: { id: string }, recordId: string, key: string, now: Date): Promise<Once> {
+  // Who may comes before the key is judged; a settled record is left to once(), so a repeated key gets its answer.
+  const waiting = await recordById(db, recordId);
+  if (waiting && waiting.confirmBy !== 'none' && !waiting.confirmedAt && !waiting.withdrawnAt
+    && !canFund.confirmRecord(member, waiting, await holdsRole(db, member.id, 'treasurer', now))) {
+    throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
+  }
   return db.transaction().execute((tx) =>
     once(tx, member.id, key, { op: 'confirm', recordId }, async () => {
       const locked = await tx.selectFrom('fund_records').select('id').where('id', '=', recordId).forUpdate().executeTakeFirst();
@@ -188,7 +194,10 @@ export async function withdrawRecord(db: Db, member: { id: string }, recordId: s
     .where('id', '=', recordId).where('recorded_by', '=', member.id).where('confirm_by', '<>', 'none')
     .where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) throw errors.conflict('already_settled', 'error.recordSettled');
+  if (Number(r.numUpdatedRows) > 0) return;
+  const rec = await recordById(db, recordId);
+  if (rec && rec.recordedBy !== member.id) throw errors.forbidden('not_yours', 'error.forbidden');
+  throw errors.conflict('already_settled', 'error.recordSettled');
 }
 
 /** The member who asked says the money reached them. */
@@ -225,7 +234,8 @@ export async function closePartly(db: Db, member: { id: string }, expectedId: st
 export async function proposeWriteOff(db: Db, member: { id: string }, expectedId: string, now: Date): Promise<string> {
   return db.transaction().execute(async (tx) => {
     const expected = await expectedById(tx, expectedId, true);
-    if (!expected || expected.status !== 'expected') throw errors.conflict('already_settled', 'error.recordSettled');
+    if (!expected) throw errors.notFound();
+    if (expected.status !== 'expected') throw errors.conflict('already_settled', 'error.recordSettled');
     const open = await openProposalWith(tx, { type: 'write_off', expected_id: expectedId });
     if (open) return open;
     const action: WriteOff = { type: 'write_off', expected_id: expected.id, fund_id: expected.fundId, fund_name: expected.fundName, amount: expected.outstanding, currency: expected.currency };

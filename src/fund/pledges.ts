@@ -29,9 +29,11 @@ export async function setPledge(db: Db, memberId: string, fundId: string, amount
   });
 }
 
+/** Ends one of the member's own pledges (again is fine); another member's or an unknown one is not found. */
 export async function endPledge(db: Db, memberId: string, pledgeId: string, now: Date): Promise<void> {
-  await db.updateTable('fund_pledges').set({ ended_at: now }).where('id', '=', pledgeId).where('member_id', '=', memberId)
-    .where('ended_at', 'is', null).execute();
+  const mine = await db.selectFrom('fund_pledges').select('id').where('id', '=', pledgeId).where('member_id', '=', memberId).executeTakeFirst();
+  if (!mine) throw errors.notFound();
+  await db.updateTable('fund_pledges').set({ ended_at: now }).where('id', '=', pledgeId).where('ended_at', 'is', null).execute();
 }
 
 /** Once a month per pledge, in one statement: the month is written on the pledge as the reminder is queued. */

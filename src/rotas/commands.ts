@@ -71,6 +71,7 @@ export async function takePlace(db: Q, memberId: string, signupId: string, now: 
   return db.transaction().execute(async (tx) => {
     const offered = await tx.selectFrom('rota_signups').select(['id', 'slot_id', 'member_id'])
       .where('id', '=', signupId).where('dropped_at', 'is', null).where('swap_wanted_at', 'is not', null).forUpdate().executeTakeFirst();
+    if (!offered && !(await tx.selectFrom('rota_signups').select('id').where('id', '=', signupId).executeTakeFirst())) throw errors.notFound();
     if (!offered || offered.member_id === memberId) throw errors.conflict('swap_gone', 'error.swapGone');
     await tx.updateTable('rota_signups').set({ dropped_at: now }).where('id', '=', offered.id).execute();
     await tx.insertInto('rota_signups').values({ slot_id: offered.slot_id, member_id: memberId, signed_at: now, taken_from: offered.id }).execute();

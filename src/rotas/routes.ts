@@ -104,6 +104,7 @@ rotaRoutes.post('/rotas/slots/:id/sign-up', async (c) => {
 rotaRoutes.post('/rotas/slots/:id/drop', async (c) => {
   const member = requireMember(c);
   const id = slotId(c);
+  await rotaOfSlot(c, id);
   await drop(deps(c).db, member.id, id, deps(c).clock());
   return backToSlot(c, id);
 });
@@ -111,6 +112,7 @@ rotaRoutes.post('/rotas/slots/:id/drop', async (c) => {
 rotaRoutes.post('/rotas/slots/:id/swap', async (c) => {
   const member = requireMember(c);
   const id = slotId(c);
+  await rotaOfSlot(c, id);
   const values = await readForm(c);
   await wantSwap(deps(c).db, member.id, id, values.wanted !== 'off', deps(c).clock());
   return backToSlot(c, id);

@@ -59,24 +59,25 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   throw new Error(`the server did not start:\n${out}`);
 }
 
-describe(`recording money through a crash (${engine})`, () => {
+/** A migrated database for a server process: a new PostgreSQL database, or a data directory; with the server's env. */
+async function serverDatabase(name: string): Promise<{ target: { databaseUrl: string } | { dataDir: string }; setup: Db; env: Record<string, string> }> {
+  if (engine === 'postgresql') {
+    const fresh = await freshDatabase();
+    cleanups.push(fresh.close);
+    return { target: { databaseUrl: fresh.url! }, setup: fresh.db, env: { DATABASE_URL: fresh.url! } };
+  }
+  const target = { dataDir: path.join(dir, name) };
+  const setup = await openDatabase(target);
+  await migrate(setup);
+  return { target, setup, env: { KROPOTKIN_DATA_DIR: target.dataDir } };
+}
+
+describe(`writes through a crash (${engine})`, () => {
   it('keeps every acknowledged transfer, applies none by half, and records each key once after a restart', async () => {
     // Prepare the network, a treasurer and their session in the database the server will use.
-    let target: { databaseUrl: string } | { dataDir: string };
-    let setup: Db;
-    if (engine === 'postgresql') {
-      const fresh = await freshDatabase();
-      cleanups.push(fresh.close);
-      target = { databaseUrl: fresh.url! };
-      setup = fresh.db;
-    } else {
-      target = { dataDir: path.join(dir, 'data') };
-      setup = await openDatabase(target);
-      await migrate(setup);
-    }
+    const { target, setup, env } = await serverDatabase('data');
     const w = await fundWorld(setup, keys);
     if (engine === 'pglite') await setup.destroy();
-    const env: Record<string, string> = 'databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : { KROPOTKIN_DATA_DIR: target.dataDir };
 
     const amountOf = (i: number) => 100 + i;
     const send = (base: string, i: number) =>
@@ -150,23 +151,11 @@ describe(`recording money through a crash (${engine})`, () => {
   }, 120_000);
 
   it('keeps every acknowledged claim with its notice, and leaves no claim half made, after a SIGKILL mid-stream', async () => {
-    let target: { databaseUrl: string } | { dataDir: string };
-    let setup: Db;
-    if (engine === 'postgresql') {
-      const fresh = await freshDatabase();
-      cleanups.push(fresh.close);
-      target = { databaseUrl: fresh.url! };
-      setup = fresh.db;
-    } else {
-      target = { dataDir: path.join(dir, 'claims-data') };
-      setup = await openDatabase(target);
-      await migrate(setup);
-    }
+    const { target, setup, env } = await serverDatabase('claims-data');
     const w = await fundWorld(setup, keys);
     const helpers: string[] = [];
     for (let i = 0; i < 6; i++) helpers.push(await createSession(setup, await w.addMember(), new Date()));
     if (engine === 'pglite') await setup.destroy();
-    const env: Record<string, string> = 'databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : { KROPOTKIN_DATA_DIR: target.dataDir };
     const call = (base: string, session: string, route: string, body: unknown) =>
       fetch(`${base}${route}`, {
         method: 'POST',
