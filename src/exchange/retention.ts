@@ -9,12 +9,16 @@ export const EXPIRED_TEXT = '...';
 /** Notifications (who was told what, when) are deleted after this many days, read or not. */
 export const NOTIFICATION_DAYS = 90;
 
+/** Set when details expired and the files still hold them; a purge that found the tables busy is tried again. */
+let purgeDue = false;
+
 /** Expires what is due and, when anything was, purges it from disk. Returns how many posts' details went. */
 export async function applyRetention(db: Db, days: number, now: Date, log: (line: string) => void): Promise<number> {
   const posts = await expireFinishedDetails(db, days, now);
   const notes = await forgetSettledFundNotes(db, days, now);
   await db.deleteFrom('notifications').where('created_at', '<', new Date(now.getTime() - NOTIFICATION_DAYS * 86_400_000)).execute();
-  if (posts + notes > 0) await purgeFreedSpace(db, log);
+  if (posts + notes > 0) purgeDue = true;
+  if (purgeDue && (await purgeFreedSpace(db, log))) purgeDue = false;
   return posts;
 }
 
@@ -40,8 +44,20 @@ let purgeWarned = false;
  * so they are not kept for reuse). On a PostgreSQL server the last two steps need the pg_checkpoint role and EXECUTE on
  * pg_switch_wal; without them the old words stay in the log until PostgreSQL reuses it, and the log says so once.
  */
-export async function purgeFreedSpace(db: Db, log: (line: string) => void): Promise<void> {
-  await sql`vacuum full posts, messages, fund_requests`.execute(db);
+export async function purgeFreedSpace(db: Db, log: (line: string) => void): Promise<boolean> {
+  // Never wait behind members' requests: if a table is busy for two seconds, give up and try at the next run.
+  const done = await db.connection().execute(async (conn) => {
+    await sql`set lock_timeout = '2s'`.execute(conn);
+    try {
+      await sql`vacuum full posts, messages, fund_requests`.execute(conn);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await sql`reset lock_timeout`.execute(conn);
+    }
+  });
+  if (!done) return false;
   try {
     await sql`select pg_switch_wal()`.execute(db);
     await sql`checkpoint`.execute(db);
@@ -49,6 +65,7 @@ export async function purgeFreedSpace(db: Db, log: (line: string) => void): Prom
     if (!purgeWarned) log(`expired details were removed, but old copies stay in PostgreSQL's write-ahead log until it is reused: ${(e as Error).message} (see docs/SECURITY.md)`);
     purgeWarned = true;
   }
+  return true;
 }
 
 export async function expireFinishedDetails(db: Db, days: number, now: Date): Promise<number> {

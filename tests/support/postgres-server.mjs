@@ -49,17 +49,16 @@ export async function startPostgres(bin, { fsync = false } = {}) {
     '-D', path.join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
     '-c', `fsync=${fsync ? 'on' : 'off'}`, '-c', 'max_connections=200', '-c', 'wal_recycle=off', // as docs/HOSTING.md advises
   ];
-  let log = '';
-  const logFile = fs.createWriteStream(path.join(dir, 'postgres.log')); // the server's log, as a host would keep it
+  // The server's log goes straight to a file (as a host would keep it), never through a pipe: `npm test` runs vitest
+  // with spawnSync, so nothing would drain a pipe, and a server whose stderr pipe is full stops answering.
+  const logPath = path.join(dir, 'postgres.log');
+  const logFd = fs.openSync(logPath, 'a', 0o644);
+  const log = () => fs.readFileSync(logPath, 'utf8');
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const pg = (await import('pg')).default;
   let child;
   const launch = async () => {
-    child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...ids });
-    child.stderr.on('data', (d) => {
-      log += d;
-      logFile.write(d);
-    });
+    child = spawn(cmd, args, { stdio: ['ignore', 'ignore', logFd], cwd: dir, ...ids });
     for (let i = 0; i < 100; i++) {
       const c = new pg.Client({ connectionString: url });
       try {
@@ -71,7 +70,7 @@ export async function startPostgres(bin, { fsync = false } = {}) {
       }
     }
     child.kill('SIGKILL');
-    throw new Error(`PostgreSQL did not start:\n${log}`);
+    throw new Error(`PostgreSQL did not start:\n${log()}`);
   };
   /** Stops the server (fast shutdown: clients are disconnected), keeping its data for `resume`. */
   const halt = async () => {
@@ -85,6 +84,7 @@ export async function startPostgres(bin, { fsync = false } = {}) {
   await launch();
   const stop = async () => {
     await halt();
+    fs.closeSync(logFd);
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { url, dir, stop, halt, resume: launch };
