@@ -20,7 +20,6 @@ const MEMBERS = 'daaada';
 const PAIR = 'ddaadd';
 const OWNER = 'dddadd';
 const HOLDER = 'ddddda';
-const OWNER_OR_HOLDER = 'dddada';
 const NOT_OWNER = 'daadda';
 const SECOND = 'daaddd';
 const NOBODY = 'dddddd';

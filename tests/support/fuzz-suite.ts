@@ -15,7 +15,7 @@ export function fuzzSuite(share: number, shares: number) {
 
     it(`sends ${RUNS_PER_ROUTE} generated requests to each of its routes: never a 5xx, every refusal explained, nothing stored`, async () => {
       const routes = fuzzRoutes(f.world);
-      expect(routes.length).toBeGreaterThan(90);
+      expect(routes.length).toBeGreaterThan(80);
       if (process.env.FUZZ_LIST) console.log(routes.map((r) => `${r.method} ${r.path}`).join('\n'));
       const mine = routes.filter((_, i) => i % shares === share);
       if (process.env.FUZZ_SURVEY) {
