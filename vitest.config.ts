@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest leaves one core free by default; on the two-core machines that runs one file at a time. Tests wait on
+    // databases and child processes often enough that two at a time finish much sooner.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
