@@ -45,9 +45,9 @@ let purgeWarned = false;
  * pg_switch_wal; without them the old words stay in the log until PostgreSQL reuses it, and the log says so once.
  */
 export async function purgeFreedSpace(db: Db, log: (line: string) => void): Promise<boolean> {
-  // Never wait behind members' requests: if a table is busy for two seconds, give up and try at the next run.
+  // Never keep members waiting long: if a table is busy for five seconds, give up and try at the next run.
   const done = await db.connection().execute(async (conn) => {
-    await sql`set lock_timeout = '2s'`.execute(conn);
+    await sql`set lock_timeout = '5s'`.execute(conn);
     try {
       await sql`vacuum full posts, messages, fund_requests`.execute(conn);
       return true;

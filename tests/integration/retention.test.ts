@@ -95,9 +95,15 @@ describe(`retention of finished details (${engine})`, () => {
 
   it('past the window: the details are gone from the database and its files; the dashboard is unchanged; an open need keeps its text', async () => {
     passHours(world, 49);
-    const before = await dashboard(world.deps.db, world.now.value);
+    const at = world.now.value;
+    const before = await dashboard(world.deps.db, at);
     await runJobs(world.deps);
-    expect(await dashboard(world.deps.db, world.now.value)).toEqual(before);
+    // A purge that found a table busy (autovacuum, a member's request) is tried again at the next run, a minute later.
+    for (let i = 0; i < 5 && onDisk(canary.met).length > 0; i++) {
+      passHours(world, 0.02);
+      await runJobs(world.deps);
+    }
+    expect(await dashboard(world.deps.db, at)).toEqual(before);
 
     const posts = await world.deps.db.selectFrom('posts').select(['id', 'what', 'category', 'area', 'status', 'details_expired_at']).where('id', 'in', [metNeed, expiredNeed, withdrawnOffer, openNeed]).execute();
     const byId = Object.fromEntries(posts.map((p) => [p.id, p]));
