@@ -32,7 +32,13 @@ function onDisk(needle: string): string[] {
   if (!root) throw new Error('TEST_PG_DIR is not set: tests/run.mjs names the PostgreSQL server\'s directory.');
   const hits: string[] = [];
   const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // another test's database, dropped while we walk
+    }
+    for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) {
