@@ -5,7 +5,7 @@
 // Layout (before sealing): one header line of JSON, then each table's JSON text, in the header's order and sizes.
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { migrate, migrationNames } from '../db/migrate.ts';
+import { appliedMigrations, migrate, migrationNames } from '../db/migrate.ts';
 import { checkLedger } from '../fund/queries.ts';
 
 const FORMAT = 'kropotkin-backup';
@@ -47,7 +47,7 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Copies every table in one consistent snapshot. */
 export async function dumpDatabase(db: Db, masterKey: Buffer, now: Date): Promise<Buffer> {
   return db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-    const migrations = (await tx.selectFrom('schema_migrations').select('name').execute()).map((m) => m.name);
+    const migrations = await appliedMigrations(tx);
     const tables: Header['tables'] = [];
     const bodies: Buffer[] = [];
     for (const [name, cols] of await tableColumns(tx)) {
@@ -97,8 +97,7 @@ export async function restoreDatabase(db: Db, contents: BackupContents): Promise
   const { header, tables } = contents;
   const unknown = header.migrations.filter((m) => !migrationNames.includes(m));
   if (unknown.length) throw new RestoreError(`This backup comes from a newer Kropotkin (it has ${unknown.join(', ')}). Upgrade Kropotkin, then restore.`);
-  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(db);
-  const applied = (await db.selectFrom('schema_migrations').select('name').execute()).map((m) => m.name);
+  const applied = await appliedMigrations(db);
   const beyond = applied.filter((m) => !header.migrations.includes(m));
   if (beyond.length) throw new RestoreError('Restore into an empty database: this one has been brought further than the backup. Start from an empty data directory (or a new PostgreSQL database).');
   if (header.migrations.length) await migrate(db, { upTo: header.migrations.at(-1) });

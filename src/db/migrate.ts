@@ -1,5 +1,6 @@
 // Forward-only migrations, applied in order at start, each in its own transaction.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './types.ts';
 import type { Db } from './connect.ts';
 import * as core from './migrations/001_core.ts';
 import * as decisions from './migrations/002_decisions.ts';
@@ -14,11 +15,16 @@ const migrations: { name: string; up: string }[] = [core, decisions, fund, circl
 /** Every migration this code knows, in the order they apply. */
 export const migrationNames: readonly string[] = migrations.map((m) => m.name);
 
-/** Applies the migrations not yet applied, in order; `upTo` stops after the named one (a restore loads old data there). */
-export async function migrate(db: Db, opts: { upTo?: string } = {}): Promise<string[]> {
+/** The migrations already applied to this database (none on an empty one). */
+export async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   await sql`create table if not exists schema_migrations (
     name text primary key, applied_at timestamptz not null default now())`.execute(db);
-  const done = new Set((await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name));
+  return (await db.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name);
+}
+
+/** Applies the migrations not yet applied, in order; `upTo` stops after the named one (a restore loads old data there). */
+export async function migrate(db: Db, opts: { upTo?: string } = {}): Promise<string[]> {
+  const done = new Set(await appliedMigrations(db));
   const applied: string[] = [];
   for (const m of migrations) {
     if (m.name === opts.upTo && done.has(m.name)) break;

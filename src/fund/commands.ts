@@ -13,7 +13,7 @@ import { holdsRole } from '../roles/queries.ts';
 import { once, type Once } from './idempotency.ts';
 import { entryById, expectedById, fundById, recordById, requestById, standingUse, type FundView } from './queries.ts';
 import { enter, tellTreasurers, writeRecord } from './entries.ts';
-import { canFund } from './policy.ts';
+import { awaitsConfirmation, canFund } from './policy.ts';
 import { needsSecond, standingAnswer } from './rules.ts';
 import type { ApproveRequest, FundAction, WriteOff } from './actions.ts';
 import type { FundRules } from './rules.ts';
@@ -169,8 +169,7 @@ export async function record(db: Db, member: { id: string }, input: RecordInput,
 export async function confirmRecord(db: Db, member: { id: string }, recordId: string, key: string, now: Date): Promise<Once> {
   // Who may comes before the key is judged; a settled record is left to once(), so a repeated key gets its answer.
   const waiting = await recordById(db, recordId);
-  if (waiting && waiting.confirmBy !== 'none' && !waiting.confirmedAt && !waiting.withdrawnAt
-    && !canFund.confirmRecord(member, waiting, await holdsRole(db, member.id, 'treasurer', now))) {
+  if (waiting && awaitsConfirmation(waiting) && !canFund.confirmRecord(member, waiting, await holdsRole(db, member.id, 'treasurer', now))) {
     throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
   }
   return db.transaction().execute((tx) =>
@@ -178,7 +177,7 @@ export async function confirmRecord(db: Db, member: { id: string }, recordId: st
       const locked = await tx.selectFrom('fund_records').select('id').where('id', '=', recordId).forUpdate().executeTakeFirst();
       if (!locked) throw errors.notFound('no_such_record');
       const rec = (await recordById(tx, recordId))!;
-      if (rec.confirmBy === 'none' || rec.confirmedAt || rec.withdrawnAt) throw errors.conflict('already_settled', 'error.recordSettled');
+      if (!awaitsConfirmation(rec)) throw errors.conflict('already_settled', 'error.recordSettled');
       const treasurer = await holdsRole(tx, member.id, 'treasurer', now);
       if (!canFund.confirmRecord(member, rec, treasurer)) throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
       await tx.updateTable('fund_records').set({ confirmed_by: member.id, confirmed_at: now }).where('id', '=', recordId).execute();

@@ -4,6 +4,9 @@ import type { RecordView, RequestView } from './queries.ts';
 
 type Who = { id: string } | null;
 
+/** A record that waits for a second member: neither confirmed nor withdrawn, and of a kind that needs one. */
+export const awaitsConfirmation = (rec: RecordView) => rec.confirmBy !== 'none' && !rec.confirmedAt && !rec.withdrawnAt;
+
 export const canFund = {
   recordMovement: (who: Who, treasurer: boolean) => !!who && treasurer,
   pay: (who: Who, r: RequestView, treasurer: boolean) => !!who && treasurer && r.status === 'approved' && !r.waitingRecordId && who.id !== r.memberId,
@@ -15,12 +18,12 @@ export const canFund = {
   withdraw: (who: Who, r: RequestView) => !!who && who.id === r.memberId && (r.status === 'proposed' || r.status === 'approved') && !r.waitingRecordId,
   /** A treasurer confirms a contribution arrived; anyone but the recorder and the one paid confirms the rest. */
   confirmRecord: (who: Who, rec: RecordView, treasurer: boolean) => {
-    if (!who || rec.confirmedAt || rec.withdrawnAt || rec.confirmBy === 'none' || who.id === rec.recordedBy) return false;
+    if (!who || !awaitsConfirmation(rec) || who.id === rec.recordedBy) return false;
     if (rec.confirmBy === 'treasurer') return treasurer;
     return who.id !== rec.payeeId && who.id !== rec.memberId;
   },
   withdrawRecord: (who: Who, rec: RecordView) =>
-    !!who && who.id === rec.recordedBy && rec.confirmBy !== 'none' && !rec.confirmedAt && !rec.withdrawnAt,
+    !!who && who.id === rec.recordedBy && awaitsConfirmation(rec),
   /** A member's own contribution is recorded by them: their name shows only if they chose, to them and to treasurers. */
   seeRecorder: (who: Who, rec: RecordView, treasurer: boolean) =>
     !!who && (rec.kind !== 'contribution' || rec.named || who.id === rec.recordedBy || treasurer),

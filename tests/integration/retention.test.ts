@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildPost, buildWorld, Client, foundNetwork, idFromRedirect, inADay, passHours, type TestWorld } from '../support/app.ts';
 import { engine } from '../support/db.ts';
+import { filesUnder } from '../support/disk.ts';
 import { formKey, makeFund, makeTreasurer } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { dashboard } from '../../src/mutuality/queries.ts';
@@ -31,26 +32,7 @@ function onDisk(needle: string): string[] {
   const root = engine === 'pglite' ? dataDir : process.env.TEST_PG_DIR;
   if (!root) throw new Error('TEST_PG_DIR is not set: tests/run.mjs names the PostgreSQL server\'s directory.');
   const hits: string[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // another test's database, dropped while we walk
-    }
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        try {
-          if (fs.readFileSync(p).includes(needle)) hits.push(p.slice(root.length));
-        } catch {
-          // removed while walking
-        }
-      }
-    }
-  };
-  walk(root);
+  for (const [file, bytes] of filesUnder(root)) if (bytes.includes(needle)) hits.push(file.slice(root.length));
   return hits;
 }
 

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type TestWorld } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { populateWithCanaries, type Canaries } from '../support/canaries.ts';
+import { filesUnder } from '../support/disk.ts';
 import { postgresBinDir } from '../support/postgres-server.mjs';
 import { loadConfig } from '../../src/config.ts';
 import { makeBackupKey, writeBackup } from '../../src/backup/commands.ts';
@@ -41,28 +42,6 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Every regular file under `dir` (skipping what cannot be read), with its bytes. */
-function* files(dir: string, keep: (file: string, stat: fs.Stats) => boolean = () => true): Generator<[string, Buffer]> {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) yield* files(p, keep);
-    else if (e.isFile()) {
-      try {
-        const stat = fs.statSync(p);
-        if (keep(p, stat)) yield [p, fs.readFileSync(p)];
-      } catch {
-        // gone or unreadable meanwhile
-      }
-    }
-  }
-}
-
 /** Where each canary appears, as UTF-8 text or as hex (how a dump writes bytes). */
 function scan(sources: Iterable<[string, Buffer]>, strings: Record<string, string>): { found: string[]; bytes: number } {
   const needles = Object.entries(strings).flatMap(([k, v]) => [[k, Buffer.from(v)], [`${k} (hex)`, Buffer.from(Buffer.from(v).toString('hex'))]] as const);
@@ -77,10 +56,10 @@ function scan(sources: Iterable<[string, Buffer]>, strings: Record<string, strin
 
 /** The database's own files: the PGlite directory, or the PostgreSQL server's directory (data and log). */
 function databaseFiles(): [string, Buffer][] {
-  if (engine === 'pglite') return [...files(dataDir)];
+  if (engine === 'pglite') return [...filesUnder(dataDir)];
   const dir = process.env.TEST_PG_DIR;
   if (!dir) throw new Error('TEST_PG_DIR is not set: tests/run.mjs names the PostgreSQL server\'s directory for the drill.');
-  return [...files(dir)];
+  return [...filesUnder(dir)];
 }
 
 describe(`the seizure drill (${engine})`, () => {
@@ -118,7 +97,7 @@ describe(`the seizure drill (${engine})`, () => {
     const log: [string, Buffer] = ['log', Buffer.from(world.logs.join('\n'))];
     expect(scan([log, [file, fs.readFileSync(file)]], canaries.secret).found).toEqual([]);
     // Everything written to the temp directory since the drill began, other than the database itself (scanned above).
-    const temp = files(os.tmpdir(), (p, stat) => stat.mtimeMs >= started - 1000 && !p.startsWith(dataDir) && stat.size < 256 * 1024 * 1024);
+    const temp = filesUnder(os.tmpdir(), (p, stat) => stat.mtimeMs >= started - 1000 && !p.startsWith(dataDir) && stat.size < 256 * 1024 * 1024);
     expect(scan(temp, canaries.secret).found).toEqual([]);
   });
 
