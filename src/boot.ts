@@ -17,7 +17,8 @@ export async function boot(
 ): Promise<Deps> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const keys = deriveKeys(loadMasterKey({ keyFile: config.keyFile, secretKey: config.secretKey, dataDir: config.dataDir }));
-  const db = await openDatabase(opts.target ?? dbTarget(config));
+  const clock = opts.clock ?? (() => new Date());
+  const db = await openDatabase(opts.target ?? dbTarget(config), clock);
   const applied = await migrate(db);
   if (applied.length) log(`database migrated: ${applied.join(', ')}`);
   const mailer = opts.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(log, { show: showsMailOnConsole(config.publicUrl) }));
@@ -26,7 +27,7 @@ export async function boot(
     db,
     keys,
     mailer,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
     log,
     limits: {
       // Per address: 5 links per 15 minutes; for the whole server: 200 per 15 minutes.

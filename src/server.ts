@@ -10,6 +10,7 @@ import { newToken, hashToken } from './security/tokens.ts';
 import { runJobs, startJobs } from './jobs.ts';
 import { startControlSocket } from './cli/control.ts';
 import { acquireDataLock } from './db/lock.ts';
+import { startWatchdog } from './db/limits.ts';
 import type { Mailer } from './notifications/mailer.ts';
 import type { Db } from './db/connect.ts';
 
@@ -17,10 +18,12 @@ export type Running = { url: string; port: number; db: Db; runJobs: () => Promis
 
 export async function startServer(
   config: Config,
-  opts: { mailer?: Mailer; log?: (line: string) => void; jobsEveryMs?: number; clock?: () => Date } = {},
+  opts: { mailer?: Mailer; log?: (line: string) => void; jobsEveryMs?: number; clock?: () => Date; statementLimitMs?: number } = {},
 ): Promise<Running> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const releaseLock = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
+  // The embedded database cannot stop a runaway statement itself (limits.ts); a PostgreSQL server can.
+  const stopWatchdog = config.databaseUrl ? async () => {} : startWatchdog(opts.statementLimitMs);
   const deps = await boot(config, { mailer: opts.mailer, log, clock: opts.clock });
   const state = await foundingState(deps.db);
   if (!state.founded) {
@@ -46,8 +49,12 @@ export async function startServer(
     close: async () => {
       stopJobs();
       await stopControl();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would hold close() open; requests under way finish first.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await closed;
       await deps.db.destroy();
+      await stopWatchdog();
       releaseLock();
     },
   };
@@ -69,7 +76,15 @@ export async function main() {
   }
   fs.mkdirSync(path.dirname(config.keyFile), { recursive: true });
   const running = await startServer(config);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // A request that never finishes must not keep the process alive after it was told to stop.
+    setTimeout(() => {
+      console.error('Requests were still running 10 s after the stop signal; stopping without them.');
+      process.exit(1);
+    }, 10_000);
     await running.close();
     process.exit(0);
   };

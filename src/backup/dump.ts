@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { appliedMigrations, migrate, migrationNames } from '../db/migrate.ts';
 import { checkLedger } from '../fund/queries.ts';
+import { maintenanceTransaction } from '../db/limits.ts';
 
 const FORMAT = 'kropotkin-backup';
 const VERSION = 1;
@@ -46,7 +47,7 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Copies every table in one consistent snapshot. */
 export async function dumpDatabase(db: Db, masterKey: Buffer, now: Date): Promise<Buffer> {
-  return db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
+  return maintenanceTransaction(db, async (tx) => {
     const migrations = await appliedMigrations(tx);
     const tables: Header['tables'] = [];
     const bodies: Buffer[] = [];
@@ -61,7 +62,7 @@ export async function dumpDatabase(db: Db, masterKey: Buffer, now: Date): Promis
     }
     const header: Header = { format: FORMAT, version: VERSION, createdAt: now.toISOString(), migrations: sortMigrations(migrations), masterKey: masterKey.toString('base64'), tables };
     return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), ...bodies]);
-  });
+  }, { repeatableRead: true });
 }
 
 const sortMigrations = (names: string[]) => migrationNames.filter((n) => names.includes(n)).concat(names.filter((n) => !migrationNames.includes(n)));
@@ -108,7 +109,7 @@ export async function restoreDatabase(db: Db, contents: BackupContents): Promise
   const missing = header.tables.filter((t) => !columns.has(t.name)).map((t) => t.name);
   if (missing.length) throw new RestoreError(`The backup has tables this database lacks (${missing.join(', ')}).`);
   const rows: Record<string, number> = {};
-  await db.transaction().execute(async (tx) => {
+  await maintenanceTransaction(db, async (tx) => {
     try {
       await sql`set local session_replication_role = replica`.execute(tx);
     } catch {

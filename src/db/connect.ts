@@ -5,6 +5,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { DurableNodeFS, durableStartParams } from './durable-fs.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { clockedDialect } from './clock.ts';
+import { STATEMENT_LIMIT_MS } from './limits.ts';
 import type { Database } from './types.ts';
 
 export type Db = Kysely<Database>;
@@ -19,15 +21,23 @@ const INT8_OID = 20;
 pg.types.setTypeParser(DATE_OID, (v: string) => v);
 pg.types.setTypeParser(INT8_OID, Number);
 
-export async function openDatabase(target: DbTarget): Promise<Db> {
+/** `clock` is the app's: the database's defaults and triggers tell time by it (src/db/clock.ts). */
+export async function openDatabase(target: DbTarget, clock: () => Date = () => new Date(), opts: { statementLimitMs?: number } = {}): Promise<Db> {
   if ('databaseUrl' in target) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10, connectionTimeoutMillis: 3000 });
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 3000,
+      // Every statement is time-bounded (maintenance lifts it: limits.ts); a transaction left idle is ended.
+      statement_timeout: opts.statementLimitMs ?? STATEMENT_LIMIT_MS,
+      idle_in_transaction_session_timeout: 4 * (opts.statementLimitMs ?? STATEMENT_LIMIT_MS),
+    });
     // A dropped connection must not crash the process; the next query gets a fresh one. An idle client's error reaches
     // the pool; a checked-out client's (the server shutting down mid-query) reaches the query, and the client's own
     // 'error' event needs a listener too, or Node treats it as uncaught.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: clockedDialect(new PostgresDialect({ pool }), clock) });
   }
   // bytea as Buffer, as node-postgres gives it, so both engines hand the app the same types.
   const parsers = { [DATE_OID]: (v: string) => v, [BYTEA_OID]: (v: string) => Buffer.from(v.slice(2), 'hex'), [INT8_OID]: Number };
@@ -44,5 +54,5 @@ export async function openDatabase(target: DbTarget): Promise<Db> {
     }
     pglite = await open();
   }
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return new Kysely<Database>({ dialect: clockedDialect(new PGliteDialect(pglite), clock) });
 }

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './types.ts';
 import type { Db } from './connect.ts';
+import { maintenanceTransaction } from './limits.ts';
 import * as core from './migrations/001_core.ts';
 import * as decisions from './migrations/002_decisions.ts';
 import * as fund from './migrations/003_fund.ts';
@@ -9,8 +10,9 @@ import * as circles from './migrations/004_circles.ts';
 import * as care from './migrations/005_care.ts';
 import * as rolesRotas from './migrations/006_roles_rotas.ts';
 import * as dispatch from './migrations/007_dispatch.ts';
+import * as oneClock from './migrations/008_one_clock.ts';
 
-const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch];
+const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch, oneClock];
 
 /** Every migration this code knows, in the order they apply. */
 export const migrationNames: readonly string[] = migrations.map((m) => m.name);
@@ -29,7 +31,7 @@ export async function migrate(db: Db, opts: { upTo?: string } = {}): Promise<str
   for (const m of migrations) {
     if (m.name === opts.upTo && done.has(m.name)) break;
     if (done.has(m.name)) continue;
-    await db.transaction().execute(async (tx) => {
+    await maintenanceTransaction(db, async (tx) => {
       await sql.raw(m.up).execute(tx);
       await tx.insertInto('schema_migrations').values({ name: m.name }).execute();
     });

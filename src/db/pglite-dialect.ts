@@ -13,16 +13,23 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { statementEnded, statementStarted } from './limits.ts';
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters use the simple protocol, which (like node-postgres) allows several statements.
-    const result =
-      compiled.parameters.length === 0
-        ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    statementStarted();
+    let result;
+    try {
+      result =
+        compiled.parameters.length === 0
+          ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
+          : await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    } finally {
+      statementEnded();
+    }
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],

@@ -48,6 +48,14 @@ export function rankCandidates<C extends Candidate>(wanted: Wanted, candidates: 
     .slice(0, limit);
 }
 
+/** The most words a search is made of: any more only cost time (a query of thousands of terms never ended). */
+export const MAX_SEARCH_WORDS = 24;
+
+/** The first distinct words of a text, capped in characters before they are read and in number after. */
+export function searchWords(text: string): string {
+  return [...words(text.slice(0, 1000))].slice(0, MAX_SEARCH_WORDS).join(' ');
+}
+
 /** Lower-case words without accents, at least two letters long. */
 export function words(text: string): Set<string> {
   const plain = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

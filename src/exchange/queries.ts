@@ -6,6 +6,7 @@ import { decrypt, type Keys } from '../security/crypto.ts';
 import type { BoardFilter } from './schema.ts';
 import type { Candidate } from './matching.ts';
 import { searchConfigs } from '../web/i18n/index.ts';
+import { searchWords } from './matching.ts';
 
 export type PostView = {
   id: string;
@@ -166,7 +167,7 @@ export async function candidatesFor(
   const other: PostKind = want.kind === 'need' ? 'offer' : 'need';
   // The words as a query in each language configuration, built once here rather than once per row below.
   const built = await sql<{ cfg: string; query: string | null }>`select c as cfg,
-    nullif(replace(plainto_tsquery(c::regconfig, ${want.what})::text, '&', '|'), '') as query
+    nullif(replace(plainto_tsquery(c::regconfig, ${searchWords(want.what)})::text, '&', '|'), '') as query
     from unnest(${sql.val(searchConfigs)}::text[]) as c`.execute(db);
   const cases = built.rows.filter((r) => r.query !== null).map((r) => sql`when ${r.cfg}::regconfig then ${r.query}::tsquery`);
   const query = cases.length ? sql`(case posts.search_config ${sql.join(cases, sql` `)} end)` : sql`null::tsquery`;

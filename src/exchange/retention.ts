@@ -4,6 +4,7 @@
 // the words are gone from the disk too, not only from queries (see purgeFreedSpace).
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { unwatched } from '../db/limits.ts';
 
 export const EXPIRED_TEXT = '...';
 /** Notifications (who was told what, when) are deleted after this many days, read or not. */
@@ -46,8 +47,9 @@ let purgeWarned = false;
  */
 export async function purgeFreedSpace(db: Db, log: (line: string) => void): Promise<boolean> {
   // Never keep members waiting long: if a table is busy for five seconds, give up and try at the next run.
-  const done = await db.connection().execute(async (conn) => {
+  const done = await unwatched(() => db.connection().execute(async (conn) => {
     await sql`set lock_timeout = '5s'`.execute(conn);
+    await sql`set statement_timeout = 0`.execute(conn);
     try {
       await sql`vacuum full posts, messages, fund_requests`.execute(conn);
       return true;
@@ -55,8 +57,9 @@ export async function purgeFreedSpace(db: Db, log: (line: string) => void): Prom
       return false;
     } finally {
       await sql`reset lock_timeout`.execute(conn);
+      await sql`reset statement_timeout`.execute(conn);
     }
-  });
+  }));
   if (!done) return false;
   try {
     await sql`select pg_switch_wal()`.execute(db);

@@ -59,8 +59,9 @@ function kindOf(value: string | undefined): PostKind {
 
 async function postForm(c: C, opts: { kind: PostKind; form: FormState; action: string; editing: boolean; duplicate?: { id: string; what: string }; status?: 200 | 403 | 409 | 422 }) {
   const v = opts.form.values;
+  // A text that failed its check is not searched (it may be 60 KB); the other fields still suggest.
   const suggestions = await suggestionsFor(c, {
-    kind: opts.kind, what: v.what ?? '', category: v.category, area: v.area, date: opts.kind === 'need' ? v.needed_by : v.available_until,
+    kind: opts.kind, what: opts.form.errors.what ? '' : v.what ?? '', category: v.category, area: v.area, date: opts.kind === 'need' ? v.needed_by : v.available_until,
   });
   const t = c.get('t');
   return page(

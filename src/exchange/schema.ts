@@ -9,10 +9,37 @@ import { URGENCIES } from './status.ts';
  * (Street addresses are too varied to catch reliably; the area hint asks for neighbourhoods only.)
  */
 export function holdsContactDetails(text: string): boolean {
-  const email = /[^\s@]+@[^\s@]+\.[^\s@]{2,}/;
-  const phone = /(?:\+?\d[\s().-]*){7,}/;
   const dates = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
-  return email.test(text) || phone.test(text.replace(dates, ' '));
+  return text.split(/\s/).some(isEmailLike) || holdsPhoneNumber(text.replace(dates, ' '));
+}
+
+// Both checks scan the text once: a regular expression for them backtracks, and its time grows with the square of the
+// length (a 60 KB field took seconds).
+
+/** Something@something.xx within one word. */
+function isEmailLike(word: string): boolean {
+  const parts = word.split('@');
+  for (let k = 1; k < parts.length; k++) {
+    const dot = parts[k]!.indexOf('.', 1);
+    if (parts[k - 1] && dot > 0 && parts[k]!.length - dot - 1 >= 2) return true;
+  }
+  return false;
+}
+
+const PHONE_GAP = new Set([' ', '\t', '\n', '\r', '(', ')', '.', '-']);
+
+/** Seven or more digits with only spaces, brackets, dots, dashes or a plus between them. */
+function holdsPhoneNumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch >= '0' && ch <= '9') {
+      if (++digits >= 7) return true;
+    } else if (!(PHONE_GAP.has(ch) || (ch === '+' && /\d/.test(text[i + 1] ?? '')))) {
+      digits = 0;
+    }
+  }
+  return false;
 }
 
 export function postSchema(a: Pick<NetworkAgreements, 'categories' | 'areas'>, today: string) {
@@ -23,7 +50,7 @@ export function postSchema(a: Pick<NetworkAgreements, 'categories' | 'areas'>, t
         .string('error.required')
         .trim()
         .min(3, 'error.whatTooShort')
-        .max(1000, 'error.whatTooLong')
+        .max(1000, { error: 'error.whatTooLong', abort: true })
         .refine((t) => !holdsContactDetails(t), 'error.contactInPost'),
       category: z.string('error.chooseCategory').refine((v) => a.categories.includes(v), 'error.chooseCategory'),
       area: z.string('error.chooseArea').refine((v) => a.areas.includes(v), 'error.chooseArea'),

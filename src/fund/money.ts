@@ -11,13 +11,22 @@ export function minorDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
+/** The longest text read as an amount ("1.000.000.000,00 Kč" and some room). */
+export const MAX_AMOUNT_TEXT = 64;
+
 /**
  * Reads "150", "150.5", "1,500.25", "1.500,25", "$ 20" into minor units; null if it is not an amount. One separator
  * followed by exactly three digits is read as thousands (1,500 or 1.500), unless the currency has three decimals.
  */
 export function parseMoney(text: string, currency: string): number | null {
+  if (text.length > MAX_AMOUNT_TEXT) return null;
   const digits = minorDigits(currency);
-  const cleaned = text.normalize('NFKC').replace(/[\s\u00a0\u202f'’_]/g, '').replace(/^[^\d.,-]+|[^\d.,]+$/g, '');
+  const spaced = text.normalize('NFKC').replace(/[\s\u00a0\u202f'’_]/g, '').replace(/^[^\d.,-]+/, '');
+  // What follows the number ("20 €", "20 dollars") goes too; found by a scan from the end, since a regular expression
+  // anchored at the end retries from every position.
+  let end = spaced.length;
+  while (end > 0 && !/[\d.,]/.test(spaced[end - 1]!)) end--;
+  const cleaned = spaced.slice(0, end);
   if (!/^\d[\d.,]*$/.test(cleaned) || cleaned.length > 24) return null;
   const lastSep = Math.max(cleaned.lastIndexOf('.'), cleaned.lastIndexOf(','));
   let whole = cleaned;

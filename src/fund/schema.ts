@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { uuid } from '../exchange/schema.ts';
 import { ACTION_PROPOSAL_DEFAULTS, decisionFields } from '../decisions/schema.ts';
 import { checkbox } from '../web/forms.ts';
-import { parseMoney } from './money.ts';
+import { MAX_AMOUNT_TEXT, parseMoney } from './money.ts';
 import type { FundRules } from './rules.ts';
 
 const optionalText = (max: number) =>
@@ -15,7 +15,9 @@ const amount = (currency: string, opts: { zeroOk?: boolean } = {}) =>
   z.union([z.string(), z.number()], 'error.amount').transform((v, ctx) => {
     if (typeof v === 'number') {
       if (Number.isSafeInteger(v) && (v > 0 || (opts.zeroOk && v === 0))) return v;
-    } else if (opts.zeroOk && /^\s*0*([.,]0*)?\s*$/.test(v)) {
+    } else if (v.length > MAX_AMOUNT_TEXT) {
+      // Longer than any amount: refused before any reading.
+    } else if (opts.zeroOk && /^0*([.,]0*)?$/.test(v.trim())) {
       return 0;
     } else {
       const units = parseMoney(v, currency);

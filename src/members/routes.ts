@@ -179,7 +179,8 @@ memberRoutes.post('/language', async (c) => {
   if (!catalogs[lang]) throw errors.badRequest('unknown_language', 'error.chooseLanguage');
   setCookie(c, LANG_COOKIE, lang, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86_400 });
   const back = values.back ?? '/';
-  return c.redirect(/^\/(?!\/)[\w\-/]*$/.test(back) ? back : '/', 303);
+  // Only a path on this site: one leading slash (two would name another host).
+  return c.redirect(back.startsWith('/') && !back.startsWith('//') && /^[\w\-/]*$/.test(back) ? back : '/', 303);
 });
 
 async function settingsPage(c: Parameters<typeof page>[0], form: ReturnType<typeof emptyForm>, saved: boolean, status: 200 | 422 = 200) {

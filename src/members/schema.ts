@@ -6,7 +6,7 @@ import { languageNames } from '../web/i18n/index.ts';
 
 const email = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  z.string().trim().max(254, 'error.emailInvalid').email('error.emailInvalid').optional(),
+  z.string().trim().max(254, { error: 'error.emailInvalid', abort: true }).email('error.emailInvalid').optional(),
 );
 
 export const memberSchema = (languages: string[]) =>
@@ -23,7 +23,7 @@ export const settingsSchema = (languages: string[]) =>
   });
 
 export const signInEmailSchema = z.object({
-  email: z.string('error.emailInvalid').trim().max(254, 'error.emailInvalid').email('error.emailInvalid'),
+  email: z.string('error.emailInvalid').trim().max(254, { error: 'error.emailInvalid', abort: true }).email('error.emailInvalid'),
 });
 
 const KNOWN_LANGUAGES = Object.keys(languageNames);

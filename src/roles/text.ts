@@ -33,6 +33,6 @@ export function defineRoleText(t: Translate, lang: string, a: DefineRole): strin
 
 /** A role name for the database from the title the members gave it: lower case letters, digits and underscores. */
 export function roleName(title: string): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_/, '').replace(/_$/, '').slice(0, 40);
   return /^[a-z][a-z0-9_]{1,39}$/.test(slug) ? slug : `role_${[...title].reduce((h, ch) => (h * 31 + ch.codePointAt(0)!) >>> 0, 7).toString(36)}`;
 }

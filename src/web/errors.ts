@@ -23,6 +23,7 @@ export const errors = {
   unsupportedBody: () => new AppError(415, 'unsupported_body', 'error.unsupportedBody'),
   tooMany: () => new AppError(429, 'too_many_requests', 'error.tooMany'),
   unavailable: () => new AppError(503, 'unavailable', 'error.unavailable'),
+  tooSlow: () => new AppError(503, 'too_slow', 'error.tooSlow'),
 };
 
 /** What node-postgres says, without a code, when the server went away or cannot be reached. */
@@ -61,6 +62,10 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.forbidden('second_member', 'error.cannotConfirm');
     case 'KR020':
       return errors.conflict('ledger_refused', 'error.ledgerRefused');
+    case 'KR021':
+      return errors.conflict('circle_started', 'error.circleStarted');
+    case 'KR022':
+      return errors.conflict('circle_money', 'error.ledgerRefused');
     case 'KR023':
       return errors.forbidden('by_decision', 'error.roleByDecision');
     case 'KR024':
@@ -83,6 +88,9 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
     case '22P02':
     case '23514':
       return errors.badRequest('invalid_input', 'error.badRequest');
+    case '57014': // a statement ran past its time limit (statement_timeout, lock_timeout)
+    case '55P03':
+      return errors.tooSlow();
     case '57P01':
     case '57P03':
     case '08006':

@@ -69,7 +69,7 @@ export const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === '
 
 /** An optional text field: blank means absent. */
 export const optionalText = (max: number, tooLong: MessageKey) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, tooLong).optional());
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, { error: tooLong, abort: true }).optional());
 
 /** An optional date (YYYY-MM-DD) from today up to a year ahead. */
 export const optionalDate = (today: string) =>

@@ -28,13 +28,25 @@ export type TestWorld = {
   close: () => Promise<void>;
 };
 
+/**
+ * The test world's time: noon (UTC) on a fixed day, so pages and mail read the same on every run; or, with
+ * TEST_CLOCK_AHEAD_DAYS, noon that many days past the machine's date (tests/run.mjs runs the time-dependent suites so,
+ * to prove the app and the database agree on what time it is whatever the calendar says).
+ */
+export function defaultTestTime(): Date {
+  const ahead = Number(process.env.TEST_CLOCK_AHEAD_DAYS ?? '');
+  if (!ahead) return new Date('2026-11-22T12:00:00Z');
+  const day = new Date(Date.now() + ahead * 86_400_000).toISOString().slice(0, 10);
+  return new Date(`${day}T12:00:00Z`);
+}
+
 /** `dataDir` puts the embedded database in a directory (on PGlite runs) instead of memory. */
 export async function buildWorld(opts: { now?: Date; dataDir?: string } = {}): Promise<TestWorld> {
-  const { db, url, close } = await freshDatabase(opts.dataDir);
   const logs: string[] = [];
   const mails: Mail[] = [];
   const mailer: Mailer = { kind: 'console', send: async (m) => void mails.push(m) };
-  const now = { value: opts.now ?? new Date('2026-11-22T12:00:00Z') };
+  const now = { value: opts.now ?? defaultTestTime() };
+  const { db, url, close } = await freshDatabase(opts.dataDir, () => now.value);
   const deps: Deps = {
     config: { ...loadConfig({ NODE_ENV: 'test' }), publicUrl: ORIGIN },
     db,

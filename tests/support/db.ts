@@ -7,10 +7,10 @@ import { migrate } from '../../src/db/migrate.ts';
 
 export const engine = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 
-export async function freshDatabase(dataDir?: string): Promise<{ db: Db; url?: string; close: () => Promise<void> }> {
+export async function freshDatabase(dataDir?: string, clock?: () => Date): Promise<{ db: Db; url?: string; close: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) {
-    const db = await openDatabase(dataDir ? { dataDir } : { memory: true });
+    const db = await openDatabase(dataDir ? { dataDir } : { memory: true }, clock);
     await migrate(db);
     return { db, close: () => db.destroy() };
   }
@@ -21,7 +21,7 @@ export async function freshDatabase(dataDir?: string): Promise<{ db: Db; url?: s
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
+  const db = await openDatabase({ databaseUrl: url.toString() }, clock);
   await migrate(db);
   return {
     db,

@@ -99,7 +99,7 @@ export async function fuzzFixture(): Promise<Fixture> {
 }
 
 /** Which fixture ids fit a path's parameter, by the path's first segments. */
-function idsFor(path: string, ids: Record<string, string[]>): string[] {
+export function idsFor(path: string, ids: Record<string, string[]>): string[] {
   const table: [RegExp, string][] = [
     [/^\/posts\/:/, 'posts'], [/^\/api\/posts\/:/, 'posts'], [/^\/matches\//, 'matches'], [/^\/decisions\//, 'decisions'],
     [/^\/members\//, 'members'], [/^\/messages\//, 'messages'], [/^\/fund\/requests\//, 'requests'], [/^\/fund\/records\//, 'records'],

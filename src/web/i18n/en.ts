@@ -228,6 +228,7 @@ export const en = {
   'error.tooLarge': 'That is too much text to send at once.',
   'error.unsupportedBody': 'Please send the form from the page.',
   'error.tooMany': 'Too many tries. Please wait a few minutes.',
+  'error.tooSlow': 'That took too long and was stopped. Nothing was changed; please try again in a moment.',
   'error.unavailable': 'Kropotkin cannot reach its database just now. Please try again in a minute; nothing you did was lost.',
   'error.server': 'Something went wrong on our side. Please try again.',
   'error.crossSite': 'That form came from another site, so it was not accepted.',

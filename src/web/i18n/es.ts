@@ -230,6 +230,7 @@ export const es: Catalog = {
   'error.tooLarge': 'Es demasiado texto para enviarlo de una vez.',
   'error.unsupportedBody': 'Envía el formulario desde la página, por favor.',
   'error.tooMany': 'Demasiados intentos. Espera unos minutos, por favor.',
+  'error.tooSlow': 'Eso tardó demasiado y se detuvo. No se cambió nada; inténtalo de nuevo en un momento.',
   'error.unavailable': 'Kropotkin no alcanza su base de datos ahora mismo. Inténtalo en un minuto; no se perdió nada de lo que hiciste.',
   'error.server': 'Algo falló de nuestro lado. Inténtalo de nuevo, por favor.',
   'error.crossSite': 'Ese formulario venía de otro sitio, así que no se aceptó.',

@@ -1,0 +1,66 @@
+// One clock for the app and the database: before a connection is used, it is told the app's time (kropotkin.now),
+// which app_now() reads in defaults and triggers (migration 008). When the app's clock is the machine's own, nothing is
+// sent and app_now() is the server's now(), so a running server pays nothing for it.
+import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryCompiler, type TransactionSettings } from 'kysely';
+
+/** How far the app's clock may stand from the machine's before the database is told it. */
+const DRIFT_MS = 1000;
+
+class ClockedDriver implements Driver {
+  /** The connections told a time of their own (a pooled connection keeps it until told otherwise). */
+  private readonly told = new WeakSet<DatabaseConnection>();
+
+  constructor(private readonly inner: Driver, private readonly clock: () => Date) {}
+
+  init() {
+    return this.inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const conn = await this.inner.acquireConnection();
+    const at = this.clock();
+    if (Math.abs(at.getTime() - Date.now()) > DRIFT_MS) {
+      await conn.executeQuery(CompiledQuery.raw(`select set_config('kropotkin.now', '${at.toISOString()}', false)`));
+      this.told.add(conn);
+    } else if (this.told.has(conn)) {
+      await conn.executeQuery(CompiledQuery.raw(`select set_config('kropotkin.now', '', false)`));
+      this.told.delete(conn);
+    }
+    return conn;
+  }
+
+  beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
+    return this.inner.beginTransaction(conn, settings);
+  }
+  commitTransaction(conn: DatabaseConnection) {
+    return this.inner.commitTransaction(conn);
+  }
+  rollbackTransaction(conn: DatabaseConnection) {
+    return this.inner.rollbackTransaction(conn);
+  }
+  savepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    return this.inner.savepoint!(conn, name, compile);
+  }
+  rollbackToSavepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    return this.inner.rollbackToSavepoint!(conn, name, compile);
+  }
+  releaseSavepoint(conn: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
+    return this.inner.releaseSavepoint!(conn, name, compile);
+  }
+  releaseConnection(conn: DatabaseConnection) {
+    return this.inner.releaseConnection(conn);
+  }
+  destroy() {
+    return this.inner.destroy();
+  }
+}
+
+/** The dialect with the app's clock handed to every connection it gives out. */
+export function clockedDialect(inner: Dialect, clock: () => Date): Dialect {
+  return {
+    createAdapter: () => inner.createAdapter(),
+    createDriver: () => new ClockedDriver(inner.createDriver(), clock),
+    createIntrospector: (db: Kysely<any>) => inner.createIntrospector(db),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+  };
+}
