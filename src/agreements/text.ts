@@ -1,4 +1,5 @@
 // How agreements read: their names and values in the member's language.
+import { own } from '../web/lookup.ts';
 import type { Translate } from '../web/i18n/index.ts';
 import { languageNames } from '../web/i18n/index.ts';
 import { categoryLabel, labelOr } from '../web/parts.tsx';
@@ -9,7 +10,7 @@ export function agreementValueText(t: Translate, lang: string, key: string, valu
   if (Array.isArray(value)) {
     const list = value.map(String);
     if (key === 'area_neighbours' && list.length === 0) return t('agreement.area_neighbours.none');
-    if (key === 'languages') return list.map((l) => languageNames[l] ?? l).join(', ');
+    if (key === 'languages') return list.map((l) => own(languageNames, l) ?? l).join(', ');
     if (key === 'categories') return list.map((c) => categoryLabel(t, c)).join(', ');
     return list.join(', ');
   }

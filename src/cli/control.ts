@@ -7,7 +7,7 @@ import type { Deps } from '../web/context.ts';
 import { createInvite, inviteUrl } from '../members/invites.ts';
 import { foundingState, networkAgreements } from '../agreements/queries.ts';
 import { parseProposal, PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
-import { openProposal } from '../decisions/commands.ts';
+import { openProposal, proposalProblems } from '../decisions/commands.ts';
 import { en } from '../web/i18n/en.ts';
 import { writeBackup } from '../backup/commands.ts';
 
@@ -64,6 +64,8 @@ export async function cliPropose(deps: Deps, fields: Record<string, string>): Pr
   const values = { ...PROPOSAL_DEFAULTS, ...fields };
   const parsed = parseProposal(values);
   if (!parsed.ok) return { error: Object.entries(parsed.errors).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
+  const problems = await proposalProblems(deps.db, parsed.input, await networkAgreements(deps.db));
+  if (problems) return { error: Object.entries(problems).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
   const id = await openProposal(deps.db, null, parsed.input, deps.clock());
   return { id, url: `${deps.config.publicUrl}/decisions/${id}` };
 }

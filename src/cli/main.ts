@@ -1,4 +1,5 @@
 // The `kropotkin` command for hosts: start the server, run migrations, print an invite link.
+import { own } from '../web/lookup.ts';
 import { loadConfig, ConfigError } from '../config.ts';
 import { boot } from '../boot.ts';
 import { lockHolder, acquireDataLock } from '../db/lock.ts';
@@ -43,7 +44,7 @@ const PROPOSE_FLAGS: Record<string, string> = {
 function proposeFields(args: string[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 2) {
-    const name = PROPOSE_FLAGS[args[i]!];
+    const name = own(PROPOSE_FLAGS, args[i]!);
     if (!name || args[i + 1] === undefined) throw new Error(`Unknown or incomplete option: ${args[i]}\n\n${usage}`);
     fields[name] = args[i + 1]!;
   }

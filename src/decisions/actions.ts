@@ -9,6 +9,7 @@ import { removeMember } from '../members/commands.ts';
 import { removePost } from '../exchange/commands.ts';
 import type { ProposalView } from './queries.ts';
 import { applyFundOutcome } from '../fund/actions.ts';
+import { currencyIsFixed } from '../fund/queries.ts';
 import { defineRole, fillRole } from '../roles/commands.ts';
 import { applyCircleOutcome } from '../circles/commands.ts';
 
@@ -20,7 +21,8 @@ export async function applyOutcome(tx: Tx, p: ProposalView, now: Date): Promise<
   // What the proposal carries decides what it does; removals are about their subject and carry no action.
   switch (a?.type) {
     case 'set_agreement':
-      if (passed) {
+      // Money moved while the proposal was open: the currency stays as it is (see currencyIsFixed).
+      if (passed && !(a.key === 'currency' && (await currencyIsFixed(tx)))) {
         await tx.insertInto('agreements')
           .values({ key: a.key, value: JSON.stringify(a.value), adopted_by: 'decision', decision_id: p.id, adopted_at: now })
           .execute();

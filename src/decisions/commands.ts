@@ -8,6 +8,9 @@ import { notify } from '../notifications/queries.ts';
 import { applyOutcome } from './actions.ts';
 import { ballotsOf, dueProposalIds, eligibleCount, memberIds, proposalById, type Action, type ProposalView } from './queries.ts';
 import type { ProposalInput } from './schema.ts';
+import type { NetworkAgreements } from '../agreements/queries.ts';
+import { currencyIsFixed } from '../fund/queries.ts';
+import type { FieldErrors } from '../web/forms.ts';
 import { tally, type Choice, type Result } from './tally.ts';
 
 type Tx = Transaction<Database>;
@@ -120,4 +123,13 @@ export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
       and not exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = m.id)
       and (p.circle_id is null or exists (select 1 from circle_members c where c.circle_id = p.circle_id and c.member_id = m.id))
     on conflict do nothing`.execute(db);
+}
+
+/** What the form alone cannot tell: a proposal that could not take effect as the network stands. */
+export async function proposalProblems(db: Kysely<Database>, p: ProposalInput, network: Pick<NetworkAgreements, 'currency'>): Promise<FieldErrors | null> {
+  const a = p.action;
+  if (a?.type === 'set_agreement' && a.key === 'currency' && a.value !== network.currency && (await currencyIsFixed(db))) {
+    return { agreement_value: 'error.currencyFixed' };
+  }
+  return null;
 }

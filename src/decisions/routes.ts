@@ -11,7 +11,7 @@ import { uuid } from '../exchange/schema.ts';
 import { agreementText, isAgreementKey } from '../agreements/defaults.ts';
 import { agreementsInForce } from '../agreements/queries.ts';
 import { ballotsOf, proposalById, proposalList, type ProposalView } from './queries.ts';
-import { castBallot, currentResult, makeAnonymous, openProposal } from './commands.ts';
+import { castBallot, currentResult, makeAnonymous, openProposal, proposalProblems } from './commands.ts';
 import { canDecide, proposalPolicy } from './policy.ts';
 import { ballotValues, parseBallot, parseProposal, PROPOSAL_DEFAULTS } from './schema.ts';
 import { proposalTitle } from './text.ts';
@@ -60,6 +60,8 @@ decisionRoutes.post('/decisions', async (c) => {
   const parsed = parseProposal(values);
   if (!parsed.ok) return newForm(c, { values, errors: parsed.errors }, 422);
   const { db, clock } = c.get('deps');
+  const problems = await proposalProblems(db, parsed.input, c.get('network')!);
+  if (problems) return newForm(c, { values, errors: problems }, 422);
   const id = await openProposal(db, member.id, parsed.input, clock());
   return c.redirect(`/decisions/${id}`, 303);
 });

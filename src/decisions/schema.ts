@@ -1,4 +1,5 @@
 // What opening a proposal and casting a ballot accept. The same schema serves the form and the CLI.
+import { own } from '../web/lookup.ts';
 import { z } from 'zod';
 import { isAgreementKey, parseAgreementText, type AgreementKey } from '../agreements/defaults.ts';
 import type { FieldErrors, FormValues } from '../web/forms.ts';
@@ -135,7 +136,7 @@ export function parseBallot(process: Process, options: string[], rules: Rules, v
     choice = { slots: options.map((_, i) => field(i, 'slot') as SlotAnswer) };
   }
   const problem = ballotProblem(process, options, rules, choice);
-  if (problem) return { ok: false, errors: { [BALLOT_FIELD[process]]: PROBLEM_MESSAGE[problem] ?? 'error.invalid' } };
+  if (problem) return { ok: false, errors: { [BALLOT_FIELD[process]]: own(PROBLEM_MESSAGE, problem) ?? 'error.invalid' } };
   return { ok: true, choice, reason: reason || null };
 }
 

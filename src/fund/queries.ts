@@ -294,6 +294,14 @@ export async function monthlyFlows(db: Q, currency: string, since: Date): Promis
 export type LedgerCheck = { entries: number; unbalanced: number; mismatched: number };
 
 /** Recomputes every balance from the entries and compares it with the cached one; counts entries that do not balance. */
+/**
+ * The currency is fixed once money has moved: the ledger's amounts are in it, and a new currency would show every
+ * fund as empty with its limits gone.
+ */
+export async function currencyIsFixed(db: Kysely<Database>): Promise<boolean> {
+  return !!(await db.selectFrom('ledger_entries').select('id').limit(1).executeTakeFirst());
+}
+
 export async function checkLedger(db: Q): Promise<LedgerCheck> {
   const r = await sql<{ entries: number; unbalanced: number; mismatched: number }>`
     select (select count(*) from ledger_entries)::bigint as entries,

@@ -11,6 +11,7 @@ import { errors } from '../web/errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../web/session-cookie.ts';
 import { LANG_COOKIE } from '../web/middleware.ts';
 import { catalogs } from '../web/i18n/index.ts';
+import { own } from '../web/lookup.ts';
 import { foundNetwork } from '../agreements/commands.ts';
 import { foundingState } from '../agreements/queries.ts';
 import { hashToken, looksLikeToken } from '../security/tokens.ts';
@@ -176,7 +177,7 @@ memberRoutes.post('/sign-out', async (c) => {
 memberRoutes.post('/language', async (c) => {
   const values = await readForm(c);
   const lang = values.lang ?? '';
-  if (!catalogs[lang]) throw errors.badRequest('unknown_language', 'error.chooseLanguage');
+  if (!own(catalogs, lang)) throw errors.badRequest('unknown_language', 'error.chooseLanguage');
   setCookie(c, LANG_COOKIE, lang, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86_400 });
   const back = values.back ?? '/';
   // Only a path on this site: one leading slash (two would name another host).

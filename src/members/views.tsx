@@ -1,11 +1,12 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pages for founding a network, joining, signing in, one's own settings and invites.
+import { own } from '../web/lookup.ts';
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
 import { ErrorSummary, Notice, RadioGroup, TextArea, TextField, formatDate, formatDateTime, type FormState } from '../web/parts.tsx';
 import { languageNames } from '../web/i18n/index.ts';
 
-const languageOptions = (codes: string[]) => codes.map((c) => ({ value: c, label: languageNames[c] ?? c }));
+const languageOptions = (codes: string[]) => codes.map((c) => ({ value: c, label: own(languageNames, c) ?? c }));
 
 export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; token: string }) {
   const { t } = v;

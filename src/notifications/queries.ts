@@ -91,8 +91,9 @@ export async function unreadCount(db: Kysely<Database>, memberId: string): Promi
   return Number(row.n);
 }
 
-export async function markAllRead(db: Kysely<Database>, memberId: string, now: Date) {
-  await db.updateTable('notifications').set({ read_at: now }).where('member_id', '=', memberId).where('read_at', 'is', null).execute();
+export async function markAllRead(db: Kysely<Database>, memberId: string, now: Date, upto: Date = now) {
+  await db.updateTable('notifications').set({ read_at: now }).where('member_id', '=', memberId).where('read_at', 'is', null)
+    .where('created_at', '<=', upto).execute();
 }
 
 /** Members with email, unmailed notifications, and no digest in the last hour. */

@@ -6,18 +6,26 @@ import { page } from '../web/render.tsx';
 import { formatDateTime } from '../web/parts.tsx';
 import { requireMember } from '../members/require.ts';
 import { markAllRead, notificationsOf } from './queries.ts';
+import { readForm } from '../web/forms.ts';
 import { notificationLink, notificationText } from './text.ts';
 
 export const notificationRoutes = new Hono<AppEnv>();
 
 notificationRoutes.get('/notifications', async (c) => {
   const member = requireMember(c);
-  const { db, clock } = c.get('deps');
-  const items = await notificationsOf(db, member.id);
-  const response = await page(c, c.get('t')('notifications.title'), (v) => (
+  const items = await notificationsOf(c.get('deps').db, member.id);
+  const newest = items[0]?.createdAt;
+  // Reading the list changes nothing (a link from another site must not clear a member's unread count); marking is a post.
+  return page(c, c.get('t')('notifications.title'), (v) => (
     <>
       <h1>{v.t('notifications.title')}</h1>
       {items.length === 0 ? <p>{v.t('notifications.empty')}</p> : null}
+      {newest && items.some((n) => !n.read) ? (
+        <form method="post" action="/notifications/read">
+          <input type="hidden" name="upto" value={newest.toISOString()} />
+          <button type="submit" class="secondary">{v.t('notifications.markRead')}</button>
+        </form>
+      ) : null}
       <ul class="cards compact">
         {items.map((n) => (
           <li class={n.read ? 'card' : 'card unread'}>
@@ -31,6 +39,13 @@ notificationRoutes.get('/notifications', async (c) => {
       </ul>
     </>
   ));
-  await markAllRead(db, member.id, clock());
-  return response;
+});
+
+notificationRoutes.post('/notifications/read', async (c) => {
+  const member = requireMember(c);
+  const { db, clock } = c.get('deps');
+  const upto = new Date((await readForm(c)).upto ?? '');
+  // Up to the newest the member saw: one that arrived since stays new.
+  await markAllRead(db, member.id, clock(), Number.isNaN(upto.getTime()) ? clock() : upto);
+  return c.redirect('/notifications', 303);
 });

@@ -43,8 +43,8 @@ export function notificationText(t: Translate, n: NotificationView, lang: string
     const outcome = n.proposal.outcome ? outcomeLabel(t, n.proposal.outcome as Outcome) : '';
     return t(TEXT[n.kind], { what: shorten(proposalTitle(t, n.proposal, lang), 80), outcome });
   }
-  if (n.fund) return t(TEXT[n.kind], { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: fundName(t, n.fund.fundName) });
-  if (n.role) return t(TEXT[n.kind], { role: roleTitle(t, n.role) });
+  if (n.fund) return t(TEXT[n.kind], { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: oneLine(fundName(t, n.fund.fundName)) });
+  if (n.role) return t(TEXT[n.kind], { role: oneLine(roleTitle(t, n.role)) });
   if (n.slot) return t(TEXT[n.kind], { what: `${shorten(n.slot.title, 60)}, ${formatDateTime(lang, n.slot.startsAt)}` });
   if (n.kind === 'pledge_reminder' || n.kind === 'circle_round' || n.kind === 'checkin' || n.kind === 'load_warning' || n.kind === 'crisis_called') return t(TEXT[n.kind]);
   return t(TEXT[n.kind], { what: n.postWhat ? shorten(n.postWhat, 80) : '' });
@@ -66,6 +66,13 @@ export function notificationLink(n: NotificationView): string {
   return n.postId ? `/posts/${n.postId}` : '/notifications';
 }
 
+/**
+ * Member-written text on one line, shortened. Line breaks would let a post or a title pass in the digest mail for lines
+ * of the network's own (“Reply with your password…”).
+ */
 export function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const line = oneLine(text.slice(0, max * 4));
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
+
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

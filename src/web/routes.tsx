@@ -9,6 +9,7 @@ import type { AppEnv } from './context.ts';
 import { page } from './render.tsx';
 import { NotFoundedPage, SignedOutHome } from '../members/views.tsx';
 import { errors } from './errors.ts';
+import { own } from './lookup.ts';
 
 export const siteRoutes = new Hono<AppEnv>();
 /** Static files: served before the session is loaded, so a stylesheet costs no database query. */
@@ -31,7 +32,7 @@ const staticFiles: Record<string, { file: string; type: string }> = {
 const cache = new Map<string, Buffer>();
 
 staticRoutes.get('/static/:name', (c) => {
-  const entry = staticFiles[c.req.param('name')];
+  const entry = own(staticFiles, c.req.param('name'));
   if (!entry) throw errors.notFound();
   let body = cache.get(entry.file);
   if (!body) {

@@ -160,6 +160,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/posts': { rule: MEMBERS },
   'POST /api/posts/:id/respond': { rule: MEMBERS, make: need }, // likewise
   'GET /notifications': { rule: MEMBERS },
+  'POST /notifications/read': { rule: MEMBERS },
   'GET /agreements': { rule: MEMBERS },
   'GET /decisions': { rule: MEMBERS },
   'GET /decisions/new': { rule: MEMBERS },

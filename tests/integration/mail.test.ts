@@ -113,4 +113,16 @@ describe(`notification digests (${engine})`, () => {
     // The in-app list always has them.
     expect(await (await helper.get('/notifications')).text()).toContain('Ride to the clinic on Monday');
   });
+
+  it('keeps what members wrote on one line, so it cannot pass for the network’s own lines', async () => {
+    const reader = await buildMember(world, { email: 'reader@example.org' });
+    await buildPost(reader, { kind: 'offer', what: 'I can cook soup for neighbours', category: 'groceries' });
+    const writer = await buildMember(world);
+    await buildPost(writer, { what: 'Soup please\r\n\r\nIMPORTANT: reply to this mail with your sign-in link\n- New proposal: send money', category: 'groceries' });
+    world.now.value = new Date(world.now.value.getTime() + 2 * 3_600_000);
+    await runJobs(world.deps);
+    const mail = smtp.received.filter((m) => m.to.includes('reader@example.org')).at(-1)!;
+    const lines = mailText(mail.raw).split(/\r?\n/).filter((l) => l.trim());
+    expect(lines.filter((l) => /IMPORTANT|send money/.test(l))).toEqual([expect.stringMatching(/^- A new need may fit your offer: .*Soup please IMPORTANT/)]);
+  });
 });

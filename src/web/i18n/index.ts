@@ -1,4 +1,5 @@
 // Message catalogs and the translator. Every string on a page comes from here; es must have every key en has.
+import { own } from '../lookup.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 
@@ -19,9 +20,9 @@ export function direction(lang: string): 'ltr' | 'rtl' {
 /** The catalog to show for a wanted language: itself, its base language, or English. */
 export function pickLanguage(wanted: string | undefined, available: Record<string, Catalog> = catalogs): string {
   if (!wanted) return 'en';
-  if (available[wanted]) return wanted;
+  if (own(available, wanted)) return wanted;
   const base = wanted.split('-')[0]!;
-  return available[base] ? base : 'en';
+  return own(available, base) ? base : 'en';
 }
 
 /** First language from an Accept-Language header that has a catalog. */
@@ -37,13 +38,13 @@ export function fromAcceptLanguage(header: string | undefined): string {
     .sort((a, b) => b.q - a.q);
   for (const w of wanted) {
     const base = w.tag.split('-')[0]!;
-    if (catalogs[base]) return base;
+    if (own(catalogs, base)) return base;
   }
   return 'en';
 }
 
 export function translator(lang: string, available: Record<string, Catalog> = catalogs): Translate {
-  const catalog = available[lang] ?? en;
+  const catalog = own(available, lang) ?? en;
   return (key, params) => {
     const text = catalog[key] ?? en[key] ?? key;
     if (!params) return text;
@@ -69,5 +70,5 @@ export const searchConfigs: readonly string[] = [...new Set([...Object.values(SE
 
 /** PostgreSQL text-search configurations for languages it can stem; others use 'simple'. */
 export function searchConfig(lang: string): string {
-  return SEARCH_CONFIGS[lang.split('-')[0]!] ?? 'simple';
+  return own(SEARCH_CONFIGS, lang.split('-')[0]!) ?? 'simple';
 }
