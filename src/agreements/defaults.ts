@@ -12,10 +12,14 @@ export const DEFAULT_CATEGORIES = [
 export const AGREEMENT_KEYS = [
   'network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours',
   'currency', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling', 'crisis_mode',
-  'area_neighbours',
+  'area_neighbours', 'removal_repeat_days', 'removal_repeat_members', 'daily_posts', 'daily_claims', 'daily_proposals',
+  'daily_flags', 'daily_invites',
 ] as const;
 export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
 export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS as readonly string[]).includes(k);
+
+/** The agreements that limit what one member does in a day, and those about asking again for a removal. */
+export const LIMIT_KEYS = ['removal_repeat_days', 'removal_repeat_members', 'daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
 
 export const JOIN_MODES = ['open', 'seconded'] as const;
 export const CRISIS_MODES = ['off', 'on'] as const;
@@ -44,6 +48,13 @@ export const agreementValue = {
   area_neighbours: z
     .array(z.string().trim().regex(/^.{1,80} \/ .{1,80}$/, 'error.neighbours'))
     .max(400, 'error.listTooLong'),
+  removal_repeat_days: whole(0, 365),
+  removal_repeat_members: whole(2, 50),
+  daily_posts: whole(1, 1000),
+  daily_claims: whole(1, 1000),
+  daily_proposals: whole(1, 1000),
+  daily_flags: whole(1, 1000),
+  daily_invites: whole(1, 1000),
 } satisfies Record<AgreementKey, z.ZodType>;
 
 export const AGREEMENT_DEFAULTS = {
@@ -64,10 +75,20 @@ export const AGREEMENT_DEFAULTS = {
   crisis_mode: 'off',
   /** Areas that border each other, one pair a line ("Eastside / Riverside"): dispatch prefers helpers near by. */
   area_neighbours: [] as string[],
+  /** After a removal proposal does not pass, asking again about the same member within this many days… */
+  removal_repeat_days: 30,
+  /** …takes this many members asking. */
+  removal_repeat_members: 3,
+  /** What one member may make in any 24 hours (the database holds to these: migration 009). */
+  daily_posts: 20,
+  daily_claims: 15,
+  daily_proposals: 5,
+  daily_flags: 20,
+  daily_invites: 10,
 } as const;
 
 const LISTS: AgreementKey[] = ['areas', 'languages', 'categories', 'area_neighbours'];
-const NUMBERS: AgreementKey[] = ['met_details_days', 'flag_threshold', 'removal_hours', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling'];
+const NUMBERS: AgreementKey[] = ['met_details_days', 'flag_threshold', 'removal_hours', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling', ...LIMIT_KEYS];
 
 /** An agreement's value as a person types it: lists one per line, numbers as digits. */
 export function agreementText(key: AgreementKey, value: unknown): string {

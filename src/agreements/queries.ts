@@ -14,6 +14,9 @@ export type NetworkAgreements = {
   metDetailsDays: number;
   flagThreshold: number;
   removalHours: number;
+  /** Asking again for a removal within this many days of one that did not pass takes removalRepeatMembers members. */
+  removalRepeatDays: number;
+  removalRepeatMembers: number;
   /** The fund's currency (ISO 4217). */
   currency: string;
   /** Care and mutuality (issue 5): the check-in's rhythm and the thresholds that warn the network. */
@@ -71,6 +74,8 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     reciprocityFloor: whole(byKey.get('reciprocity_floor'), AGREEMENT_DEFAULTS.reciprocity_floor),
     giniCeiling: whole(byKey.get('gini_ceiling'), AGREEMENT_DEFAULTS.gini_ceiling),
     crisisMode: byKey.get('crisis_mode') === 'on',
+    removalRepeatDays: whole(byKey.get('removal_repeat_days'), AGREEMENT_DEFAULTS.removal_repeat_days),
+    removalRepeatMembers: whole(byKey.get('removal_repeat_members'), AGREEMENT_DEFAULTS.removal_repeat_members),
     areaNeighbours: strings(byKey.get('area_neighbours'), []).map((l) => l.split(' / ').map((a) => a.trim()) as [string, string]),
   };
 }

@@ -11,8 +11,9 @@ import * as care from './migrations/005_care.ts';
 import * as rolesRotas from './migrations/006_roles_rotas.ts';
 import * as dispatch from './migrations/007_dispatch.ts';
 import * as oneClock from './migrations/008_one_clock.ts';
+import * as memberLimits from './migrations/009_member_limits.ts';
 
-const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch, oneClock];
+const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch, oneClock, memberLimits];
 
 /** Every migration this code knows, in the order they apply. */
 export const migrationNames: readonly string[] = migrations.map((m) => m.name);

@@ -27,7 +27,7 @@ export type ConfirmBy = 'none' | 'treasurer' | 'second';
 export type SafetyReason = 'harassment' | 'spam' | 'danger';
 export type SafetyAct =
   | 'flag_post' | 'flag_message' | 'flag_member' | 'post_hidden' | 'post_restored' | 'post_removed'
-  | 'pause_asked' | 'pause_started' | 'removal_opened' | 'member_removed' | 'member_stays';
+  | 'pause_asked' | 'pause_started' | 'removal_opened' | 'member_removed' | 'member_stays' | 'removal_seconded' | 'removal_asked';
 type Json = ColumnType<unknown, string, string>;
 
 export interface Database {
@@ -152,7 +152,10 @@ export interface Database {
     outcome: string | null;
     result: ColumnType<unknown, never, string>;
     closed_at: Timestamp | null;
+    seconded_by: Generated<string | null>;
+    seconded_at: Generated<Date | null>;
   };
+  removal_asks: { subject_member_id: string; asked_by: string; asked_at: Timestamp };
   ballots: {
     proposal_id: string;
     member_id: string;

@@ -70,7 +70,10 @@ export async function proposalById(db: Q, id: string): Promise<ProposalView | un
 export type ProposalListItem = ProposalView & { voted: boolean; ballots: number };
 
 /** Open proposals closing soonest first, then the most recently closed. */
-export async function proposalList(db: Q, memberId: string, closedLimit = 30): Promise<{ open: ProposalListItem[]; closed: ProposalListItem[] }> {
+/** Open proposals shown on one page of the list (those closing first come first). */
+export const PROPOSALS_PAGE = 30;
+
+export async function proposalList(db: Q, memberId: string, page = 1, closedLimit = 30): Promise<{ open: ProposalListItem[]; closed: ProposalListItem[]; more: boolean }> {
   const withCounts = selectProposals(db).where((eb) => eb.or([
     eb('proposals.circle_id', 'is', null),
     eb.exists(eb.selectFrom('circle_members as cm').select('cm.member_id').whereRef('cm.circle_id', '=', 'proposals.circle_id').where('cm.member_id', '=', memberId)),
@@ -79,11 +82,12 @@ export async function proposalList(db: Q, memberId: string, closedLimit = 30): P
     eb.exists(eb.selectFrom('ballots').select(sql`1`.as('one')).whereRef('ballots.proposal_id', '=', 'proposals.id').where('ballots.member_id', '=', memberId)).as('voted'),
   ]);
   const [open, closed] = await Promise.all([
-    withCounts.where('proposals.status', '=', 'open').orderBy('proposals.closes_at').execute(),
+    withCounts.where('proposals.status', '=', 'open').orderBy('proposals.closes_at').orderBy('proposals.id')
+      .limit(PROPOSALS_PAGE + 1).offset((page - 1) * PROPOSALS_PAGE).execute(),
     withCounts.where('proposals.status', '=', 'closed').orderBy('proposals.closed_at', 'desc').limit(closedLimit).execute(),
   ]);
   const item = (r: (typeof open)[number]): ProposalListItem => ({ ...toView(r), voted: !!r.voted, ballots: Number(r.ballot_count ?? 0) });
-  return { open: open.map(item), closed: closed.map(item) };
+  return { open: open.slice(0, PROPOSALS_PAGE).map(item), closed: page === 1 ? closed.map(item) : [], more: open.length > PROPOSALS_PAGE };
 }
 
 export type BallotView = { memberId: string; name: string; choice: Choice; reason: string | null; castAt: Date };

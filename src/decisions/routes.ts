@@ -34,9 +34,16 @@ async function loadProposal(c: C, id: string): Promise<ProposalView> {
 
 decisionRoutes.get('/decisions', async (c) => {
   const member = requireMember(c);
-  const { open, closed } = await proposalList(c.get('deps').db, member.id);
-  return page(c, c.get('t')('decisions.title'), (v) => views.DecisionsPage({ v, open, closed }));
+  const n = pageNumber(c.req.query('page'));
+  const { open, closed, more } = await proposalList(c.get('deps').db, member.id, n);
+  return page(c, c.get('t')('decisions.title'), (v) => views.DecisionsPage({ v, open, closed, page: n, more }));
 });
+
+/** A page of a list: 1 to 1000, anything else is the first. */
+const pageNumber = (q: string | undefined) => {
+  const n = Number(q);
+  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : 1;
+};
 
 const newForm = (c: C, form: FormState, status: 200 | 422 = 200) =>
   page(c, c.get('t')('proposal.new'), (v) => views.NewProposalPage({ v, form }), { status });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../web/i18n/en.ts';
 import { PICKS, PROCESSES, SLOT_ANSWERS } from './tally.ts';
 import { REASONS } from '../safety/schema.ts';
+import { LIMIT_KEYS } from '../agreements/defaults.ts';
 
 // Keys built from data (process names, answers, outcomes, rules, log acts) are not checked by the type checker.
 describe('decision and safety words exist for every value', () => {
@@ -16,8 +17,8 @@ describe('decision and safety words exist for every value', () => {
       ...['always', 'after_vote', 'after_close'].map((r) => `proposal.results.${r}`),
       ...REASONS.map((r) => `safety.reason.${r}`),
       ...['flag_post', 'flag_message', 'flag_member', 'post_hidden', 'post_restored', 'post_removed', 'pause_asked',
-        'pause_started', 'removal_opened', 'member_removed', 'member_stays'].map((a) => `safety.act.${a}`),
-      ...['network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours'].map((k) => `agreement.${k}`),
+        'pause_started', 'removal_opened', 'member_removed', 'member_stays', 'removal_seconded', 'removal_asked'].map((a) => `safety.act.${a}`),
+      ...['network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours', ...LIMIT_KEYS].map((k) => `agreement.${k}`),
     ];
     expect(keys.filter((k) => !Object.hasOwn(en, k))).toEqual([]);
   });

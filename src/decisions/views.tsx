@@ -15,7 +15,7 @@ import { ResultView } from './result.tsx';
 
 const when = (v: ViewCtx, d: Date) => <time datetime={d.toISOString()}>{formatDateTime(v.lang, d)}</time>;
 
-export function DecisionsPage({ v, open, closed }: { v: ViewCtx; open: ProposalListItem[]; closed: ProposalListItem[] }) {
+export function DecisionsPage({ v, open, closed, page, more }: { v: ViewCtx; open: ProposalListItem[]; closed: ProposalListItem[]; page: number; more: boolean }) {
   const { t } = v;
   return (
     <>
@@ -37,8 +37,14 @@ export function DecisionsPage({ v, open, closed }: { v: ViewCtx; open: ProposalL
           </li>
         ))}
       </ul>
-      <h2>{t('decisions.closed')}</h2>
-      {closed.length === 0 ? <p>{t('decisions.noneClosed')}</p> : null}
+      {page > 1 || more ? (
+        <nav class="pages" aria-label={t('board.pages')}>
+          {page > 1 ? <a href={page === 2 ? '/decisions' : `/decisions?page=${page - 1}`}>{t('board.newerPage')}</a> : null}{' '}
+          {more ? <a href={`/decisions?page=${page + 1}`}>{t('decisions.morePage')}</a> : null}
+        </nav>
+      ) : null}
+      {page > 1 ? null : <h2>{t('decisions.closed')}</h2>}
+      {page > 1 || closed.length > 0 ? null : <p>{t('decisions.noneClosed')}</p>}
       <ul class="cards compact">
         {closed.map((p) => (
           <li class="card">

@@ -29,9 +29,12 @@ export type PostView = {
   detailsExpired: boolean;
 };
 
-/** A post is hidden while flagged past the agreed number, or while its author is under a removal proposal. */
+/**
+ * A post is hidden while flagged past the agreed number, or while its author is under a removal proposal that a second
+ * member has seconded (one member alone cannot hide another's posts).
+ */
 const hiddenExpr = sql<boolean>`(posts.hidden_at is not null or members.removed_at is not null
-  or exists (select 1 from proposals r where r.subject_member_id = posts.member_id and r.status = 'open'))`;
+  or exists (select 1 from proposals r where r.subject_member_id = posts.member_id and r.status = 'open' and r.seconded_at is not null))`;
 const visible = sql<boolean>`not ${hiddenExpr}`;
 
 const urgencyOrder = sql<number>`case posts.urgency when 'urgent' then 0 when 'soon' then 1 else 2 end`;

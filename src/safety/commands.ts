@@ -96,26 +96,66 @@ export async function liftLapsedPauses(db: Kysely<Database>, now: Date, memberId
     .where('starts_at', 'is not', null)
     .where('ends_at', '<=', now)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('proposals').select('proposals.id').whereRef('proposals.subject_member_id', '=', 'pauses.member_id').where('proposals.status', '=', 'open'))),
+      not(exists(selectFrom('proposals').select('proposals.id').whereRef('proposals.subject_member_id', '=', 'pauses.member_id')
+        .where('proposals.status', '=', 'open').where('proposals.seconded_at', 'is not', null))),
     );
   if (memberId) q = q.where('member_id', '=', memberId);
   await q.execute();
 }
 
 
-/** Opens the consent decision to remove a member. While it is open their posts are hidden and any pause holds. */
-export async function openRemoval(db: Db, openedBy: string, memberId: string, reason: SafetyReason, note: string, network: NetworkAgreements, now: Date) {
+/**
+ * Opens the consent decision to remove a member; its subject's posts are hidden only once a second member seconds it.
+ * Within the agreed days after one about the same member did not pass, each member's ask is kept, and the decision opens
+ * (seconded already) when the agreed number of members have asked. Returns the proposal, or how many have asked.
+ */
+export async function openRemoval(db: Db, openedBy: string, memberId: string, reason: SafetyReason, note: string, network: NetworkAgreements, now: Date): Promise<{ id?: string; asked?: number }> {
   try {
     return await db.transaction().execute(async (tx) => {
+      // Asks about one member are counted one after another.
+      await tx.selectFrom('members').select('id').where('id', '=', memberId).forUpdate().executeTakeFirst();
+      const since = new Date(now.getTime() - network.removalRepeatDays * 86_400_000);
+      const failed = await tx.selectFrom('proposals').select('closed_at').where('kind', '=', 'remove_member')
+        .where('subject_member_id', '=', memberId).where('status', '=', 'closed').where('outcome', '<>', 'passed')
+        .where('closed_at', '>', since).orderBy('closed_at', 'desc').limit(1).executeTakeFirst();
+      // Asks from before the last decision (or from long ago) have had their answer.
+      await tx.deleteFrom('removal_asks').where('subject_member_id', '=', memberId)
+        .where('asked_at', '<', failed?.closed_at ?? now).execute();
+      let seconder: string | null = null;
+      if (failed) {
+        await tx.insertInto('removal_asks').values({ subject_member_id: memberId, asked_by: openedBy, asked_at: now })
+          .onConflict((oc) => oc.columns(['subject_member_id', 'asked_by']).doUpdateSet({ asked_at: now })).execute();
+        await logSafety(tx, { act: 'removal_asked', at: now, actor_ids: [openedBy], member_id: memberId, reason });
+        const askers = (await tx.selectFrom('removal_asks').select('asked_by').where('subject_member_id', '=', memberId).execute()).map((r) => r.asked_by);
+        if (askers.length < network.removalRepeatMembers) return { asked: askers.length };
+        seconder = askers.find((a) => a !== openedBy) ?? null;
+        await tx.deleteFrom('removal_asks').where('subject_member_id', '=', memberId).execute();
+      }
       const id = await openProposal(tx, openedBy, {
         kind: 'remove_member', subjectMemberId: memberId, title: 'Remove a member', body: note, process: 'consent', options: [],
         closesInHours: network.removalHours, rules: standardRules('consent', REMOVAL_QUORUM_PERCENT), anonymous: false, action: null,
       }, now);
       await logSafety(tx, { act: 'removal_opened', at: now, actor_ids: [openedBy], member_id: memberId, proposal_id: id, reason });
-      return id;
+      if (seconder) {
+        await tx.updateTable('proposals').set({ seconded_by: seconder, seconded_at: now }).where('id', '=', id).execute();
+        await logSafety(tx, { act: 'removal_seconded', at: now, actor_ids: [seconder], member_id: memberId, proposal_id: id });
+      }
+      return { id };
     });
   } catch (e) {
     if (fromDatabaseError(e)?.code === 'already_taken') throw errors.conflict('removal_open', 'error.removalOpen');
     throw e;
   }
+}
+
+/** A second member seconds an open removal: from now its subject's posts are hidden and any pause holds until it closes. */
+export async function secondRemoval(db: Db, by: string, memberId: string, now: Date) {
+  await db.transaction().execute(async (tx) => {
+    const r = await tx.updateTable('proposals').set({ seconded_by: by, seconded_at: now })
+      .where('kind', '=', 'remove_member').where('subject_member_id', '=', memberId).where('status', '=', 'open')
+      .where('seconded_at', 'is', null).where((eb) => eb.or([eb('opened_by', 'is', null), eb('opened_by', '<>', by)]))
+      .returning('id').executeTakeFirst();
+    if (!r) throw errors.conflict('nothing_to_second', 'error.nothingToSecond');
+    await logSafety(tx, { act: 'removal_seconded', at: now, actor_ids: [by], member_id: memberId, proposal_id: r.id });
+  });
 }

@@ -11,7 +11,7 @@ export const canSafety = {
   flagMessage: (who: Who, msg: { authorId: string | null }) => !!who && msg.authorId !== who.id,
 };
 
-export type MemberPolicy = { flag: boolean; askPause: boolean; confirmPause: boolean; openRemoval: boolean };
+export type MemberPolicy = { flag: boolean; askPause: boolean; confirmPause: boolean; openRemoval: boolean; secondRemoval: boolean };
 
 export function memberPolicy(who: Who, m: MemberProfile, pause: PauseState): MemberPolicy {
   const other = canSafety.actOn(who, m);
@@ -19,6 +19,8 @@ export function memberPolicy(who: Who, m: MemberProfile, pause: PauseState): Mem
     flag: other,
     askPause: other && !pause.asked && !pause.active,
     confirmPause: other && !!pause.asked && pause.asked.askedBy !== who?.id,
-    openRemoval: other && !pause.removalId,
+    openRemoval: other && !pause.removal,
+    /** Another member than the one who opened it seconds a removal; only then are the subject's posts hidden. */
+    secondRemoval: other && !!pause.removal && !pause.removal.seconded && pause.removal.openedBy !== who?.id,
   };
 }

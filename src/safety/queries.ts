@@ -43,7 +43,7 @@ export async function memberProfile(db: Db, id: string): Promise<MemberProfile |
 export type PauseState = {
   asked: { askedBy: string | null; askedByName: string | null; reason: SafetyReason } | null;
   active: { endsAt: Date } | null;
-  removalId: string | null;
+  removal: { id: string; openedBy: string | null; seconded: boolean } | null;
 };
 
 /** A pause waiting for a second member, one in force, and any open removal proposal, for one member. */
@@ -56,12 +56,12 @@ export async function pauseState(db: Db, memberId: string, now: Date): Promise<P
       .where('pauses.asked_at', '>', dayAgo).executeTakeFirst(),
     db.selectFrom('pauses').select('ends_at').where('member_id', '=', memberId).where('starts_at', 'is not', null)
       .where('lifted_at', 'is', null).executeTakeFirst(),
-    db.selectFrom('proposals').select('id').where('subject_member_id', '=', memberId).where('status', '=', 'open').executeTakeFirst(),
+    db.selectFrom('proposals').select(['id', 'opened_by', 'seconded_at']).where('subject_member_id', '=', memberId).where('status', '=', 'open').executeTakeFirst(),
   ]);
   return {
     asked: asked ? { askedBy: asked.asked_by, askedByName: asked.display_name, reason: asked.reason } : null,
     active: active?.ends_at ? { endsAt: active.ends_at } : null,
-    removalId: removal?.id ?? null,
+    removal: removal ? { id: removal.id, openedBy: removal.opened_by, seconded: removal.seconded_at !== null } : null,
   };
 }
 
@@ -78,7 +78,7 @@ export async function messageForFlag(db: Db, id: string) {
 
 /**
  * Is the member's posting paused right now? A confirmed pause holds for its 24 hours, and past them while a removal
- * proposal about the member is open. (The job records the end in lifted_at; this reads the same rule from the clock.)
+ * proposal about the member is open and seconded. (The job records the end in lifted_at; this reads the same rule from the clock.)
  */
 export async function isPaused(db: Db, memberId: string, now: Date): Promise<boolean> {
   const row = await db
@@ -90,7 +90,8 @@ export async function isPaused(db: Db, memberId: string, now: Date): Promise<boo
     .where((eb) =>
       eb.or([
         eb('ends_at', '>', now),
-        eb.exists(eb.selectFrom('proposals').select('proposals.id').whereRef('proposals.subject_member_id', '=', 'pauses.member_id').where('proposals.status', '=', 'open')),
+        eb.exists(eb.selectFrom('proposals').select('proposals.id').whereRef('proposals.subject_member_id', '=', 'pauses.member_id')
+          .where('proposals.status', '=', 'open').where('proposals.seconded_at', 'is not', null)),
       ]),
     )
     .executeTakeFirst();

@@ -8,7 +8,7 @@ import { requireMember } from '../members/require.ts';
 import { uuid } from '../exchange/schema.ts';
 import { postById, postsOf } from '../exchange/queries.ts';
 import { authorize, can } from '../exchange/policy.ts';
-import { askPause, confirmPause, flag, openRemoval } from './commands.ts';
+import { askPause, confirmPause, flag, openRemoval, secondRemoval } from './commands.ts';
 import { memberProfile, messageForFlag, pauseState, safetyLog, type MemberProfile } from './queries.ts';
 import { reasonSchema } from './schema.ts';
 import { canSafety, memberPolicy } from './policy.ts';
@@ -32,7 +32,7 @@ async function loadMember(c: C): Promise<MemberProfile> {
   return profile;
 }
 
-const DONE = ['flagged', 'pauseAsked', 'paused'] as const;
+const DONE = ['flagged', 'pauseAsked', 'paused', 'removalSeconded', 'removalAsked'] as const;
 
 safetyRoutes.get('/members/:id', async (c) => {
   const member = requireMember(c);
@@ -76,8 +76,16 @@ safetyRoutes.post('/members/:id/removal', async (c) => {
   const profile = await loadMember(c);
   authorize(canSafety.actOn(member, profile), member);
   const { reason, note } = await readReason(c);
-  const id = await openRemoval(c.get('deps').db, member.id, profile.id, reason, note ?? '', c.get('network')!, c.get('deps').clock());
-  return c.redirect(`/decisions/${id}`, 303);
+  const opened = await openRemoval(c.get('deps').db, member.id, profile.id, reason, note ?? '', c.get('network')!, c.get('deps').clock());
+  return c.redirect(opened.id ? `/decisions/${opened.id}` : `/members/${profile.id}?done=removalAsked`, 303);
+});
+
+safetyRoutes.post('/members/:id/removal/second', async (c) => {
+  const member = requireMember(c);
+  const profile = await loadMember(c);
+  authorize(canSafety.actOn(member, profile), member);
+  await secondRemoval(c.get('deps').db, member.id, profile.id, c.get('deps').clock());
+  return c.redirect(`/members/${profile.id}?done=removalSeconded`, 303);
 });
 
 safetyRoutes.post('/posts/:id/flag', async (c) => {

@@ -52,10 +52,10 @@ export function MemberPage({ v, profile, posts, pause, can, done }: MemberPagePr
       {done ? <Notice kind="success">{t(`safety.done.${done}` as MessageKey)}</Notice> : null}
       <p class="by">{t('member.joined', { date: formatDate(v.lang, profile.joinedAt) })}</p>
       {profile.removed ? <p>{t('member.removed')}</p> : null}
-      {pause.active ? <Notice kind="warning">{pause.removalId ? t('safety.pausedUntilDecided') : t('safety.pausedUntil', { when: formatDateTime(v.lang, pause.active.endsAt) })}</Notice> : null}
-      {pause.removalId ? (
+      {pause.active ? <Notice kind="warning">{pause.removal?.seconded ? t('safety.pausedUntilDecided') : t('safety.pausedUntil', { when: formatDateTime(v.lang, pause.active.endsAt) })}</Notice> : null}
+      {pause.removal ? (
         <p>
-          <a href={`/decisions/${pause.removalId}`}>{t('safety.removalOpen')}</a>
+          <a href={`/decisions/${pause.removal.id}`}>{t('safety.removalOpen')}</a>
         </p>
       ) : null}
       <h2>{t('member.openPosts')}</h2>
@@ -67,7 +67,7 @@ export function MemberPage({ v, profile, posts, pause, can, done }: MemberPagePr
           </li>
         ))}
       </ul>
-      {can.flag || can.askPause || can.confirmPause || can.openRemoval ? (
+      {can.flag || can.askPause || can.confirmPause || can.openRemoval || can.secondRemoval ? (
         <section aria-labelledby="safety-title" class="safety">
           <h2 id="safety-title">{t('safety.title')}</h2>
           <p>{t('safety.intro')}</p>
@@ -86,6 +86,12 @@ export function MemberPage({ v, profile, posts, pause, can, done }: MemberPagePr
                 <ReasonSelect v={v} id="pause-reason" /> <button type="submit">{t('safety.askPauseSubmit')}</button>
               </form>
             </details>
+          ) : null}
+          {can.secondRemoval ? (
+            <form method="post" action={`/members/${profile.id}/removal/second`}>
+              <p class="hint">{t('safety.secondRemovalHint')}</p>
+              <button type="submit">{t('safety.secondRemoval')}</button>
+            </form>
           ) : null}
           {can.openRemoval ? (
             <details>

@@ -22,6 +22,7 @@ export const errors = {
   tooLarge: () => new AppError(413, 'too_large', 'error.tooLarge'),
   unsupportedBody: () => new AppError(415, 'unsupported_body', 'error.unsupportedBody'),
   tooMany: () => new AppError(429, 'too_many_requests', 'error.tooMany'),
+  dailyLimit: () => new AppError(429, 'daily_limit', 'error.dailyLimit'),
   unavailable: () => new AppError(503, 'unavailable', 'error.unavailable'),
   tooSlow: () => new AppError(503, 'too_slow', 'error.tooSlow'),
 };
@@ -80,6 +81,8 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('offer_full', 'error.offerFull');
     case 'KR029':
       return errors.forbidden('dispatchers_only', 'error.dispatchersOnly');
+    case 'KR030':
+      return errors.dailyLimit();
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

@@ -173,6 +173,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /members/:id/pause': { rule: NOT_OWNER, make: member },
   'POST /members/:id/pause/confirm': { rule: NOT_OWNER, make: member },
   'POST /members/:id/removal': { rule: NOT_OWNER, make: member },
+  'POST /members/:id/removal/second': { rule: NOT_OWNER, make: member },
   'POST /posts/:id/flag': { rule: NOT_OWNER, make: need },
   'POST /messages/:id/flag': { rule: OWNER, make: message }, // the partner wrote it: the other side of the thread flags it
   'GET /safety': { rule: MEMBERS },

@@ -84,7 +84,7 @@ describe(`safety (${engine})`, () => {
     expect((await buildPost(subject, { what: 'Back after the pause' })).length).toBe(36);
   });
 
-  it('removes a member by consent: the subject cannot vote, their posts hide while it is open, and they are signed out', async () => {
+  it('removes a member by consent: the subject cannot vote, their posts hide once a second member seconds it, and they are signed out', async () => {
     const subject = await buildMember(world, { name: 'Trouble' });
     const postId = await buildPost(subject, { what: 'Offering rides to the market', kind: 'offer', category: 'rides' });
     const [opener, other] = [await buildMember(world, { name: 'Opener' }), await buildMember(world)];
@@ -93,6 +93,13 @@ describe(`safety (${engine})`, () => {
     expect(res.status).toBe(303);
     const proposalId = idFromRedirect(res);
     expect((await opener.post(`/members/${id}/removal`, { reason: 'danger' })).status).toBe(409);
+    // One member alone hides nothing: the opener cannot second their own proposal; another member can.
+    expect(await (await other.get('/board')).text()).toContain('rides to the market');
+    expect((await opener.post(`/members/${id}/removal/second`)).status).toBe(409);
+    expect((await subject.post(`/members/${id}/removal/second`)).status).toBe(403);
+    expect(await (await other.get(`/members/${id}`)).text()).toContain('Second this removal proposal');
+    expect((await other.post(`/members/${id}/removal/second`)).status).toBe(303);
+    expect((await other.post(`/members/${id}/removal/second`)).status).toBe(409);
     expect(await (await other.get('/board')).text()).not.toContain('rides to the market');
     const own = await (await subject.get(`/decisions/${proposalId}`)).text();
     expect(own).toContain('This proposal is about you');
