@@ -5,7 +5,7 @@ import type { Db } from '../db/connect.ts';
 import type { Database, OrderRule } from '../db/types.ts';
 import { errors } from '../web/errors.ts';
 import { notify } from '../notifications/queries.ts';
-import { openProposal } from '../decisions/commands.ts';
+import { openOnce, openProposal } from '../decisions/commands.ts';
 import { openProposalWith } from '../decisions/queries.ts';
 import { standardRules, type Result } from '../decisions/tally.ts';
 import { once, type Once } from '../fund/idempotency.ts';
@@ -159,7 +159,7 @@ export async function receiveRound(db: Db, memberId: string, roundId: string, ke
 
 /** A member in hardship asks the circle to put off their payment for a round; nothing is forfeited, it stays owed. */
 export async function askDeferral(db: Db, member: { id: string; name: string }, roundId: string, now: Date): Promise<string> {
-  return db.transaction().execute(async (tx) => {
+  return openOnce(db, { type: 'circle_defer', round_id: roundId, member_id: member.id }, () => db.transaction().execute(async (tx) => {
     const { round, circle } = await loadRound(tx, roundId, member.id);
     const paid = await tx.selectFrom('fund_records').select('id').where('round_id', '=', roundId).where('kind', '=', 'circle_payment')
       .where('member_id', '=', member.id).executeTakeFirst();
@@ -171,7 +171,7 @@ export async function askDeferral(db: Db, member: { id: string; name: string }, 
       kind: 'circle', circleId: circle.id, title: `${circle.name}: defer`, body: '', process: 'consent', options: [],
       closesInHours: CIRCLE_DECISION_HOURS, rules: standardRules('consent'), anonymous: false, action,
     }, now);
-  });
+  }));
 }
 
 /** What a closed circle decision does: record a deferral, or name a round's recipient (a tie is settled by lot). */

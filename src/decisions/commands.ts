@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
 import { applyOutcome } from './actions.ts';
-import { ballotsOf, dueProposalIds, eligibleCount, memberIds, proposalById, type Action, type ProposalView } from './queries.ts';
+import { ballotsOf, dueProposalIds, eligibleCount, memberIds, openProposalWith, proposalById, type Action, type ProposalView } from './queries.ts';
 import type { ProposalInput } from './schema.ts';
 import type { NetworkAgreements } from '../agreements/queries.ts';
 import { currencyIsFixed } from '../fund/queries.ts';
@@ -132,4 +132,20 @@ export async function proposalProblems(db: Kysely<Database>, p: ProposalInput, n
     return { agreement_value: 'error.currencyFixed' };
   }
   return null;
+}
+
+/**
+ * Opens a proposal once. The check before opening cannot see a twin opened by a simultaneous request; the database's
+ * unique index refuses the second, and the one that won is the answer (migration 010).
+ */
+export async function openOnce(db: Db, same: Record<string, string>, open: () => Promise<string>): Promise<string> {
+  try {
+    return await open();
+  } catch (e) {
+    if ((e as { code?: unknown })?.code === '23505') {
+      const id = await openProposalWith(db, same);
+      if (id) return id;
+    }
+    throw e;
+  }
 }

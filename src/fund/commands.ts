@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.ts';
 import type { Database, RecordKind } from '../db/types.ts';
 import { encrypt, lookupHash, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
-import { openProposal } from '../decisions/commands.ts';
+import { openOnce, openProposal } from '../decisions/commands.ts';
 import { openProposalWith } from '../decisions/queries.ts';
 import { standardRules } from '../decisions/tally.ts';
 import { holdsRole } from '../roles/queries.ts';
@@ -231,7 +231,7 @@ export async function closePartly(db: Db, member: { id: string }, expectedId: st
 
 /** Any member may ask the others to write off what a revolving fund is still owed. */
 export async function proposeWriteOff(db: Db, member: { id: string }, expectedId: string, now: Date): Promise<string> {
-  return db.transaction().execute(async (tx) => {
+  return openOnce(db, { type: 'write_off', expected_id: expectedId }, () => db.transaction().execute(async (tx) => {
     const expected = await expectedById(tx, expectedId, true);
     if (!expected) throw errors.notFound();
     if (expected.status !== 'expected') throw errors.conflict('already_settled', 'error.recordSettled');
@@ -243,7 +243,7 @@ export async function proposeWriteOff(db: Db, member: { id: string }, expectedId
       rules: standardRules('consent', REQUEST_DECISION.quorumPercent),
       anonymous: false, action,
     }, now);
-  });
+  }));
 }
 
 export type FundProposal = {

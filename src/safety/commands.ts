@@ -53,8 +53,21 @@ async function hideIfFlaggedEnough(tx: Kysely<Database>, postId: string, network
 /** One member asks to pause another's posting; it starts only when a second member confirms. */
 export async function askPause(db: Db, askedBy: string, memberId: string, reason: SafetyReason, now: Date) {
   await liftLapsedPauses(db, now);
+  try {
+    await askPauseOnce(db, askedBy, memberId, reason, now);
+  } catch (e) {
+    // A simultaneous ask won: one live pause per member (migration 010).
+    if ((e as { code?: unknown })?.code === '23505') throw errors.conflict('pause_exists', 'error.pauseExists');
+    throw e;
+  }
+}
+
+async function askPauseOnce(db: Db, askedBy: string, memberId: string, reason: SafetyReason, now: Date) {
   await db.transaction().execute(async (tx) => {
     const dayAgo = new Date(now.getTime() - PAUSE_HOURS * 3_600_000);
+    // An ask nobody confirmed within its day has ended.
+    await tx.updateTable('pauses').set({ lifted_at: now }).where('member_id', '=', memberId).where('confirmed_by', 'is', null)
+      .where('lifted_at', 'is', null).where('asked_at', '<=', dayAgo).execute();
     const existing = await tx
       .selectFrom('pauses')
       .select('id')

@@ -147,3 +147,28 @@ describe(`one member against the rest (${engine})`, () => {
     expect(log).toContain('seconded the proposal to remove Target Tay');
   });
 });
+
+describe(`simultaneous requests (${engine})`, () => {
+  it('open one deferral proposal however many of the same ask arrive at once', async () => {
+    const [ana, ben] = [await buildMember(world, { name: 'Circle Ana' }), await buildMember(world, { name: 'Circle Ben' })];
+    const circleId = idFromRedirect(await ana.post('/circles', { name: 'Tanda of the block', amount: '20', period_days: '14', order_rule: 'lottery' }));
+    expect((await ben.post(`/circles/${circleId}/join`)).status).toBe(303);
+    expect((await ana.post(`/circles/${circleId}/start`)).status).toBe(303);
+    const round = (await world.deps.db.selectFrom('circle_rounds').select('id').where('circle_id', '=', circleId).orderBy('number').executeTakeFirstOrThrow()).id;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => ben.post(`/circles/rounds/${round}/defer`)));
+    expect(answers.map((r) => r.status).filter((s) => s !== 303)).toEqual([]);
+    const opened = await world.deps.db.selectFrom('proposals').select('id').where(sql`action->>'round_id'`, '=', round).execute();
+    expect(opened).toHaveLength(1);
+    expect(new Set(answers.map((r) => r.headers.get('location')))).toEqual(new Set([`/decisions/${opened[0]!.id}`]));
+  });
+
+  it('keep one pause ask however many members ask at once', async () => {
+    await buildMember(world, { name: 'Pause subject' });
+    const id = await memberIdOf(world, 'Pause subject');
+    const askers = await Promise.all(Array.from({ length: 8 }, (_, i) => buildMember(world, { name: `Pause asker ${i}` })));
+    const answers = await Promise.all(askers.map((a) => a.post(`/members/${id}/pause`, { reason: 'spam' })));
+    expect(answers.filter((r) => r.status === 303)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 409)).toHaveLength(7);
+    expect(await world.deps.db.selectFrom('pauses').select('id').where('member_id', '=', id).execute()).toHaveLength(1);
+  });
+});
