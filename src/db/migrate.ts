@@ -13,8 +13,9 @@ import * as dispatch from './migrations/007_dispatch.ts';
 import * as oneClock from './migrations/008_one_clock.ts';
 import * as memberLimits from './migrations/009_member_limits.ts';
 import * as oneAtATime from './migrations/010_one_at_a_time.ts';
+import * as reversalSecond from './migrations/011_reversal_second.ts';
 
-const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch, oneClock, memberLimits, oneAtATime];
+const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch, oneClock, memberLimits, oneAtATime, reversalSecond];
 
 /** Every migration this code knows, in the order they apply. */
 export const migrationNames: readonly string[] = migrations.map((m) => m.name);

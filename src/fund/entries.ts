@@ -30,7 +30,7 @@ export async function writeRecord(tx: Tx, values: Insertable<Database['fund_reco
   const rec = (await recordById(tx, id))!;
   if (rec.confirmBy === 'none') await enter(tx, rec, now);
   else if (rec.confirmBy === 'treasurer') await tellTreasurers(tx, now, [rec.recordedBy], { kind: 'fund_to_confirm', fund_record_id: id });
-  else await tellTreasurers(tx, now, [rec.recordedBy, rec.payeeId], { kind: 'fund_to_confirm', fund_record_id: id });
+  else await tellTreasurers(tx, now, [rec.recordedBy, rec.payeeId, ...rec.reversedPayeeIds], { kind: 'fund_to_confirm', fund_record_id: id });
   return id;
 }
 

@@ -20,7 +20,7 @@ export const canFund = {
   confirmRecord: (who: Who, rec: RecordView, treasurer: boolean) => {
     if (!who || !awaitsConfirmation(rec) || who.id === rec.recordedBy) return false;
     if (rec.confirmBy === 'treasurer') return treasurer;
-    return who.id !== rec.payeeId && who.id !== rec.memberId;
+    return who.id !== rec.payeeId && who.id !== rec.memberId && !rec.reversedPayeeIds.includes(who.id);
   },
   withdrawRecord: (who: Who, rec: RecordView) =>
     !!who && who.id === rec.recordedBy && awaitsConfirmation(rec),

@@ -148,6 +148,8 @@ export type RecordView = {
   requestId: string | null;
   /** Who the payout is for (never the second member). */
   payeeId: string | null;
+  /** For a reversal: who the movement it undoes paid or named (never the second member either). */
+  reversedPayeeIds: string[];
   reverses: number | null;
   memo: string | null;
   recordedBy: string;
@@ -173,13 +175,15 @@ const recordsQuery = (db: Q) =>
       'c.member_id', 'c.named', 'c.request_id', 'q.member_id as payee_id', 'c.reverses', 'c.memo', 'c.recorded_by',
       'by.display_name as recorded_by_name', 'c.recorded_at', 'c.confirm_by', 'c.confirmed_by', 'c.confirmed_at', 'c.withdrawn_at',
       'c.round_id', 'c.expected_id',
+      sql<string[] | null>`(select array_remove(array[o.member_id, oq.member_id], null) from ledger_entries e
+        join fund_records o on o.id = e.record_id left join fund_requests oq on oq.id = o.request_id where e.id = c.reverses)`.as('reversed_payees'),
     ]);
 
 type RecordRow = Awaited<ReturnType<ReturnType<typeof recordsQuery>['execute']>>[number];
 const toRecord = (r: RecordRow): RecordView => ({
   id: r.id, kind: r.kind, fundId: r.fund_id, fundName: r.fund_name, toFundId: r.to_fund_id, toFundName: r.to_fund_name,
   amount: Number(r.amount), currency: r.currency, memberId: r.member_id, named: r.named, requestId: r.request_id,
-  payeeId: r.payee_id, reverses: r.reverses === null ? null : Number(r.reverses), memo: r.memo, recordedBy: r.recorded_by,
+  payeeId: r.payee_id, reversedPayeeIds: r.reversed_payees ?? [], reverses: r.reverses === null ? null : Number(r.reverses), memo: r.memo, recordedBy: r.recorded_by,
   recordedByName: r.recorded_by_name, recordedAt: r.recorded_at, confirmBy: r.confirm_by, confirmedBy: r.confirmed_by,
   confirmedAt: r.confirmed_at, withdrawnAt: r.withdrawn_at, roundId: r.round_id, expectedId: r.expected_id,
 });

@@ -126,11 +126,18 @@ export async function writesHandover(db: Q, memberId: string, role: string, now:
   return !!row;
 }
 
-/** Whether a member may read the role's handover notes: a holder now, a next holder, or one whose term just ended. */
+/**
+ * Whether a member may read the role's handover notes: a holder now, or the next holder (a term that starts next).
+ * Nobody else: not one who stepped down or whose term ended (volunteering and stepping down at once used to open the
+ * notes for a month), and not one queued further back.
+ */
 export async function readsHandover(db: Q, memberId: string, role: string, now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - HANDOVER_GRACE_DAYS * DAY);
+  const end = sql`least(role_terms.ends_at, coalesce(role_terms.ended_at, role_terms.ends_at))`;
   const row = await terms(db, role).where('role_terms.member_id', '=', memberId)
-    .where(sql<boolean>`least(role_terms.ends_at, coalesce(role_terms.ended_at, role_terms.ends_at)) > ${since}`)
+    // A term given up before it started ends at its start: it is nobody's.
+    .where(sql<boolean>`${end} > ${now} and ${end} > role_terms.starts_at`)
+    .where(sql<boolean>`(role_terms.starts_at <= ${now} or role_terms.starts_at = (select min(t.starts_at) from role_terms t
+      where t.role = ${role} and t.starts_at > ${now} and least(t.ends_at, coalesce(t.ended_at, t.ends_at)) > t.starts_at))`)
     .executeTakeFirst();
   return !!row;
 }

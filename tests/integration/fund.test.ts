@@ -191,6 +191,16 @@ describe(`the shared fund (${engine})`, () => {
     // Not twice, and a reversal is not itself reversed.
     expect((await treasurer.post(`/fund/entries/${gift.id}/reverse`, { memo: '' })).status).toBe(409);
     expect((await treasurer.post(`/fund/entries/${reversal.id}/reverse`, { memo: '' })).status).toBe(409);
+    // Undoing a payout: the member it paid is no second member for it, in the app or in the database.
+    const payout = await world.deps.db.selectFrom('ledger_entries').innerJoin('fund_records', 'fund_records.id', 'ledger_entries.record_id')
+      .innerJoin('fund_requests', 'fund_requests.id', 'fund_records.request_id').select('ledger_entries.id')
+      .where('fund_records.kind', '=', 'payout').where('fund_requests.member_id', '=', await memberIdOf(world, 'Asha')).orderBy('ledger_entries.id').executeTakeFirstOrThrow();
+    const undo = idFromRedirect(await treasurer.post(`/fund/entries/${payout.id}/reverse`, { memo: 'Paid to the wrong fund' }));
+    expect(await (await asker.get(`/fund/records/${undo}`)).text()).not.toContain(`action="/fund/records/${undo}/confirm"`);
+    expect((await asker.post(`/fund/records/${undo}/confirm`, { key: 'k-12345678' })).status).toBe(403);
+    await expect(sql`update fund_records set confirmed_by = ${await memberIdOf(world, 'Asha')}, confirmed_at = now() where id = ${undo}`.execute(world.deps.db))
+      .rejects.toMatchObject({ code: 'KR019' });
+    expect((await treasurer.post(`/fund/records/${undo}/withdraw`)).status).toBe(303);
     // The database refuses every change to the ledger.
     const db = world.deps.db;
     for (const statement of [

@@ -100,6 +100,8 @@ describe(`roles defined by agreement (${engine})`, () => {
     days(2);
     expect((await holders(db(), 'coordinator', world.now.value)).map((h) => h.name)).toEqual(['Cal']);
     expect(await (await cal.get('/roles/coordinator')).text()).toContain('Hall key is with Omar');
+    // The holder whose term ended reads it no more (they may still write for a while).
+    expect(await (await bea.get('/roles/coordinator')).text()).not.toContain('Hall key');
   });
 
   it('holds the rule on terms in a row: volunteering stops at the limit; a decision may allow more, knowingly', async () => {
@@ -130,5 +132,28 @@ describe(`roles defined by agreement (${engine})`, () => {
     expect(after.endsAt.getTime()).toBe(before.endsAt.getTime());
     expect(await (await bea.get('/roles/coordinator')).text()).toContain('Held by 1 of 2.');
     expect(await (await bea.get('/roles')).text()).not.toContain('action="/roles/coordinator/volunteer"'); // volunteering was not kept
+  });
+
+  it('shows the handover note to holders and the next holder only: volunteering and stepping down at once opens nothing', async () => {
+    await defineRole(founder, { title: 'Greeter', duties: 'Welcomes new members', term_days: '14', seats: '1', terms_in_row: '2', volunteering: 'on' });
+    const [gia, spy] = [await buildMember(world, { name: 'Gia' }), await buildMember(world, { name: 'Spy' })];
+    expect((await gia.post('/roles/greeter/volunteer')).status).toBe(303);
+    expect((await gia.post('/roles/greeter/handover', { note: 'The spare key is under the blue pot' })).status).toBe(303);
+    // Near the end of Gia's term the spy queues as the next holder: as the next holder, they may read it…
+    days(12);
+    expect((await spy.post('/roles/greeter/volunteer')).status).toBe(303);
+    expect(await (await spy.get('/roles/greeter')).text()).toContain('blue pot');
+    // …and having given the term up at once, they may not.
+    const term = await db().selectFrom('role_terms').select('id').where('role', '=', 'greeter').where('member_id', '=', await memberIdOf(world, 'Spy')).executeTakeFirstOrThrow();
+    expect((await spy.post(`/roles/terms/${term.id}/step-down`)).status).toBe(303);
+    expect(await (await spy.get('/roles/greeter')).text()).not.toContain('blue pot');
+    // A member with no term never reads it; the holder's term over, only the one who holds it next does.
+    const next = await buildMember(world, { name: 'Next Nia' });
+    expect(await (await next.get('/roles/greeter')).text()).not.toContain('blue pot');
+    expect((await next.post('/roles/greeter/volunteer')).status).toBe(303);
+    expect(await (await next.get('/roles/greeter')).text()).toContain('blue pot');
+    days(3);
+    expect(await (await gia.get('/roles/greeter')).text()).not.toContain('blue pot');
+    expect(await (await next.get('/roles/greeter')).text()).toContain('blue pot');
   });
 });
