@@ -19,8 +19,11 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
   const server = http.createServer(async (req, res) => {
     try {
       if (req.method === 'POST' && req.url === '/invite') {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const { uses } = JSON.parse(body || '{}') as { uses?: unknown };
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(await cliInvite(deps)));
+        res.end(JSON.stringify(await cliInvite(deps, Number.isInteger(uses) && (uses as number) >= 1 && (uses as number) <= 500 ? (uses as number) : 1)));
         return;
       }
       if (req.method === 'POST' && req.url === '/backup') {
@@ -70,10 +73,11 @@ export async function cliPropose(deps: Deps, fields: Record<string, string>): Pr
   return { id, url: `${deps.config.publicUrl}/decisions/${id}` };
 }
 
-export async function cliInvite(deps: Deps): Promise<{ url?: string; expiresAt?: string; error?: string; note?: string }> {
+export async function cliInvite(deps: Deps, uses = 1): Promise<{ url?: string; expiresAt?: string; error?: string; note?: string }> {
   if (!(await foundingState(deps.db)).founded) return { error: 'There is no network yet: open the founding link first.' };
-  const seconded = (await networkAgreements(deps.db)).joinMode === 'seconded';
-  const { token, expiresAt } = await createInvite(deps.db, null, deps.clock(), seconded);
+  const joinMode = (await networkAgreements(deps.db)).joinMode;
+  const seconded = joinMode === 'seconded';
+  const { token, expiresAt } = await createInvite(deps.db, null, deps.clock(), { joinMode, maxUses: uses });
   const url = inviteUrl(deps.config.publicUrl, token);
   return { url, expiresAt: expiresAt.toISOString(), ...(seconded ? { note: 'This network asks for a second: the link works once a member seconds it on the Invite page.' } : {}) };
 }

@@ -15,7 +15,7 @@ const usage = `Usage: kropotkin <command>
 
   start     serve Kropotkin (same as npm start)
   migrate   bring the database up to date and exit
-  invite    print a fresh invite link (works while the server runs, too)
+  invite    print a fresh invite link for one person (works while the server runs, too) [--uses N: for up to N people]
   propose   open a proposal for the members to decide (the only way the host can ask for a change):
               kropotkin propose --title "Add bikes" --agreement categories --value "food
               rides
@@ -78,12 +78,18 @@ export async function run(argv: string[]): Promise<number> {
       case 'invite': {
         const config = loadConfig();
         const running = !config.databaseUrl && lockHolder(config.dataDir) !== null;
-        const result = running ? await askServer(config.dataDir, '/invite') : await withDatabase(cliInvite);
+        const usesFlag = flag(argv.slice(1), '--uses');
+        const uses = usesFlag === undefined ? 1 : Number(usesFlag);
+        if (!Number.isInteger(uses) || uses < 1 || uses > 500) {
+          console.error('--uses takes a whole number from 1 to 500.');
+          return 2;
+        }
+        const result = running ? await askServer(config.dataDir, '/invite', { uses }) : await withDatabase((deps) => cliInvite(deps, uses));
         if (result.error) {
           console.error(result.error);
           return 1;
         }
-        console.log(`Invite link (valid until ${result.expiresAt}):\n\n  ${result.url}\n`);
+        console.log(`Invite link for ${uses === 1 ? 'one person' : `up to ${uses} people`} (valid until ${result.expiresAt}):\n\n  ${result.url}\n`);
         if (result.note) console.log(result.note);
         return 0;
       }

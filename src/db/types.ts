@@ -64,7 +64,13 @@ export interface Database {
     needs_second: Generated<boolean>;
     seconded_by: string | null;
     seconded_at: Timestamp | null;
+    max_uses: number | null;
+    revoked_by: string | null;
+    revoke_asked_by: string | null;
+    revoke_asked_at: Timestamp | null;
+    guarded_at: Timestamp | null;
   };
+  removed_marks: { mark: Buffer; marked_at: Timestamp };
   sessions: { token_hash: Buffer; member_id: string; created_at: Generated<Date>; expires_at: Timestamp };
   sign_in_tokens: {
     token_hash: Buffer;

@@ -4,7 +4,8 @@ import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/types.ts';
 import { encrypt, lookupHash, normaliseEmail, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
-import { hashToken } from '../security/tokens.ts';
+import { guardLiveInvites, useInvite } from './invites.ts';
+import type { NetworkAgreements } from '../agreements/queries.ts';
 import { createSession } from './sessions.ts';
 
 export type NewMember = { displayName: string; language: string; email?: string | undefined };
@@ -35,24 +36,11 @@ export async function createMember(db: Kysely<Database>, keys: Keys, m: NewMembe
   return row.id;
 }
 
-/** Joins with an invite link; the invite must be live. Returns the new member and their session. */
-export async function joinWithInvite(db: Db, keys: Keys, token: string, m: NewMember, now: Date) {
+/** Joins with an invite link, using it once; the link must admit someone now. Returns the new member and their session. */
+export async function joinWithInvite(db: Db, keys: Keys, token: string, m: NewMember, joinMode: NetworkAgreements['joinMode'], now: Date) {
   return db.transaction().execute(async (tx) => {
-    const invite = await tx
-      .selectFrom('invites')
-      .select(['id', 'expires_at', 'revoked_at'])
-      .where('token_hash', '=', hashToken(token))
-      .forUpdate()
-      .executeTakeFirst();
-    if (!invite || invite.revoked_at || invite.expires_at <= now) {
-      throw errors.gone('invite_not_valid', 'error.inviteNotValid');
-    }
+    await useInvite(tx, token, joinMode, now);
     const memberId = await createMember(tx, keys, m);
-    await tx
-      .updateTable('invites')
-      .set((eb) => ({ uses: eb('uses', '+', 1) }))
-      .where('id', '=', invite.id)
-      .execute();
     const session = await createSession(tx, memberId, now);
     return { memberId, session };
   });
@@ -69,6 +57,8 @@ export async function updateMemberSettings(db: Db, keys: Keys, memberId: string,
 
 /** A removed member is signed out everywhere, their open posts withdrawn, their matches released, their invites ended. */
 export async function removeMember(tx: Kysely<Database>, memberId: string, now: Date) {
+  const { email_hash: mark } = await tx.selectFrom('members').select('email_hash').where('id', '=', memberId).executeTakeFirstOrThrow();
+  if (mark) await tx.insertInto('removed_marks').values({ mark, marked_at: now }).onConflict((oc) => oc.doNothing()).execute();
   await tx.updateTable('members').set({ removed_at: now, email_enc: null, email_hash: null }).where('id', '=', memberId).where('removed_at', 'is', null).execute();
   await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
@@ -81,6 +71,8 @@ export async function removeMember(tx: Kysely<Database>, memberId: string, now: 
     .execute();
   await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now }).where('member_id', '=', memberId).where('status', '=', 'open').execute();
   await tx.updateTable('invites').set({ revoked_at: now }).where('created_by', '=', memberId).where('revoked_at', 'is', null).execute();
+  // They may hold any link that was live: each waits for a fresh second. Their address stays out, as its keyed hash.
+  await guardLiveInvites(tx, now);
 }
 
 /** Taking a break (or coming back): no reason asked, none recorded. */

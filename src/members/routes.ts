@@ -18,7 +18,10 @@ import { hashToken, looksLikeToken } from '../security/tokens.ts';
 import { lookupHash, normaliseEmail } from '../security/crypto.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { emailInUse, joinWithInvite, updateMemberSettings } from './commands.ts';
-import { createInvite, inviteState, inviteUrl, invitesAwaitingSecond, secondInvite } from './invites.ts';
+import {
+  confirmEndInvite, createInvite, endInviteByToken, endOwnInvite, endRequests, INVITE_USES, inviteState, inviteUrl, invitesAwaitingSecond,
+  invitesOf, secondInvite, tokenFromLink,
+} from './invites.ts';
 import { createSignInLink, useSignInLink } from './sign-in-links.ts';
 import { endSession } from './sessions.ts';
 import { foundingSchema, memberSchema, settingsSchema, signInEmailSchema } from './schema.ts';
@@ -33,6 +36,7 @@ import {
 } from './passkeys.ts';
 import * as views from './views.tsx';
 import { requireMember } from './require.ts';
+import { uuid } from '../exchange/schema.ts';
 
 export const memberRoutes = new Hono<AppEnv>();
 
@@ -82,8 +86,9 @@ memberRoutes.post('/found', async (c) => {
 async function requireLiveInvite(c: Parameters<typeof page>[0], token: string) {
   const { db, clock } = c.get('deps');
   if (!c.get('network')) throw errors.notFound();
-  const state = await inviteState(db, token, clock());
+  const state = await inviteState(db, token, c.get('network')!.joinMode, clock());
   if (state === 'waiting') throw errors.gone('invite_needs_second', 'error.inviteNeedsSecond');
+  if (state === 'used_up') throw errors.gone('invite_used_up', 'error.inviteUsedUp');
   if (state !== 'live') throw errors.gone('invite_not_valid', 'error.inviteNotValid');
 }
 
@@ -109,7 +114,7 @@ memberRoutes.post('/join/:token', async (c) => {
     return page(c, c.get('t')('join.titleShort'), (v) => views.JoinPage({ v, form, token }), { status: 422 });
   }
   const m = parsed.data;
-  const { session } = await joinWithInvite(db, keys, token, { displayName: m.display_name, language: m.language, email: m.email }, clock());
+  const { session } = await joinWithInvite(db, keys, token, { displayName: m.display_name, language: m.language, email: m.email }, c.get('network')!.joinMode, clock());
   setSessionCookie(c, session);
   return c.redirect('/welcome', 303);
 });
@@ -224,33 +229,67 @@ memberRoutes.post('/settings/passkeys/remove', async (c) => {
   return c.redirect('/settings', 303);
 });
 
-memberRoutes.get('/invites', async (c) => {
+const INVITE_DONE = ['seconded', 'ended', 'endAsked', 'alreadyAsked', 'notFound'] as const;
+
+async function invitesPage(c: Parameters<typeof page>[0], extra: { invite?: Parameters<typeof views.InvitesPage>[0]['invite']; done?: string } = {}) {
   const member = requireMember(c);
   const { db, clock } = c.get('deps');
-  const waiting = await invitesAwaitingSecond(db, member.id, clock());
-  const seconded = c.req.query('seconded') === '1';
-  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, waiting, seconded }));
-});
+  const joinMode = c.get('network')!.joinMode;
+  const [waiting, mine, endAsked] = await Promise.all([
+    invitesAwaitingSecond(db, member.id, joinMode, clock()), invitesOf(db, member.id, joinMode, clock()), endRequests(db, member.id, clock()),
+  ]);
+  const done = INVITE_DONE.find((d) => d === extra.done);
+  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, waiting, mine, endAsked, invite: extra.invite, done }));
+}
+
+memberRoutes.get('/invites', (c) => invitesPage(c, { done: c.req.query('done') }));
 
 memberRoutes.post('/invites/:id/second', async (c) => {
   const member = requireMember(c);
   const id = c.req.param('id');
   const { db, clock } = c.get('deps');
-  if (!/^[0-9a-f-]{36}$/i.test(id) || !(await secondInvite(db, id, member.id, clock()))) throw errors.notFound();
-  return c.redirect('/invites?seconded=1', 303);
+  if (!uuid.safeParse(id).success || !(await secondInvite(db, id, member.id, c.get('network')!.joinMode, clock()))) throw errors.notFound();
+  return c.redirect('/invites?done=seconded', 303);
 });
 
 memberRoutes.post('/invites', async (c) => {
   const member = requireMember(c);
   const { db, clock, config } = c.get('deps');
-  const { token, expiresAt, needsSecond } = await createInvite(db, member.id, clock(), c.get('network')!.joinMode === 'seconded');
+  const values = await readForm(c);
+  const uses = INVITE_USES.find((n) => String(n) === values.uses) ?? 1;
+  const { token, expiresAt, maxUses } = await createInvite(db, member.id, clock(), { joinMode: c.get('network')!.joinMode, maxUses: uses });
   const url = inviteUrl(config.publicUrl, token);
   const label = c.get('t')('invite.qrLabel');
   const svg = (await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })).replace(
     '<svg ',
     `<svg role="img" aria-label="${label.replace(/["<>&]/g, '')}" `,
   );
-  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, waiting: [], invite: { url, qrSvg: svg, expiresAt, needsSecond } }));
+  return invitesPage(c, { invite: { url, qrSvg: svg, expiresAt, needsSecond: c.get('network')!.joinMode === 'seconded', maxUses } });
+});
+
+memberRoutes.post('/invites/:id/end', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  const { db, clock } = c.get('deps');
+  if (!uuid.safeParse(id).success || !(await endOwnInvite(db, member.id, id, clock()))) throw errors.notFound();
+  return c.redirect('/invites?done=ended', 303);
+});
+
+/** A link someone has in hand (pasted, or read off a flyer): its maker ends it at once; two other members together. */
+memberRoutes.post('/invites/end', async (c) => {
+  const member = requireMember(c);
+  const { db, clock } = c.get('deps');
+  const outcome = await endInviteByToken(db, member.id, tokenFromLink((await readForm(c)).link ?? ''), clock());
+  const done = { ended: 'ended', asked: 'endAsked', already_asked: 'alreadyAsked', not_found: 'notFound' }[outcome];
+  return c.redirect(`/invites?done=${done}`, 303);
+});
+
+memberRoutes.post('/invites/:id/end/confirm', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  const { db, clock } = c.get('deps');
+  if (!uuid.safeParse(id).success || !(await confirmEndInvite(db, member.id, id, clock()))) throw errors.notFound();
+  return c.redirect('/invites?done=ended', 303);
 });
 
 // The passkey ceremony (JSON, used by /static/passkey.js).

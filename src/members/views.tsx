@@ -4,7 +4,8 @@ import { own } from '../web/lookup.ts';
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
 import { ErrorSummary, Notice, RadioGroup, TextArea, TextField, formatDate, formatDateTime, type FormState } from '../web/parts.tsx';
-import { languageNames } from '../web/i18n/index.ts';
+import { languageNames, type MessageKey } from '../web/i18n/index.ts';
+import { INVITE_USES, type EndRequest, type MyInvite, type WaitingInvite } from './invites.ts';
 
 const languageOptions = (codes: string[]) => codes.map((c) => ({ value: c, label: own(languageNames, c) ?? c }));
 
@@ -175,19 +176,19 @@ export function SettingsPage(props: {
   );
 }
 
-type WaitingInvite = { id: string; createdAt: Date; byName: string | null };
-
-export function InvitesPage({ v, invite, waiting, seconded }: {
+export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
   v: ViewCtx;
-  invite?: { url: string; qrSvg: string; expiresAt: Date; needsSecond: boolean };
+  invite?: { url: string; qrSvg: string; expiresAt: Date; needsSecond: boolean; maxUses: number } | undefined;
   waiting: WaitingInvite[];
-  seconded?: boolean;
+  mine: MyInvite[];
+  endAsked: EndRequest[];
+  done?: string | undefined;
 }) {
   const { t } = v;
   return (
     <>
       <h1>{t('invite.title')}</h1>
-      {seconded ? <Notice kind="success">{t('invite.secondedDone')}</Notice> : null}
+      {done ? <Notice kind={done === 'notFound' ? 'warning' : 'success'}>{t(`invite.done.${done}` as MessageKey)}</Notice> : null}
       <p class="no-print">{t('invite.intro')}</p>
       {invite?.needsSecond ? <Notice kind="info">{t('invite.needsSecond')}</Notice> : null}
       {invite ? (
@@ -200,13 +201,35 @@ export function InvitesPage({ v, invite, waiting, seconded }: {
           <p class="link-text">
             <a href={invite.url}>{invite.url}</a>
           </p>
-          <p>{t('invite.expires', { date: formatDate(v.lang, invite.expiresAt) })}</p>
+          <p>{t('invite.expires', { date: formatDate(v.lang, invite.expiresAt) })} {invite.maxUses === 1 ? t('invite.forOne') : t('invite.forMany', { count: invite.maxUses })}</p>
           <p class="hint no-print">{t('invite.print')}</p>
         </section>
       ) : null}
       <form method="post" action="/invites" class="no-print">
+        <div class="field">
+          <label for="uses">{t('invite.usesLabel')}</label>
+          <select id="uses" name="uses">
+            {INVITE_USES.map((n) => <option value={String(n)}>{n === 1 ? t('invite.usesOne') : t('invite.usesMany', { count: n })}</option>)}
+          </select>
+        </div>
         <button type="submit" class="primary">{invite ? t('invite.another') : t('invite.create')}</button>
       </form>
+      {mine.length ? (
+        <section class="no-print" aria-labelledby="mine-title">
+          <h2 id="mine-title">{t('invite.mineTitle')}</h2>
+          <ul class="plain">
+            {mine.map((m) => (
+              <li>
+                <form method="post" action={`/invites/${m.id}/end`} class="inline">
+                  {t('invite.mineItem', { date: formatDate(v.lang, m.createdAt), used: m.uses, uses: m.maxUses ?? '∞', until: formatDate(v.lang, m.expiresAt) })}
+                  {m.waiting ? ` ${t('invite.mineWaiting')}` : ''}{' '}
+                  <button type="submit">{t('invite.end')}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {waiting.length ? (
         <section class="no-print" aria-labelledby="waiting-title">
           <h2 id="waiting-title">{t('invite.waitingTitle')}</h2>
@@ -223,6 +246,32 @@ export function InvitesPage({ v, invite, waiting, seconded }: {
           </ul>
         </section>
       ) : null}
+      {endAsked.length ? (
+        <section class="no-print" aria-labelledby="end-asked-title">
+          <h2 id="end-asked-title">{t('invite.endAskedTitle')}</h2>
+          <ul class="plain">
+            {endAsked.map((e) => (
+              <li>
+                <form method="post" action={`/invites/${e.id}/end/confirm`} class="inline">
+                  {t('invite.endAskedItem', { asker: e.askedByName ?? '?', name: e.byName ?? t('invite.byHost'), date: formatDate(v.lang, e.createdAt) })}{' '}
+                  <button type="submit">{t('invite.endConfirm')}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section class="no-print" aria-labelledby="leaked-title">
+        <h2 id="leaked-title">{t('invite.leakedTitle')}</h2>
+        <form method="post" action="/invites/end">
+          <div class="field">
+            <label for="link">{t('invite.leakedLabel')}</label>
+            <p class="hint" id="link-hint">{t('invite.leakedHint')}</p>
+            <input id="link" name="link" type="text" autocomplete="off" maxlength={2000} aria-describedby="link-hint" />
+          </div>
+          <button type="submit">{t('invite.leakedSubmit')}</button>
+        </form>
+      </section>
     </>
   );
 }

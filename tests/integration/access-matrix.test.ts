@@ -11,6 +11,9 @@ import { engine } from '../support/db.ts';
 import { formKey, makeFund, makeTreasurer } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { createSession } from '../../src/members/sessions.ts';
+import { endInviteByToken } from '../../src/members/invites.ts';
+import { raiseDailyLimits } from '../support/limits.ts';
+import { hashToken } from '../../src/security/tokens.ts';
 
 const RELATIONS = ['anon', 'stranger', 'partner', 'owner', 'removed', 'holder'] as const;
 type Relation = (typeof RELATIONS)[number];
@@ -102,8 +105,16 @@ const place = async (fx: Fx): Promise<Objects> => {
   return { id: (await fx.world.deps.db.selectFrom('rota_signups').select('id').where('slot_id', '=', s!).executeTakeFirstOrThrow()).id };
 };
 const invite = async (fx: Fx): Promise<Objects> => {
-  await fx.as.owner.post('/invites');
-  return { id: (await fx.world.deps.db.selectFrom('invites').select('id').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id };
+  const html = await (await fx.as.owner.post('/invites')).text();
+  const token = html.match(/\/join\/([\w-]{43})/)?.[1];
+  if (!token) throw new Error(html.slice(html.indexOf('<main'), html.indexOf('<main') + 800));
+  return { id: (await fx.world.deps.db.selectFrom('invites').select('id').where('token_hash', '=', hashToken(token)).executeTakeFirstOrThrow()).id, token };
+};
+/** A link the owner made that the role holder asked to end: a second member ends it. */
+const askedInvite = async (fx: Fx): Promise<Objects> => {
+  const made = await invite(fx);
+  expect(await endInviteByToken(fx.world.deps.db, fx.ids.holder, made.token!, fx.world.now.value)).toBe('asked');
+  return made;
 };
 const member = async (fx: Fx): Promise<Objects> => ({ id: fx.ids.owner });
 const role = async (): Promise<Objects> => ({ name: 'treasurer' });
@@ -135,6 +146,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /invites': { rule: MEMBERS },
   'POST /invites/:id/second': { rule: NOBODY, make: invite }, // this network lets invites work without a second
   'POST /invites': { rule: MEMBERS },
+  'POST /invites/:id/end': { rule: OWNER, make: invite },
+  'POST /invites/end': { rule: MEMBERS },
+  'POST /invites/:id/end/confirm': { rule: 'daaadd', make: askedInvite }, // not the member who asked
+
   'POST /passkeys/register/options': { rule: MEMBERS },
   'POST /passkeys/register/verify': { rule: MEMBERS },
   'POST /passkeys/sign-in/options': { rule: OPEN },
@@ -255,6 +270,7 @@ let removedCookies: Map<string, string>;
 beforeAll(async () => {
   const world = await buildWorld();
   const founder = await foundNetwork(world);
+  await raiseDailyLimits(world, founder); // the matrix acts hundreds of times as the same few members
   const as = {
     anon: new Client(world), holder: founder,
     owner: await buildMember(world, { name: 'Asha' }), partner: await buildMember(world, { name: 'Hugo' }),

@@ -1,0 +1,17 @@
+// Tests that act many times as one member (the access matrix, the fuzzers, benchmarks) first raise the daily limits the
+// way a network would: by the members' decision.
+import { expect } from 'vitest';
+import { passHours, type Client, type TestWorld } from './app.ts';
+import { runJobs } from '../../src/jobs.ts';
+
+export const DAILY_LIMITS = ['daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
+
+/** Proposes each daily limit at `to` (five proposals, the default limit) and lets them pass by consent. */
+export async function raiseDailyLimits(world: TestWorld, proposer: Client, to = 1000) {
+  for (const key of DAILY_LIMITS) {
+    const res = await proposer.post('/decisions', { title: `Raise ${key}`, process: 'consent', closes_in: '24', agreement: key, agreement_value: String(to) });
+    expect(res.status, await res.clone().text()).toBe(303);
+  }
+  passHours(world, 25);
+  await runJobs(world.deps);
+}
