@@ -2,6 +2,7 @@
 // a clock the test can move, and clients that keep their own cookies.
 import { matchingSettled } from '../../src/exchange/match-queue.ts';
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -127,6 +128,10 @@ let memberCount = 0;
 /** A member who joined through an invite link, as a person would. */
 export async function buildMember(world: TestWorld, over: { name?: string; language?: string; email?: string } = {}) {
   const { token } = await createInvite(world.deps.db, null, world.now.value);
+  // Where joining takes a second member, the person was given a link a member had seconded.
+  await sql`update invites set seconded_at = ${world.now.value},
+    seconded_by = (select id from members where removed_at is null order by joined_at limit 1)
+    where token_hash = ${hashToken(token)} and exists (select 1 from members)`.execute(world.deps.db);
   const client = new Client(world);
   memberCount++;
   const res = await client.post(`/join/${token}`, {
