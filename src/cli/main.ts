@@ -89,7 +89,8 @@ export async function run(argv: string[]): Promise<number> {
           console.error(result.error);
           return 1;
         }
-        console.log(`Invite link for ${uses === 1 ? 'one person' : `up to ${uses} people`} (valid until ${result.expiresAt}):\n\n  ${result.url}\n`);
+        const admits = uses === 1 ? 'one person' : `up to ${uses} people`;
+        console.log(`Invite link for ${admits} (valid until ${result.expiresAt}):\n\n  ${result.url}\n`);
         if (result.note) console.log(result.note);
         return 0;
       }
