@@ -8,6 +8,7 @@ import { expirePosts } from './exchange/commands.ts';
 import { sendDigests } from './notifications/digest.ts';
 import { today } from './web/forms.ts';
 import { clearSpentCredentials } from './members/sessions.ts';
+import { clearEmailConfirmations } from './members/email.ts';
 import { closeDueProposals, remindClosingSoon } from './decisions/commands.ts';
 import { liftLapsedPauses } from './safety/commands.ts';
 import { applyRetention } from './exchange/retention.ts';
@@ -36,6 +37,7 @@ export async function runJobs(deps: Deps): Promise<void> {
   await remindPledges(db, now);
   await forgetOldKeys(db, now);
   await clearSpentCredentials(db, now);
+  await clearEmailConfirmations(db, now);
   await sendDigests(db, deps.keys, deps.mailer, deps.config.publicUrl, now);
 }
 

@@ -46,8 +46,9 @@ export async function joinWithInvite(db: Db, keys: Keys, token: string, m: NewMe
   });
 }
 
+/** A member's own settings. A new address is not set here: it waits for its owner's confirmation (email.ts). */
 export async function updateMemberSettings(db: Db, keys: Keys, memberId: string, m: NewMember & { removeEmail?: boolean; emailDecisions?: boolean }) {
-  const emailColumns = m.email ? sealEmail(keys, m.email) : m.removeEmail ? sealEmail(keys, undefined) : {};
+  const emailColumns = m.removeEmail ? sealEmail(keys, undefined) : {};
   await db
     .updateTable('members')
     .set({ display_name: m.displayName, language: m.language, ...emailColumns, email_decisions: m.emailDecisions ?? true })

@@ -17,13 +17,14 @@ import { foundingState } from '../agreements/queries.ts';
 import { hashToken, looksLikeToken } from '../security/tokens.ts';
 import { lookupHash, normaliseEmail } from '../security/crypto.ts';
 import { timingSafeEqual } from 'node:crypto';
-import { emailInUse, joinWithInvite, updateMemberSettings } from './commands.ts';
+import { joinWithInvite, updateMemberSettings } from './commands.ts';
+import { askToConfirmEmail, confirmEmail } from './email.ts';
 import {
   confirmEndInvite, createInvite, endInviteByToken, endOwnInvite, endRequests, INVITE_USES, inviteState, inviteUrl, invitesAwaitingSecond,
   invitesOf, secondInvite, tokenFromLink,
 } from './invites.ts';
 import { createSignInLink, useSignInLink } from './sign-in-links.ts';
-import { endSession } from './sessions.ts';
+import { endAllSessions, endSession } from './sessions.ts';
 import { foundingSchema, memberSchema, settingsSchema, signInEmailSchema } from './schema.ts';
 import {
   authenticationOptions,
@@ -36,6 +37,7 @@ import {
 } from './passkeys.ts';
 import * as views from './views.tsx';
 import { requireMember } from './require.ts';
+import { afterResponse } from '../web/later.ts';
 import { uuid } from '../exchange/schema.ts';
 
 export const memberRoutes = new Hono<AppEnv>();
@@ -105,23 +107,21 @@ memberRoutes.post('/join/:token', async (c) => {
   const values = await readForm(c);
   const { db, keys, clock } = c.get('deps');
   const parsed = memberSchema(c.get('network')!.languages).safeParse(values);
-  const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);
-  if (parsed.success && parsed.data.email && (await emailInUse(db, keys, parsed.data.email))) {
-    fieldErrors.email = 'error.emailInUse';
-  }
-  if (!parsed.success || Object.keys(fieldErrors).length) {
-    const form = { values, errors: fieldErrors };
+  if (!parsed.success) {
+    const form = { values, errors: toFieldErrors(parsed.error) };
     return page(c, c.get('t')('join.titleShort'), (v) => views.JoinPage({ v, form, token }), { status: 422 });
   }
   const m = parsed.data;
-  const { session } = await joinWithInvite(db, keys, token, { displayName: m.display_name, language: m.language, email: m.email }, c.get('network')!.joinMode, clock());
+  const { memberId, session } = await joinWithInvite(db, keys, token, { displayName: m.display_name, language: m.language }, c.get('network')!.joinMode, clock());
   setSessionCookie(c, session);
-  return c.redirect('/welcome', 303);
+  // The address is attached when its owner opens the link mailed to it; the answer is the same for any address.
+  if (m.email) confirmLater(c, { id: memberId, language: m.language }, m.email);
+  return c.redirect(m.email ? '/welcome?email=sent' : '/welcome', 303);
 });
 
 memberRoutes.get('/welcome', async (c) => {
   requireMember(c);
-  return page(c, c.get('t')('welcome.titleShort'), (v) => views.WelcomePage({ v }), { scripts: PASSKEY_SCRIPTS });
+  return page(c, c.get('t')('welcome.titleShort'), (v) => views.WelcomePage({ v, emailSent: c.req.query('email') === 'sent' }), { scripts: PASSKEY_SCRIPTS });
 });
 
 memberRoutes.get('/sign-in', async (c) => {
@@ -141,20 +141,21 @@ memberRoutes.post('/sign-in/email', async (c) => {
   }
   const email = normaliseEmail(parsed.data.email);
   const limitKey = lookupHash(keys, 'rate.sign-in', email).toString('base64');
-  if (!limits.signInLinks.take(limitKey) || !limits.signInLinksGlobal.take('all')) throw errors.tooMany();
-  const link = await createSignInLink(db, keys, email, clock());
-  if (link) {
-    const t = c.get('t');
-    // The answer below is the same whether or not the address belongs to a member; a slow mail server must not
-    // tell either, so the mail is sent in the background.
-    void mailer
-      .send({
-        to: link.to,
-        subject: t('mail.signInSubject'),
-        text: `${t('mail.signInBody')}\n\n${config.publicUrl}/sign-in/link?token=${link.token}\n\n${t('mail.signInIgnore')}\n`,
-      })
-      .catch(() => c.get('deps').log('could not send a sign-in mail'));
-  }
+  // The server-wide limit counts the mails sent (to members' addresses), not the asking: asking for addresses nobody
+  // has cannot use it up. While it is used up, everyone is told so, whatever address they typed.
+  if (!limits.signInLinks.take(limitKey) || limits.signInLinksGlobal.exhausted('all')) throw errors.tooMany();
+  const t = c.get('t');
+  // The answer is the same, and takes the same work, whether or not the address belongs to a member: looking it up,
+  // making the link and mailing it happen just after.
+  afterResponse(async () => {
+    const link = await createSignInLink(db, keys, email, clock(), () => limits.signInLinksGlobal.take('all'));
+    if (!link) return;
+    await mailer.send({
+      to: link.to,
+      subject: t('mail.signInSubject'),
+      text: `${t('mail.signInBody')}\n\n${config.publicUrl}/sign-in/link?token=${link.token}\n\n${t('mail.signInIgnore')}\n`,
+    });
+  }, c.get('deps').log);
   return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: true }), { scripts: PASSKEY_SCRIPTS });
 });
 
@@ -192,8 +193,19 @@ memberRoutes.post('/language', async (c) => {
 async function settingsPage(c: Parameters<typeof page>[0], form: ReturnType<typeof emptyForm>, saved: boolean, status: 200 | 422 = 200) {
   const member = requireMember(c);
   const passkeys = await passkeysOf(c.get('deps').db, member.id);
-  return page(c, c.get('t')('settings.title'), (v) => views.SettingsPage({ v, form, saved, passkeys }), { status, scripts: PASSKEY_SCRIPTS });
+  const emailSent = c.req.query('email') === 'sent';
+  return page(c, c.get('t')('settings.title'), (v) => views.SettingsPage({ v, form, saved, passkeys, emailSent }), { status, scripts: PASSKEY_SCRIPTS });
 }
+
+/** Mails the link that attaches an address, just after the answer (which must not tell whose the address is). */
+function confirmLater(c: Parameters<typeof page>[0], member: { id: string; language: string }, email: string) {
+  const { db, keys, mailer, config, clock, log } = c.get('deps');
+  const ctx = { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin' };
+  afterResponse(() => askToConfirmEmail(ctx, member, email, clock()), log);
+}
+
+/** Changing where sign-in links go takes a fresh sign-in, when the member has another way to sign in at all. */
+const RECENT_SIGN_IN_MS = 15 * 60_000;
 
 memberRoutes.get('/settings', async (c) => {
   const member = requireMember(c);
@@ -204,23 +216,47 @@ memberRoutes.get('/settings', async (c) => {
 memberRoutes.post('/settings', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
-  const { db, keys } = c.get('deps');
+  const { db, keys, clock } = c.get('deps');
   const parsed = settingsSchema(c.get('network')!.languages).safeParse(values);
   const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);
-  if (parsed.success && parsed.data.email && (await emailInUse(db, keys, parsed.data.email, member.id))) {
-    fieldErrors.email = 'error.emailInUse';
+  const newEmail = parsed.success && parsed.data.email && parsed.data.remove_email !== 'on' ? parsed.data.email : undefined;
+  if (newEmail && (member.hasEmail || (await passkeysOf(db, member.id)).length > 0) && clock().getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS) {
+    fieldErrors.email = 'error.signInAgainForEmail';
   }
   if (!parsed.success || Object.keys(fieldErrors).length) return settingsPage(c, { values, errors: fieldErrors }, false, 422);
   const s = parsed.data;
   await updateMemberSettings(db, keys, member.id, {
     displayName: s.display_name,
     language: s.language,
-    email: s.email,
     removeEmail: s.remove_email === 'on',
     emailDecisions: s.email_decisions === 'yes',
   });
-  return c.redirect('/settings?saved=1', 303);
+  if (newEmail) confirmLater(c, { id: member.id, language: s.language }, newEmail);
+  return c.redirect(newEmail ? '/settings?saved=1&email=sent' : '/settings?saved=1', 303);
 });
+
+memberRoutes.post('/settings/sign-out-everywhere', async (c) => {
+  const member = requireMember(c);
+  await endAllSessions(c.get('deps').db, member.id);
+  clearSessionCookie(c);
+  return c.redirect('/', 303);
+});
+
+// Opening the link shows a button; only pressing it attaches the address (mail scanners that open links do not).
+memberRoutes.get('/email/confirm', async (c) => {
+  const token = c.req.query('token') ?? '';
+  if (!looksLikeToken(token)) throw errors.gone('link_not_valid', 'error.linkNotValid');
+  return page(c, c.get('t')('email.confirmTitle'), (v) => views.EmailConfirmPage({ v, token }));
+});
+
+memberRoutes.post('/email/confirm', async (c) => {
+  const { db, keys, mailer, config, clock } = c.get('deps');
+  const ctx = { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin' };
+  await confirmEmail(ctx, (await readForm(c)).token ?? '', clock());
+  return c.redirect('/email/confirmed', 303);
+});
+
+memberRoutes.get('/email/confirmed', (c) => page(c, c.get('t')('email.confirmTitle'), (v) => views.EmailConfirmedPage({ v })));
 
 memberRoutes.post('/settings/passkeys/remove', async (c) => {
   const member = requireMember(c);

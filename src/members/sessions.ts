@@ -10,19 +10,23 @@ export async function createSession(db: Kysely<Database>, memberId: string, now:
   const token = newToken();
   await db
     .insertInto('sessions')
-    .values({ token_hash: hashToken(token), member_id: memberId, expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
+    .values({ token_hash: hashToken(token), member_id: memberId, created_at: now, expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
     .execute();
   return token;
 }
 
-export type SessionMember = { id: string; displayName: string; language: string; hasEmail: boolean; emailDecisions: boolean };
+export type SessionMember = {
+  id: string; displayName: string; language: string; hasEmail: boolean; emailDecisions: boolean;
+  /** When this session began (a sign-in): changing where sign-in links go asks for a recent one. */
+  signedInAt: Date;
+};
 
 export async function memberForSession(db: Kysely<Database>, token: string | undefined, now: Date) {
   if (!looksLikeToken(token)) return null;
   const row = await db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
-    .select(['members.id', 'members.display_name', 'members.language', 'members.email_hash', 'members.email_decisions', 'sessions.expires_at'])
+    .select(['members.id', 'members.display_name', 'members.language', 'members.email_hash', 'members.email_decisions', 'sessions.expires_at', 'sessions.created_at'])
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', now)
     .where('members.removed_at', 'is', null)
@@ -42,8 +46,14 @@ export async function memberForSession(db: Kysely<Database>, token: string | und
     language: row.language,
     hasEmail: row.email_hash !== null,
     emailDecisions: row.email_decisions,
+    signedInAt: row.created_at,
   };
   return member;
+}
+
+/** Signs a member out everywhere: every session they have ends, this one too. */
+export async function endAllSessions(db: Kysely<Database>, memberId: string) {
+  await db.deleteFrom('sessions').where('member_id', '=', memberId).execute();
 }
 
 export async function endSession(db: Kysely<Database>, token: string | undefined) {

@@ -8,15 +8,18 @@ import { EMAIL_PURPOSE } from './commands.ts';
 
 export const LINK_MINUTES = 10;
 
-/** Makes a link for the member with this address, if there is one. The caller answers the same either way. */
-export async function createSignInLink(db: Db, keys: Keys, email: string, now: Date) {
+/**
+ * Makes a link for the member with this address, if there is one and `mayMail` allows one more mail. Runs after the
+ * answer, which is the same either way (web/later.ts).
+ */
+export async function createSignInLink(db: Db, keys: Keys, email: string, now: Date, mayMail: () => boolean = () => true) {
   const member = await db
     .selectFrom('members')
     .select(['id', 'email_enc', 'language'])
     .where('email_hash', '=', lookupHash(keys, EMAIL_PURPOSE, normaliseEmail(email)))
     .where('removed_at', 'is', null)
     .executeTakeFirst();
-  if (!member?.email_enc) return null;
+  if (!member?.email_enc || !mayMail()) return null;
   const token = newToken();
   await db
     .insertInto('sign_in_tokens')

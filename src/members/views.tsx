@@ -61,11 +61,12 @@ export function JoinPage({ v, form, token }: { v: ViewCtx; form: FormState; toke
   );
 }
 
-export function WelcomePage({ v }: { v: ViewCtx }) {
+export function WelcomePage({ v, emailSent }: { v: ViewCtx; emailSent: boolean }) {
   const { t } = v;
   return (
     <>
       <h1>{t('welcome.title', { name: v.member!.displayName })}</h1>
+      {emailSent ? <Notice kind="info">{t('email.sent')}</Notice> : null}
       <p>{t('welcome.intro')}</p>
       <PasskeyAdd v={v} />
       <p>{v.member!.hasEmail ? t('welcome.emailFallback') : t('welcome.noEmail')}</p>
@@ -133,6 +134,7 @@ export function SettingsPage(props: {
   form: FormState;
   saved: boolean;
   passkeys: { id: string; createdAt: Date; lastUsedAt: Date | null }[];
+  emailSent: boolean;
 }) {
   const { v, form } = props;
   const { t } = v;
@@ -140,6 +142,7 @@ export function SettingsPage(props: {
     <>
       <h1>{t('settings.title')}</h1>
       {props.saved ? <Notice kind="success">{t('settings.saved')}</Notice> : null}
+      {props.emailSent ? <Notice kind="info">{t('email.sent')}</Notice> : null}
       <ErrorSummary t={t} form={form} />
       <form method="post" action="/settings" novalidate>
         <TextField t={t} form={form} name="display_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} />
@@ -172,6 +175,37 @@ export function SettingsPage(props: {
         ))}
       </ul>
       <PasskeyAdd v={v} reload />
+      <h2>{t('settings.signOutEverywhere')}</h2>
+      <form method="post" action="/settings/sign-out-everywhere">
+        <p class="hint">{t('settings.signOutEverywhereHint')}</p>
+        <button type="submit">{t('settings.signOutEverywhere')}</button>
+      </form>
+    </>
+  );
+}
+
+export function EmailConfirmPage({ v, token }: { v: ViewCtx; token: string }) {
+  const { t } = v;
+  return (
+    <>
+      <h1>{t('email.confirmTitle')}</h1>
+      <p>{t('email.confirmIntro')}</p>
+      <form method="post" action="/email/confirm">
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" class="primary">{t('email.confirmButton')}</button>
+      </form>
+    </>
+  );
+}
+
+export function EmailConfirmedPage({ v }: { v: ViewCtx }) {
+  return (
+    <>
+      <h1>{v.t('email.confirmTitle')}</h1>
+      <Notice kind="success">{v.t('email.confirmed')}</Notice>
+      <p>
+        <a class="button" href={v.member ? '/settings' : '/sign-in'}>{v.member ? v.t('settings.title') : v.t('signIn.title')}</a>
+      </p>
     </>
   );
 }

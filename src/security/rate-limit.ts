@@ -21,6 +21,12 @@ export class RateLimiter {
     return entry.count <= this.limit;
   }
 
+  /** Whether the key has used up its window (counts nothing). */
+  exhausted(key: string): boolean {
+    const entry = this.hits.get(key);
+    return !!entry && entry.resetAt > this.now() && entry.count >= this.limit;
+  }
+
   private sweep(now: number) {
     for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
   }

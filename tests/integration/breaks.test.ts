@@ -41,7 +41,7 @@ describe(`taking a break (${engine})`, () => {
     expect(await asked()).toBe(before); // not asked while resting
     passHours(world, 2);
     await runJobs(world.deps);
-    expect(world.mails.filter((m) => m.to === 'rae@example.org')).toEqual([]);
+    expect(world.mails.filter((m) => m.to === 'rae@example.org' && !m.subject.startsWith('Confirm'))).toEqual([]);
 
     expect((await helper.post('/me/back')).status).toBe(303);
     expect(await suggested()).toContain('Rides to the clinic');
@@ -49,7 +49,7 @@ describe(`taking a break (${engine})`, () => {
     expect(await asked()).toBe(before + 1);
     passHours(world, 2);
     await runJobs(world.deps);
-    expect(world.mails.filter((m) => m.to === 'rae@example.org').length).toBe(1);
+    expect(world.mails.filter((m) => m.to === 'rae@example.org' && !m.subject.startsWith('Confirm')).length).toBe(1);
   });
 
   it('shows each member their own recent load, and nobody else’s', async () => {

@@ -153,6 +153,7 @@ describe(`writes through a crash (${engine})`, () => {
   it('keeps every acknowledged claim with its notice, and leaves no claim half made, after a SIGKILL mid-stream', async () => {
     const { target, setup, env } = await serverDatabase('claims-data');
     const w = await fundWorld(setup, keys);
+    await w.raiseDailyLimits(); // one member posts 150 needs, six claim them
     const helpers: string[] = [];
     for (let i = 0; i < 6; i++) helpers.push(await createSession(setup, await w.addMember(), new Date()));
     if (engine === 'pglite') await setup.destroy();

@@ -264,7 +264,11 @@ async function apply(m: Model, s: Step) {
       const e = candidates[s.pick % candidates.length]!;
       const recorded = await record(db, { id: treasurer }, { kind: 'reversal', entryId: e.id, memo: null }, 'USD', newKey(), now);
       const goesBelow = e.lines.some(([f, d]) => d > 0 && bal(m, f) - d < floorOf(f));
-      const refused = await refusedForFloor(() => confirmRecord(db, { id: members[0]! }, recorded.result, newKey(), now));
+      // The member a payout paid is no second member for undoing it.
+      const paid = await db.selectFrom('ledger_entries as le').innerJoin('fund_records as o', 'o.id', 'le.record_id')
+        .leftJoin('fund_requests as q', 'q.id', 'o.request_id').select(['o.member_id', 'q.member_id as payee']).where('le.id', '=', e.id).executeTakeFirst();
+      const second = members.find((x) => x !== paid?.member_id && x !== paid?.payee)!;
+      const refused = await refusedForFloor(() => confirmRecord(db, { id: second }, recorded.result, newKey(), now));
       expect(refused).toBe(goesBelow);
       if (refused) {
         await withdrawRecord(db, { id: treasurer }, recorded.result, now);

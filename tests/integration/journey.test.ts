@@ -17,8 +17,9 @@ describe(`the core journey (${engine})`, () => {
     for (const area of AREAS) expect(page).toContain(area);
     const rows = await world.deps.db.selectFrom('agreements').select(['key', 'adopted_by']).execute();
     expect(rows.map((r) => r.key).sort()).toEqual([
-      'area_neighbours', 'areas', 'categories', 'checkin_weeks', 'crisis_mode', 'currency', 'flag_threshold', 'gini_ceiling', 'join_mode', 'languages', 'load_top_share',
-      'met_details_days', 'network_name', 'reciprocity_floor', 'removal_hours',
+      'area_neighbours', 'areas', 'categories', 'checkin_weeks', 'crisis_mode', 'currency', 'daily_claims', 'daily_flags', 'daily_invites',
+      'daily_posts', 'daily_proposals', 'flag_threshold', 'gini_ceiling', 'join_mode', 'languages', 'load_top_share',
+      'met_details_days', 'network_name', 'reciprocity_floor', 'removal_hours', 'removal_repeat_days', 'removal_repeat_members',
     ]);
     expect(rows.every((r) => r.adopted_by === 'founding')).toBe(true);
   });

@@ -1,6 +1,7 @@
 // The app in-process for integration tests: a fresh database, a fixed key, a mailer that keeps what it sends,
 // a clock the test can move, and clients that keep their own cookies.
 import { matchingSettled } from '../../src/exchange/match-queue.ts';
+import { afterResponseSettled } from '../../src/web/later.ts';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
@@ -71,6 +72,7 @@ export class Client {
     if (init.method && init.method !== 'GET' && !headers.has('origin')) headers.set('origin', ORIGIN);
     const res = await this.world.app.request(`${ORIGIN}${path}`, { ...init, headers });
     await matchingSettled(this.world.deps.db); // helpers are told of a new need just after it is posted
+    await afterResponseSettled(); // mail and sign-in links are made just after the answer
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, ...rest] = pair!.split('=');
@@ -125,7 +127,7 @@ export async function foundNetwork(world: TestWorld, over: Partial<Record<string
 
 let memberCount = 0;
 
-/** A member who joined through an invite link, as a person would. */
+/** A member who joined through an invite link, as a person would (and, given an email, opened the link mailed to it). */
 export async function buildMember(world: TestWorld, over: { name?: string; language?: string; email?: string } = {}) {
   const { token } = await createInvite(world.deps.db, null, world.now.value);
   // Where joining takes a second member, the person was given a link a member had seconded.
@@ -134,13 +136,35 @@ export async function buildMember(world: TestWorld, over: { name?: string; langu
     where token_hash = ${hashToken(token)} and exists (select 1 from members)`.execute(world.deps.db);
   const client = new Client(world);
   memberCount++;
-  const res = await client.post(`/join/${token}`, {
+  const res = await withMailSeen(world, () => client.post(`/join/${token}`, {
     display_name: over.name ?? `Member ${memberCount}`,
     language: over.language ?? 'en',
     email: over.email ?? '',
-  });
-  if (res.status !== 303) throw new Error(`joining failed: ${res.status} ${await res.text()}`);
+  }));
+  if (res.result.status !== 303) throw new Error(`joining failed: ${res.result.status} ${await res.result.text()}`);
+  if (over.email) await confirmMailedEmail(world, client, res.mails, over.email);
   return client;
+}
+
+/** Runs `fn` while keeping a copy of every mail the app sends (to whatever mailer the world has). */
+export async function withMailSeen<T>(world: TestWorld, fn: () => Promise<T>): Promise<{ result: T; mails: Mail[] }> {
+  const mailer = world.deps.mailer;
+  const mails: Mail[] = [];
+  world.deps.mailer = { ...mailer, send: async (m) => { mails.push(m); await mailer.send(m); } };
+  try {
+    return { result: await fn(), mails };
+  } finally {
+    world.deps.mailer = mailer;
+  }
+}
+
+/** Opens the confirmation link mailed to `email` and presses its button, as its owner would. */
+export async function confirmMailedEmail(world: TestWorld, client: Client, mails: Mail[], email: string) {
+  const mail = mails.find((m) => m.to.toLowerCase() === email.trim().toLowerCase() && /\/email\/confirm\?token=/.test(m.text));
+  if (!mail) throw new Error(`no confirmation mail to ${email}`);
+  const token = mail.text.match(/\/email\/confirm\?token=([\w-]{43})/)![1]!;
+  const res = await client.post('/email/confirm', { token });
+  if (res.status !== 303) throw new Error(`confirming the email failed: ${res.status} ${await res.text()}`);
 }
 
 export function inADay(world: TestWorld, days = 1) {

@@ -12,11 +12,12 @@ import { proposalById } from '../../src/decisions/queries.ts';
 import { standardRules } from '../../src/decisions/tally.ts';
 import type { Action } from '../../src/decisions/queries.ts';
 import type { FundRules } from '../../src/fund/rules.ts';
+import { DAILY_LIMITS } from './limits.ts';
 
 const rules = standardRules('consent');
 
 /** Opens a consent proposal an hour and a half ago and closes it half an hour ago, with the founder consenting. */
-export async function passNow(db: Db, founder: string, kind: 'role' | 'fund', action: Action): Promise<string> {
+export async function passNow(db: Db, founder: string, kind: 'role' | 'fund' | 'agreement', action: Action): Promise<string> {
   const opened = new Date(Date.now() - 90 * 60_000);
   const id = await openProposal(db, null, { kind, title: kind, body: '', process: 'consent', options: [], closesInHours: 1, rules, anonymous: false, action }, opened);
   await castBallot(db, (await proposalById(db, id))!, founder, { pick: 'consent' }, null, opened);
@@ -44,5 +45,9 @@ export async function fundWorld(db: Db, keys: Keys, fundRules?: FundRules) {
     members.push(id);
     return id;
   };
-  return { founder, session: founded.session, pot, fund, members, addMember };
+  /** The daily limits raised by decision, for tests that act hundreds of times as one member. */
+  const raiseDailyLimits = async (to = 1000) => {
+    for (const key of DAILY_LIMITS) await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: to });
+  };
+  return { founder, session: founded.session, pot, fund, members, addMember, raiseDailyLimits };
 }
