@@ -143,6 +143,10 @@ const MATRIX: Record<string, Entry> = {
   'GET /settings': { rule: MEMBERS },
   'POST /settings': { rule: MEMBERS },
   'POST /settings/passkeys/remove': { rule: MEMBERS },
+  'POST /settings/sign-out-everywhere': { rule: MEMBERS },
+  'GET /email/confirm': { rule: NOBODY }, // without a live link mailed to an address it is gone (410) for everyone; lifecycle and invites tests use real ones
+  'POST /email/confirm': { rule: NOBODY }, // likewise
+  'GET /email/confirmed': { rule: OPEN },
   'GET /invites': { rule: MEMBERS },
   'POST /invites/:id/second': { rule: NOBODY, make: invite }, // this network lets invites work without a second
   'POST /invites': { rule: MEMBERS },

@@ -101,7 +101,8 @@ describe.runIf(engine === 'pglite')('PostgreSQL stopping under load', () => {
     stop = true;
     await Promise.all(workers);
     const after = results.slice(-5);
-    expect(after.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+    // Working again (the founder's posts may have reached the daily limit: 429 with its message is a working answer).
+    expect(after.every((r) => r.status === 200 || r.status === 201 || (r.status === 429 && r.body.includes('daily_limit')))).toBe(true);
     const db = await openDatabase({ databaseUrl: pg.url });
     cleanups.push(() => db.destroy());
     const stored = new Set((await db.selectFrom('posts').select('id').execute()).map((p) => p.id));
