@@ -1,6 +1,7 @@
 // Under load: the board and posting a need, mixed three to one, at rising fixed rates (loadgen.ts: evenly spaced,
 // loopback only, bounded steps); the highest rate whose 99th-percentile latency stays under 100 ms, against Hono's hello world
 // measured the same way in the same run. Also the server's memory at idle and under that load.
+import { askServer } from '../src/cli/control.ts';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort, postForm, prng, rssMb, type ServerProcess } from './support.ts';
@@ -37,13 +38,34 @@ async function climb(url: string, rates: number[], seconds: number, requests: Re
 
 export const RATES = [5, 10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
 
-/** The mixed load against a running Kropotkin whose founder's cookie is given. */
-export async function kropotkinUnderLoad(server: ServerProcess, cookie: string, opts: { seconds: number; rates?: number[] }) {
+/**
+ * The mixed load against a running Kropotkin: the founder reads the board, and the members (their cookies given) post
+ * needs, each in turn, as many members of a network would.
+ */
+export async function kropotkinUnderLoad(server: ServerProcess, cookie: string, members: string[], opts: { seconds: number; rates?: number[] }) {
   const r = prng(11);
   const body = new URLSearchParams(postForm(r, 'need')).toString();
-  const post: Req = { method: 'POST', path: '/posts', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin } };
-  const board: Req = { method: 'GET', path: '/board' };
-  return climb(server.base, opts.rates ?? RATES, opts.seconds, [board, board, board, post], { cookie }, server.child.pid);
+  const posts: Req[] = members.map((m) => ({ method: 'POST', path: '/posts', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie: m } }));
+  const board: Req = { method: 'GET', path: '/board', headers: { cookie } };
+  const mix = posts.flatMap((post) => [board, board, board, post]);
+  return climb(server.base, opts.rates ?? RATES, opts.seconds, mix, {}, server.child.pid);
+}
+
+/** Members who joined through one invite link for many, made by the host's command (the server answers it). */
+export async function joinMembers(server: ServerProcess, dataDir: string, n: number): Promise<string[]> {
+  const { url } = await askServer(dataDir, '/invite', { uses: Math.min(500, n) });
+  const path = new URL(url!).pathname;
+  const cookies: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${server.base}${path}`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin },
+      body: new URLSearchParams({ display_name: `Member ${i}`, language: 'en', email: '' }),
+    });
+    if (res.status !== 303) throw new Error(`joining answered ${res.status}`);
+    cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+  }
+  return cookies;
 }
 
 /** The same climb against Hono's hello world in its own process. */

@@ -10,7 +10,7 @@ import { generate, PRESETS } from './surge/generate.ts';
 import { readScenario } from './surge/scenario.ts';
 import { surgeFigures } from './surge/simulate.ts';
 import { writePath } from './write-path.ts';
-import { helloUnderLoad, kropotkinUnderLoad } from './load.ts';
+import { helloUnderLoad, joinMembers, kropotkinUnderLoad } from './load.ts';
 import { foundInContext, measurePages } from './pages.ts';
 import { postForm, prng, rssMb, startServerProcess } from './support.ts';
 import { postgresBinDir, startPostgres, which } from '../tests/support/postgres-server.mjs';
@@ -75,13 +75,15 @@ try {
   // Found the network in the browser (so it holds the session), and seed open needs and offers.
   const context = await browser.newContext({ baseURL: server.origin });
   const cookie = await foundInContext(context, server.origin, server.foundingToken!);
+  // Many members, as in a real network: each member's posts stay within the daily limit (20 by default).
+  const members = await joinMembers(server, dataDir, quick ? 20 : 250);
   const r = prng(5);
   const seeded = quick ? 100 : 600;
   let postPath = '';
   for (let i = 0; i < seeded; i++) {
     const res = await fetch(`${server.base}/posts`, {
       method: 'POST', redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie: members[i % members.length]! },
       body: new URLSearchParams(postForm(r, i % 2 ? 'offer' : 'need')),
     });
     if (res.status !== 303) throw new Error(`seeding answered ${res.status}`);
@@ -97,7 +99,7 @@ try {
   const idle = rssMb(server.child.pid!);
   say('under load: Kropotkin, then hello world');
   const seconds = quick ? 1 : 5;
-  const load = await kropotkinUnderLoad(server, cookie, { seconds });
+  const load = await kropotkinUnderLoad(server, cookie, members, { seconds });
   const hello = await helloUnderLoad({ seconds });
   details.load = { kropotkin: load, hello };
   add('load_rate_vs_hello_world', hello.best ? load.best / hello.best : 0, `ratio (${load.best} vs ${hello.best} requests/s at p99 < 100 ms)`, 0.25, 'higher');

@@ -21,6 +21,9 @@ export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS 
 /** The agreements that limit what one member does in a day, and those about asking again for a removal. */
 export const LIMIT_KEYS = ['removal_repeat_days', 'removal_repeat_members', 'daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
 
+/** The limits on what one member makes in a day. */
+export const DAILY_LIMITS = ['daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
+
 export const JOIN_MODES = ['open', 'seconded'] as const;
 export const CRISIS_MODES = ['off', 'on'] as const;
 

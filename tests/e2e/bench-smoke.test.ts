@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './support.ts';
 import { rssMb, startServerProcess, type ServerProcess } from '../../bench/support.ts';
 import { foundInContext, measurePages } from '../../bench/pages.ts';
-import { helloUnderLoad, kropotkinUnderLoad } from '../../bench/load.ts';
+import { helloUnderLoad, joinMembers, kropotkinUnderLoad } from '../../bench/load.ts';
 
 let browser: Browser;
 let server: ServerProcess;
@@ -34,7 +34,8 @@ describe('server benchmarks at a tiny size', () => {
     expect(board!.lcpMs).toBeGreaterThan(0);
     await context.close();
 
-    const load = await kropotkinUnderLoad(server, cookie, { seconds: 1, rates: [5] });
+    const members = await joinMembers(server, path.join(dir, 'data'), 3);
+    const load = await kropotkinUnderLoad(server, cookie, members, { seconds: 1, rates: [5] });
     expect(load.steps[0]!.errors).toBe(0);
     expect(load.steps[0]!.achieved).toBeGreaterThan(0);
     expect(load.peakRssMb).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import { proposalById } from '../../src/decisions/queries.ts';
 import { standardRules } from '../../src/decisions/tally.ts';
 import type { Action } from '../../src/decisions/queries.ts';
 import type { FundRules } from '../../src/fund/rules.ts';
-import { DAILY_LIMITS } from './limits.ts';
+import { DAILY_LIMITS } from '../../src/agreements/defaults.ts';
 
 const rules = standardRules('consent');
 

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { passHours, type Client, type TestWorld } from './app.ts';
 import { runJobs } from '../../src/jobs.ts';
 
-export const DAILY_LIMITS = ['daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
+import { DAILY_LIMITS } from '../../src/agreements/defaults.ts';
 
 /** Proposes each daily limit at `to` (five proposals, the default limit) and lets them pass by consent. */
 export async function raiseDailyLimits(world: TestWorld, proposer: Client, to = 1000) {
