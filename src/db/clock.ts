@@ -7,8 +7,8 @@ import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type
 const DRIFT_MS = 1000;
 
 class ClockedDriver implements Driver {
-  /** The connections told a time of their own (a pooled connection keeps it until told otherwise). */
-  private readonly told = new WeakSet<DatabaseConnection>();
+  /** The time each connection was last told (a pooled connection keeps it until told otherwise). */
+  private readonly told = new WeakMap<DatabaseConnection, string>();
 
   constructor(private readonly inner: Driver, private readonly clock: () => Date) {}
 
@@ -20,8 +20,12 @@ class ClockedDriver implements Driver {
     const conn = await this.inner.acquireConnection();
     const at = this.clock();
     if (Math.abs(at.getTime() - Date.now()) > DRIFT_MS) {
-      await conn.executeQuery(CompiledQuery.raw(`select set_config('kropotkin.now', '${at.toISOString()}', false)`));
-      this.told.add(conn);
+      // A clock that stands still (a test's) is told once, not before every statement.
+      const iso = at.toISOString();
+      if (this.told.get(conn) !== iso) {
+        await conn.executeQuery(CompiledQuery.raw(`select set_config('kropotkin.now', '${iso}', false)`));
+        this.told.set(conn, iso);
+      }
     } else if (this.told.has(conn)) {
       await conn.executeQuery(CompiledQuery.raw(`select set_config('kropotkin.now', '', false)`));
       this.told.delete(conn);

@@ -26,7 +26,7 @@ describe('passkeys', () => {
 
     await page.goto('/settings');
     expect(await page.locator('main').textContent()).toContain('Passkey 1');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(`${files.app.base}/`);
 
     await page.goto('/sign-in');
