@@ -17,7 +17,7 @@ import { remindPledges } from './fund/pledges.ts';
 import { forgetOldKeys } from './fund/idempotency.ts';
 import { remindEndingTerms } from './roles/commands.ts';
 import { askForSlots } from './rotas/commands.ts';
-import { openCheckinIfDue } from './care/checkin.ts';
+import { foldCheckinAnswers, openCheckinIfDue } from './care/checkin.ts';
 import { warnIfLoadConcentrated } from './care/warnings.ts';
 
 export async function runJobs(deps: Deps): Promise<void> {
@@ -29,7 +29,9 @@ export async function runJobs(deps: Deps): Promise<void> {
   await drainMatchQueue(db); // needs a restart left unmatched
   await expirePosts(db, today(now), now);
   const agreed = await networkAgreements(db);
-  await applyRetention(db, agreed.metDetailsDays, now, deps.log);
+  // Check-in answers counted in a batch leave no trace of one answer beside its transaction: the purge rewrites them.
+  const counted = await foldCheckinAnswers(db, now);
+  await applyRetention(db, agreed.metDetailsDays, now, deps.log, counted > 0);
   await remindEndingTerms(db, now);
   await askForSlots(db, now);
   await openCheckinIfDue(db, agreed.checkinWeeks, now);

@@ -1,5 +1,7 @@
 // The check-in: every few weeks (by agreement) members are asked one question — how are you holding up? — and the
-// answers exist only as counts. Who answered is kept apart from what, so nobody can be found by their answer.
+// answers exist only as counts. Who answered is kept apart from what: an answer waits, with no member and no time, and
+// is counted only in a batch of at least five (or when its round closes), so nobody can be found by their answer —
+// not in a row, and not by the transaction that wrote it (the batch's tables are then purged from the files).
 import { sql, type Kysely } from 'kysely';
 import type { CheckinAnswer, Database } from '../db/types.ts';
 import { notify } from '../notifications/queries.ts';
@@ -25,17 +27,46 @@ export async function hasAnswered(db: Q, roundId: string, memberId: string): Pro
   return !!(await db.selectFrom('checkin_answered').select('round_id').where('round_id', '=', roundId).where('member_id', '=', memberId).executeTakeFirst());
 }
 
-/** Counts one answer. Refused if the round has closed or the member already answered it. */
+/** Answers are counted this many at a time at least (the same five below which the dashboard shows nothing). */
+export const CHECKIN_BATCH = 5;
+
+/**
+ * Records that the member answered (refused if the round has closed or they already did), then, in a transaction of
+ * its own, leaves the answer waiting to be counted with others (foldCheckinAnswers).
+ */
 export async function answer(db: Q, memberId: string, a: CheckinAnswer, now: Date): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  const roundId = await db.transaction().execute(async (tx) => {
     const round = await openRound(tx, now);
     if (!round) throw errors.conflict('checkin_closed', 'error.checkinClosed');
     const first = await tx.insertInto('checkin_answered').values({ round_id: round.id, member_id: memberId })
       .onConflict((oc) => oc.doNothing()).returning('round_id').executeTakeFirst();
     if (!first) throw errors.conflict('already_answered', 'error.alreadyAnswered');
-    await tx.updateTable('checkin_counts').set((eb) => ({ n: eb('n', '+', 1) }))
-      .where('round_id', '=', round.id).where('answer', '=', a).execute();
+    return round.id;
   });
+  await db.insertInto('checkin_pending').values({ round_id: roundId, answer: a }).execute();
+}
+
+/**
+ * Counts the waiting answers of every round where at least five wait, or that has closed, all of a round's in one
+ * transaction; returns how many were counted (the caller then purges the tables that held them).
+ */
+export async function foldCheckinAnswers(db: Q, now: Date): Promise<number> {
+  const waiting = await db.selectFrom('checkin_pending').innerJoin('checkin_rounds', 'checkin_rounds.id', 'checkin_pending.round_id')
+    .select(['checkin_pending.round_id', 'checkin_rounds.closes_at', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['checkin_pending.round_id', 'checkin_rounds.closes_at']).execute();
+  let counted = 0;
+  for (const w of waiting) {
+    if (Number(w.n) < CHECKIN_BATCH && w.closes_at > now) continue;
+    counted += await db.transaction().execute(async (tx) => {
+      const rows = await tx.deleteFrom('checkin_pending').where('round_id', '=', w.round_id).returning('answer').execute();
+      for (const a of CHECKIN_ANSWERS) {
+        const k = rows.filter((r) => r.answer === a).length;
+        if (k) await tx.updateTable('checkin_counts').set((eb) => ({ n: eb('n', '+', k) })).where('round_id', '=', w.round_id).where('answer', '=', a).execute();
+      }
+      return rows.length;
+    });
+  }
+  return counted;
 }
 
 export type RoundCounts = { openedAt: Date; counts: Suppressed<Record<CheckinAnswer, number>>; answered: number };

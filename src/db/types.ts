@@ -71,6 +71,7 @@ export interface Database {
     guarded_at: Timestamp | null;
   };
   removed_marks: { mark: Buffer; marked_at: Timestamp };
+  checkin_pending: { round_id: string; answer: CheckinAnswer };
   email_confirmations: { token_hash: Buffer; member_id: string; email_enc: Buffer; email_hash: Buffer; created_at: Timestamp; expires_at: Timestamp };
   sessions: { token_hash: Buffer; member_id: string; created_at: Generated<Date>; expires_at: Timestamp };
   sign_in_tokens: {

@@ -13,12 +13,15 @@ export const NOTIFICATION_DAYS = 90;
 /** Set when details expired and the files still hold them; a purge that found the tables busy is tried again. */
 let purgeDue = false;
 
-/** Expires what is due and, when anything was, purges it from disk. Returns how many posts' details went. */
-export async function applyRetention(db: Db, days: number, now: Date, log: (line: string) => void): Promise<number> {
+/**
+ * Expires what is due and, when anything was (or `purgeToo`: check-in answers were just counted), purges it from disk.
+ * Returns how many posts' details went.
+ */
+export async function applyRetention(db: Db, days: number, now: Date, log: (line: string) => void, purgeToo = false): Promise<number> {
   const posts = await expireFinishedDetails(db, days, now);
   const notes = await forgetSettledFundNotes(db, days, now);
   await db.deleteFrom('notifications').where('created_at', '<', new Date(now.getTime() - NOTIFICATION_DAYS * 86_400_000)).execute();
-  if (posts + notes > 0) purgeDue = true;
+  if (posts + notes > 0 || purgeToo) purgeDue = true;
   if (purgeDue && (await purgeFreedSpace(db, log))) purgeDue = false;
   return posts;
 }
@@ -45,13 +48,16 @@ let purgeWarned = false;
  * so they are not kept for reuse). On a PostgreSQL server the last two steps need the pg_checkpoint role and EXECUTE on
  * pg_switch_wal; without them the old words stay in the log until PostgreSQL reuses it, and the log says so once.
  */
-export async function purgeFreedSpace(db: Db, log: (line: string) => void): Promise<boolean> {
+/** The tables a purge rewrites: those retention empties, and those check-in answers wait in before they are counted. */
+export const PURGED_TABLES = ['posts', 'messages', 'fund_requests', 'checkin_pending', 'checkin_counts'] as const;
+
+export async function purgeFreedSpace(db: Db, log: (line: string) => void, tables: readonly (typeof PURGED_TABLES)[number][] = PURGED_TABLES): Promise<boolean> {
   // Never keep members waiting long: if a table is busy for five seconds, give up and try at the next run.
   const done = await unwatched(() => db.connection().execute(async (conn) => {
     await sql`set lock_timeout = '5s'`.execute(conn);
     await sql`set statement_timeout = 0`.execute(conn);
     try {
-      await sql`vacuum full posts, messages, fund_requests`.execute(conn);
+      await sql.raw(`vacuum full ${tables.join(', ')}`).execute(conn);
       return true;
     } catch {
       return false;

@@ -40,18 +40,25 @@ describe(`the check-in (${engine})`, () => {
     expect((await founder.post('/checkin', { answer: 'stretched' })).status).toBe(303);
     expect(await (await founder.get('/checkin')).text()).toContain('Your answer is counted.');
     expect((await founder.post('/checkin', { answer: 'well' })).status).toBe(409);
-    // The only tables a check-in writes: who answered (no answer), and counts (no member).
+    // The only tables a check-in writes: who answered (no answer), the answer waiting (no member, no time), counts.
     const answered = await sql<Record<string, unknown>>`select * from checkin_answered`.execute(world.deps.db);
     expect(Object.keys(answered.rows[0]!).sort()).toEqual(['member_id', 'round_id']);
+    const pending = await sql<Record<string, unknown>>`select * from checkin_pending`.execute(world.deps.db);
+    expect(Object.keys(pending.rows[0]!).sort()).toEqual(['answer', 'round_id']);
     const counts = await sql<Record<string, unknown>>`select * from checkin_counts`.execute(world.deps.db);
     expect(Object.keys(counts.rows[0]!).sort()).toEqual(['answer', 'n', 'round_id']);
-    await expect(sql`update checkin_counts set n = n + 5`.execute(world.deps.db)).rejects.toMatchObject({ code: 'KR001' });
+    await expect(sql`update checkin_counts set n = n - 1`.execute(world.deps.db)).rejects.toMatchObject({ code: 'KR001' });
+    // One answer alone is not counted: it waits for at least five (a count of one would name its member).
+    await runJobs(world.deps);
+    expect(Number((await sql<{ n: number }>`select sum(n)::int as n from checkin_counts`.execute(world.deps.db)).rows[0]!.n)).toBe(0);
 
     const few = await (await founder.get('/mutuality')).text();
     expect(few.slice(few.indexOf('id="checkins"'))).toContain('not shown (fewer than 5 members)');
     for (const [i, a] of (['well', 'okay', 'stretched', 'struggling'] as const).entries()) {
       expect((await others[i]!.post('/checkin', { answer: a })).status).toBe(303);
     }
+    await runJobs(world.deps); // five waiting: counted together, and the table that held them rewritten
+    expect((await sql`select * from checkin_pending`.execute(world.deps.db)).rows).toEqual([]);
     const shown = await (await founder.get('/mutuality')).text();
     const section = shown.slice(shown.indexOf('id="checkins"'), shown.indexOf('</section>', shown.indexOf('id="checkins"')));
     expect(section.match(/<td class="num">(\d+)<\/td>/g)).toEqual(['<td class="num">1</td>', '<td class="num">1</td>', '<td class="num">2</td>', '<td class="num">1</td>']);
