@@ -6,13 +6,13 @@ import { decrypt, encrypt, lookupHash, normaliseEmail, type Keys } from '../secu
 import { hashToken, looksLikeToken, newToken } from '../security/tokens.ts';
 import { errors } from '../web/errors.ts';
 import { translator, pickLanguage } from '../web/i18n/index.ts';
-import type { Mailer } from '../notifications/mailer.ts';
+import type { Deps } from '../web/context.ts';
 import { EMAIL_PURPOSE } from './commands.ts';
 
 export const CONFIRM_HOURS = 24;
 
 type Member = { id: string; language: string };
-type Ctx = { db: Db; keys: Keys; mailer: Mailer; publicUrl: string; networkName: string };
+type Ctx = { db: Db; keys: Keys; mailer: Deps['mailer']; publicUrl: string; networkName: string };
 
 /** Mails the address a link that attaches it to the member (or, if it cannot be, a note saying why); answers nothing. */
 export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string, now: Date): Promise<void> {

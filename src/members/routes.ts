@@ -38,7 +38,6 @@ import {
 import * as views from './views.tsx';
 import { requireMember } from './require.ts';
 import { afterResponse } from '../web/later.ts';
-import { uuid } from '../exchange/schema.ts';
 
 export const memberRoutes = new Hono<AppEnv>();
 
@@ -265,6 +264,8 @@ memberRoutes.post('/settings/passkeys/remove', async (c) => {
   return c.redirect('/settings', 303);
 });
 
+const isId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
 const INVITE_DONE = ['seconded', 'ended', 'endAsked', 'alreadyAsked', 'notFound'] as const;
 
 async function invitesPage(c: Parameters<typeof page>[0], extra: { invite?: Parameters<typeof views.InvitesPage>[0]['invite']; done?: string } = {}) {
@@ -284,7 +285,7 @@ memberRoutes.post('/invites/:id/second', async (c) => {
   const member = requireMember(c);
   const id = c.req.param('id');
   const { db, clock } = c.get('deps');
-  if (!uuid.safeParse(id).success || !(await secondInvite(db, id, member.id, c.get('network')!.joinMode, clock()))) throw errors.notFound();
+  if (!isId(id) || !(await secondInvite(db, id, member.id, c.get('network')!.joinMode, clock()))) throw errors.notFound();
   return c.redirect('/invites?done=seconded', 303);
 });
 
@@ -307,7 +308,7 @@ memberRoutes.post('/invites/:id/end', async (c) => {
   const member = requireMember(c);
   const id = c.req.param('id');
   const { db, clock } = c.get('deps');
-  if (!uuid.safeParse(id).success || !(await endOwnInvite(db, member.id, id, clock()))) throw errors.notFound();
+  if (!isId(id) || !(await endOwnInvite(db, member.id, id, clock()))) throw errors.notFound();
   return c.redirect('/invites?done=ended', 303);
 });
 
@@ -324,7 +325,7 @@ memberRoutes.post('/invites/:id/end/confirm', async (c) => {
   const member = requireMember(c);
   const id = c.req.param('id');
   const { db, clock } = c.get('deps');
-  if (!uuid.safeParse(id).success || !(await confirmEndInvite(db, member.id, id, clock()))) throw errors.notFound();
+  if (!isId(id) || !(await confirmEndInvite(db, member.id, id, clock()))) throw errors.notFound();
   return c.redirect('/invites?done=ended', 303);
 });
 

@@ -1,19 +1,18 @@
 // What one member who was let in can do to the rest (issue 15, part 2): act while paused, use removal as a weapon,
 // flood the network with claims and proposals. Each is refused with a clear message, and the database holds to it too.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildPost, buildWorld, Client, foundNetwork, idFromRedirect, memberIdOf, passHours, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, buildPost, Client, idFromRedirect, memberIdOf, passHours, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { passByConsent } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 let founder: Client;
-beforeAll(async () => {
-  world = await buildWorld();
-  founder = await foundNetwork(world);
+beforeAll(() => {
+  ({ world, founder } = files);
 });
-afterAll(() => world?.close());
 
 /** `n` open needs, posted by several members (each within their own daily limit). */
 async function openNeeds(n: number, label: string): Promise<string[]> {

@@ -1,17 +1,16 @@
 // Smaller defects found by trying the app as a hostile member would (issue 15, part 4): lookups of what a person sent
 // in our own tables, reading that has side effects, a currency change that would empty every fund.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildPost, buildWorld, Client, foundNetwork, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, buildPost, Client, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { formKey, makeFund, makeTreasurer, passByConsent } from '../support/fund.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 let founder: Client;
-beforeAll(async () => {
-  world = await buildWorld();
-  founder = await foundNetwork(world);
+beforeAll(() => {
+  ({ world, founder } = files);
 });
-afterAll(() => world?.close());
 
 describe(`small defects a hostile member found (${engine})`, () => {
   it('answers 404 for names every object inherits, and never takes them for a language', async () => {

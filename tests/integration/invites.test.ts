@@ -1,18 +1,17 @@
 // Invite links members can hold to account (issue 15): one use by default or a few more, ended by their maker or by
 // any two members, under the join agreement as it stands, and closed to a removed member until a member seconds them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildWorld, Client, foundNetwork, memberIdOf, passHours, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, Client, memberIdOf, passHours, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { passByConsent } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 let founder: Client;
-beforeAll(async () => {
-  world = await buildWorld();
-  founder = await foundNetwork(world);
+beforeAll(() => {
+  ({ world, founder } = files);
 });
-afterAll(() => world?.close());
 
 /** Makes a link through the form; returns its path (/join/TOKEN). */
 async function makeLink(by: Client, uses?: string): Promise<string> {

@@ -1,19 +1,18 @@
 // What docs/SECURITY.md promises about sign-in, held (issue 15, part 3): membership cannot be probed through the join or
 // settings forms; an address is attached only by its owner's link, and the old one is told of a change; changing it
 // takes a recent sign-in; a member can sign out everywhere; a removed member's address stays out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildWorld, Client, confirmMailedEmail, foundNetwork, memberIdOf, passHours, withMailSeen, type TestWorld } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMember, Client, confirmMailedEmail, memberIdOf, passHours, withMailSeen, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { createInvite } from '../../src/members/invites.ts';
 import { createSession } from '../../src/members/sessions.ts';
 
+const files = worldForFile();
 let world: TestWorld;
 let founder: Client;
-beforeAll(async () => {
-  world = await buildWorld();
-  founder = await foundNetwork(world);
+beforeAll(() => {
+  ({ world, founder } = files);
 });
-afterAll(() => world?.close());
 
 const hasEmail = async (name: string) =>
   (await world.deps.db.selectFrom('members').select('email_hash').where('display_name', '=', name).executeTakeFirstOrThrow()).email_hash !== null;
