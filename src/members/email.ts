@@ -10,9 +10,12 @@ import type { Deps } from '../web/context.ts';
 import { EMAIL_PURPOSE } from './commands.ts';
 
 export const CONFIRM_HOURS = 24;
+/** At most this many addresses a member asks to confirm in a day: the form must not be a way to mail anyone, often. */
+export const CONFIRMS_PER_DAY = 3;
 
 type Member = { id: string; language: string };
-type Ctx = { db: Db; keys: Keys; mailer: Deps['mailer']; publicUrl: string; networkName: string };
+/** `mayMail` holds the mail to one address within the server's limit (the same per-address limit as sign-in links). */
+type Ctx = { db: Db; keys: Keys; mailer: Deps['mailer']; publicUrl: string; networkName: string; mayMail?: (address: string) => boolean };
 
 /** Mails the address a link that attaches it to the member (or, if it cannot be, a note saying why); answers nothing. */
 export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string, now: Date): Promise<void> {
@@ -20,10 +23,17 @@ export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string,
   const hash = lookupHash(ctx.keys, EMAIL_PURPOSE, address);
   const t = translator(pickLanguage(member.language));
   if (await ctx.db.selectFrom('removed_marks').select('mark').where('mark', '=', hash).executeTakeFirst()) return;
+  const { n } = await ctx.db.selectFrom('email_confirmations').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('member_id', '=', member.id).where('created_at', '>', new Date(now.getTime() - 86_400_000)).executeTakeFirstOrThrow();
+  if (Number(n) >= CONFIRMS_PER_DAY || (ctx.mayMail && !ctx.mayMail(address))) return;
   const owner = await ctx.db.selectFrom('members').select('id').where('email_hash', '=', hash).executeTakeFirst();
   if (owner?.id === member.id) return;
   if (owner) {
-    // The address is another member's: only its owner learns that someone tried it.
+    // The address is another member's: only its owner learns that someone tried it. The ask counts like any other.
+    await ctx.db.insertInto('email_confirmations').values({
+      token_hash: hashToken(newToken()), member_id: member.id, email_enc: encrypt(ctx.keys, EMAIL_PURPOSE, address), email_hash: hash,
+      created_at: now, expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
+    }).execute();
     await ctx.mailer.send({ to: address, subject: t('mail.emailTakenSubject'), text: `${t('mail.emailTakenBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/sign-in\n` });
     return;
   }

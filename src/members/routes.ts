@@ -198,8 +198,9 @@ async function settingsPage(c: Parameters<typeof page>[0], form: ReturnType<type
 
 /** Mails the link that attaches an address, just after the answer (which must not tell whose the address is). */
 function confirmLater(c: Parameters<typeof page>[0], member: { id: string; language: string }, email: string) {
-  const { db, keys, mailer, config, clock, log } = c.get('deps');
-  const ctx = { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin' };
+  const { db, keys, mailer, config, clock, log, limits } = c.get('deps');
+  const mayMail = (address: string) => limits.signInLinks.take(lookupHash(keys, 'rate.confirm', address).toString('base64'));
+  const ctx = { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin', mayMail };
   afterResponse(() => askToConfirmEmail(ctx, member, email, clock()), log);
 }
 

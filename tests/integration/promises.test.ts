@@ -50,6 +50,22 @@ describe(`sign-in promises (${engine})`, () => {
     expect((await new Client(world).post('/email/confirm', { token })).status).toBe(410);
   });
 
+  it('mails at most three addresses a day for one member, so the form is no way to mail anyone, often', async () => {
+    const una = await buildMember(world, { name: 'Una' });
+    const asks = await withMailSeen(world, async () => {
+      const answers: number[] = [];
+      for (const to of ['a@example.net', 'b@example.net', 'oda@example.org', 'c@example.net', 'd@example.net']) {
+        answers.push((await una.post('/settings', { display_name: 'Una', language: 'en', email: to, email_decisions: 'yes' })).status);
+      }
+      return answers;
+    });
+    expect(asks.result).toEqual([303, 303, 303, 303, 303]); // the same answer every time
+    expect(asks.mails.map((m) => m.to)).toEqual(['a@example.net', 'b@example.net', 'oda@example.org']);
+    passHours(world, 25);
+    const later = await withMailSeen(world, () => una.post('/settings', { display_name: 'Una', language: 'en', email: 'c@example.net', email_decisions: 'yes' }));
+    expect(later.mails.map((m) => m.to)).toEqual(['c@example.net']);
+  });
+
   it('asks for a recent sign-in before changing where sign-in links go', async () => {
     const quin = await buildMember(world, { name: 'Quin', email: 'quin@example.org' });
     passHours(world, 1); // the session is an hour old: a phone found unlocked
