@@ -28,20 +28,17 @@ export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string,
   if (Number(n) >= CONFIRMS_PER_DAY || (ctx.mayMail && !ctx.mayMail(address))) return;
   const owner = await ctx.db.selectFrom('members').select('id').where('email_hash', '=', hash).executeTakeFirst();
   if (owner?.id === member.id) return;
+  // Every ask is kept (and counts toward the day's asks); only an ask for a free address gets a link that works.
+  const token = newToken();
+  await ctx.db.insertInto('email_confirmations').values({
+    token_hash: hashToken(owner ? newToken() : token), member_id: member.id, email_enc: encrypt(ctx.keys, EMAIL_PURPOSE, address),
+    email_hash: hash, created_at: now, expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
+  }).execute();
   if (owner) {
-    // The address is another member's: only its owner learns that someone tried it. The ask counts like any other.
-    await ctx.db.insertInto('email_confirmations').values({
-      token_hash: hashToken(newToken()), member_id: member.id, email_enc: encrypt(ctx.keys, EMAIL_PURPOSE, address), email_hash: hash,
-      created_at: now, expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
-    }).execute();
+    // The address is another member's: only its owner learns that someone tried it.
     await ctx.mailer.send({ to: address, subject: t('mail.emailTakenSubject'), text: `${t('mail.emailTakenBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/sign-in\n` });
     return;
   }
-  const token = newToken();
-  await ctx.db.insertInto('email_confirmations').values({
-    token_hash: hashToken(token), member_id: member.id, email_enc: encrypt(ctx.keys, EMAIL_PURPOSE, address), email_hash: hash,
-    created_at: now, expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
-  }).execute();
   await ctx.mailer.send({
     to: address, subject: t('mail.confirmEmailSubject'),
     text: `${t('mail.confirmEmailBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/email/confirm?token=${token}\n\n${t('mail.signInIgnore')}\n`,

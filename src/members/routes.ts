@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import { setCookie } from 'hono/cookie';
-import type { AppEnv } from '../web/context.ts';
+import type { AppEnv, Deps as AppDeps } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm } from '../web/parts.tsx';
 import { readForm, readJson, toFieldErrors } from '../web/forms.ts';
@@ -196,11 +196,17 @@ async function settingsPage(c: Parameters<typeof page>[0], form: ReturnType<type
   return page(c, c.get('t')('settings.title'), (v) => views.SettingsPage({ v, form, saved, passkeys, emailSent }), { status, scripts: PASSKEY_SCRIPTS });
 }
 
+/** What the email commands need of a request: where to write and mail, and the per-address mail limit. */
+function emailCtx(c: Parameters<typeof page>[0]) {
+  const { db, keys, mailer, config, limits } = c.get('deps');
+  const mayMail = (address: string) => limits.signInLinks.take(lookupHash(keys, 'rate.confirm', address).toString('base64'));
+  return { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin', mayMail };
+}
+
 /** Mails the link that attaches an address, just after the answer (which must not tell whose the address is). */
 function confirmLater(c: Parameters<typeof page>[0], member: { id: string; language: string }, email: string) {
-  const { db, keys, mailer, config, clock, log, limits } = c.get('deps');
-  const mayMail = (address: string) => limits.signInLinks.take(lookupHash(keys, 'rate.confirm', address).toString('base64'));
-  const ctx = { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin', mayMail };
+  const { clock, log } = c.get('deps');
+  const ctx = emailCtx(c);
   afterResponse(() => askToConfirmEmail(ctx, member, email, clock()), log);
 }
 
@@ -250,9 +256,7 @@ memberRoutes.get('/email/confirm', async (c) => {
 });
 
 memberRoutes.post('/email/confirm', async (c) => {
-  const { db, keys, mailer, config, clock } = c.get('deps');
-  const ctx = { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin' };
-  await confirmEmail(ctx, (await readForm(c)).token ?? '', clock());
+  await confirmEmail(emailCtx(c), (await readForm(c)).token ?? '', c.get('deps').clock());
   return c.redirect('/email/confirmed', 303);
 });
 
@@ -282,13 +286,18 @@ async function invitesPage(c: Parameters<typeof page>[0], extra: { invite?: Para
 
 memberRoutes.get('/invites', (c) => invitesPage(c, { done: c.req.query('done') }));
 
-memberRoutes.post('/invites/:id/second', async (c) => {
+type InviteAct = (db: AppDeps['db'], memberId: string, inviteId: string, joinMode: 'open' | 'seconded', now: Date) => Promise<boolean>;
+
+/** One act on one link by its id (second it, end it, confirm ending it): a link the act does not apply to is 404. */
+const onInvite = (act: InviteAct, done: (typeof INVITE_DONE)[number]) => async (c: Parameters<typeof page>[0]) => {
   const member = requireMember(c);
-  const id = c.req.param('id');
+  const id = c.req.param('id') ?? '';
   const { db, clock } = c.get('deps');
-  if (!isId(id) || !(await secondInvite(db, id, member.id, c.get('network')!.joinMode, clock()))) throw errors.notFound();
-  return c.redirect('/invites?done=seconded', 303);
-});
+  if (!isId(id) || !(await act(db, member.id, id, c.get('network')!.joinMode, clock()))) throw errors.notFound();
+  return c.redirect(`/invites?done=${done}`, 303);
+};
+
+memberRoutes.post('/invites/:id/second', onInvite((db, m, id, mode, now) => secondInvite(db, id, m, mode, now), 'seconded'));
 
 memberRoutes.post('/invites', async (c) => {
   const member = requireMember(c);
@@ -305,13 +314,7 @@ memberRoutes.post('/invites', async (c) => {
   return invitesPage(c, { invite: { url, qrSvg: svg, expiresAt, needsSecond: c.get('network')!.joinMode === 'seconded', maxUses } });
 });
 
-memberRoutes.post('/invites/:id/end', async (c) => {
-  const member = requireMember(c);
-  const id = c.req.param('id');
-  const { db, clock } = c.get('deps');
-  if (!isId(id) || !(await endOwnInvite(db, member.id, id, clock()))) throw errors.notFound();
-  return c.redirect('/invites?done=ended', 303);
-});
+memberRoutes.post('/invites/:id/end', onInvite((db, m, id, _mode, now) => endOwnInvite(db, m, id, now), 'ended'));
 
 /** A link someone has in hand (pasted, or read off a flyer): its maker ends it at once; two other members together. */
 memberRoutes.post('/invites/end', async (c) => {
@@ -322,13 +325,7 @@ memberRoutes.post('/invites/end', async (c) => {
   return c.redirect(`/invites?done=${done}`, 303);
 });
 
-memberRoutes.post('/invites/:id/end/confirm', async (c) => {
-  const member = requireMember(c);
-  const id = c.req.param('id');
-  const { db, clock } = c.get('deps');
-  if (!isId(id) || !(await confirmEndInvite(db, member.id, id, clock()))) throw errors.notFound();
-  return c.redirect('/invites?done=ended', 303);
-});
+memberRoutes.post('/invites/:id/end/confirm', onInvite((db, m, id, _mode, now) => confirmEndInvite(db, m, id, now), 'ended'));
 
 // The passkey ceremony (JSON, used by /static/passkey.js).
 function rp(c: Parameters<typeof page>[0]) {
