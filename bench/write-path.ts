@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app.ts';
 import { boot } from '../src/boot.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/core/config.ts';
 import { setFoundingToken } from '../src/agreements/queries.ts';
 import { hashToken, newToken } from '../src/security/tokens.ts';
 import { createPost } from '../src/exchange/commands.ts';

@@ -1,22 +1,11 @@
-// Builds the Hono app from its dependencies; used by server.ts and by tests (app.request, no port needed).
+// Builds the Hono app from its dependencies; used by server.ts and by tests (app.request, no port needed). The routes
+// and per-request set-up are the domains' own (deps.registry, from src/domains.ts); this file names no domain.
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from './web/context.ts';
 import { AppError, errors, fromDatabaseError } from './web/errors.ts';
-import { bodyLimit, loadSession, sameOrigin, securityHeaders } from './web/middleware.ts';
-import { siteRoutes, staticRoutes } from './web/routes.tsx';
-import { memberRoutes } from './members/routes.ts';
-import { exchangeRoutes } from './exchange/routes.ts';
-import { notificationRoutes } from './notifications/routes.tsx';
-import { agreementRoutes } from './agreements/routes.tsx';
-import { decisionRoutes } from './decisions/routes.ts';
-import { safetyRoutes } from './safety/routes.ts';
-import { fundRoutes } from './fund/routes.ts';
-import { fundApiRoutes } from './fund/api.ts';
-import { roleRoutes } from './roles/routes.ts';
-import { circleRoutes } from './circles/routes.ts';
-import { rotaRoutes } from './rotas/routes.ts';
-import { dispatchRoutes } from './dispatch/routes.ts';
-import { mutualityRoutes } from './mutuality/routes.ts';
+import { bodyLimit, sameOrigin, securityHeaders } from './web/middleware.ts';
+import { staticRoutes } from './web/static.ts';
+import { healthRoutes } from './web/health.ts';
 import { errorPage } from './web/error-page.tsx';
 import { fromAcceptLanguage, translator } from './web/i18n/index.ts';
 
@@ -35,22 +24,9 @@ export function createApp(deps: Deps) {
   app.use(bodyLimit());
   app.use(sameOrigin(deps));
   app.route('/', staticRoutes);
-  app.use(loadSession());
-
-  app.route('/', siteRoutes);
-  app.route('/', memberRoutes);
-  app.route('/', exchangeRoutes);
-  app.route('/', notificationRoutes);
-  app.route('/', agreementRoutes);
-  app.route('/', decisionRoutes);
-  app.route('/', safetyRoutes);
-  app.route('/', fundRoutes);
-  app.route('/', fundApiRoutes);
-  app.route('/', roleRoutes);
-  app.route('/', circleRoutes);
-  app.route('/', rotaRoutes);
-  app.route('/', mutualityRoutes);
-  app.route('/', dispatchRoutes);
+  app.route('/', healthRoutes);
+  for (const m of deps.registry.middleware) app.use(m);
+  for (const routes of deps.registry.routes) app.route('/', routes);
 
   app.notFound((c) => errorPage(c, errors.notFound()));
   app.onError((err, c) => {

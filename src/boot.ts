@@ -1,9 +1,10 @@
 // Wiring shared by the server, the CLI and the tests: open the database, migrate, load the key, pick the mailer.
-import type { Config } from './config.ts';
+import { registry } from './domains.ts';
+import type { Config } from './core/config.ts';
 import { openDatabase, type DbTarget } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { deriveKeys, loadMasterKey } from './security/crypto.ts';
-import { consoleMailer, showsMailOnConsole, smtpMailer, type Mailer } from './notifications/mailer.ts';
+import { consoleMailer, showsMailOnConsole, smtpMailer, type Mailer } from './mail/mailer.ts';
 import { RateLimiter } from './security/rate-limit.ts';
 import type { Deps } from './web/context.ts';
 
@@ -34,5 +35,7 @@ export async function boot(
       signInLinks: new RateLimiter(5, 15 * 60_000),
       signInLinksGlobal: new RateLimiter(200, 15 * 60_000),
     },
+    registry,
+    jobs: new Map(),
   };
 }

@@ -1,46 +1,36 @@
-// In-process scheduled work (no cron): closing proposals on time, matching needs a restart left queued, expiry of needs and offers, pauses that lapse,
-// details of finished posts that expire, role terms ending, rota slots short of people, the check-in, load warnings,
-// monthly pledge reminders, digests, and clearing spent tokens.
-// Runs once at start, so anything missed while the server was down catches up, then every minute.
-import { drainMatchQueue } from './exchange/match-queue.ts';
+// In-process scheduled work (no cron). The jobs are the domains' own (src/domains.ts, each domain's index.ts): closing
+// proposals on time, matching needs a restart left queued, expiry, reminders, the check-in, digests and the rest.
+// Runs once at start, so anything missed while the server was down catches up, then every minute. Each job runs on
+// its own: one that fails is logged, tried again at the next run, and stops no other; how each last went is kept
+// (deps.jobs) for `kropotkin status` and /health.
 import type { Deps } from './web/context.ts';
-import { expirePosts } from './exchange/commands.ts';
-import { sendDigests } from './notifications/digest.ts';
-import { today } from './web/forms.ts';
-import { clearSpentCredentials } from './members/sessions.ts';
-import { clearEmailConfirmations } from './members/email.ts';
-import { closeDueProposals, remindClosingSoon } from './decisions/commands.ts';
-import { liftLapsedPauses } from './safety/commands.ts';
-import { applyRetention } from './exchange/retention.ts';
-import { networkAgreements } from './agreements/queries.ts';
-import { remindPledges } from './fund/pledges.ts';
-import { forgetOldKeys } from './fund/idempotency.ts';
-import { remindEndingTerms } from './roles/commands.ts';
-import { askForSlots } from './rotas/commands.ts';
-import { foldCheckinAnswers, openCheckinIfDue } from './care/checkin.ts';
-import { warnIfLoadConcentrated } from './care/warnings.ts';
 
+/** Runs every job once, in the registry's order; then, if any failed, throws naming them (each was logged already). */
 export async function runJobs(deps: Deps): Promise<void> {
-  const now = deps.clock();
-  const { db } = deps;
-  await closeDueProposals(db, now);
-  await liftLapsedPauses(db, now);
-  await remindClosingSoon(db, now);
-  await drainMatchQueue(db); // needs a restart left unmatched
-  await expirePosts(db, today(now), now);
-  const agreed = await networkAgreements(db);
-  // Check-in answers counted in a batch leave no trace of one answer beside its transaction: the purge rewrites them.
-  const counted = await foldCheckinAnswers(db, now);
-  await applyRetention(db, agreed.metDetailsDays, now, deps.log, counted > 0);
-  await remindEndingTerms(db, now);
-  await askForSlots(db, now);
-  await openCheckinIfDue(db, agreed.checkinWeeks, now);
-  await warnIfLoadConcentrated(db, agreed.loadTopShare, now);
-  await remindPledges(db, now);
-  await forgetOldKeys(db, now);
-  await clearSpentCredentials(db, now);
-  await clearEmailConfirmations(db, now);
-  await sendDigests(db, deps.keys, deps.mailer, deps.config.publicUrl, now);
+  const failed: string[] = [];
+  for (const job of deps.registry.jobs) {
+    const status = deps.jobs.get(job.name) ?? { lastSuccess: null, lastFailure: null, failures: 0 };
+    deps.jobs.set(job.name, status);
+    try {
+      // Each job asks the clock itself: one that ran long leaves the next with the time it really is.
+      await job.run(deps, deps.clock());
+      status.lastSuccess = deps.clock();
+      status.failures = 0;
+    } catch (e) {
+      status.lastFailure = { at: deps.clock(), message: (e as Error).message };
+      status.failures += 1;
+      failed.push(job.name);
+      // Only the error's text: never a member's data (a job's error names tables and values, not people).
+      deps.log(`scheduled work "${job.name}" failed (${status.failures} in a row): ${(e as Error).message}`);
+    }
+  }
+  if (failed.length) throw new JobsFailed(failed);
+}
+
+export class JobsFailed extends Error {
+  constructor(readonly jobs: string[]) {
+    super(`scheduled work failed: ${jobs.join(', ')}`);
+  }
 }
 
 export function startJobs(deps: Deps, everyMs = 60_000): () => void {
@@ -51,7 +41,7 @@ export function startJobs(deps: Deps, everyMs = 60_000): () => void {
     try {
       await runJobs(deps);
     } catch (e) {
-      deps.log(`scheduled work failed: ${(e as Error).message}`);
+      if (!(e instanceof JobsFailed)) deps.log(`scheduled work failed: ${(e as Error).message}`);
     } finally {
       running = false;
     }

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { boot } from './boot.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './core/config.ts';
 import { foundingState, setFoundingToken } from './agreements/queries.ts';
 import { newToken, hashToken } from './security/tokens.ts';
 import { runJobs, startJobs } from './jobs.ts';
 import { startControlSocket } from './cli/control.ts';
 import { acquireDataLock } from './db/lock.ts';
 import { startWatchdog } from './db/limits.ts';
-import type { Mailer } from './notifications/mailer.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { Db } from './db/connect.ts';
 
 export type Running = { url: string; port: number; db: Db; runJobs: () => Promise<void>; close: () => Promise<void> };

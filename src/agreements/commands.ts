@@ -2,8 +2,8 @@
 import type { Db } from '../db/connect.ts';
 import { errors } from '../web/errors.ts';
 import { hashToken } from '../security/tokens.ts';
-import { createMember, type NewMember } from '../members/commands.ts';
-import { createSession } from '../members/sessions.ts';
+import { createMember, type NewMember } from '../members/index.ts';
+import { createSession } from '../members/index.ts';
 import type { Keys } from '../security/crypto.ts';
 import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES } from './defaults.ts';
 import { timingSafeEqual } from 'node:crypto';

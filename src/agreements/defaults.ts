@@ -1,8 +1,9 @@
 // Every agreement a network has, what each may hold, and what a network starts with. Founders choose the name, areas
 // and languages; the rest start from these defaults and change only by members' decisions.
+import { JOIN_MODES } from '../members/index.ts';
 import { z } from 'zod';
 import { languageNames } from '../web/i18n/index.ts';
-import { isCurrency } from '../fund/money.ts';
+import { isCurrency } from '../web/money.ts';
 
 export const DEFAULT_CATEGORIES = [
   'food', 'meals', 'groceries', 'housing', 'rides', 'childcare', 'medical', 'supplies', 'cash', 'legal',
@@ -24,7 +25,6 @@ export const LIMIT_KEYS = ['removal_repeat_days', 'removal_repeat_members', 'dai
 /** The limits on what one member makes in a day. */
 export const DAILY_LIMITS = ['daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
 
-export const JOIN_MODES = ['open', 'seconded'] as const;
 export const CRISIS_MODES = ['off', 'on'] as const;
 
 const list = (max: number, most: number) =>

@@ -3,14 +3,15 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES, JOIN_MODES } from './defaults.ts';
+import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES } from './defaults.ts';
+import type { JoinMode } from '../members/index.ts';
 
 export type NetworkAgreements = {
   networkName: string;
   areas: string[];
   languages: string[];
   categories: string[];
-  joinMode: (typeof JOIN_MODES)[number];
+  joinMode: JoinMode;
   metDetailsDays: number;
   flagThreshold: number;
   removalHours: number;

@@ -6,7 +6,7 @@ import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { formatDate } from '../web/parts.tsx';
 import type { ViewCtx } from '../web/layout.tsx';
-import { requireMember } from '../members/require.ts';
+import { requireMember } from '../web/edges.ts';
 import { AGREEMENT_DEFAULTS, isAgreementKey } from './defaults.ts';
 import { agreementHistory, agreementsInForce, type AgreementRow } from './queries.ts';
 import { agreementLabel, agreementValueText } from './text.ts';

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.ts';
+import type { Config } from '../core/config.ts';
 import type { Db } from '../db/connect.ts';
 import { dumpDatabase, readBackup, restoreDatabase, RestoreError, type RestoreSummary } from './dump.ts';
 import { BackupKeyError, newBackupKeyPair, openBackup, sealBackup } from './seal.ts';

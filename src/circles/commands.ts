@@ -4,12 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, OrderRule } from '../db/types.ts';
 import { errors } from '../web/errors.ts';
-import { notify } from '../notifications/queries.ts';
-import { openOnce, openProposal } from '../decisions/commands.ts';
-import { openProposalWith } from '../decisions/queries.ts';
-import { standardRules, type Result } from '../decisions/tally.ts';
-import { once, type Once } from '../fund/idempotency.ts';
-import { writeRecord } from '../fund/entries.ts';
+import { notify } from '../notifications/index.ts';
+import { openOnce, openProposal } from '../decisions/index.ts';
+import { openProposalWith } from '../decisions/index.ts';
+import { standardRules, type Result } from '../decisions/index.ts';
+import { once, type Once } from '../fund/index.ts';
+import { writeRecord } from '../fund/index.ts';
 import { circleById, circleMemberIds, roundsOf, type CircleView } from './queries.ts';
 import { dueDates, lotteryOrder } from './rounds.ts';
 

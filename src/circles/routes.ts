@@ -2,14 +2,14 @@
 // ask to defer. A started circle does not exist for anyone outside it.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { currencyOf } from '../agreements/queries.ts';
+import { currencyOf } from '../agreements/index.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
 import { AppError, errors } from '../web/errors.ts';
-import { requireMember } from '../members/require.ts';
-import { uuid } from '../exchange/schema.ts';
-import { newIdempotencyKey } from '../fund/idempotency.ts';
+import { idParam, requireMember } from '../web/edges.ts';
+import { uuid } from '../web/edges.ts';
+import { newIdempotencyKey } from '../fund/index.ts';
 import { askDeferral, createCircle, joinCircle, leaveCircle, payRound, receiveRound, startCircle } from './commands.ts';
 import { circleById, circleList, circleTotals, roundById, isCircleMember, roundsOf } from './queries.ts';
 import { currentRound, nextRecipient, standings } from './rounds.ts';
@@ -46,8 +46,7 @@ circleRoutes.post('/circles', async (c) => {
 
 async function loadCircle(c: C) {
   const member = requireMember(c);
-  const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const circle = await circleById(c.get('deps').db, id);
   const inside = !!circle?.members.some((m) => m.id === member.id);
   if (!circle || (circle.startedAt && !inside)) throw errors.notFound();
@@ -97,8 +96,7 @@ circleRoutes.post('/circles/:id/start', async (c) => {
 
 async function roundAction(c: C, act: 'pay' | 'receive' | 'defer') {
   const member = requireMember(c);
-  const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const round = await roundById(c.get('deps').db, id);
   // A started circle is invisible to those outside it: its rounds too, before anything sent is looked at.
   if (!round || !(await isCircleMember(c.get('deps').db, round.circle_id, member.id))) throw errors.notFound();

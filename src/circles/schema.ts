@@ -1,6 +1,6 @@
 // What the circle forms accept: a name, an amount per round in the network's currency, a period and a payout order.
 import { z } from 'zod';
-import { parseMoney } from '../fund/money.ts';
+import { parseMoney } from '../web/money.ts';
 
 export const ORDER_RULES = ['lottery', 'agreed', 'each_round'] as const;
 

@@ -4,8 +4,8 @@
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { ErrorSummary, formatDate, Notice, RadioGroup, TextField, type FormState } from '../web/parts.tsx';
-import { duration } from '../agreements/text.ts';
-import { formatMoney, minorDigits } from '../fund/money.ts';
+import { duration } from '../agreements/index.ts';
+import { formatMoney, minorDigits } from '../web/money.ts';
 import type { CircleListItem, CircleView, RoundView } from './queries.ts';
 import { ORDER_RULES } from './schema.ts';
 import type { Standing } from './rounds.ts';

@@ -10,6 +10,9 @@ import { parseProposal, PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
 import { openProposal, proposalProblems } from '../decisions/commands.ts';
 import { en } from '../web/i18n/en.ts';
 import { writeBackup } from '../backup/commands.ts';
+import { jobReport, type JobReport } from '../web/health.ts';
+
+export type StatusReport = { jobs: JobReport[] };
 
 export const socketPath = (dataDir: string) => path.join(dataDir, 'control.sock');
 
@@ -46,6 +49,11 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
         res.end(JSON.stringify(await cliPropose(deps, JSON.parse(body) as Record<string, string>)));
         return;
       }
+      if (req.url === '/status') {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ jobs: jobReport(deps.jobs, deps.registry.jobs.map((j) => j.name), true) }));
+        return;
+      }
       res.statusCode = 404;
       res.end('{}');
     } catch (e) {
@@ -67,7 +75,7 @@ export async function cliPropose(deps: Deps, fields: Record<string, string>): Pr
   const values = { ...PROPOSAL_DEFAULTS, ...fields };
   const parsed = parseProposal(values);
   if (!parsed.ok) return { error: Object.entries(parsed.errors).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
-  const problems = await proposalProblems(deps.db, parsed.input, await networkAgreements(deps.db));
+  const problems = await proposalProblems(deps.db, deps.registry, parsed.input, await networkAgreements(deps.db));
   if (problems) return { error: Object.entries(problems).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
   const id = await openProposal(deps.db, null, parsed.input, deps.clock());
   return { id, url: `${deps.config.publicUrl}/decisions/${id}` };

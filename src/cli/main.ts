@@ -1,10 +1,10 @@
 // The `kropotkin` command for hosts: start the server, run migrations, print an invite link.
 import { own } from '../web/lookup.ts';
-import { loadConfig, ConfigError } from '../config.ts';
+import { loadConfig, ConfigError } from '../core/config.ts';
 import { boot } from '../boot.ts';
 import { lockHolder, acquireDataLock } from '../db/lock.ts';
 import { main as startMain } from '../server.ts';
-import { askServer, cliInvite, cliPropose } from './control.ts';
+import { askServer, cliInvite, cliPropose, type StatusReport } from './control.ts';
 import { dbTarget } from '../boot.ts';
 import { openDatabase } from '../db/connect.ts';
 import { makeBackupKey, restoreBackup, writeBackup } from '../backup/commands.ts';
@@ -25,6 +25,7 @@ const usage = `Usage: kropotkin <command>
   backup    write a sealed backup of everything (works while the server runs, too) [--out FILE]
   restore   bring a backup back onto an empty machine (server stopped):
               kropotkin restore FILE --key-file RESTORE_KEY_FILE   (or the key in KROPOTKIN_RESTORE_KEY)
+  status    how the running server's scheduled jobs are doing: when each last succeeded, and why one is failing
   help      show this
 `;
 
@@ -152,6 +153,29 @@ machine (a password manager, or on paper in two safe places); whoever holds it a
           release();
         }
         return 0;
+      }
+      case 'status': {
+        const config = loadConfig();
+        let report: StatusReport;
+        if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
+          report = (await askServer(config.dataDir, '/status')) as unknown as StatusReport;
+        } else {
+          // On a PostgreSQL server there is no control socket: the server's own /health (no error texts) says as much.
+          const res = await fetch(`http://127.0.0.1:${config.port}/health`).catch(() => null);
+          if (!res) {
+            console.error('Kropotkin is not running here.');
+            return 1;
+          }
+          report = (await res.json()) as StatusReport;
+        }
+        const failing = report.jobs.filter((j) => j.failuresInARow > 0);
+        for (const j of report.jobs) {
+          const state = j.failuresInARow > 0 ? 'FAILING' : 'ok     ';
+          let detail = j.lastSuccess ? `last succeeded ${j.lastSuccess}` : 'has not succeeded since the start';
+          if (j.failuresInARow > 0) detail += `; failed ${j.failuresInARow} times in a row${j.lastFailure ? `: ${j.lastFailure.message}` : ''}`;
+          console.log(`${state}  ${j.name} (${detail})`);
+        }
+        return failing.length ? 1 : 0;
       }
       case 'help':
       case '--help':

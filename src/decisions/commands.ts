@@ -4,12 +4,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
-import { notify } from '../notifications/queries.ts';
+import { notify } from '../notifications/index.ts';
 import { applyOutcome } from './actions.ts';
 import { ballotsOf, dueProposalIds, eligibleCount, memberIds, openProposalWith, proposalById, type Action, type ProposalView } from './queries.ts';
 import type { ProposalInput } from './schema.ts';
-import type { NetworkAgreements } from '../agreements/queries.ts';
-import { currencyIsFixed } from '../fund/queries.ts';
+import type { NetworkAgreements } from '../agreements/index.ts';
+import type { Registry } from '../web/domain.ts';
 import type { FieldErrors } from '../web/forms.ts';
 import { tally, type Choice, type Result } from './tally.ts';
 
@@ -78,7 +78,7 @@ export async function currentResult(db: Kysely<Database>, p: ProposalView): Prom
  * Closes one proposal inside the given transaction: locks it, and if it is still open and due, records the result and
  * applies its action. Returns false if someone else closed it first.
  */
-export async function closeProposal(tx: Tx, id: string, now: Date): Promise<boolean> {
+export async function closeProposal(tx: Tx, registry: Registry, id: string, now: Date): Promise<boolean> {
   const locked = await tx
     .selectFrom('proposals')
     .select('id')
@@ -95,17 +95,17 @@ export async function closeProposal(tx: Tx, id: string, now: Date): Promise<bool
     .set({ status: 'closed', outcome: result.outcome, result: JSON.stringify(result), closed_at: now })
     .where('id', '=', id)
     .execute();
-  await applyOutcome(tx, { ...proposal, outcome: result.outcome, result }, now);
+  await applyOutcome(tx, registry, { ...proposal, outcome: result.outcome, result }, now);
   const everyone = await memberIds(tx, [], proposal.circleId);
   await notify(tx, everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, proposal_id: id })));
   return true;
 }
 
 /** Closes every proposal whose time has come. Safe to run twice at once, and after a crash part-way through. */
-export async function closeDueProposals(db: Db, now: Date): Promise<number> {
+export async function closeDueProposals(db: Db, registry: Registry, now: Date): Promise<number> {
   let closed = 0;
   for (const id of await dueProposalIds(db, now)) {
-    if (await db.transaction().execute((tx) => closeProposal(tx, id, now))) closed++;
+    if (await db.transaction().execute((tx) => closeProposal(tx, registry, id, now))) closed++;
   }
   return closed;
 }
@@ -126,12 +126,14 @@ export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
 }
 
 /** What the form alone cannot tell: a proposal that could not take effect as the network stands. */
-export async function proposalProblems(db: Kysely<Database>, p: ProposalInput, network: Pick<NetworkAgreements, 'currency'>): Promise<FieldErrors | null> {
+export async function proposalProblems(db: Kysely<Database>, registry: Registry, p: ProposalInput, network: NetworkAgreements): Promise<FieldErrors | null> {
   const a = p.action;
-  if (a?.type === 'set_agreement' && a.key === 'currency' && a.value !== network.currency && (await currencyIsFixed(db))) {
-    return { agreement_value: 'error.currencyFixed' };
-  }
-  return null;
+  if (a?.type !== 'set_agreement') return null;
+  // Proposing what already stands changes nothing, so nothing can be in its way.
+  const inForce = (network as Record<string, unknown>)[a.key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
+  if (JSON.stringify(a.value) === JSON.stringify(inForce)) return null;
+  const why = await registry.agreementFixed(db, a.key);
+  return why ? { agreement_value: why } : null;
 }
 
 /**

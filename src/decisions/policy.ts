@@ -1,5 +1,5 @@
 // Who may do what with proposals. Any member may open one and vote; the subject of a removal may not vote on it.
-import type { SessionMember } from '../members/sessions.ts';
+import type { SessionMember } from '../web/context.ts';
 import type { ProposalView } from './queries.ts';
 
 type Who = SessionMember | null;

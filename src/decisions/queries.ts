@@ -2,14 +2,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, ProposalKind } from '../db/types.ts';
 import type { Choice, Outcome, Process, Result, Rules } from './tally.ts';
-import type { FundAction } from '../fund/actions.ts';
-import type { RoleAction } from '../roles/commands.ts';
-import type { CircleAction } from '../circles/commands.ts';
 
 type Q = Kysely<Database>;
 
 export type SetAgreement = { type: 'set_agreement'; key: string; value: unknown };
-export type Action = SetAgreement | FundAction | RoleAction | CircleAction | null;
+/** What a proposal does when it passes: a change of agreement, or an action another domain declares (its `type`
+ * names the DecisionAction that applies it; see web/domain.ts). */
+export type Action = SetAgreement | { type: string; [field: string]: unknown } | null;
 
 export type ProposalView = {
   id: string;
@@ -134,4 +133,9 @@ export async function openProposalWith(db: Q, fields: Record<string, string>): P
   let q = db.selectFrom('proposals').select('id').where('status', '=', 'open');
   for (const [key, value] of Object.entries(fields)) q = q.where(sql<string>`action->>${key}`, '=', value);
   return (await q.executeTakeFirst())?.id;
+}
+
+/** Whether a member may see and vote on a circle's own decision: they are in the circle. */
+export async function inCircle(db: Q, circleId: string, memberId: string): Promise<boolean> {
+  return !!(await db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).where('member_id', '=', memberId).executeTakeFirst());
 }

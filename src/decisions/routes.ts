@@ -5,30 +5,29 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { requireMember } from '../members/require.ts';
-import { authorize } from '../exchange/policy.ts';
-import { uuid } from '../exchange/schema.ts';
-import { agreementText, isAgreementKey } from '../agreements/defaults.ts';
-import { agreementsInForce } from '../agreements/queries.ts';
-import { ballotsOf, proposalById, proposalList, type ProposalView } from './queries.ts';
+import { isUuid, requireMember } from '../web/edges.ts';
+import { authorize } from '../web/edges.ts';
+import { uuid } from '../web/edges.ts';
+import { agreementText, isAgreementKey } from '../agreements/index.ts';
+import { agreementsInForce } from '../agreements/index.ts';
+import { ballotsOf, inCircle, proposalById, proposalList, type ProposalView } from './queries.ts';
 import { castBallot, currentResult, makeAnonymous, openProposal, proposalProblems } from './commands.ts';
 import { canDecide, proposalPolicy } from './policy.ts';
 import { ballotValues, parseBallot, parseProposal, PROPOSAL_DEFAULTS } from './schema.ts';
 import { proposalTitle } from './text.ts';
 import * as views from './views.tsx';
-import { isCircleMember } from '../circles/queries.ts';
 
 export const decisionRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 
 async function loadProposal(c: C, id: string): Promise<ProposalView> {
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  if (!isUuid(id)) throw errors.notFound();
   const p = await proposalById(c.get('deps').db, id);
   if (!p) throw errors.notFound();
   // A circle's own decision does not exist for anyone outside the circle.
   const member = c.get('member');
-  if (p.circleId && (!member || !(await isCircleMember(c.get('deps').db, p.circleId, member.id)))) throw errors.notFound();
+  if (p.circleId && (!member || !(await inCircle(c.get('deps').db, p.circleId, member.id)))) throw errors.notFound();
   return p;
 }
 
@@ -66,8 +65,8 @@ decisionRoutes.post('/decisions', async (c) => {
   const values = await readForm(c);
   const parsed = parseProposal(values);
   if (!parsed.ok) return newForm(c, { values, errors: parsed.errors }, 422);
-  const { db, clock } = c.get('deps');
-  const problems = await proposalProblems(db, parsed.input, c.get('network')!);
+  const { db, clock, registry } = c.get('deps');
+  const problems = await proposalProblems(db, registry, parsed.input, c.get('network')!);
   if (problems) return newForm(c, { values, errors: problems }, 422);
   const id = await openProposal(db, member.id, parsed.input, clock());
   return c.redirect(`/decisions/${id}`, 303);
@@ -82,7 +81,7 @@ async function proposalPage(c: C, p: ProposalView, form?: FormState, status: 200
   const result = p.status === 'closed' ? p.result : policy.seeResults ? await currentResult(db, p) : null;
   const state = form ?? emptyForm(mine ? ballotValues(mine.choice, mine.reason) : {});
   const t = c.get('t');
-  return page(c, proposalTitle(t, p, c.get('lang')), (v) =>
+  return page(c, proposalTitle(t, c.get('deps').registry, p, c.get('lang')), (v) =>
     views.ProposalPage({ v, p, policy, mine, ballots, result, form: state, voted: c.req.query('voted') === '1' }), { status });
 }
 

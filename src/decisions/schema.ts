@@ -1,7 +1,7 @@
 // What opening a proposal and casting a ballot accept. The same schema serves the form and the CLI.
 import { own } from '../web/lookup.ts';
 import { z } from 'zod';
-import { isAgreementKey, parseAgreementText, type AgreementKey } from '../agreements/defaults.ts';
+import { isAgreementKey, parseAgreementText, type AgreementKey } from '../agreements/index.ts';
 import type { FieldErrors, FormValues } from '../web/forms.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import {

@@ -2,9 +2,9 @@
 // Pages for decisions: the list, opening a proposal, and one proposal with its ballot, ballots and result.
 import type { ViewCtx } from '../web/layout.tsx';
 import { ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, formatDateTime, type FormState } from '../web/parts.tsx';
-import { AGREEMENT_KEYS } from '../agreements/defaults.ts';
-import { agreementLabel } from '../agreements/text.ts';
-import { duration } from '../agreements/text.ts';
+import { AGREEMENT_KEYS } from '../agreements/index.ts';
+import { agreementLabel } from '../agreements/index.ts';
+import { duration } from '../agreements/index.ts';
 import type { BallotView, ProposalListItem, ProposalView } from './queries.ts';
 import type { ProposalPolicy } from './policy.ts';
 import { CLOSES_IN_HOURS, RESULTS_SHOWN } from './schema.ts';
@@ -29,7 +29,7 @@ export function DecisionsPage({ v, open, closed, page, more }: { v: ViewCtx; ope
       <ul class="cards">
         {open.map((p) => (
           <li class="card">
-            <a href={`/decisions/${p.id}`}>{proposalTitle(t, p, v.lang)}</a>
+            <a href={`/decisions/${p.id}`}>{proposalTitle(t, v.registry, p, v.lang)}</a>
             <p class="by">
               {processName(t, p.process)} · {t('decisions.closes')} {when(v, p.closesAt)} · {t('decisions.ballots', { count: p.ballots })}
               {p.voted ? <span class="tag">{t('decisions.youVoted')}</span> : p.subjectMemberId === v.member?.id ? null : <span class="tag todo">{t('decisions.notVoted')}</span>}
@@ -48,7 +48,7 @@ export function DecisionsPage({ v, open, closed, page, more }: { v: ViewCtx; ope
       <ul class="cards compact">
         {closed.map((p) => (
           <li class="card">
-            <a href={`/decisions/${p.id}`}>{proposalTitle(t, p, v.lang)}</a>
+            <a href={`/decisions/${p.id}`}>{proposalTitle(t, v.registry, p, v.lang)}</a>
             <p class="by">
               {p.outcome ? outcomeLabel(t, p.outcome) : null} · {when(v, p.closedAt ?? p.closesAt)}
             </p>
@@ -132,10 +132,10 @@ type ProposalPageProps = {
 
 export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted }: ProposalPageProps) {
   const { t } = v;
-  const action = actionText(t, v.lang, p.action);
+  const action = actionText(t, v.registry, v.lang, p.action);
   return (
     <>
-      <h1>{proposalTitle(t, p, v.lang)}</h1>
+      <h1>{proposalTitle(t, v.registry, p, v.lang)}</h1>
       {voted ? <Notice kind="success">{t('ballot.saved')}</Notice> : null}
       <p class="by">
         {p.openedByName ? t('proposal.openedBy', { name: p.openedByName }) : t(p.kind === 'remove_post' ? 'proposal.openedByFlags' : p.kind === 'fund_request' ? 'proposal.openedByRequest' : 'proposal.openedByHost')} · {processName(t, p.process)} ·{' '}

@@ -1,9 +1,9 @@
 // The dispatch view's proposal: open needs and offers with room, read from the database and put through the
 // optimiser. The dispatcher sees each pair with the other offers that could take that need, to adjust before sending.
 import type { Db } from '../db/connect.ts';
-import { areaMetRates, dispatchable, type DispatchablePost } from '../exchange/queries.ts';
-import type { PostView } from '../exchange/queries.ts';
-import type { NetworkAgreements } from '../agreements/queries.ts';
+import { areaMetRates, dispatchable, type DispatchablePost } from '../exchange/index.ts';
+import type { PostView } from '../exchange/index.ts';
+import type { NetworkAgreements } from '../agreements/index.ts';
 import { areaDistance } from './areas.ts';
 import { edgePoints, feasible, proposeDispatch, type DispatchInput, type DispatchNeed, type DispatchSupply } from './optimise.ts';
 

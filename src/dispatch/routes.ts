@@ -1,48 +1,16 @@
-// Crisis mode (call it, confirm it) and the dispatch view (see the proposed pairs, adjust, send).
+// The dispatch view (see the proposed pairs, adjust, send), for dispatchers while crisis mode is on.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { readForm } from '../web/forms.ts';
-import { requireMember } from '../members/require.ts';
 import { readPairs } from './schema.ts';
-import { DISPATCHER, holdsRole } from '../roles/queries.ts';
-import { crisisState } from './queries.ts';
+import { crisisFor } from '../crisis/index.ts';
 import { dispatchProposal } from './proposal.ts';
-import { askCrisis, confirmCrisis, sendPairs } from './commands.ts';
+import { sendPairs } from './commands.ts';
 import * as views from './views.tsx';
 
 export const dispatchRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
-
-async function crisisFor(c: C) {
-  const member = requireMember(c);
-  const { db, clock } = c.get('deps');
-  const now = clock();
-  const [state, dispatcher] = await Promise.all([crisisState(db, c.get('network')!, now), holdsRole(db, member.id, DISPATCHER, now)]);
-  return { member, state, dispatcher, now };
-}
-
-dispatchRoutes.get('/crisis', async (c) => {
-  const { member, state, dispatcher } = await crisisFor(c);
-  const done = c.req.query('done');
-  return page(c, c.get('t')('crisis.title'), (v) =>
-    views.CrisisPage({ v, state, dispatcher, askedByMe: state.asked?.askedBy === member.id, done: done === 'asked' || done === 'started' ? done : undefined }),
-  );
-});
-
-dispatchRoutes.post('/crisis/ask', async (c) => {
-  const member = requireMember(c);
-  const { db, clock } = c.get('deps');
-  await askCrisis(db, member.id, c.get('network')!, clock());
-  return c.redirect('/crisis?done=asked', 303);
-});
-
-dispatchRoutes.post('/crisis/confirm', async (c) => {
-  const member = requireMember(c);
-  const { db, clock } = c.get('deps');
-  await confirmCrisis(db, member.id, c.get('network')!, clock());
-  return c.redirect('/crisis?done=started', 303);
-});
 
 /** The dispatch view is for members holding the dispatcher role while crisis mode is on; others are told why not. */
 async function dispatcherOnly(c: C) {

@@ -1,6 +1,6 @@
 // What the dispatch form sends: one field per proposed need, `send_<need id>`, holding the chosen offer's id or
 // nothing ("not now").
-import { uuid } from '../exchange/schema.ts';
+import { uuid } from '../web/edges.ts';
 import type { FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 

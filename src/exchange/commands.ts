@@ -6,10 +6,9 @@ import type { Database, PostKind } from '../db/types.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { searchConfig } from '../web/i18n/index.ts';
-import { notify, type NewNotification } from '../notifications/queries.ts';
+import { notify, type NewNotification } from '../notifications/index.ts';
 import { messagePurpose, type MatchView, type PostView } from './queries.ts';
 import type { PostInput } from './schema.ts';
-import { liftLapsedPauses } from '../safety/commands.ts';
 
 function postValues(input: PostInput) {
   return {
@@ -30,7 +29,6 @@ function postValues(input: PostInput) {
  */
 export async function createPost(db: Db, memberId: string, language: string, input: PostInput, now: Date): Promise<string> {
   return db.transaction().execute(async (tx) => {
-    await liftLapsedPauses(tx, now, memberId); // so the database's pause check agrees with the clock
     const row = await tx
       .insertInto('posts')
       .values({ kind: input.kind, member_id: memberId, search_config: searchConfig(language), ...postValues(input) })
@@ -140,7 +138,6 @@ async function endMatch(db: Db, memberId: string, match: MatchView, status: 'rel
 
 export async function sendMessage(db: Db, keys: Keys, memberId: string, match: MatchView, body: string, now: Date) {
   await db.transaction().execute(async (tx) => {
-    await liftLapsedPauses(tx, now, memberId);
     await tx
       .insertInto('messages')
       .values({ match_id: match.id, author_id: memberId, body_enc: encrypt(keys, messagePurpose(match.id), body) })
@@ -175,4 +172,9 @@ export async function removePost(tx: Kysely<Database>, postId: string, now: Date
     .where((eb) => eb.or([eb('need_id', '=', postId), eb('offer_id', '=', postId)])).execute();
   await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now })
     .where('id', '=', postId).where('status', 'in', ['open', 'matched']).execute();
+}
+
+/** A post hidden while members decided about it is shown again (the review did not pass). */
+export async function restorePost(tx: Kysely<Database>, postId: string) {
+  await tx.updateTable('posts').set({ hidden_at: null }).where('id', '=', postId).execute();
 }

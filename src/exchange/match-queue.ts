@@ -2,7 +2,7 @@
 // need and a row in match_queue in one transaction (so a crash loses nothing), and a worker in the same process then
 // finds the offers that fit and queues their notifications. The scheduled jobs drain whatever a restart left behind.
 import type { Db } from '../db/connect.ts';
-import { notify } from '../notifications/queries.ts';
+import { notify } from '../notifications/index.ts';
 import { candidatesFor } from './queries.ts';
 
 /** Matches one queued need, if any is waiting; true when it did. Each runs in its own transaction. */

@@ -1,6 +1,5 @@
-// Who may do what with needs, offers and matches. One small function per action; authorize() throws.
-import type { SessionMember } from '../members/sessions.ts';
-import { errors } from '../web/errors.ts';
+// Who may do what with needs, offers and matches. One small function per action; web/edges.ts's authorize() throws.
+import type { SessionMember } from '../web/context.ts';
 import type { MatchView, PostView } from './queries.ts';
 
 type Who = SessionMember | null;
@@ -22,7 +21,3 @@ export function postPolicy(who: Who, post: PostView): PostPolicy {
   return { edit: can.editPost(who, post), respond: can.respondToPost(who, post), flag: can.flagPost(who, post) };
 }
 
-export function authorize(allowed: boolean, who: Who, notFound = false): void {
-  if (!who) throw errors.signInNeeded();
-  if (!allowed) throw notFound ? errors.notFound() : errors.forbidden();
-}

@@ -279,3 +279,12 @@ export async function threadMessages(db: Db, keys: Keys, matchId: string): Promi
     createdAt: r.created_at,
   }));
 }
+
+/**
+ * Whether the member is paused now, as the database decides it (member_paused, in the safety migrations): the
+ * database refuses what a paused member sends anyway; asking first lets the page say so beside what they typed.
+ */
+export async function pausedNow(db: Db, memberId: string): Promise<boolean> {
+  const { rows } = await sql<{ paused: boolean }>`select member_paused(${memberId}::uuid) as paused`.execute(db);
+  return rows[0]?.paused === true;
+}

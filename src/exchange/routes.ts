@@ -5,31 +5,31 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, readJson, toFieldErrors, today, type FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { requireMember } from '../members/require.ts';
+import { isUuid, requireMember } from '../web/edges.ts';
 import type { PostKind } from '../db/types.ts';
 import { rankCandidates, findNearDuplicate } from './matching.ts';
-import { authorize, can, postPolicy } from './policy.ts';
+import { can, postPolicy } from './policy.ts';
+import { authorize, uuid } from '../web/edges.ts';
 import {
   activeMatchesForPost, BOARD_PAGE, boardPosts, boardStamp, candidatesFor, matchById, matchesOf, openNeedsOf, postById, postsOf,
-  threadMessages, type PostView,
+  pausedNow, threadMessages, type PostView,
 } from './queries.ts';
-import { boardFilterSchema, messageSchema, postSchema, uuid } from './schema.ts';
+import { boardFilterSchema, messageSchema, postSchema } from './schema.ts';
 import { kickMatching } from './match-queue.ts';
 import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
 import * as views from './views.tsx';
-import { isPaused } from '../safety/queries.ts';
-import { setBreak } from '../members/commands.ts';
-import { breakSince } from '../members/queries.ts';
-import { loadOf } from '../care/load.ts';
-import { crisisState } from '../dispatch/queries.ts';
-import { DISPATCHER, holdsRole } from '../roles/queries.ts';
+import { setBreak } from '../members/index.ts';
+import { breakSince } from '../members/index.ts';
+import { loadOf } from '../mutuality/index.ts';
+import { crisisState } from '../crisis/index.ts';
+import { DISPATCHER, holdsRole } from '../roles/index.ts';
 
 export const exchangeRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 
 async function loadPost(c: C, id: string): Promise<PostView> {
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  if (!isUuid(id)) throw errors.notFound();
   const post = await postById(c.get('deps').db, id);
   // A post hidden for review is not there for others; its author still sees it, and why.
   if (!post || !can.seePost(c.get('member'), post)) throw errors.notFound();
@@ -37,7 +37,7 @@ async function loadPost(c: C, id: string): Promise<PostView> {
 }
 
 async function loadMatch(c: C, id: string) {
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  if (!isUuid(id)) throw errors.notFound();
   const match = await matchById(c.get('deps').db, id);
   if (!match) throw errors.notFound();
   // A thread is private to its two members: to anyone else it does not exist.
@@ -108,7 +108,7 @@ exchangeRoutes.post('/posts', async (c) => {
     return postForm(c, { kind, form: { values, errors: toFieldErrors(parsed.error) }, action: '/posts', editing: false, status: 422 });
   }
   const { db, clock } = c.get('deps');
-  if (await isPaused(db, member.id, clock())) {
+  if (await pausedNow(db, member.id)) {
     return postForm(c, { kind, form: { values, errors: { _form: 'error.paused' } }, action: '/posts', editing: false, status: 403 });
   }
   if (parsed.data.kind === 'need' && values.confirm_duplicate !== 'yes') {
@@ -196,7 +196,7 @@ exchangeRoutes.post('/matches/:id/messages', async (c) => {
   const parsed = messageSchema.safeParse(values);
   if (!parsed.success) return matchPage(c, { values, errors: toFieldErrors(parsed.error) }, 422);
   const { db, keys, clock } = c.get('deps');
-  if (await isPaused(db, member.id, clock())) return matchPage(c, { values, errors: { _form: 'error.paused' } }, 403);
+  if (await pausedNow(db, member.id)) return matchPage(c, { values, errors: { _form: 'error.paused' } }, 403);
   await sendMessage(db, keys, member.id, match, parsed.data.body, clock());
   return c.redirect(`/matches/${match.id}#thread-title`, 303);
 });

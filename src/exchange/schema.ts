@@ -1,6 +1,6 @@
 // What a need or an offer is made of, shared by the form and the JSON API. Nothing else is ever asked.
 import { z } from 'zod';
-import type { NetworkAgreements } from '../agreements/queries.ts';
+import type { NetworkAgreements } from '../agreements/index.ts';
 import { optionalDate, optionalText } from '../web/forms.ts';
 import { URGENCIES } from './status.ts';
 
@@ -87,4 +87,3 @@ export const boardFilterSchema = z.object({
 
 export type BoardFilter = z.infer<typeof boardFilterSchema>;
 
-export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);

@@ -2,7 +2,7 @@
 // Pages for the board, posting, a single need or offer, a match's private thread, and "my page".
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
-import type { Load } from '../care/load.ts';
+import type { Load } from '../mutuality/index.ts';
 import {
   ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, categoryLabel, formatDate, formatDateTime,
   type FormState,
@@ -12,9 +12,8 @@ import type { MatchView, MessageView, PostView } from './queries.ts';
 import type { PostPolicy } from './policy.ts';
 import type { BoardFilter } from './schema.ts';
 import { URGENCIES } from './status.ts';
-import { FlagForm } from '../safety/views.tsx';
-import { CrisisBanner } from '../dispatch/views.tsx';
-import type { CrisisState } from '../dispatch/queries.ts';
+import { CrisisBanner } from '../crisis/index.ts';
+import type { CrisisState } from '../crisis/index.ts';
 
 export const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
 const statusKey = (s: string) => `status.${s}` as MessageKey;
@@ -239,7 +238,7 @@ export function PostPage(props: {
         </section>
       ) : null}
       {props.suggestions.length ? <Suggestions v={v} kind={post.kind} posts={props.suggestions} /> : null}
-      {policy.flag ? <FlagForm v={v} action={`/posts/${post.id}/flag`} label="safety.flagPost" id="flag-post-reason" /> : null}
+      {policy.flag ? v.registry.parts('flag').map((part) => part(v, { action: `/posts/${post.id}/flag`, label: 'safety.flagPost', id: 'flag-post-reason' })) : null}
     </>
   );
 }
@@ -276,9 +275,9 @@ export function MatchPage(props: {
                 {m.authorName ?? t('match.someone')} · <time datetime={m.createdAt.toISOString()}>{formatDateTime(v.lang, m.createdAt)}</time>
               </p>
               <p class="body">{m.body}</p>
-              {m.authorId && m.authorId !== v.member!.id ? (
-                <FlagForm v={v} action={`/messages/${m.id}/flag`} label="safety.flagMessage" id={`flag-${m.id}`} />
-              ) : null}
+              {m.authorId && m.authorId !== v.member!.id
+                ? v.registry.parts('flag').map((part) => part(v, { action: `/messages/${m.id}/flag`, label: 'safety.flagMessage', id: `flag-${m.id}` }))
+                : null}
             </li>
           ))}
         </ol>

@@ -4,7 +4,7 @@
 // rule or approval that a passed proposal did not carry.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { notify } from '../notifications/queries.ts';
+import { notify } from '../notifications/index.ts';
 import { tellTreasurers } from './entries.ts';
 import type { FundRules } from './rules.ts';
 

@@ -2,11 +2,11 @@
 // (200, repeated) and the same key with another body is 409 idempotency_key_reused.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { currencyOf } from '../agreements/queries.ts';
+import { currencyOf } from '../agreements/index.ts';
 import { readJson, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { requireMember } from '../members/require.ts';
-import { uuid } from '../exchange/schema.ts';
+import { requireMember } from '../web/edges.ts';
+import { uuid } from '../web/edges.ts';
 import { ask, confirmRecord, record, type RecordInput } from './commands.ts';
 import { checkLedger, fundsOverview, recordById } from './queries.ts';
 import { apiRecordSchema, askSchema } from './schema.ts';

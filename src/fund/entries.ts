@@ -2,9 +2,9 @@
 // paid, an amount expected back to a revolving fund, a return that settles it, a payout undone.
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { notify } from '../notifications/queries.ts';
-import { holders } from '../roles/queries.ts';
-import { memberIds } from '../decisions/queries.ts';
+import { notify } from '../notifications/index.ts';
+import { holders } from '../roles/index.ts';
+import { memberIds } from '../decisions/index.ts';
 import { linesFor, reversalOf } from './ledger.ts';
 import { entryLines, expectedById, fundById, outsideAccount, recordById, type RecordView } from './queries.ts';
 

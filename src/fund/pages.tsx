@@ -4,8 +4,8 @@
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { Checkbox, ErrorSummary, formatDateTime, Notice, RadioGroup, SelectField, TextArea, TextField, type FormState } from '../web/parts.tsx';
-import { DecisionFields } from '../decisions/fields.tsx';
-import { formatMoney, minorDigits } from './money.ts';
+import { DecisionFields } from '../decisions/index.ts';
+import { formatMoney, minorDigits } from '../web/money.ts';
 import type { FundView, RecordView, RequestView } from './queries.ts';
 import type { RecordPolicy, RequestPolicy } from './policy.ts';
 import type { PledgeView } from './pledges.ts';

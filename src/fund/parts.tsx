@@ -4,7 +4,7 @@
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { formatDate, formatDateTime } from '../web/parts.tsx';
-import { formatMoney } from './money.ts';
+import { formatMoney } from '../web/money.ts';
 import type { EntryView, ExpectedView, MonthFlow, RecordView, RequestView } from './queries.ts';
 import { fundName } from './text.ts';
 import type { RecordPolicy } from './policy.ts';

@@ -2,7 +2,7 @@
 // The whole ledger, page by page; the printable monthly statement for the members' meeting; and the CSV export.
 import type { ViewCtx } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n/index.ts';
-import { formatMoney, moneyText } from './money.ts';
+import { formatMoney, moneyText } from '../web/money.ts';
 import type { EntryView, StatementLine } from './queries.ts';
 import { fundName } from './text.ts';
 import { EntryTable, entryWhat } from './parts.tsx';

@@ -2,17 +2,17 @@
 // money expected back, the ledger, statement and CSV, and fund proposals. The JSON API is in api.ts.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { currencyOf } from '../agreements/queries.ts';
+import { currencyOf } from '../agreements/index.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { monthsUpTo, readForm, toFieldErrors, type FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
-import { requireMember } from '../members/require.ts';
-import { authorize } from '../exchange/policy.ts';
-import { uuid } from '../exchange/schema.ts';
+import { idParam, isUuid, requireMember } from '../web/edges.ts';
+import { authorize } from '../web/edges.ts';
+import { uuid } from '../web/edges.ts';
 import { decrypt } from '../security/crypto.ts';
-import { holders, holdsRole } from '../roles/queries.ts';
+import { holders, holdsRole } from '../roles/index.ts';
 import {
   ask, closePartly, confirmRecord, proposeFund, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
 } from './commands.ts';
@@ -24,7 +24,7 @@ import { endPledge, pledgesOf, setPledge } from './pledges.ts';
 import { canFund, recordPolicy, requestPolicy } from './policy.ts';
 import { askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf } from './schema.ts';
 import { newIdempotencyKey } from './idempotency.ts';
-import { moneyText } from './money.ts';
+import { moneyText } from '../web/money.ts';
 import * as views from './views.tsx';
 import * as pages from './pages.tsx';
 import { ledgerCsv, LedgerPage, StatementPage } from './report.tsx';
@@ -85,8 +85,7 @@ fundRoutes.post('/fund/ask', async (c) => {
 });
 
 async function loadRequest(c: C) {
-  const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const r = await requestById(deps(c).db, id);
   if (!r) throw errors.notFound();
   return r;
@@ -161,8 +160,7 @@ fundRoutes.post('/fund/pledge', async (c) => {
 
 fundRoutes.post('/fund/pledges/:id/end', async (c) => {
   const member = requireMember(c);
-  const id = c.req.param('id');
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   await endPledge(deps(c).db, member.id, id, deps(c).clock());
   return c.redirect('/fund/give', 303);
 });
@@ -207,8 +205,7 @@ fundRoutes.post('/fund/entries/:id/reverse', async (c) => {
 });
 
 async function loadRecord(c: C) {
-  const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const r = await recordById(deps(c).db, id);
   if (!r) throw errors.notFound();
   return r;
@@ -240,8 +237,7 @@ fundRoutes.post('/fund/records/:id/withdraw', async (c) => {
 // Revolving funds: money expected back -----------------------------------------------------------------------------
 
 const expectedId = (c: C) => {
-  const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   return id;
 };
 
@@ -314,7 +310,7 @@ async function proposalForm(c: C, fund: FundView | null, form: FormState, status
 async function fundFromQuery(c: C): Promise<FundView | null> {
   const id = c.req.query('fund');
   if (!id) return null;
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  if (!isUuid(id)) throw errors.notFound();
   const fund = await fundById(deps(c).db, id, currencyOf(c));
   if (!fund) throw errors.notFound();
   return fund;

@@ -1,7 +1,7 @@
 // A fund's standing rules — what is paid at once without a vote, the same for every member — and the pure checks
 // that apply them. Changing them is a decision (see actions.ts); the database keeps every version.
 import { z } from 'zod';
-import { MAX_AMOUNT } from './money.ts';
+import { MAX_AMOUNT } from '../web/money.ts';
 
 export type FundRules = {
   /** The fund never goes below this (enforced by the database). */

@@ -1,10 +1,10 @@
 // What the fund's forms and JSON API accept. Amounts are typed the way people write them and read into minor
 // units of the network's currency; nothing here asks why.
 import { z } from 'zod';
-import { uuid } from '../exchange/schema.ts';
-import { ACTION_PROPOSAL_DEFAULTS, decisionFields } from '../decisions/schema.ts';
+import { uuid } from '../web/edges.ts';
+import { ACTION_PROPOSAL_DEFAULTS, decisionFields } from '../decisions/index.ts';
 import { checkbox } from '../web/forms.ts';
-import { MAX_AMOUNT_TEXT, parseMoney } from './money.ts';
+import { MAX_AMOUNT_TEXT, parseMoney } from '../web/money.ts';
 import type { FundRules } from './rules.ts';
 
 const optionalText = (max: number) =>

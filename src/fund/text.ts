@@ -1,7 +1,7 @@
 // How the fund reads in the member's language: fund names, rules in plain words, and what a fund decision does.
 import type { Translate } from '../web/i18n/index.ts';
-import { duration } from '../agreements/text.ts';
-import { formatMoney } from './money.ts';
+import { duration } from '../agreements/index.ts';
+import { formatMoney } from '../web/money.ts';
 import type { FundRules } from './rules.ts';
 import type { FundAction } from './actions.ts';
 

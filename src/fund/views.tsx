@@ -3,8 +3,8 @@
 // live check that the ledger balances — what a sceptical member needs to see that nobody moves money alone.
 import type { ViewCtx } from '../web/layout.tsx';
 import { formatDate, Notice } from '../web/parts.tsx';
-import type { Holder } from '../roles/queries.ts';
-import { formatMoney } from './money.ts';
+import type { Holder } from '../roles/index.ts';
+import { formatMoney } from '../web/money.ts';
 import type { EntryView, ExpectedView, FundView, LedgerCheck, MonthFlow, RecordView, RequestView } from './queries.ts';
 import { fundName, rulesText } from './text.ts';
 import type { PledgeView } from './pledges.ts';

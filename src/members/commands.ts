@@ -5,7 +5,7 @@ import type { Database } from '../db/types.ts';
 import { encrypt, lookupHash, normaliseEmail, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
 import { guardLiveInvites, useInvite } from './invites.ts';
-import type { NetworkAgreements } from '../agreements/queries.ts';
+import type { JoinMode } from './invites.ts';
 import { createSession } from './sessions.ts';
 
 export type NewMember = { displayName: string; language: string; email?: string | undefined };
@@ -37,7 +37,7 @@ export async function createMember(db: Kysely<Database>, keys: Keys, m: NewMembe
 }
 
 /** Joins with an invite link, using it once; the link must admit someone now. Returns the new member and their session. */
-export async function joinWithInvite(db: Db, keys: Keys, token: string, m: NewMember, joinMode: NetworkAgreements['joinMode'], now: Date) {
+export async function joinWithInvite(db: Db, keys: Keys, token: string, m: NewMember, joinMode: JoinMode, now: Date) {
   return db.transaction().execute(async (tx) => {
     await useInvite(tx, token, joinMode, now);
     const memberId = await createMember(tx, keys, m);

@@ -5,7 +5,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/types.ts';
-import type { NetworkAgreements } from '../agreements/queries.ts';
 import { errors } from '../web/errors.ts';
 import { hashToken, looksLikeToken, newToken } from '../security/tokens.ts';
 
@@ -13,7 +12,9 @@ export const INVITE_DAYS = 30;
 /** How many people one link may admit: the choices the invite form offers (1 is the default). */
 export const INVITE_USES = [1, 5, 25, 100] as const;
 
-type JoinMode = NetworkAgreements['joinMode'];
+/** How people join, as the network agreed (agreements' join_mode): with a link alone, or seconded by a member. */
+export const JOIN_MODES = ['open', 'seconded'] as const;
+export type JoinMode = (typeof JOIN_MODES)[number];
 type Q = Kysely<Database>;
 
 export async function createInvite(db: Q, createdBy: string | null, now: Date, opts: { joinMode?: JoinMode; maxUses?: number } = {}) {

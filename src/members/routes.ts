@@ -1,4 +1,4 @@
-// Routes for founding, joining, signing in and out, settings, invites and passkeys. Thin: validate, load,
+// Routes for joining, signing in and out, settings, invites and passkeys. Thin: validate, load,
 // authorize, command, render.
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
@@ -8,12 +8,10 @@ import { page } from '../web/render.tsx';
 import { emptyForm } from '../web/parts.tsx';
 import { readForm, readJson, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { clearSessionCookie, setSessionCookie } from '../web/session-cookie.ts';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { LANG_COOKIE } from '../web/middleware.ts';
 import { catalogs } from '../web/i18n/index.ts';
 import { own } from '../web/lookup.ts';
-import { foundNetwork } from '../agreements/commands.ts';
-import { foundingState } from '../agreements/queries.ts';
 import { hashToken, looksLikeToken } from '../security/tokens.ts';
 import { lookupHash, normaliseEmail } from '../security/crypto.ts';
 import { timingSafeEqual } from 'node:crypto';
@@ -25,7 +23,7 @@ import {
 } from './invites.ts';
 import { createSignInLink, useSignInLink } from './sign-in-links.ts';
 import { endAllSessions, endSession } from './sessions.ts';
-import { foundingSchema, memberSchema, settingsSchema, signInEmailSchema } from './schema.ts';
+import { memberSchema, settingsSchema, signInEmailSchema } from './schema.ts';
 import {
   authenticationOptions,
   passkeysOf,
@@ -36,53 +34,12 @@ import {
   verifyRegistration,
 } from './passkeys.ts';
 import * as views from './views.tsx';
-import { requireMember } from './require.ts';
+import { requireMember } from '../web/edges.ts';
 import { afterResponse } from '../web/later.ts';
 
 export const memberRoutes = new Hono<AppEnv>();
 
 const PASSKEY_SCRIPTS = ['/static/webauthn.js', '/static/passkey.js'];
-
-async function checkFoundingToken(c: Parameters<typeof page>[0], token: string | undefined) {
-  const state = await foundingState(c.get('deps').db);
-  if (state.founded) throw errors.gone('already_founded', 'error.alreadyFounded');
-  if (!looksLikeToken(token) || !state.tokenHash || !timingSafeEqual(state.tokenHash, hashToken(token))) {
-    throw errors.forbidden('bad_founding_link', 'error.badFoundingLink');
-  }
-  return token;
-}
-
-memberRoutes.get('/found', async (c) => {
-  const token = await checkFoundingToken(c, c.req.query('token'));
-  return page(c, c.get('t')('found.title'), (v) => views.FoundingPage({ v, form: emptyForm({ founder_language: v.lang, currency: 'USD' }), token }));
-});
-
-memberRoutes.post('/found', async (c) => {
-  const values = await readForm(c);
-  const token = await checkFoundingToken(c, values.token);
-  const parsed = foundingSchema.safeParse(values);
-  if (!parsed.success) {
-    const form = { values, errors: toFieldErrors(parsed.error) };
-    return page(c, c.get('t')('found.title'), (v) => views.FoundingPage({ v, form, token }), { status: 422 });
-  }
-  const f = parsed.data;
-  const { db, keys, clock } = c.get('deps');
-  const { session } = await foundNetwork(
-    db,
-    keys,
-    token,
-    {
-      networkName: f.network_name,
-      areas: f.areas,
-      languages: f.languages,
-      currency: f.currency,
-      founder: { displayName: f.founder_name, language: f.founder_language, email: f.founder_email },
-    },
-    clock(),
-  );
-  setSessionCookie(c, session);
-  return c.redirect('/welcome', 303);
-});
 
 async function requireLiveInvite(c: Parameters<typeof page>[0], token: string) {
   const { db, clock } = c.get('deps');

@@ -1,4 +1,5 @@
 // Server-side sessions: the cookie holds a random token, the database only its hash.
+import type { SessionMember } from '../web/context.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { hashToken, looksLikeToken, newToken } from '../security/tokens.ts';
@@ -15,11 +16,7 @@ export async function createSession(db: Kysely<Database>, memberId: string, now:
   return token;
 }
 
-export type SessionMember = {
-  id: string; displayName: string; language: string; hasEmail: boolean; emailDecisions: boolean;
-  /** When this session began (a sign-in): changing where sign-in links go asks for a recent one. */
-  signedInAt: Date;
-};
+export type { SessionMember };
 
 export async function memberForSession(db: Kysely<Database>, token: string | undefined, now: Date) {
   if (!looksLikeToken(token)) return null;

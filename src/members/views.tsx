@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// Pages for founding a network, joining, signing in, one's own settings and invites.
+// Pages for joining, signing in, one's own settings and invites.
 import { own } from '../web/lookup.ts';
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
@@ -7,41 +7,7 @@ import { ErrorSummary, Notice, RadioGroup, TextArea, TextField, formatDate, form
 import { languageNames, type MessageKey } from '../web/i18n/index.ts';
 import { INVITE_USES, type EndRequest, type MyInvite, type WaitingInvite } from './invites.ts';
 
-const languageOptions = (codes: string[]) => codes.map((c) => ({ value: c, label: own(languageNames, c) ?? c }));
-
-export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; token: string }) {
-  const { t } = v;
-  const chosen = new Set((form.values.languages ?? 'en').split(/[\s,]+/));
-  return (
-    <>
-      <h1>{t('found.title')}</h1>
-      <p>{t('found.intro')}</p>
-      <ErrorSummary t={t} form={form} />
-      <form method="post" action="/found" novalidate>
-        <input type="hidden" name="token" value={token} />
-        <TextField t={t} form={form} name="network_name" label="found.name" hint="found.nameHint" required maxlength={80} />
-        <TextArea t={t} form={form} name="areas" label="found.areas" hint="found.areasHint" required rows={6} />
-        <fieldset class={form.errors.languages ? 'field has-error' : 'field'}>
-          <legend>{t('found.languages')}</legend>
-          {form.errors.languages ? <p class="error" id="languages-error">{t(form.errors.languages)}</p> : null}
-          <div class="choices columns">
-            {Object.entries(languageNames).map(([code, name]) => (
-              <label class="choice" lang={code}>
-                <input type="checkbox" name="languages" value={code} checked={chosen.has(code)} /> {name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <TextField t={t} form={form} name="currency" label="found.currency" hint="found.currencyHint" required maxlength={3} autocomplete="off" />
-        <h2>{t('found.you')}</h2>
-        <TextField t={t} form={form} name="founder_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} autocomplete="nickname" />
-        <RadioGroup t={t} form={form} name="founder_language" label="member.language" options={languageOptions(Object.keys(languageNames).slice(0, 2))} required />
-        <TextField t={t} form={form} name="founder_email" type="email" label="member.email" hint="member.emailHint" maxlength={254} autocomplete="email" />
-        <button type="submit" class="primary">{t('found.submit')}</button>
-      </form>
-    </>
-  );
-}
+export const languageOptions = (codes: string[]) => codes.map((c) => ({ value: c, label: own(languageNames, c) ?? c }));
 
 export function JoinPage({ v, form, token }: { v: ViewCtx; form: FormState; token: string }) {
   const { t } = v;

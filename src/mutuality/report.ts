@@ -1,7 +1,7 @@
 // The dashboard's figures for a spreadsheet: one row per figure and period; a suppressed figure is left empty with
 // the reason, never written as zero.
 import { csvText } from '../web/csv.ts';
-import { CHECKIN_ANSWERS, type RoundCounts } from '../care/checkin.ts';
+import { CHECKIN_ANSWERS, type RoundCounts } from './checkin.ts';
 import { WORK_KINDS, type Dashboard } from './queries.ts';
 
 export function dashboardCsv(d: Dashboard, checkins: RoundCounts[]): string {

@@ -5,11 +5,11 @@ import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
-import { requireMember } from '../members/require.ts';
-import { networkAgreements } from '../agreements/queries.ts';
+import { requireMember } from '../web/edges.ts';
+import { networkAgreements } from '../agreements/index.ts';
 import { dashboardCsv } from './report.ts';
-import { answer, CHECKIN_ANSWERS, hasAnswered, openRound, roundCounts } from '../care/checkin.ts';
-import { latestWarning } from '../care/warnings.ts';
+import { answer, CHECKIN_ANSWERS, hasAnswered, openRound, roundCounts } from './checkin.ts';
+import { latestWarning } from './warnings.ts';
 import { dashboard, driftOf } from './queries.ts';
 import { CheckinPage, DashboardPage, SummaryPage, type DashboardProps } from './views.tsx';
 

@@ -7,9 +7,9 @@ import { categoryLabel, ErrorSummary, formatDate, Notice, RadioGroup, type FormS
 import type { Suppressed } from './metrics.ts';
 import { WORK_KINDS, type Dashboard, type Drift, type Durations, type WorkKind } from './queries.ts';
 import { BarChart, LineChart } from './charts.tsx';
-import type { RoundCounts } from '../care/checkin.ts';
-import { CHECKIN_ANSWERS } from '../care/checkin.ts';
-import type { LoadWarning } from '../care/warnings.ts';
+import type { RoundCounts } from './checkin.ts';
+import { CHECKIN_ANSWERS } from './checkin.ts';
+import type { LoadWarning } from './warnings.ts';
 
 export type DashboardProps = { d: Dashboard; drift: Drift; checkins: RoundCounts[]; warning: LoadWarning | undefined; thresholds: { load: number; floor: number; gini: number } };
 

@@ -1,19 +1,20 @@
 // The hourly digest: one mail per member per hour at most, listing what happened, with no private details in it.
 import type { Db } from '../db/connect.ts';
 import { decrypt, type Keys } from '../security/crypto.ts';
-import { EMAIL_PURPOSE } from '../members/commands.ts';
+import { EMAIL_PURPOSE } from '../members/index.ts';
 import { pickLanguage, translator } from '../web/i18n/index.ts';
-import type { Mailer } from './mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { dueDigests, markDigestSent, notificationsOf } from './queries.ts';
 import { notificationText } from './text.ts';
+import type { Registry } from '../web/domain.ts';
 
-export async function sendDigests(db: Db, keys: Keys, mailer: Mailer, publicUrl: string, now: Date): Promise<number> {
+export async function sendDigests(db: Db, registry: Registry, keys: Keys, mailer: Mailer, publicUrl: string, now: Date): Promise<number> {
   let sent = 0;
   for (const member of await dueDigests(db, now)) {
     const t = translator(pickLanguage(member.language));
     // Decisions go by email only if the member wants them to (in the app they are always listed).
     const items = (await notificationsOf(db, member.id, 50)).filter((n) => !n.read && (member.email_decisions || !n.proposal));
-    const lines = items.map((n) => `- ${notificationText(t, n, pickLanguage(member.language))}`);
+    const lines = items.map((n) => `- ${notificationText(t, registry, n, pickLanguage(member.language))}`);
     try {
       await mailer.send({
         to: decrypt(keys, EMAIL_PURPOSE, member.email_enc!),

@@ -1,7 +1,6 @@
 // In-app notifications: always kept in the list; mailed at most once an hour per member as a digest.
 import { sql, type Kysely } from 'kysely';
 import type { Database, NotificationKind, PostKind, ProposalKind } from '../db/types.ts';
-import type { Action } from '../decisions/queries.ts';
 
 export type NewNotification = {
   member_id: string;
@@ -28,7 +27,7 @@ export type NotificationView = {
   postWhat: string | null;
   postKind: PostKind | null;
   matchId: string | null;
-  proposal: { id: string; kind: ProposalKind; title: string; subjectMemberName: string | null; outcome: string | null; action: Action } | null;
+  proposal: { id: string; kind: ProposalKind; title: string; subjectMemberName: string | null; outcome: string | null; action: { type: string } | null } | null;
   /** A request or record of the fund this is about: how much, from which fund. */
   fund: { requestId: string | null; recordId: string | null; amount: number; currency: string; fundName: string | null } | null;
   circleId: string | null;
@@ -69,7 +68,7 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
   return rows.map((r) => ({
     id: r.id, kind: r.kind, postId: r.post_id, postWhat: r.what, postKind: r.post_kind, matchId: r.match_id,
     proposal: r.proposal_id
-      ? { id: r.proposal_id, kind: r.proposal_kind!, title: r.proposal_title!, subjectMemberName: r.subject_name, outcome: r.outcome, action: (r.action as Action) ?? null }
+      ? { id: r.proposal_id, kind: r.proposal_kind!, title: r.proposal_title!, subjectMemberName: r.subject_name, outcome: r.outcome, action: (r.action as { type: string } | null) ?? null }
       : null,
     fund: r.fund_amount !== null && r.fund_currency !== null
       ? { requestId: r.fund_request_id, recordId: r.fund_record_id, amount: Number(r.fund_amount), currency: r.fund_currency, fundName: r.fund_name }
@@ -125,4 +124,11 @@ export async function markDigestSent(db: Kysely<Database>, memberId: string, ids
     if (ids.length) await tx.updateTable('notifications').set({ emailed_at: now }).where('id', 'in', ids).execute();
     await tx.updateTable('members').set({ last_digest_at: now }).where('id', '=', memberId).execute();
   });
+}
+
+/** Notifications (who was told what, when) are deleted after this many days, read or not. */
+export const NOTIFICATION_DAYS = 90;
+
+export async function forgetOldNotifications(db: Kysely<Database>, now: Date): Promise<void> {
+  await db.deleteFrom('notifications').where('created_at', '<', new Date(now.getTime() - NOTIFICATION_DAYS * 86_400_000)).execute();
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { formatDateTime } from '../web/parts.tsx';
-import { requireMember } from '../members/require.ts';
+import { requireMember } from '../web/edges.ts';
 import { markAllRead, notificationsOf } from './queries.ts';
 import { readForm } from '../web/forms.ts';
 import { notificationLink, notificationText } from './text.ts';
@@ -29,7 +29,7 @@ notificationRoutes.get('/notifications', async (c) => {
       <ul class="cards compact">
         {items.map((n) => (
           <li class={n.read ? 'card' : 'card unread'}>
-            <a href={notificationLink(n)}>{notificationText(v.t, n, v.lang)}</a>
+            <a href={notificationLink(v.registry, n)}>{notificationText(v.t, v.registry, n, v.lang)}</a>
             <p class="by">
               <time datetime={n.createdAt.toISOString()}>{formatDateTime(v.lang, n.createdAt)}</time>
               {n.read ? null : <span class="tag">{v.t('notifications.new')}</span>}

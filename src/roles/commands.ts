@@ -2,14 +2,14 @@
 // allows), the handover note, stepping down early, and reminding the network when a term nears its end.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { openProposal } from '../decisions/commands.ts';
-import { standardRules } from '../decisions/tally.ts';
+import { openProposal } from '../decisions/index.ts';
+import { standardRules } from '../decisions/index.ts';
 import { errors } from '../web/errors.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
-import { notify } from '../notifications/queries.ts';
+import { notify } from '../notifications/index.ts';
 import { handoverPurpose, nextFreeSeat, remindDays, roleDef, termsInRow, volunteerCheck, type RoleDef } from './queries.ts';
-import { openProposalWith } from '../decisions/queries.ts';
-import { reachableMemberIds } from '../members/queries.ts';
+import { openProposalWith } from '../decisions/index.ts';
+import { reachableMemberIds } from '../members/index.ts';
 
 type Q = Kysely<Database>;
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { decrypt, type Keys } from '../security/crypto.ts';
-import { openProposalWith } from '../decisions/queries.ts';
+import { openProposalWith } from '../decisions/index.ts';
 
 type Q = Kysely<Database>;
 

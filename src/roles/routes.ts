@@ -6,10 +6,10 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { requireMember } from '../members/require.ts';
-import { uuid } from '../exchange/schema.ts';
-import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
-import { activeMember, activeMembers } from '../members/queries.ts';
+import { idParam, requireMember } from '../web/edges.ts';
+import { uuid } from '../web/edges.ts';
+import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/index.ts';
+import { activeMember, activeMembers } from '../members/index.ts';
 import { handovers, nextFreeSeat, readsHandover, writesHandover, roleDef, roleDefs, roleSummary, termsInRow, type RoleDef, type RoleSummary } from './queries.ts';
 import { proposeDefinition, proposeRole, stepDown, volunteer, writeHandover } from './commands.ts';
 import { definitionForm, handoverForm, holderForm } from './schema.ts';
@@ -145,8 +145,7 @@ roleRoutes.post('/roles/:name/change', async (c) => proposeDefinitionFrom(c, awa
 
 roleRoutes.post('/roles/terms/:id/step-down', async (c) => {
   const member = requireMember(c);
-  const id = c.req.param('id');
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const role = await stepDown(deps(c).db, id, member.id, deps(c).clock());
   if (!role) throw errors.forbidden();
   return c.redirect(`/roles/${role}`, 303);

@@ -1,8 +1,8 @@
 // What the role forms accept: proposing a holder, and proposing a role (or a change to one). Nothing asks why a
 // member wants a role or steps down from one.
 import { z } from 'zod';
-import { uuid } from '../exchange/schema.ts';
-import { decisionFields } from '../decisions/schema.ts';
+import { uuid } from '../web/edges.ts';
+import { decisionFields } from '../decisions/index.ts';
 import { checkbox } from '../web/forms.ts';
 import { TERM_DAYS } from './queries.ts';
 

@@ -3,8 +3,8 @@
 // note (for its holders); and the proposals that fill a role or define one.
 import type { ViewCtx } from '../web/layout.tsx';
 import { Checkbox, ErrorSummary, formatDate, formatDateTime, Notice, SelectField, TextArea, TextField, type FormState } from '../web/parts.tsx';
-import { DecisionFields } from '../decisions/fields.tsx';
-import { duration } from '../agreements/text.ts';
+import { DecisionFields } from '../decisions/index.ts';
+import { duration } from '../agreements/index.ts';
 import type { Handover, RoleDef, RoleSummary } from './queries.ts';
 import { roleTitle } from './text.ts';
 

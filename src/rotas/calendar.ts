@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { translator, type Translate } from '../web/i18n/index.ts';
 import { commitmentsOf, type Commitment } from './queries.ts';
-import { roleDefs, rolesOf, type Holder } from '../roles/queries.ts';
-import { roleTitle } from '../roles/text.ts';
-import { languageOf } from '../members/queries.ts';
+import { roleDefs, rolesOf, type Holder } from '../roles/index.ts';
+import { roleTitle } from '../roles/index.ts';
+import { languageOf } from '../members/index.ts';
 
 export type FeedRole = Holder & { role: string; title: string };
 

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { errors } from '../web/errors.ts';
-import { notify } from '../notifications/queries.ts';
+import { notify } from '../notifications/index.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 
 type Q = Kysely<Database>;

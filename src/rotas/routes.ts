@@ -6,10 +6,10 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { requireMember } from '../members/require.ts';
-import { uuid } from '../exchange/schema.ts';
+import { idParam, requireMember } from '../web/edges.ts';
+import { uuid } from '../web/edges.ts';
 import { hashToken, looksLikeToken } from '../security/tokens.ts';
-import { networkAgreements } from '../agreements/queries.ts';
+import { networkAgreements } from '../agreements/index.ts';
 import { commitmentsOf, feedOwner, hasFeed, rotaById, rotas, slotRotaId, slotsOf, type RotaView } from './queries.ts';
 import { addSlots, createRota, drop, newFeed, revokeFeed, signUp, takePlace, wantSwap } from './commands.ts';
 import { rotaForm, slotForm } from './schema.ts';
@@ -80,8 +80,7 @@ rotaRoutes.post('/rotas/:id/slots', async (c) => {
 });
 
 const slotId = (c: C) => {
-  const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   return id;
 };
 

@@ -1,7 +1,7 @@
 // What the rota forms accept. Times are typed as the members' wall clock (the server's time zone, as every time the
 // app shows); a slot ending at or before its start ends the next day (a night shift).
 import { z } from 'zod';
-import type { NetworkAgreements } from '../agreements/queries.ts';
+import type { NetworkAgreements } from '../agreements/index.ts';
 import { addDays, today } from '../web/forms.ts';
 
 const whole = (min: number, max: number, key: 'error.noticeHours' | 'error.needed' | 'error.repeatWeeks') =>

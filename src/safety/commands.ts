@@ -2,9 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, SafetyReason } from '../db/types.ts';
-import type { NetworkAgreements } from '../agreements/queries.ts';
-import { openProposal } from '../decisions/commands.ts';
-import { standardRules } from '../decisions/tally.ts';
+import type { NetworkAgreements } from '../agreements/index.ts';
+import { openProposal } from '../decisions/index.ts';
+import { standardRules } from '../decisions/index.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { logSafety } from './log.ts';
 

@@ -1,5 +1,5 @@
 // Who may flag, pause, or propose removing whom. Nobody acts on themselves, and nobody on a removed member.
-import type { SessionMember } from '../members/sessions.ts';
+import type { SessionMember } from '../web/context.ts';
 import type { MemberProfile, PauseState } from './queries.ts';
 
 type Who = SessionMember | null;

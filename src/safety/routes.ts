@@ -4,10 +4,11 @@ import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { readForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { requireMember } from '../members/require.ts';
-import { uuid } from '../exchange/schema.ts';
-import { postById, postsOf } from '../exchange/queries.ts';
-import { authorize, can } from '../exchange/policy.ts';
+import { idParam, requireMember } from '../web/edges.ts';
+import { uuid } from '../web/edges.ts';
+import { postById, postsOf } from '../exchange/index.ts';
+import { authorize } from '../web/edges.ts';
+import { can } from '../exchange/index.ts';
 import { askPause, confirmPause, flag, openRemoval, secondRemoval } from './commands.ts';
 import { memberProfile, messageForFlag, pauseState, safetyLog, type MemberProfile } from './queries.ts';
 import { reasonSchema } from './schema.ts';
@@ -25,8 +26,7 @@ async function readReason(c: C) {
 }
 
 async function loadMember(c: C): Promise<MemberProfile> {
-  const id = c.req.param('id') ?? '';
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const profile = await memberProfile(c.get('deps').db, id);
   if (!profile) throw errors.notFound();
   return profile;
@@ -90,8 +90,7 @@ safetyRoutes.post('/members/:id/removal/second', async (c) => {
 
 safetyRoutes.post('/posts/:id/flag', async (c) => {
   const member = requireMember(c);
-  const id = c.req.param('id');
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const post = await postById(c.get('deps').db, id);
   if (!post) throw errors.notFound();
   authorize(can.seePost(member, post), member, true);
@@ -103,8 +102,7 @@ safetyRoutes.post('/posts/:id/flag', async (c) => {
 
 safetyRoutes.post('/messages/:id/flag', async (c) => {
   const member = requireMember(c);
-  const id = c.req.param('id');
-  if (!uuid.safeParse(id).success) throw errors.notFound();
+  const id = idParam(c);
   const message = await messageForFlag(c.get('deps').db, id);
   if (!message) throw errors.notFound();
   authorize(canSafety.seeMessage(member, message), member, true);

@@ -3,7 +3,7 @@
 import type { ViewCtx } from '../web/layout.tsx';
 import { formatDate, formatDateTime, Notice } from '../web/parts.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
-import type { PostView } from '../exchange/queries.ts';
+import type { PostView } from '../exchange/index.ts';
 import type { LogLine, MemberProfile, PauseState } from './queries.ts';
 import type { MemberPolicy } from './policy.ts';
 import { REASONS } from './schema.ts';

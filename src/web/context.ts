@@ -1,12 +1,27 @@
 // What every request can reach: the app's dependencies and the current member, language and CSP nonce.
-import type { Config } from '../config.ts';
+import type { Config } from '../core/config.ts';
 import type { Db } from '../db/connect.ts';
-import type { SessionMember } from '../members/sessions.ts';
-import type { Mailer } from '../notifications/mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { Keys } from '../security/crypto.ts';
 import type { RateLimiter } from '../security/rate-limit.ts';
-import type { NetworkAgreements } from '../agreements/queries.ts';
 import type { Translate } from './i18n/index.ts';
+import type { Registry } from './domain.ts';
+
+/** Who is signed in, as every request knows them (members/sessions.ts finds them from the cookie). */
+export type SessionMember = {
+  id: string; displayName: string; language: string; hasEmail: boolean; emailDecisions: boolean;
+  /** When this session began (a sign-in): changing where sign-in links go asks for a recent one. */
+  signedInAt: Date;
+};
+
+/**
+ * The network's agreements as they stand, on every request (null before founding). The edge knows only the name; the
+ * agreements domain fills in the rest by augmenting this interface (agreements/middleware.ts), so the edge imports no
+ * domain and every page still sees them typed.
+ */
+export interface Network {
+  networkName: string;
+}
 
 export type Deps = {
   config: Config;
@@ -16,7 +31,13 @@ export type Deps = {
   clock: () => Date;
   log: (line: string) => void;
   limits: { signInLinks: RateLimiter; signInLinksGlobal: RateLimiter };
+  /** What the domains declare (src/domains.ts): routes, jobs, decision actions, notification kinds, navigation. */
+  registry: Registry;
+  /** How each scheduled job last went (src/jobs.ts). */
+  jobs: JobStatus;
 };
+
+export type JobStatus = Map<string, { lastSuccess: Date | null; lastFailure: { at: Date; message: string } | null; failures: number }>;
 
 export type AppEnv = {
   Variables: {
@@ -26,6 +47,6 @@ export type AppEnv = {
     lang: string;
     t: Translate;
     nonce: string;
-    network: NetworkAgreements | null;
+    network: Network | null;
   };
 };

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { Layout, type ViewCtx } from './layout.tsx';
 import { translator } from './i18n/index.ts';
+import { buildRegistry } from './domain.ts';
 
 const ctx = (lang: string): ViewCtx => ({
-  t: translator('en'), lang, member: null, nonce: 'n0nce', network: null, unread: 0, path: '/',
+  t: translator('en'), lang, member: null, nonce: 'n0nce', network: null, nav: [], registry: buildRegistry([]), path: '/',
 });
 
 describe('the page shell', () => {

@@ -1,32 +1,26 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The page shell: language and direction, navigation, and where a page's few scripts go (with the CSP nonce).
 import type { Child } from 'hono/jsx';
-import type { SessionMember } from '../members/sessions.ts';
+import type { SessionMember } from './context.ts';
 import type { MessageKey, Translate } from './i18n/index.ts';
 import { direction } from './i18n/index.ts';
-import type { NetworkAgreements } from '../agreements/queries.ts';
+import type { Registry } from './domain.ts';
+import type { Network } from './context.ts';
 
 export type ViewCtx = {
   t: Translate;
   lang: string;
   member: SessionMember | null;
   nonce: string;
-  network: NetworkAgreements | null;
-  unread: number;
+  network: Network | null;
+  /** The domains' navigation entries (src/domains.ts), with their counts for this member. */
+  nav: NavLink[];
+  /** What the domains declare: how a proposal's action reads, how a notification reads. */
+  registry: Registry;
   path: string;
 };
 
-type NavItem = { href: string; label: MessageKey };
-const memberNav: NavItem[] = [
-  { href: '/board', label: 'nav.board' },
-  { href: '/posts/new?kind=need', label: 'nav.postNeed' },
-  { href: '/posts/new?kind=offer', label: 'nav.postOffer' },
-  { href: '/decisions', label: 'nav.decisions' },
-  { href: '/fund', label: 'nav.fund' },
-  { href: '/rotas', label: 'nav.rotas' },
-  { href: '/mutuality', label: 'nav.mutuality' },
-  { href: '/me', label: 'nav.me' },
-];
+export type NavLink = { href: string; label: MessageKey; place: 'top' | 'bottom'; count: number };
 
 export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; children: Child }) {
   const { v } = props;
@@ -53,19 +47,14 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
           {v.member ? (
             <nav aria-label={t('nav.label')}>
               <ul>
-                {memberNav.map((item) => (
+                {v.nav.filter((item) => item.place === 'top').map((item) => (
                   <li>
                     <a href={item.href} aria-current={v.path === item.href.split('?')[0] ? 'page' : undefined}>
                       {t(item.label)}
+                      {item.count > 0 ? <span class="badge">{t('nav.unread', { count: item.count })}</span> : null}
                     </a>
                   </li>
                 ))}
-                <li>
-                  <a href="/notifications" aria-current={v.path === '/notifications' ? 'page' : undefined}>
-                    {t('nav.notifications')}
-                    {v.unread > 0 ? <span class="badge">{t('nav.unread', { count: v.unread })}</span> : null}
-                  </a>
-                </li>
               </ul>
             </nav>
           ) : null}
@@ -74,10 +63,9 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
         <footer class="bottom">
           {v.member ? (
             <ul class="links">
-              <li><a href="/invites">{t('nav.invite')}</a></li>
-              <li><a href="/agreements">{t('nav.agreements')}</a></li>
-              <li><a href="/safety">{t('nav.safety')}</a></li>
-              <li><a href="/settings">{t('nav.settings')}</a></li>
+              {v.nav.filter((item) => item.place === 'bottom').map((item) => (
+                <li><a href={item.href}>{t(item.label)}</a></li>
+              ))}
               <li>
                 <form method="post" action="/sign-out" class="inline">
                   <button type="submit" class="link">{t('nav.signOut')}</button>

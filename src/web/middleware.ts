@@ -1,13 +1,10 @@
-// Request set-up: security headers with a per-request CSP nonce, the session, the language. Nothing about the
+// Request set-up: security headers with a per-request CSP nonce, body limits, same-origin posts (the session and the
+// network's agreements are loaded by members/ and agreements/). Nothing about the
 // person's connection (address, user agent) is read or kept.
 import crypto from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
-import { foundingState, networkAgreements } from '../agreements/queries.ts';
-import { memberForSession } from '../members/sessions.ts';
 import type { AppEnv, Deps } from './context.ts';
-import { fromAcceptLanguage, pickLanguage, translator } from './i18n/index.ts';
 import { errors } from './errors.ts';
 import { MAX_BODY_BYTES } from './forms.ts';
 
@@ -69,23 +66,6 @@ export function sameOrigin(deps: Deps): MiddlewareHandler<AppEnv> {
       const ok = origin ? origin === ours || origin === requestOrigin : site ? site === 'same-origin' || site === 'none' : true;
       if (!ok) throw errors.forbidden('cross_site', 'error.crossSite');
     }
-    await next();
-  };
-}
-
-export function loadSession(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const { db, clock } = c.get('deps');
-    const token = getCookie(c, SESSION_COOKIE);
-    c.set('sessionToken', token);
-    const member = await memberForSession(db, token, clock());
-    c.set('member', member);
-    const founded = (await foundingState(db)).founded;
-    c.set('network', founded ? await networkAgreements(db) : null);
-    const wanted = member?.language ?? getCookie(c, LANG_COOKIE) ?? fromAcceptLanguage(c.req.header('accept-language'));
-    const lang = pickLanguage(wanted);
-    c.set('lang', lang);
-    c.set('t', translator(lang));
     await next();
   };
 }

@@ -1,11 +1,18 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// Rendering a page inside the layout, with what every page needs (language, member, unread count, nonce).
+// Rendering a page inside the layout, with what every page needs (language, member, navigation with its counts, nonce).
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { unreadCount } from '../notifications/queries.ts';
 import type { AppEnv } from './context.ts';
-import { Layout, type ViewCtx } from './layout.tsx';
+import { Layout, type NavLink, type ViewCtx } from './layout.tsx';
+import type { Deps } from './context.ts';
+
+/** The domains' navigation for a signed-in member, each count (unread notifications) asked for. */
+async function navFor(deps: Deps, memberId: string): Promise<NavLink[]> {
+  return Promise.all(deps.registry.nav.map(async (e) => ({
+    href: e.href, label: e.label, place: e.place, count: e.badge ? await e.badge(deps, memberId) : 0,
+  })));
+}
 
 export async function viewCtx(c: Context<AppEnv>): Promise<ViewCtx> {
   const member = c.get('member');
@@ -15,7 +22,8 @@ export async function viewCtx(c: Context<AppEnv>): Promise<ViewCtx> {
     member,
     nonce: c.get('nonce'),
     network: c.get('network'),
-    unread: member ? await unreadCount(c.get('deps').db, member.id) : 0,
+    nav: member ? await navFor(c.get('deps'), member.id) : [],
+    registry: c.get('deps').registry,
     path: c.req.path,
   };
 }

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/core/config.ts';
 import { startServer, type Running } from '../../src/server.ts';
-import type { Mail } from '../../src/notifications/mailer.ts';
+import type { Mail } from '../../src/mail/mailer.ts';
 import { askServer } from '../../src/cli/control.ts';
 
 const require = createRequire(import.meta.url);

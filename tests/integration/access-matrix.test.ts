@@ -129,6 +129,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /dispatch': { rule: HOLDER },
   'GET /': { rule: OPEN },
   'GET /static/:name': { rule: OPEN, make: async () => ({ name: 'app.css' }) },
+  'GET /health': { rule: OPEN },
   'GET /found': { rule: NOBODY }, // the network is founded: the founding page is gone for everyone (410)
   'POST /found': { rule: NOBODY },
   'GET /join/:token': { rule: NOBODY, make: async () => ({ token: crypto.randomBytes(16).toString('base64url') }) },

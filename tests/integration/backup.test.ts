@@ -14,7 +14,7 @@ import { engine, freshDatabase } from '../support/db.ts';
 import { populateWithCanaries } from '../support/canaries.ts';
 import { expectLedgerSound } from '../support/fund.ts';
 import { generateHistory } from '../support/history.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/core/config.ts';
 import type { Db } from '../../src/db/connect.ts';
 import { openDatabase } from '../../src/db/connect.ts';
 import { makeBackupKey, restoreBackup, writeBackup } from '../../src/backup/commands.ts';
@@ -194,7 +194,13 @@ describe(`backup and restore (${engine})`, () => {
     const running = engine === 'pglite' ? await startServer({ ...here, host: '127.0.0.1', port: 0 }, { log: () => {}, jobsEveryMs: 3_600_000 }) : null;
     await running?.runJobs(); // the jobs a start runs are done before the backup
     const backup = await cli(['backup', '--out', path.join(tmp, 'cli.backup')], env(here, sourceUrl));
+    // `kropotkin status` asks the running server how its scheduled jobs are doing.
+    const status = running ? await cli(['status'], env(here, sourceUrl)) : null;
     await running?.close();
+    if (status) {
+      expect(status.status, status.stderr).toBe(0);
+      expect(status.stdout).toMatch(/^ok +close due proposals \(last succeeded 20\d\d-/m);
+    }
     if (running) {
       const again = await openDatabase({ dataDir });
       expected = await contents(again);

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { type Client, type TestWorld, buildMember, passHours, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
-import { openCheckinIfDue } from '../../src/care/checkin.ts';
+import { openCheckinIfDue } from '../../src/mutuality/checkin.ts';
 
 const files = worldForFile();
 let world: TestWorld;

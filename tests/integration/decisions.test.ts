@@ -1,5 +1,6 @@
 // Decisions that act: a passed proposal changes an agreement exactly once, on time, across double runs and crashes;
 // every process is voted through its form; bad ballots are refused beside the field; agreements change no other way.
+import { registry } from '../../src/domains.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +77,7 @@ describe(`decisions (${engine})`, () => {
   it('applies the action exactly once when two closers run at once', async () => {
     const id = await propose(founder, { title: 'Flags from two members hide a post', agreement: 'flag_threshold', agreement_value: '2' });
     passHours(world, 25);
-    const results = await Promise.all([closeDueProposals(world.deps.db, world.now.value), closeDueProposals(world.deps.db, world.now.value), runJobs(world.deps)]);
+    const results = await Promise.all([closeDueProposals(world.deps.db, registry, world.now.value), closeDueProposals(world.deps.db, registry, world.now.value), runJobs(world.deps)]);
     expect((results[0] as number) + (results[1] as number)).toBeLessThanOrEqual(1);
     const rows = await world.deps.db.selectFrom('agreements').select('id').where('decision_id', '=', id).execute();
     expect(rows).toHaveLength(1);
@@ -239,15 +240,15 @@ describe(`closing survives a crash part-way (${engine})`, () => {
       // The power goes out after the agreement row is written but before the commit.
       await expect(
         db.transaction().execute(async (tx) => {
-          expect(await closeProposal(tx, id, due)).toBe(true);
+          expect(await closeProposal(tx, registry, id, due)).toBe(true);
           throw new Error('power cut');
         }),
       ).rejects.toThrow('power cut');
       await db.destroy();
       db = await open(); // the restart
       expect((await db.selectFrom('proposals').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('open');
-      await Promise.all([closeDueProposals(db, due), closeDueProposals(db, due)]);
-      await closeDueProposals(db, due);
+      await Promise.all([closeDueProposals(db, registry, due), closeDueProposals(db, registry, due)]);
+      await closeDueProposals(db, registry, due);
       const rows = await db.selectFrom('agreements').select('value').where('decision_id', '=', id).execute();
       expect(rows).toEqual([{ value: 30 }]);
     } finally {

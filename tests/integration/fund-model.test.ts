@@ -2,6 +2,7 @@
 // transfers, reversals, circle payments and payouts, and replayed writes run through the real commands and database, side by side with a small
 // in-memory model. After every step the funds hold what the model says, cached balances equal the entries, and no
 // floor is broken; after every sequence every entry balances and every currency adds to zero.
+import { registry } from '../../src/domains.ts';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import crypto from 'node:crypto';
@@ -42,7 +43,7 @@ async function decide(proposalId: string, pass: boolean) {
   }
   const when = new Date(p.closesAt.getTime() + 1000);
   if (when > now) now = when;
-  await db.transaction().execute((tx) => closeProposal(tx, proposalId, now));
+  await db.transaction().execute((tx) => closeProposal(tx, registry, proposalId, now));
 }
 
 const decisionRules = standardRules('consent');

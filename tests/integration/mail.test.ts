@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, buildMember, buildPost, buildWorld, foundNetwork, type TestWorld } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { mailText, startSmtp } from '../support/smtp.ts';
-import { smtpMailer } from '../../src/notifications/mailer.ts';
+import { smtpMailer } from '../../src/mail/mailer.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { RateLimiter } from '../../src/security/rate-limit.ts';
 

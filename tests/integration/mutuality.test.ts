@@ -8,7 +8,7 @@ import { engine } from '../support/db.ts';
 import { generateHistory, RARE_CATEGORY, type History } from '../support/history.ts';
 import { dashboard, driftOf, type Dashboard } from '../../src/mutuality/queries.ts';
 import { gini, percentile, reciprocity, topShare } from '../../src/mutuality/metrics.ts';
-import { warnIfLoadConcentrated } from '../../src/care/warnings.ts';
+import { warnIfLoadConcentrated } from '../../src/mutuality/warnings.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { engine } from '../support/db.ts';
 import { postgresBinDir, startPostgres } from '../support/postgres-server.mjs';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/core/config.ts';
 import { startServer, type Running } from '../../src/server.ts';
 import { openDatabase } from '../../src/db/connect.ts';
 import { setFoundingToken } from '../../src/agreements/queries.ts';

@@ -16,9 +16,9 @@ import { engine } from '../support/db.ts';
 import { populateWithCanaries, type Canaries } from '../support/canaries.ts';
 import { filesUnder } from '../support/disk.ts';
 import { postgresBinDir } from '../support/postgres-server.mjs';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/core/config.ts';
 import { makeBackupKey, writeBackup } from '../../src/backup/commands.ts';
-import { consoleMailer, showsMailOnConsole } from '../../src/notifications/mailer.ts';
+import { consoleMailer, showsMailOnConsole } from '../../src/mail/mailer.ts';
 
 const started = Date.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-seizure-'));

@@ -1,18 +1,20 @@
 // The app in-process for integration tests: a fresh database, a fixed key, a mailer that keeps what it sends,
 // a clock the test can move, and clients that keep their own cookies.
+import { registry } from '../../src/domains.ts';
+import { buildRegistry, type Domain } from '../../src/web/domain.ts';
 import { matchingSettled } from '../../src/exchange/match-queue.ts';
 import { afterResponseSettled } from '../../src/web/later.ts';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/core/config.ts';
 import { deriveKeys } from '../../src/security/crypto.ts';
 import { RateLimiter } from '../../src/security/rate-limit.ts';
 import { setFoundingToken } from '../../src/agreements/queries.ts';
 import { hashToken, newToken } from '../../src/security/tokens.ts';
 import { createInvite } from '../../src/members/invites.ts';
-import type { Mail, Mailer } from '../../src/notifications/mailer.ts';
+import type { Mail, Mailer } from '../../src/mail/mailer.ts';
 import type { Deps } from '../../src/web/context.ts';
 import { freshDatabase } from './db.ts';
 
@@ -43,7 +45,8 @@ export function defaultTestTime(): Date {
 }
 
 /** `dataDir` puts the embedded database in a directory (on PGlite runs) instead of memory. */
-export async function buildWorld(opts: { now?: Date; dataDir?: string } = {}): Promise<TestWorld> {
+/** `domains` replaces the app's list (src/domains.ts), to try a domain the app does not have. */
+export async function buildWorld(opts: { now?: Date; dataDir?: string; domains?: readonly Domain[] } = {}): Promise<TestWorld> {
   const logs: string[] = [];
   const mails: Mail[] = [];
   const mailer: Mailer = { kind: 'console', send: async (m) => void mails.push(m) };
@@ -57,6 +60,8 @@ export async function buildWorld(opts: { now?: Date; dataDir?: string } = {}): P
     clock: () => now.value,
     log: (line) => void logs.push(line),
     limits: { signInLinks: new RateLimiter(5, 15 * 60_000, () => now.value.getTime()), signInLinksGlobal: new RateLimiter(200, 15 * 60_000, () => now.value.getTime()) },
+    registry: opts.domains ? buildRegistry(opts.domains) : registry,
+    jobs: new Map(),
   };
   return { app: createApp(deps), deps, mails, now, logs, url, close };
 }

@@ -1,5 +1,6 @@
 // A database with a network, a treasurer and a fund, made through the real commands, for tests that drive the
 // fund without pages (concurrency, crashes). Times are in the past so a server started later sees the role held.
+import { registry } from '../../src/domains.ts';
 import crypto from 'node:crypto';
 import type { Db } from '../../src/db/connect.ts';
 import type { Keys } from '../../src/security/crypto.ts';
@@ -21,7 +22,7 @@ export async function passNow(db: Db, founder: string, kind: 'role' | 'fund' | '
   const opened = new Date(Date.now() - 90 * 60_000);
   const id = await openProposal(db, null, { kind, title: kind, body: '', process: 'consent', options: [], closesInHours: 1, rules, anonymous: false, action }, opened);
   await castBallot(db, (await proposalById(db, id))!, founder, { pick: 'consent' }, null, opened);
-  await db.transaction().execute((tx) => closeProposal(tx, id, new Date(Date.now() - 30 * 60_000)));
+  await db.transaction().execute((tx) => closeProposal(tx, registry, id, new Date(Date.now() - 30 * 60_000)));
   return id;
 }
 

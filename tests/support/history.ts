@@ -1,6 +1,7 @@
 // A generated history for the mutuality dashboard: several hundred members and months of needs, matches, proposals,
 // votes, rota slots and role terms, written straight into the database (through its triggers) with a seeded random
 // generator. It returns what it wrote, so tests can work out the expected figures on their own.
+import { registry } from '../../src/domains.ts';
 import { sql } from 'kysely';
 import { prng as seeded } from '../../bench/support.ts'; // the benchmarks' seeded generator (mulberry32)
 import type { Db } from '../../src/db/connect.ts';
@@ -31,7 +32,7 @@ async function pass(db: Db, by: string, kind: 'role', action: Action, closeAt: D
   const opened = new Date(closeAt.getTime() - 2 * HOUR);
   const id = await openProposal(db, by, { kind, title: `${kind} decision`, body: '', process: 'consent', options: [], closesInHours: 1, rules: standardRules('consent'), anonymous: false, action }, opened);
   await castBallot(db, (await proposalById(db, id))!, by, { pick: 'consent' }, null, opened);
-  await db.transaction().execute((tx) => closeProposal(tx, id, closeAt));
+  await db.transaction().execute((tx) => closeProposal(tx, registry, id, closeAt));
   return id;
 }
 

@@ -4,10 +4,12 @@
 // not in a row, and not by the transaction that wrote it (the batch's tables are then purged from the files).
 import { sql, type Kysely } from 'kysely';
 import type { CheckinAnswer, Database } from '../db/types.ts';
-import { notify } from '../notifications/queries.ts';
-import { reachableMemberIds } from '../members/queries.ts';
+import type { Db } from '../db/connect.ts';
+import { purgeWhenDue } from '../db/purge.ts';
+import { notify } from '../notifications/index.ts';
+import { reachableMemberIds } from '../members/index.ts';
 import { errors } from '../web/errors.ts';
-import { guard, type Suppressed } from '../mutuality/metrics.ts';
+import { guard, type Suppressed } from './metrics.ts';
 
 type Q = Kysely<Database>;
 const DAY = 86_400_000;
@@ -46,11 +48,20 @@ export async function answer(db: Q, memberId: string, a: CheckinAnswer, now: Dat
   await db.insertInto('checkin_pending').values({ round_id: roundId, answer: a }).execute();
 }
 
+const purge = purgeWhenDue(['checkin_pending', 'checkin_counts']);
+
 /**
  * Counts the waiting answers of every round where at least five wait, or that has closed, all of a round's in one
- * transaction; returns how many were counted (the caller then purges the tables that held them).
+ * transaction, then purges the tables that held them (a counted answer leaves no trace beside its transaction).
+ * Returns how many were counted.
  */
-export async function foldCheckinAnswers(db: Q, now: Date): Promise<number> {
+export async function foldCheckinAnswers(db: Db, now: Date, log: (line: string) => void): Promise<number> {
+  const counted = await foldWaiting(db, now);
+  await purge(db, log, counted > 0);
+  return counted;
+}
+
+async function foldWaiting(db: Q, now: Date): Promise<number> {
   const waiting = await db.selectFrom('checkin_pending').innerJoin('checkin_rounds', 'checkin_rounds.id', 'checkin_pending.round_id')
     .select(['checkin_pending.round_id', 'checkin_rounds.closes_at', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy(['checkin_pending.round_id', 'checkin_rounds.closes_at']).execute();

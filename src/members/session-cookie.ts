@@ -1,8 +1,8 @@
 // The session cookie: __Host- prefixed, Secure, HttpOnly, SameSite=Lax, path /.
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { SESSION_DAYS } from '../members/sessions.ts';
-import { SESSION_COOKIE } from './middleware.ts';
+import { SESSION_COOKIE } from '../web/middleware.ts';
+import { SESSION_DAYS } from './sessions.ts';
 
 export function setSessionCookie(c: Context, token: string) {
   setCookie(c, SESSION_COOKIE, token, {

@@ -1,17 +1,13 @@
-/** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// Site-wide routes: the home page and static files.
+// Static files, served before the session is loaded.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Hono } from 'hono';
 import type { AppEnv } from './context.ts';
-import { page } from './render.tsx';
-import { NotFoundedPage, SignedOutHome } from '../members/views.tsx';
 import { errors } from './errors.ts';
 import { own } from './lookup.ts';
 
-export const siteRoutes = new Hono<AppEnv>();
 /** Static files: served before the session is loaded, so a stylesheet costs no database query. */
 export const staticRoutes = new Hono<AppEnv>();
 
@@ -42,11 +38,4 @@ staticRoutes.get('/static/:name', (c) => {
   c.header('Content-Type', entry.type);
   c.header('Cache-Control', 'public, max-age=3600');
   return c.body(new Uint8Array(body));
-});
-
-siteRoutes.get('/', async (c) => {
-  const t = c.get('t');
-  if (!c.get('network')) return page(c, t('home.notFoundedTitle'), (v) => <NotFoundedPage v={v} />);
-  if (c.get('member')) return c.redirect('/board', 303);
-  return page(c, t('home.title'), (v) => <SignedOutHome v={v} />);
 });

@@ -2,10 +2,10 @@
 // the last 30 days — the whole network is told, once a fortnight at most, with the figure and never a name.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { notify } from '../notifications/queries.ts';
-import { reachableMemberIds } from '../members/queries.ts';
-import { activeIn, activity, loadIn, LOAD_DAYS } from '../mutuality/queries.ts';
-import { MIN_MEMBERS, topShare } from '../mutuality/metrics.ts';
+import { notify } from '../notifications/index.ts';
+import { reachableMemberIds } from '../members/index.ts';
+import { activeIn, activity, loadIn, LOAD_DAYS } from './queries.ts';
+import { MIN_MEMBERS, topShare } from './metrics.ts';
 
 type Q = Kysely<Database>;
 const DAY = 86_400_000;

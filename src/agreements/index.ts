@@ -1,0 +1,17 @@
+// Agreements: the network's settings, adopted by its members' decisions. See web/domain.ts.
+import type { Domain } from '../web/domain.ts';
+import { agreementRoutes } from './routes.tsx';
+import { foundingRoutes } from './founding.tsx';
+import { loadNetwork } from './middleware.ts';
+
+export const agreements: Domain = {
+  name: 'agreements',
+  middleware: [loadNetwork()],
+  routes: [foundingRoutes, agreementRoutes],
+  nav: [{ href: '/agreements', label: 'nav.agreements', place: 'bottom', order: 20 }],
+};
+
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { AGREEMENT_KEYS, agreementText, isAgreementKey, parseAgreementText, type AgreementKey } from './defaults.ts';
+export { agreementsInForce, currencyOf, networkAgreements, type NetworkAgreements } from './queries.ts';
+export { agreementLabel, agreementValueText, duration } from './text.ts';

@@ -1,0 +1,24 @@
+// Savings circles: members pay in each round and one receives, in an order they decide. See web/domain.ts.
+import { defineAction, type Domain } from '../web/domain.ts';
+import type { Result } from '../decisions/index.ts';
+import { circleRoutes } from './routes.ts';
+import { applyCircleOutcome, type CircleAction } from './commands.ts';
+import { circleActionText, circleProposalTitle } from './text.ts';
+import { plain } from '../notifications/index.ts';
+
+/** A circle's own decision: defer a member's payment, or name a round's recipient. */
+const circleAction = (handles: CircleAction['type']) =>
+  defineAction<CircleAction>({
+    handles,
+    apply: (tx, closing, a) =>
+      applyCircleOutcome(tx, closing.proposalId, a, closing.outcome as Result['outcome'], closing.result as Result | null, closing.options),
+    title: (t, _lang, a) => circleProposalTitle(t, a),
+    explain: (t, _lang, a) => circleActionText(t, a),
+  });
+
+export const circles: Domain = {
+  name: 'circles',
+  routes: [circleRoutes],
+  actions: [circleAction('circle_defer'), circleAction('circle_recipient')],
+  notifications: [plain('circle_round', 'notification.circleRound', (n) => (n.circleId ? `/circles/${n.circleId}` : '/notifications'))],
+};

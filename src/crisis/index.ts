@@ -1,0 +1,16 @@
+// Crisis mode: on by standing agreement, or called by one member and confirmed by a second for 48 hours; the board
+// puts urgent needs first while it is on. See web/domain.ts.
+import type { Domain } from '../web/domain.ts';
+import { plain } from '../notifications/index.ts';
+import { crisisRoutes } from './routes.ts';
+
+export const crisis: Domain = {
+  name: 'crisis',
+  routes: [crisisRoutes],
+  notifications: [plain('crisis_called', 'notification.crisisCalled', () => '/crisis')],
+};
+
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { crisisState, type CrisisState } from './queries.ts';
+export { crisisFor } from './routes.ts';
+export { CrisisBanner } from './views.tsx';

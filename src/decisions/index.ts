@@ -1,0 +1,47 @@
+// Decisions: proposals, ballots and tallies. A service: what a passed proposal does is declared by the domain whose
+// action it carries (its DecisionAction); the agreement changes are this folder's own. See web/domain.ts.
+import type { Domain } from '../web/domain.ts';
+import { decisionRoutes } from './routes.ts';
+import { closeDueProposals, remindClosingSoon } from './commands.ts';
+import { setAgreement } from './actions.ts';
+import { outcomeLabel, proposalTitle } from './text.ts';
+import type { Outcome } from './tally.ts';
+import { shorten } from '../notifications/index.ts';
+import type { NotificationView } from '../notifications/index.ts';
+import type { NotificationKindDef } from '../web/domain.ts';
+import type { MessageKey } from '../web/i18n/index.ts';
+
+/** A notification about a proposal: its title (as the network words it) and, once closed, the outcome. */
+const aboutProposal = (kind: 'proposal_opened' | 'proposal_closing' | 'proposal_closed', message: MessageKey): NotificationKindDef<NotificationView> => ({
+  kind,
+  aboutDecisions: true,
+  text: (t, lang, n, registry) => {
+    const p = n.proposal!;
+    const outcome = p.outcome ? outcomeLabel(t, p.outcome as Outcome) : '';
+    return t(message, { what: shorten(proposalTitle(t, registry, p, lang), 80), outcome });
+  },
+  link: (n) => `/decisions/${n.proposal!.id}`,
+});
+
+export const decisions: Domain = {
+  name: 'decisions',
+  routes: [decisionRoutes],
+  jobs: [
+    { name: 'close due proposals', run: (deps, now) => closeDueProposals(deps.db, deps.registry, now) },
+    { name: 'remind of proposals closing soon', run: (deps, now) => remindClosingSoon(deps.db, now) },
+  ],
+  nav: [{ href: '/decisions', label: 'nav.decisions', place: 'top', order: 40 }],
+  actions: [setAgreement],
+  notifications: [
+    aboutProposal('proposal_opened', 'notification.proposalOpened'),
+    aboutProposal('proposal_closing', 'notification.proposalClosing'),
+    aboutProposal('proposal_closed', 'notification.proposalClosed'),
+  ],
+};
+
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { openOnce, openProposal } from './commands.ts';
+export { DecisionFields } from './fields.tsx';
+export { memberIds, openProposalWith, type Action } from './queries.ts';
+export { ACTION_PROPOSAL_DEFAULTS, decisionFields } from './schema.ts';
+export { standardRules, type Result } from './tally.ts';

@@ -1,0 +1,22 @@
+// The domains of Kropotkin, each declared in its own folder's index.ts (see web/domain.ts and docs/CONVENTIONS.md).
+// Adding a domain is one line here. Listed so that a domain comes after those it uses; jobs run in this order.
+import { buildRegistry, type Domain } from './web/domain.ts';
+import { members } from './members/index.ts';
+import { agreements } from './agreements/index.ts';
+import { notifications } from './notifications/index.ts';
+import { decisions } from './decisions/index.ts';
+import { safety } from './safety/index.ts';
+import { roles } from './roles/index.ts';
+import { crisis } from './crisis/index.ts';
+import { exchange } from './exchange/index.ts';
+import { dispatch } from './dispatch/index.ts';
+import { fund } from './fund/index.ts';
+import { circles } from './circles/index.ts';
+import { rotas } from './rotas/index.ts';
+import { mutuality } from './mutuality/index.ts';
+
+export const domains: readonly Domain[] = [
+  members, agreements, notifications, decisions, roles, crisis, mutuality, exchange, safety, dispatch, fund, circles, rotas,
+];
+
+export const registry = buildRegistry(domains);

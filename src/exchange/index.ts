@@ -1,0 +1,47 @@
+// The exchange: needs and offers, matching, claims and private threads, and what expires when. See web/domain.ts.
+import type { Domain } from '../web/domain.ts';
+import { exchangeRoutes } from './routes.ts';
+import { drainMatchQueue } from './match-queue.ts';
+import { expirePosts } from './commands.ts';
+import { aboutPost } from '../notifications/index.ts';
+import type { NotificationView } from '../notifications/index.ts';
+
+/** A match's thread, or the post when there is no match to open. */
+const toMatch = (n: NotificationView) => (n.matchId ? `/matches/${n.matchId}` : toPost(n));
+const toPost = (n: NotificationView) => (n.postId ? `/posts/${n.postId}` : '/notifications');
+import { applyRetention } from './retention.ts';
+import { today } from '../web/forms.ts';
+import { networkAgreements } from '../agreements/index.ts';
+
+export const exchange: Domain = {
+  name: 'exchange',
+  routes: [exchangeRoutes],
+  jobs: [
+    { name: 'match needs a restart left queued', run: (deps) => drainMatchQueue(deps.db) },
+    { name: 'expire needs and offers', run: (deps, now) => expirePosts(deps.db, today(now), now) },
+    {
+      name: 'expire details of finished posts',
+      run: async (deps, now) => applyRetention(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
+    },
+  ],
+  notifications: [
+    aboutPost('matching_need', 'notification.matchingNeed', toMatch),
+    aboutPost('matching_offer', 'notification.matchingOffer', toMatch),
+    aboutPost('claimed', 'notification.claimed', toMatch),
+    aboutPost('requested', 'notification.requested', toMatch),
+    aboutPost('message', 'notification.message', toMatch),
+    aboutPost('released', 'notification.released', toPost), // the match is over: its thread is closed to them
+    aboutPost('met', 'notification.met', toMatch),
+  ],
+  nav: [
+    { href: '/board', label: 'nav.board', place: 'top', order: 10 },
+    { href: '/posts/new?kind=need', label: 'nav.postNeed', place: 'top', order: 20 },
+    { href: '/posts/new?kind=offer', label: 'nav.postOffer', place: 'top', order: 30 },
+  ],
+};
+
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { dispatchMatch, removePost, restorePost } from './commands.ts';
+export { can } from './policy.ts';
+export { areaMetRates, dispatchable, postById, postsOf, type DispatchablePost, type PostView } from './queries.ts';
+export { urgencyKey } from './views.tsx';

@@ -1,0 +1,66 @@
+// The fund: money given, asked for, paid and owed, on a ledger members can read. See web/domain.ts.
+import { defineAction, type Domain } from '../web/domain.ts';
+import { fundRoutes } from './routes.ts';
+import { fundApiRoutes } from './api.ts';
+import { remindPledges } from './pledges.ts';
+import { forgetOldKeys } from './idempotency.ts';
+import { expireFundNotes } from './retention.ts';
+import { networkAgreements } from '../agreements/index.ts';
+import { applyFundOutcome, type FundAction } from './actions.ts';
+import { currencyIsFixed } from './queries.ts';
+import { fundActionText, fundName, fundProposalTitle } from './text.ts';
+import { formatMoney } from '../web/money.ts';
+import { oneLine, plain } from '../notifications/index.ts';
+import type { NotificationView } from '../notifications/index.ts';
+import type { NotificationKindDef } from '../web/domain.ts';
+import type { MessageKey } from '../web/i18n/index.ts';
+
+/** A notification about a request or a record: how much, from which fund; it opens the request or the record. */
+const aboutMoney = (
+  kind: 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm',
+  message: MessageKey,
+): NotificationKindDef<NotificationView> => ({
+  kind,
+  text: (t, lang, n) =>
+    n.fund ? t(message, { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: oneLine(fundName(t, n.fund.fundName)) }) : t(message, { what: '' }),
+  link: (n) =>
+    n.fund?.requestId ? `/fund/requests/${n.fund.requestId}` : n.fund?.recordId ? `/fund/records/${n.fund.recordId}` : '/notifications',
+});
+
+/** A fund decision: make a fund, change its rules, approve a request beyond them, write off what is owed. */
+const fundAction = (handles: FundAction['type']) =>
+  defineAction<FundAction>({
+    handles,
+    apply: (tx, closing, a) => applyFundOutcome(tx, closing.proposalId, a, closing.passed, closing.now),
+    title: (t, lang, a) => fundProposalTitle(t, lang, a),
+    explain: (t, lang, a) => fundActionText(t, lang, a).join(' '),
+  });
+
+export const fund: Domain = {
+  name: 'fund',
+  routes: [fundRoutes, fundApiRoutes],
+  jobs: [
+    { name: 'remind of monthly pledges', run: (deps, now) => remindPledges(deps.db, now) },
+    { name: 'forget old idempotency keys', run: (deps, now) => forgetOldKeys(deps.db, now) },
+    {
+      name: 'expire notes of settled requests',
+      run: async (deps, now) => expireFundNotes(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
+    },
+  ],
+  nav: [{ href: '/fund', label: 'nav.fund', place: 'top', order: 50 }],
+  notifications: [
+    aboutMoney('fund_approved', 'notification.fundApproved'),
+    aboutMoney('fund_declined', 'notification.fundDeclined'),
+    aboutMoney('fund_to_pay', 'notification.fundToPay'),
+    aboutMoney('fund_paid', 'notification.fundPaid'),
+    aboutMoney('fund_to_confirm', 'notification.fundToConfirm'),
+    plain('pledge_reminder', 'notification.pledgeReminder', () => '/fund/give'),
+  ],
+  actions: [fundAction('create_fund'), fundAction('set_fund_rules'), fundAction('approve_request'), fundAction('write_off')],
+  // Money moved: the currency stays as it is (amounts on the ledger are in it).
+  agreementLocks: [{ key: 'currency', fixed: currencyIsFixed, why: 'error.currencyFixed' }],
+};
+
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { writeRecord } from './entries.ts';
+export { newIdempotencyKey, once, type Once } from './idempotency.ts';

@@ -1,0 +1,31 @@
+// Members: joining (founding, invites), signing in (links, passkeys), sessions, settings and email. See web/domain.ts.
+import type { Domain } from '../web/domain.ts';
+import { memberRoutes } from './routes.ts';
+import { homeRoutes } from './home.tsx';
+import { loadSession } from './middleware.ts';
+import { clearSpentCredentials } from './sessions.ts';
+import { clearEmailConfirmations } from './email.ts';
+
+export const members: Domain = {
+  name: 'members',
+  middleware: [loadSession()],
+  routes: [homeRoutes, memberRoutes],
+  jobs: [
+    { name: 'clear spent sign-in credentials', run: (deps, now) => clearSpentCredentials(deps.db, now) },
+    { name: 'clear email confirmations', run: (deps, now) => clearEmailConfirmations(deps.db, now) },
+  ],
+  nav: [
+    { href: '/me', label: 'nav.me', place: 'top', order: 80 },
+    { href: '/invites', label: 'nav.invite', place: 'bottom', order: 10 },
+    { href: '/settings', label: 'nav.settings', place: 'bottom', order: 40 },
+  ],
+};
+
+export { JOIN_MODES, type JoinMode } from './invites.ts';
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { EMAIL_PURPOSE, createMember, removeMember, setBreak, type NewMember } from './commands.ts';
+export { activeMember, activeMembers, breakSince, languageOf, reachableMemberIds } from './queries.ts';
+export { email } from './schema.ts';
+export { setSessionCookie } from './session-cookie.ts';
+export { createSession } from './sessions.ts';
+export { languageOptions } from './views.tsx';

@@ -1,0 +1,22 @@
+// Who is asking: the member whose session cookie this is (or nobody), and the language to answer in.
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../web/context.ts';
+import { LANG_COOKIE, SESSION_COOKIE } from '../web/middleware.ts';
+import { fromAcceptLanguage, pickLanguage, translator } from '../web/i18n/index.ts';
+import { memberForSession } from './sessions.ts';
+
+export function loadSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, clock } = c.get('deps');
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('sessionToken', token);
+    const member = await memberForSession(db, token, clock());
+    c.set('member', member);
+    const wanted = member?.language ?? getCookie(c, LANG_COOKIE) ?? fromAcceptLanguage(c.req.header('accept-language'));
+    const lang = pickLanguage(wanted);
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    await next();
+  };
+}

@@ -1,0 +1,26 @@
+// Mutuality and care: how sideways the network's help is, shown to everyone; the anonymous check-in; the warning when
+// a few carry most of the load; each member's own load. See web/domain.ts.
+import type { Domain } from '../web/domain.ts';
+import { mutualityRoutes } from './routes.ts';
+import { networkAgreements } from '../agreements/index.ts';
+import { foldCheckinAnswers, openCheckinIfDue } from './checkin.ts';
+import { warnIfLoadConcentrated } from './warnings.ts';
+import { plain } from '../notifications/index.ts';
+
+export const mutuality: Domain = {
+  name: 'mutuality',
+  routes: [mutualityRoutes],
+  notifications: [
+    plain('checkin', 'notification.checkin', () => '/checkin'),
+    plain('load_warning', 'notification.loadWarning', () => '/mutuality'),
+  ],
+  jobs: [
+    { name: 'count check-in answers', run: (deps, now) => foldCheckinAnswers(deps.db, now, deps.log) },
+    { name: 'open the check-in', run: async (deps, now) => openCheckinIfDue(deps.db, (await networkAgreements(deps.db)).checkinWeeks, now) },
+    { name: 'warn when load concentrates', run: async (deps, now) => warnIfLoadConcentrated(deps.db, (await networkAgreements(deps.db)).loadTopShare, now) },
+  ],
+  nav: [{ href: '/mutuality', label: 'nav.mutuality', place: 'top', order: 70 }],
+};
+
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { loadOf, type Load } from './load.ts';

@@ -1,0 +1,39 @@
+// Safety: flags, pauses and removals, decided by members. See web/domain.ts.
+import { defineAction, type Domain } from '../web/domain.ts';
+import { safetyRoutes } from './routes.ts';
+import { liftLapsedPauses } from './commands.ts';
+import { logSafety } from './log.ts';
+import { FlagForm } from './views.tsx';
+import { removeMember } from '../members/index.ts';
+import { removePost, restorePost } from '../exchange/index.ts';
+
+export const safety: Domain = {
+  name: 'safety',
+  routes: [safetyRoutes],
+  jobs: [{ name: 'record lapsed pauses', run: (deps, now) => liftLapsedPauses(deps.db, now) }],
+  nav: [{ href: '/safety', label: 'nav.safety', place: 'bottom', order: 30 }],
+  parts: { flag: (v, p) => FlagForm({ v, ...p }) },
+  actions: [
+    // A removal that passes removes the member; one that does not leaves them be. Either way the safety log says so.
+    defineAction<null>({
+      handles: 'remove_member',
+      apply: async (tx, closing) => {
+        const memberId = closing.subjectMemberId;
+        if (!memberId) return;
+        if (closing.passed) await removeMember(tx, memberId, closing.now);
+        await logSafety(tx, { act: closing.passed ? 'member_removed' : 'member_stays', member_id: memberId, proposal_id: closing.proposalId, at: closing.now });
+      },
+    }),
+    // A review of a flagged post: passing removes it; failing shows it again. The safety log says which.
+    defineAction<null>({
+      handles: 'remove_post',
+      apply: async (tx, closing) => {
+        const postId = closing.subjectPostId;
+        if (!postId) return;
+        if (closing.passed) await removePost(tx, postId, closing.now);
+        else await restorePost(tx, postId);
+        await logSafety(tx, { act: closing.passed ? 'post_removed' : 'post_restored', post_id: postId, proposal_id: closing.proposalId, at: closing.now });
+      },
+    }),
+  ],
+};

@@ -1,0 +1,157 @@
+// The domain contract: what a domain brings to the app, declared in one module of its own (src/<domain>/index.ts)
+// and named once in src/domains.ts. The app, the scheduled work, the decisions, the notifications and the page's
+// navigation iterate over the list; none of them names a domain. See docs/CONVENTIONS.md ("How to add a domain").
+import type { Hono, MiddlewareHandler } from 'hono';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, NotificationKind } from '../db/types.ts';
+import type { Child } from 'hono/jsx';
+import type { AppEnv, Deps } from './context.ts';
+import type { ViewCtx } from './layout.tsx';
+import type { MessageKey, Translate } from './i18n/index.ts';
+
+type Tx = Transaction<Database>;
+
+/** Scheduled work: run once at start and then every minute, each job on its own (one failing stops no other). */
+export type Job = {
+  /** Unique across domains; shown by `kropotkin status` and /health/jobs. */
+  name: string;
+  run: (deps: Deps, now: Date) => Promise<unknown>;
+  /** Runs after every job not marked so (the digest mails what the others noticed that minute). */
+  last?: boolean;
+};
+
+/** A link in the page's navigation, shown to signed-in members. */
+export type NavEntry = {
+  href: string;
+  label: MessageKey;
+  /** `top`: the header's menu; `bottom`: the footer's links. */
+  place: 'top' | 'bottom';
+  /** Position among the entries of its place (lower first). */
+  order: number;
+  /** A count shown beside the link (unread notifications). */
+  badge?: (deps: Deps, memberId: string) => Promise<number>;
+};
+
+/** What a proposal that just closed tells the domain whose action it carries. */
+export type Closing = {
+  proposalId: string;
+  kind: string;
+  /** The tally's outcome: passed, failed, no_quorum, chosen, tie, advised, no_votes. */
+  outcome: string;
+  passed: boolean;
+  /** The tally's full result (counts; for a choice, the options in order). */
+  result: unknown;
+  options: string[];
+  subjectMemberId: string | null;
+  subjectPostId: string | null;
+  now: Date;
+  registry: Registry;
+};
+
+/** What a proposal can do when it closes: `handles` is the `type` of the action it carries, or, for a proposal about
+ * a subject (a removal), its kind. Applied inside the transaction that closes the proposal. */
+export type DecisionAction<A = unknown> = {
+  handles: string;
+  apply: (tx: Tx, closing: Closing, action: A) => Promise<void>;
+  /** The title shown for such a proposal in place of the one typed (the network's words, translated). */
+  title?: (t: Translate, lang: string, action: A, proposal: { title: string; subjectMemberName: string | null }) => string;
+  /** One sentence: what passing it will change. */
+  explain?: (t: Translate, lang: string, action: A) => string | null;
+};
+
+/** How a kind of notification reads and where it leads; the domain that sends it declares it. `N` is the
+ * notification as the notifications domain reads it (its NotificationView). */
+export type NotificationKindDef<N = never> = {
+  kind: NotificationKind;
+  text: (t: Translate, lang: string, n: N, registry: Registry) => string;
+  link: (n: N) => string;
+  /** Part of a decision's life: mailed in the digest only to members who asked for decisions by email. */
+  aboutDecisions?: boolean;
+};
+
+/** The places on one domain's pages where others may put a part, with what the page hands each part. */
+export type Places = {
+  /** Beside a post or a message another member wrote: a way to flag it (safety's form). */
+  flag: { action: string; label: MessageKey; id: string };
+};
+
+/** A part of a page another domain owns: rendered where the owner leaves room for it (see Places). */
+export type Part<P extends keyof Places> = (v: ViewCtx, props: Places[P]) => Child;
+
+export type Domain = {
+  /** The folder's name. */
+  name: string;
+  /** Run for every request but static files, before any route, in the list's order (the session, the agreements). */
+  middleware?: MiddlewareHandler<AppEnv>[];
+  routes?: Hono<AppEnv>[];
+  jobs?: Job[];
+  nav?: NavEntry[];
+  actions?: DecisionAction<never>[];
+  parts?: { [P in keyof Places]?: Part<P> };
+  /** Agreements this domain holds fixed while `fixed` says so (the currency, once money moved): a proposal to change
+   * one is refused, and one that passes meanwhile changes nothing. */
+  agreementLocks?: { key: string; fixed: (db: Kysely<Database>) => Promise<boolean>; why: MessageKey }[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind reads the view its own way
+  notifications?: NotificationKindDef<any>[];
+};
+
+/** The domains' declarations merged, checked once at start: no two domains claim the same name. */
+export type Registry = {
+  domains: readonly Domain[];
+  middleware: MiddlewareHandler<AppEnv>[];
+  routes: Hono<AppEnv>[];
+  jobs: Job[];
+  nav: NavEntry[];
+  action: (handles: string) => DecisionAction | undefined;
+  /** Every domain's part for a place, in the list's order. */
+  parts: <P extends keyof Places>(place: P) => Part<P>[];
+  /** Why the agreement cannot change now (a message key), or null when it can. */
+  agreementFixed: (db: Kysely<Database>, key: string) => Promise<MessageKey | null>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  notification: (kind: string) => NotificationKindDef<any> | undefined;
+};
+
+/** A domain's action with its own payload type, stored in the list that knows none. */
+export function defineAction<A>(def: DecisionAction<A>): DecisionAction<never> {
+  return def as DecisionAction<never>;
+}
+
+export function buildRegistry(domains: readonly Domain[]): Registry {
+  const seen = (what: string) => {
+    const names = new Set<string>();
+    return (name: string, domain: string) => {
+      if (names.has(name)) throw new Error(`Two domains declare the ${what} "${name}" (the second is ${domain}).`);
+      names.add(name);
+    };
+  };
+  const domainName = seen('domain'), jobName = seen('job'), handles = seen('decision action'), kind = seen('notification kind');
+  const actions = new Map<string, DecisionAction>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const kinds = new Map<string, NotificationKindDef<any>>();
+  for (const d of domains) {
+    domainName(d.name, d.name);
+    for (const j of d.jobs ?? []) jobName(j.name, d.name);
+    for (const a of d.actions ?? []) {
+      handles(a.handles, d.name);
+      actions.set(a.handles, a as DecisionAction);
+    }
+    for (const n of d.notifications ?? []) {
+      kind(n.kind, d.name);
+      kinds.set(n.kind, n);
+    }
+  }
+  return {
+    domains,
+    middleware: domains.flatMap((d) => d.middleware ?? []),
+    routes: domains.flatMap((d) => d.routes ?? []),
+    jobs: [...domains.flatMap((d) => d.jobs ?? []).filter((j) => !j.last), ...domains.flatMap((d) => d.jobs ?? []).filter((j) => j.last)],
+    nav: domains.flatMap((d) => d.nav ?? []).sort((a, b) => a.order - b.order),
+    action: (h) => actions.get(h),
+    parts: (place) => domains.flatMap((d) => (d.parts?.[place] ? [d.parts[place]] : [])),
+    agreementFixed: async (db, key) => {
+      for (const d of domains) for (const l of d.agreementLocks ?? []) if (l.key === key && (await l.fixed(db))) return l.why;
+      return null;
+    },
+    notification: (k) => kinds.get(k),
+  };
+}
