@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The tiers (docs/CONVENTIONS.md, "Tests"): unit (pure logic, seconds), system (a real database file or process:
+// durability under strace, the data inventory), integration (the app in-process on a database; both engines), browser
+// (Chromium). `npm test` runs them all as CI does; `npm run test:fast` runs unit and the integration tests of what changed.
 export default defineConfig({
   test: {
     // Vitest leaves one core free by default; on the two-core machines that runs one file at a time. Tests wait on
@@ -8,7 +11,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], exclude: ['src/**/*.int.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          exclude: ['src/**/*.int.test.ts', 'src/**/*.system.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'system', include: ['src/**/*.system.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         extends: true,

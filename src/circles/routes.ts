@@ -8,7 +8,6 @@ import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
 import { AppError, errors } from '../web/errors.ts';
 import { idParam, requireMember } from '../web/edges.ts';
-import { uuid } from '../web/edges.ts';
 import { newIdempotencyKey } from '../fund/index.ts';
 import { askDeferral, createCircle, joinCircle, leaveCircle, payRound, receiveRound, startCircle } from './commands.ts';
 import { circleById, circleList, circleTotals, roundById, isCircleMember, roundsOf } from './queries.ts';

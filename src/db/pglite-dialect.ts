@@ -97,6 +97,7 @@ export class PGliteDialect implements Dialect {
   createDriver(): Driver {
     return new PGliteDriver(this.pg);
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own signature: any schema
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
   }

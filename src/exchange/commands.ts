@@ -136,7 +136,7 @@ async function endMatch(db: Db, memberId: string, match: MatchView, status: 'rel
   });
 }
 
-export async function sendMessage(db: Db, keys: Keys, memberId: string, match: MatchView, body: string, now: Date) {
+export async function sendMessage(db: Db, keys: Keys, memberId: string, match: MatchView, body: string) {
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('messages')

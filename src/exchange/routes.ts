@@ -5,11 +5,10 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, readJson, toFieldErrors, today, type FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
-import { isUuid, requireMember } from '../web/edges.ts';
+import { authorize, isUuid, requireMember } from '../web/edges.ts';
 import type { PostKind } from '../db/types.ts';
 import { rankCandidates, findNearDuplicate } from './matching.ts';
 import { can, postPolicy } from './policy.ts';
-import { authorize, uuid } from '../web/edges.ts';
 import {
   activeMatchesForPost, BOARD_PAGE, boardPosts, boardStamp, candidatesFor, matchById, matchesOf, openNeedsOf, postById, postsOf,
   pausedNow, threadMessages, type PostView,
@@ -195,9 +194,9 @@ exchangeRoutes.post('/matches/:id/messages', async (c) => {
   const values = await readForm(c);
   const parsed = messageSchema.safeParse(values);
   if (!parsed.success) return matchPage(c, { values, errors: toFieldErrors(parsed.error) }, 422);
-  const { db, keys, clock } = c.get('deps');
+  const { db, keys } = c.get('deps');
   if (await pausedNow(db, member.id)) return matchPage(c, { values, errors: { _form: 'error.paused' } }, 403);
-  await sendMessage(db, keys, member.id, match, parsed.data.body, clock());
+  await sendMessage(db, keys, member.id, match, parsed.data.body);
   return c.redirect(`/matches/${match.id}#thread-title`, 303);
 });
 

@@ -8,9 +8,7 @@ import { emptyForm, type FormState } from '../web/parts.tsx';
 import { monthsUpTo, readForm, toFieldErrors, type FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
-import { idParam, isUuid, requireMember } from '../web/edges.ts';
-import { authorize } from '../web/edges.ts';
-import { uuid } from '../web/edges.ts';
+import { authorize, idParam, isUuid, requireMember, uuid } from '../web/edges.ts';
 import { decrypt } from '../security/crypto.ts';
 import { holders, holdsRole } from '../roles/index.ts';
 import {

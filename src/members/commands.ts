@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/types.ts';
 import { encrypt, lookupHash, normaliseEmail, type Keys } from '../security/crypto.ts';
-import { errors } from '../web/errors.ts';
 import { guardLiveInvites, useInvite } from './invites.ts';
 import type { JoinMode } from './invites.ts';
 import { createSession } from './sessions.ts';

@@ -12,9 +12,8 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { LANG_COOKIE } from '../web/middleware.ts';
 import { catalogs } from '../web/i18n/index.ts';
 import { own } from '../web/lookup.ts';
-import { hashToken, looksLikeToken } from '../security/tokens.ts';
+import { looksLikeToken } from '../security/tokens.ts';
 import { lookupHash, normaliseEmail } from '../security/crypto.ts';
-import { timingSafeEqual } from 'node:crypto';
 import { joinWithInvite, updateMemberSettings } from './commands.ts';
 import { askToConfirmEmail, confirmEmail } from './email.ts';
 import {

@@ -1,7 +1,6 @@
 // What joining and settings ask: a name (any name), a language, optionally an email. Never more.
 import { z } from 'zod';
 import { optionalText } from '../web/forms.ts';
-import { languageNames } from '../web/i18n/index.ts';
 
 export const email = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

@@ -3,7 +3,7 @@
 import { own } from '../web/lookup.ts';
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
-import { ErrorSummary, Notice, RadioGroup, TextArea, TextField, formatDate, formatDateTime, type FormState } from '../web/parts.tsx';
+import { ErrorSummary, Notice, RadioGroup, TextField, formatDate, formatDateTime, type FormState } from '../web/parts.tsx';
 import { languageNames, type MessageKey } from '../web/i18n/index.ts';
 import { INVITE_USES, type EndRequest, type MyInvite, type WaitingInvite } from './invites.ts';
 

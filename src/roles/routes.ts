@@ -7,7 +7,6 @@ import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { idParam, requireMember } from '../web/edges.ts';
-import { uuid } from '../web/edges.ts';
 import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/index.ts';
 import { activeMember, activeMembers } from '../members/index.ts';
 import { handovers, nextFreeSeat, readsHandover, writesHandover, roleDef, roleDefs, roleSummary, termsInRow, type RoleDef, type RoleSummary } from './queries.ts';

@@ -17,6 +17,7 @@ function isKey(m: string): m is MessageKey {
 
 /** Control characters other than tab and line breaks mean nothing to a person, and PostgreSQL refuses NUL. */
 export function cleanText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 }
 

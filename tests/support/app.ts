@@ -34,7 +34,7 @@ export type TestWorld = {
 
 /**
  * The test world's time: noon (UTC) on a fixed day, so pages and mail read the same on every run; or, with
- * TEST_CLOCK_AHEAD_DAYS, noon that many days past the machine's date (tests/run.mjs runs the time-dependent suites so,
+ * TEST_CLOCK_AHEAD_DAYS, noon that many days past the machine's date (tests/run.mjs runs the PostgreSQL pass so,
  * to prove the app and the database agree on what time it is whatever the calendar says).
  */
 export function defaultTestTime(): Date {

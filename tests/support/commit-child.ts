@@ -1,4 +1,4 @@
-// Run under strace by src/db/durability.test.ts: opens the embedded database in a directory and makes N commits,
+// Run under strace by src/db/durability.system.test.ts: opens the embedded database in a directory and makes N commits,
 // writing "ack <i>" to stdout after each one is acknowledged. `stock` opens PGlite as shipped, for comparison.
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';

@@ -3,7 +3,7 @@
 // and what it checks (validation, answers, the app's own writes) does not depend on the engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine } from './db.ts';
-import { type Fixture, fuzzFixture, fuzzRoute, fuzzRoutes, RUNS_PER_ROUTE, stats } from './fuzz.ts';
+import { type Fixture, FUZZ_BUDGET, fuzzFixture, fuzzRoute, fuzzRoutes, runsPerRoute, stats } from './fuzz.ts';
 
 export function fuzzSuite(share: number, shares: number) {
   describe.runIf(engine === 'pglite')(`generated bad input, share ${share + 1} of ${shares}`, () => {
@@ -13,8 +13,9 @@ export function fuzzSuite(share: number, shares: number) {
     }, 120_000);
     afterAll(async () => f?.world.close());
 
-    it(`sends ${RUNS_PER_ROUTE} generated requests to each of its routes: never a 5xx, every refusal explained, nothing stored`, async () => {
+    it(`shares ${FUZZ_BUDGET} generated requests among the routes: never a 5xx, every refusal explained, nothing stored`, async () => {
       const routes = fuzzRoutes(f.world);
+      const runs = runsPerRoute(routes.length);
       expect(routes.length).toBeGreaterThan(80);
       if (process.env.FUZZ_LIST) console.log(routes.map((r) => `${r.method} ${r.path}`).join('\n'));
       const mine = routes.filter((_, i) => i % shares === share);
@@ -26,7 +27,7 @@ export function fuzzSuite(share: number, shares: number) {
         expect(failures).toEqual([]);
         return;
       }
-      for (const route of mine) expect(await fuzzRoute(f, route)).toBeGreaterThanOrEqual(RUNS_PER_ROUTE);
+      for (const route of mine) expect(await fuzzRoute(f, route, runs)).toBeGreaterThanOrEqual(runs);
     }, 600_000);
   });
 }

@@ -1,5 +1,5 @@
-// Generated bad input for every form and endpoint, enumerated from the app's own routes: at least 1,000 requests each
-// (fast-check): wrong types, huge and empty strings, unicode edge cases, SQL and HTML injection, duplicated, missing
+// Generated bad input for every form and endpoint, enumerated from the app's own routes, a fixed budget of requests
+// shared among them (fast-check): wrong types, huge and empty strings, unicode edge cases, SQL and HTML injection, duplicated, missing
 // and unknown fields, JSON where a form is expected and the reverse, wrong methods and oversized bodies; path ids both
 // real (so the junk reaches the handler) and made up. Every answer is below 500; every 4xx says what was wrong (a
 // message beside a field, an error page's message, or a JSON error code); and a rejected request leaves the database
@@ -13,10 +13,17 @@ import { populateWithCanaries } from './canaries.ts';
 import { createSession } from '../../src/members/sessions.ts';
 import { MAX_BODY_BYTES } from '../../src/web/forms.ts';
 
-/** 1,000 in every test run; FUZZ_RUNS may raise it locally for a deeper search (never lower). */
 export const stats = { requests: 0, prints: 0, printMs: 0, requestMs: 0, walMs: 0 };
 
-export const RUNS_PER_ROUTE = Math.max(1000, Number(process.env.FUZZ_RUNS ?? 0));
+/**
+ * Requests in one run of all the shares together: the suite's time stays the same as routes are added (each gets its
+ * share, never fewer than MIN_RUNS). FUZZ_BUDGET raises it for a deeper search (`npm run test:deep`); never lower.
+ */
+export const FUZZ_BUDGET = Math.max(16_000, Number(process.env.FUZZ_BUDGET ?? 0));
+export const MIN_RUNS = 60;
+
+/** How many generated requests each route gets when `routes` share the budget. */
+export const runsPerRoute = (routes: number) => Math.max(MIN_RUNS, Math.floor(FUZZ_BUDGET / Math.max(1, routes)));
 
 /** Every field name the app's forms and endpoints read, so generated bodies hit real fields as well as unknown ones. */
 const FIELDS = [
@@ -152,7 +159,7 @@ const walPosition = async (world: TestWorld) => (await sql<{ l: string }>`select
  * the write-ahead log's position (any write moves it); when it moved, the whole database is compared with what it
  * held before the request (a read may also move it, by tidying pages, without changing a row).
  */
-export async function fuzzRoute(f: Fixture, route: { method: string; path: string }, runs = RUNS_PER_ROUTE): Promise<number> {
+export async function fuzzRoute(f: Fixture, route: { method: string; path: string }, runs: number): Promise<number> {
   const { world } = f;
   let known = { at: await walPosition(world), print: await fingerprint(world) };
   let made = 0;
