@@ -10,10 +10,17 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly' },
+    },
     rules: {
       // Unused names are mistakes, except a deliberately ignored argument or binding.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'no-undef': 'off', // TypeScript checks names; it knows Node's globals from @types/node
     },
   },
@@ -21,29 +28,44 @@ export default tseslint.config(
     // A domain reaches another only through its index.ts, and never the wiring.
     files: ['src/*/**/*.ts', 'src/*/**/*.tsx'],
     // Tests beside the code may reach into what they test.
-    ignores: [...[...INFRASTRUCTURE, 'cli', 'backup'].map((f) => `src/${f}/**`), 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    ignores: [
+      ...[...INFRASTRUCTURE, 'cli', 'backup'].map((f) => `src/${f}/**`),
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+    ],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['../*/*', ...INFRASTRUCTURE.map((f) => `!../${f}/**`), '!../*/index.ts'],
-          message: "Another domain only through its index.ts (docs/CONVENTIONS.md).",
-        }, {
-          group: ['../../*', '../cli/**', '../backup/**'],
-          message: 'Domains do not import the wiring (src/*.ts, cli/, backup/).',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/*', ...INFRASTRUCTURE.map((f) => `!../${f}/**`), '!../*/index.ts'],
+              message: 'Another domain only through its index.ts (docs/CONVENTIONS.md).',
+            },
+            {
+              group: ['../../*', '../cli/**', '../backup/**'],
+              message: 'Domains do not import the wiring (src/*.ts, cli/, backup/).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The infrastructure imports no domain.
     files: INFRASTRUCTURE.flatMap((f) => [`src/${f}/**/*.ts`, `src/${f}/**/*.tsx`]),
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['../*/**', ...INFRASTRUCTURE.map((f) => `!../${f}/**`), '../../*'],
-          message: 'The infrastructure (core, db, security, web, mail) imports no domain and no wiring (ADR 013).',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/**', ...INFRASTRUCTURE.map((f) => `!../${f}/**`), '../../*'],
+              message: 'The infrastructure (core, db, security, web, mail) imports no domain and no wiring (ADR 013).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -13,16 +13,37 @@ export type Step = { rate: number; achieved: number; p50: number; p99: number; e
 export type LoadResult = { best: number; steps: Step[]; peakRssMb: number };
 
 /** One fixed-rate step. Passes when p99 < 100 ms, nothing failed, and the rate asked for was reached. */
-async function step(url: string, rate: number, seconds: number, requests: Req[], headers: Record<string, string>, pid?: number) {
+async function step(
+  url: string,
+  rate: number,
+  seconds: number,
+  requests: Req[],
+  headers: Record<string, string>,
+  pid?: number,
+) {
   let peak = 0;
   const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100) : undefined;
   const r = await fixedRate(url, rate, seconds, requests, headers);
   if (sampler) clearInterval(sampler);
-  const s: Step = { rate, achieved: r.achieved, p50: r.p50, p99: r.p99, errors: r.errors, ok: r.p99 < P99_LIMIT_MS && r.errors === 0 && r.achieved >= rate * 0.9 };
+  const s: Step = {
+    rate,
+    achieved: r.achieved,
+    p50: r.p50,
+    p99: r.p99,
+    errors: r.errors,
+    ok: r.p99 < P99_LIMIT_MS && r.errors === 0 && r.achieved >= rate * 0.9,
+  };
   return { s, peak };
 }
 
-async function climb(url: string, rates: number[], seconds: number, requests: Req[], headers: Record<string, string>, pid?: number): Promise<LoadResult> {
+async function climb(
+  url: string,
+  rates: number[],
+  seconds: number,
+  requests: Req[],
+  headers: Record<string, string>,
+  pid?: number,
+): Promise<LoadResult> {
   const steps: Step[] = [];
   let best = 0;
   let peakRssMb = 0;
@@ -42,10 +63,20 @@ export const RATES = [5, 10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800
  * The mixed load against a running Kropotkin: the founder reads the board, and the members (their cookies given) post
  * needs, each in turn, as many members of a network would.
  */
-export async function kropotkinUnderLoad(server: ServerProcess, cookie: string, members: string[], opts: { seconds: number; rates?: number[] }) {
+export async function kropotkinUnderLoad(
+  server: ServerProcess,
+  cookie: string,
+  members: string[],
+  opts: { seconds: number; rates?: number[] },
+) {
   const r = prng(11);
   const body = new URLSearchParams(postForm(r, 'need')).toString();
-  const posts: Req[] = members.map((m) => ({ method: 'POST', path: '/posts', body, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie: m } }));
+  const posts: Req[] = members.map((m) => ({
+    method: 'POST',
+    path: '/posts',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie: m },
+  }));
   const board: Req = { method: 'GET', path: '/board', headers: { cookie } };
   const mix = posts.flatMap((post) => [board, board, board, post]);
   return climb(server.base, opts.rates ?? RATES, opts.seconds, mix, {}, server.child.pid);
@@ -58,12 +89,18 @@ export async function joinMembers(server: ServerProcess, dataDir: string, n: num
   const cookies: string[] = [];
   for (let i = 0; i < n; i++) {
     const res = await fetch(`${server.base}${path}`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin },
       body: new URLSearchParams({ display_name: `Member ${i}`, language: 'en', email: '' }),
     });
     if (res.status !== 303) throw new Error(`joining answered ${res.status}`);
-    cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+    cookies.push(
+      res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+    );
   }
   return cookies;
 }
@@ -71,10 +108,19 @@ export async function joinMembers(server: ServerProcess, dataDir: string, n: num
 /** The same climb against Hono's hello world in its own process. */
 export async function helloUnderLoad(opts: { seconds: number; rates?: number[] }) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'hello.ts')], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'hello.ts')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
   try {
-    return await climb(`http://127.0.0.1:${port}`, opts.rates ?? RATES, opts.seconds, [{ method: 'GET', path: '/' }], {});
+    return await climb(
+      `http://127.0.0.1:${port}`,
+      opts.rates ?? RATES,
+      opts.seconds,
+      [{ method: 'GET', path: '/' }],
+      {},
+    );
   } finally {
     child.kill('SIGTERM');
   }

@@ -5,7 +5,13 @@ import http from 'node:http';
 export type Req = { method: 'GET' | 'POST'; path: string; body?: string; headers?: Record<string, string> };
 export type Run = { sent: number; achieved: number; p50: number; p99: number; max: number; errors: number };
 
-export async function fixedRate(base: string, rate: number, seconds: number, requests: Req[], headers: Record<string, string>): Promise<Run> {
+export async function fixedRate(
+  base: string,
+  rate: number,
+  seconds: number,
+  requests: Req[],
+  headers: Record<string, string>,
+): Promise<Run> {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const total = Math.max(1, Math.round(rate * seconds));
@@ -18,7 +24,15 @@ export async function fixedRate(base: string, rate: number, seconds: number, req
       const due = t0 + (i * 1000) / rate;
       const r = requests[i % requests.length]!;
       const req = http.request(
-        { host: url.hostname, port: url.port, method: r.method, path: r.path, agent, headers: { ...headers, ...r.headers, ...(r.body ? { 'content-length': Buffer.byteLength(r.body) } : {}) }, timeout: 5000 },
+        {
+          host: url.hostname,
+          port: url.port,
+          method: r.method,
+          path: r.path,
+          agent,
+          headers: { ...headers, ...r.headers, ...(r.body ? { 'content-length': Buffer.byteLength(r.body) } : {}) },
+          timeout: 5000,
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -49,5 +63,12 @@ export async function fixedRate(base: string, rate: number, seconds: number, req
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? 0;
-  return { sent: total, achieved: total / elapsed, p50: at(0.5), p99: at(0.99), max: latencies[latencies.length - 1] ?? 0, errors };
+  return {
+    sent: total,
+    achieved: total / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: latencies[latencies.length - 1] ?? 0,
+    errors,
+  };
 }

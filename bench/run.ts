@@ -21,13 +21,16 @@ type Figure = { name: string; value: number; unit: string; target: number; bette
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const add = (name: string, value: number, unit: string, target: number, better: 'higher' | 'lower') => figures.push({ name, value: round(value, 3), unit, target, better });
+const add = (name: string, value: number, unit: string, target: number, better: 'higher' | 'lower') =>
+  figures.push({ name, value: round(value, 3), unit, target, better });
 const say = (s: string) => console.error(`[bench] ${s}`);
 
 // 1. Surge simulation: each preset, Kropotkin's optimiser against the offline upper bound and greedy.
 for (const preset of PRESETS) {
   say(`surge: ${preset}`);
-  const scenario = quick ? generate(preset, { scale: 0.1 }) : readScenario(path.join(ROOT, 'bench/scenarios', `${preset}.json`));
+  const scenario = quick
+    ? generate(preset, { scale: 0.1 })
+    : readScenario(path.join(ROOT, 'bench/scenarios', `${preset}.json`));
   const f = surgeFigures(scenario, proposeDispatch, greedyDispatch);
   details[`surge_${preset}`] = f;
   const key = preset.replace(/-/g, '_');
@@ -69,7 +72,15 @@ const chromiumPath = process.env.CHROMIUM_PATH || which('chromium') || which('ch
 if (!chromiumPath) throw new Error('Chromium was not found (apt-get install -y chromium)');
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   // Found the network in the browser (so it holds the session), and seed open needs and offers.
@@ -82,17 +93,37 @@ try {
   let postPath = '';
   for (let i = 0; i < seeded; i++) {
     const res = await fetch(`${server.base}/posts`, {
-      method: 'POST', redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie: members[i % members.length]! },
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: server.origin,
+        cookie: members[i % members.length]!,
+      },
       body: new URLSearchParams(postForm(r, i % 2 ? 'offer' : 'need')),
     });
     if (res.status !== 303) throw new Error(`seeding answered ${res.status}`);
     postPath = new URL(res.headers.get('location')!, server.origin).pathname;
   }
   say('pages on a cheap phone');
-  const pages = await measurePages(context, server.origin, ['/board', '/posts/new?kind=need', postPath, '/me', '/notifications', '/decisions', '/fund', '/mutuality']);
+  const pages = await measurePages(context, server.origin, [
+    '/board',
+    '/posts/new?kind=need',
+    postPath,
+    '/me',
+    '/notifications',
+    '/decisions',
+    '/fund',
+    '/mutuality',
+  ]);
   details.pages = pages;
-  add('page_gzip_kb_max', Math.max(...pages.map((p) => p.gzipBytes)) / 1024, 'KB (gzip, page and all it loads)', 25, 'lower');
+  add(
+    'page_gzip_kb_max',
+    Math.max(...pages.map((p) => p.gzipBytes)) / 1024,
+    'KB (gzip, page and all it loads)',
+    25,
+    'lower',
+  );
   add('page_lcp_ms_max', Math.max(...pages.map((p) => p.lcpMs)), 'ms (Slow 4G, CPU ÷4)', 1500, 'lower');
 
   await new Promise((res) => setTimeout(res, 2000));
@@ -102,7 +133,13 @@ try {
   const load = await kropotkinUnderLoad(server, cookie, members, { seconds });
   const hello = await helloUnderLoad({ seconds });
   details.load = { kropotkin: load, hello };
-  add('load_rate_vs_hello_world', hello.best ? load.best / hello.best : 0, `ratio (${load.best} vs ${hello.best} requests/s at p99 < 100 ms)`, 0.25, 'higher');
+  add(
+    'load_rate_vs_hello_world',
+    hello.best ? load.best / hello.best : 0,
+    `ratio (${load.best} vs ${hello.best} requests/s at p99 < 100 ms)`,
+    0.25,
+    'higher',
+  );
   add('rss_idle_mb', idle, 'MB', 150, 'lower');
   add('rss_under_load_mb', load.peakRssMb, 'MB', 150, 'lower');
   await context.close();
@@ -125,9 +162,18 @@ fs.rmSync(dir, { recursive: true, force: true });
 const results = path.join(ROOT, 'bench/results');
 fs.mkdirSync(results, { recursive: true });
 fs.writeFileSync(path.join(results, 'latest.json'), JSON.stringify(figures, null, 2) + '\n');
-const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.type()} ${os.release()}` };
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memGb: round(os.totalmem() / 2 ** 30, 1),
+  platform: `${os.type()} ${os.release()}`,
+};
 const date = new Date().toISOString();
-fs.writeFileSync(path.join(results, `${date.slice(0, 10)}${quick ? '-quick' : ''}.json`), JSON.stringify({ date, quick, machine, figures, details }, null, 2) + '\n');
+fs.writeFileSync(
+  path.join(results, `${date.slice(0, 10)}${quick ? '-quick' : ''}.json`),
+  JSON.stringify({ date, quick, machine, figures, details }, null, 2) + '\n',
+);
 if (!quick) writeTable(date, machine);
 console.table(figures.map((f) => ({ ...f, met: f.better === 'higher' ? f.value >= f.target : f.value <= f.target })));
 
@@ -135,7 +181,10 @@ console.table(figures.map((f) => ({ ...f, met: f.better === 'higher' ? f.value >
 function writeTable(when: string, m: typeof machine) {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const text = fs.readFileSync(file, 'utf8');
-  const rows = figures.map((f) => `| \`${f.name}\` | ${f.value} | ${f.unit} | ${f.better === 'higher' ? '≥' : '≤'} ${f.target} | ${(f.better === 'higher' ? f.value >= f.target : f.value <= f.target) ? 'yes' : '**no**'} |`);
+  const rows = figures.map(
+    (f) =>
+      `| \`${f.name}\` | ${f.value} | ${f.unit} | ${f.better === 'higher' ? '≥' : '≤'} ${f.target} | ${(f.better === 'higher' ? f.value >= f.target : f.value <= f.target) ? 'yes' : '**no**'} |`,
+  );
   const table = [
     `Measured ${when.slice(0, 16).replace('T', ' ')} UTC on ${m.cpus} × ${m.cpu}, ${m.memGb} GB, Node ${m.node}, ${m.platform}. Reproduce: \`npm run bench\`.`,
     '',
@@ -146,5 +195,8 @@ function writeTable(when: string, m: typeof machine) {
   const start = '<!-- results:start -->';
   const end = '<!-- results:end -->';
   if (!text.includes(start)) return;
-  fs.writeFileSync(file, text.slice(0, text.indexOf(start) + start.length) + '\n' + table + '\n' + text.slice(text.indexOf(end)));
+  fs.writeFileSync(
+    file,
+    text.slice(0, text.indexOf(start) + start.length) + '\n' + table + '\n' + text.slice(text.indexOf(end)),
+  );
 }

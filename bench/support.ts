@@ -19,9 +19,50 @@ export function prng(seed: number) {
   };
 }
 
-const WANT = ['groceries', 'a ride', 'hot meals', 'diapers', 'baby formula', 'a winter coat', 'help moving boxes', 'insulin pickup', 'a phone charger', 'school supplies', 'cleaning supplies', 'bottled water', 'a warm blanket', 'dog food', 'bus fare', 'a space heater', 'medicine from the pharmacy', 'childcare for two hours', 'a translator at the clinic', 'help with a form'];
-const FOR = ['for my family', 'for my neighbour', 'for two kids', 'for an older friend', 'for the weekend', 'this week', 'after the storm', 'before Friday', 'for my mother', 'tonight'];
-const NEAR = ['near the library', 'by the bus depot', 'on the hill', 'near the school', 'by the market', 'close to the park', 'near the clinic', 'by the river'];
+const WANT = [
+  'groceries',
+  'a ride',
+  'hot meals',
+  'diapers',
+  'baby formula',
+  'a winter coat',
+  'help moving boxes',
+  'insulin pickup',
+  'a phone charger',
+  'school supplies',
+  'cleaning supplies',
+  'bottled water',
+  'a warm blanket',
+  'dog food',
+  'bus fare',
+  'a space heater',
+  'medicine from the pharmacy',
+  'childcare for two hours',
+  'a translator at the clinic',
+  'help with a form',
+];
+const FOR = [
+  'for my family',
+  'for my neighbour',
+  'for two kids',
+  'for an older friend',
+  'for the weekend',
+  'this week',
+  'after the storm',
+  'before Friday',
+  'for my mother',
+  'tonight',
+];
+const NEAR = [
+  'near the library',
+  'by the bus depot',
+  'on the hill',
+  'near the school',
+  'by the market',
+  'close to the park',
+  'near the clinic',
+  'by the river',
+];
 
 /** A post's text: plain words from a vocabulary of some fifty, as members write them. */
 export function postText(r: () => number) {
@@ -38,7 +79,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type ServerProcess = { child: ChildProcess; base: string; origin: string; foundingToken: string | null; startedMs: number; stop: () => Promise<void> };
+export type ServerProcess = {
+  child: ChildProcess;
+  base: string;
+  origin: string;
+  foundingToken: string | null;
+  startedMs: number;
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts `kropotkin start` as its own process on the embedded database in dataDir, on 127.0.0.1, and waits until it
@@ -50,7 +98,16 @@ export async function startServerProcess(dataDir: string, keyFile: string): Prom
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'start'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: origin, KROPOTKIN_DATA_DIR: dataDir, KROPOTKIN_KEY_FILE: keyFile, DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: origin,
+      KROPOTKIN_DATA_DIR: dataDir,
+      KROPOTKIN_KEY_FILE: keyFile,
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -87,7 +144,11 @@ export const CATEGORIES = ['groceries', 'meals', 'rides', 'medical', 'supplies',
 export function postForm(r: () => number, kind: 'need' | 'offer') {
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   return {
-    kind, what: postText(r), category: pick(CATEGORIES), area: pick(AREAS), urgency: pick(['urgent', 'soon', 'whenever']),
+    kind,
+    what: postText(r),
+    category: pick(CATEGORIES),
+    area: pick(AREAS),
+    urgency: pick(['urgent', 'soon', 'whenever']),
     confirm_duplicate: 'yes',
   };
 }

@@ -16,13 +16,26 @@ import { passNow } from '../tests/support/fund-world.ts';
 import { searchConfig } from '../src/web/i18n/index.ts';
 import { postForm, prng } from './support.ts';
 
-export type WritePath = { engine: 'pglite' | 'postgresql'; postNeedPerSec: number; bareInsertPerSec: number; ratio: number; background: number };
+export type WritePath = {
+  engine: 'pglite' | 'postgresql';
+  postNeedPerSec: number;
+  bareInsertPerSec: number;
+  ratio: number;
+  background: number;
+};
 
-export async function writePath(opts: { background: number; requests: number; databaseUrl?: string | undefined }): Promise<WritePath> {
+export async function writePath(opts: {
+  background: number;
+  requests: number;
+  databaseUrl?: string | undefined;
+}): Promise<WritePath> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-bench-write-'));
   const config = loadConfig({
-    NODE_ENV: 'production', KROPOTKIN_DATA_DIR: path.join(dir, 'data'), KROPOTKIN_KEY_FILE: path.join(dir, 'key'),
-    PUBLIC_URL: 'http://localhost:3000', ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    NODE_ENV: 'production',
+    KROPOTKIN_DATA_DIR: path.join(dir, 'data'),
+    KROPOTKIN_KEY_FILE: path.join(dir, 'key'),
+    PUBLIC_URL: 'http://localhost:3000',
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
   });
   const deps = await boot(config, { log: () => {}, mailer: { kind: 'console', send: async () => {} } });
   const app = createApp(deps);
@@ -34,23 +47,58 @@ export async function writePath(opts: { background: number; requests: number; da
     const founded = await app.request(`${origin}/found`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
-      body: new URLSearchParams({ token, network_name: 'Bench', areas: 'Eastside\nRiverside\nOld Town\nHillcrest', languages: 'en', founder_name: 'Ada', founder_language: 'en', founder_email: '' }),
+      body: new URLSearchParams({
+        token,
+        network_name: 'Bench',
+        areas: 'Eastside\nRiverside\nOld Town\nHillcrest',
+        languages: 'en',
+        founder_name: 'Ada',
+        founder_language: 'en',
+        founder_email: '',
+      }),
     });
     if (founded.status !== 303) throw new Error(`founding failed: ${founded.status}`);
-    const cookie = founded.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = founded.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const r = prng(7);
     // Other members' open needs and offers, for matching to search.
     const others: string[] = [];
     for (let i = 0; i < 50; i++) {
-      others.push((await db.insertInto('members').values({ display_name: `m${i}`, language: 'en' }).returning('id').executeTakeFirstOrThrow()).id);
+      others.push(
+        (
+          await db
+            .insertInto('members')
+            .values({ display_name: `m${i}`, language: 'en' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
     }
     for (let i = 0; i < opts.background; i++) {
       const f = postForm(r, i % 2 ? 'offer' : 'need');
-      await createPost(db, others[i % others.length]!, 'en', { ...f, urgency: f.urgency as 'soon', needed_by: undefined, available_until: undefined, capacity: undefined, takes: undefined }, new Date());
+      await createPost(
+        db,
+        others[i % others.length]!,
+        'en',
+        {
+          ...f,
+          urgency: f.urgency as 'soon',
+          needed_by: undefined,
+          available_until: undefined,
+          capacity: undefined,
+          takes: undefined,
+        },
+        new Date(),
+      );
     }
-    const founder = (await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()).id;
+    const founder = (
+      await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
+    ).id;
     // One member posts hundreds of needs here: the members' decision raises the daily limit first.
-    for (const key of DAILY_LIMITS) await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: 1000 });
+    for (const key of DAILY_LIMITS)
+      await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: 1000 });
     const headers = { 'content-type': 'application/x-www-form-urlencoded', origin, cookie };
     let postMs = 0;
     let bareMs = 0;
@@ -60,22 +108,42 @@ export async function writePath(opts: { background: number; requests: number; da
       let t = performance.now();
       for (let i = 0; i < per; i++) {
         const f = postForm(r, 'need');
-        await db.insertInto('posts').values({
-          kind: 'need', member_id: founder, what: f.what, category: f.category, area: f.area, urgency: f.urgency as 'soon', search_config: searchConfig('en'),
-        }).execute();
+        await db
+          .insertInto('posts')
+          .values({
+            kind: 'need',
+            member_id: founder,
+            what: f.what,
+            category: f.category,
+            area: f.area,
+            urgency: f.urgency as 'soon',
+            search_config: searchConfig('en'),
+          })
+          .execute();
       }
       bareMs += performance.now() - t;
       t = performance.now();
       for (let i = 0; i < per; i++) {
-        const res = await app.request(`${origin}/posts`, { method: 'POST', headers, body: new URLSearchParams(postForm(r, 'need')) });
-        if (res.status !== 303) throw new Error(`posting a need answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+        const res = await app.request(`${origin}/posts`, {
+          method: 'POST',
+          headers,
+          body: new URLSearchParams(postForm(r, 'need')),
+        });
+        if (res.status !== 303)
+          throw new Error(`posting a need answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       }
       postMs += performance.now() - t;
     }
     const n = per * blocks;
     const postNeedPerSec = (n / postMs) * 1000;
     const bareInsertPerSec = (n / bareMs) * 1000;
-    return { engine: opts.databaseUrl ? 'postgresql' : 'pglite', postNeedPerSec, bareInsertPerSec, ratio: postNeedPerSec / bareInsertPerSec, background: opts.background };
+    return {
+      engine: opts.databaseUrl ? 'postgresql' : 'pglite',
+      postNeedPerSec,
+      bareInsertPerSec,
+      ratio: postNeedPerSec / bareInsertPerSec,
+      background: opts.background,
+    };
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -35,7 +35,11 @@ function imports(): Edge[] {
       const names = m[0].match(/\{([^}]*)\}/)?.[1];
       // `import { type A, type B }` is type-only as much as `import type { A, B }`.
       const typeOnly = !!m[1] || (!!names && names.split(',').every((n) => !n.trim() || n.trim().startsWith('type ')));
-      edges.push({ from: path.relative(src, file), to: path.relative(src, path.resolve(path.dirname(file), m[2]!)), typeOnly });
+      edges.push({
+        from: path.relative(src, file),
+        to: path.relative(src, path.resolve(path.dirname(file), m[2]!)),
+        typeOnly,
+      });
     }
   }
   return edges;
@@ -43,12 +47,16 @@ function imports(): Edge[] {
 
 /** The folder under src/ a file is in; files at src/'s root are the wiring. */
 const folder = (file: string) => (file.includes(path.sep) ? file.split(path.sep)[0]! : '(root)');
-const kind = (f: string) => (f === '(root)' || WIRING.includes(f) ? 'wiring' : INFRASTRUCTURE.includes(f) ? 'infrastructure' : 'domain');
+const kind = (f: string) =>
+  f === '(root)' || WIRING.includes(f) ? 'wiring' : INFRASTRUCTURE.includes(f) ? 'infrastructure' : 'domain';
 
 /** Strongly connected groups of more than one node (Tarjan). */
 export function cycles(graph: Map<string, Set<string>>): string[][] {
   let index = 0;
-  const idx = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], on = new Set<string>();
+  const idx = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    on = new Set<string>();
   const out: string[][] = [];
   const visit = (v: string) => {
     idx.set(v, index);
@@ -79,7 +87,8 @@ export function cycles(graph: Map<string, Set<string>>): string[][] {
 const graphOf = (edges: Edge[], node: (file: string) => string) => {
   const g = new Map<string, Set<string>>();
   for (const e of edges) {
-    const a = node(e.from), b = node(e.to);
+    const a = node(e.from),
+      b = node(e.to);
     if (a === b) continue;
     if (!g.has(a)) g.set(a, new Set());
     g.get(a)!.add(b);
@@ -96,14 +105,21 @@ describe('the architecture', () => {
   });
 
   it('keeps the infrastructure free of domains and wiring', () => {
-    const bad = edges.filter((e) => kind(folder(e.from)) === 'infrastructure' && kind(folder(e.to)) !== 'infrastructure');
+    const bad = edges.filter(
+      (e) => kind(folder(e.from)) === 'infrastructure' && kind(folder(e.to)) !== 'infrastructure',
+    );
     expect(bad.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
   it('lets a domain use another only through its public module', () => {
     const bad = edges.filter((e) => {
-      const a = folder(e.from), b = folder(e.to);
-      return kind(a) === 'domain' && a !== b && (kind(b) === 'wiring' || (kind(b) === 'domain' && e.to !== path.join(b, 'index.ts')));
+      const a = folder(e.from),
+        b = folder(e.to);
+      return (
+        kind(a) === 'domain' &&
+        a !== b &&
+        (kind(b) === 'wiring' || (kind(b) === 'domain' && e.to !== path.join(b, 'index.ts')))
+      );
     });
     expect(bad.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
@@ -114,18 +130,33 @@ describe('the architecture', () => {
   });
 
   it('has no cycle between files at run time', () => {
-    expect(cycles(graphOf(edges.filter((e) => !e.typeOnly), (f) => f))).toEqual([]);
+    expect(
+      cycles(
+        graphOf(
+          edges.filter((e) => !e.typeOnly),
+          (f) => f,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('knows every domain folder from src/domains.ts, each declared in its own index.ts', () => {
-    const folders = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = fs
+      .readdirSync(src, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     const domainFolders = folders.filter((f) => kind(f) === 'domain').sort();
     expect(domains.map((d) => d.name).sort()).toEqual(domainFolders);
     for (const f of domainFolders) expect(fs.existsSync(path.join(src, f, 'index.ts')), `${f}/index.ts`).toBe(true);
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {
-    const g = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+    const g = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
     expect(cycles(g)).toEqual([['a', 'b', 'c']]);
   });
 });

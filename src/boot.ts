@@ -17,12 +17,18 @@ export async function boot(
   opts: { mailer?: Mailer; clock?: () => Date; log?: (line: string) => void; target?: DbTarget } = {},
 ): Promise<Deps> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const keys = deriveKeys(loadMasterKey({ keyFile: config.keyFile, secretKey: config.secretKey, dataDir: config.dataDir }));
+  const keys = deriveKeys(
+    loadMasterKey({ keyFile: config.keyFile, secretKey: config.secretKey, dataDir: config.dataDir }),
+  );
   const clock = opts.clock ?? (() => new Date());
   const db = await openDatabase(opts.target ?? dbTarget(config), clock);
   const applied = await migrate(db);
   if (applied.length) log(`database migrated: ${applied.join(', ')}`);
-  const mailer = opts.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(log, { show: showsMailOnConsole(config.publicUrl) }));
+  const mailer =
+    opts.mailer ??
+    (config.smtpUrl
+      ? smtpMailer(config.smtpUrl, config.mailFrom)
+      : consoleMailer(log, { show: showsMailOnConsole(config.publicUrl) }));
   return {
     config,
     db,

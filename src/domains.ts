@@ -16,7 +16,19 @@ import { rotas } from './rotas/index.ts';
 import { mutuality } from './mutuality/index.ts';
 
 export const domains: readonly Domain[] = [
-  members, agreements, notifications, decisions, roles, crisis, mutuality, exchange, safety, dispatch, fund, circles, rotas,
+  members,
+  agreements,
+  notifications,
+  decisions,
+  roles,
+  crisis,
+  mutuality,
+  exchange,
+  safety,
+  dispatch,
+  fund,
+  circles,
+  rotas,
 ];
 
 export const registry = buildRegistry(domains);

@@ -18,7 +18,13 @@ export type Running = { url: string; port: number; db: Db; runJobs: () => Promis
 
 export async function startServer(
   config: Config,
-  opts: { mailer?: Mailer; log?: (line: string) => void; jobsEveryMs?: number; clock?: () => Date; statementLimitMs?: number } = {},
+  opts: {
+    mailer?: Mailer;
+    log?: (line: string) => void;
+    jobsEveryMs?: number;
+    clock?: () => Date;
+    statementLimitMs?: number;
+  } = {},
 ): Promise<Running> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const releaseLock = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
@@ -40,7 +46,9 @@ export async function startServer(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log(`Kropotkin is serving ${config.publicUrl} (listening on ${config.host}:${port}, database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded, ' + config.dataDir})`);
+  log(
+    `Kropotkin is serving ${config.publicUrl} (listening on ${config.host}:${port}, database: ${config.databaseUrl ? 'PostgreSQL' : 'embedded, ' + config.dataDir})`,
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -72,7 +80,9 @@ export async function main() {
     throw e;
   }
   if (!config.publicUrl.startsWith('https:') && !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl)) {
-    console.warn('Warning: PUBLIC_URL is not https. Browsers refuse passkeys and secure cookies there; see docs/HOSTING.md.');
+    console.warn(
+      'Warning: PUBLIC_URL is not https. Browsers refuse passkeys and secure cookies there; see docs/HOSTING.md.',
+    );
   }
   fs.mkdirSync(path.dirname(config.keyFile), { recursive: true });
   const running = await startServer(config);

@@ -9,12 +9,18 @@ import path from 'node:path';
 
 const git = (...args) => spawnSync('git', args, { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
 const base = process.argv[2];
-let changed = base ? git('diff', '--name-only', base) : [...git('diff', '--name-only', 'HEAD'), ...git('ls-files', '--others', '--exclude-standard')];
+let changed = base
+  ? git('diff', '--name-only', base)
+  : [...git('diff', '--name-only', 'HEAD'), ...git('ls-files', '--others', '--exclude-standard')];
 if (!base && changed.length === 0) changed = git('diff', '--name-only', 'HEAD~1', 'HEAD');
 
 const integration = fs.readdirSync('tests/integration').filter((f) => f.endsWith('.test.ts') && !f.startsWith('fuzz-'));
-const domains = new Set(changed.filter((f) => f.startsWith('src/') && f.split('/').length > 2).map((f) => f.split('/')[1]));
-const sources = changed.filter((f) => /^src\/.*\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)).map((f) => f.replace(/\.tsx?$/, ''));
+const domains = new Set(
+  changed.filter((f) => f.startsWith('src/') && f.split('/').length > 2).map((f) => f.split('/')[1]),
+);
+const sources = changed
+  .filter((f) => /^src\/.*\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+  .map((f) => f.replace(/\.tsx?$/, ''));
 const chosen = integration.filter((file) => {
   const rel = `tests/integration/${file}`;
   if (changed.includes(rel)) return true;

@@ -15,7 +15,16 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 let runs = 0;
 const vitest = (projects, env = {}, files = []) => {
   const report = path.join(reports, `run-${++runs}.json`);
-  const args = ['vitest', 'run', ...files, ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra];
+  const args = [
+    'vitest',
+    'run',
+    ...files,
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extra,
+  ];
   const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
   try {
     const j = JSON.parse(fs.readFileSync(report, 'utf8'));
@@ -50,7 +59,13 @@ else {
   const server = await startPostgres(bin);
   try {
     // TEST_PG_DIR: the seizure drill scans the server's files.
-    failed += vitest(['integration'], { TEST_DATABASE_URL: server.url, TEST_PG_DIR: server.dir, TEST_CLOCK_AHEAD_DAYS: '31' }) ? 1 : 0;
+    failed += vitest(['integration'], {
+      TEST_DATABASE_URL: server.url,
+      TEST_PG_DIR: server.dir,
+      TEST_CLOCK_AHEAD_DAYS: '31',
+    })
+      ? 1
+      : 0;
   } finally {
     await server.stop();
   }

@@ -33,7 +33,8 @@ if (values.scenario) {
   if (!(PRESETS as readonly string[]).includes(values.preset)) fail(`--preset must be one of: ${PRESETS.join(', ')}`);
   const scale = Number(values.scale);
   const seed = Number(values.seed);
-  if (!(scale > 0 && scale <= 10) || !Number.isInteger(seed)) fail('--scale must be a number above 0 (at most 10) and --seed a whole number');
+  if (!(scale > 0 && scale <= 10) || !Number.isInteger(seed))
+    fail('--scale must be a number above 0 (at most 10) and --seed a whole number');
   scenario = generate(values.preset as Preset, { scale, seed });
 } else {
   fail('usage: npm run bench:surge -- --scenario FILE | --preset NAME [--scale X] [--seed N] [--write FILE]');

@@ -12,7 +12,11 @@ export const scenarioSchema = z
     /** Minutes between dispatch rounds. */
     roundMinutes: z.number().int().min(1).max(1440),
     /** The simulated span: windows repeat and rounds run until here. */
-    horizonMinutes: z.number().int().min(1).max(60 * 24 * 60),
+    horizonMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 60),
     areas: z.array(z.string().min(1)).min(1),
     /** distances[i][j]: between areas i and j, symmetric, in km. */
     distances: z.array(z.array(z.number().min(0))),
@@ -42,18 +46,35 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const areas = new Set(s.areas);
     if (s.distances.length !== s.areas.length || s.distances.some((r) => r.length !== s.areas.length)) {
-      ctx.addIssue({ code: 'custom', path: ['distances'], message: 'distances must be a square matrix, one row and column per area' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['distances'],
+        message: 'distances must be a square matrix, one row and column per area',
+      });
     }
     s.helpers.forEach((h, i) => {
-      if (!areas.has(h.area)) ctx.addIssue({ code: 'custom', path: ['helpers', i, 'area'], message: `unknown area ${h.area}` });
+      if (!areas.has(h.area))
+        ctx.addIssue({ code: 'custom', path: ['helpers', i, 'area'], message: `unknown area ${h.area}` });
       h.availability.forEach((w, k) => {
-        if (w.until <= w.from) ctx.addIssue({ code: 'custom', path: ['helpers', i, 'availability', k], message: 'until must be after from' });
-        if (w.every !== undefined && w.every < w.until - w.from) ctx.addIssue({ code: 'custom', path: ['helpers', i, 'availability', k, 'every'], message: 'windows must not overlap' });
+        if (w.until <= w.from)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['helpers', i, 'availability', k],
+            message: 'until must be after from',
+          });
+        if (w.every !== undefined && w.every < w.until - w.from)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['helpers', i, 'availability', k, 'every'],
+            message: 'windows must not overlap',
+          });
       });
     });
     s.needs.forEach((n, i) => {
-      if (!areas.has(n.area)) ctx.addIssue({ code: 'custom', path: ['needs', i, 'area'], message: `unknown area ${n.area}` });
-      if (n.neededBy < n.arrival) ctx.addIssue({ code: 'custom', path: ['needs', i, 'neededBy'], message: 'neededBy is before arrival' });
+      if (!areas.has(n.area))
+        ctx.addIssue({ code: 'custom', path: ['needs', i, 'area'], message: `unknown area ${n.area}` });
+      if (n.neededBy < n.arrival)
+        ctx.addIssue({ code: 'custom', path: ['needs', i, 'neededBy'], message: 'neededBy is before arrival' });
     });
   });
 

@@ -10,12 +10,26 @@ export type Dispatcher = (input: DispatchInput) => DispatchResult;
 export const LOOKAHEAD_MINUTES = 12 * 60;
 const MS = 60_000;
 
-type Occurrence = { id: string; categories: string[]; area: string; reach: number | undefined; from: number; until: number; left: number };
+type Occurrence = {
+  id: string;
+  categories: string[];
+  area: string;
+  reach: number | undefined;
+  from: number;
+  until: number;
+  left: number;
+};
 
 function occurrences(s: Scenario): Occurrence[] {
   return s.helpers.flatMap((h) =>
     windowsOf(h, s.horizonMinutes).map((w, k) => ({
-      id: `${h.id}@${k}`, categories: h.categories, area: h.area, reach: h.reachKm ?? undefined, from: w.from, until: w.until, left: h.capacity,
+      id: `${h.id}@${k}`,
+      categories: h.categories,
+      area: h.area,
+      reach: h.reachKm ?? undefined,
+      from: w.from,
+      until: w.until,
+      left: h.capacity,
     })),
   );
 }
@@ -56,16 +70,34 @@ export function simulate(s: Scenario, dispatch: Dispatcher): SimResult {
     const byId = new Map<string, Occurrence>();
     for (const o of occ) {
       if (o.left <= 0 || o.until <= t || o.from > t + LOOKAHEAD_MINUTES) continue;
-      supplies.push({ id: o.id, categories: o.categories, area: o.area, capacity: o.left, from: o.from * MS, until: o.until * MS, reach: o.reach });
+      supplies.push({
+        id: o.id,
+        categories: o.categories,
+        area: o.area,
+        capacity: o.left,
+        from: o.from * MS,
+        until: o.until * MS,
+        reach: o.reach,
+      });
       byId.set(o.id, o);
     }
     if (supplies.length === 0) continue;
     const input: DispatchInput = {
       now: t * MS,
-      needs: [...open.values()].map((n) => ({ id: n.id, category: n.category, area: n.area, urgency: n.urgency, arrivedAt: n.arrival * MS, neededBy: n.neededBy * MS })),
+      needs: [...open.values()].map((n) => ({
+        id: n.id,
+        category: n.category,
+        area: n.area,
+        urgency: n.urgency,
+        arrivedAt: n.arrival * MS,
+        neededBy: n.neededBy * MS,
+      })),
       supplies,
       distance,
-      metRate: (a) => { const r = areaRates.get(a)!; return r.arrived === 0 ? 1 : r.met / r.arrived; },
+      metRate: (a) => {
+        const r = areaRates.get(a)!;
+        return r.arrived === 0 ? 1 : r.met / r.arrived;
+      },
     };
     const before = process.cpuUsage();
     const result = dispatch(input);
@@ -140,7 +172,9 @@ const percentile = (xs: number[], p: number) => {
 
 /** Worst-served area's met share divided by the best-served one's, over areas with at least 1% of the needs. */
 function fairness(r: SimResult, total: number) {
-  const rates = [...r.areaRates.values()].filter((a) => a.arrived >= Math.max(1, total / 100)).map((a) => a.met / a.arrived);
+  const rates = [...r.areaRates.values()]
+    .filter((a) => a.arrived >= Math.max(1, total / 100))
+    .map((a) => a.met / a.arrived);
   const best = Math.max(...rates);
   return best > 0 ? Math.min(...rates) / best : 1;
 }

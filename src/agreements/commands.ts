@@ -8,7 +8,13 @@ import type { Keys } from '../security/crypto.ts';
 import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES } from './defaults.ts';
 import { timingSafeEqual } from 'node:crypto';
 
-export type Founding = { networkName: string; areas: string[]; languages: string[]; currency?: string; founder: NewMember };
+export type Founding = {
+  networkName: string;
+  areas: string[];
+  languages: string[];
+  currency?: string;
+  founder: NewMember;
+};
 
 export async function foundNetwork(db: Db, keys: Keys, token: string, f: Founding, now: Date) {
   return db.transaction().execute(async (tx) => {

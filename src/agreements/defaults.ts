@@ -6,21 +6,59 @@ import { languageNames } from '../web/i18n/index.ts';
 import { isCurrency } from '../web/money.ts';
 
 export const DEFAULT_CATEGORIES = [
-  'food', 'meals', 'groceries', 'housing', 'rides', 'childcare', 'medical', 'supplies', 'cash', 'legal',
-  'translation', 'tech', 'labour', 'other',
+  'food',
+  'meals',
+  'groceries',
+  'housing',
+  'rides',
+  'childcare',
+  'medical',
+  'supplies',
+  'cash',
+  'legal',
+  'translation',
+  'tech',
+  'labour',
+  'other',
 ] as const;
 
 export const AGREEMENT_KEYS = [
-  'network_name', 'areas', 'languages', 'categories', 'join_mode', 'met_details_days', 'flag_threshold', 'removal_hours',
-  'currency', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling', 'crisis_mode',
-  'area_neighbours', 'removal_repeat_days', 'removal_repeat_members', 'daily_posts', 'daily_claims', 'daily_proposals',
-  'daily_flags', 'daily_invites',
+  'network_name',
+  'areas',
+  'languages',
+  'categories',
+  'join_mode',
+  'met_details_days',
+  'flag_threshold',
+  'removal_hours',
+  'currency',
+  'checkin_weeks',
+  'load_top_share',
+  'reciprocity_floor',
+  'gini_ceiling',
+  'crisis_mode',
+  'area_neighbours',
+  'removal_repeat_days',
+  'removal_repeat_members',
+  'daily_posts',
+  'daily_claims',
+  'daily_proposals',
+  'daily_flags',
+  'daily_invites',
 ] as const;
 export type AgreementKey = (typeof AGREEMENT_KEYS)[number];
 export const isAgreementKey = (k: string): k is AgreementKey => (AGREEMENT_KEYS as readonly string[]).includes(k);
 
 /** The agreements that limit what one member does in a day, and those about asking again for a removal. */
-export const LIMIT_KEYS = ['removal_repeat_days', 'removal_repeat_members', 'daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
+export const LIMIT_KEYS = [
+  'removal_repeat_days',
+  'removal_repeat_members',
+  'daily_posts',
+  'daily_claims',
+  'daily_proposals',
+  'daily_flags',
+  'daily_invites',
+] as const;
 
 /** The limits on what one member makes in a day. */
 export const DAILY_LIMITS = ['daily_posts', 'daily_claims', 'daily_proposals', 'daily_flags', 'daily_invites'] as const;
@@ -28,9 +66,13 @@ export const DAILY_LIMITS = ['daily_posts', 'daily_claims', 'daily_proposals', '
 export const CRISIS_MODES = ['off', 'on'] as const;
 
 const list = (max: number, most: number) =>
-  z.array(z.string().trim().min(1).max(max, 'error.itemTooLong')).min(1, 'error.listEmpty').max(most, 'error.listTooLong')
+  z
+    .array(z.string().trim().min(1).max(max, 'error.itemTooLong'))
+    .min(1, 'error.listEmpty')
+    .max(most, 'error.listTooLong')
     .refine((l) => new Set(l).size === l.length, 'error.listRepeats');
-const whole = (min: number, max: number) => z.number('error.wholeNumber').int('error.wholeNumber').min(min, 'error.numberRange').max(max, 'error.numberRange');
+const whole = (min: number, max: number) =>
+  z.number('error.wholeNumber').int('error.wholeNumber').min(min, 'error.numberRange').max(max, 'error.numberRange');
 
 /** What each agreement may hold. A proposal's action is checked with these when it is opened. */
 export const agreementValue = {
@@ -49,7 +91,12 @@ export const agreementValue = {
   gini_ceiling: whole(0, 100),
   crisis_mode: z.enum(CRISIS_MODES, 'error.crisisMode'),
   area_neighbours: z
-    .array(z.string().trim().regex(/^.{1,80} \/ .{1,80}$/, 'error.neighbours'))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^.{1,80} \/ .{1,80}$/, 'error.neighbours'),
+    )
     .max(400, 'error.listTooLong'),
   removal_repeat_days: whole(0, 365),
   removal_repeat_members: whole(2, 50),
@@ -91,7 +138,16 @@ export const AGREEMENT_DEFAULTS = {
 } as const;
 
 const LISTS: AgreementKey[] = ['areas', 'languages', 'categories', 'area_neighbours'];
-const NUMBERS: AgreementKey[] = ['met_details_days', 'flag_threshold', 'removal_hours', 'checkin_weeks', 'load_top_share', 'reciprocity_floor', 'gini_ceiling', ...LIMIT_KEYS];
+const NUMBERS: AgreementKey[] = [
+  'met_details_days',
+  'flag_threshold',
+  'removal_hours',
+  'checkin_weeks',
+  'load_top_share',
+  'reciprocity_floor',
+  'gini_ceiling',
+  ...LIMIT_KEYS,
+];
 
 /** An agreement's value as a person types it: lists one per line, numbers as digits. */
 export function agreementText(key: AgreementKey, value: unknown): string {
@@ -103,7 +159,11 @@ export function agreementText(key: AgreementKey, value: unknown): string {
 export function parseAgreementText(key: AgreementKey, text: string) {
   const trimmed = text.trim();
   let raw: unknown = trimmed;
-  if (LISTS.includes(key)) raw = trimmed.split(key === 'languages' ? /[\s,]+/ : /\r?\n/).map((s) => s.trim()).filter(Boolean);
+  if (LISTS.includes(key))
+    raw = trimmed
+      .split(key === 'languages' ? /[\s,]+/ : /\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   else if (NUMBERS.includes(key)) raw = /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   return agreementValue[key].safeParse(raw);
 }

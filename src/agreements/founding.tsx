@@ -23,28 +23,47 @@ export const foundingRoutes = new Hono<AppEnv>();
 
 const KNOWN_LANGUAGES = Object.keys(languageNames);
 
-export const foundingSchema = z.object({
-  currency: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : 'USD'),
-    z.string().refine(isCurrency, 'error.currency')),
-  network_name: z.string('error.required').trim().min(2, 'error.networkNameRequired').max(80, 'error.networkNameTooLong'),
-  areas: z
-    .string('error.areasRequired')
-    .transform((s) => [...new Set(s.split(/\r?\n/).map((a) => a.trim()).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.string().max(80, 'error.areaTooLong'))
-        .min(1, 'error.areasRequired')
-        .max(200, 'error.tooManyAreas'),
+export const foundingSchema = z
+  .object({
+    currency: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : 'USD'),
+      z.string().refine(isCurrency, 'error.currency'),
     ),
-  languages: z
-    .string('error.languagesRequired')
-    .transform((s) => [...new Set(s.split(/[\s,]+/).filter(Boolean))])
-    .pipe(z.array(z.string().refine((l) => KNOWN_LANGUAGES.includes(l), 'error.languagesRequired')).min(1, 'error.languagesRequired')),
-  founder_name: z.string('error.required').trim().min(1, 'error.nameRequired').max(60, 'error.nameTooLong'),
-  founder_language: z.string('error.chooseLanguage'),
-  founder_email: email,
-  token: z.string(),
-}).refine((f) => f.languages.includes(f.founder_language), { message: 'error.chooseLanguage', path: ['founder_language'] });
+    network_name: z
+      .string('error.required')
+      .trim()
+      .min(2, 'error.networkNameRequired')
+      .max(80, 'error.networkNameTooLong'),
+    areas: z
+      .string('error.areasRequired')
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(/\r?\n/)
+            .map((a) => a.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z.array(z.string().max(80, 'error.areaTooLong')).min(1, 'error.areasRequired').max(200, 'error.tooManyAreas'),
+      ),
+    languages: z
+      .string('error.languagesRequired')
+      .transform((s) => [...new Set(s.split(/[\s,]+/).filter(Boolean))])
+      .pipe(
+        z
+          .array(z.string().refine((l) => KNOWN_LANGUAGES.includes(l), 'error.languagesRequired'))
+          .min(1, 'error.languagesRequired'),
+      ),
+    founder_name: z.string('error.required').trim().min(1, 'error.nameRequired').max(60, 'error.nameTooLong'),
+    founder_language: z.string('error.chooseLanguage'),
+    founder_email: email,
+    token: z.string(),
+  })
+  .refine((f) => f.languages.includes(f.founder_language), {
+    message: 'error.chooseLanguage',
+    path: ['founder_language'],
+  });
 
 export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; token: string }) {
   const { t } = v;
@@ -56,11 +75,23 @@ export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; 
       <ErrorSummary t={t} form={form} />
       <form method="post" action="/found" novalidate>
         <input type="hidden" name="token" value={token} />
-        <TextField t={t} form={form} name="network_name" label="found.name" hint="found.nameHint" required maxlength={80} />
+        <TextField
+          t={t}
+          form={form}
+          name="network_name"
+          label="found.name"
+          hint="found.nameHint"
+          required
+          maxlength={80}
+        />
         <TextArea t={t} form={form} name="areas" label="found.areas" hint="found.areasHint" required rows={6} />
         <fieldset class={form.errors.languages ? 'field has-error' : 'field'}>
           <legend>{t('found.languages')}</legend>
-          {form.errors.languages ? <p class="error" id="languages-error">{t(form.errors.languages)}</p> : null}
+          {form.errors.languages ? (
+            <p class="error" id="languages-error">
+              {t(form.errors.languages)}
+            </p>
+          ) : null}
           <div class="choices columns">
             {Object.entries(languageNames).map(([code, name]) => (
               <label class="choice" lang={code}>
@@ -69,12 +100,48 @@ export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; 
             ))}
           </div>
         </fieldset>
-        <TextField t={t} form={form} name="currency" label="found.currency" hint="found.currencyHint" required maxlength={3} autocomplete="off" />
+        <TextField
+          t={t}
+          form={form}
+          name="currency"
+          label="found.currency"
+          hint="found.currencyHint"
+          required
+          maxlength={3}
+          autocomplete="off"
+        />
         <h2>{t('found.you')}</h2>
-        <TextField t={t} form={form} name="founder_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} autocomplete="nickname" />
-        <RadioGroup t={t} form={form} name="founder_language" label="member.language" options={languageOptions(Object.keys(languageNames).slice(0, 2))} required />
-        <TextField t={t} form={form} name="founder_email" type="email" label="member.email" hint="member.emailHint" maxlength={254} autocomplete="email" />
-        <button type="submit" class="primary">{t('found.submit')}</button>
+        <TextField
+          t={t}
+          form={form}
+          name="founder_name"
+          label="member.displayName"
+          hint="member.displayNameHint"
+          required
+          maxlength={60}
+          autocomplete="nickname"
+        />
+        <RadioGroup
+          t={t}
+          form={form}
+          name="founder_language"
+          label="member.language"
+          options={languageOptions(Object.keys(languageNames).slice(0, 2))}
+          required
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="founder_email"
+          type="email"
+          label="member.email"
+          hint="member.emailHint"
+          maxlength={254}
+          autocomplete="email"
+        />
+        <button type="submit" class="primary">
+          {t('found.submit')}
+        </button>
       </form>
     </>
   );
@@ -91,7 +158,9 @@ async function checkFoundingToken(c: Parameters<typeof page>[0], token: string |
 
 foundingRoutes.get('/found', async (c) => {
   const token = await checkFoundingToken(c, c.req.query('token'));
-  return page(c, c.get('t')('found.title'), (v) => FoundingPage({ v, form: emptyForm({ founder_language: v.lang, currency: 'USD' }), token }));
+  return page(c, c.get('t')('found.title'), (v) =>
+    FoundingPage({ v, form: emptyForm({ founder_language: v.lang, currency: 'USD' }), token }),
+  );
 });
 
 foundingRoutes.post('/found', async (c) => {
@@ -120,4 +189,3 @@ foundingRoutes.post('/found', async (c) => {
   setSessionCookie(c, session);
   return c.redirect('/welcome', 303);
 });
-

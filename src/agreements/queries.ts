@@ -31,21 +31,55 @@ export type NetworkAgreements = {
   areaNeighbours: [string, string][];
 };
 
-export type AgreementRow = { id: number; key: string; value: unknown; adoptedAt: Date; adoptedBy: string; decisionId: string | null; decisionTitle: string | null };
+export type AgreementRow = {
+  id: number;
+  key: string;
+  value: unknown;
+  adoptedAt: Date;
+  adoptedBy: string;
+  decisionId: string | null;
+  decisionTitle: string | null;
+};
 
 const withDecision = (db: Db) =>
   db
     .selectFrom('agreements')
     .leftJoin('proposals', 'proposals.id', 'agreements.decision_id')
-    .select(['agreements.id', 'agreements.key', 'agreements.value', 'agreements.adopted_at', 'agreements.adopted_by', 'agreements.decision_id', 'proposals.title']);
+    .select([
+      'agreements.id',
+      'agreements.key',
+      'agreements.value',
+      'agreements.adopted_at',
+      'agreements.adopted_by',
+      'agreements.decision_id',
+      'proposals.title',
+    ]);
 
-type Row = { id: number; key: string; value: unknown; adopted_at: Date; adopted_by: 'founding' | 'decision'; decision_id: string | null; title: string | null };
+type Row = {
+  id: number;
+  key: string;
+  value: unknown;
+  adopted_at: Date;
+  adopted_by: 'founding' | 'decision';
+  decision_id: string | null;
+  title: string | null;
+};
 const toRow = (r: Row): AgreementRow => ({
-  id: r.id, key: r.key, value: r.value, adoptedAt: r.adopted_at, adoptedBy: r.adopted_by, decisionId: r.decision_id, decisionTitle: r.title,
+  id: r.id,
+  key: r.key,
+  value: r.value,
+  adoptedAt: r.adopted_at,
+  adoptedBy: r.adopted_by,
+  decisionId: r.decision_id,
+  decisionTitle: r.title,
 });
 
 export async function agreementsInForce(db: Db): Promise<AgreementRow[]> {
-  const rows = await withDecision(db).distinctOn('agreements.key').orderBy('agreements.key').orderBy('agreements.id', 'desc').execute();
+  const rows = await withDecision(db)
+    .distinctOn('agreements.key')
+    .orderBy('agreements.key')
+    .orderBy('agreements.id', 'desc')
+    .execute();
   return rows.map(toRow);
 }
 
@@ -69,7 +103,8 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     metDetailsDays: whole(byKey.get('met_details_days'), AGREEMENT_DEFAULTS.met_details_days),
     flagThreshold: whole(byKey.get('flag_threshold'), AGREEMENT_DEFAULTS.flag_threshold),
     removalHours: whole(byKey.get('removal_hours'), AGREEMENT_DEFAULTS.removal_hours),
-    currency: typeof byKey.get('currency') === 'string' ? (byKey.get('currency') as string) : AGREEMENT_DEFAULTS.currency,
+    currency:
+      typeof byKey.get('currency') === 'string' ? (byKey.get('currency') as string) : AGREEMENT_DEFAULTS.currency,
     checkinWeeks: whole(byKey.get('checkin_weeks'), AGREEMENT_DEFAULTS.checkin_weeks),
     loadTopShare: whole(byKey.get('load_top_share'), AGREEMENT_DEFAULTS.load_top_share),
     reciprocityFloor: whole(byKey.get('reciprocity_floor'), AGREEMENT_DEFAULTS.reciprocity_floor),
@@ -77,7 +112,9 @@ export async function networkAgreements(db: Db): Promise<NetworkAgreements> {
     crisisMode: byKey.get('crisis_mode') === 'on',
     removalRepeatDays: whole(byKey.get('removal_repeat_days'), AGREEMENT_DEFAULTS.removal_repeat_days),
     removalRepeatMembers: whole(byKey.get('removal_repeat_members'), AGREEMENT_DEFAULTS.removal_repeat_members),
-    areaNeighbours: strings(byKey.get('area_neighbours'), []).map((l) => l.split(' / ').map((a) => a.trim()) as [string, string]),
+    areaNeighbours: strings(byKey.get('area_neighbours'), []).map(
+      (l) => l.split(' / ').map((a) => a.trim()) as [string, string],
+    ),
   };
 }
 
@@ -88,7 +125,9 @@ export async function foundingState(db: Db): Promise<{ founded: boolean; tokenHa
 
 export async function setFoundingToken(db: Db, tokenHash: Buffer): Promise<void> {
   await sql`insert into network_founding (id, token_hash) values (1, ${tokenHash})
-    on conflict (id) do update set token_hash = excluded.token_hash where network_founding.founded_at is null`.execute(db);
+    on conflict (id) do update set token_hash = excluded.token_hash where network_founding.founded_at is null`.execute(
+    db,
+  );
 }
 
 /** The fund's currency for this request: the network's agreement (loaded by the middleware), or the default. */

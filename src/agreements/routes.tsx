@@ -49,7 +49,9 @@ agreementRoutes.get('/agreements', async (c) => {
                 {agreementValueText(t, v.lang, a.key, a.value)}
                 <p class="by">
                   <Source v={v} a={a} /> ·{' '}
-                  <a href={`/decisions/new?agreement=${a.key}`}>{t('agreements.proposeChange', { name: agreementLabel(t, a.key) })}</a>
+                  <a href={`/decisions/new?agreement=${a.key}`}>
+                    {t('agreements.proposeChange', { name: agreementLabel(t, a.key) })}
+                  </a>
                 </p>
               </dd>
             </>
@@ -61,7 +63,9 @@ agreementRoutes.get('/agreements', async (c) => {
                 {agreementValueText(t, v.lang, key, value)}
                 <p class="by">
                   {t('agreements.asStarted')} ·{' '}
-                  <a href={`/decisions/new?agreement=${key}`}>{t('agreements.proposeChange', { name: agreementLabel(t, key) })}</a>
+                  <a href={`/decisions/new?agreement=${key}`}>
+                    {t('agreements.proposeChange', { name: agreementLabel(t, key) })}
+                  </a>
                 </p>
               </dd>
             </>

@@ -19,10 +19,16 @@ export function agreementValueText(t: Translate, lang: string, key: string, valu
   if (key === 'met_details_days') return duration(lang, 'day', Number(value));
   if (key === 'removal_hours') return duration(lang, 'hour', Number(value));
   if (key === 'removal_repeat_days') return duration(lang, 'day', Number(value));
-  if (key === 'checkin_weeks') return Number(value) === 0 ? t('agreement.checkin_weeks.never') : new Intl.NumberFormat(lang, { style: 'unit', unit: 'week', unitDisplay: 'long' }).format(Number(value));
-  if (key === 'load_top_share' || key === 'reciprocity_floor') return new Intl.NumberFormat(lang, { style: 'percent' }).format(Number(value) / 100);
-  if (key === 'gini_ceiling') return new Intl.NumberFormat(lang, { minimumFractionDigits: 2 }).format(Number(value) / 100);
-  if (key === 'currency') return `${new Intl.DisplayNames(lang, { type: 'currency' }).of(String(value)) ?? value} (${value})`;
+  if (key === 'checkin_weeks')
+    return Number(value) === 0
+      ? t('agreement.checkin_weeks.never')
+      : new Intl.NumberFormat(lang, { style: 'unit', unit: 'week', unitDisplay: 'long' }).format(Number(value));
+  if (key === 'load_top_share' || key === 'reciprocity_floor')
+    return new Intl.NumberFormat(lang, { style: 'percent' }).format(Number(value) / 100);
+  if (key === 'gini_ceiling')
+    return new Intl.NumberFormat(lang, { minimumFractionDigits: 2 }).format(Number(value) / 100);
+  if (key === 'currency')
+    return `${new Intl.DisplayNames(lang, { type: 'currency' }).of(String(value)) ?? value} (${value})`;
   return String(value);
 }
 

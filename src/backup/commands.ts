@@ -12,7 +12,9 @@ import type { Keys } from '../security/crypto.ts';
 /** Makes the backup key pair: the public half goes to the backup key file, the restore key is returned to be shown once. */
 export function makeBackupKey(config: Config, opts: { replace?: boolean } = {}): string {
   if (fs.existsSync(config.backupKeyFile) && !opts.replace) {
-    throw new BackupKeyError(`${config.backupKeyFile} already exists. Backups made so far open only with its restore key; to start a new pair anyway, run: kropotkin backup-key --replace`);
+    throw new BackupKeyError(
+      `${config.backupKeyFile} already exists. Backups made so far open only with its restore key; to start a new pair anyway, run: kropotkin backup-key --replace`,
+    );
   }
   const pair = newBackupKeyPair();
   writeDurably(config.backupKeyFile, Buffer.from(pair.publicKey + '\n'), 0o644);
@@ -24,9 +26,17 @@ export function backupFileName(now: Date): string {
 }
 
 /** Writes a sealed backup of the whole database and returns where it went. */
-export async function writeBackup(config: Config, db: Db, keys: Keys, now: Date, out?: string): Promise<{ file: string; bytes: number }> {
+export async function writeBackup(
+  config: Config,
+  db: Db,
+  keys: Keys,
+  now: Date,
+  out?: string,
+): Promise<{ file: string; bytes: number }> {
   if (!fs.existsSync(config.backupKeyFile)) {
-    throw new BackupKeyError(`There is no backup key yet (${config.backupKeyFile}). Make one first: kropotkin backup-key`);
+    throw new BackupKeyError(
+      `There is no backup key yet (${config.backupKeyFile}). Make one first: kropotkin backup-key`,
+    );
   }
   const file = path.resolve(out ?? path.join(config.backupDir, backupFileName(now)));
   if (!config.databaseUrl && !path.relative(config.dataDir, file).startsWith('..')) {
@@ -51,11 +61,15 @@ function masterKeyPlacement(config: Config, masterKey: string): (() => void) | n
   const key = Buffer.from(masterKey, 'base64');
   if (config.secretKey) {
     if (Buffer.from(config.secretKey, 'base64').equals(key)) return null;
-    throw new RestoreError('KROPOTKIN_SECRET_KEY is set to a different key than the backup\'s. Unset it, and restore will write the backup\'s key to the key file.');
+    throw new RestoreError(
+      "KROPOTKIN_SECRET_KEY is set to a different key than the backup's. Unset it, and restore will write the backup's key to the key file.",
+    );
   }
   if (fs.existsSync(config.keyFile)) {
     if (Buffer.from(fs.readFileSync(config.keyFile, 'utf8').trim(), 'base64').equals(key)) return null;
-    throw new RestoreError(`${config.keyFile} holds a different key than the backup's. On an empty machine it protects nothing yet: move it away and restore again.`);
+    throw new RestoreError(
+      `${config.keyFile} holds a different key than the backup's. On an empty machine it protects nothing yet: move it away and restore again.`,
+    );
   }
   return () => writeDurably(config.keyFile, Buffer.from(key.toString('base64') + '\n'), 0o600);
 }

@@ -48,25 +48,37 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Copies every table in one consistent snapshot. */
 export async function dumpDatabase(db: Db, masterKey: Buffer, now: Date): Promise<Buffer> {
-  return maintenanceTransaction(db, async (tx) => {
-    const migrations = await appliedMigrations(tx);
-    const tables: Header['tables'] = [];
-    const bodies: Buffer[] = [];
-    for (const [name, cols] of await tableColumns(tx)) {
-      const list = cols.map(ident).join(', ');
-      const r = await sql<{ j: string; n: number }>`
+  return maintenanceTransaction(
+    db,
+    async (tx) => {
+      const migrations = await appliedMigrations(tx);
+      const tables: Header['tables'] = [];
+      const bodies: Buffer[] = [];
+      for (const [name, cols] of await tableColumns(tx)) {
+        const list = cols.map(ident).join(', ');
+        const r = await sql<{ j: string; n: number }>`
         select coalesce(json_agg(t), '[]')::text as j, count(*)::int as n
         from (select ${sql.raw(list)} from ${sql.raw(ident(name))}) t`.execute(tx);
-      const body = Buffer.from(r.rows[0]!.j, 'utf8');
-      tables.push({ name, rows: r.rows[0]!.n, bytes: body.length });
-      bodies.push(body);
-    }
-    const header: Header = { format: FORMAT, version: VERSION, createdAt: now.toISOString(), migrations: sortMigrations(migrations), masterKey: masterKey.toString('base64'), tables };
-    return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), ...bodies]);
-  }, { repeatableRead: true });
+        const body = Buffer.from(r.rows[0]!.j, 'utf8');
+        tables.push({ name, rows: r.rows[0]!.n, bytes: body.length });
+        bodies.push(body);
+      }
+      const header: Header = {
+        format: FORMAT,
+        version: VERSION,
+        createdAt: now.toISOString(),
+        migrations: sortMigrations(migrations),
+        masterKey: masterKey.toString('base64'),
+        tables,
+      };
+      return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), ...bodies]);
+    },
+    { repeatableRead: true },
+  );
 }
 
-const sortMigrations = (names: string[]) => migrationNames.filter((n) => names.includes(n)).concat(names.filter((n) => !migrationNames.includes(n)));
+const sortMigrations = (names: string[]) =>
+  migrationNames.filter((n) => names.includes(n)).concat(names.filter((n) => !migrationNames.includes(n)));
 
 export function readBackup(plain: Buffer): BackupContents {
   const newline = plain.indexOf(0x0a);
@@ -76,8 +88,12 @@ export function readBackup(plain: Buffer): BackupContents {
   } catch {
     throw new RestoreError('The backup opened but its contents are not a Kropotkin backup.');
   }
-  if (header.format !== FORMAT) throw new RestoreError('The backup opened but its contents are not a Kropotkin backup.');
-  if (header.version !== VERSION) throw new RestoreError(`This backup has format ${header.version}; this Kropotkin reads format ${VERSION}. Restore it with the Kropotkin version that wrote it.`);
+  if (header.format !== FORMAT)
+    throw new RestoreError('The backup opened but its contents are not a Kropotkin backup.');
+  if (header.version !== VERSION)
+    throw new RestoreError(
+      `This backup has format ${header.version}; this Kropotkin reads format ${VERSION}. Restore it with the Kropotkin version that wrote it.`,
+    );
   const tables = new Map<string, string>();
   let at = newline + 1;
   for (const t of header.tables) {
@@ -98,13 +114,24 @@ export type RestoreSummary = { createdAt: string; rows: Record<string, number>; 
 export async function restoreDatabase(db: Db, contents: BackupContents): Promise<RestoreSummary> {
   const { header, tables } = contents;
   const unknown = header.migrations.filter((m) => !migrationNames.includes(m));
-  if (unknown.length) throw new RestoreError(`This backup comes from a newer Kropotkin (it has ${unknown.join(', ')}). Upgrade Kropotkin, then restore.`);
+  if (unknown.length)
+    throw new RestoreError(
+      `This backup comes from a newer Kropotkin (it has ${unknown.join(', ')}). Upgrade Kropotkin, then restore.`,
+    );
   const applied = await appliedMigrations(db);
   const beyond = applied.filter((m) => !header.migrations.includes(m));
-  if (beyond.length) throw new RestoreError('Restore into an empty database: this one has been brought further than the backup. Start from an empty data directory (or a new PostgreSQL database).');
+  if (beyond.length)
+    throw new RestoreError(
+      'Restore into an empty database: this one has been brought further than the backup. Start from an empty data directory (or a new PostgreSQL database).',
+    );
   if (header.migrations.length) await migrate(db, { upTo: header.migrations.at(-1) });
-  const nonEmpty = await sql<{ n: number }>`select (select count(*) from members)::int + (select count(*) from network_founding)::int as n`.execute(db);
-  if (nonEmpty.rows[0]!.n > 0) throw new RestoreError('Restore into an empty database: this one already holds a network. Start from an empty data directory (or a new PostgreSQL database).');
+  const nonEmpty = await sql<{
+    n: number;
+  }>`select (select count(*) from members)::int + (select count(*) from network_founding)::int as n`.execute(db);
+  if (nonEmpty.rows[0]!.n > 0)
+    throw new RestoreError(
+      'Restore into an empty database: this one already holds a network. Start from an empty data directory (or a new PostgreSQL database).',
+    );
 
   const columns = await tableColumns(db);
   const missing = header.tables.filter((t) => !columns.has(t.name)).map((t) => t.name);
@@ -114,16 +141,21 @@ export async function restoreDatabase(db: Db, contents: BackupContents): Promise
     try {
       await sql`set local session_replication_role = replica`.execute(tx);
     } catch {
-      throw new RestoreError('Restoring needs a database role allowed to set session_replication_role (a superuser, or: GRANT SET ON PARAMETER session_replication_role TO your_role).');
+      throw new RestoreError(
+        'Restoring needs a database role allowed to set session_replication_role (a superuser, or: GRANT SET ON PARAMETER session_replication_role TO your_role).',
+      );
     }
     // Cascade also empties the minutes-long tables left out of backups (they point at members).
     await sql.raw(`truncate table ${[...columns.keys()].map(ident).join(', ')} cascade`).execute(tx);
     for (const t of header.tables) {
       const list = columns.get(t.name)!.map(ident).join(', ');
       const r = await sql`insert into ${sql.raw(ident(t.name))} (${sql.raw(list)})
-        select ${sql.raw(list)} from json_populate_recordset(null::${sql.raw(ident(t.name))}, ${tables.get(t.name)!}::json)`.execute(tx);
+        select ${sql.raw(list)} from json_populate_recordset(null::${sql.raw(ident(t.name))}, ${tables.get(t.name)!}::json)`.execute(
+        tx,
+      );
       rows[t.name] = Number(r.numAffectedRows ?? 0);
-      if (rows[t.name] !== t.rows) throw new RestoreError(`The backup's ${t.name} should hold ${t.rows} rows but ${rows[t.name]} went in.`);
+      if (rows[t.name] !== t.rows)
+        throw new RestoreError(`The backup's ${t.name} should hold ${t.rows} rows but ${rows[t.name]} went in.`);
     }
     // Sequences continue after the restored ids.
     const seqs = await sql<{ table_name: string; column_name: string }>`
@@ -131,10 +163,15 @@ export async function restoreDatabase(db: Db, contents: BackupContents): Promise
       where table_schema = 'public' and column_default like 'nextval(%'`.execute(tx);
     for (const s of seqs.rows) {
       await sql`select setval(pg_get_serial_sequence(${ident(s.table_name)}, ${s.column_name}),
-        coalesce((select max(${sql.ref(s.column_name)}) from ${sql.raw(ident(s.table_name))}), 0) + 1, false)`.execute(tx);
+        coalesce((select max(${sql.ref(s.column_name)}) from ${sql.raw(ident(s.table_name))}), 0) + 1, false)`.execute(
+        tx,
+      );
     }
     const ledger = await checkLedger(tx);
-    if (ledger.unbalanced || ledger.mismatched) throw new RestoreError(`The restored ledger does not balance (${ledger.unbalanced} entries unbalanced, ${ledger.mismatched} balances wrong); nothing was restored.`);
+    if (ledger.unbalanced || ledger.mismatched)
+      throw new RestoreError(
+        `The restored ledger does not balance (${ledger.unbalanced} entries unbalanced, ${ledger.mismatched} balances wrong); nothing was restored.`,
+      );
   });
   await migrate(db);
   return { createdAt: header.createdAt, rows, ledgerEntries: (await checkLedger(db)).entries };

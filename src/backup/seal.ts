@@ -33,7 +33,9 @@ function publicKeyFrom(text: string): crypto.KeyObject {
     if (key.asymmetricKeyType !== 'x25519') throw new Error();
     return key;
   } catch {
-    throw new BackupKeyError('The backup public key is not a Kropotkin backup key (make one with `kropotkin backup-key`).');
+    throw new BackupKeyError(
+      'The backup public key is not a Kropotkin backup key (make one with `kropotkin backup-key`).',
+    );
   }
 }
 
@@ -43,15 +45,20 @@ function restoreKeyFrom(text: string): crypto.KeyObject {
     if (key.asymmetricKeyType !== 'x25519') throw new Error();
     return key;
   } catch {
-    throw new BackupKeyError('The restore key is not a Kropotkin restore key (it is the long line `kropotkin backup-key` showed).');
+    throw new BackupKeyError(
+      'The restore key is not a Kropotkin restore key (it is the long line `kropotkin backup-key` showed).',
+    );
   }
 }
 
 const spki = (k: crypto.KeyObject) => k.export({ type: 'spki', format: 'der' });
-const fingerprint = (k: crypto.KeyObject) => crypto.createHash('sha256').update(spki(k)).digest().subarray(0, FINGERPRINT);
+const fingerprint = (k: crypto.KeyObject) =>
+  crypto.createHash('sha256').update(spki(k)).digest().subarray(0, FINGERPRINT);
 
 function derive(shared: Buffer, ephemeral: Buffer, recipient: Buffer): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), 'kropotkin backup v1', 32));
+  return Buffer.from(
+    crypto.hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), 'kropotkin backup v1', 32),
+  );
 }
 
 /** Compresses and seals `plain` to the backup public key. */
@@ -59,7 +66,11 @@ export function sealBackup(publicKeyText: string, plain: Buffer): Buffer {
   const recipient = publicKeyFrom(publicKeyText);
   const eph = crypto.generateKeyPairSync('x25519');
   const ephPub = spki(eph.publicKey);
-  const key = derive(crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient }), ephPub, spki(recipient));
+  const key = derive(
+    crypto.diffieHellman({ privateKey: eph.privateKey, publicKey: recipient }),
+    ephPub,
+    spki(recipient),
+  );
   const header = Buffer.concat([MAGIC, fingerprint(recipient), ephPub]);
   const iv = crypto.randomBytes(IV);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
@@ -76,7 +87,9 @@ export function openBackup(restoreKeyText: string, sealed: Buffer): Buffer {
   const restore = restoreKeyFrom(restoreKeyText);
   const recipient = crypto.createPublicKey(restore);
   if (!sealed.subarray(MAGIC.length, MAGIC.length + FINGERPRINT).equals(fingerprint(recipient))) {
-    throw new BackupKeyError('This backup was sealed to a different backup key: use the restore key made with that one.');
+    throw new BackupKeyError(
+      'This backup was sealed to a different backup key: use the restore key made with that one.',
+    );
   }
   const header = sealed.subarray(0, HEADER);
   const ephPub = sealed.subarray(MAGIC.length + FINGERPRINT, HEADER);

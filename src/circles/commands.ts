@@ -15,8 +15,21 @@ import { dueDates, lotteryOrder } from './rounds.ts';
 
 type Tx = Kysely<Database>;
 
-export type CircleDefer = { type: 'circle_defer'; circle_id: string; round_id: string; round_number: number; member_id: string; member_name: string };
-export type CircleRecipient = { type: 'circle_recipient'; circle_id: string; round_id: string; round_number: number; candidates: string[] };
+export type CircleDefer = {
+  type: 'circle_defer';
+  circle_id: string;
+  round_id: string;
+  round_number: number;
+  member_id: string;
+  member_name: string;
+};
+export type CircleRecipient = {
+  type: 'circle_recipient';
+  circle_id: string;
+  round_id: string;
+  round_number: number;
+  candidates: string[];
+};
 export type CircleAction = CircleDefer | CircleRecipient;
 
 /** A circle's own decisions: consent among its members, open for two days. */
@@ -24,12 +37,33 @@ export const CIRCLE_DECISION_HOURS = 48;
 
 export type NewCircle = { name: string; amount: number; periodDays: number; orderRule: OrderRule };
 
-export async function createCircle(db: Db, creator: string, c: NewCircle, currency: string, now: Date): Promise<string> {
+export async function createCircle(
+  db: Db,
+  creator: string,
+  c: NewCircle,
+  currency: string,
+  now: Date,
+): Promise<string> {
   return db.transaction().execute(async (tx) => {
-    const account = await tx.insertInto('fund_accounts').values({ kind: 'circle', created_at: now }).returning('id').executeTakeFirstOrThrow();
-    const { id } = await tx.insertInto('circles').values({
-      name: c.name, amount: c.amount, currency, period_days: c.periodDays, order_rule: c.orderRule, account_id: account.id, created_by: creator, created_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const account = await tx
+      .insertInto('fund_accounts')
+      .values({ kind: 'circle', created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id } = await tx
+      .insertInto('circles')
+      .values({
+        name: c.name,
+        amount: c.amount,
+        currency,
+        period_days: c.periodDays,
+        order_rule: c.orderRule,
+        account_id: account.id,
+        created_by: creator,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await tx.insertInto('circle_members').values({ circle_id: id, member_id: creator, joined_at: now }).execute();
     return id;
   });
@@ -37,8 +71,11 @@ export async function createCircle(db: Db, creator: string, c: NewCircle, curren
 
 export async function joinCircle(db: Db, memberId: string, circle: CircleView, now: Date) {
   if (circle.startedAt) throw errors.conflict('circle_started', 'error.circleStarted');
-  await db.insertInto('circle_members').values({ circle_id: circle.id, member_id: memberId, joined_at: now })
-    .onConflict((oc) => oc.columns(['circle_id', 'member_id']).doNothing()).execute();
+  await db
+    .insertInto('circle_members')
+    .values({ circle_id: circle.id, member_id: memberId, joined_at: now })
+    .onConflict((oc) => oc.columns(['circle_id', 'member_id']).doNothing())
+    .execute();
 }
 
 export async function leaveCircle(db: Db, memberId: string, circle: CircleView) {
@@ -58,18 +95,41 @@ function optionLabels(members: { id: string; name: string }[]): string[] {
 
 /** Opens the circle's ranked-choice decision on who receives a round, among those who have not received yet. */
 async function openRecipientDecision(tx: Tx, circle: CircleView, round: { id: string; number: number }, now: Date) {
-  const rounds = await tx.selectFrom('circle_rounds').select('recipient_id').where('circle_id', '=', circle.id).execute();
+  const rounds = await tx
+    .selectFrom('circle_rounds')
+    .select('recipient_id')
+    .where('circle_id', '=', circle.id)
+    .execute();
   const had = new Set(rounds.map((r) => r.recipient_id).filter(Boolean));
   const left = circle.members.filter((m) => !had.has(m.id));
   if (left.length === 1) {
     await tx.updateTable('circle_rounds').set({ recipient_id: left[0]!.id }).where('id', '=', round.id).execute();
     return;
   }
-  const action: CircleRecipient = { type: 'circle_recipient', circle_id: circle.id, round_id: round.id, round_number: round.number, candidates: left.map((m) => m.id) };
-  const proposalId = await openProposal(tx, null, {
-    kind: 'circle', circleId: circle.id, title: `${circle.name}: round ${round.number}`, body: '', process: 'ranked', options: optionLabels(left),
-    closesInHours: CIRCLE_DECISION_HOURS, rules: standardRules('ranked'), anonymous: false, action,
-  }, now);
+  const action: CircleRecipient = {
+    type: 'circle_recipient',
+    circle_id: circle.id,
+    round_id: round.id,
+    round_number: round.number,
+    candidates: left.map((m) => m.id),
+  };
+  const proposalId = await openProposal(
+    tx,
+    null,
+    {
+      kind: 'circle',
+      circleId: circle.id,
+      title: `${circle.name}: round ${round.number}`,
+      body: '',
+      process: 'ranked',
+      options: optionLabels(left),
+      closesInHours: CIRCLE_DECISION_HOURS,
+      rules: standardRules('ranked'),
+      anonymous: false,
+      action,
+    },
+    now,
+  );
   await tx.updateTable('circle_rounds').set({ proposal_id: proposalId }).where('id', '=', round.id).execute();
 }
 
@@ -88,23 +148,43 @@ export async function startCircle(db: Db, memberId: string, circleId: string, ag
     let order: (string | null)[];
     if (circle.orderRule === 'lottery') order = lotteryOrder(ids);
     else if (circle.orderRule === 'agreed') {
-      if (!agreedOrder || agreedOrder.length !== ids.length || new Set(agreedOrder).size !== ids.length || !agreedOrder.every((m) => ids.includes(m))) {
+      if (
+        !agreedOrder ||
+        agreedOrder.length !== ids.length ||
+        new Set(agreedOrder).size !== ids.length ||
+        !agreedOrder.every((m) => ids.includes(m))
+      ) {
         throw errors.badRequest('order_each_once', 'error.orderEachOnce');
       }
       order = agreedOrder;
     } else order = ids.map(() => null);
     if (circle.orderRule !== 'each_round') {
       for (const [i, m] of order.entries()) {
-        await tx.updateTable('circle_members').set({ position: i + 1 }).where('circle_id', '=', circleId).where('member_id', '=', m!).execute();
+        await tx
+          .updateTable('circle_members')
+          .set({ position: i + 1 })
+          .where('circle_id', '=', circleId)
+          .where('member_id', '=', m!)
+          .execute();
       }
     }
     await tx.updateTable('circles').set({ started_at: now }).where('id', '=', circleId).execute();
     const dates = dueDates(now, circle.periodDays, ids.length);
-    const rounds = await tx.insertInto('circle_rounds')
-      .values(dates.map((due_at, i) => ({ circle_id: circleId, number: i + 1, due_at, recipient_id: order[i] ?? null })))
-      .returning(['id', 'number']).execute();
-    if (circle.orderRule === 'each_round') await openRecipientDecision(tx, { ...circle, startedAt: now }, rounds[0]!, now);
-    await notify(tx, ids.filter((m) => m !== memberId).map((m) => ({ member_id: m, kind: 'circle_round' as const, circle_id: circleId })));
+    const rounds = await tx
+      .insertInto('circle_rounds')
+      .values(
+        dates.map((due_at, i) => ({ circle_id: circleId, number: i + 1, due_at, recipient_id: order[i] ?? null })),
+      )
+      .returning(['id', 'number'])
+      .execute();
+    if (circle.orderRule === 'each_round')
+      await openRecipientDecision(tx, { ...circle, startedAt: now }, rounds[0]!, now);
+    await notify(
+      tx,
+      ids
+        .filter((m) => m !== memberId)
+        .map((m) => ({ member_id: m, kind: 'circle_round' as const, circle_id: circleId })),
+    );
   });
 }
 
@@ -119,76 +199,180 @@ async function loadRound(tx: Tx, roundId: string, memberId: string) {
 /** A member records that they paid their share of a round (to its recipient, or as the circle agreed). */
 export async function payRound(db: Db, memberId: string, roundId: string, key: string, now: Date): Promise<Once> {
   return db.transaction().execute((tx) =>
-    once(tx, memberId, key, { op: 'circle_payment', roundId }, async () => {
-      const { round, circle } = await loadRound(tx, roundId, memberId);
-      const paid = await tx.selectFrom('fund_records').select('id').where('round_id', '=', roundId).where('kind', '=', 'circle_payment')
-        .where('member_id', '=', memberId).executeTakeFirst();
-      if (paid) throw errors.conflict('already_paid', 'error.alreadyPaid');
-      return writeRecord(tx, {
-        kind: 'circle_payment', fund_id: circle.accountId, amount: circle.amount, currency: circle.currency, member_id: memberId,
-        round_id: round.id, recorded_by: memberId, recorded_at: now, confirm_by: 'none',
-      }, now);
-    }, now),
+    once(
+      tx,
+      memberId,
+      key,
+      { op: 'circle_payment', roundId },
+      async () => {
+        const { round, circle } = await loadRound(tx, roundId, memberId);
+        const paid = await tx
+          .selectFrom('fund_records')
+          .select('id')
+          .where('round_id', '=', roundId)
+          .where('kind', '=', 'circle_payment')
+          .where('member_id', '=', memberId)
+          .executeTakeFirst();
+        if (paid) throw errors.conflict('already_paid', 'error.alreadyPaid');
+        return writeRecord(
+          tx,
+          {
+            kind: 'circle_payment',
+            fund_id: circle.accountId,
+            amount: circle.amount,
+            currency: circle.currency,
+            member_id: memberId,
+            round_id: round.id,
+            recorded_by: memberId,
+            recorded_at: now,
+            confirm_by: 'none',
+          },
+          now,
+        );
+      },
+      now,
+    ),
   );
 }
 
 /** The round's recipient records that they received what was paid into the round (and later, any deferred share). */
 export async function receiveRound(db: Db, memberId: string, roundId: string, key: string, now: Date): Promise<Once> {
   return db.transaction().execute((tx) =>
-    once(tx, memberId, key, { op: 'circle_payout', roundId }, async () => {
-      await tx.selectFrom('circle_rounds').select('id').where('id', '=', roundId).forUpdate().executeTakeFirst();
-      const { round, circle } = await loadRound(tx, roundId, memberId);
-      if (round.recipient_id !== memberId) throw errors.forbidden('not_recipient', 'error.notRecipient');
-      const facts = (await roundsOf(tx, circle.id)).find((r) => r.id === roundId)!;
-      const amount = facts.collected - facts.paidOut;
-      if (amount <= 0) throw errors.conflict('nothing_to_receive', 'error.nothingToReceive');
-      const id = await writeRecord(tx, {
-        kind: 'circle_payout', fund_id: circle.accountId, amount, currency: circle.currency, member_id: memberId,
-        round_id: round.id, recorded_by: memberId, recorded_at: now, confirm_by: 'none',
-      }, now);
-      // With a decision each round, the next round's decision opens once this one has paid out.
-      if (circle.orderRule === 'each_round' && facts.paidOut === 0) {
-        const next = await tx.selectFrom('circle_rounds').select(['id', 'number', 'recipient_id', 'proposal_id'])
-          .where('circle_id', '=', circle.id).where('number', '=', round.number + 1).executeTakeFirst();
-        if (next && !next.recipient_id && !next.proposal_id) await openRecipientDecision(tx, circle, next, now);
-      }
-      return id;
-    }, now),
+    once(
+      tx,
+      memberId,
+      key,
+      { op: 'circle_payout', roundId },
+      async () => {
+        await tx.selectFrom('circle_rounds').select('id').where('id', '=', roundId).forUpdate().executeTakeFirst();
+        const { round, circle } = await loadRound(tx, roundId, memberId);
+        if (round.recipient_id !== memberId) throw errors.forbidden('not_recipient', 'error.notRecipient');
+        const facts = (await roundsOf(tx, circle.id)).find((r) => r.id === roundId)!;
+        const amount = facts.collected - facts.paidOut;
+        if (amount <= 0) throw errors.conflict('nothing_to_receive', 'error.nothingToReceive');
+        const id = await writeRecord(
+          tx,
+          {
+            kind: 'circle_payout',
+            fund_id: circle.accountId,
+            amount,
+            currency: circle.currency,
+            member_id: memberId,
+            round_id: round.id,
+            recorded_by: memberId,
+            recorded_at: now,
+            confirm_by: 'none',
+          },
+          now,
+        );
+        // With a decision each round, the next round's decision opens once this one has paid out.
+        if (circle.orderRule === 'each_round' && facts.paidOut === 0) {
+          const next = await tx
+            .selectFrom('circle_rounds')
+            .select(['id', 'number', 'recipient_id', 'proposal_id'])
+            .where('circle_id', '=', circle.id)
+            .where('number', '=', round.number + 1)
+            .executeTakeFirst();
+          if (next && !next.recipient_id && !next.proposal_id) await openRecipientDecision(tx, circle, next, now);
+        }
+        return id;
+      },
+      now,
+    ),
   );
 }
 
 /** A member in hardship asks the circle to put off their payment for a round; nothing is forfeited, it stays owed. */
-export async function askDeferral(db: Db, member: { id: string; name: string }, roundId: string, now: Date): Promise<string> {
-  return openOnce(db, { type: 'circle_defer', round_id: roundId, member_id: member.id }, () => db.transaction().execute(async (tx) => {
-    const { round, circle } = await loadRound(tx, roundId, member.id);
-    const paid = await tx.selectFrom('fund_records').select('id').where('round_id', '=', roundId).where('kind', '=', 'circle_payment')
-      .where('member_id', '=', member.id).executeTakeFirst();
-    if (paid) throw errors.conflict('already_paid', 'error.alreadyPaid');
-    const open = await openProposalWith(tx, { type: 'circle_defer', round_id: roundId, member_id: member.id });
-    if (open) return open;
-    const action: CircleDefer = { type: 'circle_defer', circle_id: circle.id, round_id: roundId, round_number: round.number, member_id: member.id, member_name: member.name };
-    return openProposal(tx, member.id, {
-      kind: 'circle', circleId: circle.id, title: `${circle.name}: defer`, body: '', process: 'consent', options: [],
-      closesInHours: CIRCLE_DECISION_HOURS, rules: standardRules('consent'), anonymous: false, action,
-    }, now);
-  }));
+export async function askDeferral(
+  db: Db,
+  member: { id: string; name: string },
+  roundId: string,
+  now: Date,
+): Promise<string> {
+  return openOnce(db, { type: 'circle_defer', round_id: roundId, member_id: member.id }, () =>
+    db.transaction().execute(async (tx) => {
+      const { round, circle } = await loadRound(tx, roundId, member.id);
+      const paid = await tx
+        .selectFrom('fund_records')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .where('kind', '=', 'circle_payment')
+        .where('member_id', '=', member.id)
+        .executeTakeFirst();
+      if (paid) throw errors.conflict('already_paid', 'error.alreadyPaid');
+      const open = await openProposalWith(tx, { type: 'circle_defer', round_id: roundId, member_id: member.id });
+      if (open) return open;
+      const action: CircleDefer = {
+        type: 'circle_defer',
+        circle_id: circle.id,
+        round_id: roundId,
+        round_number: round.number,
+        member_id: member.id,
+        member_name: member.name,
+      };
+      return openProposal(
+        tx,
+        member.id,
+        {
+          kind: 'circle',
+          circleId: circle.id,
+          title: `${circle.name}: defer`,
+          body: '',
+          process: 'consent',
+          options: [],
+          closesInHours: CIRCLE_DECISION_HOURS,
+          rules: standardRules('consent'),
+          anonymous: false,
+          action,
+        },
+        now,
+      );
+    }),
+  );
 }
 
 /** What a closed circle decision does: record a deferral, or name a round's recipient (a tie is settled by lot). */
-export async function applyCircleOutcome(tx: Tx, decisionId: string, a: CircleAction, outcome: Result['outcome'], result: Result | null, options: string[]) {
+export async function applyCircleOutcome(
+  tx: Tx,
+  decisionId: string,
+  a: CircleAction,
+  outcome: Result['outcome'],
+  result: Result | null,
+  options: string[],
+) {
   if (a.type === 'circle_defer') {
     if (outcome !== 'passed') return;
-    const paid = await tx.selectFrom('fund_records').select('id').where('round_id', '=', a.round_id).where('kind', '=', 'circle_payment')
-      .where('member_id', '=', a.member_id).executeTakeFirst();
+    const paid = await tx
+      .selectFrom('fund_records')
+      .select('id')
+      .where('round_id', '=', a.round_id)
+      .where('kind', '=', 'circle_payment')
+      .where('member_id', '=', a.member_id)
+      .executeTakeFirst();
     if (!paid) {
-      await tx.insertInto('circle_deferrals').values({ round_id: a.round_id, member_id: a.member_id, proposal_id: decisionId })
-        .onConflict((oc) => oc.columns(['round_id', 'member_id']).doNothing()).execute();
+      await tx
+        .insertInto('circle_deferrals')
+        .values({ round_id: a.round_id, member_id: a.member_id, proposal_id: decisionId })
+        .onConflict((oc) => oc.columns(['round_id', 'member_id']).doNothing())
+        .execute();
     }
     return;
   }
   const winners = (result?.winners ?? []).map((w) => options.indexOf(w)).filter((i) => i >= 0);
   const pool = winners.length ? winners : a.candidates.map((_, i) => i);
   const chosen = a.candidates[lotteryOrder(pool)[0]!]!;
-  await tx.updateTable('circle_rounds').set({ recipient_id: chosen }).where('id', '=', a.round_id).where('recipient_id', 'is', null).execute();
-  await notify(tx, (await circleMemberIds(tx, a.circle_id)).map((m) => ({ member_id: m, kind: 'circle_round' as const, circle_id: a.circle_id })));
+  await tx
+    .updateTable('circle_rounds')
+    .set({ recipient_id: chosen })
+    .where('id', '=', a.round_id)
+    .where('recipient_id', 'is', null)
+    .execute();
+  await notify(
+    tx,
+    (await circleMemberIds(tx, a.circle_id)).map((m) => ({
+      member_id: m,
+      kind: 'circle_round' as const,
+      circle_id: a.circle_id,
+    })),
+  );
 }

@@ -11,7 +11,14 @@ const circleAction = (handles: CircleAction['type']) =>
   defineAction<CircleAction>({
     handles,
     apply: (tx, closing, a) =>
-      applyCircleOutcome(tx, closing.proposalId, a, closing.outcome as Result['outcome'], closing.result as Result | null, closing.options),
+      applyCircleOutcome(
+        tx,
+        closing.proposalId,
+        a,
+        closing.outcome as Result['outcome'],
+        closing.result as Result | null,
+        closing.options,
+      ),
     title: (t, _lang, a) => circleProposalTitle(t, a),
     explain: (t, _lang, a) => circleActionText(t, a),
   });
@@ -20,5 +27,9 @@ export const circles: Domain = {
   name: 'circles',
   routes: [circleRoutes],
   actions: [circleAction('circle_defer'), circleAction('circle_recipient')],
-  notifications: [plain('circle_round', 'notification.circleRound', (n) => (n.circleId ? `/circles/${n.circleId}` : '/notifications'))],
+  notifications: [
+    plain('circle_round', 'notification.circleRound', (n) =>
+      n.circleId ? `/circles/${n.circleId}` : '/notifications',
+    ),
+  ],
 };

@@ -32,33 +32,81 @@ export async function circleById(db: Q, id: string): Promise<CircleView | undefi
     .orderBy('cm.joined_at')
     .execute();
   return {
-    id: c.id, name: c.name, amount: Number(c.amount), currency: c.currency, periodDays: c.period_days, orderRule: c.order_rule,
-    accountId: c.account_id, createdBy: c.created_by, createdAt: c.created_at, startedAt: c.started_at,
+    id: c.id,
+    name: c.name,
+    amount: Number(c.amount),
+    currency: c.currency,
+    periodDays: c.period_days,
+    orderRule: c.order_rule,
+    accountId: c.account_id,
+    createdBy: c.created_by,
+    createdAt: c.created_at,
+    startedAt: c.started_at,
     members: members.map((m) => ({ id: m.member_id, name: m.display_name, position: m.position })),
   };
 }
 
-export type CircleListItem = { id: string; name: string; amount: number; currency: string; periodDays: number; started: boolean; members: number; mine: boolean };
+export type CircleListItem = {
+  id: string;
+  name: string;
+  amount: number;
+  currency: string;
+  periodDays: number;
+  started: boolean;
+  members: number;
+  mine: boolean;
+};
 
 /** The member's own circles, and circles still forming that anyone may join. */
 export async function circleList(db: Q, memberId: string): Promise<CircleListItem[]> {
   const rows = await db
     .selectFrom('circles as c')
     .select((eb) => [
-      'c.id', 'c.name', 'c.amount', 'c.currency', 'c.period_days', 'c.started_at',
-      eb.selectFrom('circle_members as x').select(sql<number>`count(*)::bigint`.as('n')).whereRef('x.circle_id', '=', 'c.id').as('members'),
-      eb.exists(eb.selectFrom('circle_members as y').select('y.member_id').whereRef('y.circle_id', '=', 'c.id').where('y.member_id', '=', memberId)).as('mine'),
+      'c.id',
+      'c.name',
+      'c.amount',
+      'c.currency',
+      'c.period_days',
+      'c.started_at',
+      eb
+        .selectFrom('circle_members as x')
+        .select(sql<number>`count(*)::bigint`.as('n'))
+        .whereRef('x.circle_id', '=', 'c.id')
+        .as('members'),
+      eb
+        .exists(
+          eb
+            .selectFrom('circle_members as y')
+            .select('y.member_id')
+            .whereRef('y.circle_id', '=', 'c.id')
+            .where('y.member_id', '=', memberId),
+        )
+        .as('mine'),
     ])
-    .where((eb) => eb.or([
-      eb('c.started_at', 'is', null),
-      eb.exists(eb.selectFrom('circle_members as z').select('z.member_id').whereRef('z.circle_id', '=', 'c.id').where('z.member_id', '=', memberId)),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb('c.started_at', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('circle_members as z')
+            .select('z.member_id')
+            .whereRef('z.circle_id', '=', 'c.id')
+            .where('z.member_id', '=', memberId),
+        ),
+      ]),
+    )
     .orderBy('c.created_at', 'desc')
     .limit(100)
     .execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, amount: Number(r.amount), currency: r.currency, periodDays: r.period_days, started: r.started_at !== null,
-    members: Number(r.members ?? 0), mine: !!r.mine,
+    id: r.id,
+    name: r.name,
+    amount: Number(r.amount),
+    currency: r.currency,
+    periodDays: r.period_days,
+    started: r.started_at !== null,
+    members: Number(r.members ?? 0),
+    mine: !!r.mine,
   }));
 }
 
@@ -81,11 +129,20 @@ export async function roundsOf(db: Q, circleId: string): Promise<RoundView[]> {
     .select(['c.round_id', 'c.kind', 'c.member_id', 'c.amount'])
     .where('c.round_id', 'in', ids)
     .execute();
-  const deferrals = await db.selectFrom('circle_deferrals').select(['round_id', 'member_id']).where('round_id', 'in', ids).execute();
+  const deferrals = await db
+    .selectFrom('circle_deferrals')
+    .select(['round_id', 'member_id'])
+    .where('round_id', 'in', ids)
+    .execute();
   return rounds.map((r) => {
     const mine = moves.filter((x) => x.round_id === r.id);
     return {
-      id: r.id, number: r.number, dueAt: r.due_at, recipientId: r.recipient_id, recipientName: r.display_name, proposalId: r.proposal_id,
+      id: r.id,
+      number: r.number,
+      dueAt: r.due_at,
+      recipientId: r.recipient_id,
+      recipientName: r.display_name,
+      proposalId: r.proposal_id,
       payers: mine.filter((x) => x.kind === 'circle_payment').map((x) => x.member_id!),
       deferred: deferrals.filter((d) => d.round_id === r.id).map((d) => d.member_id),
       collected: mine.filter((x) => x.kind === 'circle_payment').reduce((s, x) => s + Number(x.amount), 0),
@@ -95,7 +152,10 @@ export async function roundsOf(db: Q, circleId: string): Promise<RoundView[]> {
 }
 
 /** What each member put into and took out of this circle, from the ledger. */
-export async function circleTotals(db: Q, circleId: string): Promise<{ payments: Map<string, number>; payouts: Map<string, number> }> {
+export async function circleTotals(
+  db: Q,
+  circleId: string,
+): Promise<{ payments: Map<string, number>; payouts: Map<string, number> }> {
   const rows = await db
     .selectFrom('fund_records as c')
     .innerJoin('ledger_entries as e', 'e.record_id', 'c.id')
@@ -113,9 +173,16 @@ export async function roundById(db: Q, id: string) {
 }
 
 export async function isCircleMember(db: Q, circleId: string, memberId: string): Promise<boolean> {
-  return !!(await db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).where('member_id', '=', memberId).executeTakeFirst());
+  return !!(await db
+    .selectFrom('circle_members')
+    .select('member_id')
+    .where('circle_id', '=', circleId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst());
 }
 
 export async function circleMemberIds(db: Q, circleId: string): Promise<string[]> {
-  return (await db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).execute()).map((r) => r.member_id);
+  return (await db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).execute()).map(
+    (r) => r.member_id,
+  );
 }

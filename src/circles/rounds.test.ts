@@ -4,9 +4,11 @@ import { currentRound, dueDates, lotteryOrder, standings, type RoundFacts } from
 
 describe('circle arithmetic', () => {
   test('the lottery is a permutation of the members', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.string(), { maxLength: 30 }), (ids) => {
-      expect([...lotteryOrder(ids)].sort()).toEqual([...ids].sort());
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { maxLength: 30 }), (ids) => {
+        expect([...lotteryOrder(ids)].sort()).toEqual([...ids].sort());
+      }),
+    );
   });
 
   test('the lottery can put anyone first', () => {
@@ -23,10 +25,26 @@ describe('circle arithmetic', () => {
   test('a member owes every round already due, deferred or not, less what they put in', () => {
     const start = new Date('2027-01-01T00:00:00Z');
     const rounds: RoundFacts[] = dueDates(start, 7, 3).map((dueAt, i) => ({
-      number: i + 1, dueAt, recipientId: null, payers: [], deferred: [], collected: 0, paidOut: 0,
+      number: i + 1,
+      dueAt,
+      recipientId: null,
+      payers: [],
+      deferred: [],
+      collected: 0,
+      paidOut: 0,
     }));
     const now = new Date('2027-01-09T00:00:00Z'); // two rounds due
-    const s = standings(['a', 'b'], rounds, 5000, now, new Map([['a', 10000], ['b', 5000]]), new Map([['a', 10000]]));
+    const s = standings(
+      ['a', 'b'],
+      rounds,
+      5000,
+      now,
+      new Map([
+        ['a', 10000],
+        ['b', 5000],
+      ]),
+      new Map([['a', 10000]]),
+    );
     expect(s).toEqual([
       { memberId: 'a', putIn: 10000, takenOut: 10000, owes: 0 },
       { memberId: 'b', putIn: 5000, takenOut: 0, owes: 5000 },

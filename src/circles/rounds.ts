@@ -3,7 +3,10 @@
 import crypto from 'node:crypto';
 
 /** A fair shuffle (Fisher–Yates with a cryptographic source), for the lottery at the start. */
-export function lotteryOrder<T>(items: readonly T[], randomInt: (max: number) => number = (max) => crypto.randomInt(max)): T[] {
+export function lotteryOrder<T>(
+  items: readonly T[],
+  randomInt: (max: number) => number = (max) => crypto.randomInt(max),
+): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = randomInt(i + 1);
@@ -17,12 +20,27 @@ export function dueDates(start: Date, periodDays: number, rounds: number): Date[
   return Array.from({ length: rounds }, (_, i) => new Date(start.getTime() + i * periodDays * 86_400_000));
 }
 
-export type RoundFacts = { number: number; dueAt: Date; recipientId: string | null; payers: string[]; deferred: string[]; collected: number; paidOut: number };
+export type RoundFacts = {
+  number: number;
+  dueAt: Date;
+  recipientId: string | null;
+  payers: string[];
+  deferred: string[];
+  collected: number;
+  paidOut: number;
+};
 
 export type Standing = { memberId: string; putIn: number; takenOut: number; owes: number };
 
 /** Where each member stands: every round already due asks the amount of each member, whoever receives it. */
-export function standings(memberIds: string[], rounds: RoundFacts[], amount: number, now: Date, payments: Map<string, number>, payouts: Map<string, number>): Standing[] {
+export function standings(
+  memberIds: string[],
+  rounds: RoundFacts[],
+  amount: number,
+  now: Date,
+  payments: Map<string, number>,
+  payouts: Map<string, number>,
+): Standing[] {
   const due = rounds.filter((r) => r.dueAt <= now).length;
   return memberIds.map((m) => {
     const putIn = payments.get(m) ?? 0;

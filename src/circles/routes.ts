@@ -39,7 +39,13 @@ circleRoutes.post('/circles', async (c) => {
   const parsed = newCircleForm(currencyOf(c)).safeParse(values);
   if (!parsed.success) return newForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
   const f = parsed.data;
-  const id = await createCircle(c.get('deps').db, member.id, { name: f.name, amount: f.amount, periodDays: f.period_days, orderRule: f.order_rule }, currencyOf(c), c.get('deps').clock());
+  const id = await createCircle(
+    c.get('deps').db,
+    member.id,
+    { name: f.name, amount: f.amount, periodDays: f.period_days, orderRule: f.order_rule },
+    currencyOf(c),
+    c.get('deps').clock(),
+  );
   return c.redirect(`/circles/${id}`, 303);
 });
 
@@ -58,11 +64,30 @@ async function circlePage(c: C, form?: FormState, status: 200 | 400 | 409 = 200)
   const now = clock();
   const rounds = circle.startedAt ? await roundsOf(db, circle.id) : [];
   const totals = circle.startedAt ? await circleTotals(db, circle.id) : { payments: new Map(), payouts: new Map() };
-  return page(c, circle.name, (v) => views.CirclePage({
-    v, circle, member: inside, rounds, current: currentRound(rounds, now), next: nextRecipient(rounds),
-    standings: standings(circle.members.map((m) => m.id), rounds, circle.amount, now, totals.payments, totals.payouts),
-    keys: { pay: newIdempotencyKey(), receive: newIdempotencyKey() }, form,
-  }), { status });
+  return page(
+    c,
+    circle.name,
+    (v) =>
+      views.CirclePage({
+        v,
+        circle,
+        member: inside,
+        rounds,
+        current: currentRound(rounds, now),
+        next: nextRecipient(rounds),
+        standings: standings(
+          circle.members.map((m) => m.id),
+          rounds,
+          circle.amount,
+          now,
+          totals.payments,
+          totals.payouts,
+        ),
+        keys: { pay: newIdempotencyKey(), receive: newIdempotencyKey() },
+        form,
+      }),
+    { status },
+  );
 }
 
 circleRoutes.get('/circles/:id', (c) => circlePage(c));
@@ -82,12 +107,20 @@ circleRoutes.post('/circles/:id/leave', async (c) => {
 circleRoutes.post('/circles/:id/start', async (c) => {
   const { member, circle } = await loadCircle(c);
   const values = await readForm(c);
-  const order = circle.orderRule === 'agreed' ? agreedOrder(values, circle.members.map((m) => m.id)) : null;
-  if (circle.orderRule === 'agreed' && !order) return circlePage(c, { values, errors: { order: 'error.orderEachOnce' } }, 400);
+  const order =
+    circle.orderRule === 'agreed'
+      ? agreedOrder(
+          values,
+          circle.members.map((m) => m.id),
+        )
+      : null;
+  if (circle.orderRule === 'agreed' && !order)
+    return circlePage(c, { values, errors: { order: 'error.orderEachOnce' } }, 400);
   try {
     await startCircle(c.get('deps').db, member.id, circle.id, order, c.get('deps').clock());
   } catch (e) {
-    if (e instanceof AppError && e.code === 'circle_too_small') return circlePage(c, { values, errors: { _form: 'error.circleTooSmall' } }, 409);
+    if (e instanceof AppError && e.code === 'circle_too_small')
+      return circlePage(c, { values, errors: { _form: 'error.circleTooSmall' } }, 409);
     throw e;
   }
   return c.redirect(`/circles/${circle.id}`, 303);
@@ -103,7 +136,11 @@ async function roundAction(c: C, act: 'pay' | 'receive' | 'defer') {
   const values = await readForm(c);
   if (act === 'pay') await payRound(db, member.id, id, values.key ?? '', clock());
   else if (act === 'receive') await receiveRound(db, member.id, id, values.key ?? '', clock());
-  else return c.redirect(`/decisions/${await askDeferral(db, { id: member.id, name: member.displayName }, id, clock())}`, 303);
+  else
+    return c.redirect(
+      `/decisions/${await askDeferral(db, { id: member.id, name: member.displayName }, id, clock())}`,
+      303,
+    );
   return c.redirect(`/circles/${round.circle_id}`, 303);
 }
 

@@ -26,7 +26,14 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
         for await (const chunk of req) body += chunk;
         const { uses } = JSON.parse(body || '{}') as { uses?: unknown };
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(await cliInvite(deps, Number.isInteger(uses) && (uses as number) >= 1 && (uses as number) <= 500 ? (uses as number) : 1)));
+        res.end(
+          JSON.stringify(
+            await cliInvite(
+              deps,
+              Number.isInteger(uses) && (uses as number) >= 1 && (uses as number) <= 500 ? (uses as number) : 1,
+            ),
+          ),
+        );
         return;
       }
       if (req.method === 'POST' && req.url === '/backup') {
@@ -51,7 +58,15 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
       }
       if (req.url === '/status') {
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ jobs: jobReport(deps.jobs, deps.registry.jobs.map((j) => j.name), true) }));
+        res.end(
+          JSON.stringify({
+            jobs: jobReport(
+              deps.jobs,
+              deps.registry.jobs.map((j) => j.name),
+              true,
+            ),
+          }),
+        );
         return;
       }
       res.statusCode = 404;
@@ -71,23 +86,44 @@ export async function startControlSocket(deps: Deps): Promise<() => Promise<void
  * itself: it can only ask the members, through the same proposal form the web uses.
  */
 export async function cliPropose(deps: Deps, fields: Record<string, string>): Promise<Record<string, string>> {
-  if (!(await foundingState(deps.db)).founded) return { error: 'There is no network yet: open the founding link first.' };
+  if (!(await foundingState(deps.db)).founded)
+    return { error: 'There is no network yet: open the founding link first.' };
   const values = { ...PROPOSAL_DEFAULTS, ...fields };
   const parsed = parseProposal(values);
-  if (!parsed.ok) return { error: Object.entries(parsed.errors).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
+  if (!parsed.ok)
+    return {
+      error: Object.entries(parsed.errors)
+        .map(([field, key]) => `${field}: ${en[key]}`)
+        .join('\n'),
+    };
   const problems = await proposalProblems(deps.db, deps.registry, parsed.input, await networkAgreements(deps.db));
-  if (problems) return { error: Object.entries(problems).map(([field, key]) => `${field}: ${en[key]}`).join('\n') };
+  if (problems)
+    return {
+      error: Object.entries(problems)
+        .map(([field, key]) => `${field}: ${en[key]}`)
+        .join('\n'),
+    };
   const id = await openProposal(deps.db, null, parsed.input, deps.clock());
   return { id, url: `${deps.config.publicUrl}/decisions/${id}` };
 }
 
-export async function cliInvite(deps: Deps, uses = 1): Promise<{ url?: string; expiresAt?: string; error?: string; note?: string }> {
-  if (!(await foundingState(deps.db)).founded) return { error: 'There is no network yet: open the founding link first.' };
+export async function cliInvite(
+  deps: Deps,
+  uses = 1,
+): Promise<{ url?: string; expiresAt?: string; error?: string; note?: string }> {
+  if (!(await foundingState(deps.db)).founded)
+    return { error: 'There is no network yet: open the founding link first.' };
   const joinMode = (await networkAgreements(deps.db)).joinMode;
   const seconded = joinMode === 'seconded';
   const { token, expiresAt } = await createInvite(deps.db, null, deps.clock(), { joinMode, maxUses: uses });
   const url = inviteUrl(deps.config.publicUrl, token);
-  return { url, expiresAt: expiresAt.toISOString(), ...(seconded ? { note: 'This network asks for a second: the link works once a member seconds it on the Invite page.' } : {}) };
+  return {
+    url,
+    expiresAt: expiresAt.toISOString(),
+    ...(seconded
+      ? { note: 'This network asks for a second: the link works once a member seconds it on the Invite page.' }
+      : {}),
+  };
 }
 
 export function askServer(dataDir: string, route: string, body?: unknown): Promise<Record<string, string>> {

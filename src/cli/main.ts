@@ -38,8 +38,14 @@ function flag(args: string[], name: string): string | undefined {
 }
 
 const PROPOSE_FLAGS: Record<string, string> = {
-  '--title': 'title', '--text': 'body', '--process': 'process', '--hours': 'closes_in', '--agreement': 'agreement',
-  '--value': 'agreement_value', '--options': 'options', '--quorum': 'quorum',
+  '--title': 'title',
+  '--text': 'body',
+  '--process': 'process',
+  '--hours': 'closes_in',
+  '--agreement': 'agreement',
+  '--value': 'agreement_value',
+  '--options': 'options',
+  '--quorum': 'quorum',
 };
 
 function proposeFields(args: string[]): Record<string, string> {
@@ -85,7 +91,9 @@ export async function run(argv: string[]): Promise<number> {
           console.error('--uses takes a whole number from 1 to 500.');
           return 2;
         }
-        const result = running ? await askServer(config.dataDir, '/invite', { uses }) : await withDatabase((deps) => cliInvite(deps, uses));
+        const result = running
+          ? await askServer(config.dataDir, '/invite', { uses })
+          : await withDatabase((deps) => cliInvite(deps, uses));
         if (result.error) {
           console.error(result.error);
           return 1;
@@ -99,7 +107,9 @@ export async function run(argv: string[]): Promise<number> {
         const fields = proposeFields(argv.slice(1));
         const config = loadConfig();
         const running = !config.databaseUrl && lockHolder(config.dataDir) !== null;
-        const result = running ? await askServer(config.dataDir, '/propose', fields) : await withDatabase((deps) => cliPropose(deps, fields));
+        const result = running
+          ? await askServer(config.dataDir, '/propose', fields)
+          : await withDatabase((deps) => cliPropose(deps, fields));
         if (result.error) {
           console.error(result.error);
           return 1;
@@ -132,7 +142,9 @@ machine (a password manager, or on paper in two safe places); whoever holds it a
           console.error(result.error);
           return 1;
         }
-        console.log(`Backup written: ${result.file} (${result.bytes} bytes, sealed; it opens only with the restore key).`);
+        console.log(
+          `Backup written: ${result.file} (${result.bytes} bytes, sealed; it opens only with the restore key).`,
+        );
         return 0;
       }
       case 'restore': {
@@ -147,7 +159,9 @@ machine (a password manager, or on paper in two safe places); whoever holds it a
         try {
           const summary = await restoreBackup(config, db, file, restoreKey);
           const total = Object.values(summary.rows).reduce((s, n) => s + n, 0);
-          console.log(`Restored the backup of ${summary.createdAt}: ${total} rows in ${Object.keys(summary.rows).length} tables; the ledger balances (${summary.ledgerEntries} entries). Start Kropotkin as usual.`);
+          console.log(
+            `Restored the backup of ${summary.createdAt}: ${total} rows in ${Object.keys(summary.rows).length} tables; the ledger balances (${summary.ledgerEntries} entries). Start Kropotkin as usual.`,
+          );
         } finally {
           await db.destroy();
           release();
@@ -172,7 +186,8 @@ machine (a password manager, or on paper in two safe places); whoever holds it a
         for (const j of report.jobs) {
           const state = j.failuresInARow > 0 ? 'FAILING' : 'ok     ';
           let detail = j.lastSuccess ? `last succeeded ${j.lastSuccess}` : 'has not succeeded since the start';
-          if (j.failuresInARow > 0) detail += `; failed ${j.failuresInARow} times in a row${j.lastFailure ? `: ${j.lastFailure.message}` : ''}`;
+          if (j.failuresInARow > 0)
+            detail += `; failed ${j.failuresInARow} times in a row${j.lastFailure ? `: ${j.lastFailure.message}` : ''}`;
           console.log(`${state}  ${j.name} (${detail})`);
         }
         return failing.length ? 1 : 0;

@@ -14,17 +14,26 @@ describe('configuration', () => {
   it('stops with a clear message naming every bad setting', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', PUBLIC_URL: 'aid.example.org', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://x', KROPOTKIN_SECRET_KEY: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        PUBLIC_URL: 'aid.example.org',
+        DATABASE_URL: 'mysql://x',
+        SMTP_URL: 'http://x',
+        KROPOTKIN_SECRET_KEY: 'short',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const text = (error as Error).message;
-    for (const name of ['PORT', 'PUBLIC_URL', 'DATABASE_URL', 'SMTP_URL', 'KROPOTKIN_SECRET_KEY']) expect(text).toContain(name);
+    for (const name of ['PORT', 'PUBLIC_URL', 'DATABASE_URL', 'SMTP_URL', 'KROPOTKIN_SECRET_KEY'])
+      expect(text).toContain(name);
     expect(text).toContain('.env.example');
   });
 
   it('keeps only the origin of PUBLIC_URL and ignores blank settings', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://aid.example.org/some/path', PORT: '' }).publicUrl).toBe('https://aid.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'https://aid.example.org/some/path', PORT: '' }).publicUrl).toBe(
+      'https://aid.example.org',
+    );
   });
 });

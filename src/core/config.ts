@@ -40,7 +40,10 @@ export const configSchema = z.object({
   KROPOTKIN_BACKUP_DIR: z.string().min(1).default('./backups'),
   KROPOTKIN_SECRET_KEY: z
     .string()
-    .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .refine(
+      (k) => Buffer.from(k, 'base64').length === 32,
+      'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    )
     .optional(),
 });
 

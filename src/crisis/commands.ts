@@ -35,7 +35,10 @@ export async function confirmCrisis(db: Db, memberId: string, network: NetworkAg
       .where('starts_at', 'is', null)
       .execute();
     const everyone = await reachableMemberIds(tx);
-    await notify(tx, everyone.map((id) => ({ member_id: id, kind: 'crisis_called' as const })));
+    await notify(
+      tx,
+      everyone.map((id) => ({ member_id: id, kind: 'crisis_called' as const })),
+    );
   });
 }
 

@@ -18,23 +18,44 @@ export type CrisisState = {
   asked: { askedBy: string; askedByName: string; askedAt: Date } | null;
 };
 
-export async function crisisState(db: Kysely<Database>, network: Pick<NetworkAgreements, 'crisisMode'>, now: Date): Promise<CrisisState> {
+export async function crisisState(
+  db: Kysely<Database>,
+  network: Pick<NetworkAgreements, 'crisisMode'>,
+  now: Date,
+): Promise<CrisisState> {
   const rows = await db
     .selectFrom('crisis_calls')
     .innerJoin('members as asker', 'asker.id', 'crisis_calls.asked_by')
     .leftJoin('members as confirmer', 'confirmer.id', 'crisis_calls.confirmed_by')
-    .select(['crisis_calls.asked_by', 'crisis_calls.asked_at', 'crisis_calls.ends_at', 'asker.display_name as asker', 'confirmer.display_name as confirmer'])
-    .where((eb) => eb.or([eb('crisis_calls.ends_at', '>', now), eb.and([eb('crisis_calls.starts_at', 'is', null), eb('crisis_calls.asked_at', '>', new Date(now.getTime() - hours(ASK_HOURS)))])]))
+    .select([
+      'crisis_calls.asked_by',
+      'crisis_calls.asked_at',
+      'crisis_calls.ends_at',
+      'asker.display_name as asker',
+      'confirmer.display_name as confirmer',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('crisis_calls.ends_at', '>', now),
+        eb.and([
+          eb('crisis_calls.starts_at', 'is', null),
+          eb('crisis_calls.asked_at', '>', new Date(now.getTime() - hours(ASK_HOURS))),
+        ]),
+      ]),
+    )
     .where('crisis_calls.asked_at', '<=', now)
     .orderBy('crisis_calls.asked_at', 'desc')
     .execute();
   const active = rows.find((r) => r.ends_at);
   const waiting = rows.find((r) => !r.ends_at);
-  const call = active ? { askedByName: active.asker, confirmedByName: active.confirmer ?? '', endsAt: active.ends_at! } : null;
+  const call = active
+    ? { askedByName: active.asker, confirmedByName: active.confirmer ?? '', endsAt: active.ends_at! }
+    : null;
   return {
     on: network.crisisMode || call !== null,
     byAgreement: network.crisisMode,
     call,
-    asked: waiting && !active ? { askedBy: waiting.asked_by, askedByName: waiting.asker, askedAt: waiting.asked_at } : null,
+    asked:
+      waiting && !active ? { askedBy: waiting.asked_by, askedByName: waiting.asker, askedAt: waiting.asked_at } : null,
   };
 }

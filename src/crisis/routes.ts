@@ -16,7 +16,10 @@ export async function crisisFor(c: C) {
   const member = requireMember(c);
   const { db, clock } = c.get('deps');
   const now = clock();
-  const [state, dispatcher] = await Promise.all([crisisState(db, c.get('network')!, now), holdsRole(db, member.id, DISPATCHER, now)]);
+  const [state, dispatcher] = await Promise.all([
+    crisisState(db, c.get('network')!, now),
+    holdsRole(db, member.id, DISPATCHER, now),
+  ]);
   return { member, state, dispatcher, now };
 }
 
@@ -24,7 +27,13 @@ crisisRoutes.get('/crisis', async (c) => {
   const { member, state, dispatcher } = await crisisFor(c);
   const done = c.req.query('done');
   return page(c, c.get('t')('crisis.title'), (v) =>
-    views.CrisisPage({ v, state, dispatcher, askedByMe: state.asked?.askedBy === member.id, done: done === 'asked' || done === 'started' ? done : undefined }),
+    views.CrisisPage({
+      v,
+      state,
+      dispatcher,
+      askedByMe: state.asked?.askedBy === member.id,
+      done: done === 'asked' || done === 'started' ? done : undefined,
+    }),
   );
 });
 
@@ -41,4 +50,3 @@ crisisRoutes.post('/crisis/confirm', async (c) => {
   await confirmCrisis(db, member.id, c.get('network')!, clock());
   return c.redirect('/crisis?done=started', 303);
 });
-

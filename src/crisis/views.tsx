@@ -7,7 +7,15 @@ import type { CrisisState } from './queries.ts';
 function CrisisStatus({ v, state }: { v: ViewCtx; state: CrisisState }) {
   const { t } = v;
   if (state.call) {
-    return <>{t('crisis.onUntil', { when: formatDateTime(v.lang, state.call.endsAt), a: state.call.askedByName, b: state.call.confirmedByName })}</>;
+    return (
+      <>
+        {t('crisis.onUntil', {
+          when: formatDateTime(v.lang, state.call.endsAt),
+          a: state.call.askedByName,
+          b: state.call.confirmedByName,
+        })}
+      </>
+    );
   }
   return <>{t('crisis.onByAgreement')}</>;
 }
@@ -30,13 +38,21 @@ export function CrisisBanner({ v, state, dispatcher }: { v: ViewCtx; state: Cris
   );
 }
 
-export function CrisisPage(props: { v: ViewCtx; state: CrisisState; dispatcher: boolean; askedByMe: boolean; done?: 'asked' | 'started' | undefined }) {
+export function CrisisPage(props: {
+  v: ViewCtx;
+  state: CrisisState;
+  dispatcher: boolean;
+  askedByMe: boolean;
+  done?: 'asked' | 'started' | undefined;
+}) {
   const { v, state } = props;
   const { t } = v;
   return (
     <>
       <h1>{t('crisis.title')}</h1>
-      {props.done ? <Notice kind="success">{t(props.done === 'asked' ? 'crisis.doneAsked' : 'crisis.doneStarted')}</Notice> : null}
+      {props.done ? (
+        <Notice kind="success">{t(props.done === 'asked' ? 'crisis.doneAsked' : 'crisis.doneStarted')}</Notice>
+      ) : null}
       <p>{t('crisis.about')}</p>
       {state.on ? (
         <Notice kind="warning">
@@ -47,21 +63,36 @@ export function CrisisPage(props: { v: ViewCtx; state: CrisisState; dispatcher: 
           <p>{t('crisis.waitingForSecond', { when: formatDateTime(v.lang, state.asked.askedAt) })}</p>
         ) : (
           <form method="post" action="/crisis/confirm">
-            <p>{t('crisis.askedBy', { name: state.asked.askedByName, when: formatDateTime(v.lang, state.asked.askedAt) })}</p>
-            <button type="submit" class="primary">{t('crisis.confirm')}</button>
+            <p>
+              {t('crisis.askedBy', {
+                name: state.asked.askedByName,
+                when: formatDateTime(v.lang, state.asked.askedAt),
+              })}
+            </p>
+            <button type="submit" class="primary">
+              {t('crisis.confirm')}
+            </button>
           </form>
         )
       ) : (
         <form method="post" action="/crisis/ask">
           <p>{t('crisis.howToCall')}</p>
-          <button type="submit" class="primary">{t('crisis.ask')}</button>
+          <button type="submit" class="primary">
+            {t('crisis.ask')}
+          </button>
         </form>
       )}
       <h2>{t('crisis.dispatchersTitle')}</h2>
       <p>{t('crisis.dispatchersAbout')}</p>
       <p>
         {props.dispatcher ? (
-          state.on ? <a class="button primary" href="/dispatch">{t('dispatch.open')}</a> : <>{t('crisis.youDispatch')}</>
+          state.on ? (
+            <a class="button primary" href="/dispatch">
+              {t('dispatch.open')}
+            </a>
+          ) : (
+            <>{t('crisis.youDispatch')}</>
+          )
         ) : (
           <a href="/roles/dispatcher">{t('crisis.becomeDispatcher')}</a>
         )}
@@ -72,4 +103,3 @@ export function CrisisPage(props: { v: ViewCtx; state: CrisisState; dispatcher: 
     </>
   );
 }
-

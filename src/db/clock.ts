@@ -1,7 +1,15 @@
 // One clock for the app and the database: before a connection is used, it is told the app's time (kropotkin.now),
 // which app_now() reads in defaults and triggers (migration 008). When the app's clock is the machine's own, nothing is
 // sent and app_now() is the server's now(), so a running server pays nothing for it.
-import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryCompiler, type TransactionSettings } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type TransactionSettings,
+} from 'kysely';
 
 /** How far the app's clock may stand from the machine's before the database is told it. */
 const DRIFT_MS = 1000;
@@ -10,7 +18,10 @@ class ClockedDriver implements Driver {
   /** The time each connection was last told (a pooled connection keeps it until told otherwise). */
   private readonly told = new WeakMap<DatabaseConnection, string>();
 
-  constructor(private readonly inner: Driver, private readonly clock: () => Date) {}
+  constructor(
+    private readonly inner: Driver,
+    private readonly clock: () => Date,
+  ) {}
 
   init() {
     return this.inner.init();

@@ -22,7 +22,11 @@ pg.types.setTypeParser(DATE_OID, (v: string) => v);
 pg.types.setTypeParser(INT8_OID, Number);
 
 /** `clock` is the app's: the database's defaults and triggers tell time by it (src/db/clock.ts). */
-export async function openDatabase(target: DbTarget, clock: () => Date = () => new Date(), opts: { statementLimitMs?: number } = {}): Promise<Db> {
+export async function openDatabase(
+  target: DbTarget,
+  clock: () => Date = () => new Date(),
+  opts: { statementLimitMs?: number } = {},
+): Promise<Db> {
   if ('databaseUrl' in target) {
     const pool = new pg.Pool({
       connectionString: target.databaseUrl,
@@ -40,13 +44,18 @@ export async function openDatabase(target: DbTarget, clock: () => Date = () => n
     return new Kysely<Database>({ dialect: clockedDialect(new PostgresDialect({ pool }), clock) });
   }
   // bytea as Buffer, as node-postgres gives it, so both engines hand the app the same types.
-  const parsers = { [DATE_OID]: (v: string) => v, [BYTEA_OID]: (v: string) => Buffer.from(v.slice(2), 'hex'), [INT8_OID]: Number };
+  const parsers = {
+    [DATE_OID]: (v: string) => v,
+    [BYTEA_OID]: (v: string) => Buffer.from(v.slice(2), 'hex'),
+    [INT8_OID]: Number,
+  };
   let pglite: PGlite;
   if ('memory' in target) {
     pglite = await PGlite.create({ parsers });
   } else {
     fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
-    const open = () => PGlite.create({ fs: new DurableNodeFS(target.dataDir), startParams: durableStartParams(), parsers });
+    const open = () =>
+      PGlite.create({ fs: new DurableNodeFS(target.dataDir), startParams: durableStartParams(), parsers });
     if (!fs.existsSync(`${target.dataDir}/PG_VERSION`)) {
       // Creating the data directory takes several hundred MB that the running instance would keep: create it, close,
       // and open it again, so a server started on a new directory is as small as one started on an existing one.

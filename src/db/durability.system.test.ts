@@ -38,7 +38,10 @@ describe('durability of the embedded database', () => {
   it('reaches a real fsync on every commit', async () => {
     for (let i = 0; i < 5; i++) {
       const before = fsyncStats.calls;
-      await db.insertInto('members').values({ display_name: `m${i}`, language: 'en' }).execute();
+      await db
+        .insertInto('members')
+        .values({ display_name: `m${i}`, language: 'en' })
+        .execute();
       expect(fsyncStats.calls - before, `commit ${i}`).toBeGreaterThanOrEqual(1);
     }
   });
@@ -55,14 +58,35 @@ describe('durability of the embedded database', () => {
     const trace = (mode: string) => {
       const d = fs.mkdtempSync(path.join(os.tmpdir(), `kropotkin-strace-${mode}-`));
       const log = path.join(d, 'trace');
-      const r = spawnSync(strace, ['-f', '-qq', '-e', 'trace=fsync,fdatasync,write', '-o', log, process.execPath, '--import', require.resolve('tsx'), child, path.join(d, 'data'), '20', mode], { encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(
+        strace,
+        [
+          '-f',
+          '-qq',
+          '-e',
+          'trace=fsync,fdatasync,write',
+          '-o',
+          log,
+          process.execPath,
+          '--import',
+          require.resolve('tsx'),
+          child,
+          path.join(d, 'data'),
+          '20',
+          mode,
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
       expect(r.status, r.stderr).toBe(0);
       // In order: each fsync/fdatasync, and each acknowledgement the program wrote to stdout.
-      const events = fs.readFileSync(log, 'utf8').split('\n').flatMap((l) => {
-        if (/\bf(?:data)?sync\(\d+\)\s+= 0/.test(l)) return ['sync'];
-        const ack = l.match(/write\(1, "(ack \d+|ready)\\n"/);
-        return ack ? [ack[1]!] : [];
-      });
+      const events = fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .flatMap((l) => {
+          if (/\bf(?:data)?sync\(\d+\)\s+= 0/.test(l)) return ['sync'];
+          const ack = l.match(/write\(1, "(ack \d+|ready)\\n"/);
+          return ack ? [ack[1]!] : [];
+        });
       fs.rmSync(d, { recursive: true, force: true });
       const from = events.indexOf('ready');
       expect(from).toBeGreaterThanOrEqual(0);
@@ -80,7 +104,10 @@ describe('durability of the embedded database', () => {
     };
     const durable = trace('durable');
     expect(durable).toHaveLength(20);
-    expect(durable.filter((n) => n < 1), 'writes acknowledged without an fsync').toEqual([]);
+    expect(
+      durable.filter((n) => n < 1),
+      'writes acknowledged without an fsync',
+    ).toEqual([]);
     const stock = trace('stock');
     expect(stock).toHaveLength(20);
     expect(stock.reduce((s, n) => s + n, 0)).toBe(0);

@@ -34,7 +34,11 @@ export async function unwatched<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** One transaction of maintenance: no statement limit on either engine. */
-export function maintenanceTransaction<T>(db: Db, fn: (tx: Transaction<Database>) => Promise<T>, opts: { repeatableRead?: boolean } = {}): Promise<T> {
+export function maintenanceTransaction<T>(
+  db: Db,
+  fn: (tx: Transaction<Database>) => Promise<T>,
+  opts: { repeatableRead?: boolean } = {},
+): Promise<T> {
   const t = opts.repeatableRead ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
   return unwatched(() =>
     t.execute(async (tx) => {

@@ -18,7 +18,22 @@ import * as invites from './migrations/012_invites.ts';
 import * as emailConfirmations from './migrations/013_email_confirmations.ts';
 import * as checkinBatches from './migrations/014_checkin_batches.ts';
 
-const migrations: { name: string; up: string }[] = [core, decisions, fund, circles, care, rolesRotas, dispatch, oneClock, memberLimits, oneAtATime, reversalSecond, invites, emailConfirmations, checkinBatches];
+const migrations: { name: string; up: string }[] = [
+  core,
+  decisions,
+  fund,
+  circles,
+  care,
+  rolesRotas,
+  dispatch,
+  oneClock,
+  memberLimits,
+  oneAtATime,
+  reversalSecond,
+  invites,
+  emailConfirmations,
+  checkinBatches,
+];
 
 /** Every migration this code knows, in the order they apply. */
 export const migrationNames: readonly string[] = migrations.map((m) => m.name);

@@ -13,32 +13,40 @@ let purgeWarned = false;
  * so they are not kept for reuse). On a PostgreSQL server the last two steps need the pg_checkpoint role and EXECUTE on
  * pg_switch_wal; without them the old words stay in the log until PostgreSQL reuses it, and the log says so once.
  */
-export async function purgeFreedSpace(db: Db, log: (line: string) => void, tables: readonly string[]): Promise<boolean> {
+export async function purgeFreedSpace(
+  db: Db,
+  log: (line: string) => void,
+  tables: readonly string[],
+): Promise<boolean> {
   // Never keep members waiting long: if a table is busy for five seconds, give up and try at the next run.
-  const done = await unwatched(() => db.connection().execute(async (conn) => {
-    await sql`set lock_timeout = '5s'`.execute(conn);
-    await sql`set statement_timeout = 0`.execute(conn);
-    try {
-      await sql.raw(`vacuum full ${tables.join(', ')}`).execute(conn);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await sql`reset lock_timeout`.execute(conn);
-      await sql`reset statement_timeout`.execute(conn);
-    }
-  }));
+  const done = await unwatched(() =>
+    db.connection().execute(async (conn) => {
+      await sql`set lock_timeout = '5s'`.execute(conn);
+      await sql`set statement_timeout = 0`.execute(conn);
+      try {
+        await sql.raw(`vacuum full ${tables.join(', ')}`).execute(conn);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await sql`reset lock_timeout`.execute(conn);
+        await sql`reset statement_timeout`.execute(conn);
+      }
+    }),
+  );
   if (!done) return false;
   try {
     await sql`select pg_switch_wal()`.execute(db);
     await sql`checkpoint`.execute(db);
   } catch (e) {
-    if (!purgeWarned) log(`expired details were removed, but old copies stay in PostgreSQL's write-ahead log until it is reused: ${(e as Error).message} (see docs/SECURITY.md)`);
+    if (!purgeWarned)
+      log(
+        `expired details were removed, but old copies stay in PostgreSQL's write-ahead log until it is reused: ${(e as Error).message} (see docs/SECURITY.md)`,
+      );
     purgeWarned = true;
   }
   return true;
 }
-
 
 /**
  * A purge of `tables` that is remembered as due until it succeeds: call it after every run of the job that frees

@@ -1,4 +1,4 @@
-// Table types for Kysely, written to match the migrations.
+// Table types for Kysely, written to match the migrations; src/db/schema.system.test.ts checks them against the database.
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -11,23 +11,57 @@ export type PostStatus = NeedStatus | OfferStatus;
 export type Urgency = 'urgent' | 'soon' | 'whenever';
 export type MatchStatus = 'active' | 'released' | 'met';
 export type NotificationKind =
-  | 'matching_need' | 'matching_offer' | 'claimed' | 'requested' | 'message' | 'released' | 'met'
-  | 'proposal_opened' | 'proposal_closing' | 'proposal_closed'
-  | 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm' | 'pledge_reminder' | 'circle_round'
-  | 'role_ending' | 'slot_open' | 'slot_dropped' | 'slot_taken' | 'checkin' | 'load_warning'
-  | 'dispatched' | 'dispatch_lost' | 'crisis_called';
-export type ProposalKind = 'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle';
+  | 'matching_need'
+  | 'matching_offer'
+  | 'claimed'
+  | 'requested'
+  | 'message'
+  | 'released'
+  | 'met'
+  | 'proposal_opened'
+  | 'proposal_closing'
+  | 'proposal_closed'
+  | 'fund_approved'
+  | 'fund_declined'
+  | 'fund_to_pay'
+  | 'fund_paid'
+  | 'fund_to_confirm'
+  | 'pledge_reminder'
+  | 'circle_round'
+  | 'role_ending'
+  | 'slot_open'
+  | 'slot_dropped'
+  | 'slot_taken'
+  | 'checkin'
+  | 'load_warning'
+  | 'dispatched'
+  | 'dispatch_lost'
+  | 'crisis_called';
+export type ProposalKind =
+  'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
-export type RecordKind = 'contribution' | 'gift' | 'payout' | 'transfer' | 'reversal' | 'return' | 'circle_payment' | 'circle_payout';
+export type RecordKind =
+  'contribution' | 'gift' | 'payout' | 'transfer' | 'reversal' | 'return' | 'circle_payment' | 'circle_payout';
 export type EntryKind = RecordKind;
 export type OrderRule = 'lottery' | 'agreed' | 'each_round';
 export type CheckinAnswer = 'well' | 'okay' | 'stretched' | 'struggling';
 export type ConfirmBy = 'none' | 'treasurer' | 'second';
 export type SafetyReason = 'harassment' | 'spam' | 'danger';
 export type SafetyAct =
-  | 'flag_post' | 'flag_message' | 'flag_member' | 'post_hidden' | 'post_restored' | 'post_removed'
-  | 'pause_asked' | 'pause_started' | 'removal_opened' | 'member_removed' | 'member_stays' | 'removal_seconded' | 'removal_asked';
+  | 'flag_post'
+  | 'flag_message'
+  | 'flag_member'
+  | 'post_hidden'
+  | 'post_restored'
+  | 'post_removed'
+  | 'pause_asked'
+  | 'pause_started'
+  | 'removal_opened'
+  | 'member_removed'
+  | 'member_stays'
+  | 'removal_seconded'
+  | 'removal_asked';
 type Json = ColumnType<unknown, string, string>;
 
 export interface Database {
@@ -72,7 +106,14 @@ export interface Database {
   };
   removed_marks: { mark: Buffer; marked_at: Timestamp };
   checkin_pending: { round_id: string; answer: CheckinAnswer };
-  email_confirmations: { token_hash: Buffer; member_id: string; email_enc: Buffer; email_hash: Buffer; created_at: Timestamp; expires_at: Timestamp };
+  email_confirmations: {
+    token_hash: Buffer;
+    member_id: string;
+    email_enc: Buffer;
+    email_hash: Buffer;
+    created_at: Timestamp;
+    expires_at: Timestamp;
+  };
   sessions: { token_hash: Buffer; member_id: string; created_at: Generated<Date>; expires_at: Timestamp };
   sign_in_tokens: {
     token_hash: Buffer;
@@ -112,7 +153,7 @@ export interface Database {
     takes: number | null;
     status: ColumnType<PostStatus, PostStatus | undefined, PostStatus>;
     search_config: ColumnType<string, string | undefined, string>;
-    search: ColumnType<string, never, never>;
+    search: ColumnType<string | null, never, never>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
     closed_at: Timestamp | null;
@@ -158,7 +199,7 @@ export interface Database {
     closes_at: Timestamp;
     status: ColumnType<'open' | 'closed', 'open' | undefined, 'closed'>;
     outcome: string | null;
-    result: ColumnType<unknown, never, string>;
+    result: ColumnType<unknown | null, never, string>;
     closed_at: Timestamp | null;
     seconded_by: Generated<string | null>;
     seconded_at: Generated<Date | null>;

@@ -13,8 +13,16 @@ type Tx = Transaction<Database>;
 
 export async function applyOutcome(tx: Tx, registry: Registry, p: ProposalView, now: Date): Promise<void> {
   const closing: Closing = {
-    proposalId: p.id, kind: p.kind, outcome: p.outcome!, passed: p.outcome === 'passed', result: p.result, options: p.options,
-    subjectMemberId: p.subjectMemberId, subjectPostId: p.subjectPostId, now, registry,
+    proposalId: p.id,
+    kind: p.kind,
+    outcome: p.outcome!,
+    passed: p.outcome === 'passed',
+    result: p.result,
+    options: p.options,
+    subjectMemberId: p.subjectMemberId,
+    subjectPostId: p.subjectPostId,
+    now,
+    registry,
   };
   const handles = p.action?.type ?? p.kind;
   const def = registry.action(handles);
@@ -28,12 +36,22 @@ export const setAgreement = defineAction<SetAgreement>({
   handles: 'set_agreement',
   apply: async (tx, closing, a) => {
     if (!closing.passed || (await closing.registry.agreementFixed(tx, a.key)) !== null) return;
-    await tx.insertInto('agreements')
-      .values({ key: a.key, value: JSON.stringify(a.value), adopted_by: 'decision', decision_id: closing.proposalId, adopted_at: closing.now })
+    await tx
+      .insertInto('agreements')
+      .values({
+        key: a.key,
+        value: JSON.stringify(a.value),
+        adopted_by: 'decision',
+        decision_id: closing.proposalId,
+        adopted_at: closing.now,
+      })
       .execute();
   },
   explain: (t, lang, a) => {
     if (!isAgreementKey(a.key)) return null;
-    return t('proposal.actionSet', { agreement: agreementLabel(t, a.key), value: agreementValueText(t, lang, a.key, a.value) });
+    return t('proposal.actionSet', {
+      agreement: agreementLabel(t, a.key),
+      value: agreementValueText(t, lang, a.key, a.value),
+    });
   },
 });

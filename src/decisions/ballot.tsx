@@ -16,20 +16,42 @@ function GroupError({ v, form, name }: { v: ViewCtx; form: FormState; name: stri
   ) : null;
 }
 
-export function BallotForm({ v, p, form, changing }: { v: ViewCtx; p: ProposalView; form: FormState; changing: boolean }) {
+export function BallotForm({
+  v,
+  p,
+  form,
+  changing,
+}: {
+  v: ViewCtx;
+  p: ProposalView;
+  form: FormState;
+  changing: boolean;
+}) {
   const { t } = v;
   const values = form.values;
   return (
     <form method="post" action={`/decisions/${p.id}/vote`} class="ballot" novalidate>
       <h2>{changing ? t('ballot.change') : t('ballot.title')}</h2>
       {isPickProcess(p.process) ? (
-        <RadioGroup t={t} form={form} name="pick" label="ballot.yourAnswer" required
-          options={(PICKS[p.process] as readonly string[]).map((a) => ({ value: a, label: answerLabel(t, a) }))} />
+        <RadioGroup
+          t={t}
+          form={form}
+          name="pick"
+          label="ballot.yourAnswer"
+          required
+          options={(PICKS[p.process] as readonly string[]).map((a) => ({ value: a, label: answerLabel(t, a) }))}
+        />
       ) : null}
       {p.process === 'ranked' ? (
-        <fieldset class={form.errors.ranking ? 'field has-error' : 'field'} id="ranking" aria-describedby={form.errors.ranking ? 'ranking-error' : 'ranking-hint'}>
+        <fieldset
+          class={form.errors.ranking ? 'field has-error' : 'field'}
+          id="ranking"
+          aria-describedby={form.errors.ranking ? 'ranking-error' : 'ranking-hint'}
+        >
           <legend>{t('ballot.rankLegend')}</legend>
-          <p class="hint" id="ranking-hint">{t('ballot.rankHint')}</p>
+          <p class="hint" id="ranking-hint">
+            {t('ballot.rankHint')}
+          </p>
           <GroupError v={v} form={form} name="ranking" />
           {p.options.map((o, i) => (
             <div class="inline-field">
@@ -47,22 +69,42 @@ export function BallotForm({ v, p, form, changing }: { v: ViewCtx; p: ProposalVi
         </fieldset>
       ) : null}
       {p.process === 'dot' ? (
-        <fieldset class={form.errors.dots ? 'field has-error' : 'field'} id="dots" aria-describedby={form.errors.dots ? 'dots-error' : 'dots-hint'}>
+        <fieldset
+          class={form.errors.dots ? 'field has-error' : 'field'}
+          id="dots"
+          aria-describedby={form.errors.dots ? 'dots-error' : 'dots-hint'}
+        >
           <legend>{t('ballot.dotsLegend', { count: p.rules.dots })}</legend>
-          <p class="hint" id="dots-hint">{t('ballot.dotsHint', { count: p.rules.dots })}</p>
+          <p class="hint" id="dots-hint">
+            {t('ballot.dotsHint', { count: p.rules.dots })}
+          </p>
           <GroupError v={v} form={form} name="dots" />
           {p.options.map((o, i) => (
             <div class="inline-field">
               <label for={`dots_${i}`}>{o}</label>
-              <input id={`dots_${i}`} name={`dots_${i}`} type="number" inputmode="numeric" min="0" max={String(p.rules.dots)} value={values[`dots_${i}`] ?? '0'} />
+              <input
+                id={`dots_${i}`}
+                name={`dots_${i}`}
+                type="number"
+                inputmode="numeric"
+                min="0"
+                max={String(p.rules.dots)}
+                value={values[`dots_${i}`] ?? '0'}
+              />
             </div>
           ))}
         </fieldset>
       ) : null}
       {p.process === 'score' ? (
-        <fieldset class={form.errors.scores ? 'field has-error' : 'field'} id="scores" aria-describedby={form.errors.scores ? 'scores-error' : 'scores-hint'}>
+        <fieldset
+          class={form.errors.scores ? 'field has-error' : 'field'}
+          id="scores"
+          aria-describedby={form.errors.scores ? 'scores-error' : 'scores-hint'}
+        >
           <legend>{t('ballot.scoreLegend')}</legend>
-          <p class="hint" id="scores-hint">{t('ballot.scoreHint', { max: MAX_SCORE })}</p>
+          <p class="hint" id="scores-hint">
+            {t('ballot.scoreHint', { max: MAX_SCORE })}
+          </p>
           <GroupError v={v} form={form} name="scores" />
           {p.options.map((o, i) => (
             <div class="inline-field">
@@ -70,7 +112,9 @@ export function BallotForm({ v, p, form, changing }: { v: ViewCtx; p: ProposalVi
               <select id={`score_${i}`} name={`score_${i}`}>
                 <option value="">{t('ballot.chooseScore')}</option>
                 {Array.from({ length: MAX_SCORE + 1 }, (_, s) => (
-                  <option value={String(s)} selected={values[`score_${i}`] === String(s)}>{String(s)}</option>
+                  <option value={String(s)} selected={values[`score_${i}`] === String(s)}>
+                    {String(s)}
+                  </option>
                 ))}
               </select>
             </div>
@@ -86,7 +130,8 @@ export function BallotForm({ v, p, form, changing }: { v: ViewCtx; p: ProposalVi
               <div class="choices">
                 {SLOT_ANSWERS.map((a) => (
                   <label class="choice">
-                    <input type="radio" name={`slot_${i}`} value={a} checked={values[`slot_${i}`] === a} /> {answerLabel(t, a)}
+                    <input type="radio" name={`slot_${i}`} value={a} checked={values[`slot_${i}`] === a} />{' '}
+                    {answerLabel(t, a)}
                   </label>
                 ))}
               </div>
@@ -95,7 +140,9 @@ export function BallotForm({ v, p, form, changing }: { v: ViewCtx; p: ProposalVi
         </div>
       ) : null}
       <TextArea t={t} form={form} name="reason" label="ballot.reason" hint={reasonHint(p)} maxlength={1000} />
-      <button type="submit" class="primary">{changing ? t('ballot.submitChange') : t('ballot.submit')}</button>
+      <button type="submit" class="primary">
+        {changing ? t('ballot.submitChange') : t('ballot.submit')}
+      </button>
     </form>
   );
 }

@@ -6,7 +6,16 @@ import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
 import { notify } from '../notifications/index.ts';
 import { applyOutcome } from './actions.ts';
-import { ballotsOf, dueProposalIds, eligibleCount, memberIds, openProposalWith, proposalById, type Action, type ProposalView } from './queries.ts';
+import {
+  ballotsOf,
+  dueProposalIds,
+  eligibleCount,
+  memberIds,
+  openProposalWith,
+  proposalById,
+  type Action,
+  type ProposalView,
+} from './queries.ts';
 import type { ProposalInput } from './schema.ts';
 import type { NetworkAgreements } from '../agreements/index.ts';
 import type { Registry } from '../web/domain.ts';
@@ -24,7 +33,12 @@ export type Opening = Omit<ProposalInput, 'action'> & {
 };
 
 /** Opens a proposal and tells every member (the opener knows already). Runs inside the caller's transaction if given one. */
-export async function openProposal(db: Kysely<Database>, openedBy: string | null, p: Opening, now: Date): Promise<string> {
+export async function openProposal(
+  db: Kysely<Database>,
+  openedBy: string | null,
+  p: Opening,
+  now: Date,
+): Promise<string> {
   const run = async (tx: Kysely<Database>) => {
     const row = await tx
       .insertInto('proposals')
@@ -47,21 +61,32 @@ export async function openProposal(db: Kysely<Database>, openedBy: string | null
       .returning('id')
       .executeTakeFirstOrThrow();
     const everyone = await memberIds(tx, [openedBy], p.circleId ?? null);
-    await notify(tx, everyone.map((m) => ({ member_id: m, kind: 'proposal_opened' as const, proposal_id: row.id })));
+    await notify(
+      tx,
+      everyone.map((m) => ({ member_id: m, kind: 'proposal_opened' as const, proposal_id: row.id })),
+    );
     return row.id;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** Casts or changes a member's ballot. The database refuses it once the proposal has closed. */
-export async function castBallot(db: Db, proposal: ProposalView, memberId: string, choice: Choice, reason: string | null, now: Date) {
+export async function castBallot(
+  db: Db,
+  proposal: ProposalView,
+  memberId: string,
+  choice: Choice,
+  reason: string | null,
+  now: Date,
+) {
   await db
     .insertInto('ballots')
     .values({ proposal_id: proposal.id, member_id: memberId, choice: JSON.stringify(choice), reason, cast_at: now })
-    .onConflict((oc) => oc.columns(['proposal_id', 'member_id']).doUpdateSet({ choice: JSON.stringify(choice), reason, cast_at: now }))
+    .onConflict((oc) =>
+      oc.columns(['proposal_id', 'member_id']).doUpdateSet({ choice: JSON.stringify(choice), reason, cast_at: now }),
+    )
     .execute();
 }
-
 
 /** One way only: once ballots are anonymous, no one sees who voted how, and it cannot be undone. */
 export async function makeAnonymous(db: Db, proposal: ProposalView) {
@@ -70,8 +95,17 @@ export async function makeAnonymous(db: Db, proposal: ProposalView) {
 
 /** The result so far (or at closing): the tally of the ballots that count, against who could vote now. */
 export async function currentResult(db: Kysely<Database>, p: ProposalView): Promise<Result> {
-  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id, p.anonymous), eligibleCount(db, p.subjectMemberId, p.circleId)]);
-  return tally({ process: p.process, options: p.options, rules: p.rules, ballots: ballots.map((b) => b.choice), eligible });
+  const [ballots, eligible] = await Promise.all([
+    ballotsOf(db, p.id, p.anonymous),
+    eligibleCount(db, p.subjectMemberId, p.circleId),
+  ]);
+  return tally({
+    process: p.process,
+    options: p.options,
+    rules: p.rules,
+    ballots: ballots.map((b) => b.choice),
+    eligible,
+  });
 }
 
 /**
@@ -97,7 +131,10 @@ export async function closeProposal(tx: Tx, registry: Registry, id: string, now:
     .execute();
   await applyOutcome(tx, registry, { ...proposal, outcome: result.outcome, result }, now);
   const everyone = await memberIds(tx, [], proposal.circleId);
-  await notify(tx, everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, proposal_id: id })));
+  await notify(
+    tx,
+    everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, proposal_id: id })),
+  );
   return true;
 }
 
@@ -126,7 +163,12 @@ export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
 }
 
 /** What the form alone cannot tell: a proposal that could not take effect as the network stands. */
-export async function proposalProblems(db: Kysely<Database>, registry: Registry, p: ProposalInput, network: NetworkAgreements): Promise<FieldErrors | null> {
+export async function proposalProblems(
+  db: Kysely<Database>,
+  registry: Registry,
+  p: ProposalInput,
+  network: NetworkAgreements,
+): Promise<FieldErrors | null> {
   const a = p.action;
   if (a?.type !== 'set_agreement') return null;
   // Proposing what already stands changes nothing, so nothing can be in its way.

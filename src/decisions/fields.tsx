@@ -10,10 +10,25 @@ export function DecisionFields({ v, form }: { v: ViewCtx; form: FormState }) {
   const { t } = v;
   return (
     <>
-      <RadioGroup t={t} form={form} name="process" label="proposal.process" required
-        options={DECISION_PROCESSES.map((p) => ({ value: p, label: `${processName(t, p)} — ${processHint(t, p)}` }))} />
-      <SelectField t={t} form={form} name="closes_in" label="proposal.closesIn" required
-        options={CLOSES_IN_HOURS.map((h) => ({ value: String(h), label: h < 48 ? duration(v.lang, 'hour', h) : duration(v.lang, 'day', h / 24) }))} />
+      <RadioGroup
+        t={t}
+        form={form}
+        name="process"
+        label="proposal.process"
+        required
+        options={DECISION_PROCESSES.map((p) => ({ value: p, label: `${processName(t, p)} — ${processHint(t, p)}` }))}
+      />
+      <SelectField
+        t={t}
+        form={form}
+        name="closes_in"
+        label="proposal.closesIn"
+        required
+        options={CLOSES_IN_HOURS.map((h) => ({
+          value: String(h),
+          label: h < 48 ? duration(v.lang, 'hour', h) : duration(v.lang, 'day', h / 24),
+        }))}
+      />
     </>
   );
 }

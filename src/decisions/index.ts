@@ -12,7 +12,10 @@ import type { NotificationKindDef } from '../web/domain.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 
 /** A notification about a proposal: its title (as the network words it) and, once closed, the outcome. */
-const aboutProposal = (kind: 'proposal_opened' | 'proposal_closing' | 'proposal_closed', message: MessageKey): NotificationKindDef<NotificationView> => ({
+const aboutProposal = (
+  kind: 'proposal_opened' | 'proposal_closing' | 'proposal_closed',
+  message: MessageKey,
+): NotificationKindDef<NotificationView> => ({
   kind,
   aboutDecisions: true,
   text: (t, lang, n, registry) => {

@@ -5,7 +5,8 @@ import type { ProposalView } from './queries.ts';
 type Who = SessionMember | null;
 
 export const canDecide = {
-  vote: (who: Who, p: ProposalView, now: Date) => !!who && p.status === 'open' && p.closesAt > now && who.id !== p.subjectMemberId,
+  vote: (who: Who, p: ProposalView, now: Date) =>
+    !!who && p.status === 'open' && p.closesAt > now && who.id !== p.subjectMemberId,
   seeResults: (who: Who, p: ProposalView, voted: boolean) =>
     !!who && (p.status === 'closed' || p.rules.results === 'always' || (p.rules.results === 'after_vote' && voted)),
   seeWhoVotedHow: (who: Who, p: ProposalView) => !!who && !p.anonymous,

@@ -36,10 +36,27 @@ export type ProposalView = {
 };
 
 const proposalColumns = [
-  'proposals.id', 'proposals.kind', 'proposals.title', 'proposals.body', 'proposals.process', 'proposals.options',
-  'proposals.rules', 'proposals.anonymous', 'proposals.action', 'proposals.subject_member_id', 'proposals.subject_post_id', 'proposals.circle_id',
-  'proposals.opened_by', 'proposals.opened_at', 'proposals.closes_at', 'proposals.status', 'proposals.outcome',
-  'proposals.result', 'proposals.closed_at', 'opener.display_name as opener_name', 'subject.display_name as subject_name',
+  'proposals.id',
+  'proposals.kind',
+  'proposals.title',
+  'proposals.body',
+  'proposals.process',
+  'proposals.options',
+  'proposals.rules',
+  'proposals.anonymous',
+  'proposals.action',
+  'proposals.subject_member_id',
+  'proposals.subject_post_id',
+  'proposals.circle_id',
+  'proposals.opened_by',
+  'proposals.opened_at',
+  'proposals.closes_at',
+  'proposals.status',
+  'proposals.outcome',
+  'proposals.result',
+  'proposals.closed_at',
+  'opener.display_name as opener_name',
+  'subject.display_name as subject_name',
 ] as const;
 
 const selectProposals = (db: Q) =>
@@ -53,11 +70,27 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectProposals>['executeTakeFir
 
 function toView(r: Row): ProposalView {
   return {
-    id: r.id, kind: r.kind, title: r.title, body: r.body, process: r.process as Process, options: r.options as string[],
-    rules: r.rules as Rules, anonymous: r.anonymous, action: (r.action as Action) ?? null,
-    subjectMemberId: r.subject_member_id, subjectMemberName: r.subject_name, subjectPostId: r.subject_post_id, circleId: r.circle_id,
-    openedBy: r.opened_by, openedByName: r.opener_name, openedAt: r.opened_at, closesAt: r.closes_at, status: r.status,
-    outcome: r.outcome as Outcome | null, result: (r.result as Result | null) ?? null, closedAt: r.closed_at,
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    process: r.process as Process,
+    options: r.options as string[],
+    rules: r.rules as Rules,
+    anonymous: r.anonymous,
+    action: (r.action as Action) ?? null,
+    subjectMemberId: r.subject_member_id,
+    subjectMemberName: r.subject_name,
+    subjectPostId: r.subject_post_id,
+    circleId: r.circle_id,
+    openedBy: r.opened_by,
+    openedByName: r.opener_name,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+    status: r.status,
+    outcome: r.outcome as Outcome | null,
+    result: (r.result as Result | null) ?? null,
+    closedAt: r.closed_at,
   };
 }
 
@@ -72,21 +105,65 @@ export type ProposalListItem = ProposalView & { voted: boolean; ballots: number 
 /** Open proposals shown on one page of the list (those closing first come first). */
 export const PROPOSALS_PAGE = 30;
 
-export async function proposalList(db: Q, memberId: string, page = 1, closedLimit = 30): Promise<{ open: ProposalListItem[]; closed: ProposalListItem[]; more: boolean }> {
-  const withCounts = selectProposals(db).where((eb) => eb.or([
-    eb('proposals.circle_id', 'is', null),
-    eb.exists(eb.selectFrom('circle_members as cm').select('cm.member_id').whereRef('cm.circle_id', '=', 'proposals.circle_id').where('cm.member_id', '=', memberId)),
-  ])).select((eb) => [
-    eb.selectFrom('ballots').select(eb.fn.countAll<string>().as('n')).whereRef('ballots.proposal_id', '=', 'proposals.id').as('ballot_count'),
-    eb.exists(eb.selectFrom('ballots').select(sql`1`.as('one')).whereRef('ballots.proposal_id', '=', 'proposals.id').where('ballots.member_id', '=', memberId)).as('voted'),
-  ]);
+export async function proposalList(
+  db: Q,
+  memberId: string,
+  page = 1,
+  closedLimit = 30,
+): Promise<{ open: ProposalListItem[]; closed: ProposalListItem[]; more: boolean }> {
+  const withCounts = selectProposals(db)
+    .where((eb) =>
+      eb.or([
+        eb('proposals.circle_id', 'is', null),
+        eb.exists(
+          eb
+            .selectFrom('circle_members as cm')
+            .select('cm.member_id')
+            .whereRef('cm.circle_id', '=', 'proposals.circle_id')
+            .where('cm.member_id', '=', memberId),
+        ),
+      ]),
+    )
+    .select((eb) => [
+      eb
+        .selectFrom('ballots')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('ballots.proposal_id', '=', 'proposals.id')
+        .as('ballot_count'),
+      eb
+        .exists(
+          eb
+            .selectFrom('ballots')
+            .select(sql`1`.as('one'))
+            .whereRef('ballots.proposal_id', '=', 'proposals.id')
+            .where('ballots.member_id', '=', memberId),
+        )
+        .as('voted'),
+    ]);
   const [open, closed] = await Promise.all([
-    withCounts.where('proposals.status', '=', 'open').orderBy('proposals.closes_at').orderBy('proposals.id')
-      .limit(PROPOSALS_PAGE + 1).offset((page - 1) * PROPOSALS_PAGE).execute(),
-    withCounts.where('proposals.status', '=', 'closed').orderBy('proposals.closed_at', 'desc').limit(closedLimit).execute(),
+    withCounts
+      .where('proposals.status', '=', 'open')
+      .orderBy('proposals.closes_at')
+      .orderBy('proposals.id')
+      .limit(PROPOSALS_PAGE + 1)
+      .offset((page - 1) * PROPOSALS_PAGE)
+      .execute(),
+    withCounts
+      .where('proposals.status', '=', 'closed')
+      .orderBy('proposals.closed_at', 'desc')
+      .limit(closedLimit)
+      .execute(),
   ]);
-  const item = (r: (typeof open)[number]): ProposalListItem => ({ ...toView(r), voted: !!r.voted, ballots: Number(r.ballot_count ?? 0) });
-  return { open: open.slice(0, PROPOSALS_PAGE).map(item), closed: page === 1 ? closed.map(item) : [], more: open.length > PROPOSALS_PAGE };
+  const item = (r: (typeof open)[number]): ProposalListItem => ({
+    ...toView(r),
+    voted: !!r.voted,
+    ballots: Number(r.ballot_count ?? 0),
+  });
+  return {
+    open: open.slice(0, PROPOSALS_PAGE).map(item),
+    closed: page === 1 ? closed.map(item) : [],
+    more: open.length > PROPOSALS_PAGE,
+  };
 }
 
 export type BallotView = { memberId: string; name: string; choice: Choice; reason: string | null; castAt: Date };
@@ -104,26 +181,55 @@ export async function ballotsOf(db: Q, proposalId: string, anonymous = false): P
     .where('members.removed_at', 'is', null)
     .orderBy(anonymous ? sql`ballots.choice::text` : sql`ballots.cast_at`)
     .execute();
-  return rows.map((r) => ({ memberId: r.member_id, name: r.display_name, choice: r.choice as Choice, reason: r.reason, castAt: r.cast_at }));
+  return rows.map((r) => ({
+    memberId: r.member_id,
+    name: r.display_name,
+    choice: r.choice as Choice,
+    reason: r.reason,
+    castAt: r.cast_at,
+  }));
 }
 
 /** How many members could vote on a proposal (everyone not removed, less the subject of a removal; a circle's members). */
-export async function eligibleCount(db: Q, subjectMemberId: string | null, circleId: string | null = null): Promise<number> {
-  let q = db.selectFrom('members').select((eb) => eb.fn.countAll<string>().as('n')).where('removed_at', 'is', null);
+export async function eligibleCount(
+  db: Q,
+  subjectMemberId: string | null,
+  circleId: string | null = null,
+): Promise<number> {
+  let q = db
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('removed_at', 'is', null);
   if (subjectMemberId) q = q.where('id', '<>', subjectMemberId);
-  if (circleId) q = q.where('id', 'in', (eb) => eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId));
+  if (circleId)
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId),
+    );
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 export async function dueProposalIds(db: Q, now: Date): Promise<string[]> {
-  const rows = await db.selectFrom('proposals').select('id').where('status', '=', 'open').where('closes_at', '<=', now).orderBy('closes_at').execute();
+  const rows = await db
+    .selectFrom('proposals')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .orderBy('closes_at')
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** Members who hear about a proposal: everyone not removed, or a circle's members for the circle's own decisions. */
-export async function memberIds(db: Q, except: (string | null)[] = [], circleId: string | null = null): Promise<string[]> {
+export async function memberIds(
+  db: Q,
+  except: (string | null)[] = [],
+  circleId: string | null = null,
+): Promise<string[]> {
   let q = db.selectFrom('members').select('id').where('removed_at', 'is', null);
-  if (circleId) q = q.where('id', 'in', (eb) => eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId));
+  if (circleId)
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId),
+    );
   const rows = await q.execute();
   return rows.map((r) => r.id).filter((id) => !except.includes(id));
 }
@@ -137,5 +243,10 @@ export async function openProposalWith(db: Q, fields: Record<string, string>): P
 
 /** Whether a member may see and vote on a circle's own decision: they are in the circle. */
 export async function inCircle(db: Q, circleId: string, memberId: string): Promise<boolean> {
-  return !!(await db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).where('member_id', '=', memberId).executeTakeFirst());
+  return !!(await db
+    .selectFrom('circle_members')
+    .select('member_id')
+    .where('circle_id', '=', circleId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst());
 }

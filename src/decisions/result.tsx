@@ -14,7 +14,11 @@ function optionName(t: Translate, r: Result, option: string) {
 
 function checkText(v: ViewCtx, r: Result, c: Check) {
   const { t } = v;
-  return t(`rule.${c.op}`, { option: optionName(t, r, c.option), percent: pct(v.lang, c.percent), actual: pct(v.lang, c.actualPercent) });
+  return t(`rule.${c.op}`, {
+    option: optionName(t, r, c.option),
+    percent: pct(v.lang, c.percent),
+    actual: pct(v.lang, c.actualPercent),
+  });
 }
 
 export function ResultView({ v, r, final }: { v: ViewCtx; r: Result; final: boolean }) {
@@ -35,9 +39,14 @@ export function ResultView({ v, r, final }: { v: ViewCtx; r: Result; final: bool
         <li>
           {r.quorum.percent === 0
             ? t('result.noQuorum')
-            : t(r.quorum.met ? 'result.quorumMet' : 'result.quorumNotMet', { percent: pct(v.lang, r.quorum.percent), needed: r.quorum.needed })}
+            : t(r.quorum.met ? 'result.quorumMet' : 'result.quorumNotMet', {
+                percent: pct(v.lang, r.quorum.percent),
+                needed: r.quorum.needed,
+              })}
         </li>
-        {r.votesCast !== undefined && r.process !== 'advice' ? <li>{t('result.votesCast', { count: r.votesCast })}</li> : null}
+        {r.votesCast !== undefined && r.process !== 'advice' ? (
+          <li>{t('result.votesCast', { count: r.votesCast })}</li>
+        ) : null}
       </ul>
       <Tallies v={v} r={r} />
       {r.checks?.length ? (
@@ -62,17 +71,22 @@ function Tallies({ v, r }: { v: ViewCtx; r: Result }) {
   const { t } = v;
   if (r.process === 'ranked') return null; // Rounds show it all.
   const head =
-    r.process === 'score' ? [t('result.total'), t('result.mean')]
-    : r.process === 'time_poll' ? [t('answer.yes'), t('answer.maybe')]
-    : r.process === 'dot' ? [t('result.dots')]
-    : [t('result.count'), t('result.share')];
+    r.process === 'score'
+      ? [t('result.total'), t('result.mean')]
+      : r.process === 'time_poll'
+        ? [t('answer.yes'), t('answer.maybe')]
+        : r.process === 'dot'
+          ? [t('result.dots')]
+          : [t('result.count'), t('result.share')];
   return (
     <table class="tally">
       <caption class="visually-hidden">{t('result.tallyCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('result.option')}</th>
-          {head.map((h) => <th scope="col">{h}</th>)}
+          {head.map((h) => (
+            <th scope="col">{h}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -80,13 +94,22 @@ function Tallies({ v, r }: { v: ViewCtx; r: Result }) {
           <tr class={r.winners.includes(row.option) ? 'winner' : undefined}>
             <th scope="row">{optionName(t, r, row.option)}</th>
             {r.process === 'score' ? (
-              <><td>{row.total}</td><td>{row.mean}</td></>
+              <>
+                <td>{row.total}</td>
+                <td>{row.mean}</td>
+              </>
             ) : r.process === 'time_poll' ? (
-              <><td>{row.yes}</td><td>{row.maybe}</td></>
+              <>
+                <td>{row.yes}</td>
+                <td>{row.maybe}</td>
+              </>
             ) : r.process === 'dot' ? (
               <td>{row.count}</td>
             ) : (
-              <><td>{row.count}</td><td>{pct(v.lang, row.percent ?? 0)}</td></>
+              <>
+                <td>{row.count}</td>
+                <td>{pct(v.lang, row.percent ?? 0)}</td>
+              </>
             )}
           </tr>
         ))}
@@ -105,7 +128,9 @@ function Rounds({ v, r }: { v: ViewCtx; r: Result }) {
           <p>{t('result.roundActive', { active: round.active, exhausted: round.exhausted })}</p>
           <ul>
             {round.counts.map((c) => (
-              <li>{c.option}: {c.count}</li>
+              <li>
+                {c.option}: {c.count}
+              </li>
             ))}
           </ul>
           {round.eliminated.length ? (
@@ -125,7 +150,12 @@ function decidedBy(v: ViewCtx, r: Result): string {
     case 'passed':
       return t('decided.passed');
     case 'failed':
-      return t('decided.failed', { rules: (r.checks ?? []).filter((c) => !c.held).map((c) => checkText(v, r, c)).join('; ') });
+      return t('decided.failed', {
+        rules: (r.checks ?? [])
+          .filter((c) => !c.held)
+          .map((c) => checkText(v, r, c))
+          .join('; '),
+      });
     case 'advised':
       return t('decided.advised');
     case 'no_votes':

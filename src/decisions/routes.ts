@@ -79,8 +79,13 @@ async function proposalPage(c: C, p: ProposalView, form?: FormState, status: 200
   const result = p.status === 'closed' ? p.result : policy.seeResults ? await currentResult(db, p) : null;
   const state = form ?? emptyForm(mine ? ballotValues(mine.choice, mine.reason) : {});
   const t = c.get('t');
-  return page(c, proposalTitle(t, c.get('deps').registry, p, c.get('lang')), (v) =>
-    views.ProposalPage({ v, p, policy, mine, ballots, result, form: state, voted: c.req.query('voted') === '1' }), { status });
+  return page(
+    c,
+    proposalTitle(t, c.get('deps').registry, p, c.get('lang')),
+    (v) =>
+      views.ProposalPage({ v, p, policy, mine, ballots, result, form: state, voted: c.req.query('voted') === '1' }),
+    { status },
+  );
 }
 
 decisionRoutes.get('/decisions/:id', async (c) => {
@@ -94,7 +99,8 @@ decisionRoutes.post('/decisions/:id/vote', async (c) => {
   const { db, clock } = c.get('deps');
   const values = await readForm(c);
   const now = clock();
-  if (p.status !== 'open' || p.closesAt <= now) return proposalPage(c, p, { values, errors: { _form: 'error.votingClosed' } }, 409);
+  if (p.status !== 'open' || p.closesAt <= now)
+    return proposalPage(c, p, { values, errors: { _form: 'error.votingClosed' } }, 409);
   authorize(canDecide.vote(member, p, now), member);
   const parsed = parseBallot(p.process, p.options, p.rules, values);
   if (!parsed.ok) return proposalPage(c, p, { values, errors: parsed.errors }, 422);

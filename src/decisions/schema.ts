@@ -5,8 +5,19 @@ import { isAgreementKey, parseAgreementText, type AgreementKey } from '../agreem
 import type { FieldErrors, FormValues } from '../web/forms.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import {
-  ballotProblem, defaultThresholds, hasOptions, isBinding, isPickProcess, MAX_SCORE, PICKS, PROCESSES, SLOT_ANSWERS,
-  type Choice, type Process, type Rules, type SlotAnswer,
+  ballotProblem,
+  defaultThresholds,
+  hasOptions,
+  isBinding,
+  isPickProcess,
+  MAX_SCORE,
+  PICKS,
+  PROCESSES,
+  SLOT_ANSWERS,
+  type Choice,
+  type Process,
+  type Rules,
+  type SlotAnswer,
 } from './tally.ts';
 
 export const CLOSES_IN_HOURS = [1, 24, 48, 72, 168, 336] as const;
@@ -16,30 +27,60 @@ export const RESULTS_SHOWN = ['always', 'after_vote', 'after_close'] as const;
 export const DECISION_PROCESSES = ['consent', 'consensus', 'majority'] as const;
 export const decisionFields = {
   process: z.enum(DECISION_PROCESSES, 'error.chooseProcess'),
-  closes_in: z.coerce.number('error.closesIn').refine((h) => (CLOSES_IN_HOURS as readonly number[]).includes(h), 'error.closesIn'),
+  closes_in: z.coerce
+    .number('error.closesIn')
+    .refine((h) => (CLOSES_IN_HOURS as readonly number[]).includes(h), 'error.closesIn'),
 };
 /** What a proposal form for a fund or a role starts with. */
 export const ACTION_PROPOSAL_DEFAULTS = { process: 'consent', closes_in: '72' } as const;
 
 /** What a new proposal starts with, on the form and from the CLI. */
 export const PROPOSAL_DEFAULTS: Readonly<Record<string, string>> = {
-  process: 'consent', closes_in: '72', quorum: '0', majority_percent: '50', dots: '8', results: 'after_vote', block_binds: 'on',
+  process: 'consent',
+  closes_in: '72',
+  quorum: '0',
+  majority_percent: '50',
+  dots: '8',
+  results: 'after_vote',
+  block_binds: 'on',
 };
 
 const blankIsAbsent = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const percent = (fallback: number) =>
-  z.preprocess(blankIsAbsent, z.coerce.number('error.percent').int('error.percent').min(0, 'error.percent').max(100, 'error.percent').default(fallback));
+  z.preprocess(
+    blankIsAbsent,
+    z.coerce
+      .number('error.percent')
+      .int('error.percent')
+      .min(0, 'error.percent')
+      .max(100, 'error.percent')
+      .default(fallback),
+  );
 
 const formSchema = z.object({
   title: z.string('error.required').trim().min(3, 'error.titleRequired').max(140, 'error.titleTooLong'),
   body: z.preprocess((v) => v ?? '', z.string().trim().max(4000, 'error.bodyTooLong')),
   process: z.enum(PROCESSES, 'error.chooseProcess'),
-  options: z.preprocess((v) => v ?? '', z.string()).transform((s) => [...new Set(s.split(/\r?\n/).map((o) => o.trim()).filter(Boolean))]),
-  closes_in: z.coerce.number('error.closesIn').refine((h) => (CLOSES_IN_HOURS as readonly number[]).includes(h), 'error.closesIn'),
+  options: z
+    .preprocess((v) => v ?? '', z.string())
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(/\r?\n/)
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    ]),
+  closes_in: z.coerce
+    .number('error.closesIn')
+    .refine((h) => (CLOSES_IN_HOURS as readonly number[]).includes(h), 'error.closesIn'),
   quorum: percent(0),
   majority_percent: percent(50).refine((p) => p >= 50 && p < 100, 'error.majorityPercent'),
   block_binds: z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean()),
-  dots: z.preprocess(blankIsAbsent, z.coerce.number('error.dots').int('error.dots').min(1, 'error.dots').max(100, 'error.dots').default(8)),
+  dots: z.preprocess(
+    blankIsAbsent,
+    z.coerce.number('error.dots').int('error.dots').min(1, 'error.dots').max(100, 'error.dots').default(8),
+  ),
   results: z.enum(RESULTS_SHOWN, 'error.chooseOne').default('after_vote'),
   anonymous: z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean()),
   agreement: z.preprocess(blankIsAbsent, z.string().refine(isAgreementKey, 'error.chooseAgreement').optional()),
@@ -119,16 +160,24 @@ export function parseBallot(process: Process, options: string[], rules: Rules, v
   let choice: Choice;
   if (isPickProcess(process)) {
     choice = { pick: values.pick ?? '' };
-    if (!(PICKS[process] as readonly string[]).includes(choice.pick)) return { ok: false, errors: { pick: 'error.chooseOne' } };
+    if (!(PICKS[process] as readonly string[]).includes(choice.pick))
+      return { ok: false, errors: { pick: 'error.chooseOne' } };
     if (NEEDS_REASON.has(choice.pick) && !reason) return { ok: false, errors: { reason: 'error.reasonNeeded' } };
   } else if (process === 'ranked') {
     const ranks = options.map((_, i) => field(i, 'rank'));
-    if (ranks.some((r) => r !== '' && !/^\d{1,2}$/.test(r))) return { ok: false, errors: { ranking: 'error.rankEachOnce' } };
-    const ranked = ranks.map((r, i) => ({ r: Number(r), i })).filter((x, i) => ranks[i] !== '').sort((a, b) => a.r - b.r);
-    if (new Set(ranked.map((x) => x.r)).size !== ranked.length) return { ok: false, errors: { ranking: 'error.rankEachOnce' } };
+    if (ranks.some((r) => r !== '' && !/^\d{1,2}$/.test(r)))
+      return { ok: false, errors: { ranking: 'error.rankEachOnce' } };
+    const ranked = ranks
+      .map((r, i) => ({ r: Number(r), i }))
+      .filter((x, i) => ranks[i] !== '')
+      .sort((a, b) => a.r - b.r);
+    if (new Set(ranked.map((x) => x.r)).size !== ranked.length)
+      return { ok: false, errors: { ranking: 'error.rankEachOnce' } };
     choice = { ranking: ranked.map((x) => x.i) };
   } else if (process === 'dot') {
-    const dots = options.map((_, i) => (field(i, 'dots') === '' ? 0 : /^\d{1,3}$/.test(field(i, 'dots')) ? Number(field(i, 'dots')) : -1));
+    const dots = options.map((_, i) =>
+      field(i, 'dots') === '' ? 0 : /^\d{1,3}$/.test(field(i, 'dots')) ? Number(field(i, 'dots')) : -1,
+    );
     choice = { dots };
   } else if (process === 'score') {
     choice = { scores: options.map((_, i) => (/^\d$/.test(field(i, 'score')) ? Number(field(i, 'score')) : -1)) };
@@ -136,12 +185,20 @@ export function parseBallot(process: Process, options: string[], rules: Rules, v
     choice = { slots: options.map((_, i) => field(i, 'slot') as SlotAnswer) };
   }
   const problem = ballotProblem(process, options, rules, choice);
-  if (problem) return { ok: false, errors: { [BALLOT_FIELD[process]]: own(PROBLEM_MESSAGE, problem) ?? 'error.invalid' } };
+  if (problem)
+    return { ok: false, errors: { [BALLOT_FIELD[process]]: own(PROBLEM_MESSAGE, problem) ?? 'error.invalid' } };
   return { ok: true, choice, reason: reason || null };
 }
 
 const BALLOT_FIELD: Record<Process, string> = {
-  consent: 'pick', consensus: 'pick', majority: 'pick', advice: 'pick', ranked: 'ranking', dot: 'dots', score: 'scores', time_poll: 'slots',
+  consent: 'pick',
+  consensus: 'pick',
+  majority: 'pick',
+  advice: 'pick',
+  ranked: 'ranking',
+  dot: 'dots',
+  score: 'scores',
+  time_poll: 'slots',
 };
 
 const PROBLEM_MESSAGE: Record<string, MessageKey> = {

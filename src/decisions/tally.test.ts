@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ballotProblem, defaultThresholds, PICKS, tally, type Choice, type Process, type Rules, type SlotAnswer,
+  ballotProblem,
+  defaultThresholds,
+  PICKS,
+  tally,
+  type Choice,
+  type Process,
+  type Rules,
+  type SlotAnswer,
 } from './tally.ts';
 
 const rules = (over: Partial<Rules> = {}, process: Process = 'majority'): Rules => ({
-  quorumPercent: 0, thresholds: defaultThresholds(process), results: 'always', dots: 8, ...over,
+  quorumPercent: 0,
+  thresholds: defaultThresholds(process),
+  results: 'always',
+  dots: 8,
+  ...over,
 });
 const picks = (...list: string[]): Choice[] => list.map((pick) => ({ pick }));
 const run = (process: Process, ballots: Choice[], over: Partial<Rules> = {}, eligible = 10, options: string[] = []) =>
@@ -33,7 +44,9 @@ describe('consensus', () => {
     expect(r.checks?.find((c) => c.option === 'block')?.held).toBe(false);
   });
   it('without the block rule, a block is only counted', () => {
-    const r = run('consensus', picks('agree', 'agree', 'agree', 'block'), { thresholds: [{ option: 'agree', op: 'gt', percent: 50 }] });
+    const r = run('consensus', picks('agree', 'agree', 'agree', 'block'), {
+      thresholds: [{ option: 'agree', op: 'gt', percent: 50 }],
+    });
     expect(r.outcome).toBe('passed');
   });
   it('abstentions take part but are not votes cast', () => {
@@ -91,7 +104,10 @@ describe('ranked choice (instant-runoff)', () => {
     // A 4, B 3, C 2 → C out, its ballots go to B → B 5 of 9 wins.
     const r = run('ranked', ranked([0], [0], [0], [0], [1], [1], [1], [2, 1], [2, 1]), {}, 10, ['A', 'B', 'C']);
     expect(r.rounds?.map((x) => x.eliminated)).toEqual([['C'], []]);
-    expect(r.rounds?.[1]?.counts).toEqual([{ option: 'A', count: 4 }, { option: 'B', count: 5 }]);
+    expect(r.rounds?.[1]?.counts).toEqual([
+      { option: 'A', count: 4 },
+      { option: 'B', count: 5 },
+    ]);
     expect(r.winners).toEqual(['B']);
   });
   it('options nobody ranked go together, since they cannot change the winner', () => {
@@ -103,8 +119,18 @@ describe('ranked choice (instant-runoff)', () => {
   it('a tie for last that could matter is separated by an earlier round', () => {
     // Round 1: A 6, B 3, C 4, D 1 → D out, to B. Round 2: A 6, B 4, C 4 — B and C tie for last with 8 votes between
     // them (more than A's 6), so round 1 separates them: B had fewer. Round 3: B's ballots go to C → C 8 of 14.
-    const r = run('ranked', ranked(...Array(6).fill([0]), ...Array(3).fill([1, 2]), ...Array(4).fill([2]), [3, 1, 2]), {}, 20, opts);
-    expect(r.rounds?.map((x) => [x.eliminated, x.how])).toEqual([[['D'], 'alone'], [['B'], 'earlier_round'], [[], undefined]]);
+    const r = run(
+      'ranked',
+      ranked(...Array(6).fill([0]), ...Array(3).fill([1, 2]), ...Array(4).fill([2]), [3, 1, 2]),
+      {},
+      20,
+      opts,
+    );
+    expect(r.rounds?.map((x) => [x.eliminated, x.how])).toEqual([
+      [['D'], 'alone'],
+      [['B'], 'earlier_round'],
+      [[], undefined],
+    ]);
     expect(r.winners).toEqual(['C']);
   });
   it('shows a tie it cannot separate instead of breaking it by chance', () => {
@@ -153,9 +179,23 @@ describe('score', () => {
 
 describe('time poll', () => {
   it('the slot most can make wins; maybe breaks a tie in yes', () => {
-    const b: SlotAnswer[][] = [['yes', 'yes', 'no'], ['maybe', 'yes', 'yes'], ['yes', 'no', 'yes']];
-    const r = run('time_poll', b.map((slots) => ({ slots })), {}, 10, ['Mon', 'Tue', 'Wed']);
-    expect(r.tallies.map((t) => [t.yes, t.maybe])).toEqual([[2, 1], [2, 0], [2, 0]]);
+    const b: SlotAnswer[][] = [
+      ['yes', 'yes', 'no'],
+      ['maybe', 'yes', 'yes'],
+      ['yes', 'no', 'yes'],
+    ];
+    const r = run(
+      'time_poll',
+      b.map((slots) => ({ slots })),
+      {},
+      10,
+      ['Mon', 'Tue', 'Wed'],
+    );
+    expect(r.tallies.map((t) => [t.yes, t.maybe])).toEqual([
+      [2, 1],
+      [2, 0],
+      [2, 0],
+    ]);
     expect(r.winners).toEqual(['Mon']);
   });
 });
@@ -171,11 +211,17 @@ function ballotArb(process: Process): fc.Arbitrary<Choice> {
     case 'ranked':
       return fc.shuffledSubarray([0, 1, 2, 3], { minLength: 1 }).map((ranking) => ({ ranking }));
     case 'dot':
-      return fc.array(fc.integer({ min: 0, max: 2 }), { minLength: optionCount, maxLength: optionCount }).map((dots) => ({ dots }));
+      return fc
+        .array(fc.integer({ min: 0, max: 2 }), { minLength: optionCount, maxLength: optionCount })
+        .map((dots) => ({ dots }));
     case 'score':
-      return fc.array(fc.integer({ min: 0, max: 5 }), { minLength: optionCount, maxLength: optionCount }).map((scores) => ({ scores }));
+      return fc
+        .array(fc.integer({ min: 0, max: 5 }), { minLength: optionCount, maxLength: optionCount })
+        .map((scores) => ({ scores }));
     default:
-      return fc.array(fc.constantFrom<SlotAnswer>('no', 'maybe', 'yes'), { minLength: optionCount, maxLength: optionCount }).map((slots) => ({ slots }));
+      return fc
+        .array(fc.constantFrom<SlotAnswer>('no', 'maybe', 'yes'), { minLength: optionCount, maxLength: optionCount })
+        .map((slots) => ({ slots }));
   }
 }
 
@@ -184,7 +230,9 @@ describe('properties', () => {
     for (const process of processes) {
       fc.assert(
         fc.property(
-          fc.array(ballotArb(process), { maxLength: 25 }).chain((b) => fc.tuple(fc.constant(b), fc.shuffledSubarray(b, { minLength: b.length }))),
+          fc
+            .array(ballotArb(process), { maxLength: 25 })
+            .chain((b) => fc.tuple(fc.constant(b), fc.shuffledSubarray(b, { minLength: b.length }))),
           fc.integer({ min: 0, max: 100 }),
           ([ballots, shuffled], quorum) => {
             const r = rules({ quorumPercent: quorum }, process);
@@ -200,13 +248,24 @@ describe('properties', () => {
 
   it('majority: adding a vote for the winning side never makes it lose', () => {
     fc.assert(
-      fc.property(fc.array(ballotArb('majority'), { maxLength: 40 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 100 }), (ballots, threshold, quorum) => {
-        const r = { ...rules({ quorumPercent: quorum }), thresholds: defaultThresholds('majority', threshold) };
-        const before = tally({ process: 'majority', options: [], rules: r, ballots, eligible: 40 });
-        fc.pre(before.outcome === 'passed');
-        const after = tally({ process: 'majority', options: [], rules: r, ballots: [...ballots, { pick: 'yes' }], eligible: 40 });
-        expect(after.outcome).toBe('passed');
-      }),
+      fc.property(
+        fc.array(ballotArb('majority'), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 100 }),
+        (ballots, threshold, quorum) => {
+          const r = { ...rules({ quorumPercent: quorum }), thresholds: defaultThresholds('majority', threshold) };
+          const before = tally({ process: 'majority', options: [], rules: r, ballots, eligible: 40 });
+          fc.pre(before.outcome === 'passed');
+          const after = tally({
+            process: 'majority',
+            options: [],
+            rules: r,
+            ballots: [...ballots, { pick: 'yes' }],
+            eligible: 40,
+          });
+          expect(after.outcome).toBe('passed');
+        },
+      ),
     );
   });
 

@@ -38,15 +38,19 @@ export type Rules = {
 };
 
 export type Choice =
-  | { pick: string }
-  | { ranking: number[] }
-  | { dots: number[] }
-  | { scores: number[] }
-  | { slots: SlotAnswer[] };
+  { pick: string } | { ranking: number[] } | { dots: number[] } | { scores: number[] } | { slots: SlotAnswer[] };
 
 export type Outcome = 'passed' | 'failed' | 'no_quorum' | 'chosen' | 'tie' | 'advised' | 'no_votes';
 
-export type Tally = { option: string; count: number; percent?: number; total?: number; mean?: number; yes?: number; maybe?: number };
+export type Tally = {
+  option: string;
+  count: number;
+  percent?: number;
+  total?: number;
+  mean?: number;
+  yes?: number;
+  maybe?: number;
+};
 export type Check = Threshold & { actualPercent: number; held: boolean };
 export type Round = {
   counts: { option: string; count: number }[];
@@ -105,10 +109,14 @@ function holds(op: Threshold['op'], count: number, base: number, percent: number
   const right = percent * base;
   if (base === 0) return op === 'lt' ? percent > 0 : op === 'lte' ? true : op === 'gte' ? percent === 0 : false;
   switch (op) {
-    case 'gt': return left > right;
-    case 'gte': return left >= right;
-    case 'lt': return left < right;
-    case 'lte': return left <= right;
+    case 'gt':
+      return left > right;
+    case 'gte':
+      return left >= right;
+    case 'lt':
+      return left < right;
+    case 'lte':
+      return left <= right;
   }
 }
 
@@ -132,13 +140,25 @@ function countBallots(input: TallyInput): Counted {
   if (isPickProcess(process)) return countPicks(process, input);
   switch (process) {
     case 'ranked':
-      return instantRunoff(input.options, input.ballots.map((b) => ('ranking' in b ? b.ranking : [])));
+      return instantRunoff(
+        input.options,
+        input.ballots.map((b) => ('ranking' in b ? b.ranking : [])),
+      );
     case 'dot':
-      return countTotals(input.options, input.ballots.map((b) => ('dots' in b ? b.dots : [])));
+      return countTotals(
+        input.options,
+        input.ballots.map((b) => ('dots' in b ? b.dots : [])),
+      );
     case 'score':
-      return countScores(input.options, input.ballots.map((b) => ('scores' in b ? b.scores : [])));
+      return countScores(
+        input.options,
+        input.ballots.map((b) => ('scores' in b ? b.scores : [])),
+      );
     case 'time_poll':
-      return countSlots(input.options, input.ballots.map((b) => ('slots' in b ? b.slots : [])));
+      return countSlots(
+        input.options,
+        input.ballots.map((b) => ('slots' in b ? b.slots : [])),
+      );
   }
   throw new Error(`unknown process ${process satisfies never}`);
 }
@@ -148,7 +168,11 @@ function countPicks(process: PickProcess, input: TallyInput): Counted {
   const counts = new Map(options.map((o) => [o, 0]));
   for (const b of input.ballots) if ('pick' in b && counts.has(b.pick)) counts.set(b.pick, counts.get(b.pick)! + 1);
   const votesCast = input.ballots.length - (counts.get('abstain') ?? 0);
-  const tallies = options.map((option) => ({ option, count: counts.get(option)!, percent: percentOf(counts.get(option)!, option === 'abstain' ? input.ballots.length : votesCast) }));
+  const tallies = options.map((option) => ({
+    option,
+    count: counts.get(option)!,
+    percent: percentOf(counts.get(option)!, option === 'abstain' ? input.ballots.length : votesCast),
+  }));
   if (process === 'advice') return { tallies, votesCast, winners: [], outcome: 'advised' };
   const checks = input.rules.thresholds.map((th) => {
     const count = counts.get(th.option) ?? 0;
@@ -181,7 +205,12 @@ function countTotals(options: string[], ballots: number[][]): Counted {
 function countScores(options: string[], ballots: number[][]): Counted {
   const tallies = options.map((option, i) => {
     const total = ballots.reduce((s, b) => s + (b[i] ?? 0), 0);
-    return { option, count: ballots.length, total, mean: ballots.length ? Math.round((total * 100) / ballots.length) / 100 : 0 };
+    return {
+      option,
+      count: ballots.length,
+      total,
+      mean: ballots.length ? Math.round((total * 100) / ballots.length) / 100 : 0,
+    };
   });
   const winners = ballots.length ? topOf(tallies, (t) => [t.total!]) : [];
   return { tallies, winners, outcome: choose(ballots.length, winners) };
@@ -283,21 +312,27 @@ export function ballotProblem(process: Process, options: string[], rules: Rules,
     case 'ranked': {
       if (!('ranking' in choice) || choice.ranking.length === 0) return 'rank_one';
       const seen = new Set(choice.ranking);
-      if (seen.size !== choice.ranking.length || choice.ranking.some((i) => !Number.isInteger(i) || i < 0 || i >= n)) return 'rank_each_once';
+      if (seen.size !== choice.ranking.length || choice.ranking.some((i) => !Number.isInteger(i) || i < 0 || i >= n))
+        return 'rank_each_once';
       return null;
     }
     case 'dot': {
-      if (!('dots' in choice) || choice.dots.length !== n || choice.dots.some((d) => !Number.isInteger(d) || d < 0)) return 'dots_whole';
+      if (!('dots' in choice) || choice.dots.length !== n || choice.dots.some((d) => !Number.isInteger(d) || d < 0))
+        return 'dots_whole';
       const used = choice.dots.reduce((s, d) => s + d, 0);
       if (used === 0) return 'dots_none';
       return used > rules.dots ? 'dots_too_many' : null;
     }
     case 'score':
-      return 'scores' in choice && choice.scores.length === n && choice.scores.every((s) => Number.isInteger(s) && s >= 0 && s <= MAX_SCORE)
+      return 'scores' in choice &&
+        choice.scores.length === n &&
+        choice.scores.every((s) => Number.isInteger(s) && s >= 0 && s <= MAX_SCORE)
         ? null
         : 'score_each';
     case 'time_poll':
-      return 'slots' in choice && choice.slots.length === n && choice.slots.every((s) => (SLOT_ANSWERS as readonly string[]).includes(s))
+      return 'slots' in choice &&
+        choice.slots.length === n &&
+        choice.slots.every((s) => (SLOT_ANSWERS as readonly string[]).includes(s))
         ? null
         : 'answer_each';
   }

@@ -21,7 +21,9 @@ export function proposalTitle(
   if (p.kind === 'remove_member') return t('proposal.removeMemberTitle', { name: p.subjectMemberName ?? '?' });
   if (p.kind === 'remove_post') return t('proposal.removePostTitle');
   const def = p.action ? registry.action(p.action.type) : undefined;
-  return def?.title ? def.title(t, lang, p.action as never, { title: p.title, subjectMemberName: p.subjectMemberName ?? null }) : p.title;
+  return def?.title
+    ? def.title(t, lang, p.action as never, { title: p.title, subjectMemberName: p.subjectMemberName ?? null })
+    : p.title;
 }
 
 /** "Kinds of help becomes: food, rides, bikes"; for fund and role decisions, what they will do. */

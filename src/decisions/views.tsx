@@ -1,7 +1,16 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pages for decisions: the list, opening a proposal, and one proposal with its ballot, ballots and result.
 import type { ViewCtx } from '../web/layout.tsx';
-import { ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, formatDateTime, type FormState } from '../web/parts.tsx';
+import {
+  ErrorSummary,
+  Notice,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  formatDateTime,
+  type FormState,
+} from '../web/parts.tsx';
 import { AGREEMENT_KEYS } from '../agreements/index.ts';
 import { agreementLabel } from '../agreements/index.ts';
 import { duration } from '../agreements/index.ts';
@@ -15,14 +24,28 @@ import { ResultView } from './result.tsx';
 
 const when = (v: ViewCtx, d: Date) => <time datetime={d.toISOString()}>{formatDateTime(v.lang, d)}</time>;
 
-export function DecisionsPage({ v, open, closed, page, more }: { v: ViewCtx; open: ProposalListItem[]; closed: ProposalListItem[]; page: number; more: boolean }) {
+export function DecisionsPage({
+  v,
+  open,
+  closed,
+  page,
+  more,
+}: {
+  v: ViewCtx;
+  open: ProposalListItem[];
+  closed: ProposalListItem[];
+  page: number;
+  more: boolean;
+}) {
   const { t } = v;
   return (
     <>
       <h1>{t('decisions.title')}</h1>
       <p>{t('decisions.intro')}</p>
       <p>
-        <a class="button" href="/decisions/new">{t('decisions.new')}</a>
+        <a class="button" href="/decisions/new">
+          {t('decisions.new')}
+        </a>
       </p>
       <h2>{t('decisions.open')}</h2>
       {open.length === 0 ? <p>{t('decisions.noneOpen')}</p> : null}
@@ -31,15 +54,22 @@ export function DecisionsPage({ v, open, closed, page, more }: { v: ViewCtx; ope
           <li class="card">
             <a href={`/decisions/${p.id}`}>{proposalTitle(t, v.registry, p, v.lang)}</a>
             <p class="by">
-              {processName(t, p.process)} · {t('decisions.closes')} {when(v, p.closesAt)} · {t('decisions.ballots', { count: p.ballots })}
-              {p.voted ? <span class="tag">{t('decisions.youVoted')}</span> : p.subjectMemberId === v.member?.id ? null : <span class="tag todo">{t('decisions.notVoted')}</span>}
+              {processName(t, p.process)} · {t('decisions.closes')} {when(v, p.closesAt)} ·{' '}
+              {t('decisions.ballots', { count: p.ballots })}
+              {p.voted ? (
+                <span class="tag">{t('decisions.youVoted')}</span>
+              ) : p.subjectMemberId === v.member?.id ? null : (
+                <span class="tag todo">{t('decisions.notVoted')}</span>
+              )}
             </p>
           </li>
         ))}
       </ul>
       {page > 1 || more ? (
         <nav class="pages" aria-label={t('board.pages')}>
-          {page > 1 ? <a href={page === 2 ? '/decisions' : `/decisions?page=${page - 1}`}>{t('board.newerPage')}</a> : null}{' '}
+          {page > 1 ? (
+            <a href={page === 2 ? '/decisions' : `/decisions?page=${page - 1}`}>{t('board.newerPage')}</a>
+          ) : null}{' '}
           {more ? <a href={`/decisions?page=${page + 1}`}>{t('decisions.morePage')}</a> : null}
         </nav>
       ) : null}
@@ -72,26 +102,74 @@ export function NewProposalPage({ v, form }: { v: ViewCtx; form: FormState }) {
       <ErrorSummary t={t} form={form} />
       <form method="post" action="/decisions" novalidate>
         <TextField t={t} form={form} name="title" label="proposal.titleLabel" required maxlength={140} />
-        <TextArea t={t} form={form} name="body" label="proposal.body" hint="proposal.bodyHint" rows={5} maxlength={4000} />
+        <TextArea
+          t={t}
+          form={form}
+          name="body"
+          label="proposal.body"
+          hint="proposal.bodyHint"
+          rows={5}
+          maxlength={4000}
+        />
         <RadioGroup t={t} form={form} name="process" label="proposal.process" options={processes} required />
         <TextArea t={t} form={form} name="options" label="proposal.options" hint="proposal.optionsHint" rows={5} />
-        <SelectField t={t} form={form} name="closes_in" label="proposal.closesIn" required
-          options={CLOSES_IN_HOURS.map((h) => ({ value: String(h), label: h < 48 ? duration(v.lang, 'hour', h) : duration(v.lang, 'day', h / 24) }))} />
+        <SelectField
+          t={t}
+          form={form}
+          name="closes_in"
+          label="proposal.closesIn"
+          required
+          options={CLOSES_IN_HOURS.map((h) => ({
+            value: String(h),
+            label: h < 48 ? duration(v.lang, 'hour', h) : duration(v.lang, 'day', h / 24),
+          }))}
+        />
         <fieldset class="field">
           <legend>{t('proposal.rules')}</legend>
-          <TextField t={t} form={form} name="quorum" label="proposal.quorum" hint="proposal.quorumHint" type="number" inputmode="numeric" />
-          <TextField t={t} form={form} name="majority_percent" label="proposal.majorityPercent" hint="proposal.majorityPercentHint" type="number" inputmode="numeric" />
+          <TextField
+            t={t}
+            form={form}
+            name="quorum"
+            label="proposal.quorum"
+            hint="proposal.quorumHint"
+            type="number"
+            inputmode="numeric"
+          />
+          <TextField
+            t={t}
+            form={form}
+            name="majority_percent"
+            label="proposal.majorityPercent"
+            hint="proposal.majorityPercentHint"
+            type="number"
+            inputmode="numeric"
+          />
           <div class="field">
             <label class="choice">
-              <input type="checkbox" name="block_binds" checked={form.values.block_binds === 'on'} /> {t('proposal.blockBinds')}
+              <input type="checkbox" name="block_binds" checked={form.values.block_binds === 'on'} />{' '}
+              {t('proposal.blockBinds')}
             </label>
           </div>
-          <TextField t={t} form={form} name="dots" label="proposal.dots" hint="proposal.dotsHint" type="number" inputmode="numeric" />
-          <RadioGroup t={t} form={form} name="results" label="proposal.results"
-            options={RESULTS_SHOWN.map((r) => ({ value: r, label: t(`proposal.results.${r}`) }))} />
+          <TextField
+            t={t}
+            form={form}
+            name="dots"
+            label="proposal.dots"
+            hint="proposal.dotsHint"
+            type="number"
+            inputmode="numeric"
+          />
+          <RadioGroup
+            t={t}
+            form={form}
+            name="results"
+            label="proposal.results"
+            options={RESULTS_SHOWN.map((r) => ({ value: r, label: t(`proposal.results.${r}`) }))}
+          />
           <div class="field">
             <label class="choice">
-              <input type="checkbox" name="anonymous" checked={form.values.anonymous === 'on'} /> {t('proposal.anonymous')}
+              <input type="checkbox" name="anonymous" checked={form.values.anonymous === 'on'} />{' '}
+              {t('proposal.anonymous')}
             </label>
             <p class="hint">{t('proposal.anonymousHint')}</p>
           </div>
@@ -99,9 +177,22 @@ export function NewProposalPage({ v, form }: { v: ViewCtx; form: FormState }) {
         <fieldset class="field">
           <legend>{t('proposal.action')}</legend>
           <p class="hint">{t('proposal.actionHint')}</p>
-          <SelectField t={t} form={form} name="agreement" label="proposal.agreement" placeholder="proposal.noAction"
-            options={AGREEMENT_KEYS.map((k) => ({ value: k, label: agreementLabel(t, k) }))} />
-          <TextArea t={t} form={form} name="agreement_value" label="proposal.agreementValue" hint="proposal.agreementValueHint" rows={6} />
+          <SelectField
+            t={t}
+            form={form}
+            name="agreement"
+            label="proposal.agreement"
+            placeholder="proposal.noAction"
+            options={AGREEMENT_KEYS.map((k) => ({ value: k, label: agreementLabel(t, k) }))}
+          />
+          <TextArea
+            t={t}
+            form={form}
+            name="agreement_value"
+            label="proposal.agreementValue"
+            hint="proposal.agreementValueHint"
+            rows={6}
+          />
         </fieldset>
         <button type="submit">{t('proposal.submit')}</button>
       </form>
@@ -113,7 +204,8 @@ export function choiceText(v: ViewCtx, p: ProposalView, c: Choice): string {
   const { t } = v;
   if ('pick' in c) return answerLabel(t, c.pick);
   if ('ranking' in c) return c.ranking.map((i, r) => `${r + 1}. ${p.options[i]}`).join(', ');
-  const per = (xs: (string | number)[], f: (x: string | number) => string) => xs.map((x, i) => `${p.options[i]}: ${f(x)}`).join(', ');
+  const per = (xs: (string | number)[], f: (x: string | number) => string) =>
+    xs.map((x, i) => `${p.options[i]}: ${f(x)}`).join(', ');
   if ('dots' in c) return per(c.dots, String);
   if ('scores' in c) return per(c.scores, String);
   return per(c.slots, (x) => answerLabel(t, String(x)));
@@ -138,8 +230,25 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
       <h1>{proposalTitle(t, v.registry, p, v.lang)}</h1>
       {voted ? <Notice kind="success">{t('ballot.saved')}</Notice> : null}
       <p class="by">
-        {p.openedByName ? t('proposal.openedBy', { name: p.openedByName }) : t(p.kind === 'remove_post' ? 'proposal.openedByFlags' : p.kind === 'fund_request' ? 'proposal.openedByRequest' : 'proposal.openedByHost')} · {processName(t, p.process)} ·{' '}
-        {p.status === 'open' ? <>{t('decisions.closes')} {when(v, p.closesAt)}</> : <>{t('decisions.closedAt')} {when(v, p.closedAt!)}</>}
+        {p.openedByName
+          ? t('proposal.openedBy', { name: p.openedByName })
+          : t(
+              p.kind === 'remove_post'
+                ? 'proposal.openedByFlags'
+                : p.kind === 'fund_request'
+                  ? 'proposal.openedByRequest'
+                  : 'proposal.openedByHost',
+            )}{' '}
+        · {processName(t, p.process)} ·{' '}
+        {p.status === 'open' ? (
+          <>
+            {t('decisions.closes')} {when(v, p.closesAt)}
+          </>
+        ) : (
+          <>
+            {t('decisions.closedAt')} {when(v, p.closedAt!)}
+          </>
+        )}
       </p>
       {p.kind === 'remove_member' ? <p>{t('proposal.removeMemberExplain')}</p> : null}
       {p.kind === 'remove_post' && p.subjectPostId ? (
@@ -149,11 +258,19 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
       ) : null}
       {p.body ? <p class="proposal-body">{p.body}</p> : null}
       <p class="hint">{processHint(t, p.process)}</p>
-      {action ? <p class="action"><strong>{t('proposal.ifPassed')}</strong> {action}</p> : null}
+      {action ? (
+        <p class="action">
+          <strong>{t('proposal.ifPassed')}</strong> {action}
+        </p>
+      ) : null}
       {p.options.length ? (
         <>
           <h2>{t('proposal.optionsTitle')}</h2>
-          <ul>{p.options.map((o) => <li>{o}</li>)}</ul>
+          <ul>
+            {p.options.map((o) => (
+              <li>{o}</li>
+            ))}
+          </ul>
         </>
       ) : null}
       <ul class="rules">
@@ -164,10 +281,14 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
       {form.errors._form ? <Notice kind="warning">{t(form.errors._form)}</Notice> : null}
       {mine ? <p>{t('ballot.yours', { choice: choiceText(v, p, mine.choice) })}</p> : null}
       {policy.vote ? <BallotForm v={v} p={p} form={form} changing={!!mine} /> : null}
-      {!policy.vote && p.status === 'open' && v.member?.id === p.subjectMemberId ? <p>{t('proposal.subjectNoVote')}</p> : null}
+      {!policy.vote && p.status === 'open' && v.member?.id === p.subjectMemberId ? (
+        <p>{t('proposal.subjectNoVote')}</p>
+      ) : null}
       {policy.makeAnonymous ? (
         <form method="post" action={`/decisions/${p.id}/anonymous`} class="inline">
-          <button type="submit" class="secondary">{t('proposal.makeAnonymous')}</button>
+          <button type="submit" class="secondary">
+            {t('proposal.makeAnonymous')}
+          </button>
         </form>
       ) : null}
       {result ? <ResultView v={v} r={result} final={p.status === 'closed'} /> : <p>{t('result.hidden')}</p>}

@@ -4,7 +4,11 @@ import { areaDistance } from './areas.ts';
 describe('distance between areas', () => {
   const areas = ['Eastside', 'Riverside', 'Old Town', 'Hillcrest', 'Island'];
   it('counts borders crossed along the agreed neighbours', () => {
-    const d = areaDistance(areas, [['Eastside', 'Riverside'], ['Riverside', 'Old Town'], ['Old Town', 'Hillcrest']]);
+    const d = areaDistance(areas, [
+      ['Eastside', 'Riverside'],
+      ['Riverside', 'Old Town'],
+      ['Old Town', 'Hillcrest'],
+    ]);
     expect(d('Eastside', 'Eastside')).toBe(0);
     expect(d('Eastside', 'Riverside')).toBe(1);
     expect(d('Hillcrest', 'Eastside')).toBe(3);

@@ -1,7 +1,10 @@
 // How far apart two areas are, for dispatch: the number of borders crossed, from the network's agreement of which
 // areas neighbour which. Without that agreement every other area is one step away.
 
-export function areaDistance(areas: readonly string[], neighbours: readonly (readonly [string, string])[]): (a: string, b: string) => number {
+export function areaDistance(
+  areas: readonly string[],
+  neighbours: readonly (readonly [string, string])[],
+): (a: string, b: string) => number {
   const known = new Set(areas);
   const next = new Map<string, string[]>();
   for (const [a, b] of neighbours) {
@@ -28,5 +31,5 @@ export function areaDistance(areas: readonly string[], neighbours: readonly (rea
     memo.set(start, d);
     return d;
   };
-  return (a, b) => (a === b ? 0 : from(a).get(b) ?? far);
+  return (a, b) => (a === b ? 0 : (from(a).get(b) ?? far));
 }

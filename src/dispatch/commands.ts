@@ -8,7 +8,12 @@ import { AppError } from '../web/errors.ts';
 
 export type SendResult = { sent: number; lost: string[]; full: string[] };
 
-export async function sendPairs(db: Db, dispatcherId: string, pairs: { needId: string; offerId: string }[], now: Date): Promise<SendResult> {
+export async function sendPairs(
+  db: Db,
+  dispatcherId: string,
+  pairs: { needId: string; offerId: string }[],
+  now: Date,
+): Promise<SendResult> {
   const result: SendResult = { sent: 0, lost: [], full: [] };
   for (const { needId, offerId } of pairs) {
     const [need, offer] = await Promise.all([postById(db, needId), postById(db, offerId)]);
@@ -28,6 +33,9 @@ export async function sendPairs(db: Db, dispatcherId: string, pairs: { needId: s
     }
   }
   // A need a member claimed first stays theirs; the dispatcher hears which.
-  await notify(db, result.lost.map((id) => ({ member_id: dispatcherId, kind: 'dispatch_lost' as const, post_id: id })));
+  await notify(
+    db,
+    result.lost.map((id) => ({ member_id: dispatcherId, kind: 'dispatch_lost' as const, post_id: id })),
+  );
   return result;
 }

@@ -55,7 +55,8 @@ export class FlowGraph {
       }
       if (level[t] === -1) return total;
       for (let i = 0; i < this.n; i++) iter[i] = this.head[i]!;
-      for (let f = this.augment(s, t, Infinity, level, iter); f > 0; f = this.augment(s, t, Infinity, level, iter)) total += f;
+      for (let f = this.augment(s, t, Infinity, level, iter); f > 0; f = this.augment(s, t, Infinity, level, iter))
+        total += f;
     }
   }
 
@@ -199,7 +200,7 @@ class MinHeap {
   push(key: number, node: number) {
     this.keys.push(key);
     this.nodes.push(node);
-    for (let i = this.keys.length - 1; i > 0; ) {
+    for (let i = this.keys.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (!this.less(i, p)) break;
       this.swap(i, p);
@@ -213,7 +214,7 @@ class MinHeap {
     if (this.keys.length > 0) {
       this.keys[0] = lastKey;
       this.nodes[0] = lastNode;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

@@ -7,7 +7,9 @@ export const dispatch: Domain = {
   name: 'dispatch',
   routes: [dispatchRoutes],
   notifications: [
-    aboutPost('dispatched', 'notification.dispatched', (n) => (n.matchId ? `/matches/${n.matchId}` : n.postId ? `/posts/${n.postId}` : '/notifications')),
+    aboutPost('dispatched', 'notification.dispatched', (n) =>
+      n.matchId ? `/matches/${n.matchId}` : n.postId ? `/posts/${n.postId}` : '/notifications',
+    ),
     aboutPost('dispatch_lost', 'notification.dispatchLost', (n) => (n.postId ? `/posts/${n.postId}` : '/dispatch')),
   ],
 };

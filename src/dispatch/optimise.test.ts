@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { feasible, greedyDispatch, mostMeetable, proposeDispatch, type DispatchInput, type DispatchNeed, type DispatchSupply } from './optimise.ts';
+import {
+  feasible,
+  greedyDispatch,
+  mostMeetable,
+  proposeDispatch,
+  type DispatchInput,
+  type DispatchNeed,
+  type DispatchSupply,
+} from './optimise.ts';
 
 const H = 3_600_000;
 const NOW = 100 * H;
@@ -9,10 +17,22 @@ const AREAS = ['A', 'B', 'C'];
 const distance = (a: string, b: string) => Math.abs(AREAS.indexOf(a) - AREAS.indexOf(b));
 
 const need = (id: string, over: Partial<DispatchNeed> = {}): DispatchNeed => ({
-  id, category: 'food', area: 'A', urgency: 'soon', arrivedAt: NOW - H, neededBy: null, ...over,
+  id,
+  category: 'food',
+  area: 'A',
+  urgency: 'soon',
+  arrivedAt: NOW - H,
+  neededBy: null,
+  ...over,
 });
 const supply = (id: string, over: Partial<DispatchSupply> = {}): DispatchSupply => ({
-  id, categories: ['food'], area: 'A', capacity: 1, from: NOW - H, until: NOW + 10 * H, ...over,
+  id,
+  categories: ['food'],
+  area: 'A',
+  capacity: 1,
+  from: NOW - H,
+  until: NOW + 10 * H,
+  ...over,
 });
 const run = (needs: DispatchNeed[], supplies: DispatchSupply[], extra: Partial<DispatchInput> = {}) =>
   proposeDispatch({ now: NOW, needs, supplies, distance, ...extra });
@@ -48,7 +68,10 @@ describe('the dispatch optimiser on cases with known answers', () => {
   });
 
   it('meets the need that cannot wait before the one that can', () => {
-    const r = run([need('soonest', { neededBy: NOW + H / 2 }), need('later', { neededBy: NOW + 20 * H })], [supply('s')]);
+    const r = run(
+      [need('soonest', { neededBy: NOW + H / 2 }), need('later', { neededBy: NOW + 20 * H })],
+      [supply('s')],
+    );
     expect(pairs(r)).toEqual({ soonest: 's' });
   });
 
@@ -76,7 +99,10 @@ describe('the dispatch optimiser on cases with known answers', () => {
   });
 
   it('proposes a need once and only for helpers of its kind', () => {
-    const r = run([need('n', { category: 'rides' })], [supply('food'), supply('rides', { categories: ['rides'], capacity: 3 })]);
+    const r = run(
+      [need('n', { category: 'rides' })],
+      [supply('food'), supply('rides', { categories: ['rides'], capacity: 3 })],
+    );
     expect(r.assignments).toEqual([expect.objectContaining({ needId: 'n', supplyId: 'rides' })]);
   });
 });
@@ -113,8 +139,23 @@ function toInput(x: Instance): DispatchInput {
     now: NOW,
     distance,
     metRate: (a) => (a === 'A' ? x.metA : 1),
-    needs: x.needs.map((n, i) => ({ id: `n${i}`, category: n.category, area: n.area, urgency: n.urgency, arrivedAt: NOW - n.ago * H, neededBy: n.due === null ? null : NOW + n.due * H })),
-    supplies: x.supplies.map((s, j) => ({ id: `s${j}`, categories: s.categories, area: s.area, capacity: s.capacity, from: NOW + s.from * H, until: NOW + (s.from + s.length) * H, reach: s.reach })),
+    needs: x.needs.map((n, i) => ({
+      id: `n${i}`,
+      category: n.category,
+      area: n.area,
+      urgency: n.urgency,
+      arrivedAt: NOW - n.ago * H,
+      neededBy: n.due === null ? null : NOW + n.due * H,
+    })),
+    supplies: x.supplies.map((s, j) => ({
+      id: `s${j}`,
+      categories: s.categories,
+      area: s.area,
+      capacity: s.capacity,
+      from: NOW + s.from * H,
+      until: NOW + (s.from + s.length) * H,
+      reach: s.reach,
+    })),
   };
 }
 
@@ -156,7 +197,9 @@ describe('the dispatch optimiser on random instances', () => {
           used.set(s.id, (used.get(s.id) ?? 0) + 1);
         }
         for (const [id, k] of used) expect(k).toBeLessThanOrEqual(input.supplies.find((s) => s.id === id)!.capacity);
-        expect(r.assignments.length + r.unassigned.length).toBe(input.needs.filter((n) => n.neededBy === null || n.neededBy >= NOW).length);
+        expect(r.assignments.length + r.unassigned.length).toBe(
+          input.needs.filter((n) => n.neededBy === null || n.neededBy >= NOW).length,
+        );
       }),
       { numRuns: 400 },
     );
@@ -165,7 +208,10 @@ describe('the dispatch optimiser on random instances', () => {
 
 describe('the dispatch optimiser and members', () => {
   it('never sends a need to an offer from the member who asked', () => {
-    const r = run([need('mine', { memberId: 'ana' }), need('theirs', { memberId: 'ben' })], [supply('s', { memberId: 'ana', capacity: 2 })]);
+    const r = run(
+      [need('mine', { memberId: 'ana' }), need('theirs', { memberId: 'ben' })],
+      [supply('s', { memberId: 'ana', capacity: 2 })],
+    );
     expect(pairs(r)).toEqual({ theirs: 's' });
   });
 });

@@ -78,7 +78,12 @@ type Weights = { -readonly [K in keyof typeof WEIGHTS]: number };
 const MINUTE = 60_000;
 
 /** Can this supply help this need, if assigned now? */
-export function feasible(need: DispatchNeed, s: DispatchSupply, now: number, distance: (a: string, b: string) => number): boolean {
+export function feasible(
+  need: DispatchNeed,
+  s: DispatchSupply,
+  now: number,
+  distance: (a: string, b: string) => number,
+): boolean {
   if (s.capacity <= 0 || !s.categories.includes(need.category) || need.arrivedAt > now) return false;
   if (need.memberId !== undefined && need.memberId === s.memberId) return false;
   if (s.until <= now) return false;
@@ -87,7 +92,11 @@ export function feasible(need: DispatchNeed, s: DispatchSupply, now: number, dis
   return s.reach === undefined || distance(need.area, s.area) <= s.reach;
 }
 
-export function needPoints(need: DispatchNeed, input: Pick<DispatchInput, 'now' | 'metRate'>, w: Weights = WEIGHTS): number {
+export function needPoints(
+  need: DispatchNeed,
+  input: Pick<DispatchInput, 'now' | 'metRate'>,
+  w: Weights = WEIGHTS,
+): number {
   const waited = Math.min(Math.max(0, input.now - need.arrivedAt) / MINUTE, w.waitingCapMinutes) * w.waitingPerMinute;
   const urgency = need.urgency === 'urgent' ? w.urgent : need.urgency === 'soon' ? w.soon : 0;
   const left = need.neededBy === null ? Infinity : (need.neededBy - input.now) / MINUTE;
@@ -97,12 +106,22 @@ export function needPoints(need: DispatchNeed, input: Pick<DispatchInput, 'now' 
 }
 
 /** What sending this supply to this need costs: travel, and the wait until the helper is free. */
-export function edgePoints(need: DispatchNeed, s: DispatchSupply, now: number, distance: (a: string, b: string) => number, w: Weights = WEIGHTS) {
+export function edgePoints(
+  need: DispatchNeed,
+  s: DispatchSupply,
+  now: number,
+  distance: (a: string, b: string) => number,
+  w: Weights = WEIGHTS,
+) {
   return supplyPoints(need, s, distance, w) + windowPoints(s, now, w);
 }
 
 function supplyPoints(need: DispatchNeed, s: DispatchSupply, distance: (a: string, b: string) => number, w: Weights) {
-  return Math.round(distance(need.area, s.area) * w.perDistance + (s.categories.length - 1) * w.perExtraCategory + (s.reach ?? 0) * w.perReach);
+  return Math.round(
+    distance(need.area, s.area) * w.perDistance +
+      (s.categories.length - 1) * w.perExtraCategory +
+      (s.reach ?? 0) * w.perReach,
+  );
 }
 
 function windowPoints(win: { from: number; until: number }, now: number, w: Weights) {
@@ -112,7 +131,8 @@ function windowPoints(win: { from: number; until: number }, now: number, w: Weig
 }
 
 /** Needs oldest first (then by id), so equal needs are treated the same whatever order they came in. */
-const byArrival = (a: DispatchNeed, b: DispatchNeed) => a.arrivedAt - b.arrivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byArrival = (a: DispatchNeed, b: DispatchNeed) =>
+  a.arrivedAt - b.arrivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const bySupply = (a: DispatchSupply, b: DispatchSupply) => a.from - b.from || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -124,7 +144,9 @@ const bySupply = (a: DispatchSupply, b: DispatchSupply) => a.from - b.from || (a
 export function proposeDispatch(input: DispatchInput): DispatchResult {
   const w: Weights = { ...WEIGHTS, ...input.weights };
   const { now, distance } = input;
-  const needs = input.needs.filter((n) => n.arrivedAt <= now && (n.neededBy === null || n.neededBy >= now)).sort(byArrival);
+  const needs = input.needs
+    .filter((n) => n.arrivedAt <= now && (n.neededBy === null || n.neededBy >= now))
+    .sort(byArrival);
   const supplies = input.supplies.filter((s) => s.capacity > 0 && s.until > now).sort(bySupply);
   // Cells: (area of need, category, window). A need reaches the cells of its own area and category whose window it fits.
   const windows = new Map<string, { from: number; until: number; supplies: number[] }>();
@@ -210,7 +232,10 @@ export function proposeDispatch(input: DispatchInput): DispatchResult {
     slot.left--;
     const s = supplies[slot.supply]!;
     assignments.push({
-      needId: need.id, supplyId: s.id, distance: distance(need.area, s.area), startsAt: Math.max(now, s.from),
+      needId: need.id,
+      supplyId: s.id,
+      distance: distance(need.area, s.area),
+      startsAt: Math.max(now, s.from),
       points: points[i]! - edgePoints(need, s, now, distance, w),
     });
   });
@@ -223,8 +248,13 @@ export function proposeDispatch(input: DispatchInput): DispatchResult {
  */
 export function greedyDispatch(input: DispatchInput): DispatchResult {
   const { now, distance } = input;
-  const needs = input.needs.filter((n) => n.arrivedAt <= now && (n.neededBy === null || n.neededBy >= now)).sort(byArrival);
-  const supplies = input.supplies.filter((s) => s.capacity > 0 && s.until > now).sort(bySupply).map((s) => ({ ...s }));
+  const needs = input.needs
+    .filter((n) => n.arrivedAt <= now && (n.neededBy === null || n.neededBy >= now))
+    .sort(byArrival);
+  const supplies = input.supplies
+    .filter((s) => s.capacity > 0 && s.until > now)
+    .sort(bySupply)
+    .map((s) => ({ ...s }));
   const assignments: Assignment[] = [];
   const unassigned: string[] = [];
   for (const need of needs) {
@@ -239,7 +269,10 @@ export function greedyDispatch(input: DispatchInput): DispatchResult {
     }
     best.capacity--;
     assignments.push({
-      needId: need.id, supplyId: best.id, distance: distance(need.area, best.area), startsAt: Math.max(now, best.from),
+      needId: need.id,
+      supplyId: best.id,
+      distance: distance(need.area, best.area),
+      startsAt: Math.max(now, best.from),
       points: needPoints(need, input) - edgePoints(need, best, now, distance),
     });
   }

@@ -5,7 +5,14 @@ import { areaMetRates, dispatchable, type DispatchablePost } from '../exchange/i
 import type { PostView } from '../exchange/index.ts';
 import type { NetworkAgreements } from '../agreements/index.ts';
 import { areaDistance } from './areas.ts';
-import { edgePoints, feasible, proposeDispatch, type DispatchInput, type DispatchNeed, type DispatchSupply } from './optimise.ts';
+import {
+  edgePoints,
+  feasible,
+  proposeDispatch,
+  type DispatchInput,
+  type DispatchNeed,
+  type DispatchSupply,
+} from './optimise.ts';
 
 /** How many other offers each pair lists for the dispatcher to choose instead. */
 const ALTERNATIVES = 5;
@@ -17,21 +24,41 @@ export type Proposal = { pairs: Pair[]; waiting: PostView[]; offers: number };
 /** A date (needed by, available until) lasts to the end of that day, in the server's time zone. */
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).getTime();
 
-
 function asNeed(p: PostView): DispatchNeed {
-  return { id: p.id, category: p.category, area: p.area, urgency: p.urgency, arrivedAt: p.createdAt.getTime(), neededBy: p.neededBy ? endOfDay(p.neededBy) : null, memberId: p.memberId };
+  return {
+    id: p.id,
+    category: p.category,
+    area: p.area,
+    urgency: p.urgency,
+    arrivedAt: p.createdAt.getTime(),
+    neededBy: p.neededBy ? endOfDay(p.neededBy) : null,
+    memberId: p.memberId,
+  };
 }
 
 function asSupply(p: DispatchablePost, now: number): DispatchSupply {
   return {
-    id: p.id, categories: [p.category], area: p.area, capacity: p.room, from: Math.min(now, p.createdAt.getTime()),
-    until: p.availableUntil ? endOfDay(p.availableUntil) : now + YEAR, memberId: p.memberId,
+    id: p.id,
+    categories: [p.category],
+    area: p.area,
+    capacity: p.room,
+    from: Math.min(now, p.createdAt.getTime()),
+    until: p.availableUntil ? endOfDay(p.availableUntil) : now + YEAR,
+    memberId: p.memberId,
   };
 }
 
-export async function dispatchProposal(db: Db, network: Pick<NetworkAgreements, 'areas' | 'areaNeighbours'>, now: Date): Promise<Proposal> {
+export async function dispatchProposal(
+  db: Db,
+  network: Pick<NetworkAgreements, 'areas' | 'areaNeighbours'>,
+  now: Date,
+): Promise<Proposal> {
   const distance = areaDistance(network.areas, network.areaNeighbours);
-  const [needs, offers, rates] = await Promise.all([dispatchable(db, 'need'), dispatchable(db, 'offer'), areaMetRates(db, now)]);
+  const [needs, offers, rates] = await Promise.all([
+    dispatchable(db, 'need'),
+    dispatchable(db, 'offer'),
+    areaMetRates(db, now),
+  ]);
   const t = now.getTime();
   const input: DispatchInput = {
     now: t,

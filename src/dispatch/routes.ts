@@ -17,7 +17,10 @@ async function dispatcherOnly(c: C) {
   const ctx = await crisisFor(c);
   if (!ctx.state.on || !ctx.dispatcher) {
     const why = !ctx.state.on ? 'off' : 'role';
-    return { ctx, refused: await page(c, c.get('t')('dispatch.title'), (v) => views.DispatchClosed({ v, why }), { status: 403 }) };
+    return {
+      ctx,
+      refused: await page(c, c.get('t')('dispatch.title'), (v) => views.DispatchClosed({ v, why }), { status: 403 }),
+    };
   }
   return { ctx, refused: undefined };
 }

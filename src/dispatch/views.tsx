@@ -12,9 +12,13 @@ export function DispatchClosed({ v, why }: { v: ViewCtx; why: 'off' | 'role' }) 
   return (
     <>
       <h1>{t('dispatch.title')}</h1>
-      <p class="error-message" data-code={why === 'off' ? 'crisis_off' : 'dispatchers_only'}>{t(why === 'off' ? 'dispatch.closedOff' : 'dispatch.closedRole')}</p>
+      <p class="error-message" data-code={why === 'off' ? 'crisis_off' : 'dispatchers_only'}>
+        {t(why === 'off' ? 'dispatch.closedOff' : 'dispatch.closedRole')}
+      </p>
       <p>
-        <a href={why === 'off' ? '/crisis' : '/roles/dispatcher'}>{t(why === 'off' ? 'crisis.title' : 'crisis.becomeDispatcher')}</a>
+        <a href={why === 'off' ? '/crisis' : '/roles/dispatcher'}>
+          {t(why === 'off' ? 'crisis.title' : 'crisis.becomeDispatcher')}
+        </a>
       </p>
     </>
   );
@@ -24,17 +28,28 @@ function NeedLine({ v, p }: { v: ViewCtx; p: PostView }) {
   const { t } = v;
   return (
     <p class="meta">
-      <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span> <span class="tag">{categoryLabel(t, p.category)}</span>{' '}
-      <span class="tag">{p.area}</span> {t('dispatch.waitingSince', { when: formatDateTime(v.lang, p.createdAt) })}
+      <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span>{' '}
+      <span class="tag">{categoryLabel(t, p.category)}</span> <span class="tag">{p.area}</span>{' '}
+      {t('dispatch.waitingSince', { when: formatDateTime(v.lang, p.createdAt) })}
       {p.neededBy ? <> · {t('post.neededByShort', { date: formatDate(v.lang, p.neededBy) })}</> : null}
     </p>
   );
 }
 
 const offerLabel = (v: ViewCtx, o: PostView & { room: number }) =>
-  v.t('dispatch.offerOption', { what: o.what.length > 60 ? `${o.what.slice(0, 59)}…` : o.what, name: o.memberName, area: o.area, room: o.room });
+  v.t('dispatch.offerOption', {
+    what: o.what.length > 60 ? `${o.what.slice(0, 59)}…` : o.what,
+    name: o.memberName,
+    area: o.area,
+    room: o.room,
+  });
 
-export function DispatchPage(props: { v: ViewCtx; proposal: Proposal; state: CrisisState; outcome?: { sent: number; lost: number; full: number } | undefined }) {
+export function DispatchPage(props: {
+  v: ViewCtx;
+  proposal: Proposal;
+  state: CrisisState;
+  outcome?: { sent: number; lost: number; full: number } | undefined;
+}) {
   const { v, proposal, outcome } = props;
   const { t } = v;
   return (
@@ -47,19 +62,28 @@ export function DispatchPage(props: { v: ViewCtx; proposal: Proposal; state: Cri
         </Notice>
       ) : null}
       <p>{t('dispatch.about')}</p>
-      <p class="hint">{t('dispatch.counts', { pairs: proposal.pairs.length, waiting: proposal.waiting.length, offers: proposal.offers })}</p>
+      <p class="hint">
+        {t('dispatch.counts', {
+          pairs: proposal.pairs.length,
+          waiting: proposal.waiting.length,
+          offers: proposal.offers,
+        })}
+      </p>
       {proposal.pairs.length ? (
         <form method="post" action="/dispatch">
           <ol class="cards">
             {proposal.pairs.map((pair) => (
               <li class="card need">
                 <p class="what">
-                  <a href={`/posts/${pair.need.id}`}>{pair.need.what}</a> <span class="by">— {pair.need.memberName}</span>
+                  <a href={`/posts/${pair.need.id}`}>{pair.need.what}</a>{' '}
+                  <span class="by">— {pair.need.memberName}</span>
                 </p>
                 <NeedLine v={v} p={pair.need} />
                 <label for={`send_${pair.need.id}`}>{t('dispatch.sendTo')}</label>{' '}
                 <select id={`send_${pair.need.id}`} name={`send_${pair.need.id}`}>
-                  <option value={pair.offer.id} selected>{offerLabel(v, pair.offer)}</option>
+                  <option value={pair.offer.id} selected>
+                    {offerLabel(v, pair.offer)}
+                  </option>
                   {pair.others.map((o) => (
                     <option value={o.id}>{offerLabel(v, o)}</option>
                   ))}
@@ -68,7 +92,9 @@ export function DispatchPage(props: { v: ViewCtx; proposal: Proposal; state: Cri
               </li>
             ))}
           </ol>
-          <button type="submit" class="primary">{t('dispatch.confirm', { n: proposal.pairs.length })}</button>
+          <button type="submit" class="primary">
+            {t('dispatch.confirm', { n: proposal.pairs.length })}
+          </button>
         </form>
       ) : (
         <p>{t('dispatch.nothing')}</p>

@@ -27,7 +27,13 @@ function postValues(input: PostInput) {
  * Posts a need or offer. A need is also queued for matching: members whose open offers fit are told just after
  * (match-queue.ts), so the member posting does not wait for the search.
  */
-export async function createPost(db: Db, memberId: string, language: string, input: PostInput, now: Date): Promise<string> {
+export async function createPost(
+  db: Db,
+  memberId: string,
+  language: string,
+  input: PostInput,
+  now: Date,
+): Promise<string> {
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('posts')
@@ -73,7 +79,9 @@ export async function openMatch(db: Db, memberId: string, post: PostView): Promi
       helper_id: isNeed ? memberId : post.memberId,
       asker_id: isNeed ? post.memberId : memberId,
     },
-    tell: (id) => [{ member_id: post.memberId, kind: isNeed ? 'claimed' : 'requested', post_id: post.id, match_id: id }],
+    tell: (id) => [
+      { member_id: post.memberId, kind: isNeed ? 'claimed' : 'requested', post_id: post.id, match_id: id },
+    ],
   });
 }
 
@@ -81,10 +89,24 @@ export async function openMatch(db: Db, memberId: string, post: PostView): Promi
  * A dispatcher sends a need to an offer: the same claim as "I can help", made for the member who offered. It never
  * overrides a claim a member made first (409 already_taken), and never gives an offer more than it can take.
  */
-export async function dispatchMatch(db: Db, dispatcherId: string, need: PostView, offer: PostView, now: Date): Promise<string> {
+export async function dispatchMatch(
+  db: Db,
+  dispatcherId: string,
+  need: PostView,
+  offer: PostView,
+  now: Date,
+): Promise<string> {
   if (need.memberId === offer.memberId) throw errors.conflict('own_post', 'error.ownPost');
   return claim(db, need, {
-    match: { need_id: need.id, offer_id: null, helper_id: offer.memberId, asker_id: need.memberId, via_offer_id: offer.id, dispatched_by: dispatcherId, created_at: now },
+    match: {
+      need_id: need.id,
+      offer_id: null,
+      helper_id: offer.memberId,
+      asker_id: need.memberId,
+      via_offer_id: offer.id,
+      dispatched_by: dispatcherId,
+      created_at: now,
+    },
     tell: (id) => [
       { member_id: need.memberId, kind: 'claimed', post_id: need.id, match_id: id },
       { member_id: offer.memberId, kind: 'dispatched', post_id: need.id, match_id: id },
@@ -95,7 +117,11 @@ export async function dispatchMatch(db: Db, dispatcherId: string, need: PostView
 type NewMatch = Insertable<Database['matches']>;
 
 /** The one race-safe claim: the match and its notices in one transaction; the database decides who was first. */
-async function claim(db: Db, post: PostView, c: { match: NewMatch; tell: (matchId: string) => NewNotification[] }): Promise<string> {
+async function claim(
+  db: Db,
+  post: PostView,
+  c: { match: NewMatch; tell: (matchId: string) => NewNotification[] },
+): Promise<string> {
   try {
     return await db.transaction().execute(async (tx) => {
       const match = await tx.insertInto('matches').values(c.match).returning('id').executeTakeFirstOrThrow();
@@ -132,7 +158,9 @@ async function endMatch(db: Db, memberId: string, match: MatchView, status: 'rel
       .where('status', '=', 'active')
       .executeTakeFirst();
     if (ended.numUpdatedRows === 0n) throw errors.conflict('already_ended', 'error.alreadyEnded');
-    await notify(tx, [{ member_id: otherSide(match, memberId), kind: status, post_id: match.postId, match_id: match.id }]);
+    await notify(tx, [
+      { member_id: otherSide(match, memberId), kind: status, post_id: match.postId, match_id: match.id },
+    ]);
   });
 }
 
@@ -142,7 +170,9 @@ export async function sendMessage(db: Db, keys: Keys, memberId: string, match: M
       .insertInto('messages')
       .values({ match_id: match.id, author_id: memberId, body_enc: encrypt(keys, messagePurpose(match.id), body) })
       .execute();
-    await notify(tx, [{ member_id: otherSide(match, memberId), kind: 'message', post_id: match.postId, match_id: match.id }]);
+    await notify(tx, [
+      { member_id: otherSide(match, memberId), kind: 'message', post_id: match.postId, match_id: match.id },
+    ]);
   });
 }
 
@@ -168,10 +198,18 @@ export async function expirePosts(db: Db, today: string, now: Date) {
 
 /** A post removed by the members' decision: its matches are released and it is withdrawn. */
 export async function removePost(tx: Kysely<Database>, postId: string, now: Date) {
-  await tx.updateTable('matches').set({ status: 'released', ended_at: now }).where('status', '=', 'active')
-    .where((eb) => eb.or([eb('need_id', '=', postId), eb('offer_id', '=', postId)])).execute();
-  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now })
-    .where('id', '=', postId).where('status', 'in', ['open', 'matched']).execute();
+  await tx
+    .updateTable('matches')
+    .set({ status: 'released', ended_at: now })
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('need_id', '=', postId), eb('offer_id', '=', postId)]))
+    .execute();
+  await tx
+    .updateTable('posts')
+    .set({ status: 'withdrawn', updated_at: now, closed_at: now })
+    .where('id', '=', postId)
+    .where('status', 'in', ['open', 'matched'])
+    .execute();
 }
 
 /** A post hidden while members decided about it is shown again (the review did not pass). */

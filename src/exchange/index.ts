@@ -21,7 +21,8 @@ export const exchange: Domain = {
     { name: 'expire needs and offers', run: (deps, now) => expirePosts(deps.db, today(now), now) },
     {
       name: 'expire details of finished posts',
-      run: async (deps, now) => applyRetention(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
+      run: async (deps, now) =>
+        applyRetention(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
     },
   ],
   notifications: [

@@ -8,13 +8,32 @@ import { candidatesFor } from './queries.ts';
 /** Matches one queued need, if any is waiting; true when it did. Each runs in its own transaction. */
 async function matchOne(db: Db): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    const queued = await tx.selectFrom('match_queue').select('post_id').orderBy('queued_at').limit(1).forUpdate().skipLocked().executeTakeFirst();
+    const queued = await tx
+      .selectFrom('match_queue')
+      .select('post_id')
+      .orderBy('queued_at')
+      .limit(1)
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
     if (!queued) return false;
-    const need = await tx.selectFrom('posts').select(['id', 'member_id', 'what', 'category', 'status']).where('id', '=', queued.post_id).executeTakeFirst();
+    const need = await tx
+      .selectFrom('posts')
+      .select(['id', 'member_id', 'what', 'category', 'status'])
+      .where('id', '=', queued.post_id)
+      .executeTakeFirst();
     if (need?.status === 'open') {
-      const offers = await candidatesFor(tx, { kind: 'need', what: need.what, category: need.category, excludeMember: need.member_id });
+      const offers = await candidatesFor(tx, {
+        kind: 'need',
+        what: need.what,
+        category: need.category,
+        excludeMember: need.member_id,
+      });
       const helpers = [...new Set(offers.map((o) => o.memberId))];
-      await notify(tx, helpers.map((m) => ({ member_id: m, kind: 'matching_need' as const, post_id: need.id })));
+      await notify(
+        tx,
+        helpers.map((m) => ({ member_id: m, kind: 'matching_need' as const, post_id: need.id })),
+      );
     }
     await tx.deleteFrom('match_queue').where('post_id', '=', queued.post_id).execute();
     return true;

@@ -3,7 +3,12 @@ import { dateFit, findNearDuplicate, rankCandidates, similarity, words, type Can
 
 const at = (n: number) => new Date(Date.UTC(2026, 10, n));
 const candidate = (over: Partial<Candidate> & { id: string }): Candidate => ({
-  category: 'rides', area: 'Eastside', textRank: 0, date: null, createdAt: at(1), ...over,
+  category: 'rides',
+  area: 'Eastside',
+  textRank: 0,
+  date: null,
+  createdAt: at(1),
+  ...over,
 });
 
 describe('ranking matches', () => {
@@ -69,7 +74,13 @@ describe('contact details on the board', () => {
     for (const text of ['call me 555-0199-22', 'text +1 (612) 555 0199', 'write to ada@example.org', '0612345678']) {
       expect(holdsContactDetails(text), text).toBe(true);
     }
-    for (const text of ['Diapers size 4, 2 packs', 'Ride on 2026-12-01 at 9:30', 'Before 12/01/2026', 'Rent help, 150 dollars', 'Room 12B']) {
+    for (const text of [
+      'Diapers size 4, 2 packs',
+      'Ride on 2026-12-01 at 9:30',
+      'Before 12/01/2026',
+      'Rent help, 150 dollars',
+      'Room 12B',
+    ]) {
       expect(holdsContactDetails(text), text).toBe(false);
     }
   });

@@ -1,6 +1,11 @@
 // Pure matching logic: how well an open post answers the one being typed, and whether a new need repeats an old one.
 
-export type Wanted = { kind: 'need' | 'offer'; category?: string | undefined; area?: string | undefined; date?: string | null | undefined };
+export type Wanted = {
+  kind: 'need' | 'offer';
+  category?: string | undefined;
+  area?: string | undefined;
+  date?: string | null | undefined;
+};
 export type Candidate = {
   id: string;
   category: string;
@@ -39,7 +44,11 @@ export function score(wanted: Wanted, c: Candidate, maxTextRank: number): number
  * Ranks candidates by category, words in common, area and dates. A candidate that shares neither category nor any
  * word is no match at all. Ties go to the one waiting longest.
  */
-export function rankCandidates<C extends Candidate>(wanted: Wanted, candidates: C[], limit = 5): (C & { score: number })[] {
+export function rankCandidates<C extends Candidate>(
+  wanted: Wanted,
+  candidates: C[],
+  limit = 5,
+): (C & { score: number })[] {
   const relevant = candidates.filter((c) => c.category === wanted.category || c.textRank > 0);
   const maxText = Math.max(0, ...relevant.map((c) => c.textRank));
   return relevant

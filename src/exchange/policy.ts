@@ -7,7 +7,8 @@ type Who = SessionMember | null;
 export const can = {
   seePost: (who: Who, post: PostView) => !!who && (!post.hidden || who.id === post.memberId),
   editPost: (who: Who, post: PostView) => !!who && who.id === post.memberId && post.status === 'open',
-  respondToPost: (who: Who, post: PostView) => !!who && who.id !== post.memberId && post.status === 'open' && !post.hidden,
+  respondToPost: (who: Who, post: PostView) =>
+    !!who && who.id !== post.memberId && post.status === 'open' && !post.hidden,
   flagPost: (who: Who, post: PostView) => !!who && who.id !== post.memberId && !post.hidden,
   seeMatch: (who: Who, m: MatchView) => !!who && (who.id === m.helperId || who.id === m.askerId),
   writeInMatch: (who: Who, m: MatchView) => can.seeMatch(who, m) && m.status === 'active',
@@ -20,4 +21,3 @@ export type PostPolicy = { edit: boolean; respond: boolean; flag: boolean };
 export function postPolicy(who: Who, post: PostView): PostPolicy {
   return { edit: can.editPost(who, post), respond: can.respondToPost(who, post), flag: can.flagPost(who, post) };
 }
-

@@ -41,23 +41,62 @@ const urgencyOrder = sql<number>`case posts.urgency when 'urgent' then 0 when 's
 
 function postColumns() {
   return [
-    'posts.id', 'posts.kind', 'posts.member_id', 'members.display_name', 'posts.what', 'posts.category', 'posts.area',
-    'posts.urgency', 'posts.needed_by', 'posts.available_until', 'posts.capacity', 'posts.takes', 'posts.status', 'posts.created_at',
-    hiddenExpr.as('hidden'), sql<boolean>`posts.details_expired_at is not null`.as('details_expired'),
+    'posts.id',
+    'posts.kind',
+    'posts.member_id',
+    'members.display_name',
+    'posts.what',
+    'posts.category',
+    'posts.area',
+    'posts.urgency',
+    'posts.needed_by',
+    'posts.available_until',
+    'posts.capacity',
+    'posts.takes',
+    'posts.status',
+    'posts.created_at',
+    hiddenExpr.as('hidden'),
+    sql<boolean>`posts.details_expired_at is not null`.as('details_expired'),
   ] as const;
 }
 
 type PostRow = {
-  id: string; kind: PostKind; member_id: string; display_name: string; what: string; category: string; area: string;
-  urgency: Urgency; needed_by: string | null; available_until: string | null; capacity: string | null; takes: number | null;
-  status: PostStatus; created_at: Date; hidden: boolean; details_expired: boolean;
+  id: string;
+  kind: PostKind;
+  member_id: string;
+  display_name: string;
+  what: string;
+  category: string;
+  area: string;
+  urgency: Urgency;
+  needed_by: string | null;
+  available_until: string | null;
+  capacity: string | null;
+  takes: number | null;
+  status: PostStatus;
+  created_at: Date;
+  hidden: boolean;
+  details_expired: boolean;
 };
 
 function toView(r: PostRow): PostView {
   return {
-    id: r.id, kind: r.kind, memberId: r.member_id, memberName: r.display_name, what: r.what, category: r.category,
-    area: r.area, urgency: r.urgency, neededBy: r.needed_by, availableUntil: r.available_until, capacity: r.capacity,
-    takes: r.takes ?? 1, status: r.status, createdAt: r.created_at, hidden: r.hidden, detailsExpired: r.details_expired,
+    id: r.id,
+    kind: r.kind,
+    memberId: r.member_id,
+    memberName: r.display_name,
+    what: r.what,
+    category: r.category,
+    area: r.area,
+    urgency: r.urgency,
+    neededBy: r.needed_by,
+    availableUntil: r.available_until,
+    capacity: r.capacity,
+    takes: r.takes ?? 1,
+    status: r.status,
+    createdAt: r.created_at,
+    hidden: r.hidden,
+    detailsExpired: r.details_expired,
   };
 }
 
@@ -66,7 +105,12 @@ export const BOARD_PAGE = 50;
 
 /** Open posts every member can see, with their author. */
 const openPosts = (db: Db) =>
-  db.selectFrom('posts').innerJoin('members', 'members.id', 'posts.member_id').select(postColumns()).where('posts.status', '=', 'open').where(visible);
+  db
+    .selectFrom('posts')
+    .innerJoin('members', 'members.id', 'posts.member_id')
+    .select(postColumns())
+    .where('posts.status', '=', 'open')
+    .where(visible);
 
 /**
  * Open needs and offers, urgent first, then those waiting longest. In crisis mode needs lead, and among them the
@@ -78,9 +122,18 @@ export async function boardPosts(db: Db, f: BoardFilter, limit = BOARD_PAGE, cri
   if (f.category) q = q.where('posts.category', '=', f.category);
   if (f.area) q = q.where('posts.area', '=', f.area);
   if (f.urgency) q = q.where('posts.urgency', '=', f.urgency);
-  if (crisis) q = q.orderBy(sql`posts.kind = 'need'`, 'desc').orderBy(urgencyOrder).orderBy(sql`posts.needed_by asc nulls last`);
+  if (crisis)
+    q = q
+      .orderBy(sql`posts.kind = 'need'`, 'desc')
+      .orderBy(urgencyOrder)
+      .orderBy(sql`posts.needed_by asc nulls last`);
   else q = q.orderBy(urgencyOrder);
-  const rows = await q.orderBy('posts.created_at', 'asc').orderBy('posts.id').limit(limit).offset(((f.page ?? 1) - 1) * BOARD_PAGE).execute();
+  const rows = await q
+    .orderBy('posts.created_at', 'asc')
+    .orderBy('posts.id')
+    .limit(limit)
+    .offset(((f.page ?? 1) - 1) * BOARD_PAGE)
+    .execute();
   return rows.map(toView);
 }
 
@@ -172,7 +225,9 @@ export async function candidatesFor(
   const built = await sql<{ cfg: string; query: string | null }>`select c as cfg,
     nullif(replace(plainto_tsquery(c::regconfig, ${searchWords(want.what)})::text, '&', '|'), '') as query
     from unnest(${sql.val(searchConfigs)}::text[]) as c`.execute(db);
-  const cases = built.rows.filter((r) => r.query !== null).map((r) => sql`when ${r.cfg}::regconfig then ${r.query}::tsquery`);
+  const cases = built.rows
+    .filter((r) => r.query !== null)
+    .map((r) => sql`when ${r.cfg}::regconfig then ${r.query}::tsquery`);
   const query = cases.length ? sql`(case posts.search_config ${sql.join(cases, sql` `)} end)` : sql`null::tsquery`;
   const rank = sql<number>`coalesce(ts_rank(posts.search, ${query}), 0)`;
   let q = openPosts(db)
@@ -216,21 +271,47 @@ function matchQuery(db: Db) {
     .innerJoin('members as helper', 'helper.id', 'matches.helper_id')
     .innerJoin('members as asker', 'asker.id', 'matches.asker_id')
     .select([
-      'matches.id', 'matches.status', 'posts.id as post_id', 'posts.kind', 'posts.what', 'matches.helper_id',
-      'helper.display_name as helper_name', 'matches.asker_id', 'asker.display_name as asker_name',
-      'matches.created_at', 'matches.ended_at',
+      'matches.id',
+      'matches.status',
+      'posts.id as post_id',
+      'posts.kind',
+      'posts.what',
+      'matches.helper_id',
+      'helper.display_name as helper_name',
+      'matches.asker_id',
+      'asker.display_name as asker_name',
+      'matches.created_at',
+      'matches.ended_at',
     ]);
 }
 
 type MatchRow = {
-  id: string; status: MatchStatus; post_id: string; kind: PostKind; what: string; helper_id: string;
-  helper_name: string; asker_id: string; asker_name: string; created_at: Date; ended_at: Date | null;
+  id: string;
+  status: MatchStatus;
+  post_id: string;
+  kind: PostKind;
+  what: string;
+  helper_id: string;
+  helper_name: string;
+  asker_id: string;
+  asker_name: string;
+  created_at: Date;
+  ended_at: Date | null;
 };
 
 function toMatchView(r: MatchRow): MatchView {
   return {
-    id: r.id, status: r.status, postId: r.post_id, postKind: r.kind, postWhat: r.what, helperId: r.helper_id,
-    helperName: r.helper_name, askerId: r.asker_id, askerName: r.asker_name, createdAt: r.created_at, endedAt: r.ended_at,
+    id: r.id,
+    status: r.status,
+    postId: r.post_id,
+    postKind: r.kind,
+    postWhat: r.what,
+    helperId: r.helper_id,
+    helperName: r.helper_name,
+    askerId: r.asker_id,
+    askerName: r.asker_name,
+    createdAt: r.created_at,
+    endedAt: r.ended_at,
   };
 }
 
@@ -257,7 +338,13 @@ export async function activeMatchesForPost(db: Db, postId: string): Promise<Matc
   return rows.map(toMatchView);
 }
 
-export type MessageView = { id: string; authorId: string | null; authorName: string | null; body: string; createdAt: Date };
+export type MessageView = {
+  id: string;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  createdAt: Date;
+};
 
 export const messagePurpose = (matchId: string) => `message:${matchId}`;
 

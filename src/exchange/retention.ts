@@ -30,7 +30,10 @@ export async function expireFinishedDetails(db: Db, days: number, now: Date): Pr
     await tx
       .deleteFrom('messages')
       .where('match_id', 'in', (eb) =>
-        eb.selectFrom('matches').select('matches.id').where(sql<boolean>`coalesce(matches.need_id, matches.offer_id) in (${due})`),
+        eb
+          .selectFrom('matches')
+          .select('matches.id')
+          .where(sql<boolean>`coalesce(matches.need_id, matches.offer_id) in (${due})`),
       )
       .execute();
     const r = await tx

@@ -10,8 +10,19 @@ import type { PostKind } from '../db/types.ts';
 import { rankCandidates, findNearDuplicate } from './matching.ts';
 import { can, postPolicy } from './policy.ts';
 import {
-  activeMatchesForPost, BOARD_PAGE, boardPosts, boardStamp, candidatesFor, matchById, matchesOf, openNeedsOf, postById, postsOf,
-  pausedNow, threadMessages, type PostView,
+  activeMatchesForPost,
+  BOARD_PAGE,
+  boardPosts,
+  boardStamp,
+  candidatesFor,
+  matchById,
+  matchesOf,
+  openNeedsOf,
+  postById,
+  postsOf,
+  pausedNow,
+  threadMessages,
+  type PostView,
 } from './queries.ts';
 import { boardFilterSchema, messageSchema, postSchema } from './schema.ts';
 import { kickMatching } from './match-queue.ts';
@@ -45,7 +56,10 @@ async function loadMatch(c: C, id: string) {
 }
 
 /** Ranked open posts of the other kind that fit what is being typed. */
-async function suggestionsFor(c: C, want: { kind: PostKind; what: string; category?: string; area?: string; date?: string | null }) {
+async function suggestionsFor(
+  c: C,
+  want: { kind: PostKind; what: string; category?: string; area?: string; date?: string | null },
+) {
   if (want.what.trim().length < 3 && !want.category) return [];
   const member = requireMember(c);
   const candidates = await candidatesFor(c.get('deps').db, { ...want, excludeMember: member.id });
@@ -56,11 +70,25 @@ function kindOf(value: string | undefined): PostKind {
   return value === 'offer' ? 'offer' : 'need';
 }
 
-async function postForm(c: C, opts: { kind: PostKind; form: FormState; action: string; editing: boolean; duplicate?: { id: string; what: string }; status?: 200 | 403 | 409 | 422 }) {
+async function postForm(
+  c: C,
+  opts: {
+    kind: PostKind;
+    form: FormState;
+    action: string;
+    editing: boolean;
+    duplicate?: { id: string; what: string };
+    status?: 200 | 403 | 409 | 422;
+  },
+) {
   const v = opts.form.values;
   // A text that failed its check is not searched (it may be 60 KB); the other fields still suggest.
   const suggestions = await suggestionsFor(c, {
-    kind: opts.kind, what: opts.form.errors.what ? '' : v.what ?? '', category: v.category, area: v.area, date: opts.kind === 'need' ? v.needed_by : v.available_until,
+    kind: opts.kind,
+    what: opts.form.errors.what ? '' : (v.what ?? ''),
+    category: v.category,
+    area: v.area,
+    date: opts.kind === 'need' ? v.needed_by : v.available_until,
   });
   const t = c.get('t');
   return page(
@@ -80,9 +108,23 @@ exchangeRoutes.get('/board', async (c) => {
   // The dispatch link shows only in crisis mode, so only then is the role looked up.
   const dispatcher = crisis.on && (await holdsRole(db, member.id, DISPATCHER, now));
   const [posts, stamp] = await Promise.all([boardPosts(db, filter, BOARD_PAGE + 1, crisis.on), boardStamp(db)]);
-  return page(c, c.get('t')('board.title'), (v) => views.BoardPage({ v, posts: posts.slice(0, BOARD_PAGE), more: posts.length > BOARD_PAGE, filter, stamp: stampText(stamp), crisis, dispatcher }), {
-    scripts: ['/static/board.js'],
-  });
+  return page(
+    c,
+    c.get('t')('board.title'),
+    (v) =>
+      views.BoardPage({
+        v,
+        posts: posts.slice(0, BOARD_PAGE),
+        more: posts.length > BOARD_PAGE,
+        filter,
+        stamp: stampText(stamp),
+        crisis,
+        dispatcher,
+      }),
+    {
+      scripts: ['/static/board.js'],
+    },
+  );
 });
 
 const stampText = (s: { count: number; newest: Date | null }) => `${s.count}:${s.newest?.getTime() ?? 0}`;
@@ -104,15 +146,28 @@ exchangeRoutes.post('/posts', async (c) => {
   const kind = kindOf(values.kind);
   const parsed = parsePost(c, { ...values, kind });
   if (!parsed.success) {
-    return postForm(c, { kind, form: { values, errors: toFieldErrors(parsed.error) }, action: '/posts', editing: false, status: 422 });
+    return postForm(c, {
+      kind,
+      form: { values, errors: toFieldErrors(parsed.error) },
+      action: '/posts',
+      editing: false,
+      status: 422,
+    });
   }
   const { db, clock } = c.get('deps');
   if (await pausedNow(db, member.id)) {
-    return postForm(c, { kind, form: { values, errors: { _form: 'error.paused' } }, action: '/posts', editing: false, status: 403 });
+    return postForm(c, {
+      kind,
+      form: { values, errors: { _form: 'error.paused' } },
+      action: '/posts',
+      editing: false,
+      status: 403,
+    });
   }
   if (parsed.data.kind === 'need' && values.confirm_duplicate !== 'yes') {
     const duplicate = findNearDuplicate(parsed.data.what, parsed.data.category, await openNeedsOf(db, member.id));
-    if (duplicate) return postForm(c, { kind, form: emptyForm(values), action: '/posts', editing: false, duplicate, status: 409 });
+    if (duplicate)
+      return postForm(c, { kind, form: emptyForm(values), action: '/posts', editing: false, duplicate, status: 409 });
   }
   const id = await createPost(db, member.id, member.language, parsed.data, clock());
   kickMatching(db, c.get('deps').log);
@@ -127,10 +182,18 @@ exchangeRoutes.get('/posts/:id', async (c) => {
   const matches = mine ? await activeMatchesForPost(db, post.id) : [];
   const suggestions =
     mine && post.status === 'open'
-      ? await suggestionsFor(c, { kind: post.kind, what: post.what, category: post.category, area: post.area, date: post.neededBy ?? post.availableUntil })
+      ? await suggestionsFor(c, {
+          kind: post.kind,
+          what: post.what,
+          category: post.category,
+          area: post.area,
+          date: post.neededBy ?? post.availableUntil,
+        })
       : [];
   const flagged = c.req.query('flagged') === '1';
-  return page(c, post.what.slice(0, 60), (v) => views.PostPage({ v, post, policy: postPolicy(member, post), matches, suggestions, flagged }));
+  return page(c, post.what.slice(0, 60), (v) =>
+    views.PostPage({ v, post, policy: postPolicy(member, post), matches, suggestions, flagged }),
+  );
 });
 
 exchangeRoutes.get('/posts/:id/edit', async (c) => {
@@ -138,8 +201,13 @@ exchangeRoutes.get('/posts/:id/edit', async (c) => {
   const post = await loadPost(c, c.req.param('id'));
   authorize(can.editPost(member, post), member);
   const values: FormValues = {
-    what: post.what, category: post.category, area: post.area, urgency: post.urgency,
-    needed_by: post.neededBy ?? '', available_until: post.availableUntil ?? '', capacity: post.capacity ?? '',
+    what: post.what,
+    category: post.category,
+    area: post.area,
+    urgency: post.urgency,
+    needed_by: post.neededBy ?? '',
+    available_until: post.availableUntil ?? '',
+    capacity: post.capacity ?? '',
     takes: post.kind === 'offer' ? String(post.takes) : '',
   };
   return postForm(c, { kind: post.kind, form: emptyForm(values), action: `/posts/${post.id}/edit`, editing: true });
@@ -171,7 +239,8 @@ exchangeRoutes.post('/posts/:id/respond', async (c) => {
   const member = requireMember(c);
   const post = await loadPost(c, c.req.param('id'));
   if (post.memberId === member.id) throw errors.conflict('own_post', 'error.ownPost');
-  if (post.status !== 'open') throw errors.conflict('already_taken', post.kind === 'need' ? 'error.needTaken' : 'error.notOpen');
+  if (post.status !== 'open')
+    throw errors.conflict('already_taken', post.kind === 'need' ? 'error.needTaken' : 'error.notOpen');
   const matchId = await openMatch(c.get('deps').db, member.id, post);
   return c.redirect(`/matches/${matchId}`, 303);
 });
@@ -180,9 +249,18 @@ async function matchPage(c: C, form: FormState, status: 200 | 403 | 422 = 200) {
   const member = requireMember(c);
   const match = await loadMatch(c, c.req.param('id')!);
   const messages = await threadMessages(c.get('deps').db, c.get('deps').keys, match.id);
-  const allowed = { write: can.writeInMatch(member, match), release: can.releaseMatch(member, match), markMet: can.markMet(member, match) };
+  const allowed = {
+    write: can.writeInMatch(member, match),
+    release: can.releaseMatch(member, match),
+    markMet: can.markMet(member, match),
+  };
   const flagged = c.req.query('flagged') === '1';
-  return page(c, c.get('t')('match.titleShort'), (v) => views.MatchPage({ v, match, messages, form, can: allowed, flagged }), { status });
+  return page(
+    c,
+    c.get('t')('match.titleShort'),
+    (v) => views.MatchPage({ v, match, messages, form, can: allowed, flagged }),
+    { status },
+  );
 }
 
 exchangeRoutes.get('/matches/:id', (c) => matchPage(c, emptyForm()));
@@ -221,7 +299,10 @@ exchangeRoutes.get('/me', async (c) => {
   const member = requireMember(c);
   const { db } = c.get('deps');
   const [posts, matches, onBreakSince, load] = await Promise.all([
-    postsOf(db, member.id), matchesOf(db, member.id), breakSince(db, member.id), loadOf(db, member.id, c.get('deps').clock()),
+    postsOf(db, member.id),
+    matchesOf(db, member.id),
+    breakSince(db, member.id),
+    loadOf(db, member.id, c.get('deps').clock()),
   ]);
   return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches, onBreakSince, load }));
 });
@@ -240,9 +321,20 @@ exchangeRoutes.post('/me/back', async (c) => {
 
 // JSON API: the same schemas and commands as the pages.
 const publicPost = (p: PostView) => ({
-  id: p.id, kind: p.kind, what: p.what, category: p.category, area: p.area, urgency: p.urgency, neededBy: p.neededBy,
-  availableUntil: p.availableUntil, capacity: p.capacity, takes: p.kind === 'offer' ? p.takes : undefined, status: p.status, memberName: p.memberName,
-  createdAt: p.createdAt.toISOString(), url: `/posts/${p.id}`,
+  id: p.id,
+  kind: p.kind,
+  what: p.what,
+  category: p.category,
+  area: p.area,
+  urgency: p.urgency,
+  neededBy: p.neededBy,
+  availableUntil: p.availableUntil,
+  capacity: p.capacity,
+  takes: p.kind === 'offer' ? p.takes : undefined,
+  status: p.status,
+  memberName: p.memberName,
+  createdAt: p.createdAt.toISOString(),
+  url: `/posts/${p.id}`,
 });
 
 exchangeRoutes.get('/api/suggestions', async (c) => {
@@ -250,7 +342,11 @@ exchangeRoutes.get('/api/suggestions', async (c) => {
   const q = c.req.query();
   const kind = kindOf(q.kind);
   const posts = await suggestionsFor(c, {
-    kind, what: (q.what ?? '').slice(0, 1000), category: q.category?.slice(0, 40), area: q.area?.slice(0, 80), date: q.date?.slice(0, 10),
+    kind,
+    what: (q.what ?? '').slice(0, 1000),
+    category: q.category?.slice(0, 40),
+    area: q.area?.slice(0, 80),
+    date: q.date?.slice(0, 10),
   });
   return c.json({ suggestions: posts.map(publicPost) });
 });

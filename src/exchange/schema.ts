@@ -57,7 +57,10 @@ export function postSchema(a: Pick<NetworkAgreements, 'categories' | 'areas'>, t
       urgency: z.enum(URGENCIES, 'error.chooseUrgency'),
       needed_by: optionalDate(today),
       available_until: optionalDate(today),
-      capacity: optionalText(100, 'error.capacityTooLong').refine((t) => !t || !holdsContactDetails(t), 'error.contactInPost'),
+      capacity: optionalText(100, 'error.capacityTooLong').refine(
+        (t) => !t || !holdsContactDetails(t),
+        'error.contactInPost',
+      ),
       /** An offer: how many needs it can take at once, so a dispatcher never sends it more. */
       takes: z.preprocess(
         (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
@@ -86,4 +89,3 @@ export const boardFilterSchema = z.object({
 });
 
 export type BoardFilter = z.infer<typeof boardFilterSchema>;
-

@@ -4,7 +4,15 @@ import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import type { Load } from '../mutuality/index.ts';
 import {
-  ErrorSummary, Notice, RadioGroup, SelectField, TextArea, TextField, categoryLabel, formatDate, formatDateTime,
+  ErrorSummary,
+  Notice,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  categoryLabel,
+  formatDate,
+  formatDateTime,
   type FormState,
 } from '../web/parts.tsx';
 import type { PostKind } from '../db/types.ts';
@@ -27,7 +35,9 @@ export function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
       <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span>{' '}
       <span class="tag">{categoryLabel(t, p.category)}</span> <span class="tag">{p.area}</span>{' '}
       {p.neededBy ? <span>{t('post.neededByShort', { date: formatDate(v.lang, p.neededBy) })}</span> : null}
-      {p.availableUntil ? <span>{t('post.availableUntilShort', { date: formatDate(v.lang, p.availableUntil) })}</span> : null}
+      {p.availableUntil ? (
+        <span>{t('post.availableUntilShort', { date: formatDate(v.lang, p.availableUntil) })}</span>
+      ) : null}
       {p.capacity ? <span> · {p.capacity}</span> : null}
       <span class="by">
         {' · '}
@@ -70,7 +80,15 @@ function boardLink(f: BoardFilter, page: number) {
   return s ? `/board?${s}` : '/board';
 }
 
-export function BoardPage(props: { v: ViewCtx; posts: PostView[]; more: boolean; filter: BoardFilter; stamp: string; crisis: CrisisState; dispatcher: boolean }) {
+export function BoardPage(props: {
+  v: ViewCtx;
+  posts: PostView[];
+  more: boolean;
+  filter: BoardFilter;
+  stamp: string;
+  crisis: CrisisState;
+  dispatcher: boolean;
+}) {
   const { v, filter } = props;
   const { t } = v;
   const net = v.network!;
@@ -92,17 +110,50 @@ export function BoardPage(props: { v: ViewCtx; posts: PostView[]; more: boolean;
       <h1>{t('board.title')}</h1>
       <CrisisBanner v={v} state={props.crisis} dispatcher={props.dispatcher} />
       <p class="actions">
-        <a class="button primary" href="/posts/new?kind=need">{t('nav.postNeed')}</a>{' '}
-        <a class="button" href="/posts/new?kind=offer">{t('nav.postOffer')}</a>
+        <a class="button primary" href="/posts/new?kind=need">
+          {t('nav.postNeed')}
+        </a>{' '}
+        <a class="button" href="/posts/new?kind=offer">
+          {t('nav.postOffer')}
+        </a>
       </p>
       <form method="get" action="/board" class="filters" aria-label={t('board.filters')}>
-        {sel('kind', 'board.kind', [{ value: 'need', label: t('board.needs') }, { value: 'offer', label: t('board.offers') }], filter.kind)}
-        {sel('category', 'post.category', net.categories.map((c) => ({ value: c, label: categoryLabel(t, c) })), filter.category)}
-        {sel('area', 'post.area', net.areas.map((a) => ({ value: a, label: a })), filter.area)}
-        {sel('urgency', 'post.urgency', URGENCIES.map((u) => ({ value: u, label: t(urgencyKey(u)) })), filter.urgency)}
+        {sel(
+          'kind',
+          'board.kind',
+          [
+            { value: 'need', label: t('board.needs') },
+            { value: 'offer', label: t('board.offers') },
+          ],
+          filter.kind,
+        )}
+        {sel(
+          'category',
+          'post.category',
+          net.categories.map((c) => ({ value: c, label: categoryLabel(t, c) })),
+          filter.category,
+        )}
+        {sel(
+          'area',
+          'post.area',
+          net.areas.map((a) => ({ value: a, label: a })),
+          filter.area,
+        )}
+        {sel(
+          'urgency',
+          'post.urgency',
+          URGENCIES.map((u) => ({ value: u, label: t(urgencyKey(u)) })),
+          filter.urgency,
+        )}
         <button type="submit">{t('board.filter')}</button>
       </form>
-      <p class="live" data-board-stamp={props.stamp} data-changed={t('board.changed')} role="status" aria-live="polite"></p>
+      <p
+        class="live"
+        data-board-stamp={props.stamp}
+        data-changed={t('board.changed')}
+        role="status"
+        aria-live="polite"
+      ></p>
       {props.posts.length === 0 ? <p>{t('board.empty')}</p> : null}
       <ul class="cards">
         {props.posts.map((p) => (
@@ -111,7 +162,9 @@ export function BoardPage(props: { v: ViewCtx; posts: PostView[]; more: boolean;
       </ul>
       {(filter.page ?? 1) > 1 || props.more ? (
         <nav class="pages" aria-label={t('board.pages')}>
-          {(filter.page ?? 1) > 1 ? <a href={boardLink(filter, (filter.page ?? 1) - 1)}>{t('board.newerPage')}</a> : null}{' '}
+          {(filter.page ?? 1) > 1 ? (
+            <a href={boardLink(filter, (filter.page ?? 1) - 1)}>{t('board.newerPage')}</a>
+          ) : null}{' '}
           {props.more ? <a href={boardLink(filter, (filter.page ?? 1) + 1)}>{t('board.nextPage')}</a> : null}
         </nav>
       ) : null}
@@ -131,7 +184,9 @@ export function PostFormPage(props: {
   const { v, kind, form } = props;
   const { t } = v;
   const net = v.network!;
-  const title = props.editing ? t(kind === 'need' ? 'post.editNeed' : 'post.editOffer') : t(kind === 'need' ? 'post.newNeed' : 'post.newOffer');
+  const title = props.editing
+    ? t(kind === 'need' ? 'post.editNeed' : 'post.editOffer')
+    : t(kind === 'need' ? 'post.newNeed' : 'post.newOffer');
   return (
     <>
       <h1>{title}</h1>
@@ -140,36 +195,91 @@ export function PostFormPage(props: {
         <Notice kind="warning">
           <p>{t('post.duplicate', { what: props.duplicate.what })}</p>
           <p>
-            <a class="button" href={`/posts/${props.duplicate.id}/edit`}>{t('post.updateThatOne')}</a>
+            <a class="button" href={`/posts/${props.duplicate.id}/edit`}>
+              {t('post.updateThatOne')}
+            </a>
           </p>
         </Notice>
       ) : null}
       <ErrorSummary t={t} form={form} />
       <form method="post" action={props.action} novalidate data-suggest={kind}>
         <input type="hidden" name="kind" value={kind} />
-        <TextArea t={t} form={form} name="what" label={kind === 'need' ? 'post.whatNeed' : 'post.whatOffer'} required rows={3} maxlength={1000} />
-        <SelectField t={t} form={form} name="category" label="post.category" required placeholder="post.choose"
-          options={net.categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))} />
-        <SelectField t={t} form={form} name="area" label="post.area" hint="post.areaHint" required placeholder="post.choose"
-          options={net.areas.map((a) => ({ value: a, label: a }))} />
-        <RadioGroup t={t} form={form} name="urgency" label="post.urgency" required
-          options={URGENCIES.map((u) => ({ value: u, label: t(urgencyKey(u)) }))} />
+        <TextArea
+          t={t}
+          form={form}
+          name="what"
+          label={kind === 'need' ? 'post.whatNeed' : 'post.whatOffer'}
+          required
+          rows={3}
+          maxlength={1000}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="category"
+          label="post.category"
+          required
+          placeholder="post.choose"
+          options={net.categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="area"
+          label="post.area"
+          hint="post.areaHint"
+          required
+          placeholder="post.choose"
+          options={net.areas.map((a) => ({ value: a, label: a }))}
+        />
+        <RadioGroup
+          t={t}
+          form={form}
+          name="urgency"
+          label="post.urgency"
+          required
+          options={URGENCIES.map((u) => ({ value: u, label: t(urgencyKey(u)) }))}
+        />
         {kind === 'need' ? (
           <TextField t={t} form={form} name="needed_by" type="date" label="post.neededBy" />
         ) : (
           <>
             <TextField t={t} form={form} name="available_until" type="date" label="post.availableUntil" />
-            <TextField t={t} form={form} name="capacity" label="post.capacity" hint="post.capacityHint" maxlength={100} />
-            <TextField t={t} form={form} name="takes" label="post.takes" hint="post.takesHint" type="number" inputmode="numeric" />
+            <TextField
+              t={t}
+              form={form}
+              name="capacity"
+              label="post.capacity"
+              hint="post.capacityHint"
+              maxlength={100}
+            />
+            <TextField
+              t={t}
+              form={form}
+              name="takes"
+              label="post.takes"
+              hint="post.takesHint"
+              type="number"
+              inputmode="numeric"
+            />
           </>
         )}
-        <section class="suggestions" aria-live="polite" data-suggestions aria-label={t(kind === 'need' ? 'post.matchingOffers' : 'post.matchingNeeds')}>
+        <section
+          class="suggestions"
+          aria-live="polite"
+          data-suggestions
+          aria-label={t(kind === 'need' ? 'post.matchingOffers' : 'post.matchingNeeds')}
+        >
           {props.suggestions.length ? <Suggestions v={v} kind={kind} posts={props.suggestions} /> : null}
         </section>
         {props.duplicate ? (
-          <button type="submit" name="confirm_duplicate" value="yes" class="primary">{t('post.postAnyway')}</button>
+          <button type="submit" name="confirm_duplicate" value="yes" class="primary">
+            {t('post.postAnyway')}
+          </button>
         ) : (
-          <button type="submit" class="primary">{props.editing ? t('post.save') : t(kind === 'need' ? 'post.submitNeed' : 'post.submitOffer')}</button>
+          <button type="submit" class="primary">
+            {props.editing ? t('post.save') : t(kind === 'need' ? 'post.submitNeed' : 'post.submitOffer')}
+          </button>
         )}
       </form>
     </>
@@ -217,7 +327,9 @@ export function PostPage(props: {
       {policy.respond ? <RespondButton v={v} p={post} /> : null}
       {policy.edit ? (
         <p class="actions">
-          <a class="button" href={`/posts/${post.id}/edit`}>{t('post.edit')}</a>{' '}
+          <a class="button" href={`/posts/${post.id}/edit`}>
+            {t('post.edit')}
+          </a>{' '}
           <form method="post" action={`/posts/${post.id}/withdraw`} class="inline">
             <button type="submit">{t(post.kind === 'need' ? 'post.withdrawNeed' : 'post.withdrawOffer')}</button>
           </form>
@@ -238,7 +350,13 @@ export function PostPage(props: {
         </section>
       ) : null}
       {props.suggestions.length ? <Suggestions v={v} kind={post.kind} posts={props.suggestions} /> : null}
-      {policy.flag ? v.registry.parts('flag').map((part) => part(v, { action: `/posts/${post.id}/flag`, label: 'safety.flagPost', id: 'flag-post-reason' })) : null}
+      {policy.flag
+        ? v.registry
+            .parts('flag')
+            .map((part) =>
+              part(v, { action: `/posts/${post.id}/flag`, label: 'safety.flagPost', id: 'flag-post-reason' }),
+            )
+        : null}
     </>
   );
 }
@@ -272,11 +390,16 @@ export function MatchPage(props: {
           {props.messages.map((m) => (
             <li class={m.authorId === v.member!.id ? 'mine' : 'theirs'}>
               <p class="who">
-                {m.authorName ?? t('match.someone')} · <time datetime={m.createdAt.toISOString()}>{formatDateTime(v.lang, m.createdAt)}</time>
+                {m.authorName ?? t('match.someone')} ·{' '}
+                <time datetime={m.createdAt.toISOString()}>{formatDateTime(v.lang, m.createdAt)}</time>
               </p>
               <p class="body">{m.body}</p>
               {m.authorId && m.authorId !== v.member!.id
-                ? v.registry.parts('flag').map((part) => part(v, { action: `/messages/${m.id}/flag`, label: 'safety.flagMessage', id: `flag-${m.id}` }))
+                ? v.registry
+                    .parts('flag')
+                    .map((part) =>
+                      part(v, { action: `/messages/${m.id}/flag`, label: 'safety.flagMessage', id: `flag-${m.id}` }),
+                    )
                 : null}
             </li>
           ))}
@@ -284,15 +407,28 @@ export function MatchPage(props: {
         {props.can.write ? (
           <form method="post" action={`/matches/${match.id}/messages`} novalidate>
             <ErrorSummary t={t} form={form} />
-            <TextArea t={t} form={form} name="body" label="match.message" hint="match.messageHint" required rows={3} maxlength={4000} />
-            <button type="submit" class="primary">{t('match.send')}</button>
+            <TextArea
+              t={t}
+              form={form}
+              name="body"
+              label="match.message"
+              hint="match.messageHint"
+              required
+              rows={3}
+              maxlength={4000}
+            />
+            <button type="submit" class="primary">
+              {t('match.send')}
+            </button>
           </form>
         ) : null}
       </section>
       <p class="actions">
         {props.can.markMet ? (
           <form method="post" action={`/matches/${match.id}/met`} class="inline">
-            <button type="submit" class="primary">{t('match.markMet')}</button>
+            <button type="submit" class="primary">
+              {t('match.markMet')}
+            </button>
           </form>
         ) : null}{' '}
         {props.can.release ? (
@@ -305,7 +441,13 @@ export function MatchPage(props: {
   );
 }
 
-export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchView[]; onBreakSince: Date | null; load: Load }) {
+export function MyPage(props: {
+  v: ViewCtx;
+  posts: PostView[];
+  matches: MatchView[];
+  onBreakSince: Date | null;
+  load: Load;
+}) {
   const { v } = props;
   const { t } = v;
   const needs = props.posts.filter((p) => p.kind === 'need');
@@ -336,14 +478,21 @@ export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchVie
           <li>{t('me.load.votes', { count: props.load.votes })}</li>
           <li>{t('me.load.roles', { count: props.load.roles })}</li>
         </ul>
-        <p><a href="/roles">{t('me.rolesLink')}</a> · <a href="/rotas">{t('me.rotasLink')}</a> · <a href="/checkin">{t('me.checkinLink')}</a></p>
+        <p>
+          <a href="/roles">{t('me.rolesLink')}</a> · <a href="/rotas">{t('me.rotasLink')}</a> ·{' '}
+          <a href="/checkin">{t('me.checkinLink')}</a>
+        </p>
       </section>
       <section aria-labelledby="break-title">
         <h2 id="break-title">{t('me.breakTitle')}</h2>
         {props.onBreakSince ? (
           <>
             <Notice kind="info">{t('me.onBreak', { date: formatDate(v.lang, props.onBreakSince) })}</Notice>
-            <form method="post" action="/me/back"><button type="submit" class="primary">{t('me.back')}</button></form>
+            <form method="post" action="/me/back">
+              <button type="submit" class="primary">
+                {t('me.back')}
+              </button>
+            </form>
           </>
         ) : (
           <form method="post" action="/me/break">
@@ -363,7 +512,9 @@ export function MyPage(props: { v: ViewCtx; posts: PostView[]; matches: MatchVie
                 <a href={`/matches/${m.id}`}>{m.postWhat}</a>{' '}
                 <span class="tag">{t(`match.status.${m.status}` as MessageKey)}</span>{' '}
                 <span class="by">
-                  {m.helperId === v.member!.id ? t('me.youHelp', { name: m.askerName }) : t('me.helpsYou', { name: m.helperName })}
+                  {m.helperId === v.member!.id
+                    ? t('me.youHelp', { name: m.askerName })
+                    : t('me.helpsYou', { name: m.helperName })}
                 </span>
               </li>
             ))}

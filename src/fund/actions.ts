@@ -11,7 +11,13 @@ import type { FundRules } from './rules.ts';
 type Tx = Kysely<Database>;
 
 export type CreateFund = { type: 'create_fund'; name: string; currency: string; rules: FundRules };
-export type SetFundRules = { type: 'set_fund_rules'; fund_id: string; fund_name: string | null; currency: string; rules: FundRules };
+export type SetFundRules = {
+  type: 'set_fund_rules';
+  fund_id: string;
+  fund_name: string | null;
+  currency: string;
+  rules: FundRules;
+};
 export type ApproveRequest = {
   type: 'approve_request';
   request_id: string;
@@ -23,41 +29,87 @@ export type ApproveRequest = {
   member_name: string | null;
 };
 /** Money a revolving fund expected back that the members decide not to ask for any more. */
-export type WriteOff = { type: 'write_off'; expected_id: string; fund_id: string; fund_name: string | null; amount: number; currency: string };
+export type WriteOff = {
+  type: 'write_off';
+  expected_id: string;
+  fund_id: string;
+  fund_name: string | null;
+  amount: number;
+  currency: string;
+};
 export type FundAction = CreateFund | SetFundRules | ApproveRequest | WriteOff;
 
-export async function applyFundOutcome(tx: Tx, decisionId: string, a: FundAction, passed: boolean, now: Date): Promise<void> {
+export async function applyFundOutcome(
+  tx: Tx,
+  decisionId: string,
+  a: FundAction,
+  passed: boolean,
+  now: Date,
+): Promise<void> {
   if (a.type === 'approve_request') return decideRequest(tx, decisionId, a, passed, now);
   if (!passed) return;
   if (a.type === 'write_off') {
-    await tx.updateTable('fund_expected').set({ status: 'written_off', closed_at: now, decision_id: decisionId })
-      .where('id', '=', a.expected_id).where('status', '=', 'expected').execute();
+    await tx
+      .updateTable('fund_expected')
+      .set({ status: 'written_off', closed_at: now, decision_id: decisionId })
+      .where('id', '=', a.expected_id)
+      .where('status', '=', 'expected')
+      .execute();
     return;
   }
   let fundId: string;
   if (a.type === 'create_fund') {
     // Two proposals for the same name can both pass; the first made the fund, the second changes nothing.
-    const taken = await tx.selectFrom('fund_accounts').select('id').where('kind', '=', 'fund')
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', a.name.toLowerCase())).executeTakeFirst();
+    const taken = await tx
+      .selectFrom('fund_accounts')
+      .select('id')
+      .where('kind', '=', 'fund')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', a.name.toLowerCase()))
+      .executeTakeFirst();
     if (taken) return;
-    fundId = (await tx.insertInto('fund_accounts').values({ kind: 'fund', name: a.name, decision_id: decisionId, created_at: now })
-      .returning('id').executeTakeFirstOrThrow()).id;
+    fundId = (
+      await tx
+        .insertInto('fund_accounts')
+        .values({ kind: 'fund', name: a.name, decision_id: decisionId, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   } else {
     fundId = a.fund_id;
   }
-  await tx.insertInto('fund_rules')
-    .values({ fund_id: fundId, currency: a.currency, rules: JSON.stringify(a.rules), decision_id: decisionId, adopted_at: now })
+  await tx
+    .insertInto('fund_rules')
+    .values({
+      fund_id: fundId,
+      currency: a.currency,
+      rules: JSON.stringify(a.rules),
+      decision_id: decisionId,
+      adopted_at: now,
+    })
     .execute();
 }
 
 async function decideRequest(tx: Tx, decisionId: string, a: ApproveRequest, passed: boolean, now: Date) {
-  const request = await tx.selectFrom('fund_requests').select(['id', 'member_id', 'status']).where('id', '=', a.request_id)
-    .where('proposal_id', '=', decisionId).forUpdate().executeTakeFirst();
+  const request = await tx
+    .selectFrom('fund_requests')
+    .select(['id', 'member_id', 'status'])
+    .where('id', '=', a.request_id)
+    .where('proposal_id', '=', decisionId)
+    .forUpdate()
+    .executeTakeFirst();
   // The member may have withdrawn it while the proposal was open.
   if (!request || request.status !== 'proposed') return;
-  await tx.updateTable('fund_requests')
-    .set(passed ? { status: 'approved', approved_how: 'decision', decided_at: now } : { status: 'declined', decided_at: now })
-    .where('id', '=', request.id).execute();
-  await notify(tx, [{ member_id: request.member_id, kind: passed ? 'fund_approved' : 'fund_declined', fund_request_id: request.id }]);
+  await tx
+    .updateTable('fund_requests')
+    .set(
+      passed
+        ? { status: 'approved', approved_how: 'decision', decided_at: now }
+        : { status: 'declined', decided_at: now },
+    )
+    .where('id', '=', request.id)
+    .execute();
+  await notify(tx, [
+    { member_id: request.member_id, kind: passed ? 'fund_approved' : 'fund_declined', fund_request_id: request.id },
+  ]);
   if (passed) await tellTreasurers(tx, now, [request.member_id], { kind: 'fund_to_pay', fund_request_id: request.id });
 }

@@ -34,7 +34,15 @@ fundApiRoutes.post('/api/fund/requests', async (c) => {
   if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
   const { db, keys, clock } = deps(c);
   const f = parsed.data;
-  const done = await ask(db, keys, { id: member.id, name: member.displayName }, { fundId: f.fund, amount: f.amount, note: f.note, named: f.named }, currencyOf(c), idempotencyKey(c), clock());
+  const done = await ask(
+    db,
+    keys,
+    { id: member.id, name: member.displayName },
+    { fundId: f.fund, amount: f.amount, note: f.note, named: f.named },
+    currencyOf(c),
+    idempotencyKey(c),
+    clock(),
+  );
   return c.json({ id: done.result, status: done.status, repeated: done.repeated }, done.repeated ? 200 : 201);
 });
 
@@ -44,11 +52,15 @@ fundApiRoutes.post('/api/fund/records', async (c) => {
   if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
   const b = parsed.data;
   const input: RecordInput =
-    b.kind === 'contribution' ? { kind: b.kind, fundId: b.fund, amount: b.amount, named: b.named }
-    : b.kind === 'gift' ? { kind: b.kind, fundId: b.fund, amount: b.amount, memo: b.memo }
-    : b.kind === 'transfer' ? { kind: b.kind, fundId: b.fund, toFundId: b.to_fund, amount: b.amount, memo: b.memo }
-    : b.kind === 'payout' ? { kind: b.kind, requestId: b.request }
-    : { kind: b.kind, entryId: b.entry, memo: b.memo };
+    b.kind === 'contribution'
+      ? { kind: b.kind, fundId: b.fund, amount: b.amount, named: b.named }
+      : b.kind === 'gift'
+        ? { kind: b.kind, fundId: b.fund, amount: b.amount, memo: b.memo }
+        : b.kind === 'transfer'
+          ? { kind: b.kind, fundId: b.fund, toFundId: b.to_fund, amount: b.amount, memo: b.memo }
+          : b.kind === 'payout'
+            ? { kind: b.kind, requestId: b.request }
+            : { kind: b.kind, entryId: b.entry, memo: b.memo };
   const done = await record(deps(c).db, member, input, currencyOf(c), idempotencyKey(c), deps(c).clock());
   return c.json({ id: done.result, entered: done.entered, repeated: done.repeated }, done.repeated ? 200 : 201);
 });

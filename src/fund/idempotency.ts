@@ -14,17 +14,32 @@ export const newIdempotencyKey = () => crypto.randomBytes(16).toString('base64ur
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
 
-const hashOf = (body: unknown) => crypto.createHash('sha256').update(JSON.stringify(canonical(body))).digest();
+const hashOf = (body: unknown) =>
+  crypto
+    .createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest();
 
 export type Once = { result: string; repeated: boolean };
 
 /** Runs `write` once per (member, key) inside `tx`; `write` returns what a repeat should answer (an id). */
-export async function once(tx: Kysely<Database>, memberId: string, key: string, body: unknown, write: () => Promise<string>, now: Date): Promise<Once> {
+export async function once(
+  tx: Kysely<Database>,
+  memberId: string,
+  key: string,
+  body: unknown,
+  write: () => Promise<string>,
+  now: Date,
+): Promise<Once> {
   if (!KEY_PATTERN.test(key)) throw errors.badRequest('idempotency_key_needed', 'error.idempotencyKey');
   const hash = hashOf(body);
   const claimed = await tx
@@ -44,7 +59,12 @@ export async function once(tx: Kysely<Database>, memberId: string, key: string, 
     return { result: seen.result, repeated: true };
   }
   const result = await write();
-  await tx.updateTable('idempotency_keys').set({ result }).where('member_id', '=', memberId).where('key', '=', key).execute();
+  await tx
+    .updateTable('idempotency_keys')
+    .set({ result })
+    .where('member_id', '=', memberId)
+    .where('key', '=', key)
+    .execute();
   return { result, repeated: false };
 }
 
@@ -52,5 +72,8 @@ export async function once(tx: Kysely<Database>, memberId: string, key: string, 
 export const KEEP_KEYS_DAYS = 7;
 
 export async function forgetOldKeys(db: Kysely<Database>, now: Date): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - KEEP_KEYS_DAYS * 86_400_000)).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', new Date(now.getTime() - KEEP_KEYS_DAYS * 86_400_000))
+    .execute();
 }

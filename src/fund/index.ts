@@ -22,9 +22,18 @@ const aboutMoney = (
 ): NotificationKindDef<NotificationView> => ({
   kind,
   text: (t, lang, n) =>
-    n.fund ? t(message, { amount: formatMoney(lang, n.fund.amount, n.fund.currency), fund: oneLine(fundName(t, n.fund.fundName)) }) : t(message, { what: '' }),
+    n.fund
+      ? t(message, {
+          amount: formatMoney(lang, n.fund.amount, n.fund.currency),
+          fund: oneLine(fundName(t, n.fund.fundName)),
+        })
+      : t(message, { what: '' }),
   link: (n) =>
-    n.fund?.requestId ? `/fund/requests/${n.fund.requestId}` : n.fund?.recordId ? `/fund/records/${n.fund.recordId}` : '/notifications',
+    n.fund?.requestId
+      ? `/fund/requests/${n.fund.requestId}`
+      : n.fund?.recordId
+        ? `/fund/records/${n.fund.recordId}`
+        : '/notifications',
 });
 
 /** A fund decision: make a fund, change its rules, approve a request beyond them, write off what is owed. */
@@ -44,7 +53,8 @@ export const fund: Domain = {
     { name: 'forget old idempotency keys', run: (deps, now) => forgetOldKeys(deps.db, now) },
     {
       name: 'expire notes of settled requests',
-      run: async (deps, now) => expireFundNotes(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
+      run: async (deps, now) =>
+        expireFundNotes(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
     },
   ],
   nav: [{ href: '/fund', label: 'nav.fund', place: 'top', order: 50 }],
@@ -56,7 +66,12 @@ export const fund: Domain = {
     aboutMoney('fund_to_confirm', 'notification.fundToConfirm'),
     plain('pledge_reminder', 'notification.pledgeReminder', () => '/fund/give'),
   ],
-  actions: [fundAction('create_fund'), fundAction('set_fund_rules'), fundAction('approve_request'), fundAction('write_off')],
+  actions: [
+    fundAction('create_fund'),
+    fundAction('set_fund_rules'),
+    fundAction('approve_request'),
+    fundAction('write_off'),
+  ],
   // Money moved: the currency stays as it is (amounts on the ledger are in it).
   agreementLocks: [{ key: 'currency', fixed: currencyIsFixed, why: 'error.currencyFixed' }],
 };

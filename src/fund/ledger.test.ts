@@ -3,11 +3,13 @@ import fc from 'fast-check';
 import { applyLines, balanceIn, isBalanced, linesFor, reversalOf, type Movement } from './ledger.ts';
 
 const kinds = ['contribution', 'gift', 'return', 'payout', 'transfer', 'circle_payment', 'circle_payout'] as const;
-const movement = fc.record({
-  kind: fc.constantFrom(...kinds),
-  amount: fc.integer({ min: 1, max: 1_000_000_000_000 }),
-  currency: fc.constantFrom('USD', 'EUR', 'JPY'),
-}).map((m): Movement => ({ ...m, fund: 'fund', toFund: 'other', member: 'member' }));
+const movement = fc
+  .record({
+    kind: fc.constantFrom(...kinds),
+    amount: fc.integer({ min: 1, max: 1_000_000_000_000 }),
+    currency: fc.constantFrom('USD', 'EUR', 'JPY'),
+  })
+  .map((m): Movement => ({ ...m, fund: 'fund', toFund: 'other', member: 'member' }));
 
 describe('the ledger’s arithmetic', () => {
   test('every movement and its reversal balance, and together change nothing', () => {
@@ -36,6 +38,11 @@ describe('the ledger’s arithmetic', () => {
     expect(balanceIn(b({ ...base, kind: 'circle_payout', member: 'm' }), 'm', 'USD')).toBe(500);
     expect(() => linesFor({ ...base, kind: 'transfer', toFund: 'f' }, 'outside')).toThrow();
     expect(isBalanced([{ account: 'a', currency: 'USD', amount: 5 }])).toBe(false);
-    expect(isBalanced([{ account: 'a', currency: 'USD', amount: 5 }, { account: 'b', currency: 'EUR', amount: -5 }])).toBe(false);
+    expect(
+      isBalanced([
+        { account: 'a', currency: 'USD', amount: 5 },
+        { account: 'b', currency: 'EUR', amount: -5 },
+      ]),
+    ).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
 // keeps (the database checks them again). A line adds its amount to its account; an entry's lines add to zero.
 
 export type Line = { account: string; currency: string; amount: number };
-export type MovementKind = 'contribution' | 'gift' | 'return' | 'payout' | 'transfer' | 'circle_payment' | 'circle_payout';
+export type MovementKind =
+  'contribution' | 'gift' | 'return' | 'payout' | 'transfer' | 'circle_payment' | 'circle_payout';
 export type Movement = {
   kind: MovementKind;
   /** The fund, or the circle's account for circle money. */
@@ -25,17 +26,29 @@ export function linesFor(m: Movement, outside: string): Line[] {
     case 'circle_payout': {
       if (!m.member) throw new Error('circle money moves to or from a member account');
       const sign = m.kind === 'circle_payment' ? 1 : -1;
-      return [{ account: m.member, currency, amount: -sign * amount }, { account: m.fund, currency, amount: sign * amount }];
+      return [
+        { account: m.member, currency, amount: -sign * amount },
+        { account: m.fund, currency, amount: sign * amount },
+      ];
     }
     case 'contribution':
     case 'gift':
     case 'return':
-      return [{ account: outside, currency, amount: -amount }, { account: m.fund, currency, amount }];
+      return [
+        { account: outside, currency, amount: -amount },
+        { account: m.fund, currency, amount },
+      ];
     case 'payout':
-      return [{ account: m.fund, currency, amount: -amount }, { account: outside, currency, amount }];
+      return [
+        { account: m.fund, currency, amount: -amount },
+        { account: outside, currency, amount },
+      ];
     case 'transfer':
       if (!m.toFund || m.toFund === m.fund) throw new Error('a transfer needs two different funds');
-      return [{ account: m.fund, currency, amount: -amount }, { account: m.toFund, currency, amount }];
+      return [
+        { account: m.fund, currency, amount: -amount },
+        { account: m.toFund, currency, amount },
+      ];
   }
 }
 
@@ -59,4 +72,5 @@ export function applyLines(balances: Balances, lines: Line[]): Balances {
   return next;
 }
 
-export const balanceIn = (balances: Balances, account: string, currency: string) => balances.get(at(account, currency)) ?? 0;
+export const balanceIn = (balances: Balances, account: string, currency: string) =>
+  balances.get(at(account, currency)) ?? 0;

@@ -24,7 +24,11 @@ export function entryWhat(v: ViewCtx, e: EntryView): string {
     case 'payout':
       return t('fund.entry.payout', { who, amount, fund: fundName(t, from?.name ?? null) });
     case 'transfer':
-      return t('fund.entry.transfer', { amount, from: fundName(t, from?.name ?? null), to: fundName(t, into?.name ?? null) });
+      return t('fund.entry.transfer', {
+        amount,
+        from: fundName(t, from?.name ?? null),
+        to: fundName(t, into?.name ?? null),
+      });
     case 'reversal':
       return t('fund.entry.reversal', { id: e.reverses ?? 0 });
     case 'return':
@@ -45,16 +49,24 @@ export function EntryTable({ v, entries, reverse }: { v: ViewCtx; entries: Entry
           <th scope="col">#</th>
           <th scope="col">{t('fund.date')}</th>
           <th scope="col">{t('fund.what')}</th>
-          <th scope="col" class="num">{t('fund.change')}</th>
+          <th scope="col" class="num">
+            {t('fund.change')}
+          </th>
           <th scope="col">{t('fund.recordedBy')}</th>
-          {reverse ? <th scope="col"><span class="visually-hidden">{t('fund.reverse')}</span></th> : null}
+          {reverse ? (
+            <th scope="col">
+              <span class="visually-hidden">{t('fund.reverse')}</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
         {entries.map((e) => (
           <tr id={`entry-${e.id}`}>
             <td>{e.id}</td>
-            <td><time datetime={e.at.toISOString()}>{formatDate(v.lang, e.at)}</time></td>
+            <td>
+              <time datetime={e.at.toISOString()}>{formatDate(v.lang, e.at)}</time>
+            </td>
             <td>
               {entryWhat(v, e)}
               {e.memo ? <span class="by"> — {e.memo}</span> : null}
@@ -62,7 +74,10 @@ export function EntryTable({ v, entries, reverse }: { v: ViewCtx; entries: Entry
             </td>
             <td class="num">
               {e.funds.map((f) => (
-                <div>{fundName(t, f.name)}: {f.amount > 0 ? '+' : '−'}{formatMoney(v.lang, Math.abs(f.amount), e.currency)}</div>
+                <div>
+                  {fundName(t, f.name)}: {f.amount > 0 ? '+' : '−'}
+                  {formatMoney(v.lang, Math.abs(f.amount), e.currency)}
+                </div>
               ))}
             </td>
             <td>
@@ -73,7 +88,9 @@ export function EntryTable({ v, entries, reverse }: { v: ViewCtx; entries: Entry
               <td>
                 {!e.reversedBy && e.kind !== 'reversal' ? (
                   <form method="post" action={`/fund/entries/${e.id}/reverse`} class="inline-field">
-                    <label for={`memo-${e.id}`} class="visually-hidden">{t('fund.reverseWhy')}</label>
+                    <label for={`memo-${e.id}`} class="visually-hidden">
+                      {t('fund.reverseWhy')}
+                    </label>
                     <input id={`memo-${e.id}`} name="memo" maxlength={120} placeholder={t('fund.reverseWhy')} />
                     <button type="submit">{t('fund.reverse')}</button>
                   </form>
@@ -88,7 +105,17 @@ export function EntryTable({ v, entries, reverse }: { v: ViewCtx; entries: Entry
 }
 
 /** Money in and out per month, all funds together, as bars; the table below it carries the same figures. */
-export function FlowChart({ v, currency, flows, months }: { v: ViewCtx; currency: string; flows: MonthFlow[]; months: string[] }) {
+export function FlowChart({
+  v,
+  currency,
+  flows,
+  months,
+}: {
+  v: ViewCtx;
+  currency: string;
+  flows: MonthFlow[];
+  months: string[];
+}) {
   const { t } = v;
   const per = months.map((m) => ({
     month: m,
@@ -98,12 +125,24 @@ export function FlowChart({ v, currency, flows, months }: { v: ViewCtx; currency
   const top = Math.max(1, ...per.map((p) => Math.max(p.in, p.out)));
   const w = 28;
   const h = 120;
-  const summary = per.map((p) => t('fund.chartMonth', {
-    month: p.month, in: formatMoney(v.lang, p.in, currency), out: formatMoney(v.lang, p.out, currency),
-  })).join('; ');
+  const summary = per
+    .map((p) =>
+      t('fund.chartMonth', {
+        month: p.month,
+        in: formatMoney(v.lang, p.in, currency),
+        out: formatMoney(v.lang, p.out, currency),
+      }),
+    )
+    .join('; ');
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${per.length * w + 10} ${h + 30}`} role="img" aria-label={`${t('fund.flows')}: ${summary}`} width="100%" height="160">
+      <svg
+        viewBox={`0 0 ${per.length * w + 10} ${h + 30}`}
+        role="img"
+        aria-label={`${t('fund.flows')}: ${summary}`}
+        width="100%"
+        height="160"
+      >
         {per.map((p, i) => {
           const hin = Math.round((p.in / top) * h);
           const hout = Math.round((p.out / top) * h);
@@ -111,47 +150,72 @@ export function FlowChart({ v, currency, flows, months }: { v: ViewCtx; currency
             <g>
               <rect x={i * w + 6} y={h - hin + 5} width={10} height={hin} class="bar-in" />
               <rect x={i * w + 17} y={h - hout + 5} width={10} height={hout} class="bar-out" />
-              <text x={i * w + 16} y={h + 22} text-anchor="middle" font-size="9">{p.month.slice(5)}</text>
+              <text x={i * w + 16} y={h + 22} text-anchor="middle" font-size="9">
+                {p.month.slice(5)}
+              </text>
             </g>
           );
         })}
       </svg>
       <figcaption>
-        <span class="key key-in" aria-hidden="true"></span> {t('fund.in')} · <span class="key key-out" aria-hidden="true"></span> {t('fund.out')}
+        <span class="key key-in" aria-hidden="true"></span> {t('fund.in')} ·{' '}
+        <span class="key key-out" aria-hidden="true"></span> {t('fund.out')}
       </figcaption>
     </figure>
   );
 }
 
 const STATUS: Record<RequestView['status'], MessageKey> = {
-  proposed: 'fund.status.proposed', approved: 'fund.status.approved', declined: 'fund.status.declined', paid: 'fund.status.paid', withdrawn: 'fund.status.withdrawn',
+  proposed: 'fund.status.proposed',
+  approved: 'fund.status.approved',
+  declined: 'fund.status.declined',
+  paid: 'fund.status.paid',
+  withdrawn: 'fund.status.withdrawn',
 };
 export const requestStatus = (v: ViewCtx, r: RequestView) =>
-  r.status === 'paid' && r.receivedAt ? v.t('fund.status.received') : r.waitingRecordId ? v.t('fund.status.waitingSecond') : v.t(STATUS[r.status]);
+  r.status === 'paid' && r.receivedAt
+    ? v.t('fund.status.received')
+    : r.waitingRecordId
+      ? v.t('fund.status.waitingSecond')
+      : v.t(STATUS[r.status]);
 
 export function RequestLine({ v, r }: { v: ViewCtx; r: RequestView & { showName: boolean } }) {
   const { t } = v;
   return (
     <li class="card">
       <a href={`/fund/requests/${r.id}`}>
-        {t('fund.requestLine', { amount: formatMoney(v.lang, r.amount, r.currency), fund: fundName(t, r.fundName), who: r.showName ? r.memberName : t('fund.aMember') })}
+        {t('fund.requestLine', {
+          amount: formatMoney(v.lang, r.amount, r.currency),
+          fund: fundName(t, r.fundName),
+          who: r.showName ? r.memberName : t('fund.aMember'),
+        })}
       </a>
       <p class="by">
-        <span class="tag">{requestStatus(v, r)}</span> · <time datetime={r.askedAt.toISOString()}>{formatDateTime(v.lang, r.askedAt)}</time>
+        <span class="tag">{requestStatus(v, r)}</span> ·{' '}
+        <time datetime={r.askedAt.toISOString()}>{formatDateTime(v.lang, r.askedAt)}</time>
       </p>
     </li>
   );
 }
 
 const RECORD_KIND: Record<RecordView['kind'], MessageKey> = {
-  contribution: 'fund.record.contribution', gift: 'fund.record.gift', payout: 'fund.record.payout', transfer: 'fund.record.transfer',
-  reversal: 'fund.record.reversal', return: 'fund.record.return', circle_payment: 'fund.record.circlePayment', circle_payout: 'fund.record.circlePayout',
+  contribution: 'fund.record.contribution',
+  gift: 'fund.record.gift',
+  payout: 'fund.record.payout',
+  transfer: 'fund.record.transfer',
+  reversal: 'fund.record.reversal',
+  return: 'fund.record.return',
+  circle_payment: 'fund.record.circlePayment',
+  circle_payout: 'fund.record.circlePayout',
 };
 
 export function recordWhat(v: ViewCtx, r: RecordView): string {
   const { t } = v;
   return t(RECORD_KIND[r.kind], {
-    amount: formatMoney(v.lang, r.amount, r.currency), fund: fundName(t, r.fundName), to: fundName(t, r.toFundName), id: r.reverses ?? 0,
+    amount: formatMoney(v.lang, r.amount, r.currency),
+    fund: fundName(t, r.fundName),
+    to: fundName(t, r.toFundName),
+    id: r.reverses ?? 0,
   });
 }
 
@@ -162,20 +226,38 @@ export function RecordLine({ v, r }: { v: ViewCtx; r: RecordView & { policy: Rec
     <li class="card">
       <a href={`/fund/records/${r.id}`}>{recordWhat(v, r)}</a>
       <p class="by">
-        {t('fund.recordedByName', { name: by })} · {t(r.confirmBy === 'treasurer' ? 'fund.waitsTreasurer' : 'fund.waitsSecond')}
-        {r.policy.confirm ? <> · <strong>{t('fund.youCanConfirm')}</strong></> : null}
+        {t('fund.recordedByName', { name: by })} ·{' '}
+        {t(r.confirmBy === 'treasurer' ? 'fund.waitsTreasurer' : 'fund.waitsSecond')}
+        {r.policy.confirm ? (
+          <>
+            {' '}
+            · <strong>{t('fund.youCanConfirm')}</strong>
+          </>
+        ) : null}
       </p>
     </li>
   );
 }
 
-
 const EXPECTED_STATUS: Record<ExpectedView['status'], MessageKey> = {
-  expected: 'fund.expected.open', returned: 'fund.expected.returned', partly: 'fund.expected.partly', written_off: 'fund.expected.writtenOff',
+  expected: 'fund.expected.open',
+  returned: 'fund.expected.returned',
+  partly: 'fund.expected.partly',
+  written_off: 'fund.expected.writtenOff',
 };
 
 /** Money revolving funds are owed: no name of the person helped, only the amount, what came back and what is still out. */
-export function ExpectedList({ v, expected, treasurer, returnKey }: { v: ViewCtx; expected: ExpectedView[]; treasurer: boolean; returnKey: string }) {
+export function ExpectedList({
+  v,
+  expected,
+  treasurer,
+  returnKey,
+}: {
+  v: ViewCtx;
+  expected: ExpectedView[];
+  treasurer: boolean;
+  returnKey: string;
+}) {
   const { t } = v;
   return (
     <section aria-labelledby="expected">
@@ -184,9 +266,13 @@ export function ExpectedList({ v, expected, treasurer, returnKey }: { v: ViewCtx
         {expected.map((x) => (
           <li class="card">
             {t('fund.expectedLine', {
-              amount: formatMoney(v.lang, x.amount, x.currency), fund: fundName(t, x.fundName), back: formatMoney(v.lang, x.returned, x.currency),
+              amount: formatMoney(v.lang, x.amount, x.currency),
+              fund: fundName(t, x.fundName),
+              back: formatMoney(v.lang, x.returned, x.currency),
             })}
-            <p class="by"><span class="tag">{t(EXPECTED_STATUS[x.status])}</span> · {formatDate(v.lang, x.createdAt)}</p>
+            <p class="by">
+              <span class="tag">{t(EXPECTED_STATUS[x.status])}</span> · {formatDate(v.lang, x.createdAt)}
+            </p>
             {x.status === 'expected' && treasurer ? (
               <form method="post" action={`/fund/expected/${x.id}/return`} class="inline-field">
                 <input type="hidden" name="key" value={`${returnKey}-${x.id.slice(0, 8)}`} />
@@ -196,10 +282,14 @@ export function ExpectedList({ v, expected, treasurer, returnKey }: { v: ViewCtx
               </form>
             ) : null}
             {x.status === 'expected' && treasurer && x.returned > 0 ? (
-              <form method="post" action={`/fund/expected/${x.id}/partly`}><button type="submit">{t('fund.closePartly')}</button></form>
+              <form method="post" action={`/fund/expected/${x.id}/partly`}>
+                <button type="submit">{t('fund.closePartly')}</button>
+              </form>
             ) : null}
             {x.status === 'expected' ? (
-              <form method="post" action={`/fund/expected/${x.id}/write-off`}><button type="submit">{t('fund.proposeWriteOff')}</button></form>
+              <form method="post" action={`/fund/expected/${x.id}/write-off`}>
+                <button type="submit">{t('fund.proposeWriteOff')}</button>
+              </form>
             ) : null}
             {x.decisionId ? <a href={`/decisions/${x.decisionId}`}>{t('fund.seeDecision')}</a> : null}
           </li>

@@ -4,7 +4,14 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { errors } from '../web/errors.ts';
 
-export type PledgeView = { id: string; fundId: string; fundName: string | null; amount: number; currency: string; startedAt: Date };
+export type PledgeView = {
+  id: string;
+  fundId: string;
+  fundName: string | null;
+  amount: number;
+  currency: string;
+  startedAt: Date;
+};
 
 export async function pledgesOf(db: Db, memberId: string): Promise<PledgeView[]> {
   const rows = await db
@@ -15,25 +22,62 @@ export async function pledgesOf(db: Db, memberId: string): Promise<PledgeView[]>
     .where('p.ended_at', 'is', null)
     .orderBy('p.started_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, fundId: r.fund_id, fundName: r.name, amount: Number(r.amount), currency: r.currency, startedAt: r.started_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    fundId: r.fund_id,
+    fundName: r.name,
+    amount: Number(r.amount),
+    currency: r.currency,
+    startedAt: r.started_at,
+  }));
 }
 
 /** Starts a pledge to a fund, replacing the member's earlier pledge to the same fund. */
-export async function setPledge(db: Db, memberId: string, fundId: string, amount: number, currency: string, now: Date): Promise<void> {
+export async function setPledge(
+  db: Db,
+  memberId: string,
+  fundId: string,
+  amount: number,
+  currency: string,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const fund = await tx.selectFrom('fund_accounts').select('id').where('id', '=', fundId).where('kind', 'in', ['pot', 'fund']).executeTakeFirst();
+    const fund = await tx
+      .selectFrom('fund_accounts')
+      .select('id')
+      .where('id', '=', fundId)
+      .where('kind', 'in', ['pot', 'fund'])
+      .executeTakeFirst();
     if (!fund) throw errors.notFound('no_such_fund');
-    await tx.updateTable('fund_pledges').set({ ended_at: now }).where('member_id', '=', memberId).where('fund_id', '=', fundId)
-      .where('ended_at', 'is', null).execute();
-    await tx.insertInto('fund_pledges').values({ member_id: memberId, fund_id: fundId, amount, currency, started_at: now }).execute();
+    await tx
+      .updateTable('fund_pledges')
+      .set({ ended_at: now })
+      .where('member_id', '=', memberId)
+      .where('fund_id', '=', fundId)
+      .where('ended_at', 'is', null)
+      .execute();
+    await tx
+      .insertInto('fund_pledges')
+      .values({ member_id: memberId, fund_id: fundId, amount, currency, started_at: now })
+      .execute();
   });
 }
 
 /** Ends one of the member's own pledges (again is fine); another member's or an unknown one is not found. */
 export async function endPledge(db: Db, memberId: string, pledgeId: string, now: Date): Promise<void> {
-  const mine = await db.selectFrom('fund_pledges').select('id').where('id', '=', pledgeId).where('member_id', '=', memberId).executeTakeFirst();
+  const mine = await db
+    .selectFrom('fund_pledges')
+    .select('id')
+    .where('id', '=', pledgeId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
   if (!mine) throw errors.notFound();
-  await db.updateTable('fund_pledges').set({ ended_at: now }).where('id', '=', pledgeId).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('fund_pledges')
+    .set({ ended_at: now })
+    .where('id', '=', pledgeId)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 /** Once a month per pledge, in one statement: the month is written on the pledge as the reminder is queued. */

@@ -9,21 +9,22 @@ export const awaitsConfirmation = (rec: RecordView) => rec.confirmBy !== 'none' 
 
 export const canFund = {
   recordMovement: (who: Who, treasurer: boolean) => !!who && treasurer,
-  pay: (who: Who, r: RequestView, treasurer: boolean) => !!who && treasurer && r.status === 'approved' && !r.waitingRecordId && who.id !== r.memberId,
+  pay: (who: Who, r: RequestView, treasurer: boolean) =>
+    !!who && treasurer && r.status === 'approved' && !r.waitingRecordId && who.id !== r.memberId,
   /** The line a member wrote when asking is for them and for the treasurers who pay it. */
   seeNote: (who: Who, r: RequestView, treasurer: boolean) => !!who && (who.id === r.memberId || treasurer),
   seeName: (who: Who, r: { memberId: string | null; named: boolean }, treasurer: boolean) =>
     !!who && (r.named || who.id === r.memberId || treasurer),
   markReceived: (who: Who, r: RequestView) => !!who && who.id === r.memberId && r.status === 'paid' && !r.receivedAt,
-  withdraw: (who: Who, r: RequestView) => !!who && who.id === r.memberId && (r.status === 'proposed' || r.status === 'approved') && !r.waitingRecordId,
+  withdraw: (who: Who, r: RequestView) =>
+    !!who && who.id === r.memberId && (r.status === 'proposed' || r.status === 'approved') && !r.waitingRecordId,
   /** A treasurer confirms a contribution arrived; anyone but the recorder and the one paid confirms the rest. */
   confirmRecord: (who: Who, rec: RecordView, treasurer: boolean) => {
     if (!who || !awaitsConfirmation(rec) || who.id === rec.recordedBy) return false;
     if (rec.confirmBy === 'treasurer') return treasurer;
     return who.id !== rec.payeeId && who.id !== rec.memberId && !rec.reversedPayeeIds.includes(who.id);
   },
-  withdrawRecord: (who: Who, rec: RecordView) =>
-    !!who && who.id === rec.recordedBy && awaitsConfirmation(rec),
+  withdrawRecord: (who: Who, rec: RecordView) => !!who && who.id === rec.recordedBy && awaitsConfirmation(rec),
   /** A member's own contribution is recorded by them: their name shows only if they chose, to them and to treasurers. */
   seeRecorder: (who: Who, rec: RecordView, treasurer: boolean) =>
     !!who && (rec.kind !== 'contribution' || rec.named || who.id === rec.recordedBy || treasurer),
@@ -32,10 +33,20 @@ export const canFund = {
 export type RecordPolicy = { confirm: boolean; withdraw: boolean; seeRecorder: boolean };
 
 export function recordPolicy(who: Who, rec: RecordView, treasurer: boolean): RecordPolicy {
-  return { confirm: canFund.confirmRecord(who, rec, treasurer), withdraw: canFund.withdrawRecord(who, rec), seeRecorder: canFund.seeRecorder(who, rec, treasurer) };
+  return {
+    confirm: canFund.confirmRecord(who, rec, treasurer),
+    withdraw: canFund.withdrawRecord(who, rec),
+    seeRecorder: canFund.seeRecorder(who, rec, treasurer),
+  };
 }
 
-export type RequestPolicy = { pay: boolean; seeNote: boolean; seeName: boolean; markReceived: boolean; withdraw: boolean };
+export type RequestPolicy = {
+  pay: boolean;
+  seeNote: boolean;
+  seeName: boolean;
+  markReceived: boolean;
+  withdraw: boolean;
+};
 
 export function requestPolicy(who: Who, r: RequestView, treasurer: boolean): RequestPolicy {
   return {

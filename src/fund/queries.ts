@@ -32,34 +32,72 @@ const fundsQuery = (db: Q, currency: string) =>
     .selectFrom('fund_accounts as f')
     // The rules in force (the newest in this currency) and pledges, each read once per fund.
     .leftJoinLateral(
-      (eb) => eb.selectFrom('fund_rules as x').select(['x.rules', 'x.decision_id']).whereRef('x.fund_id', '=', 'f.id')
-        .where('x.currency', '=', currency).orderBy('x.id', 'desc').limit(1).as('x'),
+      (eb) =>
+        eb
+          .selectFrom('fund_rules as x')
+          .select(['x.rules', 'x.decision_id'])
+          .whereRef('x.fund_id', '=', 'f.id')
+          .where('x.currency', '=', currency)
+          .orderBy('x.id', 'desc')
+          .limit(1)
+          .as('x'),
       (join) => join.onTrue(),
     )
     .leftJoinLateral(
-      (eb) => eb.selectFrom('fund_pledges as p').select([sql<number>`sum(p.amount)::bigint`.as('pledged'), sql<number>`count(*)::bigint`.as('pledgers')])
-        .whereRef('p.fund_id', '=', 'f.id').where('p.currency', '=', currency).where('p.ended_at', 'is', null).as('p'),
+      (eb) =>
+        eb
+          .selectFrom('fund_pledges as p')
+          .select([sql<number>`sum(p.amount)::bigint`.as('pledged'), sql<number>`count(*)::bigint`.as('pledgers')])
+          .whereRef('p.fund_id', '=', 'f.id')
+          .where('p.currency', '=', currency)
+          .where('p.ended_at', 'is', null)
+          .as('p'),
       (join) => join.onTrue(),
     )
     .select((eb) => [
-      'f.id', 'f.kind', 'f.name', 'x.rules', 'x.decision_id as rules_decision', 'p.pledged', 'p.pledgers',
-      eb.selectFrom('fund_balances as b').select('b.balance').whereRef('b.account_id', '=', 'f.id').where('b.currency', '=', currency).as('balance'),
-      eb.selectFrom('fund_requests as r').select(sql<number>`sum(r.amount)::bigint`.as('s'))
-        .whereRef('r.fund_id', '=', 'f.id').where('r.currency', '=', currency).where('r.status', '=', 'approved').as('promised'),
+      'f.id',
+      'f.kind',
+      'f.name',
+      'x.rules',
+      'x.decision_id as rules_decision',
+      'p.pledged',
+      'p.pledgers',
+      eb
+        .selectFrom('fund_balances as b')
+        .select('b.balance')
+        .whereRef('b.account_id', '=', 'f.id')
+        .where('b.currency', '=', currency)
+        .as('balance'),
+      eb
+        .selectFrom('fund_requests as r')
+        .select(sql<number>`sum(r.amount)::bigint`.as('s'))
+        .whereRef('r.fund_id', '=', 'f.id')
+        .where('r.currency', '=', currency)
+        .where('r.status', '=', 'approved')
+        .as('promised'),
     ])
     .where('f.kind', 'in', ['pot', 'fund']);
 
 type FundRow = Awaited<ReturnType<ReturnType<typeof fundsQuery>['execute']>>[number];
 const toFund = (r: FundRow, currency: string): FundView => ({
-  id: r.id, kind: r.kind as 'pot' | 'fund', name: r.name, currency,
-  balance: Number(r.balance ?? 0), promised: Number(r.promised ?? 0),
-  rules: readRules(r.rules), rulesDecisionId: r.rules_decision ?? null,
-  pledged: Number(r.pledged ?? 0), pledgers: Number(r.pledgers ?? 0),
+  id: r.id,
+  kind: r.kind as 'pot' | 'fund',
+  name: r.name,
+  currency,
+  balance: Number(r.balance ?? 0),
+  promised: Number(r.promised ?? 0),
+  rules: readRules(r.rules),
+  rulesDecisionId: r.rules_decision ?? null,
+  pledged: Number(r.pledged ?? 0),
+  pledgers: Number(r.pledgers ?? 0),
 });
 
 /** The common pot first, then sub-funds by name. */
 export async function fundsOverview(db: Q, currency: string): Promise<FundView[]> {
-  const rows = await fundsQuery(db, currency).orderBy(sql`f.kind = 'pot'`, 'desc').orderBy('f.name').execute();
+  const rows = await fundsQuery(db, currency)
+    .orderBy(sql`f.kind = 'pot'`, 'desc')
+    .orderBy('f.name')
+    .execute();
   return rows.map((r) => toFund(r, currency));
 }
 
@@ -69,12 +107,22 @@ export async function fundById(db: Q, id: string, currency: string): Promise<Fun
 }
 
 /** What the standing agreement already paid (or promised) this member from this fund since a moment. */
-export async function standingUse(db: Q, memberId: string, fundId: string, currency: string, since: Date): Promise<number> {
+export async function standingUse(
+  db: Q,
+  memberId: string,
+  fundId: string,
+  currency: string,
+  since: Date,
+): Promise<number> {
   const r = await db
     .selectFrom('fund_requests')
     .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('s'))
-    .where('member_id', '=', memberId).where('fund_id', '=', fundId).where('currency', '=', currency)
-    .where('approved_how', '=', 'standing').where('status', 'in', ['approved', 'paid']).where('asked_at', '>=', since)
+    .where('member_id', '=', memberId)
+    .where('fund_id', '=', fundId)
+    .where('currency', '=', currency)
+    .where('approved_how', '=', 'standing')
+    .where('status', 'in', ['approved', 'paid'])
+    .where('asked_at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(r.s);
 }
@@ -105,17 +153,51 @@ const requestsQuery = (db: Q) =>
     .innerJoin('members as m', 'm.id', 'r.member_id')
     .innerJoin('fund_accounts as f', 'f.id', 'r.fund_id')
     .select((eb) => [
-      'r.id', 'r.member_id', 'm.display_name', 'r.named', 'r.fund_id', 'f.name as fund_name', 'r.amount', 'r.currency', 'r.note_enc',
-      'r.status', 'r.approved_how', 'r.proposal_id', 'r.asked_at', 'r.decided_at', 'r.received_at',
-      eb.selectFrom('fund_records as w').select('w.id').whereRef('w.request_id', '=', 'r.id').where('w.kind', '=', 'payout')
-        .where('w.confirm_by', '<>', 'none').where('w.confirmed_at', 'is', null).where('w.withdrawn_at', 'is', null).limit(1).as('waiting'),
+      'r.id',
+      'r.member_id',
+      'm.display_name',
+      'r.named',
+      'r.fund_id',
+      'f.name as fund_name',
+      'r.amount',
+      'r.currency',
+      'r.note_enc',
+      'r.status',
+      'r.approved_how',
+      'r.proposal_id',
+      'r.asked_at',
+      'r.decided_at',
+      'r.received_at',
+      eb
+        .selectFrom('fund_records as w')
+        .select('w.id')
+        .whereRef('w.request_id', '=', 'r.id')
+        .where('w.kind', '=', 'payout')
+        .where('w.confirm_by', '<>', 'none')
+        .where('w.confirmed_at', 'is', null)
+        .where('w.withdrawn_at', 'is', null)
+        .limit(1)
+        .as('waiting'),
     ]);
 
 type RequestRow = Awaited<ReturnType<ReturnType<typeof requestsQuery>['execute']>>[number];
 const toRequest = (r: RequestRow): RequestView => ({
-  id: r.id, memberId: r.member_id, memberName: r.display_name, named: r.named, fundId: r.fund_id, fundName: r.fund_name,
-  amount: Number(r.amount), currency: r.currency, noteEnc: r.note_enc, status: r.status, approvedHow: r.approved_how,
-  proposalId: r.proposal_id, askedAt: r.asked_at, decidedAt: r.decided_at, receivedAt: r.received_at, waitingRecordId: r.waiting ?? null,
+  id: r.id,
+  memberId: r.member_id,
+  memberName: r.display_name,
+  named: r.named,
+  fundId: r.fund_id,
+  fundName: r.fund_name,
+  amount: Number(r.amount),
+  currency: r.currency,
+  noteEnc: r.note_enc,
+  status: r.status,
+  approvedHow: r.approved_how,
+  proposalId: r.proposal_id,
+  askedAt: r.asked_at,
+  decidedAt: r.decided_at,
+  receivedAt: r.received_at,
+  waitingRecordId: r.waiting ?? null,
 });
 
 export async function requestById(db: Q, id: string): Promise<RequestView | undefined> {
@@ -125,12 +207,20 @@ export async function requestById(db: Q, id: string): Promise<RequestView | unde
 
 /** Requests still moving: waiting for a decision, or approved and waiting for their payout (oldest first). */
 export async function openRequests(db: Q): Promise<RequestView[]> {
-  const rows = await requestsQuery(db).where('r.status', 'in', ['proposed', 'approved']).orderBy('r.asked_at').limit(200).execute();
+  const rows = await requestsQuery(db)
+    .where('r.status', 'in', ['proposed', 'approved'])
+    .orderBy('r.asked_at')
+    .limit(200)
+    .execute();
   return rows.map(toRequest);
 }
 
 export async function requestsOf(db: Q, memberId: string, limit = 20): Promise<RequestView[]> {
-  const rows = await requestsQuery(db).where('r.member_id', '=', memberId).orderBy('r.asked_at', 'desc').limit(limit).execute();
+  const rows = await requestsQuery(db)
+    .where('r.member_id', '=', memberId)
+    .orderBy('r.asked_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toRequest);
 }
 
@@ -171,21 +261,61 @@ const recordsQuery = (db: Q) =>
     .innerJoin('members as by', 'by.id', 'c.recorded_by')
     .leftJoin('fund_requests as q', 'q.id', 'c.request_id')
     .select([
-      'c.id', 'c.kind', 'c.fund_id', 'f.name as fund_name', 'c.to_fund_id', 't.name as to_fund_name', 'c.amount', 'c.currency',
-      'c.member_id', 'c.named', 'c.request_id', 'q.member_id as payee_id', 'c.reverses', 'c.memo', 'c.recorded_by',
-      'by.display_name as recorded_by_name', 'c.recorded_at', 'c.confirm_by', 'c.confirmed_by', 'c.confirmed_at', 'c.withdrawn_at',
-      'c.round_id', 'c.expected_id',
+      'c.id',
+      'c.kind',
+      'c.fund_id',
+      'f.name as fund_name',
+      'c.to_fund_id',
+      't.name as to_fund_name',
+      'c.amount',
+      'c.currency',
+      'c.member_id',
+      'c.named',
+      'c.request_id',
+      'q.member_id as payee_id',
+      'c.reverses',
+      'c.memo',
+      'c.recorded_by',
+      'by.display_name as recorded_by_name',
+      'c.recorded_at',
+      'c.confirm_by',
+      'c.confirmed_by',
+      'c.confirmed_at',
+      'c.withdrawn_at',
+      'c.round_id',
+      'c.expected_id',
       sql<string[] | null>`(select array_remove(array[o.member_id, oq.member_id], null) from ledger_entries e
-        join fund_records o on o.id = e.record_id left join fund_requests oq on oq.id = o.request_id where e.id = c.reverses)`.as('reversed_payees'),
+        join fund_records o on o.id = e.record_id left join fund_requests oq on oq.id = o.request_id where e.id = c.reverses)`.as(
+        'reversed_payees',
+      ),
     ]);
 
 type RecordRow = Awaited<ReturnType<ReturnType<typeof recordsQuery>['execute']>>[number];
 const toRecord = (r: RecordRow): RecordView => ({
-  id: r.id, kind: r.kind, fundId: r.fund_id, fundName: r.fund_name, toFundId: r.to_fund_id, toFundName: r.to_fund_name,
-  amount: Number(r.amount), currency: r.currency, memberId: r.member_id, named: r.named, requestId: r.request_id,
-  payeeId: r.payee_id, reversedPayeeIds: r.reversed_payees ?? [], reverses: r.reverses === null ? null : Number(r.reverses), memo: r.memo, recordedBy: r.recorded_by,
-  recordedByName: r.recorded_by_name, recordedAt: r.recorded_at, confirmBy: r.confirm_by, confirmedBy: r.confirmed_by,
-  confirmedAt: r.confirmed_at, withdrawnAt: r.withdrawn_at, roundId: r.round_id, expectedId: r.expected_id,
+  id: r.id,
+  kind: r.kind,
+  fundId: r.fund_id,
+  fundName: r.fund_name,
+  toFundId: r.to_fund_id,
+  toFundName: r.to_fund_name,
+  amount: Number(r.amount),
+  currency: r.currency,
+  memberId: r.member_id,
+  named: r.named,
+  requestId: r.request_id,
+  payeeId: r.payee_id,
+  reversedPayeeIds: r.reversed_payees ?? [],
+  reverses: r.reverses === null ? null : Number(r.reverses),
+  memo: r.memo,
+  recordedBy: r.recorded_by,
+  recordedByName: r.recorded_by_name,
+  recordedAt: r.recorded_at,
+  confirmBy: r.confirm_by,
+  confirmedBy: r.confirmed_by,
+  confirmedAt: r.confirmed_at,
+  withdrawnAt: r.withdrawn_at,
+  roundId: r.round_id,
+  expectedId: r.expected_id,
 });
 
 export async function recordById(db: Q, id: string): Promise<RecordView | undefined> {
@@ -194,7 +324,13 @@ export async function recordById(db: Q, id: string): Promise<RecordView | undefi
 }
 
 export async function waitingRecords(db: Q): Promise<RecordView[]> {
-  const rows = await recordsQuery(db).where('c.confirm_by', '<>', 'none').where('c.confirmed_at', 'is', null).where('c.withdrawn_at', 'is', null).orderBy('c.recorded_at').limit(200).execute();
+  const rows = await recordsQuery(db)
+    .where('c.confirm_by', '<>', 'none')
+    .where('c.confirmed_at', 'is', null)
+    .where('c.withdrawn_at', 'is', null)
+    .orderBy('c.recorded_at')
+    .limit(200)
+    .execute();
   return rows.map(toRecord);
 }
 
@@ -227,7 +363,11 @@ export async function ledgerEntries(db: Q, f: EntryFilter = {}): Promise<EntryVi
     .leftJoin('members as by', 'by.id', 'c.recorded_by')
     .leftJoin('members as second', 'second.id', 'c.confirmed_by')
     .select((eb) => [
-      'e.id', 'e.at', 'e.kind', 'e.reverses', 'c.memo',
+      'e.id',
+      'e.at',
+      'e.kind',
+      'e.reverses',
+      'c.memo',
       sql<string | null>`case when c.kind = 'contribution' and c.named then giver.display_name
         when c.kind = 'payout' and q.named then payee.display_name end`.as('named_member'),
       // A member's own contribution is recorded by them: naming the recorder would name the giver.
@@ -248,15 +388,28 @@ export async function ledgerEntries(db: Q, f: EntryFilter = {}): Promise<EntryVi
     .selectFrom('ledger_lines as l')
     .innerJoin('fund_accounts as a', 'a.id', 'l.account_id')
     .select(['l.entry_id', 'l.account_id', 'a.kind', 'a.name', 'l.currency', 'l.amount'])
-    .where('l.entry_id', 'in', rows.map((r) => r.id))
+    .where(
+      'l.entry_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .execute();
   return rows.map((r) => {
     const mine = lines.filter((l) => Number(l.entry_id) === Number(r.id));
     return {
-      id: Number(r.id), at: r.at, kind: r.kind, currency: mine[0]?.currency ?? '',
-      funds: mine.filter((l) => l.kind === 'pot' || l.kind === 'fund').map((l) => ({ id: l.account_id, name: l.name, amount: Number(l.amount) })),
-      namedMember: r.named_member, memo: r.memo, recordedBy: r.recorded_by, confirmedBy: r.confirmed_by,
-      reverses: r.reverses === null ? null : Number(r.reverses), reversedBy: r.reversed_by === null ? null : Number(r.reversed_by),
+      id: Number(r.id),
+      at: r.at,
+      kind: r.kind,
+      currency: mine[0]?.currency ?? '',
+      funds: mine
+        .filter((l) => l.kind === 'pot' || l.kind === 'fund')
+        .map((l) => ({ id: l.account_id, name: l.name, amount: Number(l.amount) })),
+      namedMember: r.named_member,
+      memo: r.memo,
+      recordedBy: r.recorded_by,
+      confirmedBy: r.confirmed_by,
+      reverses: r.reverses === null ? null : Number(r.reverses),
+      reversedBy: r.reversed_by === null ? null : Number(r.reversed_by),
     };
   });
 }
@@ -273,12 +426,20 @@ export async function allLedgerEntries(db: Q): Promise<EntryView[]> {
 }
 
 export async function entryLines(db: Q, entryId: number) {
-  const rows = await db.selectFrom('ledger_lines').select(['account_id', 'currency', 'amount']).where('entry_id', '=', entryId).execute();
+  const rows = await db
+    .selectFrom('ledger_lines')
+    .select(['account_id', 'currency', 'amount'])
+    .where('entry_id', '=', entryId)
+    .execute();
   return rows.map((l) => ({ account: l.account_id, currency: l.currency, amount: Number(l.amount) }));
 }
 
 export async function entryById(db: Q, id: number) {
-  return db.selectFrom('ledger_entries').select(['id', 'kind', 'record_id', 'reverses']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('ledger_entries')
+    .select(['id', 'kind', 'record_id', 'reverses'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export type MonthFlow = { month: string; fundId: string; in: number; out: number };
@@ -323,11 +484,22 @@ export async function checkLedger(db: Q): Promise<LedgerCheck> {
 
 /** Totals per currency over every account: always zero in a double-entry ledger. */
 export async function totalsPerCurrency(db: Q): Promise<Map<string, number>> {
-  const r = await db.selectFrom('ledger_lines').select(['currency', sql<number>`sum(amount)::bigint`.as('s')]).groupBy('currency').execute();
+  const r = await db
+    .selectFrom('ledger_lines')
+    .select(['currency', sql<number>`sum(amount)::bigint`.as('s')])
+    .groupBy('currency')
+    .execute();
   return new Map(r.map((x) => [x.currency, Number(x.s)]));
 }
 
-export type StatementLine = { fundId: string; name: string | null; opening: number; in: number; out: number; closing: number };
+export type StatementLine = {
+  fundId: string;
+  name: string | null;
+  opening: number;
+  in: number;
+  out: number;
+  closing: number;
+};
 
 /** For a statement: each fund's balance at the start of the period, money in and out during it, and at its end. */
 export async function statementFigures(db: Q, currency: string, from: Date, to: Date): Promise<StatementLine[]> {
@@ -344,7 +516,14 @@ export async function statementFigures(db: Q, currency: string, from: Date, to: 
     order by a.kind = 'pot' desc, a.name`.execute(db);
   return rows.rows.map((r) => {
     const opening = Number(r.opening);
-    return { fundId: r.id, name: r.name, opening, in: Number(r.in_sum), out: Number(r.out_sum), closing: opening + Number(r.in_sum) - Number(r.out_sum) };
+    return {
+      fundId: r.id,
+      name: r.name,
+      opening,
+      in: Number(r.in_sum),
+      out: Number(r.out_sum),
+      closing: opening + Number(r.in_sum) - Number(r.out_sum),
+    };
   });
 }
 
@@ -369,11 +548,24 @@ const expectedQuery = (db: Q) =>
     .selectFrom('fund_expected as x')
     .innerJoin('fund_accounts as f', 'f.id', 'x.fund_id')
     .select((eb) => [
-      'x.id', 'x.fund_id', 'f.name', 'x.request_id', 'x.amount', 'x.currency', 'x.status', 'x.created_at', 'x.closed_at', 'x.decision_id',
-      eb.selectFrom('fund_records as c').innerJoin('ledger_entries as e', 'e.record_id', 'c.id')
+      'x.id',
+      'x.fund_id',
+      'f.name',
+      'x.request_id',
+      'x.amount',
+      'x.currency',
+      'x.status',
+      'x.created_at',
+      'x.closed_at',
+      'x.decision_id',
+      eb
+        .selectFrom('fund_records as c')
+        .innerJoin('ledger_entries as e', 'e.record_id', 'c.id')
         .select(sql<number>`coalesce(sum(c.amount), 0)::bigint`.as('s'))
         .whereRef('c.expected_id', '=', 'x.id')
-        .where((w) => w.not(w.exists(w.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses', '=', 'e.id'))))
+        .where((w) =>
+          w.not(w.exists(w.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses', '=', 'e.id'))),
+        )
         .as('returned'),
     ]);
 
@@ -381,8 +573,18 @@ type ExpectedRow = Awaited<ReturnType<ReturnType<typeof expectedQuery>['execute'
 const toExpected = (r: ExpectedRow): ExpectedView => {
   const returned = Number(r.returned ?? 0);
   return {
-    id: r.id, fundId: r.fund_id, fundName: r.name, requestId: r.request_id, amount: Number(r.amount), currency: r.currency,
-    returned, outstanding: Number(r.amount) - returned, status: r.status, createdAt: r.created_at, closedAt: r.closed_at, decisionId: r.decision_id,
+    id: r.id,
+    fundId: r.fund_id,
+    fundName: r.name,
+    requestId: r.request_id,
+    amount: Number(r.amount),
+    currency: r.currency,
+    returned,
+    outstanding: Number(r.amount) - returned,
+    status: r.status,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    decisionId: r.decision_id,
   };
 };
 
@@ -394,6 +596,10 @@ export async function expectedById(db: Q, id: string, lock = false): Promise<Exp
 
 /** What revolving funds are owed: still out first, then the most recently settled. */
 export async function expectedReturns(db: Q, limit = 50): Promise<ExpectedView[]> {
-  const rows = await expectedQuery(db).orderBy(sql`x.status = 'expected'`, 'desc').orderBy('x.created_at', 'desc').limit(limit).execute();
+  const rows = await expectedQuery(db)
+    .orderBy(sql`x.status = 'expected'`, 'desc')
+    .orderBy('x.created_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toExpected);
 }

@@ -14,13 +14,16 @@ export async function expireFundNotes(db: Db, days: number, now: Date, log: (lin
 /** The note on a fund request (sealed, for the treasurer) goes once the request has been settled for the agreed days. */
 export async function forgetSettledFundNotes(db: Db, days: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
-  const r = await db.updateTable('fund_requests').set({ note_enc: null })
+  const r = await db
+    .updateTable('fund_requests')
+    .set({ note_enc: null })
     .where('note_enc', 'is not', null)
-    .where((eb) => eb.or([
-      eb.and([eb('status', 'in', ['declined', 'withdrawn']), eb(sql`coalesce(decided_at, asked_at)`, '<=', cutoff)]),
-      eb.and([eb('status', '=', 'paid'), eb(sql`coalesce(received_at, decided_at, asked_at)`, '<=', cutoff)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', 'in', ['declined', 'withdrawn']), eb(sql`coalesce(decided_at, asked_at)`, '<=', cutoff)]),
+        eb.and([eb('status', '=', 'paid'), eb(sql`coalesce(received_at, decided_at, asked_at)`, '<=', cutoff)]),
+      ]),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
-

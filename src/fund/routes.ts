@@ -12,15 +12,47 @@ import { authorize, idParam, isUuid, requireMember, uuid } from '../web/edges.ts
 import { decrypt } from '../security/crypto.ts';
 import { holders, holdsRole } from '../roles/index.ts';
 import {
-  ask, closePartly, confirmRecord, proposeFund, markReceived, proposeWriteOff, record, withdrawRecord, withdrawRequest, type RecordInput,
+  ask,
+  closePartly,
+  confirmRecord,
+  proposeFund,
+  markReceived,
+  proposeWriteOff,
+  record,
+  withdrawRecord,
+  withdrawRequest,
+  type RecordInput,
 } from './commands.ts';
 import {
-  allLedgerEntries, checkLedger, expectedReturns, fundById, fundsOverview, ledgerEntries, monthlyFlows, openRequests, recordById, requestById, requestsOf,
-  statementFigures, waitingRecords, type FundView,
+  allLedgerEntries,
+  checkLedger,
+  expectedReturns,
+  fundById,
+  fundsOverview,
+  ledgerEntries,
+  monthlyFlows,
+  openRequests,
+  recordById,
+  requestById,
+  requestsOf,
+  statementFigures,
+  waitingRecords,
+  type FundView,
 } from './queries.ts';
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
 import { canFund, recordPolicy, requestPolicy } from './policy.ts';
-import { askSchema, returnSchema, giveSchema, memoSchema, moveSchema, newFundForm, pledgeSchema, FUND_PROPOSAL_DEFAULTS, fundRulesForm, rulesOf } from './schema.ts';
+import {
+  askSchema,
+  returnSchema,
+  giveSchema,
+  memoSchema,
+  moveSchema,
+  newFundForm,
+  pledgeSchema,
+  FUND_PROPOSAL_DEFAULTS,
+  fundRulesForm,
+  rulesOf,
+} from './schema.ts';
 import { newIdempotencyKey } from './idempotency.ts';
 import { moneyText } from '../web/money.ts';
 import * as views from './views.tsx';
@@ -44,18 +76,37 @@ fundRoutes.get('/fund', async (c) => {
   const currency = currencyOf(c);
   const months = monthsUpTo(now, FLOW_MONTHS);
   const [funds, check, flows, records, open, mine, pledges, treasurers, entries, expected] = await Promise.all([
-    fundsOverview(db, currency), checkLedger(db), monthlyFlows(db, currency, new Date(`${months[0]}-01T00:00:00Z`)), waitingRecords(db),
-    openRequests(db), requestsOf(db, member.id, 10), pledgesOf(db, member.id), holders(db, 'treasurer', now), ledgerEntries(db, { limit: 20 }),
+    fundsOverview(db, currency),
+    checkLedger(db),
+    monthlyFlows(db, currency, new Date(`${months[0]}-01T00:00:00Z`)),
+    waitingRecords(db),
+    openRequests(db),
+    requestsOf(db, member.id, 10),
+    pledgesOf(db, member.id),
+    holders(db, 'treasurer', now),
+    ledgerEntries(db, { limit: 20 }),
     expectedReturns(db),
   ]);
   const treasurer = treasurers.some((h) => h.memberId === member.id);
   return page(c, c.get('t')('fund.title'), (v) =>
     views.FundPage({
-      v, currency, funds, check, flows, months, pledges, treasurers, treasurer, entries, expected, returnKey: newIdempotencyKey(),
+      v,
+      currency,
+      funds,
+      check,
+      flows,
+      months,
+      pledges,
+      treasurers,
+      treasurer,
+      entries,
+      expected,
+      returnKey: newIdempotencyKey(),
       records: records.map((r) => ({ ...r, policy: recordPolicy(member, r, treasurer) })),
       open: open.map((r) => ({ ...r, showName: canFund.seeName(member, r, treasurer) })),
       mine: mine.map((r) => ({ ...r, showName: true })),
-    }));
+    }),
+  );
 });
 
 // Asking ------------------------------------------------------------------------------------------------------------
@@ -78,7 +129,15 @@ fundRoutes.post('/fund/ask', async (c) => {
   if (!parsed.success) return askForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
   const { db, keys, clock } = deps(c);
   const f = parsed.data;
-  const done = await ask(db, keys, { id: member.id, name: member.displayName }, { fundId: f.fund, amount: f.amount, note: f.note, named: f.named }, currencyOf(c), values.key!, clock());
+  const done = await ask(
+    db,
+    keys,
+    { id: member.id, name: member.displayName },
+    { fundId: f.fund, amount: f.amount, note: f.note, named: f.named },
+    currencyOf(c),
+    values.key!,
+    clock(),
+  );
   return c.redirect(`/fund/requests/${done.result}?asked=1`, 303);
 });
 
@@ -95,10 +154,21 @@ fundRoutes.get('/fund/requests/:id', async (c) => {
   const treasurer = await isTreasurer(c, member.id);
   const policy = requestPolicy(member, r, treasurer);
   const note = policy.seeNote && r.noteEnc ? decrypt(deps(c).keys, 'fund_request_note', r.noteEnc) : null;
-  const notice: MessageKey | undefined = c.req.query('asked') ? (r.status === 'proposed' ? 'fund.askedProposed' : 'fund.askedApproved')
-    : c.req.query('paid') ? 'fund.paidNotice' : undefined;
-  return page(c, c.get('t')('fund.requestTitle', { amount: moneyText(r.amount, r.currency), fund: fundName(c.get('t'), r.fundName) }), (v) =>
-    pages.RequestPage({ v, r, policy, note, payKey: newIdempotencyKey(), notice }));
+  const notice: MessageKey | undefined = c.req.query('asked')
+    ? r.status === 'proposed'
+      ? 'fund.askedProposed'
+      : 'fund.askedApproved'
+    : c.req.query('paid')
+      ? 'fund.paidNotice'
+      : undefined;
+  return page(
+    c,
+    c.get('t')('fund.requestTitle', {
+      amount: moneyText(r.amount, r.currency),
+      fund: fundName(c.get('t'), r.fundName),
+    }),
+    (v) => pages.RequestPage({ v, r, policy, note, payKey: newIdempotencyKey(), notice }),
+  );
 });
 
 fundRoutes.post('/fund/requests/:id/pay', async (c) => {
@@ -131,8 +201,16 @@ fundRoutes.post('/fund/requests/:id/withdraw', async (c) => {
 
 async function giveForm(c: C, form: FormState, pledgeForm: FormState, status: 200 | 422 = 200) {
   const member = requireMember(c);
-  const [funds, pledges] = await Promise.all([fundsOverview(deps(c).db, currencyOf(c)), pledgesOf(deps(c).db, member.id)]);
-  return page(c, c.get('t')('fund.give'), (v) => pages.GivePage({ v, form, pledgeForm, funds, pledges, currency: currencyOf(c) }), { status });
+  const [funds, pledges] = await Promise.all([
+    fundsOverview(deps(c).db, currencyOf(c)),
+    pledgesOf(deps(c).db, member.id),
+  ]);
+  return page(
+    c,
+    c.get('t')('fund.give'),
+    (v) => pages.GivePage({ v, form, pledgeForm, funds, pledges, currency: currencyOf(c) }),
+    { status },
+  );
 }
 
 fundRoutes.get('/fund/give', (c) => giveForm(c, emptyForm(withKey({})), emptyForm()));
@@ -143,7 +221,14 @@ fundRoutes.post('/fund/give', async (c) => {
   const parsed = giveSchema(currencyOf(c)).safeParse(values);
   if (!parsed.success) return giveForm(c, { values, errors: toFieldErrors(parsed.error) }, emptyForm(), 422);
   const f = parsed.data;
-  const done = await record(deps(c).db, member, { kind: 'contribution', fundId: f.fund, amount: f.amount, named: f.named }, currencyOf(c), values.key!, deps(c).clock());
+  const done = await record(
+    deps(c).db,
+    member,
+    { kind: 'contribution', fundId: f.fund, amount: f.amount, named: f.named },
+    currencyOf(c),
+    values.key!,
+    deps(c).clock(),
+  );
   return c.redirect(`/fund/records/${done.result}`, 303);
 });
 
@@ -167,7 +252,9 @@ fundRoutes.post('/fund/pledges/:id/end', async (c) => {
 
 async function moveForm(c: C, form: FormState, status: 200 | 422 = 200) {
   const funds = await fundsOverview(deps(c).db, currencyOf(c));
-  return page(c, c.get('t')('fund.move'), (v) => pages.MovePage({ v, form, funds, currency: currencyOf(c) }), { status });
+  return page(c, c.get('t')('fund.move'), (v) => pages.MovePage({ v, form, funds, currency: currencyOf(c) }), {
+    status,
+  });
 }
 
 fundRoutes.get('/fund/move', async (c) => {
@@ -183,9 +270,10 @@ fundRoutes.post('/fund/move', async (c) => {
   const parsed = moveSchema(currencyOf(c)).safeParse(values);
   if (!parsed.success) return moveForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
   const f = parsed.data;
-  const input: RecordInput = f.kind === 'gift'
-    ? { kind: 'gift', fundId: f.fund, amount: f.amount, memo: f.memo }
-    : { kind: 'transfer', fundId: f.fund, toFundId: f.to_fund!, amount: f.amount, memo: f.memo };
+  const input: RecordInput =
+    f.kind === 'gift'
+      ? { kind: 'gift', fundId: f.fund, amount: f.amount, memo: f.memo }
+      : { kind: 'transfer', fundId: f.fund, toFundId: f.to_fund!, amount: f.amount, memo: f.memo };
   const done = await record(deps(c).db, member, input, currencyOf(c), values.key!, deps(c).clock());
   return c.redirect(done.entered ? '/fund' : `/fund/records/${done.result}`, 303);
 });
@@ -198,7 +286,14 @@ fundRoutes.post('/fund/entries/:id/reverse', async (c) => {
   const values = withKey(await readForm(c));
   const parsed = memoSchema.safeParse(values);
   if (!parsed.success) throw errors.badRequest('invalid_input', 'error.textTooLong');
-  const done = await record(deps(c).db, member, { kind: 'reversal', entryId: id, memo: parsed.data.memo }, currencyOf(c), values.key!, deps(c).clock());
+  const done = await record(
+    deps(c).db,
+    member,
+    { kind: 'reversal', entryId: id, memo: parsed.data.memo },
+    currencyOf(c),
+    values.key!,
+    deps(c).clock(),
+  );
   return c.redirect(`/fund/records/${done.result}`, 303);
 });
 
@@ -214,7 +309,9 @@ fundRoutes.get('/fund/records/:id', async (c) => {
   const r = await loadRecord(c);
   const treasurer = await isTreasurer(c, member.id);
   const policy = recordPolicy(member, r, treasurer);
-  return page(c, c.get('t')('fund.recordTitle'), (v) => pages.RecordPage({ v, r, policy, confirmKey: newIdempotencyKey() }));
+  return page(c, c.get('t')('fund.recordTitle'), (v) =>
+    pages.RecordPage({ v, r, policy, confirmKey: newIdempotencyKey() }),
+  );
 });
 
 fundRoutes.post('/fund/records/:id/confirm', async (c) => {
@@ -246,7 +343,14 @@ fundRoutes.post('/fund/expected/:id/return', async (c) => {
   const values = await readForm(c);
   const parsed = returnSchema(currencyOf(c)).safeParse(values);
   if (!parsed.success) throw errors.badRequest('invalid_input', 'error.amount');
-  await record(deps(c).db, member, { kind: 'return', expectedId: id, amount: parsed.data.amount, memo: parsed.data.memo }, currencyOf(c), values.key ?? '', deps(c).clock());
+  await record(
+    deps(c).db,
+    member,
+    { kind: 'return', expectedId: id, amount: parsed.data.amount, memo: parsed.data.memo },
+    currencyOf(c),
+    values.key ?? '',
+    deps(c).clock(),
+  );
   return c.redirect('/fund#expected', 303);
 });
 
@@ -269,7 +373,10 @@ const PAGE = 100;
 fundRoutes.get('/fund/ledger', async (c) => {
   const member = requireMember(c);
   const before = Number(c.req.query('before'));
-  const entries = await ledgerEntries(deps(c).db, { limit: PAGE, beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  const entries = await ledgerEntries(deps(c).db, {
+    limit: PAGE,
+    beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined,
+  });
   const treasurer = await isTreasurer(c, member.id);
   const nextBefore = entries.length === PAGE ? entries[entries.length - 1]!.id : null;
   return page(c, c.get('t')('fund.ledger'), (v) => LedgerPage({ v, entries, nextBefore, treasurer }));
@@ -292,17 +399,26 @@ fundRoutes.get('/fund/statement', async (c) => {
   const from = new Date(`${month}-01T00:00:00Z`);
   const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
   const currency = currencyOf(c);
-  const [lines, entries] = await Promise.all([statementFigures(deps(c).db, currency, from, to), ledgerEntries(deps(c).db, { from, to, limit: 1000 })]);
+  const [lines, entries] = await Promise.all([
+    statementFigures(deps(c).db, currency, from, to),
+    ledgerEntries(deps(c).db, { from, to, limit: 1000 }),
+  ]);
   const network = c.get('network')?.networkName ?? '';
-  return page(c, c.get('t')('fund.statementTitle', { network, month }), (v) => StatementPage({ v, month, months, lines, entries, currency, network }));
+  return page(c, c.get('t')('fund.statementTitle', { network, month }), (v) =>
+    StatementPage({ v, month, months, lines, entries, currency, network }),
+  );
 });
 
 // Proposals that make a fund or change its rules --------------------------------------------------------------------
 
 async function proposalForm(c: C, fund: FundView | null, form: FormState, status: 200 | 422 = 200) {
   const t = c.get('t');
-  return page(c, fund ? t('fund.proposeRulesTitle', { name: fundName(t, fund.name) }) : t('fund.proposeFund'), (v) =>
-    pages.FundProposalPage({ v, form, fund, currency: currencyOf(c) }), { status });
+  return page(
+    c,
+    fund ? t('fund.proposeRulesTitle', { name: fundName(t, fund.name) }) : t('fund.proposeFund'),
+    (v) => pages.FundProposalPage({ v, form, fund, currency: currencyOf(c) }),
+    { status },
+  );
 }
 
 async function fundFromQuery(c: C): Promise<FundView | null> {
@@ -320,8 +436,15 @@ fundRoutes.get('/fund/propose', async (c) => {
   const cur = currencyOf(c);
   const r = fund?.rules;
   const values = r
-    ? { ...FUND_PROPOSAL_DEFAULTS, limit: moneyText(r.limit, cur), days: String(r.days), keep: moneyText(r.keep, cur),
-        second_above: moneyText(r.second_above, cur), floor: moneyText(r.floor, cur), revolving: r.revolving ? 'on' : '' }
+    ? {
+        ...FUND_PROPOSAL_DEFAULTS,
+        limit: moneyText(r.limit, cur),
+        days: String(r.days),
+        keep: moneyText(r.keep, cur),
+        second_above: moneyText(r.second_above, cur),
+        floor: moneyText(r.floor, cur),
+        revolving: r.revolving ? 'on' : '',
+      }
     : FUND_PROPOSAL_DEFAULTS;
   return proposalForm(c, fund, emptyForm(values));
 });
@@ -334,8 +457,17 @@ fundRoutes.post('/fund/propose', async (c) => {
   const parsed = (fund ? fundRulesForm(currency) : newFundForm(currency)).safeParse(values);
   if (!parsed.success) return proposalForm(c, fund, { values, errors: toFieldErrors(parsed.error) }, 422);
   const f = parsed.data;
-  const id = await proposeFund(deps(c).db, member.id, {
-    fund: fund ?? { name: 'name' in f ? String(f.name) : '' }, rules: rulesOf(f), process: f.process, closesInHours: f.closes_in,
-  }, currency, deps(c).clock());
+  const id = await proposeFund(
+    deps(c).db,
+    member.id,
+    {
+      fund: fund ?? { name: 'name' in f ? String(f.name) : '' },
+      rules: rulesOf(f),
+      process: f.process,
+      closesInHours: f.closes_in,
+    },
+    currency,
+    deps(c).clock(),
+  );
   return c.redirect(`/decisions/${id}`, 303);
 });

@@ -20,14 +20,16 @@ export type FundRules = {
 export const DEFAULT_RULES: FundRules = { floor: 0, limit: 0, days: 30, keep: 0, second_above: 0, revolving: false };
 
 const units = z.number().int().min(0).max(MAX_AMOUNT);
-export const fundRulesSchema = z.object({
-  floor: units,
-  limit: units,
-  days: z.number().int().min(1).max(366),
-  keep: units,
-  second_above: units,
-  revolving: z.boolean(),
-}).strict();
+export const fundRulesSchema = z
+  .object({
+    floor: units,
+    limit: units,
+    days: z.number().int().min(1).max(366),
+    keep: units,
+    second_above: units,
+    revolving: z.boolean(),
+  })
+  .strict();
 
 /** Rules as stored (jsonb), with the defaults for anything missing. */
 export function readRules(value: unknown): FundRules {
@@ -44,13 +46,15 @@ export type StandingCheck = {
   promised: number;
 };
 
-export type StandingAnswer = { approve: true } | { approve: false; why: 'no_standing_limit' | 'over_limit' | 'keeps_reserve' };
+export type StandingAnswer =
+  { approve: true } | { approve: false; why: 'no_standing_limit' | 'over_limit' | 'keeps_reserve' };
 
 /** Does the standing agreement approve this request at once? Otherwise it goes to the members as a proposal. */
 export function standingAnswer(rules: FundRules, c: StandingCheck): StandingAnswer {
   if (rules.limit === 0) return { approve: false, why: 'no_standing_limit' };
   if (c.usedInWindow + c.amount > rules.limit) return { approve: false, why: 'over_limit' };
-  if (c.balance - c.promised - c.amount < Math.max(rules.keep, rules.floor)) return { approve: false, why: 'keeps_reserve' };
+  if (c.balance - c.promised - c.amount < Math.max(rules.keep, rules.floor))
+    return { approve: false, why: 'keeps_reserve' };
   return { approve: true };
 }
 

@@ -8,7 +8,9 @@ import { MAX_AMOUNT_TEXT, parseMoney } from '../web/money.ts';
 import type { FundRules } from './rules.ts';
 
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string().max(max, 'error.textTooLong')).transform((s) => s || null);
+  z
+    .preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.string().max(max, 'error.textTooLong'))
+    .transform((s) => s || null);
 
 /** An amount typed as text ("150", "1.500,25") or sent as a whole number of minor units by the API. */
 const amount = (currency: string, opts: { zeroOk?: boolean } = {}) =>
@@ -37,13 +39,18 @@ export const giveSchema = (currency: string) => z.object({ fund, amount: amount(
 export const pledgeSchema = (currency: string) => z.object({ fund, amount: amount(currency) });
 
 export const moveSchema = (currency: string) =>
-  z.object({
-    kind: z.enum(['gift', 'transfer'], 'error.chooseOne'),
-    fund,
-    to_fund: z.preprocess((v) => v || undefined, uuid.optional()),
-    amount: amount(currency),
-    memo: optionalText(120),
-  }).refine((m) => m.kind !== 'transfer' || (m.to_fund && m.to_fund !== m.fund), { path: ['to_fund'], message: 'error.sameFund' });
+  z
+    .object({
+      kind: z.enum(['gift', 'transfer'], 'error.chooseOne'),
+      fund,
+      to_fund: z.preprocess((v) => v || undefined, uuid.optional()),
+      amount: amount(currency),
+      memo: optionalText(120),
+    })
+    .refine((m) => m.kind !== 'transfer' || (m.to_fund && m.to_fund !== m.fund), {
+      path: ['to_fund'],
+      message: 'error.sameFund',
+    });
 
 export const memoSchema = z.object({ memo: optionalText(120) });
 
@@ -51,21 +58,32 @@ export const returnSchema = (currency: string) => z.object({ amount: amount(curr
 
 /** The API's record body: one of the kinds a member or treasurer can record. */
 export const apiRecordSchema = (currency: string) =>
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('contribution'), fund, amount: amount(currency), named: checkbox.optional().default(false) }),
-    z.object({ kind: z.literal('gift'), fund, amount: amount(currency), memo: optionalText(120) }),
-    z.object({ kind: z.literal('transfer'), fund, to_fund: uuid, amount: amount(currency), memo: optionalText(120) }),
-    z.object({ kind: z.literal('payout'), request: uuid }),
-    z.object({ kind: z.literal('reversal'), entry: z.coerce.number().int().positive(), memo: optionalText(120) }),
-  ], 'error.chooseOne');
-
+  z.discriminatedUnion(
+    'kind',
+    [
+      z.object({
+        kind: z.literal('contribution'),
+        fund,
+        amount: amount(currency),
+        named: checkbox.optional().default(false),
+      }),
+      z.object({ kind: z.literal('gift'), fund, amount: amount(currency), memo: optionalText(120) }),
+      z.object({ kind: z.literal('transfer'), fund, to_fund: uuid, amount: amount(currency), memo: optionalText(120) }),
+      z.object({ kind: z.literal('payout'), request: uuid }),
+      z.object({ kind: z.literal('reversal'), entry: z.coerce.number().int().positive(), memo: optionalText(120) }),
+    ],
+    'error.chooseOne',
+  );
 
 /** The rules part of a fund proposal (a new fund, or new rules for one). Empty amounts are zero. */
 export const fundRulesForm = (currency: string) =>
   z.object({
     ...decisionFields,
     limit: z.preprocess((v) => v || '0', amount(currency, { zeroOk: true })),
-    days: z.preprocess((v) => v || '30', z.coerce.number('error.days').int('error.days').min(1, 'error.days').max(366, 'error.days')),
+    days: z.preprocess(
+      (v) => v || '30',
+      z.coerce.number('error.days').int('error.days').min(1, 'error.days').max(366, 'error.days'),
+    ),
     keep: z.preprocess((v) => v || '0', amount(currency, { zeroOk: true })),
     second_above: z.preprocess((v) => v || '0', amount(currency, { zeroOk: true })),
     floor: z.preprocess((v) => v || '0', amount(currency, { zeroOk: true })),
@@ -77,9 +95,20 @@ export const newFundForm = (currency: string) =>
     name: z.string('error.required').trim().min(1, 'error.fundName').max(60, 'error.fundName'),
   });
 
-export const rulesOf = (f: { limit: number; days: number; keep: number; second_above: number; floor: number; revolving: boolean }): FundRules => ({
-  floor: f.floor, limit: f.limit, days: f.days, keep: f.keep, second_above: f.second_above, revolving: f.revolving,
+export const rulesOf = (f: {
+  limit: number;
+  days: number;
+  keep: number;
+  second_above: number;
+  floor: number;
+  revolving: boolean;
+}): FundRules => ({
+  floor: f.floor,
+  limit: f.limit,
+  days: f.days,
+  keep: f.keep,
+  second_above: f.second_above,
+  revolving: f.revolving,
 });
-
 
 export const FUND_PROPOSAL_DEFAULTS = { ...ACTION_PROPOSAL_DEFAULTS, days: '30' };

@@ -15,9 +15,15 @@ export function rulesText(t: Translate, lang: string, rules: FundRules, currency
     rules.limit === 0
       ? t('fund.rule.noLimit')
       : rules.keep > 0
-        ? t('fund.rule.limitKeep', { amount: money(rules.limit), days: duration(lang, 'day', rules.days), keep: money(rules.keep) })
+        ? t('fund.rule.limitKeep', {
+            amount: money(rules.limit),
+            days: duration(lang, 'day', rules.days),
+            keep: money(rules.keep),
+          })
         : t('fund.rule.limit', { amount: money(rules.limit), days: duration(lang, 'day', rules.days) }),
-    rules.second_above === 0 ? t('fund.rule.secondAlways') : t('fund.rule.secondAbove', { amount: money(rules.second_above) }),
+    rules.second_above === 0
+      ? t('fund.rule.secondAlways')
+      : t('fund.rule.secondAbove', { amount: money(rules.second_above) }),
   ];
   if (rules.floor > 0) lines.push(t('fund.rule.floor', { amount: money(rules.floor) }));
   if (rules.revolving) lines.push(t('fund.rule.revolving'));
@@ -31,9 +37,15 @@ export function fundProposalTitle(t: Translate, lang: string, a: FundAction): st
     case 'set_fund_rules':
       return t('proposal.fundRulesTitle', { name: fundName(t, a.fund_name) });
     case 'approve_request':
-      return t('proposal.fundRequestTitle', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) });
+      return t('proposal.fundRequestTitle', {
+        amount: formatMoney(lang, a.amount, a.currency),
+        fund: fundName(t, a.fund_name),
+      });
     case 'write_off':
-      return t('proposal.writeOffTitle', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) });
+      return t('proposal.writeOffTitle', {
+        amount: formatMoney(lang, a.amount, a.currency),
+        fund: fundName(t, a.fund_name),
+      });
   }
 }
 
@@ -44,10 +56,19 @@ export function fundActionText(t: Translate, lang: string, a: FundAction): strin
     case 'set_fund_rules':
       return rulesText(t, lang, a.rules, a.currency);
     case 'approve_request':
-      return [t('proposal.fundRequestAction', {
-        amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name), who: a.member_name ?? t('fund.aMember'),
-      })];
+      return [
+        t('proposal.fundRequestAction', {
+          amount: formatMoney(lang, a.amount, a.currency),
+          fund: fundName(t, a.fund_name),
+          who: a.member_name ?? t('fund.aMember'),
+        }),
+      ];
     case 'write_off':
-      return [t('proposal.writeOffAction', { amount: formatMoney(lang, a.amount, a.currency), fund: fundName(t, a.fund_name) })];
+      return [
+        t('proposal.writeOffAction', {
+          amount: formatMoney(lang, a.amount, a.currency),
+          fund: fundName(t, a.fund_name),
+        }),
+      ];
   }
 }

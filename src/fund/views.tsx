@@ -42,11 +42,21 @@ export function FundPage(p: FundPageProps) {
       <h1>{t('fund.title')}</h1>
       <p>{t('fund.intro')}</p>
       <p class="actions">
-        <a class="button primary" href="/fund/ask">{t('fund.ask')}</a>{' '}
-        <a class="button" href="/fund/give">{t('fund.give')}</a>{' '}
-        {p.treasurer ? <a class="button" href="/fund/move">{t('fund.move')}</a> : null}
+        <a class="button primary" href="/fund/ask">
+          {t('fund.ask')}
+        </a>{' '}
+        <a class="button" href="/fund/give">
+          {t('fund.give')}
+        </a>{' '}
+        {p.treasurer ? (
+          <a class="button" href="/fund/move">
+            {t('fund.move')}
+          </a>
+        ) : null}
       </p>
-      <p><a href="/circles">{t('fund.circlesLink')}</a></p>
+      <p>
+        <a href="/circles">{t('fund.circlesLink')}</a>
+      </p>
 
       <h2>{t('fund.balances')}</h2>
       <p class="big-number">{t('fund.held', { amount: money(held) })}</p>
@@ -59,24 +69,36 @@ export function FundPage(p: FundPageProps) {
               {f.promised > 0 ? <> · {t('fund.promised', { amount: money(f.promised) })}</> : null}
             </p>
             <ul>
-              {rulesText(t, v.lang, f.rules, p.currency).map((line) => <li>{line}</li>)}
+              {rulesText(t, v.lang, f.rules, p.currency).map((line) => (
+                <li>{line}</li>
+              ))}
             </ul>
-            {f.pledgers > 0 ? <p class="by">{t('fund.pledgedTotal', { amount: money(f.pledged), count: f.pledgers })}</p> : null}
+            {f.pledgers > 0 ? (
+              <p class="by">{t('fund.pledgedTotal', { amount: money(f.pledged), count: f.pledgers })}</p>
+            ) : null}
             <p class="by">
-              {f.rulesDecisionId ? <a href={`/decisions/${f.rulesDecisionId}`}>{t('fund.rulesDecision')}</a> : t('fund.rulesDefault')} ·{' '}
-              <a href={`/fund/propose?fund=${f.id}`}>{t('fund.proposeRules')}</a>
+              {f.rulesDecisionId ? (
+                <a href={`/decisions/${f.rulesDecisionId}`}>{t('fund.rulesDecision')}</a>
+              ) : (
+                t('fund.rulesDefault')
+              )}{' '}
+              · <a href={`/fund/propose?fund=${f.id}`}>{t('fund.proposeRules')}</a>
             </p>
           </li>
         ))}
       </ul>
-      <p><a href="/fund/propose">{t('fund.proposeFund')}</a></p>
+      <p>
+        <a href="/fund/propose">{t('fund.proposeFund')}</a>
+      </p>
 
       <section aria-labelledby="check-title">
         <h2 id="check-title">{t('fund.checkTitle')}</h2>
         {p.check.unbalanced === 0 && p.check.mismatched === 0 ? (
           <Notice kind="success">{t('fund.checkOk', { count: p.check.entries })}</Notice>
         ) : (
-          <Notice kind="warning">{t('fund.checkBad', { unbalanced: p.check.unbalanced, mismatched: p.check.mismatched })}</Notice>
+          <Notice kind="warning">
+            {t('fund.checkBad', { unbalanced: p.check.unbalanced, mismatched: p.check.mismatched })}
+          </Notice>
         )}
         <p class="hint">{t('fund.checkHow')}</p>
       </section>
@@ -84,21 +106,33 @@ export function FundPage(p: FundPageProps) {
       {p.records.length ? (
         <section aria-labelledby="waiting-title">
           <h2 id="waiting-title">{t('fund.waitingRecords')}</h2>
-          <ul class="cards compact">{p.records.map((r) => <RecordLine v={v} r={r} />)}</ul>
+          <ul class="cards compact">
+            {p.records.map((r) => (
+              <RecordLine v={v} r={r} />
+            ))}
+          </ul>
         </section>
       ) : null}
 
       {toPay.length ? (
         <section aria-labelledby="topay-title">
           <h2 id="topay-title">{t('fund.toPay')}</h2>
-          <ul class="cards compact">{toPay.map((r) => <RequestLine v={v} r={r} />)}</ul>
+          <ul class="cards compact">
+            {toPay.map((r) => (
+              <RequestLine v={v} r={r} />
+            ))}
+          </ul>
         </section>
       ) : null}
 
       {proposed.length ? (
         <section aria-labelledby="proposed-title">
           <h2 id="proposed-title">{t('fund.proposedRequests')}</h2>
-          <ul class="cards compact">{proposed.map((r) => <RequestLine v={v} r={r} />)}</ul>
+          <ul class="cards compact">
+            {proposed.map((r) => (
+              <RequestLine v={v} r={r} />
+            ))}
+          </ul>
         </section>
       ) : null}
 
@@ -106,25 +140,47 @@ export function FundPage(p: FundPageProps) {
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">{t('fund.mine')}</h2>
           <ul class="cards compact">
-            {p.mine.map((r) => <RequestLine v={v} r={r} />)}
+            {p.mine.map((r) => (
+              <RequestLine v={v} r={r} />
+            ))}
             {p.pledges.map((pl) => (
-              <li class="card">{t('fund.myPledge', { amount: formatMoney(v.lang, pl.amount, pl.currency), fund: fundName(t, pl.fundName) })}</li>
+              <li class="card">
+                {t('fund.myPledge', {
+                  amount: formatMoney(v.lang, pl.amount, pl.currency),
+                  fund: fundName(t, pl.fundName),
+                })}
+              </li>
             ))}
           </ul>
         </section>
       ) : null}
 
-      {p.expected.length ? <ExpectedList v={v} expected={p.expected} treasurer={p.treasurer} returnKey={p.returnKey} /> : null}
+      {p.expected.length ? (
+        <ExpectedList v={v} expected={p.expected} treasurer={p.treasurer} returnKey={p.returnKey} />
+      ) : null}
 
       <h2>{t('fund.flows')}</h2>
       <FlowChart v={v} currency={p.currency} flows={p.flows} months={p.months} />
       <table class="tally ledger">
         <caption class="visually-hidden">{t('fund.flows')}</caption>
         <thead>
-          <tr><th scope="col">{t('fund.month')}</th><th scope="col">{t('fund.fund')}</th><th scope="col" class="num">{t('fund.in')}</th><th scope="col" class="num">{t('fund.out')}</th></tr>
+          <tr>
+            <th scope="col">{t('fund.month')}</th>
+            <th scope="col">{t('fund.fund')}</th>
+            <th scope="col" class="num">
+              {t('fund.in')}
+            </th>
+            <th scope="col" class="num">
+              {t('fund.out')}
+            </th>
+          </tr>
         </thead>
         <tbody>
-          {p.flows.length === 0 ? <tr><td colspan={4}>{t('fund.noFlows')}</td></tr> : null}
+          {p.flows.length === 0 ? (
+            <tr>
+              <td colspan={4}>{t('fund.noFlows')}</td>
+            </tr>
+          ) : null}
           {[...p.flows].reverse().map((f) => (
             <tr>
               <td>{f.month}</td>
@@ -145,12 +201,18 @@ export function FundPage(p: FundPageProps) {
 
       <h2>{t('fund.treasurers')}</h2>
       <p class="hint">{t('fund.treasurersHint')}</p>
-      {p.treasurers.length === 0 ? <p>{t('fund.noTreasurer')}</p> : (
+      {p.treasurers.length === 0 ? (
+        <p>{t('fund.noTreasurer')}</p>
+      ) : (
         <ul>
-          {p.treasurers.map((h) => <li>{t('fund.treasurerUntil', { name: h.name, date: formatDate(v.lang, h.endsAt) })}</li>)}
+          {p.treasurers.map((h) => (
+            <li>{t('fund.treasurerUntil', { name: h.name, date: formatDate(v.lang, h.endsAt) })}</li>
+          ))}
         </ul>
       )}
-      <p><a href="/roles/treasurer/propose">{t('fund.proposeTreasurer')}</a></p>
+      <p>
+        <a href="/roles/treasurer/propose">{t('fund.proposeTreasurer')}</a>
+      </p>
       {myTerm ? (
         <form method="post" action={`/roles/terms/${myTerm.termId}/step-down`}>
           <button type="submit">{t('role.stepDown')}</button>

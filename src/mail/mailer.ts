@@ -16,7 +16,10 @@ export function smtpMailer(url: string, from: string): Mailer {
   };
 }
 
-export function consoleMailer(print: (line: string) => void = (l) => console.log(l), opts: { show: boolean } = { show: true }): Mailer {
+export function consoleMailer(
+  print: (line: string) => void = (l) => console.log(l),
+  opts: { show: boolean } = { show: true },
+): Mailer {
   return {
     kind: 'console',
     async send(mail) {
@@ -24,7 +27,9 @@ export function consoleMailer(print: (line: string) => void = (l) => console.log
         print('A mail to a member was not sent: set SMTP_URL to send mail (see docs/HOSTING.md).');
         return;
       }
-      print(`\n--- mail (no SMTP_URL set, so it is shown here) ---\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n---\n`);
+      print(
+        `\n--- mail (no SMTP_URL set, so it is shown here) ---\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n---\n`,
+      );
     },
   };
 }

@@ -46,20 +46,44 @@ export async function joinWithInvite(db: Db, keys: Keys, token: string, m: NewMe
 }
 
 /** A member's own settings. A new address is not set here: it waits for its owner's confirmation (email.ts). */
-export async function updateMemberSettings(db: Db, keys: Keys, memberId: string, m: NewMember & { removeEmail?: boolean; emailDecisions?: boolean }) {
+export async function updateMemberSettings(
+  db: Db,
+  keys: Keys,
+  memberId: string,
+  m: NewMember & { removeEmail?: boolean; emailDecisions?: boolean },
+) {
   const emailColumns = m.removeEmail ? sealEmail(keys, undefined) : {};
   await db
     .updateTable('members')
-    .set({ display_name: m.displayName, language: m.language, ...emailColumns, email_decisions: m.emailDecisions ?? true })
+    .set({
+      display_name: m.displayName,
+      language: m.language,
+      ...emailColumns,
+      email_decisions: m.emailDecisions ?? true,
+    })
     .where('id', '=', memberId)
     .execute();
 }
 
 /** A removed member is signed out everywhere, their open posts withdrawn, their matches released, their invites ended. */
 export async function removeMember(tx: Kysely<Database>, memberId: string, now: Date) {
-  const { email_hash: mark } = await tx.selectFrom('members').select('email_hash').where('id', '=', memberId).executeTakeFirstOrThrow();
-  if (mark) await tx.insertInto('removed_marks').values({ mark, marked_at: now }).onConflict((oc) => oc.doNothing()).execute();
-  await tx.updateTable('members').set({ removed_at: now, email_enc: null, email_hash: null }).where('id', '=', memberId).where('removed_at', 'is', null).execute();
+  const { email_hash: mark } = await tx
+    .selectFrom('members')
+    .select('email_hash')
+    .where('id', '=', memberId)
+    .executeTakeFirstOrThrow();
+  if (mark)
+    await tx
+      .insertInto('removed_marks')
+      .values({ mark, marked_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  await tx
+    .updateTable('members')
+    .set({ removed_at: now, email_enc: null, email_hash: null })
+    .where('id', '=', memberId)
+    .where('removed_at', 'is', null)
+    .execute();
   await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
@@ -69,14 +93,27 @@ export async function removeMember(tx: Kysely<Database>, memberId: string, now: 
     .where('status', '=', 'active')
     .where((eb) => eb.or([eb('helper_id', '=', memberId), eb('asker_id', '=', memberId)]))
     .execute();
-  await tx.updateTable('posts').set({ status: 'withdrawn', updated_at: now, closed_at: now }).where('member_id', '=', memberId).where('status', '=', 'open').execute();
-  await tx.updateTable('invites').set({ revoked_at: now }).where('created_by', '=', memberId).where('revoked_at', 'is', null).execute();
+  await tx
+    .updateTable('posts')
+    .set({ status: 'withdrawn', updated_at: now, closed_at: now })
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'open')
+    .execute();
+  await tx
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('created_by', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .execute();
   // They may hold any link that was live: each waits for a fresh second. Their address stays out, as its keyed hash.
   await guardLiveInvites(tx, now);
 }
 
 /** Taking a break (or coming back): no reason asked, none recorded. */
 export async function setBreak(db: Kysely<Database>, memberId: string, onBreak: boolean, now: Date): Promise<void> {
-  await db.updateTable('members').set({ on_break_since: onBreak ? now : null }).where('id', '=', memberId).execute();
+  await db
+    .updateTable('members')
+    .set({ on_break_since: onBreak ? now : null })
+    .where('id', '=', memberId)
+    .execute();
 }
-

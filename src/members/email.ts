@@ -15,7 +15,14 @@ export const CONFIRMS_PER_DAY = 3;
 
 type Member = { id: string; language: string };
 /** `mayMail` holds the mail to one address within the server's limit (the same per-address limit as sign-in links). */
-type Ctx = { db: Db; keys: Keys; mailer: Deps['mailer']; publicUrl: string; networkName: string; mayMail?: (address: string) => boolean };
+type Ctx = {
+  db: Db;
+  keys: Keys;
+  mailer: Deps['mailer'];
+  publicUrl: string;
+  networkName: string;
+  mayMail?: (address: string) => boolean;
+};
 
 /** Mails the address a link that attaches it to the member (or, if it cannot be, a note saying why); answers nothing. */
 export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string, now: Date): Promise<void> {
@@ -23,24 +30,40 @@ export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string,
   const hash = lookupHash(ctx.keys, EMAIL_PURPOSE, address);
   const t = translator(pickLanguage(member.language));
   if (await ctx.db.selectFrom('removed_marks').select('mark').where('mark', '=', hash).executeTakeFirst()) return;
-  const { n } = await ctx.db.selectFrom('email_confirmations').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('member_id', '=', member.id).where('created_at', '>', new Date(now.getTime() - 86_400_000)).executeTakeFirstOrThrow();
+  const { n } = await ctx.db
+    .selectFrom('email_confirmations')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('member_id', '=', member.id)
+    .where('created_at', '>', new Date(now.getTime() - 86_400_000))
+    .executeTakeFirstOrThrow();
   if (Number(n) >= CONFIRMS_PER_DAY || (ctx.mayMail && !ctx.mayMail(address))) return;
   const owner = await ctx.db.selectFrom('members').select('id').where('email_hash', '=', hash).executeTakeFirst();
   if (owner?.id === member.id) return;
   // Every ask is kept (and counts toward the day's asks); only an ask for a free address gets a link that works.
   const token = newToken();
-  await ctx.db.insertInto('email_confirmations').values({
-    token_hash: hashToken(owner ? newToken() : token), member_id: member.id, email_enc: encrypt(ctx.keys, EMAIL_PURPOSE, address),
-    email_hash: hash, created_at: now, expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
-  }).execute();
+  await ctx.db
+    .insertInto('email_confirmations')
+    .values({
+      token_hash: hashToken(owner ? newToken() : token),
+      member_id: member.id,
+      email_enc: encrypt(ctx.keys, EMAIL_PURPOSE, address),
+      email_hash: hash,
+      created_at: now,
+      expires_at: new Date(now.getTime() + CONFIRM_HOURS * 3_600_000),
+    })
+    .execute();
   if (owner) {
     // The address is another member's: only its owner learns that someone tried it.
-    await ctx.mailer.send({ to: address, subject: t('mail.emailTakenSubject'), text: `${t('mail.emailTakenBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/sign-in\n` });
+    await ctx.mailer.send({
+      to: address,
+      subject: t('mail.emailTakenSubject'),
+      text: `${t('mail.emailTakenBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/sign-in\n`,
+    });
     return;
   }
   await ctx.mailer.send({
-    to: address, subject: t('mail.confirmEmailSubject'),
+    to: address,
+    subject: t('mail.confirmEmailSubject'),
     text: `${t('mail.confirmEmailBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/email/confirm?token=${token}\n\n${t('mail.signInIgnore')}\n`,
   });
 }
@@ -51,26 +74,48 @@ export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string,
  */
 export async function confirmEmail(ctx: Ctx, token: string, now: Date): Promise<void> {
   if (!looksLikeToken(token)) throw errors.gone('link_not_valid', 'error.linkNotValid');
-  const told = await ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.deleteFrom('email_confirmations').where('token_hash', '=', hashToken(token)).where('expires_at', '>', now)
-      .returning(['member_id', 'email_enc', 'email_hash']).executeTakeFirst();
-    if (!row) throw errors.gone('link_not_valid', 'error.linkNotValid');
-    if (await tx.selectFrom('removed_marks').select('mark').where('mark', '=', row.email_hash).executeTakeFirst()) {
-      throw errors.conflict('email_not_usable', 'error.emailNotUsable');
-    }
-    const member = await tx.selectFrom('members').select(['email_enc', 'language', 'removed_at']).where('id', '=', row.member_id).forUpdate().executeTakeFirstOrThrow();
-    if (member.removed_at) throw errors.gone('link_not_valid', 'error.linkNotValid');
-    // Another member took the address meanwhile: the unique index says so (mapped to a clear answer by the caller).
-    await tx.updateTable('members').set({ email_enc: row.email_enc, email_hash: row.email_hash }).where('id', '=', row.member_id).execute();
-    await tx.deleteFrom('email_confirmations').where('member_id', '=', row.member_id).execute();
-    return member.email_enc ? { old: decrypt(ctx.keys, EMAIL_PURPOSE, member.email_enc), language: member.language } : null;
-  }).catch((e: unknown) => {
-    if ((e as { code?: unknown })?.code === '23505') throw errors.conflict('email_in_use', 'error.emailInUse');
-    throw e;
-  });
+  const told = await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const row = await tx
+        .deleteFrom('email_confirmations')
+        .where('token_hash', '=', hashToken(token))
+        .where('expires_at', '>', now)
+        .returning(['member_id', 'email_enc', 'email_hash'])
+        .executeTakeFirst();
+      if (!row) throw errors.gone('link_not_valid', 'error.linkNotValid');
+      if (await tx.selectFrom('removed_marks').select('mark').where('mark', '=', row.email_hash).executeTakeFirst()) {
+        throw errors.conflict('email_not_usable', 'error.emailNotUsable');
+      }
+      const member = await tx
+        .selectFrom('members')
+        .select(['email_enc', 'language', 'removed_at'])
+        .where('id', '=', row.member_id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (member.removed_at) throw errors.gone('link_not_valid', 'error.linkNotValid');
+      // Another member took the address meanwhile: the unique index says so (mapped to a clear answer by the caller).
+      await tx
+        .updateTable('members')
+        .set({ email_enc: row.email_enc, email_hash: row.email_hash })
+        .where('id', '=', row.member_id)
+        .execute();
+      await tx.deleteFrom('email_confirmations').where('member_id', '=', row.member_id).execute();
+      return member.email_enc
+        ? { old: decrypt(ctx.keys, EMAIL_PURPOSE, member.email_enc), language: member.language }
+        : null;
+    })
+    .catch((e: unknown) => {
+      if ((e as { code?: unknown })?.code === '23505') throw errors.conflict('email_in_use', 'error.emailInUse');
+      throw e;
+    });
   if (told) {
     const t = translator(pickLanguage(told.language));
-    await ctx.mailer.send({ to: told.old, subject: t('mail.emailChangedSubject'), text: `${t('mail.emailChangedBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/settings\n` });
+    await ctx.mailer.send({
+      to: told.old,
+      subject: t('mail.emailChangedSubject'),
+      text: `${t('mail.emailChangedBody', { network: ctx.networkName })}\n\n${ctx.publicUrl}/settings\n`,
+    });
   }
 }
 

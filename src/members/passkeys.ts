@@ -21,10 +21,21 @@ export function relyingParty(publicUrl: string, networkName: string): RelyingPar
   return { name: networkName, id: url.hostname, origin: url.origin };
 }
 
-async function storeChallenge(db: Db, challenge: string, purpose: 'register' | 'authenticate', memberId: string | null, now: Date) {
+async function storeChallenge(
+  db: Db,
+  challenge: string,
+  purpose: 'register' | 'authenticate',
+  memberId: string | null,
+  now: Date,
+) {
   const row = await db
     .insertInto('auth_challenges')
-    .values({ challenge, purpose, member_id: memberId, expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000) })
+    .values({
+      challenge,
+      purpose,
+      member_id: memberId,
+      expires_at: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -43,7 +54,9 @@ async function spendChallenge(db: Db, id: string, purpose: 'register' | 'authent
 }
 
 /** A response that fails to parse or to verify gets the same clear 400. */
-async function verifiedOrRefused<T extends { verified: boolean }>(check: () => Promise<T>): Promise<T & { verified: true }> {
+async function verifiedOrRefused<T extends { verified: boolean }>(
+  check: () => Promise<T>,
+): Promise<T & { verified: true }> {
   let result: T | undefined;
   try {
     result = await check();
@@ -54,8 +67,17 @@ async function verifiedOrRefused<T extends { verified: boolean }>(check: () => P
   return result as T & { verified: true };
 }
 
-export async function registrationOptions(db: Db, rp: RelyingParty, member: { id: string; displayName: string }, now: Date) {
-  const existing = await db.selectFrom('passkeys').select(['id', 'transports']).where('member_id', '=', member.id).execute();
+export async function registrationOptions(
+  db: Db,
+  rp: RelyingParty,
+  member: { id: string; displayName: string },
+  now: Date,
+) {
+  const existing = await db
+    .selectFrom('passkeys')
+    .select(['id', 'transports'])
+    .where('member_id', '=', member.id)
+    .execute();
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
@@ -70,7 +92,14 @@ export async function registrationOptions(db: Db, rp: RelyingParty, member: { id
   return { options, challengeId };
 }
 
-export async function verifyRegistration(db: Db, rp: RelyingParty, memberId: string, challengeId: string, response: unknown, now: Date) {
+export async function verifyRegistration(
+  db: Db,
+  rp: RelyingParty,
+  memberId: string,
+  challengeId: string,
+  response: unknown,
+  now: Date,
+) {
   const stored = await spendChallenge(db, challengeId, 'register', now);
   if (!stored || stored.member_id !== memberId) throw errors.badRequest('challenge_expired', 'error.passkeyFailed');
   const verification = await verifiedOrRefused(() =>
@@ -103,7 +132,13 @@ export async function authenticationOptions(db: Db, rp: RelyingParty, now: Date)
   return { options, challengeId };
 }
 
-export async function verifyAuthentication(db: Db, rp: RelyingParty, challengeId: string, response: unknown, now: Date) {
+export async function verifyAuthentication(
+  db: Db,
+  rp: RelyingParty,
+  challengeId: string,
+  response: unknown,
+  now: Date,
+) {
   const stored = await spendChallenge(db, challengeId, 'authenticate', now);
   const id = (response as { id?: unknown })?.id;
   if (!stored || typeof id !== 'string') throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');

@@ -9,22 +9,41 @@ export async function breakSince(db: Kysely<Database>, memberId: string): Promis
 
 /** Members who are in the network (not removed), by name: whom a proposal can name for a role. */
 export async function activeMembers(db: Kysely<Database>, limit = 2000): Promise<{ id: string; name: string }[]> {
-  const rows = await db.selectFrom('members').select(['id', 'display_name']).where('removed_at', 'is', null)
-    .orderBy('display_name').limit(limit).execute();
+  const rows = await db
+    .selectFrom('members')
+    .select(['id', 'display_name'])
+    .where('removed_at', 'is', null)
+    .orderBy('display_name')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }
 
-export async function activeMember(db: Kysely<Database>, id: string): Promise<{ id: string; name: string } | undefined> {
-  const r = await db.selectFrom('members').select(['id', 'display_name']).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+export async function activeMember(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const r = await db
+    .selectFrom('members')
+    .select(['id', 'display_name'])
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
   return r && { id: r.id, name: r.display_name };
 }
 
 /** Members the whole network is told things by (reminders, check-ins, warnings): in the network and not on a break. */
 export async function reachableMemberIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('members').select('id').where('removed_at', 'is', null).where('on_break_since', 'is', null).execute();
+  const rows = await db
+    .selectFrom('members')
+    .select('id')
+    .where('removed_at', 'is', null)
+    .where('on_break_since', 'is', null)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function languageOf(db: Kysely<Database>, memberId: string): Promise<string> {
-  return (await db.selectFrom('members').select('language').where('id', '=', memberId).executeTakeFirstOrThrow()).language;
+  return (await db.selectFrom('members').select('language').where('id', '=', memberId).executeTakeFirstOrThrow())
+    .language;
 }

@@ -17,8 +17,18 @@ import { lookupHash, normaliseEmail } from '../security/crypto.ts';
 import { joinWithInvite, updateMemberSettings } from './commands.ts';
 import { askToConfirmEmail, confirmEmail } from './email.ts';
 import {
-  confirmEndInvite, createInvite, endInviteByToken, endOwnInvite, endRequests, INVITE_USES, inviteState, inviteUrl, invitesAwaitingSecond,
-  invitesOf, secondInvite, tokenFromLink,
+  confirmEndInvite,
+  createInvite,
+  endInviteByToken,
+  endOwnInvite,
+  endRequests,
+  INVITE_USES,
+  inviteState,
+  inviteUrl,
+  invitesAwaitingSecond,
+  invitesOf,
+  secondInvite,
+  tokenFromLink,
 } from './invites.ts';
 import { createSignInLink, useSignInLink } from './sign-in-links.ts';
 import { endAllSessions, endSession } from './sessions.ts';
@@ -53,7 +63,9 @@ memberRoutes.get('/join/:token', async (c) => {
   const token = c.req.param('token');
   await requireLiveInvite(c, token);
   const lang = c.get('network')!.languages.includes(c.get('lang')) ? c.get('lang') : '';
-  return page(c, c.get('t')('join.titleShort'), (v) => views.JoinPage({ v, form: emptyForm({ language: lang }), token }));
+  return page(c, c.get('t')('join.titleShort'), (v) =>
+    views.JoinPage({ v, form: emptyForm({ language: lang }), token }),
+  );
 });
 
 memberRoutes.post('/join/:token', async (c) => {
@@ -67,7 +79,14 @@ memberRoutes.post('/join/:token', async (c) => {
     return page(c, c.get('t')('join.titleShort'), (v) => views.JoinPage({ v, form, token }), { status: 422 });
   }
   const m = parsed.data;
-  const { memberId, session } = await joinWithInvite(db, keys, token, { displayName: m.display_name, language: m.language }, c.get('network')!.joinMode, clock());
+  const { memberId, session } = await joinWithInvite(
+    db,
+    keys,
+    token,
+    { displayName: m.display_name, language: m.language },
+    c.get('network')!.joinMode,
+    clock(),
+  );
   setSessionCookie(c, session);
   // The address is attached when its owner opens the link mailed to it; the answer is the same for any address.
   if (m.email) confirmLater(c, { id: memberId, language: m.language }, m.email);
@@ -76,7 +95,12 @@ memberRoutes.post('/join/:token', async (c) => {
 
 memberRoutes.get('/welcome', async (c) => {
   requireMember(c);
-  return page(c, c.get('t')('welcome.titleShort'), (v) => views.WelcomePage({ v, emailSent: c.req.query('email') === 'sent' }), { scripts: PASSKEY_SCRIPTS });
+  return page(
+    c,
+    c.get('t')('welcome.titleShort'),
+    (v) => views.WelcomePage({ v, emailSent: c.req.query('email') === 'sent' }),
+    { scripts: PASSKEY_SCRIPTS },
+  );
 });
 
 memberRoutes.get('/sign-in', async (c) => {
@@ -92,7 +116,10 @@ memberRoutes.post('/sign-in/email', async (c) => {
   const { db, keys, clock, mailer, config, limits } = c.get('deps');
   if (!parsed.success) {
     const form = { values, errors: toFieldErrors(parsed.error) };
-    return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form, sent: false }), { status: 422, scripts: PASSKEY_SCRIPTS });
+    return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form, sent: false }), {
+      status: 422,
+      scripts: PASSKEY_SCRIPTS,
+    });
   }
   const email = normaliseEmail(parsed.data.email);
   const limitKey = lookupHash(keys, 'rate.sign-in', email).toString('base64');
@@ -111,7 +138,9 @@ memberRoutes.post('/sign-in/email', async (c) => {
       text: `${t('mail.signInBody')}\n\n${config.publicUrl}/sign-in/link?token=${link.token}\n\n${t('mail.signInIgnore')}\n`,
     });
   }, c.get('deps').log);
-  return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: true }), { scripts: PASSKEY_SCRIPTS });
+  return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: true }), {
+    scripts: PASSKEY_SCRIPTS,
+  });
 });
 
 // Opening the link shows a button; only pressing it spends the token (mail scanners that open links do not).
@@ -145,18 +174,34 @@ memberRoutes.post('/language', async (c) => {
   return c.redirect(back.startsWith('/') && !back.startsWith('//') && /^[\w\-/]*$/.test(back) ? back : '/', 303);
 });
 
-async function settingsPage(c: Parameters<typeof page>[0], form: ReturnType<typeof emptyForm>, saved: boolean, status: 200 | 422 = 200) {
+async function settingsPage(
+  c: Parameters<typeof page>[0],
+  form: ReturnType<typeof emptyForm>,
+  saved: boolean,
+  status: 200 | 422 = 200,
+) {
   const member = requireMember(c);
   const passkeys = await passkeysOf(c.get('deps').db, member.id);
   const emailSent = c.req.query('email') === 'sent';
-  return page(c, c.get('t')('settings.title'), (v) => views.SettingsPage({ v, form, saved, passkeys, emailSent }), { status, scripts: PASSKEY_SCRIPTS });
+  return page(c, c.get('t')('settings.title'), (v) => views.SettingsPage({ v, form, saved, passkeys, emailSent }), {
+    status,
+    scripts: PASSKEY_SCRIPTS,
+  });
 }
 
 /** What the email commands need of a request: where to write and mail, and the per-address mail limit. */
 function emailCtx(c: Parameters<typeof page>[0]) {
   const { db, keys, mailer, config, limits } = c.get('deps');
-  const mayMail = (address: string) => limits.signInLinks.take(lookupHash(keys, 'rate.confirm', address).toString('base64'));
-  return { db, keys, mailer, publicUrl: config.publicUrl, networkName: c.get('network')?.networkName ?? 'Kropotkin', mayMail };
+  const mayMail = (address: string) =>
+    limits.signInLinks.take(lookupHash(keys, 'rate.confirm', address).toString('base64'));
+  return {
+    db,
+    keys,
+    mailer,
+    publicUrl: config.publicUrl,
+    networkName: c.get('network')?.networkName ?? 'Kropotkin',
+    mayMail,
+  };
 }
 
 /** Mails the link that attaches an address, just after the answer (which must not tell whose the address is). */
@@ -171,7 +216,11 @@ const RECENT_SIGN_IN_MS = 15 * 60_000;
 
 memberRoutes.get('/settings', async (c) => {
   const member = requireMember(c);
-  const values = { display_name: member.displayName, language: member.language, email_decisions: member.emailDecisions ? 'yes' : 'no' };
+  const values = {
+    display_name: member.displayName,
+    language: member.language,
+    email_decisions: member.emailDecisions ? 'yes' : 'no',
+  };
   return settingsPage(c, emptyForm(values), c.req.query('saved') === '1');
 });
 
@@ -181,11 +230,17 @@ memberRoutes.post('/settings', async (c) => {
   const { db, keys, clock } = c.get('deps');
   const parsed = settingsSchema(c.get('network')!.languages).safeParse(values);
   const fieldErrors = parsed.success ? {} : toFieldErrors(parsed.error);
-  const newEmail = parsed.success && parsed.data.email && parsed.data.remove_email !== 'on' ? parsed.data.email : undefined;
-  if (newEmail && (member.hasEmail || (await passkeysOf(db, member.id)).length > 0) && clock().getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS) {
+  const newEmail =
+    parsed.success && parsed.data.email && parsed.data.remove_email !== 'on' ? parsed.data.email : undefined;
+  if (
+    newEmail &&
+    (member.hasEmail || (await passkeysOf(db, member.id)).length > 0) &&
+    clock().getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS
+  ) {
     fieldErrors.email = 'error.signInAgainForEmail';
   }
-  if (!parsed.success || Object.keys(fieldErrors).length) return settingsPage(c, { values, errors: fieldErrors }, false, 422);
+  if (!parsed.success || Object.keys(fieldErrors).length)
+    return settingsPage(c, { values, errors: fieldErrors }, false, 422);
   const s = parsed.data;
   await updateMemberSettings(db, keys, member.id, {
     displayName: s.display_name,
@@ -216,7 +271,9 @@ memberRoutes.post('/email/confirm', async (c) => {
   return c.redirect('/email/confirmed', 303);
 });
 
-memberRoutes.get('/email/confirmed', (c) => page(c, c.get('t')('email.confirmTitle'), (v) => views.EmailConfirmedPage({ v })));
+memberRoutes.get('/email/confirmed', (c) =>
+  page(c, c.get('t')('email.confirmTitle'), (v) => views.EmailConfirmedPage({ v })),
+);
 
 memberRoutes.post('/settings/passkeys/remove', async (c) => {
   const member = requireMember(c);
@@ -229,20 +286,33 @@ const isId = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 const INVITE_DONE = ['seconded', 'ended', 'endAsked', 'alreadyAsked', 'notFound'] as const;
 
-async function invitesPage(c: Parameters<typeof page>[0], extra: { invite?: Parameters<typeof views.InvitesPage>[0]['invite']; done?: string } = {}) {
+async function invitesPage(
+  c: Parameters<typeof page>[0],
+  extra: { invite?: Parameters<typeof views.InvitesPage>[0]['invite']; done?: string } = {},
+) {
   const member = requireMember(c);
   const { db, clock } = c.get('deps');
   const joinMode = c.get('network')!.joinMode;
   const [waiting, mine, endAsked] = await Promise.all([
-    invitesAwaitingSecond(db, member.id, joinMode, clock()), invitesOf(db, member.id, joinMode, clock()), endRequests(db, member.id, clock()),
+    invitesAwaitingSecond(db, member.id, joinMode, clock()),
+    invitesOf(db, member.id, joinMode, clock()),
+    endRequests(db, member.id, clock()),
   ]);
   const done = INVITE_DONE.find((d) => d === extra.done);
-  return page(c, c.get('t')('invite.title'), (v) => views.InvitesPage({ v, waiting, mine, endAsked, invite: extra.invite, done }));
+  return page(c, c.get('t')('invite.title'), (v) =>
+    views.InvitesPage({ v, waiting, mine, endAsked, invite: extra.invite, done }),
+  );
 }
 
 memberRoutes.get('/invites', (c) => invitesPage(c, { done: c.req.query('done') }));
 
-type InviteAct = (db: AppDeps['db'], memberId: string, inviteId: string, joinMode: 'open' | 'seconded', now: Date) => Promise<boolean>;
+type InviteAct = (
+  db: AppDeps['db'],
+  memberId: string,
+  inviteId: string,
+  joinMode: 'open' | 'seconded',
+  now: Date,
+) => Promise<boolean>;
 
 /** One act on one link by its id (second it, end it, confirm ending it): a link the act does not apply to is 404. */
 const onInvite = (act: InviteAct, done: (typeof INVITE_DONE)[number]) => async (c: Parameters<typeof page>[0]) => {
@@ -253,24 +323,35 @@ const onInvite = (act: InviteAct, done: (typeof INVITE_DONE)[number]) => async (
   return c.redirect(`/invites?done=${done}`, 303);
 };
 
-memberRoutes.post('/invites/:id/second', onInvite((db, m, id, mode, now) => secondInvite(db, id, m, mode, now), 'seconded'));
+memberRoutes.post(
+  '/invites/:id/second',
+  onInvite((db, m, id, mode, now) => secondInvite(db, id, m, mode, now), 'seconded'),
+);
 
 memberRoutes.post('/invites', async (c) => {
   const member = requireMember(c);
   const { db, clock, config } = c.get('deps');
   const values = await readForm(c);
   const uses = INVITE_USES.find((n) => String(n) === values.uses) ?? 1;
-  const { token, expiresAt, maxUses } = await createInvite(db, member.id, clock(), { joinMode: c.get('network')!.joinMode, maxUses: uses });
+  const { token, expiresAt, maxUses } = await createInvite(db, member.id, clock(), {
+    joinMode: c.get('network')!.joinMode,
+    maxUses: uses,
+  });
   const url = inviteUrl(config.publicUrl, token);
   const label = c.get('t')('invite.qrLabel');
   const svg = (await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })).replace(
     '<svg ',
     `<svg role="img" aria-label="${label.replace(/["<>&]/g, '')}" `,
   );
-  return invitesPage(c, { invite: { url, qrSvg: svg, expiresAt, needsSecond: c.get('network')!.joinMode === 'seconded', maxUses } });
+  return invitesPage(c, {
+    invite: { url, qrSvg: svg, expiresAt, needsSecond: c.get('network')!.joinMode === 'seconded', maxUses },
+  });
 });
 
-memberRoutes.post('/invites/:id/end', onInvite((db, m, id, _mode, now) => endOwnInvite(db, m, id, now), 'ended'));
+memberRoutes.post(
+  '/invites/:id/end',
+  onInvite((db, m, id, _mode, now) => endOwnInvite(db, m, id, now), 'ended'),
+);
 
 /** A link someone has in hand (pasted, or read off a flyer): its maker ends it at once; two other members together. */
 memberRoutes.post('/invites/end', async (c) => {
@@ -281,7 +362,10 @@ memberRoutes.post('/invites/end', async (c) => {
   return c.redirect(`/invites?done=${done}`, 303);
 });
 
-memberRoutes.post('/invites/:id/end/confirm', onInvite((db, m, id, _mode, now) => confirmEndInvite(db, m, id, now), 'ended'));
+memberRoutes.post(
+  '/invites/:id/end/confirm',
+  onInvite((db, m, id, _mode, now) => confirmEndInvite(db, m, id, now), 'ended'),
+);
 
 // The passkey ceremony (JSON, used by /static/passkey.js).
 function rp(c: Parameters<typeof page>[0]) {
@@ -309,7 +393,13 @@ memberRoutes.post('/passkeys/sign-in/options', async (c) => {
 memberRoutes.post('/passkeys/sign-in/verify', async (c) => {
   const body = (await readJson(c)) as { challengeId?: unknown; response?: unknown };
   if (typeof body?.challengeId !== 'string') throw errors.badRequest('challenge_missing', 'error.passkeyFailed');
-  const { session } = await verifyAuthentication(c.get('deps').db, rp(c), body.challengeId, body.response, c.get('deps').clock());
+  const { session } = await verifyAuthentication(
+    c.get('deps').db,
+    rp(c),
+    body.challengeId,
+    body.response,
+    c.get('deps').clock(),
+  );
   setSessionCookie(c, session);
   return c.json({ ok: true, next: '/board' });
 });

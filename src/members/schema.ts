@@ -21,8 +21,11 @@ export const settingsSchema = (languages: string[]) =>
   });
 
 export const signInEmailSchema = z.object({
-  email: z.string('error.emailInvalid').trim().max(254, { error: 'error.emailInvalid', abort: true }).email('error.emailInvalid'),
+  email: z
+    .string('error.emailInvalid')
+    .trim()
+    .max(254, { error: 'error.emailInvalid', abort: true })
+    .email('error.emailInvalid'),
 });
-
 
 export { optionalText };

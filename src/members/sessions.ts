@@ -11,7 +11,12 @@ export async function createSession(db: Kysely<Database>, memberId: string, now:
   const token = newToken();
   await db
     .insertInto('sessions')
-    .values({ token_hash: hashToken(token), member_id: memberId, created_at: now, expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
+    .values({
+      token_hash: hashToken(token),
+      member_id: memberId,
+      created_at: now,
+      expires_at: new Date(now.getTime() + SESSION_DAYS * DAY),
+    })
     .execute();
   return token;
 }
@@ -23,7 +28,15 @@ export async function memberForSession(db: Kysely<Database>, token: string | und
   const row = await db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
-    .select(['members.id', 'members.display_name', 'members.language', 'members.email_hash', 'members.email_decisions', 'sessions.expires_at', 'sessions.created_at'])
+    .select([
+      'members.id',
+      'members.display_name',
+      'members.language',
+      'members.email_hash',
+      'members.email_decisions',
+      'sessions.expires_at',
+      'sessions.created_at',
+    ])
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', now)
     .where('members.removed_at', 'is', null)

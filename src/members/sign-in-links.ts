@@ -12,7 +12,13 @@ export const LINK_MINUTES = 10;
  * Makes a link for the member with this address, if there is one and `mayMail` allows one more mail. Runs after the
  * answer, which is the same either way (web/later.ts).
  */
-export async function createSignInLink(db: Db, keys: Keys, email: string, now: Date, mayMail: () => boolean = () => true) {
+export async function createSignInLink(
+  db: Db,
+  keys: Keys,
+  email: string,
+  now: Date,
+  mayMail: () => boolean = () => true,
+) {
   const member = await db
     .selectFrom('members')
     .select(['id', 'email_enc', 'language'])
@@ -23,7 +29,11 @@ export async function createSignInLink(db: Db, keys: Keys, email: string, now: D
   const token = newToken();
   await db
     .insertInto('sign_in_tokens')
-    .values({ token_hash: hashToken(token), member_id: member.id, expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000) })
+    .values({
+      token_hash: hashToken(token),
+      member_id: member.id,
+      expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000),
+    })
     .execute();
   return { token, to: decrypt(keys, EMAIL_PURPOSE, member.email_enc), language: member.language };
 }

@@ -3,7 +3,15 @@
 import { own } from '../web/lookup.ts';
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
-import { ErrorSummary, Notice, RadioGroup, TextField, formatDate, formatDateTime, type FormState } from '../web/parts.tsx';
+import {
+  ErrorSummary,
+  Notice,
+  RadioGroup,
+  TextField,
+  formatDate,
+  formatDateTime,
+  type FormState,
+} from '../web/parts.tsx';
 import { languageNames, type MessageKey } from '../web/i18n/index.ts';
 import { INVITE_USES, type EndRequest, type MyInvite, type WaitingInvite } from './invites.ts';
 
@@ -18,10 +26,37 @@ export function JoinPage({ v, form, token }: { v: ViewCtx; form: FormState; toke
       <p>{t('join.intro')}</p>
       <ErrorSummary t={t} form={form} />
       <form method="post" action={`/join/${token}`} novalidate>
-        <TextField t={t} form={form} name="display_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} autocomplete="nickname" />
-        <RadioGroup t={t} form={form} name="language" label="member.language" options={languageOptions(network.languages)} required />
-        <TextField t={t} form={form} name="email" type="email" label="member.email" hint="member.emailHint" maxlength={254} autocomplete="email" />
-        <button type="submit" class="primary">{t('join.submit')}</button>
+        <TextField
+          t={t}
+          form={form}
+          name="display_name"
+          label="member.displayName"
+          hint="member.displayNameHint"
+          required
+          maxlength={60}
+          autocomplete="nickname"
+        />
+        <RadioGroup
+          t={t}
+          form={form}
+          name="language"
+          label="member.language"
+          options={languageOptions(network.languages)}
+          required
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="email"
+          type="email"
+          label="member.email"
+          hint="member.emailHint"
+          maxlength={254}
+          autocomplete="email"
+        />
+        <button type="submit" class="primary">
+          {t('join.submit')}
+        </button>
       </form>
     </>
   );
@@ -37,7 +72,9 @@ export function WelcomePage({ v, emailSent }: { v: ViewCtx; emailSent: boolean }
       <PasskeyAdd v={v} />
       <p>{v.member!.hasEmail ? t('welcome.emailFallback') : t('welcome.noEmail')}</p>
       <p>
-        <a class="button primary" href="/board">{t('welcome.toBoard')}</a>
+        <a class="button primary" href="/board">
+          {t('welcome.toBoard')}
+        </a>
       </p>
     </>
   );
@@ -47,7 +84,14 @@ export function PasskeyAdd({ v, reload = false }: { v: ViewCtx; reload?: boolean
   const { t } = v;
   return (
     <div class="passkey" data-passkey-box>
-      <button type="button" class="primary" data-passkey="register" data-done={t('passkey.added')} data-reload={reload ? '' : undefined} hidden>
+      <button
+        type="button"
+        class="primary"
+        data-passkey="register"
+        data-done={t('passkey.added')}
+        data-reload={reload ? '' : undefined}
+        hidden
+      >
         {t('passkey.add')}
       </button>
       <p class="hint" data-passkey-status role="status" aria-live="polite"></p>
@@ -73,7 +117,16 @@ export function SignInPage({ v, form, sent }: { v: ViewCtx; form: FormState; sen
       {sent ? <Notice kind="success">{t('signIn.sent')}</Notice> : null}
       <ErrorSummary t={t} form={form} />
       <form method="post" action="/sign-in/email" novalidate>
-        <TextField t={t} form={form} name="email" type="email" label="member.email" required maxlength={254} autocomplete="email" />
+        <TextField
+          t={t}
+          form={form}
+          name="email"
+          type="email"
+          label="member.email"
+          required
+          maxlength={254}
+          autocomplete="email"
+        />
         <button type="submit">{t('signIn.sendLink')}</button>
       </form>
       <p class="hint">{t('signIn.noAccount')}</p>
@@ -89,7 +142,9 @@ export function SignInLinkPage({ v, token }: { v: ViewCtx; token: string }) {
       <p>{t('signIn.confirm')}</p>
       <form method="post" action="/sign-in/link">
         <input type="hidden" name="token" value={token} />
-        <button type="submit" class="primary">{t('signIn.confirmButton')}</button>
+        <button type="submit" class="primary">
+          {t('signIn.confirmButton')}
+        </button>
       </form>
     </>
   );
@@ -111,17 +166,51 @@ export function SettingsPage(props: {
       {props.emailSent ? <Notice kind="info">{t('email.sent')}</Notice> : null}
       <ErrorSummary t={t} form={form} />
       <form method="post" action="/settings" novalidate>
-        <TextField t={t} form={form} name="display_name" label="member.displayName" hint="member.displayNameHint" required maxlength={60} />
-        <RadioGroup t={t} form={form} name="language" label="member.language" options={languageOptions(v.network!.languages)} required />
-        <TextField t={t} form={form} name="email" type="email" label="settings.email" hint="settings.emailHint" maxlength={254} autocomplete="email" />
+        <TextField
+          t={t}
+          form={form}
+          name="display_name"
+          label="member.displayName"
+          hint="member.displayNameHint"
+          required
+          maxlength={60}
+        />
+        <RadioGroup
+          t={t}
+          form={form}
+          name="language"
+          label="member.language"
+          options={languageOptions(v.network!.languages)}
+          required
+        />
+        <TextField
+          t={t}
+          form={form}
+          name="email"
+          type="email"
+          label="settings.email"
+          hint="settings.emailHint"
+          maxlength={254}
+          autocomplete="email"
+        />
         {v.member!.hasEmail ? (
           <label class="choice">
             <input type="checkbox" name="remove_email" value="on" /> {t('settings.removeEmail')}
           </label>
         ) : null}
-        <RadioGroup t={t} form={form} name="email_decisions" label="settings.emailDecisions"
-          options={[{ value: 'yes', label: t('settings.emailDecisionsYes') }, { value: 'no', label: t('settings.emailDecisionsNo') }]} />
-        <button type="submit" class="primary">{t('settings.save')}</button>
+        <RadioGroup
+          t={t}
+          form={form}
+          name="email_decisions"
+          label="settings.emailDecisions"
+          options={[
+            { value: 'yes', label: t('settings.emailDecisionsYes') },
+            { value: 'no', label: t('settings.emailDecisionsNo') },
+          ]}
+        />
+        <button type="submit" class="primary">
+          {t('settings.save')}
+        </button>
       </form>
       <h2>{t('settings.passkeys')}</h2>
       {props.passkeys.length === 0 ? <p>{t('settings.noPasskeys')}</p> : null}
@@ -135,7 +224,9 @@ export function SettingsPage(props: {
             })}{' '}
             <form method="post" action="/settings/passkeys/remove" class="inline">
               <input type="hidden" name="id" value={p.id} />
-              <button type="submit" class="link">{t('settings.removePasskey')}</button>
+              <button type="submit" class="link">
+                {t('settings.removePasskey')}
+              </button>
             </form>
           </li>
         ))}
@@ -158,7 +249,9 @@ export function EmailConfirmPage({ v, token }: { v: ViewCtx; token: string }) {
       <p>{t('email.confirmIntro')}</p>
       <form method="post" action="/email/confirm">
         <input type="hidden" name="token" value={token} />
-        <button type="submit" class="primary">{t('email.confirmButton')}</button>
+        <button type="submit" class="primary">
+          {t('email.confirmButton')}
+        </button>
       </form>
     </>
   );
@@ -170,13 +263,22 @@ export function EmailConfirmedPage({ v }: { v: ViewCtx }) {
       <h1>{v.t('email.confirmTitle')}</h1>
       <Notice kind="success">{v.t('email.confirmed')}</Notice>
       <p>
-        <a class="button" href={v.member ? '/settings' : '/sign-in'}>{v.member ? v.t('settings.title') : v.t('signIn.title')}</a>
+        <a class="button" href={v.member ? '/settings' : '/sign-in'}>
+          {v.member ? v.t('settings.title') : v.t('signIn.title')}
+        </a>
       </p>
     </>
   );
 }
 
-export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
+export function InvitesPage({
+  v,
+  invite,
+  waiting,
+  mine,
+  endAsked,
+  done,
+}: {
   v: ViewCtx;
   invite?: { url: string; qrSvg: string; expiresAt: Date; needsSecond: boolean; maxUses: number } | undefined;
   waiting: WaitingInvite[];
@@ -188,7 +290,9 @@ export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
   return (
     <>
       <h1>{t('invite.title')}</h1>
-      {done ? <Notice kind={done === 'notFound' ? 'warning' : 'success'}>{t(`invite.done.${done}` as MessageKey)}</Notice> : null}
+      {done ? (
+        <Notice kind={done === 'notFound' ? 'warning' : 'success'}>{t(`invite.done.${done}` as MessageKey)}</Notice>
+      ) : null}
       <p class="no-print">{t('invite.intro')}</p>
       {invite?.needsSecond ? <Notice kind="info">{t('invite.needsSecond')}</Notice> : null}
       {invite ? (
@@ -201,7 +305,10 @@ export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
           <p class="link-text">
             <a href={invite.url}>{invite.url}</a>
           </p>
-          <p>{t('invite.expires', { date: formatDate(v.lang, invite.expiresAt) })} {invite.maxUses === 1 ? t('invite.forOne') : t('invite.forMany', { count: invite.maxUses })}</p>
+          <p>
+            {t('invite.expires', { date: formatDate(v.lang, invite.expiresAt) })}{' '}
+            {invite.maxUses === 1 ? t('invite.forOne') : t('invite.forMany', { count: invite.maxUses })}
+          </p>
           <p class="hint no-print">{t('invite.print')}</p>
         </section>
       ) : null}
@@ -209,10 +316,14 @@ export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
         <div class="field">
           <label for="uses">{t('invite.usesLabel')}</label>
           <select id="uses" name="uses">
-            {INVITE_USES.map((n) => <option value={String(n)}>{n === 1 ? t('invite.usesOne') : t('invite.usesMany', { count: n })}</option>)}
+            {INVITE_USES.map((n) => (
+              <option value={String(n)}>{n === 1 ? t('invite.usesOne') : t('invite.usesMany', { count: n })}</option>
+            ))}
           </select>
         </div>
-        <button type="submit" class="primary">{invite ? t('invite.another') : t('invite.create')}</button>
+        <button type="submit" class="primary">
+          {invite ? t('invite.another') : t('invite.create')}
+        </button>
       </form>
       {mine.length ? (
         <section class="no-print" aria-labelledby="mine-title">
@@ -221,9 +332,13 @@ export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
             {mine.map((m) => (
               <li>
                 <form method="post" action={`/invites/${m.id}/end`} class="inline">
-                  {t('invite.mineItem', { date: formatDate(v.lang, m.createdAt), used: m.uses, uses: m.maxUses ?? '∞', until: formatDate(v.lang, m.expiresAt) })}
-                  {m.waiting ? ` ${t('invite.mineWaiting')}` : ''}{' '}
-                  <button type="submit">{t('invite.end')}</button>
+                  {t('invite.mineItem', {
+                    date: formatDate(v.lang, m.createdAt),
+                    used: m.uses,
+                    uses: m.maxUses ?? '∞',
+                    until: formatDate(v.lang, m.expiresAt),
+                  })}
+                  {m.waiting ? ` ${t('invite.mineWaiting')}` : ''} <button type="submit">{t('invite.end')}</button>
                 </form>
               </li>
             ))}
@@ -238,7 +353,10 @@ export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
             {waiting.map((w) => (
               <li>
                 <form method="post" action={`/invites/${w.id}/second`} class="inline">
-                  {t('invite.waitingItem', { name: w.byName ?? t('invite.byHost'), date: formatDate(v.lang, w.createdAt) })}{' '}
+                  {t('invite.waitingItem', {
+                    name: w.byName ?? t('invite.byHost'),
+                    date: formatDate(v.lang, w.createdAt),
+                  })}{' '}
                   <button type="submit">{t('invite.second')}</button>
                 </form>
               </li>
@@ -253,7 +371,11 @@ export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
             {endAsked.map((e) => (
               <li>
                 <form method="post" action={`/invites/${e.id}/end/confirm`} class="inline">
-                  {t('invite.endAskedItem', { asker: e.askedByName ?? '?', name: e.byName ?? t('invite.byHost'), date: formatDate(v.lang, e.createdAt) })}{' '}
+                  {t('invite.endAskedItem', {
+                    asker: e.askedByName ?? '?',
+                    name: e.byName ?? t('invite.byHost'),
+                    date: formatDate(v.lang, e.createdAt),
+                  })}{' '}
                   <button type="submit">{t('invite.endConfirm')}</button>
                 </form>
               </li>
@@ -266,7 +388,9 @@ export function InvitesPage({ v, invite, waiting, mine, endAsked, done }: {
         <form method="post" action="/invites/end">
           <div class="field">
             <label for="link">{t('invite.leakedLabel')}</label>
-            <p class="hint" id="link-hint">{t('invite.leakedHint')}</p>
+            <p class="hint" id="link-hint">
+              {t('invite.leakedHint')}
+            </p>
             <input id="link" name="link" type="text" autocomplete="off" maxlength={2000} aria-describedby="link-hint" />
           </div>
           <button type="submit">{t('invite.leakedSubmit')}</button>
@@ -293,7 +417,9 @@ export function SignedOutHome({ v }: { v: ViewCtx }) {
       <h1>{v.network!.networkName}</h1>
       <p>{t('home.intro')}</p>
       <p>
-        <a class="button primary" href="/sign-in">{t('home.signIn')}</a>
+        <a class="button primary" href="/sign-in">
+          {t('home.signIn')}
+        </a>
       </p>
       <p class="hint">{t('home.howToJoin')}</p>
     </>

@@ -9,7 +9,17 @@ const H = 140;
 const PAD = { left: 34, right: 8, top: 8, bottom: 22 };
 
 /** Lines of shares (0–1) over months; a missing value breaks the line. */
-export function LineChart({ id, title, months, series }: { id: string; title: string; months: string[]; series: Series[] }) {
+export function LineChart({
+  id,
+  title,
+  months,
+  series,
+}: {
+  id: string;
+  title: string;
+  months: string[];
+  series: Series[];
+}) {
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (months.length <= 1 ? innerW / 2 : (i * innerW) / (months.length - 1));
@@ -18,7 +28,10 @@ export function LineChart({ id, title, months, series }: { id: string; title: st
     let d = '';
     let pen = false;
     s.values.forEach((v, i) => {
-      if (v === null) { pen = false; return; }
+      if (v === null) {
+        pen = false;
+        return;
+      }
       d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
       pen = true;
     });
@@ -33,7 +46,11 @@ export function LineChart({ id, title, months, series }: { id: string; title: st
           <text x={PAD.left - 4} y={y(g) + 3} text-anchor="end" font-size="9">{`${Math.round(g * 100)}%`}</text>
         </g>
       ))}
-      {months.map((m, i) => <text x={x(i)} y={H - 6} text-anchor="middle" font-size="9">{m.slice(2)}</text>)}
+      {months.map((m, i) => (
+        <text x={x(i)} y={H - 6} text-anchor="middle" font-size="9">
+          {m.slice(2)}
+        </text>
+      ))}
       {paths.map(({ s, d }) => (
         <g class={s.cls}>
           {d ? <path d={d} fill="none" stroke-width="2" /> : null}
@@ -45,7 +62,17 @@ export function LineChart({ id, title, months, series }: { id: string; title: st
 }
 
 /** Grouped bars of counts per month; a suppressed month shows no bars. */
-export function BarChart({ id, title, months, series }: { id: string; title: string; months: string[]; series: Series[] }) {
+export function BarChart({
+  id,
+  title,
+  months,
+  series,
+}: {
+  id: string;
+  title: string;
+  months: string[];
+  series: Series[];
+}) {
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const top = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
@@ -55,16 +82,28 @@ export function BarChart({ id, title, months, series }: { id: string; title: str
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} class="chart-svg" width="100%">
       <title id={`${id}-title`}>{title}</title>
       <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + innerH} y2={PAD.top + innerH} class="grid" />
-      <text x={PAD.left - 4} y={PAD.top + 8} text-anchor="end" font-size="9">{String(top)}</text>
+      <text x={PAD.left - 4} y={PAD.top + 8} text-anchor="end" font-size="9">
+        {String(top)}
+      </text>
       {months.map((m, i) => (
         <g>
           {series.map((s, j) => {
             const v = s.values[i];
             if (v === null || v === undefined) return null;
             const h = (v / top) * innerH;
-            return <rect x={PAD.left + i * group + 3 + j * bar} y={PAD.top + innerH - h} width={bar - 1} height={h} class={s.cls} />;
+            return (
+              <rect
+                x={PAD.left + i * group + 3 + j * bar}
+                y={PAD.top + innerH - h}
+                width={bar - 1}
+                height={h}
+                class={s.cls}
+              />
+            );
           })}
-          <text x={PAD.left + i * group + group / 2} y={H - 6} text-anchor="middle" font-size="9">{m.slice(2)}</text>
+          <text x={PAD.left + i * group + group / 2} y={H - 6} text-anchor="middle" font-size="9">
+            {m.slice(2)}
+          </text>
         </g>
       ))}
     </svg>

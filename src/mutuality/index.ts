@@ -16,8 +16,14 @@ export const mutuality: Domain = {
   ],
   jobs: [
     { name: 'count check-in answers', run: (deps, now) => foldCheckinAnswers(deps.db, now, deps.log) },
-    { name: 'open the check-in', run: async (deps, now) => openCheckinIfDue(deps.db, (await networkAgreements(deps.db)).checkinWeeks, now) },
-    { name: 'warn when load concentrates', run: async (deps, now) => warnIfLoadConcentrated(deps.db, (await networkAgreements(deps.db)).loadTopShare, now) },
+    {
+      name: 'open the check-in',
+      run: async (deps, now) => openCheckinIfDue(deps.db, (await networkAgreements(deps.db)).checkinWeeks, now),
+    },
+    {
+      name: 'warn when load concentrates',
+      run: async (deps, now) => warnIfLoadConcentrated(deps.db, (await networkAgreements(deps.db)).loadTopShare, now),
+    },
   ],
   nav: [{ href: '/mutuality', label: 'nav.mutuality', place: 'top', order: 70 }],
 };

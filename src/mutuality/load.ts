@@ -19,5 +19,12 @@ export async function loadOf(db: Kysely<Database>, memberId: string, now: Date, 
     (select count(*) from role_terms where member_id = ${memberId} and starts_at <= ${now} and ends_at > ${since}
       and (ended_at is null or ended_at > ${since}))::bigint as roles`.execute(db);
   const row = r.rows[0]!;
-  return { helped: Number(row.helped), asked: Number(row.asked), slots: Number(row.slots), proposals: Number(row.proposals), votes: Number(row.votes), roles: Number(row.roles) };
+  return {
+    helped: Number(row.helped),
+    asked: Number(row.asked),
+    slots: Number(row.slots),
+    proposals: Number(row.proposals),
+    votes: Number(row.votes),
+    roles: Number(row.roles),
+  };
 }

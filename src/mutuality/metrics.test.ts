@@ -14,13 +14,19 @@ describe('Gini coefficient', () => {
   });
 
   test('stays between 0 and (n − 1) / n and ignores order and scale', () => {
-    fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 9 }), (values, k) => {
-      const g = gini(values);
-      expect(g).toBeGreaterThanOrEqual(-1e-12);
-      expect(g).toBeLessThanOrEqual((values.length - 1) / values.length + 1e-12);
-      expect(gini([...values].reverse())).toBeCloseTo(g, 10);
-      expect(gini(values.map((v) => v * k))).toBeCloseTo(g, 10);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(1000), { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 1, max: 9 }),
+        (values, k) => {
+          const g = gini(values);
+          expect(g).toBeGreaterThanOrEqual(-1e-12);
+          expect(g).toBeLessThanOrEqual((values.length - 1) / values.length + 1e-12);
+          expect(gini([...values].reverse())).toBeCloseTo(g, 10);
+          expect(gini(values.map((v) => v * k))).toBeCloseTo(g, 10);
+        },
+      ),
+    );
   });
 });
 
@@ -40,8 +46,11 @@ describe('reciprocity', () => {
   test('on a small hand-built history', () => {
     // Ana helps Ben, Ben helps Cy, Cy helps Ana: all three give and receive. Dee only receives, Eli only gives.
     const r = reciprocity([
-      { giver: 'ana', receiver: 'ben' }, { giver: 'ben', receiver: 'cy' }, { giver: 'cy', receiver: 'ana' },
-      { giver: 'eli', receiver: 'dee' }, { giver: 'ana', receiver: 'dee' },
+      { giver: 'ana', receiver: 'ben' },
+      { giver: 'ben', receiver: 'cy' },
+      { giver: 'cy', receiver: 'ana' },
+      { giver: 'eli', receiver: 'dee' },
+      { giver: 'ana', receiver: 'dee' },
     ]);
     expect(r).toEqual({ share: 3 / 5, active: 5, both: 3 });
   });
@@ -63,6 +72,9 @@ describe('times and suppression', () => {
     expect(guard(0.4, 5)).toEqual({ shown: true, value: 0.4 });
   });
   test('work per member counts each piece once', () => {
-    expect([...perMember(['a', 'b', 'a'])]).toEqual([['a', 2], ['b', 1]]);
+    expect([...perMember(['a', 'b', 'a'])]).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
   });
 });

@@ -30,7 +30,10 @@ export function topShare(values: readonly number[], fraction = 0.1): number {
   const total = values.reduce((s, v) => s + v, 0);
   if (values.length === 0 || total === 0) return 0;
   const k = Math.max(1, Math.ceil(values.length * fraction));
-  const top = [...values].sort((a, b) => b - a).slice(0, k).reduce((s, v) => s + v, 0);
+  const top = [...values]
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((s, v) => s + v, 0);
   return top / total;
 }
 

@@ -31,17 +31,46 @@ export type Activity = {
 export async function activity(db: Q, from: Date, to: Date): Promise<Activity> {
   const ms = (d: Date) => d.getTime();
   const [exchanges, slots, opened, votes, posted, terms] = await Promise.all([
-    db.selectFrom('matches').select(['helper_id', 'asker_id', 'created_at'])
-      .where('status', '<>', 'released').where('created_at', '>=', from).where('created_at', '<', to).execute(),
-    db.selectFrom('rota_signups').innerJoin('rota_slots', 'rota_slots.id', 'rota_signups.slot_id')
+    db
+      .selectFrom('matches')
+      .select(['helper_id', 'asker_id', 'created_at'])
+      .where('status', '<>', 'released')
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .execute(),
+    db
+      .selectFrom('rota_signups')
+      .innerJoin('rota_slots', 'rota_slots.id', 'rota_signups.slot_id')
       .select(['rota_signups.member_id', 'rota_slots.starts_at'])
-      .where('rota_signups.dropped_at', 'is', null).where('rota_slots.starts_at', '>=', from).where('rota_slots.starts_at', '<', to).execute(),
-    db.selectFrom('proposals').select(['opened_by', 'opened_at']).where('opened_by', 'is not', null)
-      .where('opened_at', '>=', from).where('opened_at', '<', to).execute(),
-    db.selectFrom('ballots').select(['member_id', 'cast_at']).where('cast_at', '>=', from).where('cast_at', '<', to).execute(),
-    db.selectFrom('posts').select(['member_id', 'created_at']).where('created_at', '>=', from).where('created_at', '<', to).execute(),
-    db.selectFrom('role_terms').select(['member_id', 'starts_at', sql<Date>`least(ends_at, coalesce(ended_at, ends_at))`.as('ends')])
-      .where('starts_at', '<', to).where(sql<boolean>`least(ends_at, coalesce(ended_at, ends_at)) > ${from}`).execute(),
+      .where('rota_signups.dropped_at', 'is', null)
+      .where('rota_slots.starts_at', '>=', from)
+      .where('rota_slots.starts_at', '<', to)
+      .execute(),
+    db
+      .selectFrom('proposals')
+      .select(['opened_by', 'opened_at'])
+      .where('opened_by', 'is not', null)
+      .where('opened_at', '>=', from)
+      .where('opened_at', '<', to)
+      .execute(),
+    db
+      .selectFrom('ballots')
+      .select(['member_id', 'cast_at'])
+      .where('cast_at', '>=', from)
+      .where('cast_at', '<', to)
+      .execute(),
+    db
+      .selectFrom('posts')
+      .select(['member_id', 'created_at'])
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .execute(),
+    db
+      .selectFrom('role_terms')
+      .select(['member_id', 'starts_at', sql<Date>`least(ends_at, coalesce(ended_at, ends_at))`.as('ends')])
+      .where('starts_at', '<', to)
+      .where(sql<boolean>`least(ends_at, coalesce(ended_at, ends_at)) > ${from}`)
+      .execute(),
   ]);
   return {
     exchanges: exchanges.map((r) => ({ giver: r.helper_id, receiver: r.asker_id, at: ms(r.created_at) })),
@@ -118,7 +147,8 @@ export type Dashboard = {
 };
 
 /** The first instant of each of the last `n` months (UTC), oldest first, ending with the month of `now`. */
-export const monthStarts = (now: Date, n = TREND_MONTHS): Date[] => monthsUpTo(now, n).map((m) => new Date(`${m}-01T00:00:00Z`));
+export const monthStarts = (now: Date, n = TREND_MONTHS): Date[] =>
+  monthsUpTo(now, n).map((m) => new Date(`${m}-01T00:00:00Z`));
 const monthKey = (d: Date) => d.toISOString().slice(0, 7);
 
 function concentrationOf(values: number[], active: number): Concentration {
@@ -129,7 +159,12 @@ export async function dashboard(db: Q, now: Date): Promise<Dashboard> {
   const starts = monthStarts(now);
   const months = starts.map(monthKey);
   // Each month's point is the 90 days up to that month's end (or now), so trends are as steady as the "now" figures.
-  const ends = starts.map((s, i) => Math.min((starts[i + 1] ?? new Date(Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 1, 1))).getTime(), now.getTime()));
+  const ends = starts.map((s, i) =>
+    Math.min(
+      (starts[i + 1] ?? new Date(Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 1, 1))).getTime(),
+      now.getTime(),
+    ),
+  );
   const earliest = new Date(Math.min(ends[0]!, now.getTime()) - WINDOW_DAYS * DAY);
   const a = await activity(db, earliest, new Date(now.getTime() + 1));
   const windowTo = (to: number): Window => ({ from: to - WINDOW_DAYS * DAY, to });
@@ -146,10 +181,15 @@ export async function dashboard(db: Q, now: Date): Promise<Dashboard> {
     return { r, act: act.size, work: workIn(a, w, act) };
   });
 
-  const concentration = Object.fromEntries(WORK_KINDS.map((k) => [k, {
-    ...concentrationOf(work[k], active.size),
-    trend: trends.map((p, i) => ({ month: months[i]!, value: guard(gini(p.work[k]), p.act) })),
-  }])) as Dashboard['concentration'];
+  const concentration = Object.fromEntries(
+    WORK_KINDS.map((k) => [
+      k,
+      {
+        ...concentrationOf(work[k], active.size),
+        trend: trends.map((p, i) => ({ month: months[i]!, value: guard(gini(p.work[k]), p.act) })),
+      },
+    ]),
+  ) as Dashboard['concentration'];
 
   const loadWindow: Window = { from: now.getTime() - LOAD_DAYS * DAY, to: now.getTime() + 1 };
   const loadActive = activeIn(a, loadWindow);
@@ -167,13 +207,21 @@ export async function dashboard(db: Q, now: Date): Promise<Dashboard> {
       const cell = needs.byMonth.get(m);
       return { month: m, value: guard(cell?.counts ?? { posted: 0, met: 0, expired: 0 }, cell?.posters ?? 0) };
     }),
-    needsByCategory: [...needs.byCategory.entries()].sort((x, y) => y[1].counts.posted - x[1].counts.posted || x[0].localeCompare(y[0]))
+    needsByCategory: [...needs.byCategory.entries()]
+      .sort((x, y) => y[1].counts.posted - x[1].counts.posted || x[0].localeCompare(y[0]))
       .map(([category, cell]) => ({ category, value: guard(cell.counts, cell.posters) })),
-    needsByCategoryMonth: [...new Set([...needs.byCategoryMonth.keys()].map((k) => k.split('\u0000')[0]!))].sort().flatMap((category) =>
-      months.map((month) => {
-        const cell = needs.byCategoryMonth.get(`${category}\u0000${month}`);
-        return { category, month, value: guard(cell?.counts ?? { posted: 0, met: 0, expired: 0 }, cell?.posters ?? 0) };
-      })),
+    needsByCategoryMonth: [...new Set([...needs.byCategoryMonth.keys()].map((k) => k.split('\u0000')[0]!))]
+      .sort()
+      .flatMap((category) =>
+        months.map((month) => {
+          const cell = needs.byCategoryMonth.get(`${category}\u0000${month}`);
+          return {
+            category,
+            month,
+            value: guard(cell?.counts ?? { posted: 0, met: 0, expired: 0 }, cell?.posters ?? 0),
+          };
+        }),
+      ),
     toMatch: durations(needs.toMatch),
     toMeet: durations(needs.toMeet),
     load: guard(topShare(loadIn(a, loadWindow, loadActive), 0.1), loadActive.size),
@@ -190,7 +238,14 @@ type Cell = { counts: NeedCounts; posters: number };
 
 /** Needs posted in the trend's months: how each fared, by month posted and by kind; time to a match and to met. */
 async function needFigures(db: Q, from: Date, now: Date) {
-  const rows = await sql<{ member_id: string; category: string; status: string; created_at: Date; closed_at: Date | null; first_match: Date | null }>`
+  const rows = await sql<{
+    member_id: string;
+    category: string;
+    status: string;
+    created_at: Date;
+    closed_at: Date | null;
+    first_match: Date | null;
+  }>`
     select p.member_id, p.category, p.status, p.created_at, p.closed_at,
       (select min(m.created_at) from matches m where m.need_id = p.id) as first_match
     from posts p where p.kind = 'need' and p.created_at >= ${from} and p.created_at <= ${now}`.execute(db);
@@ -200,7 +255,11 @@ async function needFigures(db: Q, from: Date, now: Date) {
   const toMatch: { member: string; hours: number }[] = [];
   const toMeet: { member: string; hours: number }[] = [];
   const recent = now.getTime() - WINDOW_DAYS * DAY;
-  const bump = (map: Map<string, Cell & { who: Set<string> }>, key: string, r: { member_id: string; status: string }) => {
+  const bump = (
+    map: Map<string, Cell & { who: Set<string> }>,
+    key: string,
+    r: { member_id: string; status: string },
+  ) => {
     const cell = map.get(key) ?? { counts: { posted: 0, met: 0, expired: 0 }, posters: 0, who: new Set<string>() };
     cell.counts.posted += 1;
     if (r.status === 'met') cell.counts.met += 1;
@@ -215,8 +274,10 @@ async function needFigures(db: Q, from: Date, now: Date) {
     bump(byCategoryMonth, `${r.category}\u0000${monthKey(created)}`, r);
     if (created.getTime() < recent) continue;
     bump(byCategory, r.category, r);
-    if (r.first_match) toMatch.push({ member: r.member_id, hours: (new Date(r.first_match).getTime() - created.getTime()) / HOUR });
-    if (r.status === 'met' && r.closed_at) toMeet.push({ member: r.member_id, hours: (new Date(r.closed_at).getTime() - created.getTime()) / HOUR });
+    if (r.first_match)
+      toMatch.push({ member: r.member_id, hours: (new Date(r.first_match).getTime() - created.getTime()) / HOUR });
+    if (r.status === 'met' && r.closed_at)
+      toMeet.push({ member: r.member_id, hours: (new Date(r.closed_at).getTime() - created.getTime()) / HOUR });
   }
   return { byMonth, byCategory, byCategoryMonth, toMatch, toMeet };
 }

@@ -6,7 +6,7 @@ import { WORK_KINDS, type Dashboard } from './queries.ts';
 
 export function dashboardCsv(d: Dashboard, checkins: RoundCounts[]): string {
   const rows: (string | number)[][] = [['figure', 'period', 'value', 'note']];
-  const put = <T,>(figure: string, period: string, s: { shown: boolean; value?: T }, show: (x: T) => string | number) =>
+  const put = <T>(figure: string, period: string, s: { shown: boolean; value?: T }, show: (x: T) => string | number) =>
     rows.push(s.shown ? [figure, period, show(s.value as T), ''] : [figure, period, '', 'fewer than 5 members']);
   put('reciprocity', 'last 90 days', d.reciprocity.now, (r) => r.share.toFixed(4));
   d.reciprocity.trend.forEach((x) => put('reciprocity', x.month, x.value, (v) => v.toFixed(4)));
@@ -16,7 +16,8 @@ export function dashboardCsv(d: Dashboard, checkins: RoundCounts[]): string {
     d.concentration[k].trend.forEach((x) => put(`gini_${k}`, x.month, x.value, (v) => v.toFixed(4)));
   }
   const needs = (suffix: string, period: string, value: Dashboard['needsByMonth'][number]['value']) => {
-    for (const fate of ['posted', 'met', 'expired'] as const) put(`needs_${fate}${suffix}`, period, value, (v) => v[fate]);
+    for (const fate of ['posted', 'met', 'expired'] as const)
+      put(`needs_${fate}${suffix}`, period, value, (v) => v[fate]);
   };
   for (const x of d.needsByMonth) needs('', x.month, x.value);
   for (const x of d.needsByCategory) needs(`_${x.category}`, 'last 90 days', x.value);
@@ -26,6 +27,7 @@ export function dashboardCsv(d: Dashboard, checkins: RoundCounts[]): string {
   put('hours_to_met_median', 'last 90 days', d.toMeet, (v) => v.median.toFixed(1));
   put('hours_to_met_p90', 'last 90 days', d.toMeet, (v) => v.p90.toFixed(1));
   put('top10_share_load', 'last 30 days', d.load, (v) => v.toFixed(4));
-  for (const r of checkins) for (const a of CHECKIN_ANSWERS) put(`checkin_${a}`, r.openedAt.toISOString().slice(0, 10), r.counts, (v) => v[a]);
+  for (const r of checkins)
+    for (const a of CHECKIN_ANSWERS) put(`checkin_${a}`, r.openedAt.toISOString().slice(0, 10), r.counts, (v) => v[a]);
   return csvText(rows);
 }

@@ -21,9 +21,17 @@ const deps = (c: C) => c.get('deps');
 async function figures(c: C): Promise<DashboardProps & { network: string }> {
   const { db } = deps(c);
   const a = c.get('network') ?? (await networkAgreements(db));
-  const [d, checkins, warning] = await Promise.all([dashboard(db, deps(c).clock()), roundCounts(db), latestWarning(db)]);
+  const [d, checkins, warning] = await Promise.all([
+    dashboard(db, deps(c).clock()),
+    roundCounts(db),
+    latestWarning(db),
+  ]);
   return {
-    d, checkins, warning, drift: driftOf(d, a.reciprocityFloor, a.giniCeiling), network: a.networkName,
+    d,
+    checkins,
+    warning,
+    drift: driftOf(d, a.reciprocityFloor, a.giniCeiling),
+    network: a.networkName,
     thresholds: { load: a.loadTopShare, floor: a.reciprocityFloor, gini: a.giniCeiling },
   };
 }
@@ -37,7 +45,11 @@ mutualityRoutes.get('/mutuality', async (c) => {
 mutualityRoutes.get('/mutuality/summary', async (c) => {
   requireMember(c);
   const p = await figures(c);
-  return page(c, c.get('t')('mutuality.summaryTitle', { network: p.network, date: p.d.asOf.toISOString().slice(0, 10) }), (v) => SummaryPage({ v, p, network: p.network }));
+  return page(
+    c,
+    c.get('t')('mutuality.summaryTitle', { network: p.network, date: p.d.asOf.toISOString().slice(0, 10) }),
+    (v) => SummaryPage({ v, p, network: p.network }),
+  );
 });
 
 /** The same figures as CSV (see report.ts). */

@@ -14,7 +14,11 @@ export const WARN_EVERY_DAYS = 14;
 
 export type LoadWarning = { at: Date; share: number; active: number; threshold: number };
 
-export async function warnIfLoadConcentrated(db: Q, thresholdPercent: number, now: Date): Promise<LoadWarning | undefined> {
+export async function warnIfLoadConcentrated(
+  db: Q,
+  thresholdPercent: number,
+  now: Date,
+): Promise<LoadWarning | undefined> {
   const recent = await latestWarning(db);
   if (recent && now.getTime() - recent.at.getTime() < WARN_EVERY_DAYS * DAY) return undefined; // cheap check first
   const window = { from: now.getTime() - LOAD_DAYS * DAY, to: now.getTime() + 1 };
@@ -27,14 +31,25 @@ export async function warnIfLoadConcentrated(db: Q, thresholdPercent: number, no
     const last = await latestWarning(tx);
     if (last && now.getTime() - last.at.getTime() < WARN_EVERY_DAYS * DAY) return undefined;
     const warning = { share, active: active.size, threshold: thresholdPercent };
-    await tx.insertInto('network_warnings').values({ kind: 'load', at: now, figures: JSON.stringify(warning) }).execute();
-    await notify(tx, (await reachableMemberIds(tx)).map((id) => ({ member_id: id, kind: 'load_warning' as const })));
+    await tx
+      .insertInto('network_warnings')
+      .values({ kind: 'load', at: now, figures: JSON.stringify(warning) })
+      .execute();
+    await notify(
+      tx,
+      (await reachableMemberIds(tx)).map((id) => ({ member_id: id, kind: 'load_warning' as const })),
+    );
     return { at: now, ...warning };
   });
 }
 
 export async function latestWarning(db: Q): Promise<LoadWarning | undefined> {
-  const r = await db.selectFrom('network_warnings').select(['at', 'figures']).where('kind', '=', 'load').orderBy('at', 'desc').executeTakeFirst();
+  const r = await db
+    .selectFrom('network_warnings')
+    .select(['at', 'figures'])
+    .where('kind', '=', 'load')
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
   if (!r) return undefined;
   const f = r.figures as { share: number; active: number; threshold: number };
   return { at: r.at, share: f.share, active: f.active, threshold: f.threshold };

@@ -8,12 +8,21 @@ import { dueDigests, markDigestSent, notificationsOf } from './queries.ts';
 import { notificationText } from './text.ts';
 import type { Registry } from '../web/domain.ts';
 
-export async function sendDigests(db: Db, registry: Registry, keys: Keys, mailer: Mailer, publicUrl: string, now: Date): Promise<number> {
+export async function sendDigests(
+  db: Db,
+  registry: Registry,
+  keys: Keys,
+  mailer: Mailer,
+  publicUrl: string,
+  now: Date,
+): Promise<number> {
   let sent = 0;
   for (const member of await dueDigests(db, now)) {
     const t = translator(pickLanguage(member.language));
     // Decisions go by email only if the member wants them to (in the app they are always listed).
-    const items = (await notificationsOf(db, member.id, 50)).filter((n) => !n.read && (member.email_decisions || !n.proposal));
+    const items = (await notificationsOf(db, member.id, 50)).filter(
+      (n) => !n.read && (member.email_decisions || !n.proposal),
+    );
     const lines = items.map((n) => `- ${notificationText(t, registry, n, pickLanguage(member.language))}`);
     try {
       await mailer.send({
@@ -24,7 +33,12 @@ export async function sendDigests(db: Db, registry: Registry, keys: Keys, mailer
     } catch {
       continue; // Try again next round; the notifications stay unmailed and in the list.
     }
-    await markDigestSent(db, member.id, items.map((n) => n.id), now);
+    await markDigestSent(
+      db,
+      member.id,
+      items.map((n) => n.id),
+      now,
+    );
     sent++;
   }
   return sent;

@@ -16,7 +16,15 @@ export const notifications: Domain = {
       run: (deps, now) => sendDigests(deps.db, deps.registry, deps.keys, deps.mailer, deps.config.publicUrl, now),
     },
   ],
-  nav: [{ href: '/notifications', label: 'nav.notifications', place: 'top', order: 90, badge: (deps, id) => unreadCount(deps.db, id) }],
+  nav: [
+    {
+      href: '/notifications',
+      label: 'nav.notifications',
+      place: 'top',
+      order: 90,
+      badge: (deps, id) => unreadCount(deps.db, id),
+    },
+  ],
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).

@@ -27,9 +27,22 @@ export type NotificationView = {
   postWhat: string | null;
   postKind: PostKind | null;
   matchId: string | null;
-  proposal: { id: string; kind: ProposalKind; title: string; subjectMemberName: string | null; outcome: string | null; action: { type: string } | null } | null;
+  proposal: {
+    id: string;
+    kind: ProposalKind;
+    title: string;
+    subjectMemberName: string | null;
+    outcome: string | null;
+    action: { type: string } | null;
+  } | null;
   /** A request or record of the fund this is about: how much, from which fund. */
-  fund: { requestId: string | null; recordId: string | null; amount: number; currency: string; fundName: string | null } | null;
+  fund: {
+    requestId: string | null;
+    recordId: string | null;
+    amount: number;
+    currency: string;
+    fundName: string | null;
+  } | null;
   circleId: string | null;
   /** The role a reminder is about, with the network's title for it. */
   role: { name: string; title: string } | null;
@@ -39,7 +52,11 @@ export type NotificationView = {
   read: boolean;
 };
 
-export async function notificationsOf(db: Kysely<Database>, memberId: string, limit = 100): Promise<NotificationView[]> {
+export async function notificationsOf(
+  db: Kysely<Database>,
+  memberId: string,
+  limit = 100,
+): Promise<NotificationView[]> {
   const rows = await db
     .selectFrom('notifications')
     .leftJoin('posts', 'posts.id', 'notifications.post_id')
@@ -52,31 +69,69 @@ export async function notificationsOf(db: Kysely<Database>, memberId: string, li
     .leftJoin('rotas', 'rotas.id', 'rota_slots.rota_id')
     .leftJoin('fund_accounts as fa', (j) => j.on((eb) => eb('fa.id', '=', eb.fn.coalesce('fr.fund_id', 'fc.fund_id'))))
     .select([
-      'roles.name as role_name', 'roles.title as role_title', 'rota_slots.id as slot_id', 'rota_slots.rota_id', 'rotas.title as rota_title',
+      'roles.name as role_name',
+      'roles.title as role_title',
+      'rota_slots.id as slot_id',
+      'rota_slots.rota_id',
+      'rotas.title as rota_title',
       'rota_slots.starts_at as slot_starts',
-      'notifications.fund_request_id', 'notifications.fund_record_id', 'fa.name as fund_name', 'proposals.action', 'notifications.circle_id',
+      'notifications.fund_request_id',
+      'notifications.fund_record_id',
+      'fa.name as fund_name',
+      'proposals.action',
+      'notifications.circle_id',
       (eb) => eb.fn.coalesce('fr.amount', 'fc.amount').as('fund_amount'),
       (eb) => eb.fn.coalesce('fr.currency', 'fc.currency').as('fund_currency'),
-      'notifications.id', 'notifications.kind', 'notifications.post_id', 'posts.what', 'posts.kind as post_kind',
-      'notifications.match_id', 'notifications.created_at', 'notifications.read_at', 'notifications.proposal_id',
-      'proposals.kind as proposal_kind', 'proposals.title as proposal_title', 'proposals.outcome', 'subject.display_name as subject_name',
+      'notifications.id',
+      'notifications.kind',
+      'notifications.post_id',
+      'posts.what',
+      'posts.kind as post_kind',
+      'notifications.match_id',
+      'notifications.created_at',
+      'notifications.read_at',
+      'notifications.proposal_id',
+      'proposals.kind as proposal_kind',
+      'proposals.title as proposal_title',
+      'proposals.outcome',
+      'subject.display_name as subject_name',
     ])
     .where('notifications.member_id', '=', memberId)
     .orderBy('notifications.created_at', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, postId: r.post_id, postWhat: r.what, postKind: r.post_kind, matchId: r.match_id,
+    id: r.id,
+    kind: r.kind,
+    postId: r.post_id,
+    postWhat: r.what,
+    postKind: r.post_kind,
+    matchId: r.match_id,
     proposal: r.proposal_id
-      ? { id: r.proposal_id, kind: r.proposal_kind!, title: r.proposal_title!, subjectMemberName: r.subject_name, outcome: r.outcome, action: (r.action as { type: string } | null) ?? null }
+      ? {
+          id: r.proposal_id,
+          kind: r.proposal_kind!,
+          title: r.proposal_title!,
+          subjectMemberName: r.subject_name,
+          outcome: r.outcome,
+          action: (r.action as { type: string } | null) ?? null,
+        }
       : null,
-    fund: r.fund_amount !== null && r.fund_currency !== null
-      ? { requestId: r.fund_request_id, recordId: r.fund_record_id, amount: Number(r.fund_amount), currency: r.fund_currency, fundName: r.fund_name }
-      : null,
+    fund:
+      r.fund_amount !== null && r.fund_currency !== null
+        ? {
+            requestId: r.fund_request_id,
+            recordId: r.fund_record_id,
+            amount: Number(r.fund_amount),
+            currency: r.fund_currency,
+            fundName: r.fund_name,
+          }
+        : null,
     circleId: r.circle_id,
     role: r.role_name ? { name: r.role_name, title: r.role_title! } : null,
     slot: r.slot_id ? { id: r.slot_id, rotaId: r.rota_id!, title: r.rota_title!, startsAt: r.slot_starts! } : null,
-    createdAt: r.created_at, read: r.read_at !== null,
+    createdAt: r.created_at,
+    read: r.read_at !== null,
   }));
 }
 
@@ -91,8 +146,13 @@ export async function unreadCount(db: Kysely<Database>, memberId: string): Promi
 }
 
 export async function markAllRead(db: Kysely<Database>, memberId: string, now: Date, upto: Date = now) {
-  await db.updateTable('notifications').set({ read_at: now }).where('member_id', '=', memberId).where('read_at', 'is', null)
-    .where('created_at', '<=', upto).execute();
+  await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .where('created_at', '<=', upto)
+    .execute();
 }
 
 /** Members with email, unmailed notifications, and no digest in the last hour. */
@@ -112,7 +172,9 @@ export async function dueDigests(db: Kysely<Database>, now: Date) {
           .whereRef('notifications.member_id', '=', 'members.id')
           .where('notifications.emailed_at', 'is', null)
           .where('notifications.read_at', 'is', null)
-          .where((eb) => eb.or([eb('members.email_decisions', '=', true), eb('notifications.proposal_id', 'is', null)])),
+          .where((eb) =>
+            eb.or([eb('members.email_decisions', '=', true), eb('notifications.proposal_id', 'is', null)]),
+          ),
       ),
     )
     .limit(500)
@@ -130,5 +192,8 @@ export async function markDigestSent(db: Kysely<Database>, memberId: string, ids
 export const NOTIFICATION_DAYS = 90;
 
 export async function forgetOldNotifications(db: Kysely<Database>, now: Date): Promise<void> {
-  await db.deleteFrom('notifications').where('created_at', '<', new Date(now.getTime() - NOTIFICATION_DAYS * 86_400_000)).execute();
+  await db
+    .deleteFrom('notifications')
+    .where('created_at', '<', new Date(now.getTime() - NOTIFICATION_DAYS * 86_400_000))
+    .execute();
 }

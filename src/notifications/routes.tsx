@@ -23,7 +23,9 @@ notificationRoutes.get('/notifications', async (c) => {
       {newest && items.some((n) => !n.read) ? (
         <form method="post" action="/notifications/read">
           <input type="hidden" name="upto" value={newest.toISOString()} />
-          <button type="submit" class="secondary">{v.t('notifications.markRead')}</button>
+          <button type="submit" class="secondary">
+            {v.t('notifications.markRead')}
+          </button>
         </form>
       ) : null}
       <ul class="cards compact">

@@ -16,12 +16,20 @@ export function notificationLink(registry: Registry, n: NotificationView): strin
 }
 
 /** A kind of notification about a need or offer: its text names what the post asks or offers. */
-export function aboutPost(kind: NotificationKind, message: MessageKey, link: (n: NotificationView) => string): NotificationKindDef<NotificationView> {
+export function aboutPost(
+  kind: NotificationKind,
+  message: MessageKey,
+  link: (n: NotificationView) => string,
+): NotificationKindDef<NotificationView> {
   return { kind, text: (t, _lang, n) => t(message, { what: n.postWhat ? shorten(n.postWhat, 80) : '' }), link };
 }
 
 /** A kind of notification that says all it has to say in its message. */
-export function plain(kind: NotificationKind, message: MessageKey, link: (n: NotificationView) => string): NotificationKindDef<NotificationView> {
+export function plain(
+  kind: NotificationKind,
+  message: MessageKey,
+  link: (n: NotificationView) => string,
+): NotificationKindDef<NotificationView> {
   return { kind, text: (t) => t(message), link };
 }
 

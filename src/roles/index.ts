@@ -13,7 +13,8 @@ export const roles: Domain = {
   notifications: [
     {
       kind: 'role_ending',
-      text: (t, _lang, n: NotificationView) => t('notification.roleEnding', { role: n.role ? oneLine(roleTitle(t, n.role)) : '' }),
+      text: (t, _lang, n: NotificationView) =>
+        t('notification.roleEnding', { role: n.role ? oneLine(roleTitle(t, n.role)) : '' }),
       link: (n: NotificationView) => (n.role ? `/roles/${n.role.name}` : '/notifications'),
     },
   ],

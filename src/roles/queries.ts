@@ -34,12 +34,36 @@ export type RoleDef = {
 /** How many days before a term ends the network is reminded and the next holder asked for. */
 export const remindDays = (r: Pick<RoleDef, 'termDays'>) => Math.min(14, Math.ceil(r.termDays / 3));
 
-const toDef = (r: { name: string; title: string; duties: string; term_days: number; seats: number; terms_in_row: number; volunteering: boolean; decision_id: string | null }): RoleDef => ({
-  name: r.name, title: r.title, duties: r.duties, termDays: r.term_days, seats: r.seats, termsInRow: r.terms_in_row,
-  volunteering: r.volunteering, builtIn: r.decision_id === null,
+const toDef = (r: {
+  name: string;
+  title: string;
+  duties: string;
+  term_days: number;
+  seats: number;
+  terms_in_row: number;
+  volunteering: boolean;
+  decision_id: string | null;
+}): RoleDef => ({
+  name: r.name,
+  title: r.title,
+  duties: r.duties,
+  termDays: r.term_days,
+  seats: r.seats,
+  termsInRow: r.terms_in_row,
+  volunteering: r.volunteering,
+  builtIn: r.decision_id === null,
 });
 
-const defColumns = ['name', 'title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'decision_id'] as const;
+const defColumns = [
+  'name',
+  'title',
+  'duties',
+  'term_days',
+  'seats',
+  'terms_in_row',
+  'volunteering',
+  'decision_id',
+] as const;
 
 export async function roleDefs(db: Q): Promise<RoleDef[]> {
   return (await db.selectFrom('roles').select(defColumns).orderBy('title').execute()).map(toDef);
@@ -57,12 +81,29 @@ const terms = (db: Q, role: string) =>
   db
     .selectFrom('role_terms')
     .innerJoin('members', 'members.id', 'role_terms.member_id')
-    .select(['role_terms.id', 'role_terms.member_id', 'members.display_name', 'role_terms.starts_at', 'role_terms.ends_at', 'role_terms.ended_at'])
+    .select([
+      'role_terms.id',
+      'role_terms.member_id',
+      'members.display_name',
+      'role_terms.starts_at',
+      'role_terms.ends_at',
+      'role_terms.ended_at',
+    ])
     .where('role_terms.role', '=', role)
     .where('members.removed_at', 'is', null);
 
-const toHolder = (r: { id: string; member_id: string; display_name: string; starts_at: Date; ends_at: Date; ended_at: Date | null }): Holder => ({
-  termId: r.id, memberId: r.member_id, name: r.display_name, startsAt: r.starts_at,
+const toHolder = (r: {
+  id: string;
+  member_id: string;
+  display_name: string;
+  starts_at: Date;
+  ends_at: Date;
+  ended_at: Date | null;
+}): Holder => ({
+  termId: r.id,
+  memberId: r.member_id,
+  name: r.display_name,
+  startsAt: r.starts_at,
   endsAt: r.ended_at && r.ended_at < r.ends_at ? r.ended_at : r.ends_at,
 });
 
@@ -78,8 +119,11 @@ export async function holders(db: Q, role: string, now: Date): Promise<Holder[]>
 
 /** Terms decided or volunteered for that have not started yet: the next holders. */
 export async function nextHolders(db: Q, role: string, now: Date): Promise<Holder[]> {
-  const rows = await terms(db, role).where('role_terms.starts_at', '>', now).where('role_terms.ended_at', 'is', null)
-    .orderBy('role_terms.starts_at').execute();
+  const rows = await terms(db, role)
+    .where('role_terms.starts_at', '>', now)
+    .where('role_terms.ended_at', 'is', null)
+    .orderBy('role_terms.starts_at')
+    .execute();
   return rows.map(toHolder);
 }
 
@@ -89,13 +133,23 @@ export async function holdsRole(db: Q, memberId: string, role: string, now: Date
 
 /** The roles a member holds now or will hold, for their own page. */
 export async function rolesOf(db: Q, memberId: string, now: Date): Promise<(Holder & { role: string })[]> {
-  const rows = await db.selectFrom('role_terms')
+  const rows = await db
+    .selectFrom('role_terms')
     .innerJoin('members', 'members.id', 'role_terms.member_id')
-    .select(['role_terms.id', 'role_terms.role', 'role_terms.member_id', 'members.display_name', 'role_terms.starts_at', 'role_terms.ends_at', 'role_terms.ended_at'])
+    .select([
+      'role_terms.id',
+      'role_terms.role',
+      'role_terms.member_id',
+      'members.display_name',
+      'role_terms.starts_at',
+      'role_terms.ends_at',
+      'role_terms.ended_at',
+    ])
     .where('role_terms.member_id', '=', memberId)
     .where('role_terms.ends_at', '>', now)
     .where((eb) => eb.or([eb('role_terms.ended_at', 'is', null), eb('role_terms.ended_at', '>', now)]))
-    .orderBy('role_terms.starts_at').execute();
+    .orderBy('role_terms.starts_at')
+    .execute();
   return rows.map((r) => ({ ...toHolder(r), role: r.role }));
 }
 
@@ -120,7 +174,9 @@ export async function termsInRow(db: Q, memberId: string, role: string, at: Date
 /** Whether a member may write a handover note: a holder now, or one whose term ended within the grace (as the database checks). */
 export async function writesHandover(db: Q, memberId: string, role: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - HANDOVER_GRACE_DAYS * DAY);
-  const row = await terms(db, role).where('role_terms.member_id', '=', memberId).where('role_terms.starts_at', '<=', now)
+  const row = await terms(db, role)
+    .where('role_terms.member_id', '=', memberId)
+    .where('role_terms.starts_at', '<=', now)
     .where(sql<boolean>`least(role_terms.ends_at, coalesce(role_terms.ended_at, role_terms.ends_at)) > ${since}`)
     .executeTakeFirst();
   return !!row;
@@ -133,11 +189,14 @@ export async function writesHandover(db: Q, memberId: string, role: string, now:
  */
 export async function readsHandover(db: Q, memberId: string, role: string, now: Date): Promise<boolean> {
   const end = sql`least(role_terms.ends_at, coalesce(role_terms.ended_at, role_terms.ends_at))`;
-  const row = await terms(db, role).where('role_terms.member_id', '=', memberId)
+  const row = await terms(db, role)
+    .where('role_terms.member_id', '=', memberId)
     // A term given up before it started ends at its start: it is nobody's.
     .where(sql<boolean>`${end} > ${now} and ${end} > role_terms.starts_at`)
-    .where(sql<boolean>`(role_terms.starts_at <= ${now} or role_terms.starts_at = (select min(t.starts_at) from role_terms t
-      where t.role = ${role} and t.starts_at > ${now} and least(t.ends_at, coalesce(t.ended_at, t.ends_at)) > t.starts_at))`)
+    .where(
+      sql<boolean>`(role_terms.starts_at <= ${now} or role_terms.starts_at = (select min(t.starts_at) from role_terms t
+      where t.role = ${role} and t.starts_at > ${now} and least(t.ends_at, coalesce(t.ended_at, t.ends_at)) > t.starts_at))`,
+    )
     .executeTakeFirst();
   return !!row;
 }
@@ -145,17 +204,28 @@ export async function readsHandover(db: Q, memberId: string, role: string, now: 
 export type Handover = { writtenBy: string; writtenAt: Date; note: string };
 
 export async function handovers(db: Q, keys: Keys, role: string, limit = 5): Promise<Handover[]> {
-  const rows = await db.selectFrom('role_handovers').innerJoin('members', 'members.id', 'role_handovers.written_by')
+  const rows = await db
+    .selectFrom('role_handovers')
+    .innerJoin('members', 'members.id', 'role_handovers.written_by')
     .select(['members.display_name', 'role_handovers.written_at', 'role_handovers.note_enc'])
-    .where('role_handovers.role', '=', role).orderBy('role_handovers.written_at', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ writtenBy: r.display_name, writtenAt: r.written_at, note: decrypt(keys, handoverPurpose(role), r.note_enc) }));
+    .where('role_handovers.role', '=', role)
+    .orderBy('role_handovers.written_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    writtenBy: r.display_name,
+    writtenAt: r.written_at,
+    note: decrypt(keys, handoverPurpose(role), r.note_enc),
+  }));
 }
 
 export const handoverPurpose = (role: string) => `role_handover:${role}`;
 
-
 /** Why a member may not volunteer for a role now (or null), and when their term would start if they may. */
-export type VolunteerCheck = { refused: 'by_decision' | 'already_holder' | 'seats_taken' | 'terms_in_row' | null; startsAt: Date };
+export type VolunteerCheck = {
+  refused: 'by_decision' | 'already_holder' | 'seats_taken' | 'terms_in_row' | null;
+  startsAt: Date;
+};
 
 /**
  * The one check behind the Volunteer button and the volunteering itself: the role must allow it, the member must not
@@ -164,11 +234,15 @@ export type VolunteerCheck = { refused: 'by_decision' | 'already_holder' | 'seat
  */
 export async function volunteerCheck(db: Q, def: RoleDef, memberId: string, now: Date): Promise<VolunteerCheck> {
   const startsAt = await nextFreeSeat(db, def.name, now);
-  const refused = !def.volunteering ? 'by_decision'
-    : (await rolesOf(db, memberId, now)).some((r) => r.role === def.name) ? 'already_holder'
-    : startsAt.getTime() - now.getTime() > remindDays(def) * DAY ? 'seats_taken'
-    : (await termsInRow(db, memberId, def.name, startsAt)) >= def.termsInRow ? 'terms_in_row'
-    : null;
+  const refused = !def.volunteering
+    ? 'by_decision'
+    : (await rolesOf(db, memberId, now)).some((r) => r.role === def.name)
+      ? 'already_holder'
+      : startsAt.getTime() - now.getTime() > remindDays(def) * DAY
+        ? 'seats_taken'
+        : (await termsInRow(db, memberId, def.name, startsAt)) >= def.termsInRow
+          ? 'terms_in_row'
+          : null;
   return { refused, startsAt };
 }
 
@@ -186,7 +260,10 @@ export type RoleSummary = {
 
 export async function roleSummary(db: Q, def: RoleDef, memberId: string, now: Date): Promise<RoleSummary> {
   const [current, next, check, openProposal] = await Promise.all([
-    holders(db, def.name, now), nextHolders(db, def.name, now), volunteerCheck(db, def, memberId, now), openProposalWith(db, { role: def.name }),
+    holders(db, def.name, now),
+    nextHolders(db, def.name, now),
+    volunteerCheck(db, def, memberId, now),
+    openProposalWith(db, { role: def.name }),
   ]);
   const mine = [...current, ...next].find((h) => h.memberId === memberId);
   return { def, holders: current, next, mine, canVolunteer: check.refused === null, openProposal };

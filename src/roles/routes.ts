@@ -9,7 +9,18 @@ import { errors } from '../web/errors.ts';
 import { idParam, requireMember } from '../web/edges.ts';
 import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/index.ts';
 import { activeMember, activeMembers } from '../members/index.ts';
-import { handovers, nextFreeSeat, readsHandover, writesHandover, roleDef, roleDefs, roleSummary, termsInRow, type RoleDef, type RoleSummary } from './queries.ts';
+import {
+  handovers,
+  nextFreeSeat,
+  readsHandover,
+  writesHandover,
+  roleDef,
+  roleDefs,
+  roleSummary,
+  termsInRow,
+  type RoleDef,
+  type RoleSummary,
+} from './queries.ts';
 import { proposeDefinition, proposeRole, stepDown, volunteer, writeHandover } from './commands.ts';
 import { definitionForm, handoverForm, holderForm } from './schema.ts';
 import { DefinitionPage, HolderProposalPage, RolePage, RolesPage } from './views.tsx';
@@ -46,7 +57,11 @@ async function rolePage(c: C, def: RoleDef, memberId: string, form: FormState, s
 
 roleRoutes.get('/roles/new', (c) => {
   requireMember(c);
-  return definitionPage(c, null, emptyForm({ ...ACTION_PROPOSAL_DEFAULTS, term_days: '90', seats: '2', terms_in_row: '2' }));
+  return definitionPage(
+    c,
+    null,
+    emptyForm({ ...ACTION_PROPOSAL_DEFAULTS, term_days: '90', seats: '2', terms_in_row: '2' }),
+  );
 });
 
 roleRoutes.get('/roles/:name', async (c) => {
@@ -58,7 +73,8 @@ roleRoutes.post('/roles/:name/handover', async (c) => {
   const member = requireMember(c);
   const def = await findRole(c);
   // Only holders write it (the database refuses anyone else too): say so before judging what was written.
-  if (!(await writesHandover(deps(c).db, member.id, def.name, deps(c).clock()))) throw errors.forbidden('holders_only', 'error.holdersOnly');
+  if (!(await writesHandover(deps(c).db, member.id, def.name, deps(c).clock())))
+    throw errors.forbidden('holders_only', 'error.holdersOnly');
   const values = await readForm(c);
   const parsed = handoverForm.safeParse(values);
   if (!parsed.success) return rolePage(c, def, member.id, { values, errors: toFieldErrors(parsed.error) }, 422);
@@ -76,7 +92,12 @@ roleRoutes.post('/roles/:name/volunteer', async (c) => {
 async function holderPage(c: C, def: RoleDef, form: FormState, status: 200 | 422 = 200) {
   const members = await activeMembers(deps(c).db);
   const t = c.get('t');
-  return page(c, t('role.proposeHolderTitle', { role: roleTitle(t, def) }), (v) => HolderProposalPage({ v, form, def, members }), { status });
+  return page(
+    c,
+    t('role.proposeHolderTitle', { role: roleTitle(t, def) }),
+    (v) => HolderProposalPage({ v, form, def, members }),
+    { status },
+  );
 }
 
 roleRoutes.get('/roles/:name/propose', async (c) => {
@@ -104,24 +125,48 @@ roleRoutes.post('/roles/:name/propose', async (c) => {
   if (!f.beyond_rotation && (await termsInRow(db, chosen.id, def.name, startsAt)) >= def.termsInRow) {
     return holderPage(c, def, { values, errors: { beyond_rotation: 'error.termsInRowAsk' } }, 422);
   }
-  const id = await proposeRole(db, member.id, {
-    role: def, member: chosen, days: f.days, beyondRotation: f.beyond_rotation, process: f.process, closesInHours: f.closes_in,
-  }, now);
+  const id = await proposeRole(
+    db,
+    member.id,
+    {
+      role: def,
+      member: chosen,
+      days: f.days,
+      beyondRotation: f.beyond_rotation,
+      process: f.process,
+      closesInHours: f.closes_in,
+    },
+    now,
+  );
   return c.redirect(`/decisions/${id}`, 303);
 });
 
 function definitionPage(c: C, def: RoleDef | null, form: FormState, status: 200 | 422 = 200) {
   const t = c.get('t');
-  return page(c, def ? t('role.changeTitle', { role: roleTitle(t, def) }) : t('role.proposeNew'), (v) => DefinitionPage({ v, form, def }), { status });
+  return page(
+    c,
+    def ? t('role.changeTitle', { role: roleTitle(t, def) }) : t('role.proposeNew'),
+    (v) => DefinitionPage({ v, form, def }),
+    { status },
+  );
 }
 
 roleRoutes.get('/roles/:name/change', async (c) => {
   requireMember(c);
   const def = await findRole(c);
-  return definitionPage(c, def, emptyForm({
-    ...ACTION_PROPOSAL_DEFAULTS, title: roleTitle(c.get('t'), def), duties: def.duties, term_days: String(def.termDays),
-    seats: String(def.seats), terms_in_row: String(def.termsInRow), volunteering: def.volunteering ? 'on' : '',
-  }));
+  return definitionPage(
+    c,
+    def,
+    emptyForm({
+      ...ACTION_PROPOSAL_DEFAULTS,
+      title: roleTitle(c.get('t'), def),
+      duties: def.duties,
+      term_days: String(def.termDays),
+      seats: String(def.seats),
+      terms_in_row: String(def.termsInRow),
+      volunteering: def.volunteering ? 'on' : '',
+    }),
+  );
 });
 
 async function proposeDefinitionFrom(c: C, def: RoleDef | null) {
@@ -131,11 +176,27 @@ async function proposeDefinitionFrom(c: C, def: RoleDef | null) {
   if (!parsed.success) return definitionPage(c, def, { values, errors: toFieldErrors(parsed.error) }, 422);
   const f = parsed.data;
   const name = def?.name ?? roleName(f.title);
-  if (!def && (await roleDef(deps(c).db, name))) return definitionPage(c, def, { values, errors: { title: 'error.roleExists' } }, 422);
-  const id = await proposeDefinition(deps(c).db, member.id, {
-    definition: { name, title: f.title, duties: f.duties, term_days: f.term_days, seats: f.seats, terms_in_row: f.terms_in_row, volunteering: f.volunteering },
-    why: f.why, process: f.process, closesInHours: f.closes_in,
-  }, deps(c).clock());
+  if (!def && (await roleDef(deps(c).db, name)))
+    return definitionPage(c, def, { values, errors: { title: 'error.roleExists' } }, 422);
+  const id = await proposeDefinition(
+    deps(c).db,
+    member.id,
+    {
+      definition: {
+        name,
+        title: f.title,
+        duties: f.duties,
+        term_days: f.term_days,
+        seats: f.seats,
+        terms_in_row: f.terms_in_row,
+        volunteering: f.volunteering,
+      },
+      why: f.why,
+      process: f.process,
+      closesInHours: f.closes_in,
+    },
+    deps(c).clock(),
+  );
   return c.redirect(`/decisions/${id}`, 303);
 }
 

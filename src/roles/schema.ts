@@ -9,12 +9,13 @@ import { TERM_DAYS } from './queries.ts';
 const whole = (min: number, max: number, key: 'error.days' | 'error.seats' | 'error.termsInRow') =>
   z.coerce.number(key).int(key).min(min, key).max(max, key);
 
-export const holderForm = (defaultDays: number) => z.object({
-  ...decisionFields,
-  member: uuid.or(z.literal('')).refine((v) => v !== '', 'error.chooseMember'),
-  days: z.preprocess((v) => v || String(defaultDays), whole(1, TERM_DAYS.max, 'error.days')),
-  beyond_rotation: checkbox,
-});
+export const holderForm = (defaultDays: number) =>
+  z.object({
+    ...decisionFields,
+    member: uuid.or(z.literal('')).refine((v) => v !== '', 'error.chooseMember'),
+    days: z.preprocess((v) => v || String(defaultDays), whole(1, TERM_DAYS.max, 'error.days')),
+    beyond_rotation: checkbox,
+  });
 
 export const definitionForm = z.object({
   ...decisionFields,

@@ -7,14 +7,17 @@ import { DISPATCHER, TREASURER } from './queries.ts';
 
 /** A role's name as a heading. */
 /** The built-in roles' titles, in the member's language. */
-const BUILT_IN_TITLES: Record<string, MessageKey> = { [TREASURER]: 'role.treasurerTitle', [DISPATCHER]: 'role.dispatcherTitle' };
+const BUILT_IN_TITLES: Record<string, MessageKey> = {
+  [TREASURER]: 'role.treasurerTitle',
+  [DISPATCHER]: 'role.dispatcherTitle',
+};
 
 export const roleTitle = (t: Translate, r: { name: string; title: string }) => {
   const key = BUILT_IN_TITLES[r.name];
   return key ? t(key) : r.title;
 };
 
-const roleWord = (t: Translate, a: FillRole) => (a.role === TREASURER ? t('role.treasurer') : a.role_title ?? a.role);
+const roleWord = (t: Translate, a: FillRole) => (a.role === TREASURER ? t('role.treasurer') : (a.role_title ?? a.role));
 
 export const fillRoleTitle = (t: Translate, lang: string, a: FillRole) =>
   t('proposal.fillRoleTitle', { name: a.member_name, role: roleWord(t, a), days: duration(lang, 'day', a.days) });
@@ -26,13 +29,25 @@ export const defineRoleTitle = (t: Translate, a: DefineRole) => t('role.defineTi
 
 export function defineRoleText(t: Translate, lang: string, a: DefineRole): string {
   return t('role.defineText', {
-    title: a.title, days: duration(lang, 'day', a.term_days), seats: a.seats, inRow: a.terms_in_row,
+    title: a.title,
+    days: duration(lang, 'day', a.term_days),
+    seats: a.seats,
+    inRow: a.terms_in_row,
     how: t(a.volunteering ? 'role.byVolunteering' : 'role.byDecisionOnly'),
   });
 }
 
 /** A role name for the database from the title the members gave it: lower case letters, digits and underscores. */
 export function roleName(title: string): string {
-  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_/, '').replace(/_$/, '').slice(0, 40);
-  return /^[a-z][a-z0-9_]{1,39}$/.test(slug) ? slug : `role_${[...title].reduce((h, ch) => (h * 31 + ch.codePointAt(0)!) >>> 0, 7).toString(36)}`;
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_/, '')
+    .replace(/_$/, '')
+    .slice(0, 40);
+  return /^[a-z][a-z0-9_]{1,39}$/.test(slug)
+    ? slug
+    : `role_${[...title].reduce((h, ch) => (h * 31 + ch.codePointAt(0)!) >>> 0, 7).toString(36)}`;
 }

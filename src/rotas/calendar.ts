@@ -11,17 +11,36 @@ import { languageOf } from '../members/index.ts';
 
 export type FeedRole = Holder & { role: string; title: string };
 
-export function calendarFeed(t: Translate, networkName: string, host: string, slots: Commitment[], roles: FeedRole[], now: Date): string {
-  const cal = ical({ name: t('rota.feedName', { network: networkName }), prodId: { company: 'Kropotkin', product: 'commitments', language: 'EN' } });
+export function calendarFeed(
+  t: Translate,
+  networkName: string,
+  host: string,
+  slots: Commitment[],
+  roles: FeedRole[],
+  now: Date,
+): string {
+  const cal = ical({
+    name: t('rota.feedName', { network: networkName }),
+    prodId: { company: 'Kropotkin', product: 'commitments', language: 'EN' },
+  });
   for (const s of slots) {
     cal.createEvent({
-      id: `slot-${s.slotId}@${host}`, stamp: now, start: s.startsAt, end: s.endsAt, summary: s.title, location: s.area,
+      id: `slot-${s.slotId}@${host}`,
+      stamp: now,
+      start: s.startsAt,
+      end: s.endsAt,
+      summary: s.title,
+      location: s.area,
       status: ICalEventStatus.CONFIRMED,
     });
   }
   for (const r of roles) {
     cal.createEvent({
-      id: `term-${r.termId}@${host}`, stamp: now, start: r.startsAt, end: r.endsAt, allDay: true,
+      id: `term-${r.termId}@${host}`,
+      stamp: now,
+      start: r.startsAt,
+      end: r.endsAt,
+      allDay: true,
       summary: t('rota.feedRole', { role: r.title }),
     });
   }
@@ -29,10 +48,27 @@ export function calendarFeed(t: Translate, networkName: string, host: string, sl
 }
 
 /** A member's feed in their language: their slots from 30 days ago on, and the terms of roles they hold or will hold. */
-export async function memberFeed(db: Kysely<Database>, memberId: string, networkName: string, host: string, now: Date): Promise<string> {
+export async function memberFeed(
+  db: Kysely<Database>,
+  memberId: string,
+  networkName: string,
+  host: string,
+  now: Date,
+): Promise<string> {
   const t = translator(await languageOf(db, memberId));
   const from = new Date(now.getTime() - 30 * 86_400_000);
-  const [slots, terms, defs] = await Promise.all([commitmentsOf(db, memberId, from), rolesOf(db, memberId, now), roleDefs(db)]);
+  const [slots, terms, defs] = await Promise.all([
+    commitmentsOf(db, memberId, from),
+    rolesOf(db, memberId, now),
+    roleDefs(db),
+  ]);
   const titles = new Map(defs.map((d) => [d.name, roleTitle(t, d)]));
-  return calendarFeed(t, networkName, host, slots, terms.map((r) => ({ ...r, title: titles.get(r.role) ?? r.role })), now);
+  return calendarFeed(
+    t,
+    networkName,
+    host,
+    slots,
+    terms.map((r) => ({ ...r, title: titles.get(r.role) ?? r.role })),
+    now,
+  );
 }

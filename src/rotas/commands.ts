@@ -14,9 +14,18 @@ const WEEK = 7 * 24 * HOUR;
 export type NewRota = { title: string; category: string; about: string; noticeHours: number };
 
 export async function createRota(db: Q, memberId: string, r: NewRota, now: Date): Promise<string> {
-  const row = await db.insertInto('rotas')
-    .values({ title: r.title, category: r.category, about: r.about, notice_hours: r.noticeHours, created_by: memberId, created_at: now })
-    .returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('rotas')
+    .values({
+      title: r.title,
+      category: r.category,
+      about: r.about,
+      notice_hours: r.noticeHours,
+      created_by: memberId,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -25,8 +34,13 @@ export type NewSlots = { startsAt: Date; endsAt: Date; area: string; needed: num
 /** Adds a slot, and the same slot each week for `repeatWeeks` more weeks (a recurring commitment). */
 export async function addSlots(db: Q, memberId: string, rotaId: string, s: NewSlots, now: Date): Promise<number> {
   const rows = Array.from({ length: s.repeatWeeks + 1 }, (_, i) => ({
-    rota_id: rotaId, starts_at: new Date(s.startsAt.getTime() + i * WEEK), ends_at: new Date(s.endsAt.getTime() + i * WEEK),
-    area: s.area, needed: s.needed, created_by: memberId, created_at: now,
+    rota_id: rotaId,
+    starts_at: new Date(s.startsAt.getTime() + i * WEEK),
+    ends_at: new Date(s.endsAt.getTime() + i * WEEK),
+    area: s.area,
+    needed: s.needed,
+    created_by: memberId,
+    created_at: now,
   }));
   await db.insertInto('rota_slots').values(rows).execute();
   return rows.length;
@@ -38,10 +52,14 @@ export async function signUp(db: Q, memberId: string, slotId: string, now: Date)
 }
 
 const mine = (db: Q, memberId: string, slotId: string) =>
-  db.selectFrom('rota_signups').innerJoin('rota_slots', 'rota_slots.id', 'rota_signups.slot_id')
+  db
+    .selectFrom('rota_signups')
+    .innerJoin('rota_slots', 'rota_slots.id', 'rota_signups.slot_id')
     .innerJoin('rotas', 'rotas.id', 'rota_slots.rota_id')
     .select(['rota_signups.id', 'rota_slots.starts_at', 'rotas.notice_hours'])
-    .where('rota_signups.slot_id', '=', slotId).where('rota_signups.member_id', '=', memberId).where('rota_signups.dropped_at', 'is', null);
+    .where('rota_signups.slot_id', '=', slotId)
+    .where('rota_signups.member_id', '=', memberId)
+    .where('rota_signups.dropped_at', 'is', null);
 
 /**
  * Drops out of a slot. Nobody is stopped or asked why; the notice goes to the others in the slot, and when the slot is
@@ -53,8 +71,16 @@ export async function drop(db: Q, memberId: string, slotId: string, now: Date): 
     if (!place) throw errors.conflict('not_signed_up', 'error.notSignedUp');
     if (place.starts_at <= now) throw errors.conflict('slot_closed', 'error.slotClosed');
     await tx.updateTable('rota_signups').set({ dropped_at: now }).where('id', '=', place.id).execute();
-    const others = await tx.selectFrom('rota_signups').select('member_id').where('slot_id', '=', slotId).where('dropped_at', 'is', null).execute();
-    await notify(tx, others.map((o) => ({ member_id: o.member_id, kind: 'slot_dropped' as const, slot_id: slotId })));
+    const others = await tx
+      .selectFrom('rota_signups')
+      .select('member_id')
+      .where('slot_id', '=', slotId)
+      .where('dropped_at', 'is', null)
+      .execute();
+    await notify(
+      tx,
+      others.map((o) => ({ member_id: o.member_id, kind: 'slot_dropped' as const, slot_id: slotId })),
+    );
     await tx.updateTable('rota_slots').set({ asked_at: null }).where('id', '=', slotId).execute();
   });
 }
@@ -63,18 +89,32 @@ export async function drop(db: Q, memberId: string, slotId: string, now: Date): 
 export async function wantSwap(db: Q, memberId: string, slotId: string, wanted: boolean, now: Date): Promise<void> {
   const place = await mine(db, memberId, slotId).executeTakeFirst();
   if (!place) throw errors.conflict('not_signed_up', 'error.notSignedUp');
-  await db.updateTable('rota_signups').set({ swap_wanted_at: wanted ? now : null }).where('id', '=', place.id).execute();
+  await db
+    .updateTable('rota_signups')
+    .set({ swap_wanted_at: wanted ? now : null })
+    .where('id', '=', place.id)
+    .execute();
 }
 
 /** Takes a place offered for a swap: in one transaction the offerer is out, the taker is in, and the offerer is told. */
 export async function takePlace(db: Q, memberId: string, signupId: string, now: Date): Promise<string> {
   return db.transaction().execute(async (tx) => {
-    const offered = await tx.selectFrom('rota_signups').select(['id', 'slot_id', 'member_id'])
-      .where('id', '=', signupId).where('dropped_at', 'is', null).where('swap_wanted_at', 'is not', null).forUpdate().executeTakeFirst();
-    if (!offered && !(await tx.selectFrom('rota_signups').select('id').where('id', '=', signupId).executeTakeFirst())) throw errors.notFound();
+    const offered = await tx
+      .selectFrom('rota_signups')
+      .select(['id', 'slot_id', 'member_id'])
+      .where('id', '=', signupId)
+      .where('dropped_at', 'is', null)
+      .where('swap_wanted_at', 'is not', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!offered && !(await tx.selectFrom('rota_signups').select('id').where('id', '=', signupId).executeTakeFirst()))
+      throw errors.notFound();
     if (!offered || offered.member_id === memberId) throw errors.conflict('swap_gone', 'error.swapGone');
     await tx.updateTable('rota_signups').set({ dropped_at: now }).where('id', '=', offered.id).execute();
-    await tx.insertInto('rota_signups').values({ slot_id: offered.slot_id, member_id: memberId, signed_at: now, taken_from: offered.id }).execute();
+    await tx
+      .insertInto('rota_signups')
+      .values({ slot_id: offered.slot_id, member_id: memberId, signed_at: now, taken_from: offered.id })
+      .execute();
     await notify(tx, [{ member_id: offered.member_id, kind: 'slot_taken', slot_id: offered.slot_id }]);
     return offered.slot_id;
   });
@@ -103,7 +143,8 @@ export async function askForSlots(db: Q, now: Date): Promise<number> {
           and not exists (select 1 from rota_signups u where u.slot_id = ${slot.id} and u.member_id = m.id and u.dropped_at is null)
         limit 200`.execute(tx);
       if (asked.rows.length) {
-        await tx.insertInto('notifications')
+        await tx
+          .insertInto('notifications')
           .values(asked.rows.map((m) => ({ member_id: m.id, kind: 'slot_open' as const, slot_id: slot.id })))
           .onConflict((oc) => oc.columns(['member_id', 'slot_id']).where('kind', '=', 'slot_open').doNothing())
           .execute();
@@ -117,8 +158,11 @@ export async function askForSlots(db: Q, now: Date): Promise<number> {
 /** Makes (or replaces) the member's secret calendar address; the old one stops working. Returns the new token. */
 export async function newFeed(db: Q, memberId: string, now: Date): Promise<string> {
   const token = newToken();
-  await db.insertInto('calendar_feeds').values({ member_id: memberId, token_hash: hashToken(token), created_at: now })
-    .onConflict((oc) => oc.column('member_id').doUpdateSet({ token_hash: hashToken(token), created_at: now })).execute();
+  await db
+    .insertInto('calendar_feeds')
+    .values({ member_id: memberId, token_hash: hashToken(token), created_at: now })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ token_hash: hashToken(token), created_at: now }))
+    .execute();
   return token;
 }
 

@@ -9,9 +9,13 @@ import type { MessageKey } from '../web/i18n/index.ts';
 import { formatDateTime } from '../web/parts.tsx';
 
 /** A notification about a slot: the rota's title and when the slot starts. */
-const aboutSlot = (kind: 'slot_open' | 'slot_dropped' | 'slot_taken', message: MessageKey): NotificationKindDef<NotificationView> => ({
+const aboutSlot = (
+  kind: 'slot_open' | 'slot_dropped' | 'slot_taken',
+  message: MessageKey,
+): NotificationKindDef<NotificationView> => ({
   kind,
-  text: (t, lang, n) => t(message, { what: n.slot ? `${shorten(n.slot.title, 60)}, ${formatDateTime(lang, n.slot.startsAt)}` : '' }),
+  text: (t, lang, n) =>
+    t(message, { what: n.slot ? `${shorten(n.slot.title, 60)}, ${formatDateTime(lang, n.slot.startsAt)}` : '' }),
   link: (n) => (n.slot ? `/rotas/${n.slot.rotaId}#slot-${n.slot.id}` : '/notifications'),
 });
 

@@ -25,7 +25,11 @@ async function rotasPage(c: C, feedUrl?: string) {
   const member = requireMember(c);
   const { db } = deps(c);
   const now = deps(c).clock();
-  const [list, mine, has] = await Promise.all([rotas(db, now), commitmentsOf(db, member.id, now), hasFeed(db, member.id)]);
+  const [list, mine, has] = await Promise.all([
+    rotas(db, now),
+    commitmentsOf(db, member.id, now),
+    hasFeed(db, member.id),
+  ]);
   return page(c, c.get('t')('rota.title'), (v) => RotasPage({ v, rotas: list, mine, hasFeed: has, feedUrl }));
 }
 
@@ -47,7 +51,12 @@ rotaRoutes.post('/rotas/new', async (c) => {
   const parsed = rotaForm(await network(c)).safeParse(values);
   if (!parsed.success) return newRotaPage(c, { values, errors: toFieldErrors(parsed.error) }, 422);
   const f = parsed.data;
-  const id = await createRota(deps(c).db, member.id, { title: f.title, category: f.category, about: f.about, noticeHours: f.notice_hours }, deps(c).clock());
+  const id = await createRota(
+    deps(c).db,
+    member.id,
+    { title: f.title, category: f.category, about: f.about, noticeHours: f.notice_hours },
+    deps(c).clock(),
+  );
   return c.redirect(`/rotas/${id}#add`, 303);
 });
 
@@ -65,7 +74,9 @@ async function rotaPage(c: C, rota: RotaView, form: FormState, status: 200 | 422
   return page(c, rota.title, (v) => RotaPage({ v, rota, slots, form, areas, me: member.id, now }), { status });
 }
 
-rotaRoutes.get('/rotas/:id', async (c) => rotaPage(c, await findRota(c), emptyForm({ needed: '1', repeat_weeks: '0' })));
+rotaRoutes.get('/rotas/:id', async (c) =>
+  rotaPage(c, await findRota(c), emptyForm({ needed: '1', repeat_weeks: '0' })),
+);
 
 rotaRoutes.post('/rotas/:id/slots', async (c) => {
   const member = requireMember(c);
@@ -142,6 +153,16 @@ rotaRoutes.get('/calendar/:file', async (c) => {
   const { db } = deps(c);
   const memberId = await feedOwner(db, hashToken(token));
   if (!memberId) throw errors.notFound();
-  const body = await memberFeed(db, memberId, (await network(c)).networkName, new URL(deps(c).config.publicUrl).hostname, deps(c).clock());
-  return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+  const body = await memberFeed(
+    db,
+    memberId,
+    (await network(c)).networkName,
+    new URL(deps(c).config.publicUrl).hostname,
+    deps(c).clock(),
+  );
+  return c.body(body, 200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'cache-control': 'private, no-store',
+    'referrer-policy': 'no-referrer',
+  });
 });

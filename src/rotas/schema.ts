@@ -8,34 +8,43 @@ const whole = (min: number, max: number, key: 'error.noticeHours' | 'error.neede
   z.coerce.number(key).int(key).min(min, key).max(max, key);
 const time = z.string('error.time').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'error.time');
 
-export const rotaForm = (a: Pick<NetworkAgreements, 'categories'>) => z.object({
-  title: z.string().trim().min(2, 'error.rotaTitle').max(120, 'error.rotaTitle'),
-  category: z.string('error.chooseCategory').refine((v) => a.categories.includes(v), 'error.chooseCategory'),
-  about: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(2000, 'error.textTooLong')),
-  notice_hours: z.preprocess((v) => v || '48', whole(1, 336, 'error.noticeHours')),
-});
+export const rotaForm = (a: Pick<NetworkAgreements, 'categories'>) =>
+  z.object({
+    title: z.string().trim().min(2, 'error.rotaTitle').max(120, 'error.rotaTitle'),
+    category: z.string('error.chooseCategory').refine((v) => a.categories.includes(v), 'error.chooseCategory'),
+    about: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(2000, 'error.textTooLong')),
+    notice_hours: z.preprocess((v) => v || '48', whole(1, 336, 'error.noticeHours')),
+  });
 
-export const slotForm = (a: Pick<NetworkAgreements, 'areas'>, now: Date) => z.object({
-  date: z.string('error.invalidDate').regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
-    .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'error.invalidDate')
-    .refine((d) => d >= today(now), 'error.dateInPast')
-    .refine((d) => d <= addDays(today(now), 366), 'error.dateTooFar'),
-  start: time,
-  end: time,
-  area: z.string('error.chooseArea').refine((v) => a.areas.includes(v), 'error.chooseArea'),
-  needed: z.preprocess((v) => v || '1', whole(1, 50, 'error.needed')),
-  repeat_weeks: z.preprocess((v) => v || '0', whole(0, 26, 'error.repeatWeeks')),
-}).transform((f, ctx) => {
-  const at = (hm: string, plusDays = 0) => {
-    const [y, m, d] = f.date.split('-').map(Number) as [number, number, number];
-    const [h, min] = hm.split(':').map(Number) as [number, number];
-    return new Date(y, m - 1, d + plusDays, h, min);
-  };
-  const startsAt = at(f.start);
-  const endsAt = f.end > f.start ? at(f.end) : at(f.end, 1);
-  if (startsAt <= now) {
-    ctx.addIssue({ code: 'custom', path: ['start'], message: 'error.slotPast' });
-    return z.NEVER;
-  }
-  return { startsAt, endsAt, area: f.area, needed: f.needed, repeatWeeks: f.repeat_weeks };
-});
+export const slotForm = (a: Pick<NetworkAgreements, 'areas'>, now: Date) =>
+  z
+    .object({
+      date: z
+        .string('error.invalidDate')
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
+        .refine(
+          (d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d,
+          'error.invalidDate',
+        )
+        .refine((d) => d >= today(now), 'error.dateInPast')
+        .refine((d) => d <= addDays(today(now), 366), 'error.dateTooFar'),
+      start: time,
+      end: time,
+      area: z.string('error.chooseArea').refine((v) => a.areas.includes(v), 'error.chooseArea'),
+      needed: z.preprocess((v) => v || '1', whole(1, 50, 'error.needed')),
+      repeat_weeks: z.preprocess((v) => v || '0', whole(0, 26, 'error.repeatWeeks')),
+    })
+    .transform((f, ctx) => {
+      const at = (hm: string, plusDays = 0) => {
+        const [y, m, d] = f.date.split('-').map(Number) as [number, number, number];
+        const [h, min] = hm.split(':').map(Number) as [number, number];
+        return new Date(y, m - 1, d + plusDays, h, min);
+      };
+      const startsAt = at(f.start);
+      const endsAt = f.end > f.start ? at(f.end) : at(f.end, 1);
+      if (startsAt <= now) {
+        ctx.addIssue({ code: 'custom', path: ['start'], message: 'error.slotPast' });
+        return z.NEVER;
+      }
+      return { startsAt, endsAt, area: f.area, needed: f.needed, repeatWeeks: f.repeat_weeks };
+    });

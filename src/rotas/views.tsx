@@ -2,7 +2,16 @@
 // Rota pages: every rota with how many coming slots are short; one rota's slots with who is in, sign-up, drop, swap;
 // the forms that make a rota and add slots; a member's own commitments and their private calendar address.
 import type { ViewCtx } from '../web/layout.tsx';
-import { categoryLabel, ErrorSummary, formatDateTime, Notice, SelectField, TextArea, TextField, type FormState } from '../web/parts.tsx';
+import {
+  categoryLabel,
+  ErrorSummary,
+  formatDateTime,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+  type FormState,
+} from '../web/parts.tsx';
 import type { Commitment, RotaListItem, RotaView, SlotView } from './queries.ts';
 
 const when = (v: ViewCtx, s: { startsAt: Date; endsAt: Date }) =>
@@ -32,7 +41,9 @@ export function Feed({ v, has, url }: { v: ViewCtx; has: boolean; url?: string }
       {url ? (
         <Notice kind="success">
           <p>{t('rota.feedShownOnce')}</p>
-          <p><code class="link-text">{url}</code></p>
+          <p>
+            <code class="link-text">{url}</code>
+          </p>
         </Notice>
       ) : null}
       <form method="post" action="/calendar/new" class="inline">
@@ -47,24 +58,44 @@ export function Feed({ v, has, url }: { v: ViewCtx; has: boolean; url?: string }
   );
 }
 
-export function RotasPage({ v, rotas, mine, hasFeed, feedUrl }: { v: ViewCtx; rotas: RotaListItem[]; mine: Commitment[]; hasFeed: boolean; feedUrl?: string }) {
+export function RotasPage({
+  v,
+  rotas,
+  mine,
+  hasFeed,
+  feedUrl,
+}: {
+  v: ViewCtx;
+  rotas: RotaListItem[];
+  mine: Commitment[];
+  hasFeed: boolean;
+  feedUrl?: string;
+}) {
   const { t } = v;
   return (
     <>
       <h1>{t('rota.title')}</h1>
       <p>{t('rota.intro')}</p>
-      {rotas.length === 0 ? <p>{t('rota.none')}</p> : (
+      {rotas.length === 0 ? (
+        <p>{t('rota.none')}</p>
+      ) : (
         <ul class="cards">
           {rotas.map((r) => (
             <li class="card">
-              <h2><a href={`/rotas/${r.id}`}>{r.title}</a></h2>
-              <p class="meta">{categoryLabel(t, r.category)} · {t('rota.upcoming', { count: r.upcoming })}</p>
+              <h2>
+                <a href={`/rotas/${r.id}`}>{r.title}</a>
+              </h2>
+              <p class="meta">
+                {categoryLabel(t, r.category)} · {t('rota.upcoming', { count: r.upcoming })}
+              </p>
               {r.short ? <p class="tag short">{t('rota.shortCount', { count: r.short })}</p> : null}
             </li>
           ))}
         </ul>
       )}
-      <p><a href="/rotas/new">{t('rota.new')}</a></p>
+      <p>
+        <a href="/rotas/new">{t('rota.new')}</a>
+      </p>
       <h2>{t('rota.mine')}</h2>
       <MyCommitments v={v} items={mine} />
       <Feed v={v} has={hasFeed} url={feedUrl} />
@@ -93,7 +124,9 @@ function SlotActions({ v, s, me }: { v: ViewCtx; s: SlotView; me: string }) {
     <div class="actions">
       {s.places.length < s.needed ? (
         <form method="post" action={`/rotas/slots/${s.id}/sign-up`}>
-          <button type="submit" class="primary">{t('rota.signUp')}</button>
+          <button type="submit" class="primary">
+            {t('rota.signUp')}
+          </button>
         </form>
       ) : null}
       {offered.map((p) => (
@@ -105,22 +138,49 @@ function SlotActions({ v, s, me }: { v: ViewCtx; s: SlotView; me: string }) {
   );
 }
 
-export function RotaPage({ v, rota, slots, form, areas, me, now }: { v: ViewCtx; rota: RotaView; slots: SlotView[]; form: FormState; areas: string[]; me: string; now: Date }) {
+export function RotaPage({
+  v,
+  rota,
+  slots,
+  form,
+  areas,
+  me,
+  now,
+}: {
+  v: ViewCtx;
+  rota: RotaView;
+  slots: SlotView[];
+  form: FormState;
+  areas: string[];
+  me: string;
+  now: Date;
+}) {
   const { t } = v;
   return (
     <>
       <h1>{rota.title}</h1>
-      <p class="meta">{categoryLabel(t, rota.category)} · {t('rota.notice', { hours: rota.noticeHours })}</p>
+      <p class="meta">
+        {categoryLabel(t, rota.category)} · {t('rota.notice', { hours: rota.noticeHours })}
+      </p>
       {rota.about ? <p class="prewrap">{rota.about}</p> : null}
       <h2>{t('rota.slots')}</h2>
-      {slots.length === 0 ? <p>{t('rota.noSlots')}</p> : (
+      {slots.length === 0 ? (
+        <p>{t('rota.noSlots')}</p>
+      ) : (
         <ul class="cards compact">
           {slots.map((s) => (
             <li class={s.short ? 'card slot short' : 'card slot'} id={`slot-${s.id}`}>
-              <p><strong>{when(v, s)}</strong> · {s.area}</p>
+              <p>
+                <strong>{when(v, s)}</strong> · {s.area}
+              </p>
               <p>
                 {t('rota.filled', { count: s.places.length, needed: s.needed })}
-                {s.places.length ? <> — {s.places.map((p) => (p.swapWanted ? `${p.name} (${t('rota.swapOffered')})` : p.name)).join(', ')}</> : null}
+                {s.places.length ? (
+                  <>
+                    {' '}
+                    — {s.places.map((p) => (p.swapWanted ? `${p.name} (${t('rota.swapOffered')})` : p.name)).join(', ')}
+                  </>
+                ) : null}
               </p>
               {s.short ? <p class="tag short">{t('rota.shortSoon')}</p> : null}
               {s.startsAt > now ? <SlotActions v={v} s={s} me={me} /> : null}
@@ -134,10 +194,25 @@ export function RotaPage({ v, rota, slots, form, areas, me, now }: { v: ViewCtx;
         <TextField t={t} form={form} name="date" label="rota.date" type="date" required />
         <TextField t={t} form={form} name="start" label="rota.start" type="time" required />
         <TextField t={t} form={form} name="end" label="rota.end" hint="rota.endHint" type="time" required />
-        <SelectField t={t} form={form} name="area" label="post.area" required placeholder="post.choose"
-          options={areas.map((a) => ({ value: a, label: a }))} />
+        <SelectField
+          t={t}
+          form={form}
+          name="area"
+          label="post.area"
+          required
+          placeholder="post.choose"
+          options={areas.map((a) => ({ value: a, label: a }))}
+        />
         <TextField t={t} form={form} name="needed" label="rota.needed" type="number" inputmode="numeric" required />
-        <TextField t={t} form={form} name="repeat_weeks" label="rota.repeatWeeks" hint="rota.repeatWeeksHint" type="number" inputmode="numeric" />
+        <TextField
+          t={t}
+          form={form}
+          name="repeat_weeks"
+          label="rota.repeatWeeks"
+          hint="rota.repeatWeeksHint"
+          type="number"
+          inputmode="numeric"
+        />
         <button type="submit">{t('rota.addSlotsButton')}</button>
       </form>
     </>
@@ -152,12 +227,39 @@ export function NewRotaPage({ v, form, categories }: { v: ViewCtx; form: FormSta
       <p>{t('rota.newIntro')}</p>
       <ErrorSummary t={t} form={form} />
       <form method="post" action="/rotas/new" novalidate>
-        <TextField t={t} form={form} name="title" label="rota.titleLabel" hint="rota.titleHint" required maxlength={120} />
-        <SelectField t={t} form={form} name="category" label="post.category" hint="rota.categoryHint" required placeholder="post.choose"
-          options={categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))} />
+        <TextField
+          t={t}
+          form={form}
+          name="title"
+          label="rota.titleLabel"
+          hint="rota.titleHint"
+          required
+          maxlength={120}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="category"
+          label="post.category"
+          hint="rota.categoryHint"
+          required
+          placeholder="post.choose"
+          options={categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
+        />
         <TextArea t={t} form={form} name="about" label="rota.about" rows={3} maxlength={2000} />
-        <TextField t={t} form={form} name="notice_hours" label="rota.noticeHours" hint="rota.noticeHoursHint" type="number" inputmode="numeric" required />
-        <button type="submit" class="primary">{t('rota.create')}</button>
+        <TextField
+          t={t}
+          form={form}
+          name="notice_hours"
+          label="rota.noticeHours"
+          hint="rota.noticeHoursHint"
+          type="number"
+          inputmode="numeric"
+          required
+        />
+        <button type="submit" class="primary">
+          {t('rota.create')}
+        </button>
       </form>
     </>
   );

@@ -12,11 +12,17 @@ export const PAUSE_HOURS = 24;
 /** Nobody is removed by silence: a fifth of the members who could vote must take part. */
 export const REMOVAL_QUORUM_PERCENT = 20;
 
-
 export type FlagTarget = { post: string } | { message: string } | { member: string };
 
 /** Records a flag (once per member and target). A post flagged by the agreed number of members is hidden for review. */
-export async function flag(db: Db, by: string, target: FlagTarget, reason: SafetyReason, network: NetworkAgreements, now: Date) {
+export async function flag(
+  db: Db,
+  by: string,
+  target: FlagTarget,
+  reason: SafetyReason,
+  network: NetworkAgreements,
+  now: Date,
+) {
   await db.transaction().execute(async (tx) => {
     const added = await tx
       .insertInto('flags')
@@ -33,20 +39,48 @@ export async function flag(db: Db, by: string, target: FlagTarget, reason: Safet
       .executeTakeFirst();
     if (!added) return; // Already flagged by this member: nothing new to record.
     const act = 'post' in target ? 'flag_post' : 'message' in target ? 'flag_message' : 'flag_member';
-    await logSafety(tx, { act, at: now, reason, post_id: 'post' in target ? target.post : null, member_id: 'member' in target ? target.member : null });
+    await logSafety(tx, {
+      act,
+      at: now,
+      reason,
+      post_id: 'post' in target ? target.post : null,
+      member_id: 'member' in target ? target.member : null,
+    });
     if ('post' in target) await hideIfFlaggedEnough(tx, target.post, network, now);
   });
 }
 
 async function hideIfFlaggedEnough(tx: Kysely<Database>, postId: string, network: NetworkAgreements, now: Date) {
-  const { n } = await tx.selectFrom('flags').select((eb) => eb.fn.countAll<string>().as('n')).where('post_id', '=', postId).executeTakeFirstOrThrow();
+  const { n } = await tx
+    .selectFrom('flags')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('post_id', '=', postId)
+    .executeTakeFirstOrThrow();
   if (Number(n) < network.flagThreshold) return;
-  const hidden = await tx.updateTable('posts').set({ hidden_at: now }).where('id', '=', postId).where('hidden_at', 'is', null).executeTakeFirst();
+  const hidden = await tx
+    .updateTable('posts')
+    .set({ hidden_at: now })
+    .where('id', '=', postId)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
   if (hidden.numUpdatedRows === 0n) return;
-  const proposalId = await openProposal(tx, null, {
-    kind: 'remove_post', subjectPostId: postId, title: 'Remove a flagged post', body: '', process: 'consent', options: [],
-    closesInHours: network.removalHours, rules: standardRules('consent'), anonymous: false, action: null,
-  }, now);
+  const proposalId = await openProposal(
+    tx,
+    null,
+    {
+      kind: 'remove_post',
+      subjectPostId: postId,
+      title: 'Remove a flagged post',
+      body: '',
+      process: 'consent',
+      options: [],
+      closesInHours: network.removalHours,
+      rules: standardRules('consent'),
+      anonymous: false,
+      action: null,
+    },
+    now,
+  );
   await logSafety(tx, { act: 'post_hidden', at: now, post_id: postId, proposal_id: proposalId });
 }
 
@@ -66,8 +100,14 @@ async function askPauseOnce(db: Db, askedBy: string, memberId: string, reason: S
   await db.transaction().execute(async (tx) => {
     const dayAgo = new Date(now.getTime() - PAUSE_HOURS * 3_600_000);
     // An ask nobody confirmed within its day has ended.
-    await tx.updateTable('pauses').set({ lifted_at: now }).where('member_id', '=', memberId).where('confirmed_by', 'is', null)
-      .where('lifted_at', 'is', null).where('asked_at', '<=', dayAgo).execute();
+    await tx
+      .updateTable('pauses')
+      .set({ lifted_at: now })
+      .where('member_id', '=', memberId)
+      .where('confirmed_by', 'is', null)
+      .where('lifted_at', 'is', null)
+      .where('asked_at', '<=', dayAgo)
+      .execute();
     const existing = await tx
       .selectFrom('pauses')
       .select('id')
@@ -96,7 +136,13 @@ export async function confirmPause(db: Db, confirmedBy: string, memberId: string
       .returning(['asked_by', 'reason'])
       .executeTakeFirst();
     if (!pause) throw errors.conflict('no_pause_to_confirm', 'error.noPauseToConfirm');
-    await logSafety(tx, { act: 'pause_started', at: now, actor_ids: [pause.asked_by ?? confirmedBy, confirmedBy].filter(Boolean), member_id: memberId, reason: pause.reason });
+    await logSafety(tx, {
+      act: 'pause_started',
+      at: now,
+      actor_ids: [pause.asked_by ?? confirmedBy, confirmedBy].filter(Boolean),
+      member_id: memberId,
+      reason: pause.reason,
+    });
   });
 }
 
@@ -109,49 +155,109 @@ export async function liftLapsedPauses(db: Kysely<Database>, now: Date, memberId
     .where('starts_at', 'is not', null)
     .where('ends_at', '<=', now)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('proposals').select('proposals.id').whereRef('proposals.subject_member_id', '=', 'pauses.member_id')
-        .where('proposals.status', '=', 'open').where('proposals.seconded_at', 'is not', null))),
+      not(
+        exists(
+          selectFrom('proposals')
+            .select('proposals.id')
+            .whereRef('proposals.subject_member_id', '=', 'pauses.member_id')
+            .where('proposals.status', '=', 'open')
+            .where('proposals.seconded_at', 'is not', null),
+        ),
+      ),
     );
   if (memberId) q = q.where('member_id', '=', memberId);
   await q.execute();
 }
-
 
 /**
  * Opens the consent decision to remove a member; its subject's posts are hidden only once a second member seconds it.
  * Within the agreed days after one about the same member did not pass, each member's ask is kept, and the decision opens
  * (seconded already) when the agreed number of members have asked. Returns the proposal, or how many have asked.
  */
-export async function openRemoval(db: Db, openedBy: string, memberId: string, reason: SafetyReason, note: string, network: NetworkAgreements, now: Date): Promise<{ id?: string; asked?: number }> {
+export async function openRemoval(
+  db: Db,
+  openedBy: string,
+  memberId: string,
+  reason: SafetyReason,
+  note: string,
+  network: NetworkAgreements,
+  now: Date,
+): Promise<{ id?: string; asked?: number }> {
   try {
     return await db.transaction().execute(async (tx) => {
       // Asks about one member are counted one after another.
       await tx.selectFrom('members').select('id').where('id', '=', memberId).forUpdate().executeTakeFirst();
       const since = new Date(now.getTime() - network.removalRepeatDays * 86_400_000);
-      const failed = await tx.selectFrom('proposals').select('closed_at').where('kind', '=', 'remove_member')
-        .where('subject_member_id', '=', memberId).where('status', '=', 'closed').where('outcome', '<>', 'passed')
-        .where('closed_at', '>', since).orderBy('closed_at', 'desc').limit(1).executeTakeFirst();
+      const failed = await tx
+        .selectFrom('proposals')
+        .select('closed_at')
+        .where('kind', '=', 'remove_member')
+        .where('subject_member_id', '=', memberId)
+        .where('status', '=', 'closed')
+        .where('outcome', '<>', 'passed')
+        .where('closed_at', '>', since)
+        .orderBy('closed_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       // Asks from before the last decision (or from long ago) have had their answer.
-      await tx.deleteFrom('removal_asks').where('subject_member_id', '=', memberId)
-        .where('asked_at', '<', failed?.closed_at ?? now).execute();
+      await tx
+        .deleteFrom('removal_asks')
+        .where('subject_member_id', '=', memberId)
+        .where('asked_at', '<', failed?.closed_at ?? now)
+        .execute();
       let seconder: string | null = null;
       if (failed) {
-        await tx.insertInto('removal_asks').values({ subject_member_id: memberId, asked_by: openedBy, asked_at: now })
-          .onConflict((oc) => oc.columns(['subject_member_id', 'asked_by']).doUpdateSet({ asked_at: now })).execute();
+        await tx
+          .insertInto('removal_asks')
+          .values({ subject_member_id: memberId, asked_by: openedBy, asked_at: now })
+          .onConflict((oc) => oc.columns(['subject_member_id', 'asked_by']).doUpdateSet({ asked_at: now }))
+          .execute();
         await logSafety(tx, { act: 'removal_asked', at: now, actor_ids: [openedBy], member_id: memberId, reason });
-        const askers = (await tx.selectFrom('removal_asks').select('asked_by').where('subject_member_id', '=', memberId).execute()).map((r) => r.asked_by);
+        const askers = (
+          await tx.selectFrom('removal_asks').select('asked_by').where('subject_member_id', '=', memberId).execute()
+        ).map((r) => r.asked_by);
         if (askers.length < network.removalRepeatMembers) return { asked: askers.length };
         seconder = askers.find((a) => a !== openedBy) ?? null;
         await tx.deleteFrom('removal_asks').where('subject_member_id', '=', memberId).execute();
       }
-      const id = await openProposal(tx, openedBy, {
-        kind: 'remove_member', subjectMemberId: memberId, title: 'Remove a member', body: note, process: 'consent', options: [],
-        closesInHours: network.removalHours, rules: standardRules('consent', REMOVAL_QUORUM_PERCENT), anonymous: false, action: null,
-      }, now);
-      await logSafety(tx, { act: 'removal_opened', at: now, actor_ids: [openedBy], member_id: memberId, proposal_id: id, reason });
+      const id = await openProposal(
+        tx,
+        openedBy,
+        {
+          kind: 'remove_member',
+          subjectMemberId: memberId,
+          title: 'Remove a member',
+          body: note,
+          process: 'consent',
+          options: [],
+          closesInHours: network.removalHours,
+          rules: standardRules('consent', REMOVAL_QUORUM_PERCENT),
+          anonymous: false,
+          action: null,
+        },
+        now,
+      );
+      await logSafety(tx, {
+        act: 'removal_opened',
+        at: now,
+        actor_ids: [openedBy],
+        member_id: memberId,
+        proposal_id: id,
+        reason,
+      });
       if (seconder) {
-        await tx.updateTable('proposals').set({ seconded_by: seconder, seconded_at: now }).where('id', '=', id).execute();
-        await logSafety(tx, { act: 'removal_seconded', at: now, actor_ids: [seconder], member_id: memberId, proposal_id: id });
+        await tx
+          .updateTable('proposals')
+          .set({ seconded_by: seconder, seconded_at: now })
+          .where('id', '=', id)
+          .execute();
+        await logSafety(tx, {
+          act: 'removal_seconded',
+          at: now,
+          actor_ids: [seconder],
+          member_id: memberId,
+          proposal_id: id,
+        });
       }
       return { id };
     });
@@ -164,10 +270,16 @@ export async function openRemoval(db: Db, openedBy: string, memberId: string, re
 /** A second member seconds an open removal: from now its subject's posts are hidden and any pause holds until it closes. */
 export async function secondRemoval(db: Db, by: string, memberId: string, now: Date) {
   await db.transaction().execute(async (tx) => {
-    const r = await tx.updateTable('proposals').set({ seconded_by: by, seconded_at: now })
-      .where('kind', '=', 'remove_member').where('subject_member_id', '=', memberId).where('status', '=', 'open')
-      .where('seconded_at', 'is', null).where((eb) => eb.or([eb('opened_by', 'is', null), eb('opened_by', '<>', by)]))
-      .returning('id').executeTakeFirst();
+    const r = await tx
+      .updateTable('proposals')
+      .set({ seconded_by: by, seconded_at: now })
+      .where('kind', '=', 'remove_member')
+      .where('subject_member_id', '=', memberId)
+      .where('status', '=', 'open')
+      .where('seconded_at', 'is', null)
+      .where((eb) => eb.or([eb('opened_by', 'is', null), eb('opened_by', '<>', by)]))
+      .returning('id')
+      .executeTakeFirst();
     if (!r) throw errors.conflict('nothing_to_second', 'error.nothingToSecond');
     await logSafety(tx, { act: 'removal_seconded', at: now, actor_ids: [by], member_id: memberId, proposal_id: r.id });
   });

@@ -21,7 +21,12 @@ export const safety: Domain = {
         const memberId = closing.subjectMemberId;
         if (!memberId) return;
         if (closing.passed) await removeMember(tx, memberId, closing.now);
-        await logSafety(tx, { act: closing.passed ? 'member_removed' : 'member_stays', member_id: memberId, proposal_id: closing.proposalId, at: closing.now });
+        await logSafety(tx, {
+          act: closing.passed ? 'member_removed' : 'member_stays',
+          member_id: memberId,
+          proposal_id: closing.proposalId,
+          at: closing.now,
+        });
       },
     }),
     // A review of a flagged post: passing removes it; failing shows it again. The safety log says which.
@@ -32,7 +37,12 @@ export const safety: Domain = {
         if (!postId) return;
         if (closing.passed) await removePost(tx, postId, closing.now);
         else await restorePost(tx, postId);
-        await logSafety(tx, { act: closing.passed ? 'post_removed' : 'post_restored', post_id: postId, proposal_id: closing.proposalId, at: closing.now });
+        await logSafety(tx, {
+          act: closing.passed ? 'post_removed' : 'post_restored',
+          post_id: postId,
+          proposal_id: closing.proposalId,
+          at: closing.now,
+        });
       },
     }),
   ],

@@ -7,11 +7,18 @@ type Who = SessionMember | null;
 export const canSafety = {
   actOn: (who: Who, m: MemberProfile) => !!who && who.id !== m.id && !m.removed,
   /** A message can be flagged by the other member of its thread; to anyone else it does not exist. */
-  seeMessage: (who: Who, msg: { helperId: string; askerId: string }) => !!who && (who.id === msg.helperId || who.id === msg.askerId),
+  seeMessage: (who: Who, msg: { helperId: string; askerId: string }) =>
+    !!who && (who.id === msg.helperId || who.id === msg.askerId),
   flagMessage: (who: Who, msg: { authorId: string | null }) => !!who && msg.authorId !== who.id,
 };
 
-export type MemberPolicy = { flag: boolean; askPause: boolean; confirmPause: boolean; openRemoval: boolean; secondRemoval: boolean };
+export type MemberPolicy = {
+  flag: boolean;
+  askPause: boolean;
+  confirmPause: boolean;
+  openRemoval: boolean;
+  secondRemoval: boolean;
+};
 
 export function memberPolicy(who: Who, m: MemberProfile, pause: PauseState): MemberPolicy {
   const other = canSafety.actOn(who, m);

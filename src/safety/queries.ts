@@ -20,23 +20,44 @@ export async function safetyLog(db: Db, limit = 300): Promise<LogLine[]> {
     .selectFrom('safety_log')
     .leftJoin('members', 'members.id', 'safety_log.member_id')
     .select([
-      'safety_log.id', 'safety_log.at', 'safety_log.act', 'safety_log.member_id', 'members.display_name', 'safety_log.post_id',
-      'safety_log.proposal_id', 'safety_log.reason',
-      sql<string[]>`array(select m.display_name from members m where m.id = any(safety_log.actor_ids) order by m.display_name)`.as('actor_names'),
+      'safety_log.id',
+      'safety_log.at',
+      'safety_log.act',
+      'safety_log.member_id',
+      'members.display_name',
+      'safety_log.post_id',
+      'safety_log.proposal_id',
+      'safety_log.reason',
+      sql<
+        string[]
+      >`array(select m.display_name from members m where m.id = any(safety_log.actor_ids) order by m.display_name)`.as(
+        'actor_names',
+      ),
     ])
     .orderBy('safety_log.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({
-    id: String(r.id), at: r.at, act: r.act, actorNames: r.actor_names ?? [], memberId: r.member_id, memberName: r.display_name,
-    postId: r.post_id, proposalId: r.proposal_id, reason: r.reason,
+    id: String(r.id),
+    at: r.at,
+    act: r.act,
+    actorNames: r.actor_names ?? [],
+    memberId: r.member_id,
+    memberName: r.display_name,
+    postId: r.post_id,
+    proposalId: r.proposal_id,
+    reason: r.reason,
   }));
 }
 
 export type MemberProfile = { id: string; name: string; joinedAt: Date; removed: boolean };
 
 export async function memberProfile(db: Db, id: string): Promise<MemberProfile | undefined> {
-  const r = await db.selectFrom('members').select(['id', 'display_name', 'joined_at', 'removed_at']).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .selectFrom('members')
+    .select(['id', 'display_name', 'joined_at', 'removed_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r && { id: r.id, name: r.display_name, joinedAt: r.joined_at, removed: r.removed_at !== null };
 }
 
@@ -50,13 +71,28 @@ export type PauseState = {
 export async function pauseState(db: Db, memberId: string, now: Date): Promise<PauseState> {
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
   const [asked, active, removal] = await Promise.all([
-    db.selectFrom('pauses').leftJoin('members', 'members.id', 'pauses.asked_by')
+    db
+      .selectFrom('pauses')
+      .leftJoin('members', 'members.id', 'pauses.asked_by')
       .select(['pauses.asked_by', 'members.display_name', 'pauses.reason'])
-      .where('pauses.member_id', '=', memberId).where('pauses.confirmed_by', 'is', null).where('pauses.lifted_at', 'is', null)
-      .where('pauses.asked_at', '>', dayAgo).executeTakeFirst(),
-    db.selectFrom('pauses').select('ends_at').where('member_id', '=', memberId).where('starts_at', 'is not', null)
-      .where('lifted_at', 'is', null).executeTakeFirst(),
-    db.selectFrom('proposals').select(['id', 'opened_by', 'seconded_at']).where('subject_member_id', '=', memberId).where('status', '=', 'open').executeTakeFirst(),
+      .where('pauses.member_id', '=', memberId)
+      .where('pauses.confirmed_by', 'is', null)
+      .where('pauses.lifted_at', 'is', null)
+      .where('pauses.asked_at', '>', dayAgo)
+      .executeTakeFirst(),
+    db
+      .selectFrom('pauses')
+      .select('ends_at')
+      .where('member_id', '=', memberId)
+      .where('starts_at', 'is not', null)
+      .where('lifted_at', 'is', null)
+      .executeTakeFirst(),
+    db
+      .selectFrom('proposals')
+      .select(['id', 'opened_by', 'seconded_at'])
+      .where('subject_member_id', '=', memberId)
+      .where('status', '=', 'open')
+      .executeTakeFirst(),
   ]);
   return {
     asked: asked ? { askedBy: asked.asked_by, askedByName: asked.display_name, reason: asked.reason } : null,
@@ -90,8 +126,14 @@ export async function isPaused(db: Db, memberId: string, now: Date): Promise<boo
     .where((eb) =>
       eb.or([
         eb('ends_at', '>', now),
-        eb.exists(eb.selectFrom('proposals').select('proposals.id').whereRef('proposals.subject_member_id', '=', 'pauses.member_id')
-          .where('proposals.status', '=', 'open').where('proposals.seconded_at', 'is not', null)),
+        eb.exists(
+          eb
+            .selectFrom('proposals')
+            .select('proposals.id')
+            .whereRef('proposals.subject_member_id', '=', 'pauses.member_id')
+            .where('proposals.status', '=', 'open')
+            .where('proposals.seconded_at', 'is not', null),
+        ),
       ]),
     )
     .executeTakeFirst();

@@ -74,7 +74,15 @@ safetyRoutes.post('/members/:id/removal', async (c) => {
   const profile = await loadMember(c);
   authorize(canSafety.actOn(member, profile), member);
   const { reason, note } = await readReason(c);
-  const opened = await openRemoval(c.get('deps').db, member.id, profile.id, reason, note ?? '', c.get('network')!, c.get('deps').clock());
+  const opened = await openRemoval(
+    c.get('deps').db,
+    member.id,
+    profile.id,
+    reason,
+    note ?? '',
+    c.get('network')!,
+    c.get('deps').clock(),
+  );
   return c.redirect(opened.id ? `/decisions/${opened.id}` : `/members/${profile.id}?done=removalAsked`, 303);
 });
 

@@ -8,7 +8,6 @@ import type { LogLine, MemberProfile, PauseState } from './queries.ts';
 import type { MemberPolicy } from './policy.ts';
 import { REASONS } from './schema.ts';
 
-
 function ReasonSelect({ v, id }: { v: ViewCtx; id: string }) {
   return (
     <>
@@ -52,7 +51,13 @@ export function MemberPage({ v, profile, posts, pause, can, done }: MemberPagePr
       {done ? <Notice kind="success">{t(`safety.done.${done}` as MessageKey)}</Notice> : null}
       <p class="by">{t('member.joined', { date: formatDate(v.lang, profile.joinedAt) })}</p>
       {profile.removed ? <p>{t('member.removed')}</p> : null}
-      {pause.active ? <Notice kind="warning">{pause.removal?.seconded ? t('safety.pausedUntilDecided') : t('safety.pausedUntil', { when: formatDateTime(v.lang, pause.active.endsAt) })}</Notice> : null}
+      {pause.active ? (
+        <Notice kind="warning">
+          {pause.removal?.seconded
+            ? t('safety.pausedUntilDecided')
+            : t('safety.pausedUntil', { when: formatDateTime(v.lang, pause.active.endsAt) })}
+        </Notice>
+      ) : null}
       {pause.removal ? (
         <p>
           <a href={`/decisions/${pause.removal.id}`}>{t('safety.removalOpen')}</a>
@@ -71,10 +76,17 @@ export function MemberPage({ v, profile, posts, pause, can, done }: MemberPagePr
         <section aria-labelledby="safety-title" class="safety">
           <h2 id="safety-title">{t('safety.title')}</h2>
           <p>{t('safety.intro')}</p>
-          {can.flag ? <FlagForm v={v} action={`/members/${profile.id}/flag`} label="safety.flagMember" id="flag-member-reason" /> : null}
+          {can.flag ? (
+            <FlagForm v={v} action={`/members/${profile.id}/flag`} label="safety.flagMember" id="flag-member-reason" />
+          ) : null}
           {can.confirmPause && pause.asked ? (
             <form method="post" action={`/members/${profile.id}/pause/confirm`}>
-              <p>{t('safety.pauseAsked', { name: pause.asked.askedByName ?? '?', reason: t(`safety.reason.${pause.asked.reason}`) })}</p>
+              <p>
+                {t('safety.pauseAsked', {
+                  name: pause.asked.askedByName ?? '?',
+                  reason: t(`safety.reason.${pause.asked.reason}`),
+                })}
+              </p>
               <button type="submit">{t('safety.confirmPause')}</button>
             </form>
           ) : null}
@@ -126,8 +138,18 @@ export function SafetyLogPage({ v, lines }: { v: ViewCtx; lines: LogLine[] }) {
             <p>
               {t(`safety.act.${l.act}`, { actors: l.actorNames.join(', '), member: l.memberName ?? '' })}
               {l.reason ? <> ({t(`safety.reason.${l.reason}`)})</> : null}
-              {l.proposalId ? <> · <a href={`/decisions/${l.proposalId}`}>{t('safety.seeDecision')}</a></> : null}
-              {l.postId && !l.proposalId ? <> · <a href={`/posts/${l.postId}`}>{t('proposal.seePost')}</a></> : null}
+              {l.proposalId ? (
+                <>
+                  {' '}
+                  · <a href={`/decisions/${l.proposalId}`}>{t('safety.seeDecision')}</a>
+                </>
+              ) : null}
+              {l.postId && !l.proposalId ? (
+                <>
+                  {' '}
+                  · <a href={`/posts/${l.postId}`}>{t('proposal.seePost')}</a>
+                </>
+              ) : null}
             </p>
             <p class="by">
               <time datetime={l.at.toISOString()}>{formatDateTime(v.lang, l.at)}</time>

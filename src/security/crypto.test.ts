@@ -55,7 +55,9 @@ describe('the key file', () => {
 
   it('may not live inside the data directory', () => {
     const d = dir();
-    expect(() => loadMasterKey({ keyFile: path.join(d, 'data', 'k.key'), dataDir: path.join(d, 'data') })).toThrow(/must not be inside/);
+    expect(() => loadMasterKey({ keyFile: path.join(d, 'data', 'k.key'), dataDir: path.join(d, 'data') })).toThrow(
+      /must not be inside/,
+    );
   });
 
   it('can be given as KROPOTKIN_SECRET_KEY instead', () => {
@@ -75,7 +77,8 @@ describe('tokens', () => {
   });
 
   it('refuses anything not shaped like a token before any lookup', () => {
-    for (const bad of ['', 'abc', `${newToken()}x`, "' or 1=1 --".padEnd(43, 'a'), 42, null]) expect(looksLikeToken(bad)).toBe(false);
+    for (const bad of ['', 'abc', `${newToken()}x`, "' or 1=1 --".padEnd(43, 'a'), 42, null])
+      expect(looksLikeToken(bad)).toBe(false);
   });
 });
 
@@ -83,7 +86,12 @@ describe('the rate limiter', () => {
   it('allows the limit per window, per key, then again after the window', () => {
     let now = 0;
     const limiter = new RateLimiter(2, 1000, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([true, true, false, true]);
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('b')]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     now = 1001;
     expect(limiter.take('a')).toBe(true);
   });

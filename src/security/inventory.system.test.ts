@@ -17,9 +17,16 @@ function tableRows(heading: string): string[][] {
   const start = doc.indexOf(`\n## ${heading}\n`);
   if (start < 0) throw new Error(`docs/SECURITY.md has no "## ${heading}" section`);
   const end = doc.indexOf('\n## ', start + 1);
-  return doc.slice(start, end < 0 ? undefined : end).split('\n')
+  return doc
+    .slice(start, end < 0 ? undefined : end)
+    .split('\n')
     .filter((l) => /^\| `/.test(l))
-    .map((l) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim()))
+    .map((l) =>
+      l
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
     .map(([first, ...rest]) => [first!.replace(/^`|`$/g, ''), ...rest]);
 }
 
@@ -41,7 +48,10 @@ function loggedArguments(): { file: string; arg: string }[] {
             if (text[i] === '(') depth++;
             else if (text[i] === ')') depth--;
           }
-          const arg = text.slice(from, i - 1).trim();
+          const arg = text
+            .slice(from, i - 1)
+            .trim()
+            .replace(/,$/, ''); // a call split over lines ends its last argument with a comma
           if (arg) out.push({ file: path.relative(root, p), arg });
         }
       }
@@ -63,7 +73,12 @@ export function loggedFields(arg: string): string[] {
       if (arg[j] === '{') depth++;
       else if (arg[j] === '}') depth--;
     }
-    fields.push(arg.slice(i + 2, j - 1).replace(/\s+/g, ' ').trim());
+    fields.push(
+      arg
+        .slice(i + 2, j - 1)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     i = j;
   }
   return fields;
@@ -79,18 +94,33 @@ describe('the data inventory in docs/SECURITY.md', () => {
     const columns = r.rows.map((x) => x.c);
     const rows = new Map(tableRows('Inventory of stored data').map(([name, cls, kept]) => [name!, { cls, kept }]));
     expect(columns.length).toBeGreaterThan(200);
-    expect(columns.filter((c) => !rows.has(c)), 'columns with no entry in the inventory').toEqual([]);
-    expect([...rows.keys()].filter((c) => !columns.includes(c)), 'inventory entries for columns that do not exist').toEqual([]);
+    expect(
+      columns.filter((c) => !rows.has(c)),
+      'columns with no entry in the inventory',
+    ).toEqual([]);
+    expect(
+      [...rows.keys()].filter((c) => !columns.includes(c)),
+      'inventory entries for columns that do not exist',
+    ).toEqual([]);
     const badly = [...rows].filter(([, v]) => !CLASSES.includes(v.cls ?? '') || !v.kept);
-    expect(badly.map(([k]) => k), `each needs one of: ${CLASSES.join(', ')}; and how long it is kept`).toEqual([]);
+    expect(
+      badly.map(([k]) => k),
+      `each needs one of: ${CLASSES.join(', ')}; and how long it is kept`,
+    ).toEqual([]);
   }, 60_000); // opening and migrating a database takes seconds when the machine is busy
 
   it('classifies every value the server writes to its log', () => {
     const fields = new Set(loggedArguments().flatMap((c) => loggedFields(c.arg)));
     expect(fields.size).toBeGreaterThan(5);
     const rows = new Map(tableRows('Log fields').map(([name, cls, kept]) => [name!, { cls, kept }]));
-    expect([...fields].filter((f) => !rows.has(f)), 'logged values with no entry under "Log fields"').toEqual([]);
-    expect([...rows.keys()].filter((f) => !fields.has(f)), 'log entries the code no longer writes').toEqual([]);
+    expect(
+      [...fields].filter((f) => !rows.has(f)),
+      'logged values with no entry under "Log fields"',
+    ).toEqual([]);
+    expect(
+      [...rows.keys()].filter((f) => !fields.has(f)),
+      'log entries the code no longer writes',
+    ).toEqual([]);
     expect([...rows].filter(([, v]) => !CLASSES.includes(v.cls ?? '') || !v.kept).map(([k]) => k)).toEqual([]);
   });
 

@@ -16,14 +16,24 @@ function sourceFiles(dir: string): string[] {
 
 function regexLiterals(file: string): { where: string; source: string; flags: string }[] {
   const text = fs.readFileSync(file, 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: { where: string; source: string; flags: string }[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isRegularExpressionLiteral(node)) {
       const literal = node.getText(sf);
       const end = literal.lastIndexOf('/');
       const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-      out.push({ where: `${path.relative(process.cwd(), file)}:${line}`, source: literal.slice(1, end), flags: literal.slice(end + 1) });
+      out.push({
+        where: `${path.relative(process.cwd(), file)}:${line}`,
+        source: literal.slice(1, end),
+        flags: literal.slice(end + 1),
+      });
     }
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
       throw new Error(`${file}: a RegExp built at run time cannot be checked here; write it as a literal`);
@@ -46,7 +56,10 @@ describe('regular expressions', () => {
     const unsafe = all
       .map((r) => ({ ...r, result: checkSync(r.source, r.flags.replace(/[gy]/g, ''), { checker: 'automaton' }) }))
       .filter((r) => r.result.status !== 'safe')
-      .map((r) => `${r.where} /${r.source}/${r.flags}: ${r.result.status}${r.result.status === 'vulnerable' ? ` (${r.result.complexity.type})` : ''}`);
+      .map(
+        (r) =>
+          `${r.where} /${r.source}/${r.flags}: ${r.result.status}${r.result.status === 'vulnerable' ? ` (${r.result.complexity.type})` : ''}`,
+      );
     expect(unsafe).toEqual([]);
   });
 

@@ -9,7 +9,11 @@ import type { Registry } from './domain.ts';
 
 /** Who is signed in, as every request knows them (members/sessions.ts finds them from the cookie). */
 export type SessionMember = {
-  id: string; displayName: string; language: string; hasEmail: boolean; emailDecisions: boolean;
+  id: string;
+  displayName: string;
+  language: string;
+  hasEmail: boolean;
+  emailDecisions: boolean;
   /** When this session began (a sign-in): changing where sign-in links go asks for a recent one. */
   signedInAt: Date;
 };
@@ -37,7 +41,10 @@ export type Deps = {
   jobs: JobStatus;
 };
 
-export type JobStatus = Map<string, { lastSuccess: Date | null; lastFailure: { at: Date; message: string } | null; failures: number }>;
+export type JobStatus = Map<
+  string,
+  { lastSuccess: Date | null; lastFailure: { at: Date; message: string } | null; failures: number }
+>;
 
 export type AppEnv = {
   Variables: {

@@ -9,7 +9,8 @@ describe('CSV cells', () => {
   });
 
   it('make text a spreadsheet would run as a formula inert', () => {
-    for (const f of ['=SUM(A1)', '-1+2', '+1', '@cmd', '-10.00+cmd', '=1', '-A1']) expect(csvCell(f).replace(/^"/, '')).toMatch(/^'/);
+    for (const f of ['=SUM(A1)', '-1+2', '+1', '@cmd', '-10.00+cmd', '=1', '-A1'])
+      expect(csvCell(f).replace(/^"/, '')).toMatch(/^'/);
   });
 
   it('quote cells with commas, quotes and line breaks', () => {

@@ -54,7 +54,12 @@ export type DecisionAction<A = unknown> = {
   handles: string;
   apply: (tx: Tx, closing: Closing, action: A) => Promise<void>;
   /** The title shown for such a proposal in place of the one typed (the network's words, translated). */
-  title?: (t: Translate, lang: string, action: A, proposal: { title: string; subjectMemberName: string | null }) => string;
+  title?: (
+    t: Translate,
+    lang: string,
+    action: A,
+    proposal: { title: string; subjectMemberName: string | null },
+  ) => string;
   /** One sentence: what passing it will change. */
   explain?: (t: Translate, lang: string, action: A) => string | null;
 };
@@ -124,7 +129,10 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
       names.add(name);
     };
   };
-  const domainName = seen('domain'), jobName = seen('job'), handles = seen('decision action'), kind = seen('notification kind');
+  const domainName = seen('domain'),
+    jobName = seen('job'),
+    handles = seen('decision action'),
+    kind = seen('notification kind');
   const actions = new Map<string, DecisionAction>();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const kinds = new Map<string, NotificationKindDef<any>>();
@@ -144,12 +152,16 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     domains,
     middleware: domains.flatMap((d) => d.middleware ?? []),
     routes: domains.flatMap((d) => d.routes ?? []),
-    jobs: [...domains.flatMap((d) => d.jobs ?? []).filter((j) => !j.last), ...domains.flatMap((d) => d.jobs ?? []).filter((j) => j.last)],
+    jobs: [
+      ...domains.flatMap((d) => d.jobs ?? []).filter((j) => !j.last),
+      ...domains.flatMap((d) => d.jobs ?? []).filter((j) => j.last),
+    ],
     nav: domains.flatMap((d) => d.nav ?? []).sort((a, b) => a.order - b.order),
     action: (h) => actions.get(h),
     parts: (place) => domains.flatMap((d) => (d.parts?.[place] ? [d.parts[place]] : [])),
     agreementFixed: async (db, key) => {
-      for (const d of domains) for (const l of d.agreementLocks ?? []) if (l.key === key && (await l.fixed(db))) return l.why;
+      for (const d of domains)
+        for (const l of d.agreementLocks ?? []) if (l.key === key && (await l.fixed(db))) return l.why;
       return null;
     },
     notification: (k) => kinds.get(k),

@@ -8,7 +8,8 @@ import { errors } from './errors.ts';
 /** An id as the database writes them. */
 export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
-export const isUuid = (value: string | undefined): value is string => value !== undefined && uuid.safeParse(value).success;
+export const isUuid = (value: string | undefined): value is string =>
+  value !== undefined && uuid.safeParse(value).success;
 
 /** The signed-in member, or 401 (the error page offers sign-in). */
 export function requireMember(c: Context<AppEnv>): SessionMember {
@@ -31,7 +32,11 @@ export function idParam(c: Context<AppEnv>, name = 'id'): string {
 }
 
 /** What the id in the path names, loaded by `load`; 404 when the id is malformed or names nothing. */
-export async function loadOr404<T>(c: Context<AppEnv>, load: (id: string) => Promise<T | undefined>, name = 'id'): Promise<T> {
+export async function loadOr404<T>(
+  c: Context<AppEnv>,
+  load: (id: string) => Promise<T | undefined>,
+  name = 'id',
+): Promise<T> {
   const found = await load(idParam(c, name));
   if (found === undefined) throw errors.notFound();
   return found;

@@ -7,7 +7,11 @@ import type { AppError } from './errors.ts';
 import { page } from './render.tsx';
 
 function wantsJson(c: Context<AppEnv>) {
-  return c.req.path.startsWith('/api/') || c.req.path.startsWith('/passkeys/') || /application\/json/.test(c.req.header('accept') ?? '');
+  return (
+    c.req.path.startsWith('/api/') ||
+    c.req.path.startsWith('/passkeys/') ||
+    /application\/json/.test(c.req.header('accept') ?? '')
+  );
 }
 
 export async function errorPage(c: Context<AppEnv>, e: AppError, statusOverride?: ContentfulStatusCode) {
@@ -21,10 +25,14 @@ export async function errorPage(c: Context<AppEnv>, e: AppError, statusOverride?
       (v) => (
         <>
           <h1>{t('error.title')}</h1>
-          <p class="error-message" data-code={e.code}>{t(e.messageKey)}</p>
+          <p class="error-message" data-code={e.code}>
+            {t(e.messageKey)}
+          </p>
           {e.status === 401 ? (
             <p>
-              <a class="button primary" href="/sign-in">{t('home.signIn')}</a>
+              <a class="button primary" href="/sign-in">
+                {t('home.signIn')}
+              </a>
             </p>
           ) : (
             <p>

@@ -6,7 +6,9 @@ import { fromDatabaseError } from './errors.ts';
 describe('database errors', () => {
   const dir = new URL('../db/migrations/', import.meta.url);
   const raised = new Set(
-    fs.readdirSync(dir).flatMap((f) => [...fs.readFileSync(new URL(f, dir), 'utf8').matchAll(/errcode = '(\w{5})'/g)].map((m) => m[1]!)),
+    fs
+      .readdirSync(dir)
+      .flatMap((f) => [...fs.readFileSync(new URL(f, dir), 'utf8').matchAll(/errcode = '(\w{5})'/g)].map((m) => m[1]!)),
   );
 
   it('are found in the migrations (the scan works)', () => {

@@ -28,12 +28,14 @@ export const errors = {
 };
 
 /** What node-postgres says, without a code, when the server went away or cannot be reached. */
-const UNREACHABLE = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|connect ECONNREFUSED)/;
+const UNREACHABLE =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|connect ECONNREFUSED)/;
 
 /** Postgres error codes this app raises or relies on, mapped to answers members understand. */
 export function fromDatabaseError(e: unknown): AppError | undefined {
   const code = (e as { code?: unknown })?.code;
-  if (code === undefined && UNREACHABLE.test(String((e as { message?: unknown })?.message ?? ''))) return errors.unavailable();
+  if (code === undefined && UNREACHABLE.test(String((e as { message?: unknown })?.message ?? '')))
+    return errors.unavailable();
   switch (code) {
     case 'KR002':
     case '23505':

@@ -24,7 +24,8 @@ export function cleanText(s: string): string {
 function cleanDeep(v: unknown): unknown {
   if (typeof v === 'string') return cleanText(v);
   if (Array.isArray(v)) return v.map(cleanDeep);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [cleanText(k), cleanDeep(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [cleanText(k), cleanDeep(x)]));
   return v;
 }
 
@@ -33,7 +34,11 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (out[field]) continue;
-    out[field] = isKey(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'error.required' : 'error.invalid';
+    out[field] = isKey(issue.message)
+      ? issue.message
+      : issue.code === 'invalid_type'
+        ? 'error.required'
+        : 'error.invalid';
   }
   return out;
 }
@@ -70,7 +75,10 @@ export const checkbox = z.preprocess((v) => v === 'on' || v === 'yes' || v === '
 
 /** An optional text field: blank means absent. */
 export const optionalText = (max: number, tooLong: MessageKey) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, { error: tooLong, abort: true }).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max, { error: tooLong, abort: true }).optional(),
+  );
 
 /** An optional date (YYYY-MM-DD) from today up to a year ahead. */
 export const optionalDate = (today: string) =>

@@ -5,7 +5,14 @@ import { translator } from './i18n/index.ts';
 import { buildRegistry } from './domain.ts';
 
 const ctx = (lang: string): ViewCtx => ({
-  t: translator('en'), lang, member: null, nonce: 'n0nce', network: null, nav: [], registry: buildRegistry([]), path: '/',
+  t: translator('en'),
+  lang,
+  member: null,
+  nonce: 'n0nce',
+  network: null,
+  nav: [],
+  registry: buildRegistry([]),
+  path: '/',
 });
 
 describe('the page shell', () => {

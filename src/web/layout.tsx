@@ -47,14 +47,16 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
           {v.member ? (
             <nav aria-label={t('nav.label')}>
               <ul>
-                {v.nav.filter((item) => item.place === 'top').map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={v.path === item.href.split('?')[0] ? 'page' : undefined}>
-                      {t(item.label)}
-                      {item.count > 0 ? <span class="badge">{t('nav.unread', { count: item.count })}</span> : null}
-                    </a>
-                  </li>
-                ))}
+                {v.nav
+                  .filter((item) => item.place === 'top')
+                  .map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={v.path === item.href.split('?')[0] ? 'page' : undefined}>
+                        {t(item.label)}
+                        {item.count > 0 ? <span class="badge">{t('nav.unread', { count: item.count })}</span> : null}
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </nav>
           ) : null}
@@ -63,12 +65,18 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
         <footer class="bottom">
           {v.member ? (
             <ul class="links">
-              {v.nav.filter((item) => item.place === 'bottom').map((item) => (
-                <li><a href={item.href}>{t(item.label)}</a></li>
-              ))}
+              {v.nav
+                .filter((item) => item.place === 'bottom')
+                .map((item) => (
+                  <li>
+                    <a href={item.href}>{t(item.label)}</a>
+                  </li>
+                ))}
               <li>
                 <form method="post" action="/sign-out" class="inline">
-                  <button type="submit" class="link">{t('nav.signOut')}</button>
+                  <button type="submit" class="link">
+                    {t('nav.signOut')}
+                  </button>
                 </form>
               </li>
             </ul>
@@ -90,8 +98,12 @@ function LanguagePicker({ v }: { v: ViewCtx }) {
     <form method="post" action="/language" class="inline">
       <label for="lang-pick">{t('nav.language')}</label>{' '}
       <select id="lang-pick" name="lang">
-        <option value="en" selected={v.lang === 'en'}>English</option>
-        <option value="es" selected={v.lang === 'es'}>Español</option>
+        <option value="en" selected={v.lang === 'en'}>
+          English
+        </option>
+        <option value="es" selected={v.lang === 'es'}>
+          Español
+        </option>
       </select>{' '}
       <input type="hidden" name="back" value={v.path} />
       <button type="submit">{t('nav.languageSave')}</button>

@@ -63,7 +63,11 @@ export function sameOrigin(deps: Deps): MiddlewareHandler<AppEnv> {
       const origin = given && given !== 'null' ? given : undefined;
       const site = c.req.header('sec-fetch-site');
       const requestOrigin = new URL(c.req.url).origin;
-      const ok = origin ? origin === ours || origin === requestOrigin : site ? site === 'same-origin' || site === 'none' : true;
+      const ok = origin
+        ? origin === ours || origin === requestOrigin
+        : site
+          ? site === 'same-origin' || site === 'none'
+          : true;
       if (!ok) throw errors.forbidden('cross_site', 'error.crossSite');
     }
     await next();

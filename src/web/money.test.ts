@@ -33,9 +33,13 @@ describe('reading amounts as people type them', () => {
 
   test('what moneyText writes, parseMoney reads back', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX_AMOUNT }), fc.constantFrom('USD', 'JPY', 'KWD', 'EUR'), (units, currency) => {
-        expect(parseMoney(moneyText(units, currency), currency)).toBe(units);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX_AMOUNT }),
+        fc.constantFrom('USD', 'JPY', 'KWD', 'EUR'),
+        (units, currency) => {
+          expect(parseMoney(moneyText(units, currency), currency)).toBe(units);
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,10 @@ export const MAX_AMOUNT_TEXT = 64;
 export function parseMoney(text: string, currency: string): number | null {
   if (text.length > MAX_AMOUNT_TEXT) return null;
   const digits = minorDigits(currency);
-  const spaced = text.normalize('NFKC').replace(/[\s\u00a0\u202f'’_]/g, '').replace(/^[^\d.,-]+/, '');
+  const spaced = text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u202f'’_]/g, '')
+    .replace(/^[^\d.,-]+/, '');
   // What follows the number ("20 €", "20 dollars") goes too; found by a scan from the end, since a regular expression
   // anchored at the end retries from every position.
   let end = spaced.length;
@@ -44,7 +47,11 @@ export function parseMoney(text: string, currency: string): number | null {
     }
     // Thousands groups must be groups of three.
     const groups = whole.split(/[.,]/);
-    if (groups.length > 1 && (groups.slice(1).some((g) => g.length !== 3) || groups[0]!.length === 0 || groups[0]!.length > 3)) return null;
+    if (
+      groups.length > 1 &&
+      (groups.slice(1).some((g) => g.length !== 3) || groups[0]!.length === 0 || groups[0]!.length > 3)
+    )
+      return null;
     whole = groups.join('');
   }
   if (fraction.length > digits || !/^\d*$/.test(fraction)) return null;
@@ -56,7 +63,9 @@ export function parseMoney(text: string, currency: string): number | null {
 /** 15000 USD in 'en' → "$150.00"; in 'es' → "150,00 US$". */
 export function formatMoney(lang: string, units: number, currency: string): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits }).format(units / 10 ** digits);
+  return new Intl.NumberFormat(lang, { style: 'currency', currency, minimumFractionDigits: digits }).format(
+    units / 10 ** digits,
+  );
 }
 
 /** The amount as a person would type it back into a form: 15000 USD → "150.00". */

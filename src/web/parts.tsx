@@ -44,7 +44,9 @@ function FieldShell(p: FieldProps & { children: Child }) {
   );
 }
 
-export function TextField(p: FieldProps & { type?: string; maxlength?: number; autocomplete?: string; inputmode?: string }) {
+export function TextField(
+  p: FieldProps & { type?: string; maxlength?: number; autocomplete?: string; inputmode?: string },
+) {
   return (
     <FieldShell {...p}>
       <input
@@ -102,13 +104,35 @@ export function SelectField(p: FieldProps & { options: { value: string; label: s
   );
 }
 
-export function Checkbox({ t, form, name, label, hint }: { t: Translate; form: FormState; name: string; label: MessageKey; hint?: MessageKey }) {
+export function Checkbox({
+  t,
+  form,
+  name,
+  label,
+  hint,
+}: {
+  t: Translate;
+  form: FormState;
+  name: string;
+  label: MessageKey;
+  hint?: MessageKey;
+}) {
   return (
     <div class="field">
       <label class="choice">
-        <input type="checkbox" name={name} checked={form.values[name] === 'on'} aria-describedby={hint ? `${name}-hint` : undefined} /> {t(label)}
+        <input
+          type="checkbox"
+          name={name}
+          checked={form.values[name] === 'on'}
+          aria-describedby={hint ? `${name}-hint` : undefined}
+        />{' '}
+        {t(label)}
       </label>
-      {hint ? <p class="hint" id={`${name}-hint`}>{t(hint)}</p> : null}
+      {hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {t(hint)}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -127,7 +151,8 @@ export function RadioGroup(p: FieldProps & { options: { value: string; label: st
       <div class="choices">
         {p.options.map((o) => (
           <label class="choice">
-            <input type="radio" name={p.name} value={o.value} checked={o.value === current} required={p.required} /> {o.label}
+            <input type="radio" name={p.name} value={o.value} checked={o.value === current} required={p.required} />{' '}
+            {o.label}
           </label>
         ))}
       </div>
@@ -177,7 +202,10 @@ function formatter(lang: string, style: 'date' | 'dateTime'): Intl.DateTimeForma
   const key = `${style}:${lang}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang, style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' });
+    f = new Intl.DateTimeFormat(
+      lang,
+      style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
+    );
     if (formats.size < 200) formats.set(key, f);
   }
   return f;

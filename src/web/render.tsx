@@ -9,9 +9,14 @@ import type { Deps } from './context.ts';
 
 /** The domains' navigation for a signed-in member, each count (unread notifications) asked for. */
 async function navFor(deps: Deps, memberId: string): Promise<NavLink[]> {
-  return Promise.all(deps.registry.nav.map(async (e) => ({
-    href: e.href, label: e.label, place: e.place, count: e.badge ? await e.badge(deps, memberId) : 0,
-  })));
+  return Promise.all(
+    deps.registry.nav.map(async (e) => ({
+      href: e.href,
+      label: e.label,
+      place: e.place,
+      count: e.badge ? await e.badge(deps, memberId) : 0,
+    })),
+  );
 }
 
 export async function viewCtx(c: Context<AppEnv>): Promise<ViewCtx> {

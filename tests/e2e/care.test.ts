@@ -32,7 +32,9 @@ async function openAndPass() {
 /** Types a need and waits for the suggestions the page asks for; returns what they show. */
 async function suggestionsWhileTyping(page: Page, what: string) {
   await page.goto('/posts/new?kind=need');
-  const answered = page.waitForResponse((r) => r.url().includes('/api/suggestions') && r.url().includes('category=rides'));
+  const answered = page.waitForResponse(
+    (r) => r.url().includes('/api/suggestions') && r.url().includes('category=rides'),
+  );
   await page.getByLabel('What do you need?').fill(what);
   await page.getByLabel('Kind of help').selectOption('rides');
   await answered;
@@ -80,7 +82,9 @@ describe('care for the carers in the browser', () => {
     await expectAccessible(bo, visited);
     await bo.getByRole('button', { name: 'Take a break' }).click();
     await expect.poll(() => bo.getByText('You are taking a break').count()).toBe(1);
-    expect(await suggestionsWhileTyping(cy, 'a ride to the clinic please')).not.toContain('Rides to the clinic in my car');
+    expect(await suggestionsWhileTyping(cy, 'a ride to the clinic please')).not.toContain(
+      'Rides to the clinic in my car',
+    );
     await expectAccessible(cy, visited);
     await bo.getByRole('button', { name: 'I’m back' }).click();
     expect(await suggestionsWhileTyping(cy, 'a ride to the clinic, thanks')).toContain('Rides to the clinic in my car');
@@ -98,7 +102,10 @@ describe('care for the carers in the browser', () => {
     await openAndPass();
 
     await ada.goto('/roles');
-    await ada.getByRole('region', { name: 'Outreach' }).getByRole('link', { name: 'Propose someone for this role' }).click();
+    await ada
+      .getByRole('region', { name: 'Outreach' })
+      .getByRole('link', { name: 'Propose someone for this role' })
+      .click();
     await ada.getByLabel('Who').selectOption({ label: 'Cy' });
     await openAndPass();
 

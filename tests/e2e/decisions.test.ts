@@ -75,18 +75,26 @@ describe('decisions in the browser', () => {
 
   it('runs every other process end to end through its forms', async () => {
     const runs: { process: string; options?: string; vote: (p: Page) => Promise<void>; outcome: string }[] = [
-      { process: 'Consensus', vote: (p) => p.getByRole('radio', { name: 'Agree', exact: true }).check(), outcome: 'Passed' },
+      {
+        process: 'Consensus',
+        vote: (p) => p.getByRole('radio', { name: 'Agree', exact: true }).check(),
+        outcome: 'Passed',
+      },
       { process: 'Majority vote', vote: (p) => p.getByRole('radio', { name: 'Yes' }).check(), outcome: 'Passed' },
       { process: 'Advice', vote: (p) => p.getByRole('radio', { name: 'Agree' }).check(), outcome: 'Advice given' },
       {
-        process: 'Ranked choice', options: 'Library\nPark', outcome: 'Chosen',
+        process: 'Ranked choice',
+        options: 'Library\nPark',
+        outcome: 'Chosen',
         vote: async (p) => {
           await p.getByLabel('Park').selectOption({ label: 'Choice 1' });
           await p.getByLabel('Library').selectOption({ label: 'Choice 2' });
         },
       },
       {
-        process: 'Dot vote', options: 'Soup\nSalad', outcome: 'Chosen',
+        process: 'Dot vote',
+        options: 'Soup\nSalad',
+        outcome: 'Chosen',
         vote: async (p) => {
           await p.getByLabel('Soup').fill('9'); // more than 8: refused beside the field, then corrected
           await p.getByRole('button', { name: 'Vote' }).click();
@@ -97,14 +105,18 @@ describe('decisions in the browser', () => {
         },
       },
       {
-        process: 'Score', options: 'Red\nBlue', outcome: 'Chosen',
+        process: 'Score',
+        options: 'Red\nBlue',
+        outcome: 'Chosen',
         vote: async (p) => {
           await p.getByLabel('Red').selectOption('4');
           await p.getByLabel('Blue').selectOption('1');
         },
       },
       {
-        process: 'Time poll', options: 'Monday 6pm\nTuesday 6pm', outcome: 'Chosen',
+        process: 'Time poll',
+        options: 'Monday 6pm\nTuesday 6pm',
+        outcome: 'Chosen',
         vote: async (p) => {
           await p.getByRole('group', { name: 'Monday 6pm' }).getByRole('radio', { name: 'Maybe' }).check();
           await p.getByRole('group', { name: 'Tuesday 6pm' }).getByRole('radio', { name: 'Yes' }).check();
@@ -125,13 +137,17 @@ describe('decisions in the browser', () => {
     await files.app.runJobs();
     for (const [i, run] of runs.entries()) {
       await cy.goto(paths[i]!);
-      await expect.poll(async () => (await cy.locator('.outcome').textContent())?.split(':')[0], { message: run.process }).toBe(run.outcome);
+      await expect
+        .poll(async () => (await cy.locator('.outcome').textContent())?.split(':')[0], { message: run.process })
+        .toBe(run.outcome);
       expect(await cy.getByText('Members who could vote: 3').count()).toBe(1);
     }
     await expectAccessible(cy, visited);
     await cy.goto('/decisions');
     await expectAccessible(cy, visited);
-    const boId = (await files.app.db.selectFrom('members').select('id').where('display_name', '=', 'Bo').executeTakeFirstOrThrow()).id;
+    const boId = (
+      await files.app.db.selectFrom('members').select('id').where('display_name', '=', 'Bo').executeTakeFirstOrThrow()
+    ).id;
     await cy.goto(`/members/${boId}`);
     for (const summary of await cy.locator('section.safety summary').all()) await summary.click();
     await expectAccessible(cy, visited);

@@ -7,7 +7,13 @@ import { browserAndAppForFile, expectAccessible, foundInBrowser, joinInBrowser }
 const files = browserAndAppForFile();
 const visited: string[] = [];
 
-async function post(page: Page, kind: 'need' | 'offer', what: string, area: string, extra: { urgent?: boolean; takes?: string } = {}) {
+async function post(
+  page: Page,
+  kind: 'need' | 'offer',
+  what: string,
+  area: string,
+  extra: { urgent?: boolean; takes?: string } = {},
+) {
   await page.goto(`/posts/new?kind=${kind}`);
   await page.getByLabel(kind === 'need' ? 'What do you need?' : 'What can you offer?').fill(what);
   await page.getByLabel('Kind of help').selectOption('meals');
@@ -64,15 +70,27 @@ describe('crisis dispatch in the browser', () => {
     await expect.poll(() => cy.getByText('Sent: 2.').count()).toBe(1);
     await expectAccessible(cy, visited);
 
-    const matches = await files.app.db.selectFrom('matches').innerJoin('members', 'members.id', 'matches.helper_id')
-      .select(['matches.need_id', 'members.display_name', 'matches.via_offer_id']).where('matches.status', '=', 'active').execute();
-    expect(matches.map((m) => [m.need_id, m.display_name, m.via_offer_id]).sort()).toEqual([[cyNeed, 'Bo', boOffer], [diNeed, 'Bo', boOffer]].sort());
+    const matches = await files.app.db
+      .selectFrom('matches')
+      .innerJoin('members', 'members.id', 'matches.helper_id')
+      .select(['matches.need_id', 'members.display_name', 'matches.via_offer_id'])
+      .where('matches.status', '=', 'active')
+      .execute();
+    expect(matches.map((m) => [m.need_id, m.display_name, m.via_offer_id]).sort()).toEqual(
+      [
+        [cyNeed, 'Bo', boOffer],
+        [diNeed, 'Bo', boOffer],
+      ].sort(),
+    );
 
     // Both sides are told; the thread works as any other.
     await bo.goto('/notifications');
     expect(await bo.getByText(/A dispatcher matched your offer with a need/).count()).toBe(2);
     await di.goto('/notifications');
-    await di.getByRole('link', { name: /Meals for three children tonight/ }).first().click();
+    await di
+      .getByRole('link', { name: /Meals for three children tonight/ })
+      .first()
+      .click();
     await di.waitForURL(/\/matches\/[0-9a-f-]{36}/);
     expect(await di.getByText('Bo').count()).toBeGreaterThan(0);
     expect(visited.length).toBeGreaterThanOrEqual(6);

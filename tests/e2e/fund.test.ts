@@ -52,7 +52,9 @@ describe('the shared fund in the browser', () => {
     await expectAccessible(ada, visited);
     await ada.getByRole('button', { name: 'Open the proposal' }).click();
     await ada.waitForURL(/\/decisions\/[0-9a-f-]{36}$/);
-    await expect.poll(() => ada.getByText('Up to $150.00 per member every 30 days, paid without a vote.').count()).toBe(1);
+    await expect
+      .poll(() => ada.getByText('Up to $150.00 per member every 30 days, paid without a vote.').count())
+      .toBe(1);
     await consent(bo, new URL(ada.url()).pathname, visited);
     await passAll(73);
 
@@ -99,7 +101,10 @@ describe('the shared fund in the browser', () => {
 
     // The treasurer records the payout; above $100 it waits for a second member, who confirms it.
     await tia.goto('/fund');
-    await tia.getByRole('link', { name: /\$400\.00 from Emergency/ }).first().click();
+    await tia
+      .getByRole('link', { name: /\$400\.00 from Emergency/ })
+      .first()
+      .click();
     await tia.getByRole('button', { name: 'I paid $400.00' }).click();
     await expect.poll(() => tia.getByText('waits for a second member to confirm it').count()).toBe(1);
     await expectAccessible(tia, visited);

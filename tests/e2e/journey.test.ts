@@ -12,7 +12,8 @@ async function journey(javaScriptEnabled: boolean, founded: boolean) {
   const check = async (page: Page) => {
     if (javaScriptEnabled) await expectAccessible(page, visited);
   };
-  const context = (): Promise<BrowserContext> => files.browser.newContext({ javaScriptEnabled, baseURL: files.app.base });
+  const context = (): Promise<BrowserContext> =>
+    files.browser.newContext({ javaScriptEnabled, baseURL: files.app.base });
   const ctxA = await context();
   const ctxB = await context();
   const a = await ctxA.newPage();

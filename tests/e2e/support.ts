@@ -20,8 +20,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
     ],
   });
 }
@@ -83,7 +89,10 @@ export async function startApp(): Promise<AppUnderTest> {
     invite: async () => (await askServer(config.dataDir, '/invite')).url!,
     propose: (fields) => askServer(config.dataDir, '/propose', fields),
     dbCount: async (table) => {
-      const row = await running.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const row = await running.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     close: async () => {
@@ -100,7 +109,9 @@ export async function expectAccessible(page: Page, visited: string[]) {
   const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `accessibility of ${page.url()}`).toEqual([]);
 }
 

@@ -32,7 +32,11 @@ async function crawl(page: Page, start: string[], limit: number) {
 describe('no third parties', () => {
   it('loads nothing from any other origin on any page, signed out or in', async () => {
     const ada = await (await files.browser.newContext({ baseURL: files.app.base })).newPage();
-    const anonymous = await crawl(await (await files.browser.newContext({ baseURL: files.app.base })).newPage(), ['/', '/sign-in'], 20);
+    const anonymous = await crawl(
+      await (await files.browser.newContext({ baseURL: files.app.base })).newPage(),
+      ['/', '/sign-in'],
+      20,
+    );
     expect(anonymous.seen.size).toBeGreaterThan(1);
     expect(anonymous.outside).toEqual([]);
 

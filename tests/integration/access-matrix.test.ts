@@ -6,7 +6,17 @@
 // Guessed ids (random uuids) get 403/404 on every route that takes one.
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildPost, buildWorld, Client, foundNetwork, idFromRedirect, memberIdOf, passHours, type TestWorld } from '../support/app.ts';
+import {
+  buildMember,
+  buildPost,
+  buildWorld,
+  Client,
+  foundNetwork,
+  idFromRedirect,
+  memberIdOf,
+  passHours,
+  type TestWorld,
+} from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { formKey, makeFund, makeTreasurer } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
@@ -28,48 +38,114 @@ const SECOND = 'daaddd';
 const NOBODY = 'dddddd';
 
 type Objects = { id?: string; message?: string; name?: string; token?: string; file?: string };
-type Fx = { world: TestWorld; as: Record<Relation, Client>; ids: Record<Relation, string>; fund: string; loans: string; secret: string };
+type Fx = {
+  world: TestWorld;
+  as: Record<Relation, Client>;
+  ids: Record<Relation, string>;
+  fund: string;
+  loans: string;
+  secret: string;
+};
 type Entry = { rule: string; make?: (fx: Fx) => Promise<Objects>; secret?: boolean };
 
 let n = 0;
-const need = async (fx: Fx): Promise<Objects> => ({ id: await buildPost(fx.as.owner, { what: `Groceries for the week number ${++n}`, confirm_duplicate: 'yes' }) });
+const need = async (fx: Fx): Promise<Objects> => ({
+  id: await buildPost(fx.as.owner, { what: `Groceries for the week number ${++n}`, confirm_duplicate: 'yes' }),
+});
 const match = async (fx: Fx): Promise<Objects> => {
   const { id: post } = await need(fx);
   const id = idFromRedirect(await fx.as.partner.post(`/posts/${post}/respond`));
   await fx.as.partner.post(`/matches/${id}/messages`, { body: `Meet me at ${fx.secret}` });
-  const message = (await fx.world.deps.db.selectFrom('messages').select('id').where('match_id', '=', id).executeTakeFirstOrThrow()).id;
+  const message = (
+    await fx.world.deps.db.selectFrom('messages').select('id').where('match_id', '=', id).executeTakeFirstOrThrow()
+  ).id;
   return { id, message };
 };
 const message = async (fx: Fx): Promise<Objects> => ({ id: (await match(fx)).message! });
 const request = async (fx: Fx): Promise<Objects> => {
-  const res = await fx.as.owner.post('/fund/ask', { key: await formKey(fx.as.owner, '/fund/ask'), fund: fx.fund, amount: '1', note: `Cash at ${fx.secret}` });
+  const res = await fx.as.owner.post('/fund/ask', {
+    key: await formKey(fx.as.owner, '/fund/ask'),
+    fund: fx.fund,
+    amount: '1',
+    note: `Cash at ${fx.secret}`,
+  });
   return { id: idFromRedirect(res) };
 };
 /** A gift the treasurer records (of `amount`), found again by its own memo. */
 const gift = async (fx: Fx, amount: string): Promise<Objects> => {
   const memo = `Gift ${++n}`;
-  expect((await fx.as.holder.post('/fund/move', { key: await formKey(fx.as.holder, '/fund/move'), kind: 'gift', fund: fx.fund, amount, memo })).status).toBe(303);
-  return { id: (await fx.world.deps.db.selectFrom('fund_records').select('id').where('memo', '=', memo).executeTakeFirstOrThrow()).id };
+  expect(
+    (
+      await fx.as.holder.post('/fund/move', {
+        key: await formKey(fx.as.holder, '/fund/move'),
+        kind: 'gift',
+        fund: fx.fund,
+        amount,
+        memo,
+      })
+    ).status,
+  ).toBe(303);
+  return {
+    id: (
+      await fx.world.deps.db.selectFrom('fund_records').select('id').where('memo', '=', memo).executeTakeFirstOrThrow()
+    ).id,
+  };
 };
 const record = (fx: Fx) => gift(fx, '1');
 /** A payout above the fund's "second member" line, to the owner: it waits for a second member to confirm it. */
 const pendingRecord = async (fx: Fx): Promise<Objects> => {
-  const id = idFromRedirect(await fx.as.owner.post('/fund/ask', { key: await formKey(fx.as.owner, '/fund/ask'), fund: fx.fund, amount: '120' }));
-  expect((await fx.as.holder.post(`/fund/requests/${id}/pay`, { key: await formKey(fx.as.holder, `/fund/requests/${id}`, `/fund/requests/${id}/pay`) })).status).toBe(303);
-  const rec = await fx.world.deps.db.selectFrom('fund_records').select(['id', 'confirmed_at']).where('request_id', '=', id!).executeTakeFirstOrThrow();
+  const id = idFromRedirect(
+    await fx.as.owner.post('/fund/ask', { key: await formKey(fx.as.owner, '/fund/ask'), fund: fx.fund, amount: '120' }),
+  );
+  expect(
+    (
+      await fx.as.holder.post(`/fund/requests/${id}/pay`, {
+        key: await formKey(fx.as.holder, `/fund/requests/${id}`, `/fund/requests/${id}/pay`),
+      })
+    ).status,
+  ).toBe(303);
+  const rec = await fx.world.deps.db
+    .selectFrom('fund_records')
+    .select(['id', 'confirmed_at'])
+    .where('request_id', '=', id!)
+    .executeTakeFirstOrThrow();
   expect(rec.confirmed_at).toBeNull();
   return { id: rec.id };
 };
 const paidRequest = async (fx: Fx): Promise<Objects> => {
   const { id } = await request(fx);
-  expect((await fx.as.holder.post(`/fund/requests/${id}/pay`, { key: await formKey(fx.as.holder, `/fund/requests/${id}`, `/fund/requests/${id}/pay`) })).status).toBe(303);
+  expect(
+    (
+      await fx.as.holder.post(`/fund/requests/${id}/pay`, {
+        key: await formKey(fx.as.holder, `/fund/requests/${id}`, `/fund/requests/${id}/pay`),
+      })
+    ).status,
+  ).toBe(303);
   return { id };
 };
 const expected = async (fx: Fx): Promise<Objects> => {
-  const res = await fx.as.owner.post('/fund/ask', { key: await formKey(fx.as.owner, '/fund/ask'), fund: fx.loans, amount: '1' });
+  const res = await fx.as.owner.post('/fund/ask', {
+    key: await formKey(fx.as.owner, '/fund/ask'),
+    fund: fx.loans,
+    amount: '1',
+  });
   const id = idFromRedirect(res);
-  expect((await fx.as.holder.post(`/fund/requests/${id}/pay`, { key: await formKey(fx.as.holder, `/fund/requests/${id}`, `/fund/requests/${id}/pay`) })).status).toBe(303);
-  return { id: (await fx.world.deps.db.selectFrom('fund_expected').select('id').where('request_id', '=', id!).executeTakeFirstOrThrow()).id };
+  expect(
+    (
+      await fx.as.holder.post(`/fund/requests/${id}/pay`, {
+        key: await formKey(fx.as.holder, `/fund/requests/${id}`, `/fund/requests/${id}/pay`),
+      })
+    ).status,
+  ).toBe(303);
+  return {
+    id: (
+      await fx.world.deps.db
+        .selectFrom('fund_expected')
+        .select('id')
+        .where('request_id', '=', id!)
+        .executeTakeFirstOrThrow()
+    ).id,
+  };
 };
 const feed = async (fx: Fx): Promise<Objects> => {
   const page = await (await fx.as.owner.post('/calendar/new')).text();
@@ -79,36 +155,88 @@ const feed = async (fx: Fx): Promise<Objects> => {
 };
 const entry = async (fx: Fx): Promise<Objects> => {
   await record(fx);
-  return { id: String((await fx.world.deps.db.selectFrom('ledger_entries').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id) };
+  return {
+    id: String(
+      (await fx.world.deps.db.selectFrom('ledger_entries').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow())
+        .id,
+    ),
+  };
 };
-const proposal = async (fx: Fx): Promise<Objects> => ({ id: idFromRedirect(await fx.as.owner.post('/decisions', { title: `Proposal ${++n}`, process: 'consent', closes_in: '24' })) });
+const proposal = async (fx: Fx): Promise<Objects> => ({
+  id: idFromRedirect(
+    await fx.as.owner.post('/decisions', { title: `Proposal ${++n}`, process: 'consent', closes_in: '24' }),
+  ),
+});
 const circle = async (fx: Fx): Promise<Objects> => {
-  const id = idFromRedirect(await fx.as.owner.post('/circles', { name: `Circle ${++n}`, amount: '10', period_days: '7', order_rule: 'lottery' }));
+  const id = idFromRedirect(
+    await fx.as.owner.post('/circles', {
+      name: `Circle ${++n}`,
+      amount: '10',
+      period_days: '7',
+      order_rule: 'lottery',
+    }),
+  );
   await fx.as.partner.post(`/circles/${id}/join`);
   return { id };
 };
 const round = async (fx: Fx): Promise<Objects> => {
   const { id: c } = await circle(fx);
   await fx.as.owner.post(`/circles/${c}/start`);
-  return { id: (await fx.world.deps.db.selectFrom('circle_rounds').select('id').where('circle_id', '=', c!).orderBy('number').executeTakeFirstOrThrow()).id };
+  return {
+    id: (
+      await fx.world.deps.db
+        .selectFrom('circle_rounds')
+        .select('id')
+        .where('circle_id', '=', c!)
+        .orderBy('number')
+        .executeTakeFirstOrThrow()
+    ).id,
+  };
 };
-const rota = async (fx: Fx): Promise<Objects> => ({ id: idFromRedirect(await fx.as.owner.post('/rotas/new', { title: `Rota ${++n}`, category: 'rides', notice_hours: '24' })) });
+const rota = async (fx: Fx): Promise<Objects> => ({
+  id: idFromRedirect(
+    await fx.as.owner.post('/rotas/new', { title: `Rota ${++n}`, category: 'rides', notice_hours: '24' }),
+  ),
+});
 const slot = async (fx: Fx): Promise<Objects> => {
   const { id: r } = await rota(fx);
-  await fx.as.owner.post(`/rotas/${r}/slots`, { date: '2027-03-05', start: '10:00', end: '12:00', area: 'Eastside', needed: '2' });
-  return { id: (await fx.world.deps.db.selectFrom('rota_slots').select('id').where('rota_id', '=', r!).executeTakeFirstOrThrow()).id };
+  await fx.as.owner.post(`/rotas/${r}/slots`, {
+    date: '2027-03-05',
+    start: '10:00',
+    end: '12:00',
+    area: 'Eastside',
+    needed: '2',
+  });
+  return {
+    id: (
+      await fx.world.deps.db.selectFrom('rota_slots').select('id').where('rota_id', '=', r!).executeTakeFirstOrThrow()
+    ).id,
+  };
 };
 const place = async (fx: Fx): Promise<Objects> => {
   const { id: s } = await slot(fx);
   await fx.as.owner.post(`/rotas/slots/${s}/sign-up`);
   await fx.as.owner.post(`/rotas/slots/${s}/swap`);
-  return { id: (await fx.world.deps.db.selectFrom('rota_signups').select('id').where('slot_id', '=', s!).executeTakeFirstOrThrow()).id };
+  return {
+    id: (
+      await fx.world.deps.db.selectFrom('rota_signups').select('id').where('slot_id', '=', s!).executeTakeFirstOrThrow()
+    ).id,
+  };
 };
 const invite = async (fx: Fx): Promise<Objects> => {
   const html = await (await fx.as.owner.post('/invites')).text();
   const token = html.match(/\/join\/([\w-]{43})/)?.[1];
   if (!token) throw new Error(html.slice(html.indexOf('<main'), html.indexOf('<main') + 800));
-  return { id: (await fx.world.deps.db.selectFrom('invites').select('id').where('token_hash', '=', hashToken(token)).executeTakeFirstOrThrow()).id, token };
+  return {
+    id: (
+      await fx.world.deps.db
+        .selectFrom('invites')
+        .select('id')
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirstOrThrow()
+    ).id,
+    token,
+  };
 };
 /** A link the owner made that the role holder asked to end: a second member ends it. */
 const askedInvite = async (fx: Fx): Promise<Objects> => {
@@ -120,7 +248,15 @@ const member = async (fx: Fx): Promise<Objects> => ({ id: fx.ids.owner });
 const role = async (): Promise<Objects> => ({ name: 'treasurer' });
 const pledge = async (fx: Fx): Promise<Objects> => {
   await fx.as.owner.post('/fund/pledge', { fund: fx.fund, amount: '5' });
-  return { id: (await fx.world.deps.db.selectFrom('fund_pledges').select('id').orderBy('started_at', 'desc').executeTakeFirstOrThrow()).id };
+  return {
+    id: (
+      await fx.world.deps.db
+        .selectFrom('fund_pledges')
+        .select('id')
+        .orderBy('started_at', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id,
+  };
 };
 
 const MATRIX: Record<string, Entry> = {
@@ -267,7 +403,19 @@ const MATRIX: Record<string, Entry> = {
   'POST /crisis/confirm': { rule: MEMBERS },
   // Last: these change who holds roles.
   'POST /roles/:name/volunteer': { rule: MEMBERS, make: async () => ({ name: 'dispatcher' }) },
-  'POST /roles/terms/:id/step-down': { rule: HOLDER, make: async (fx) => ({ id: (await fx.world.deps.db.selectFrom('role_terms').select('id').where('member_id', '=', fx.ids.holder).where('role', '=', 'dispatcher').executeTakeFirstOrThrow()).id }) },
+  'POST /roles/terms/:id/step-down': {
+    rule: HOLDER,
+    make: async (fx) => ({
+      id: (
+        await fx.world.deps.db
+          .selectFrom('role_terms')
+          .select('id')
+          .where('member_id', '=', fx.ids.holder)
+          .where('role', '=', 'dispatcher')
+          .executeTakeFirstOrThrow()
+      ).id,
+    }),
+  },
 };
 
 let fx: Fx;
@@ -277,21 +425,69 @@ beforeAll(async () => {
   const founder = await foundNetwork(world);
   await raiseDailyLimits(world, founder); // the matrix acts hundreds of times as the same few members
   const as = {
-    anon: new Client(world), holder: founder,
-    owner: await buildMember(world, { name: 'Asha' }), partner: await buildMember(world, { name: 'Hugo' }),
-    stranger: await buildMember(world, { name: 'Sol' }), removed: await buildMember(world, { name: 'Rex' }),
+    anon: new Client(world),
+    holder: founder,
+    owner: await buildMember(world, { name: 'Asha' }),
+    partner: await buildMember(world, { name: 'Hugo' }),
+    stranger: await buildMember(world, { name: 'Sol' }),
+    removed: await buildMember(world, { name: 'Rex' }),
   } satisfies Record<Relation, Client>;
-  const ids = Object.fromEntries(await Promise.all(RELATIONS.filter((r) => r !== 'anon').map(async (r) => [r, await memberIdOf(world, { holder: 'Ada', owner: 'Asha', partner: 'Hugo', stranger: 'Sol', removed: 'Rex' }[r as Exclude<Relation, 'anon'>])]))) as Record<Relation, string>;
+  const ids = Object.fromEntries(
+    await Promise.all(
+      RELATIONS.filter((r) => r !== 'anon').map(async (r) => [
+        r,
+        await memberIdOf(
+          world,
+          { holder: 'Ada', owner: 'Asha', partner: 'Hugo', stranger: 'Sol', removed: 'Rex' }[
+            r as Exclude<Relation, 'anon'>
+          ],
+        ),
+      ]),
+    ),
+  ) as Record<Relation, string>;
   await makeTreasurer(world, founder, 'Ada');
-  const fund = await makeFund(world, founder, 'Emergency', { limit: '100000', days: '30', keep: '0', second_above: '100' });
-  const loans = await makeFund(world, founder, 'Loans', { limit: '150', days: '30', keep: '0', second_above: '100', revolving: 'on' });
-  for (const f of [fund, loans]) expect((await founder.post('/fund/move', { key: await formKey(founder, '/fund/move'), kind: 'gift', fund: f, amount: '5000', memo: 'Dinner' })).status).toBe(303);
+  const fund = await makeFund(world, founder, 'Emergency', {
+    limit: '100000',
+    days: '30',
+    keep: '0',
+    second_above: '100',
+  });
+  const loans = await makeFund(world, founder, 'Loans', {
+    limit: '150',
+    days: '30',
+    keep: '0',
+    second_above: '100',
+    revolving: 'on',
+  });
+  for (const f of [fund, loans])
+    expect(
+      (
+        await founder.post('/fund/move', {
+          key: await formKey(founder, '/fund/move'),
+          kind: 'gift',
+          fund: f,
+          amount: '5000',
+          memo: 'Dinner',
+        })
+      ).status,
+    ).toBe(303);
   // Rex is removed by the members' decision; his old session must count for nothing.
-  const removal = idFromRedirect(await founder.post(`/members/${ids.removed}/removal`, { reason: 'danger', note: 'Threats' }));
-  for (const c of [founder, as.owner, as.partner, as.stranger]) await c.post(`/decisions/${removal}/vote`, { pick: 'consent' });
+  const removal = idFromRedirect(
+    await founder.post(`/members/${ids.removed}/removal`, { reason: 'danger', note: 'Threats' }),
+  );
+  for (const c of [founder, as.owner, as.partner, as.stranger])
+    await c.post(`/decisions/${removal}/vote`, { pick: 'consent' });
   passHours(world, 24 * 15);
   await runJobs(world.deps);
-  expect((await world.deps.db.selectFrom('members').select('removed_at').where('id', '=', ids.removed).executeTakeFirstOrThrow()).removed_at).not.toBeNull();
+  expect(
+    (
+      await world.deps.db
+        .selectFrom('members')
+        .select('removed_at')
+        .where('id', '=', ids.removed)
+        .executeTakeFirstOrThrow()
+    ).removed_at,
+  ).not.toBeNull();
   // The holder is also a dispatcher, and crisis mode is on (called and confirmed by two members).
   expect((await founder.post('/roles/dispatcher/volunteer')).status).toBe(303);
   expect((await as.owner.post('/crisis/ask')).status).toBe(303);
@@ -303,18 +499,35 @@ beforeAll(async () => {
 /** Members signed out by a route they were allowed (sign-out) get a new session, so the next route sees them as members. */
 async function keepSignedIn() {
   for (const rel of ['stranger', 'partner', 'owner', 'holder'] as const) {
-    if (!fx.as[rel].cookies.has('__Host-kropotkin')) fx.as[rel].cookies.set('__Host-kropotkin', await createSession(fx.world.deps.db, fx.ids[rel], fx.world.now.value));
+    if (!fx.as[rel].cookies.has('__Host-kropotkin'))
+      fx.as[rel].cookies.set(
+        '__Host-kropotkin',
+        await createSession(fx.world.deps.db, fx.ids[rel], fx.world.now.value),
+      );
   }
 }
 
 const paramsOf = (path: string) => [...path.matchAll(/:([a-z]+)/gi)].map((m) => m[1]!);
-const fill = (path: string, objects: Objects) => path.replace(/:([a-z]+)(\{[^}]*\})?/gi, (_, name: string) => encodeURIComponent((objects as Record<string, string | undefined>)[name] ?? crypto.randomUUID()));
+const fill = (path: string, objects: Objects) =>
+  path.replace(/:([a-z]+)(\{[^}]*\})?/gi, (_, name: string) =>
+    encodeURIComponent((objects as Record<string, string | undefined>)[name] ?? crypto.randomUUID()),
+  );
 
 describe(`the access matrix (${engine})`, () => {
   it('has an entry for every route the app has, and none for a route it lacks', () => {
-    const routes = new Set(fx.world.app.routes.filter((r) => r.method !== 'ALL' && !r.path.includes('*')).map((r) => `${r.method} ${r.path}`));
-    expect([...routes].filter((r) => !MATRIX[r]), 'routes without an entry in the access matrix').toEqual([]);
-    expect(Object.keys(MATRIX).filter((r) => !routes.has(r)), 'entries for routes that do not exist').toEqual([]);
+    const routes = new Set(
+      fx.world.app.routes
+        .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    expect(
+      [...routes].filter((r) => !MATRIX[r]),
+      'routes without an entry in the access matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((r) => !routes.has(r)),
+      'entries for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('lets exactly the allowed relations through on every route', async () => {
@@ -322,14 +535,21 @@ describe(`the access matrix (${engine})`, () => {
     for (const [key, e] of Object.entries(MATRIX)) {
       const [method, path] = key.split(' ') as [string, string];
       // Denied relations first, so an allowed one's change cannot hide a leak; each gets a fresh object.
-      const order = RELATIONS.map((r, i) => [r, e.rule[i]] as const).sort((a, b) => (a[1] === 'd' ? -1 : 0) - (b[1] === 'd' ? -1 : 0));
+      const order = RELATIONS.map((r, i) => [r, e.rule[i]] as const).sort(
+        (a, b) => (a[1] === 'd' ? -1 : 0) - (b[1] === 'd' ? -1 : 0),
+      );
       for (const [rel, expected] of order) {
         // The server clears a dead session's cookie; the removed member keeps sending the old one, as a thief would.
         if (rel === 'removed') fx.as.removed.cookies = new Map(removedCookies);
         await keepSignedIn();
         const objects = e.make ? await e.make(fx) : {};
         const url = fill(path, objects);
-        const res = method === 'GET' ? await fx.as[rel].get(url) : /^\/(api|passkeys)\//.test(path) ? await fx.as[rel].postJson(url, {}) : await fx.as[rel].post(url, {});
+        const res =
+          method === 'GET'
+            ? await fx.as[rel].get(url)
+            : /^\/(api|passkeys)\//.test(path)
+              ? await fx.as[rel].postJson(url, {})
+              : await fx.as[rel].post(url, {});
         const text = await res.text();
         const denied = [401, 403, 404, 410].includes(res.status);
         if (res.status >= 500) wrong.push(`${key} as ${rel}: ${res.status}`);

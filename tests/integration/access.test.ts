@@ -16,10 +16,36 @@ describe(`access rules (${engine})`, () => {
   it('asks a signed-out visitor to sign in (401) on every member page and API', async () => {
     const anon = new Client(world);
     for (const path of [
-      '/board', '/me', '/notifications', '/settings', '/invites', '/agreements', '/posts/new', '/welcome', '/fund', '/fund/ask', '/fund/give',
-      '/fund/ledger', '/fund/ledger.csv', '/fund/statement', '/fund/propose', '/roles/treasurer/propose', '/circles', '/circles/new',
-      '/roles', '/roles/new', '/roles/treasurer', '/roles/treasurer/change', '/rotas', '/rotas/new', '/mutuality', '/mutuality/summary',
-      '/mutuality.csv', '/checkin', '/crisis', '/dispatch',
+      '/board',
+      '/me',
+      '/notifications',
+      '/settings',
+      '/invites',
+      '/agreements',
+      '/posts/new',
+      '/welcome',
+      '/fund',
+      '/fund/ask',
+      '/fund/give',
+      '/fund/ledger',
+      '/fund/ledger.csv',
+      '/fund/statement',
+      '/fund/propose',
+      '/roles/treasurer/propose',
+      '/circles',
+      '/circles/new',
+      '/roles',
+      '/roles/new',
+      '/roles/treasurer',
+      '/roles/treasurer/change',
+      '/rotas',
+      '/rotas/new',
+      '/mutuality',
+      '/mutuality/summary',
+      '/mutuality.csv',
+      '/checkin',
+      '/crisis',
+      '/dispatch',
     ]) {
       const res = await anon.get(path);
       expect(res.status, path).toBe(401);
@@ -51,8 +77,15 @@ describe(`access rules (${engine})`, () => {
       expect((await m.post(`/circles/rounds/${id}/pay`, { key: 'k-12345678' })).status).toBe(404);
       expect((await m.post(`/circles/${id}/start`)).status).toBe(404);
     }
-    const pot = (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
-    const asked = await m.post('/fund/ask', { key: 'access-key-01', fund: pot, amount: '12', note: 'My bank is Solidarity CU 4411' });
+    const pot = (
+      await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()
+    ).id;
+    const asked = await m.post('/fund/ask', {
+      key: 'access-key-01',
+      fund: pot,
+      amount: '12',
+      note: 'My bank is Solidarity CU 4411',
+    });
     const page = new URL(asked.headers.get('location')!, 'http://x').pathname;
     expect(await (await m.get(page)).text()).toContain('Solidarity CU 4411');
     const other = await (await founder.get(page)).text();
@@ -70,7 +103,13 @@ describe(`access rules (${engine})`, () => {
     const needId = await buildPost(asker, { what: 'A ride to court on Monday', category: 'legal' });
     const match = (await helper.post(`/posts/${needId}/respond`)).headers.get('location')!;
     await helper.post(`${match}/messages`, { body: 'My number is 555-0199' });
-    for (const path of [match, `/matches/${crypto.randomUUID()}`, '/matches/1', "/matches/' or 1=1 --", '/matches/%00']) {
+    for (const path of [
+      match,
+      `/matches/${crypto.randomUUID()}`,
+      '/matches/1',
+      "/matches/' or 1=1 --",
+      '/matches/%00',
+    ]) {
       const res = await stranger.get(path);
       expect(res.status, path).toBe(404);
       expect(await res.text()).not.toContain('555-0199');
@@ -97,7 +136,10 @@ describe(`access rules (${engine})`, () => {
       body: 'kind=need&what=spam',
     });
     expect(res.status).toBe(403);
-    const res2 = await m.request('/invites', { method: 'POST', headers: { origin: 'null', 'sec-fetch-site': 'cross-site' } });
+    const res2 = await m.request('/invites', {
+      method: 'POST',
+      headers: { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    });
     expect(res2.status).toBe(403);
   });
 

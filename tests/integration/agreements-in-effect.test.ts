@@ -1,7 +1,15 @@
 // Agreements that take effect by themselves once decided: who may join (invites that need a second) and how long
 // details of finished needs are kept.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestWorld, buildMember, buildPost, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
+import {
+  Client,
+  type TestWorld,
+  buildMember,
+  buildPost,
+  idFromRedirect,
+  passHours,
+  worldForFile,
+} from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { runJobs } from '../../src/jobs.ts';
 
@@ -11,9 +19,14 @@ beforeAll(() => {
   world = files.world;
 });
 
-
 async function decide(agreement: string, value: string) {
-  const res = await files.founder.post('/decisions', { title: `Change ${agreement}`, process: 'consent', closes_in: '24', agreement, agreement_value: value });
+  const res = await files.founder.post('/decisions', {
+    title: `Change ${agreement}`,
+    process: 'consent',
+    closes_in: '24',
+    agreement,
+    agreement_value: value,
+  });
   expect(res.status).toBe(303);
   passHours(world, 25);
   await runJobs(world.deps);
@@ -60,7 +73,11 @@ describe(`agreements in effect (${engine})`, () => {
     expect(page).toContain('Details expired, as the network agreed');
     const messages = await world.deps.db.selectFrom('messages').select('id').where('match_id', '=', matchId).execute();
     expect(messages).toHaveLength(0);
-    const post = await world.deps.db.selectFrom('posts').select(['category', 'status']).where('id', '=', needId).executeTakeFirstOrThrow();
+    const post = await world.deps.db
+      .selectFrom('posts')
+      .select(['category', 'status'])
+      .where('id', '=', needId)
+      .executeTakeFirstOrThrow();
     expect(post).toEqual({ category: 'groceries', status: 'met' });
   });
 });

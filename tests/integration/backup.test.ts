@@ -38,16 +38,29 @@ afterAll(async () => {
 function machine(name: string, over: Record<string, string> = {}): Config {
   const dir = path.join(tmp, name);
   fs.mkdirSync(dir, { recursive: true });
-  return loadConfig({ NODE_ENV: 'test', KROPOTKIN_DATA_DIR: path.join(dir, 'data'), KROPOTKIN_KEY_FILE: path.join(dir, 'kropotkin.key'), KROPOTKIN_BACKUP_KEY_FILE: path.join(dir, 'backup.pub'), KROPOTKIN_BACKUP_DIR: path.join(dir, 'backups'), ...over });
+  return loadConfig({
+    NODE_ENV: 'test',
+    KROPOTKIN_DATA_DIR: path.join(dir, 'data'),
+    KROPOTKIN_KEY_FILE: path.join(dir, 'kropotkin.key'),
+    KROPOTKIN_BACKUP_KEY_FILE: path.join(dir, 'backup.pub'),
+    KROPOTKIN_BACKUP_DIR: path.join(dir, 'backups'),
+    ...over,
+  });
 }
 
 /** Every table's rows, in a fixed order, as the database writes them. */
 async function contents(db: Db): Promise<Record<string, string>> {
   const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('schema_migrations', 'auth_challenges', 'sign_in_tokens') order by 1`.execute(db);
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('schema_migrations', 'auth_challenges', 'sign_in_tokens') order by 1`.execute(
+    db,
+  );
   const out: Record<string, string> = {};
   for (const { t } of tables.rows) {
-    out[t] = (await sql<{ j: string }>`select coalesce(json_agg(x order by x::text), '[]')::text as j from ${sql.table(t)} x`.execute(db)).rows[0]!.j;
+    out[t] = (
+      await sql<{
+        j: string;
+      }>`select coalesce(json_agg(x order by x::text), '[]')::text as j from ${sql.table(t)} x`.execute(db)
+    ).rows[0]!.j;
   }
   return out;
 }
@@ -56,7 +69,10 @@ async function contents(db: Db): Promise<Record<string, string>> {
 async function expectSequencesPast(db: Db): Promise<number> {
   let seen = 0;
   for (const t of ['ledger_entries', 'safety_log', 'agreements', 'fund_rules']) {
-    const r = await sql<{ next: number; max: number | null }>`select nextval(pg_get_serial_sequence(${t}, 'id'))::int as next,
+    const r = await sql<{
+      next: number;
+      max: number | null;
+    }>`select nextval(pg_get_serial_sequence(${t}, 'id'))::int as next,
       (select max(id) from ${sql.table(t)})::int as max`.execute(db);
     expect(r.rows[0]!.next).toBeGreaterThan(r.rows[0]!.max ?? 0);
     seen += r.rows[0]!.max ?? 0;
@@ -85,7 +101,8 @@ describe(`backup and restore (${engine})`, () => {
     expect(fs.statSync(file).mode & 0o077).toBe(0);
     // Sealed: none of the network's words, public or private, is readable in the file.
     const bytes = fs.readFileSync(file);
-    for (const c of [...Object.values(canaries.secret), ...Object.values(canaries.public), 'Eastside Mutual Aid']) expect(bytes.includes(c)).toBe(false);
+    for (const c of [...Object.values(canaries.secret), ...Object.values(canaries.public), 'Eastside Mutual Aid'])
+      expect(bytes.includes(c)).toBe(false);
 
     const there = machine('target');
     const target = await emptyDatabase();
@@ -98,13 +115,27 @@ describe(`backup and restore (${engine})`, () => {
     // The key came along: the restored machine opens the messages, and a member can sign in by email.
     const keys = deriveKeys(loadMasterKey({ keyFile: there.keyFile }));
     expect(fs.statSync(there.keyFile).mode & 0o077).toBe(0);
-    const message = await target.selectFrom('messages').select(['match_id', 'body_enc']).orderBy('created_at').executeTakeFirstOrThrow();
+    const message = await target
+      .selectFrom('messages')
+      .select(['match_id', 'body_enc'])
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
     expect(decrypt(keys, messagePurpose(message.match_id), message.body_enc)).toContain(canaries.secret.street);
     const mails: { to: string; text: string }[] = [];
-    const restored = { ...world, deps: { ...world.deps, db: target, keys, mailer: { kind: 'console' as const, send: async (m: { to: string; text: string }) => void mails.push(m) } } } as TestWorld;
+    const restored = {
+      ...world,
+      deps: {
+        ...world.deps,
+        db: target,
+        keys,
+        mailer: { kind: 'console' as const, send: async (m: { to: string; text: string }) => void mails.push(m) },
+      },
+    } as TestWorld;
     restored.app = createApp(restored.deps);
     const visitor = new Client(restored);
-    expect((await visitor.post('/sign-in/email', { email: `${canaries.secret.askerEmail}@example.org` })).status).toBeLessThan(400);
+    expect(
+      (await visitor.post('/sign-in/email', { email: `${canaries.secret.askerEmail}@example.org` })).status,
+    ).toBeLessThan(400);
     expect(mails.map((m) => m.to)).toEqual([`${canaries.secret.askerEmail}@example.org`]);
   });
 
@@ -136,9 +167,13 @@ describe(`backup and restore (${engine})`, () => {
     const changed = Buffer.from(fs.readFileSync(file));
     changed[changed.length - 10]! ^= 1;
     fs.writeFileSync(path.join(tmp, 'changed.backup'), changed);
-    await expect(restoreBackup(there, target, path.join(tmp, 'changed.backup'), rightKey)).rejects.toThrow(/damaged or was changed/);
+    await expect(restoreBackup(there, target, path.join(tmp, 'changed.backup'), rightKey)).rejects.toThrow(
+      /damaged or was changed/,
+    );
     fs.writeFileSync(path.join(tmp, 'text.backup'), 'hello');
-    await expect(restoreBackup(there, target, path.join(tmp, 'text.backup'), rightKey)).rejects.toThrow(/not a Kropotkin backup/);
+    await expect(restoreBackup(there, target, path.join(tmp, 'text.backup'), rightKey)).rejects.toThrow(
+      /not a Kropotkin backup/,
+    );
     expect(fs.existsSync(there.keyFile)).toBe(false);
     expect((await contents(target)).members).toBe('[]');
 
@@ -159,7 +194,10 @@ describe(`backup and restore (${engine})`, () => {
     await expect(restoreDatabase(target, newer)).rejects.toThrow(/newer Kropotkin/);
     expect((await contents(target)).members).toBe('[]');
     // And the seal binds the whole file: the dump sealed again opens the same.
-    const again = sealBackup(fs.readFileSync(here.backupKeyFile, 'utf8'), await dumpDatabase(world.deps.db, world.deps.keys.master, world.now.value));
+    const again = sealBackup(
+      fs.readFileSync(here.backupKeyFile, 'utf8'),
+      await dumpDatabase(world.deps.db, world.deps.keys.master, world.now.value),
+    );
     expect(readBackup(openBackup(rightKey, again)).header.tables.length).toBe(plain.header.tables.length);
   });
 
@@ -170,13 +208,23 @@ describe(`backup and restore (${engine})`, () => {
     await populateWithCanaries(src);
     let expected = await contents(src.deps.db);
     const env = (config: Config, url?: string) => ({
-      ...process.env, NODE_ENV: 'test', KROPOTKIN_DATA_DIR: config.dataDir, KROPOTKIN_KEY_FILE: config.keyFile,
-      KROPOTKIN_BACKUP_KEY_FILE: config.backupKeyFile, KROPOTKIN_BACKUP_DIR: config.backupDir, KROPOTKIN_SECRET_KEY: '', DATABASE_URL: url ?? '',
+      ...process.env,
+      NODE_ENV: 'test',
+      KROPOTKIN_DATA_DIR: config.dataDir,
+      KROPOTKIN_KEY_FILE: config.keyFile,
+      KROPOTKIN_BACKUP_KEY_FILE: config.backupKeyFile,
+      KROPOTKIN_BACKUP_DIR: config.backupDir,
+      KROPOTKIN_SECRET_KEY: '',
+      DATABASE_URL: url ?? '',
     });
     // Not spawnSync: the server answering the command runs in this process.
     const cli = (args: string[], e: NodeJS.ProcessEnv) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', require.resolve('tsx'), path.join(root, 'src/cli/main.ts'), ...args], { env: e, cwd: tmp });
+        const child = spawn(
+          process.execPath,
+          ['--import', require.resolve('tsx'), path.join(root, 'src/cli/main.ts'), ...args],
+          { env: e, cwd: tmp },
+        );
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d));
@@ -191,7 +239,10 @@ describe(`backup and restore (${engine})`, () => {
     expect(made.status, made.stderr).toBe(0);
     const restoreKey = made.stdout.match(/^ {2}(\S{40,})$/m)![1]!;
     // On the embedded database the server holds it, so the command asks the running server to write the backup.
-    const running = engine === 'pglite' ? await startServer({ ...here, host: '127.0.0.1', port: 0 }, { log: () => {}, jobsEveryMs: 3_600_000 }) : null;
+    const running =
+      engine === 'pglite'
+        ? await startServer({ ...here, host: '127.0.0.1', port: 0 }, { log: () => {}, jobsEveryMs: 3_600_000 })
+        : null;
     await running?.runJobs(); // the jobs a start runs are done before the backup
     const backup = await cli(['backup', '--out', path.join(tmp, 'cli.backup')], env(here, sourceUrl));
     // `kropotkin status` asks the running server how its scheduled jobs are doing.
@@ -210,12 +261,25 @@ describe(`backup and restore (${engine})`, () => {
     expect(backup.stdout).toContain('Backup written');
 
     const there = machine('cli-target');
-    const targetUrl = engine === 'postgresql' ? (await (async () => { const f = await freshDatabase(); closers.push(f.close); return f.url!; })()) : undefined;
+    const targetUrl =
+      engine === 'postgresql'
+        ? await (async () => {
+            const f = await freshDatabase();
+            closers.push(f.close);
+            return f.url!;
+          })()
+        : undefined;
     fs.writeFileSync(path.join(tmp, 'restore.key'), restoreKey + '\n');
-    const restore = await cli(['restore', path.join(tmp, 'cli.backup'), '--key-file', path.join(tmp, 'restore.key')], env(there, targetUrl));
+    const restore = await cli(
+      ['restore', path.join(tmp, 'cli.backup'), '--key-file', path.join(tmp, 'restore.key')],
+      env(there, targetUrl),
+    );
     expect(restore.status, restore.stderr + restore.stdout).toBe(0);
     expect(restore.stdout).toContain('the ledger balances');
-    const again = await cli(['restore', path.join(tmp, 'cli.backup'), '--key-file', path.join(tmp, 'restore.key')], env(there, targetUrl));
+    const again = await cli(
+      ['restore', path.join(tmp, 'cli.backup'), '--key-file', path.join(tmp, 'restore.key')],
+      env(there, targetUrl),
+    );
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already holds a network');
 
@@ -227,5 +291,5 @@ describe(`backup and restore (${engine})`, () => {
     }
     expect(fs.readFileSync(there.keyFile, 'utf8').trim()).toBe(src.deps.keys.master.toString('base64'));
     if (engine === 'postgresql') await src.close();
-  });
+  }, 180_000); // five commands, each a fresh process with its own start-up
 });

@@ -28,13 +28,21 @@ describe(`benchmarks at a tiny size (${engine})`, () => {
   });
 
   it('prints the figures for a scenario file as JSON, and refuses a bad file clearly', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/surge/cli.ts', '--scenario', 'bench/scenarios/neighbourhood-week.json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/surge/cli.ts', '--scenario', 'bench/scenarios/neighbourhood-week.json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     const f = JSON.parse(out);
     expect(f).toMatchObject({ scenario: 'neighbourhood week', needs: 450, helpers: 320 });
     expect(f.met).toBeLessThanOrEqual(f.upperBound);
     let failed = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'bench/surge/cli.ts', '--scenario', 'package.json'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/surge/cli.ts', '--scenario', 'package.json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (e) {
       failed = String((e as { stderr: string }).stderr);
     }

@@ -23,15 +23,27 @@ const suggested = async () => {
   const res = await asker.get('/api/suggestions?kind=need&what=ride%20to%20the%20clinic&category=rides');
   return JSON.stringify(await res.json());
 };
-const asked = async () => Number((await world.deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n'))
-  .where('member_id', '=', await memberIdOf(world, 'Resting Rae')).where('kind', '=', 'matching_need').executeTakeFirstOrThrow()).n);
+const asked = async () =>
+  Number(
+    (
+      await world.deps.db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('member_id', '=', await memberIdOf(world, 'Resting Rae'))
+        .where('kind', '=', 'matching_need')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe(`taking a break (${engine})`, () => {
   it('hides a member from suggestions and asks while on a break, and brings them back when they return', async () => {
     expect(await suggested()).toContain('Rides to the clinic');
     const page = await (await helper.get('/me')).text();
     expect(page).toContain('No explanation is owed.');
-    const form = page.slice(page.indexOf('action="/me/break"'), page.indexOf('</form>', page.indexOf('action="/me/break"')));
+    const form = page.slice(
+      page.indexOf('action="/me/break"'),
+      page.indexOf('</form>', page.indexOf('action="/me/break"')),
+    );
     expect(form).not.toMatch(/<(input|textarea|select)/); // nothing to fill in: no reason asked
     expect((await helper.post('/me/break')).status).toBe(303);
     expect(await (await helper.get('/me')).text()).toContain('You are taking a break');

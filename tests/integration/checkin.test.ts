@@ -19,7 +19,8 @@ beforeAll(async () => {
   expect((await others[4]!.post('/me/break')).status).toBe(303);
 });
 
-const asked = async () => (await world.deps.db.selectFrom('notifications').select('member_id').where('kind', '=', 'checkin').execute()).length;
+const asked = async () =>
+  (await world.deps.db.selectFrom('notifications').select('member_id').where('kind', '=', 'checkin').execute()).length;
 
 describe(`the check-in (${engine})`, () => {
   it('asks everyone not on a break once the agreed weeks have passed, and not before', async () => {
@@ -47,10 +48,14 @@ describe(`the check-in (${engine})`, () => {
     expect(Object.keys(pending.rows[0]!).sort()).toEqual(['answer', 'round_id']);
     const counts = await sql<Record<string, unknown>>`select * from checkin_counts`.execute(world.deps.db);
     expect(Object.keys(counts.rows[0]!).sort()).toEqual(['answer', 'n', 'round_id']);
-    await expect(sql`update checkin_counts set n = n - 1`.execute(world.deps.db)).rejects.toMatchObject({ code: 'KR001' });
+    await expect(sql`update checkin_counts set n = n - 1`.execute(world.deps.db)).rejects.toMatchObject({
+      code: 'KR001',
+    });
     // One answer alone is not counted: it waits for at least five (a count of one would name its member).
     await runJobs(world.deps);
-    expect(Number((await sql<{ n: number }>`select sum(n)::int as n from checkin_counts`.execute(world.deps.db)).rows[0]!.n)).toBe(0);
+    expect(
+      Number((await sql<{ n: number }>`select sum(n)::int as n from checkin_counts`.execute(world.deps.db)).rows[0]!.n),
+    ).toBe(0);
 
     const few = await (await founder.get('/mutuality')).text();
     expect(few.slice(few.indexOf('id="checkins"'))).toContain('not shown (fewer than 5 members)');
@@ -60,13 +65,23 @@ describe(`the check-in (${engine})`, () => {
     await runJobs(world.deps); // five waiting: counted together, and the table that held them rewritten
     expect((await sql`select * from checkin_pending`.execute(world.deps.db)).rows).toEqual([]);
     const shown = await (await founder.get('/mutuality')).text();
-    const section = shown.slice(shown.indexOf('id="checkins"'), shown.indexOf('</section>', shown.indexOf('id="checkins"')));
-    expect(section.match(/<td class="num">(\d+)<\/td>/g)).toEqual(['<td class="num">1</td>', '<td class="num">1</td>', '<td class="num">2</td>', '<td class="num">1</td>']);
+    const section = shown.slice(
+      shown.indexOf('id="checkins"'),
+      shown.indexOf('</section>', shown.indexOf('id="checkins"')),
+    );
+    expect(section.match(/<td class="num">(\d+)<\/td>/g)).toEqual([
+      '<td class="num">1</td>',
+      '<td class="num">1</td>',
+      '<td class="num">2</td>',
+      '<td class="num">1</td>',
+    ]);
   });
 
   it('closes the round after a week; an agreement of 0 weeks asks nobody', async () => {
     passHours(world, 8 * 24);
     expect((await others[4]!.post('/checkin', { answer: 'well' })).status).toBe(409);
-    expect(await openCheckinIfDue(world.deps.db, 0, new Date(world.now.value.getTime() + 365 * 86_400_000))).toBe(false);
+    expect(await openCheckinIfDue(world.deps.db, 0, new Date(world.now.value.getTime() + 365 * 86_400_000))).toBe(
+      false,
+    );
   });
 });

@@ -42,11 +42,23 @@ const freePort = () =>
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', require.resolve('tsx'), path.join(root, 'src/cli/main.ts'), 'start'], {
-    cwd: dir,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: base, KROPOTKIN_SECRET_KEY: secret.toString('base64'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', require.resolve('tsx'), path.join(root, 'src/cli/main.ts'), 'start'],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: base,
+        KROPOTKIN_SECRET_KEY: secret.toString('base64'),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -60,7 +72,9 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 }
 
 /** A migrated database for a server process: a new PostgreSQL database, or a data directory; with the server's env. */
-async function serverDatabase(name: string): Promise<{ target: { databaseUrl: string } | { dataDir: string }; setup: Db; env: Record<string, string> }> {
+async function serverDatabase(
+  name: string,
+): Promise<{ target: { databaseUrl: string } | { dataDir: string }; setup: Db; env: Record<string, string> }> {
   if (engine === 'postgresql') {
     const fresh = await freshDatabase();
     cleanups.push(fresh.close);
@@ -84,8 +98,11 @@ describe(`writes through a crash (${engine})`, () => {
       fetch(`${base}/api/fund/records`, {
         method: 'POST',
         headers: {
-          'content-type': 'application/json', accept: 'application/json', origin: base,
-          cookie: `__Host-kropotkin=${w.session}`, 'idempotency-key': `crash-transfer-${i}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          origin: base,
+          cookie: `__Host-kropotkin=${w.session}`,
+          'idempotency-key': `crash-transfer-${i}`,
         },
         body: JSON.stringify({ kind: 'gift', fund: w.pot, amount: amountOf(i), memo: `transfer ${i}` }),
       });
@@ -114,7 +131,9 @@ describe(`writes through a crash (${engine})`, () => {
       }
     };
     await Promise.all([writer(), writer(), writer(), writer()]);
-    await new Promise((r) => first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r));
+    await new Promise((r) =>
+      first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r),
+    );
     expect(first.child.signalCode).toBe('SIGKILL');
     expect(acknowledged.size).toBeGreaterThanOrEqual(60);
 
@@ -127,8 +146,11 @@ describe(`writes through a crash (${engine})`, () => {
       const body = (await res.json()) as { repeated: boolean };
       if (acknowledged.has(i)) expect(body.repeated, `acknowledged transfer ${i} is present`).toBe(true);
     }
-    const overview = (await (await fetch(`${second.base}/api/fund`, { headers: { cookie: `__Host-kropotkin=${w.session}` } })).json()) as {
-      funds: { id: string; balance: number }[]; check: { unbalanced: number; mismatched: number };
+    const overview = (await (
+      await fetch(`${second.base}/api/fund`, { headers: { cookie: `__Host-kropotkin=${w.session}` } })
+    ).json()) as {
+      funds: { id: string; balance: number }[];
+      check: { unbalanced: number; mismatched: number };
     };
     expect(overview.check).toMatchObject({ unbalanced: 0, mismatched: 0 });
     const total = [...sent].reduce((s, i) => s + amountOf(i), 0);
@@ -141,9 +163,18 @@ describe(`writes through a crash (${engine})`, () => {
     });
     const db = await openDatabase(target);
     cleanups.unshift(() => db.destroy());
-    const entries = await db.selectFrom('ledger_entries as e')
-      .select((eb) => ['e.id', eb.selectFrom('ledger_lines as l').select(eb.fn.countAll().as('n')).whereRef('l.entry_id', '=', 'e.id').as('lines')])
-      .where('e.kind', '=', 'gift').execute();
+    const entries = await db
+      .selectFrom('ledger_entries as e')
+      .select((eb) => [
+        'e.id',
+        eb
+          .selectFrom('ledger_lines as l')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('l.entry_id', '=', 'e.id')
+          .as('lines'),
+      ])
+      .where('e.kind', '=', 'gift')
+      .execute();
     expect(entries.length).toBe(sent.size);
     for (const e of entries) expect(Number(e.lines)).toBe(2);
     expect(await checkLedger(db)).toMatchObject({ unbalanced: 0, mismatched: 0 });
@@ -160,14 +191,25 @@ describe(`writes through a crash (${engine})`, () => {
     const call = (base: string, session: string, route: string, body: unknown) =>
       fetch(`${base}${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', origin: base, cookie: `__Host-kropotkin=${session}` },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          origin: base,
+          cookie: `__Host-kropotkin=${session}`,
+        },
         body: JSON.stringify(body),
       });
 
     const first = await startServer(env);
     const needs: string[] = [];
     for (let i = 0; i < 150; i++) {
-      const res = await call(first.base, w.session, '/api/posts', { kind: 'need', what: `Groceries run number ${i}`, category: 'groceries', area: 'North', urgency: 'soon' });
+      const res = await call(first.base, w.session, '/api/posts', {
+        kind: 'need',
+        what: `Groceries run number ${i}`,
+        category: 'groceries',
+        area: 'North',
+        urgency: 'soon',
+      });
       expect(res.status, await res.clone().text()).toBe(201);
       needs.push(((await res.json()) as { id: string }).id);
     }
@@ -192,13 +234,17 @@ describe(`writes through a crash (${engine})`, () => {
       }
     };
     await Promise.all(helpers.map((_, h) => helper(h)));
-    await new Promise((r) => first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r));
+    await new Promise((r) =>
+      first.child.exitCode !== null || first.child.signalCode !== null ? r(null) : first.child.once('exit', r),
+    );
     expect(first.child.signalCode).toBe('SIGKILL');
     expect(acknowledged.size).toBeGreaterThanOrEqual(40);
 
     // Restart, then stop cleanly, and read what the database holds.
     const second = await startServer(env);
-    expect((await fetch(`${second.base}/board`, { headers: { cookie: `__Host-kropotkin=${w.session}` } })).status).toBe(200);
+    expect((await fetch(`${second.base}/board`, { headers: { cookie: `__Host-kropotkin=${w.session}` } })).status).toBe(
+      200,
+    );
     await new Promise((r) => {
       second.child.once('exit', r);
       second.child.kill('SIGTERM');
@@ -206,8 +252,16 @@ describe(`writes through a crash (${engine})`, () => {
     const db = await openDatabase(target);
     cleanups.unshift(() => db.destroy());
     const posts = await db.selectFrom('posts').select(['id', 'status']).where('id', 'in', needs).execute();
-    const matches = await db.selectFrom('matches').select(['id', 'need_id', 'status', 'helper_id']).where('need_id', 'in', needs).execute();
-    const notices = new Set((await db.selectFrom('notifications').select('match_id').where('match_id', 'is not', null).execute()).map((n) => n.match_id));
+    const matches = await db
+      .selectFrom('matches')
+      .select(['id', 'need_id', 'status', 'helper_id'])
+      .where('need_id', 'in', needs)
+      .execute();
+    const notices = new Set(
+      (await db.selectFrom('notifications').select('match_id').where('match_id', 'is not', null).execute()).map(
+        (n) => n.match_id,
+      ),
+    );
     for (const [need, match] of acknowledged) {
       const m = matches.find((x) => x.id === match);
       expect(m, `acknowledged claim on ${need}`).toMatchObject({ need_id: need, status: 'active' });

@@ -24,7 +24,6 @@ beforeAll(() => {
   founder = files.founder;
 });
 
-
 async function propose(client: Client, form: Record<string, string>) {
   const res = await client.post('/decisions', { process: 'consent', closes_in: '24', results: 'always', ...form });
   expect(res.status, await res.clone().text()).toBe(303);
@@ -34,7 +33,11 @@ async function propose(client: Client, form: Record<string, string>) {
 const vote = (client: Client, id: string, form: Record<string, string>) => client.post(`/decisions/${id}/vote`, form);
 
 async function status(id: string) {
-  return world.deps.db.selectFrom('proposals').select(['status', 'outcome', 'result']).where('id', '=', id).executeTakeFirstOrThrow();
+  return world.deps.db
+    .selectFrom('proposals')
+    .select(['status', 'outcome', 'result'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
 describe(`decisions (${engine})`, () => {
@@ -56,7 +59,11 @@ describe(`decisions (${engine})`, () => {
     await runJobs(world.deps);
     const closed = await status(id);
     expect(closed.outcome).toBe('passed');
-    const rows = await world.deps.db.selectFrom('agreements').select(['key', 'adopted_by', 'decision_id']).where('decision_id', '=', id).execute();
+    const rows = await world.deps.db
+      .selectFrom('agreements')
+      .select(['key', 'adopted_by', 'decision_id'])
+      .where('decision_id', '=', id)
+      .execute();
     expect(rows).toEqual([{ key: 'categories', adopted_by: 'decision', decision_id: id }]);
     const postForm = await (await a.get('/posts/new?kind=need')).text();
     expect(postForm).toContain('value="bike repair"');
@@ -75,9 +82,17 @@ describe(`decisions (${engine})`, () => {
   });
 
   it('applies the action exactly once when two closers run at once', async () => {
-    const id = await propose(founder, { title: 'Flags from two members hide a post', agreement: 'flag_threshold', agreement_value: '2' });
+    const id = await propose(founder, {
+      title: 'Flags from two members hide a post',
+      agreement: 'flag_threshold',
+      agreement_value: '2',
+    });
     passHours(world, 25);
-    const results = await Promise.all([closeDueProposals(world.deps.db, registry, world.now.value), closeDueProposals(world.deps.db, registry, world.now.value), runJobs(world.deps)]);
+    const results = await Promise.all([
+      closeDueProposals(world.deps.db, registry, world.now.value),
+      closeDueProposals(world.deps.db, registry, world.now.value),
+      runJobs(world.deps),
+    ]);
     expect((results[0] as number) + (results[1] as number)).toBeLessThanOrEqual(1);
     const rows = await world.deps.db.selectFrom('agreements').select('id').where('decision_id', '=', id).execute();
     expect(rows).toHaveLength(1);
@@ -86,27 +101,51 @@ describe(`decisions (${engine})`, () => {
 
   it('refuses, in the database, any agreement change no passed proposal carries', async () => {
     const db = world.deps.db;
-    await expect(sql`insert into agreements (key, value, adopted_by) values ('areas', '["Anywhere"]', 'founding')`.execute(db)).rejects.toMatchObject({ code: 'KR010' });
-    const id = await propose(founder, { title: 'Rename the network', agreement: 'network_name', agreement_value: 'Westside Mutual Aid' });
+    await expect(
+      sql`insert into agreements (key, value, adopted_by) values ('areas', '["Anywhere"]', 'founding')`.execute(db),
+    ).rejects.toMatchObject({ code: 'KR010' });
+    const id = await propose(founder, {
+      title: 'Rename the network',
+      agreement: 'network_name',
+      agreement_value: 'Westside Mutual Aid',
+    });
     // Still open: not passed.
-    await expect(sql`insert into agreements (key, value, adopted_by, decision_id) values ('network_name', '"Westside Mutual Aid"', 'decision', ${id})`.execute(db)).rejects.toMatchObject({ code: 'KR010' });
+    await expect(
+      sql`insert into agreements (key, value, adopted_by, decision_id) values ('network_name', '"Westside Mutual Aid"', 'decision', ${id})`.execute(
+        db,
+      ),
+    ).rejects.toMatchObject({ code: 'KR010' });
     const objector = await buildMember(world);
     await vote(objector, id, { pick: 'objection', reason: 'I like our name' });
     passHours(world, 25);
     await runJobs(world.deps);
     expect((await status(id)).outcome).toBe('failed');
     // Failed: still refused, whatever value is tried.
-    await expect(sql`insert into agreements (key, value, adopted_by, decision_id) values ('network_name', '"Westside Mutual Aid"', 'decision', ${id})`.execute(db)).rejects.toMatchObject({ code: 'KR010' });
+    await expect(
+      sql`insert into agreements (key, value, adopted_by, decision_id) values ('network_name', '"Westside Mutual Aid"', 'decision', ${id})`.execute(
+        db,
+      ),
+    ).rejects.toMatchObject({ code: 'KR010' });
     expect((await networkAgreements(db)).networkName).toBe('Eastside Mutual Aid');
     // A closed proposal stays as it closed.
-    await expect(sql`update proposals set outcome = 'passed' where id = ${id}`.execute(db)).rejects.toMatchObject({ code: 'KR012' });
+    await expect(sql`update proposals set outcome = 'passed' where id = ${id}`.execute(db)).rejects.toMatchObject({
+      code: 'KR012',
+    });
   });
 
   it('lets the CLI only open proposals: nothing changes until members decide', async () => {
     const before = await networkAgreements(world.deps.db);
-    const bad = await cliPropose(world.deps, { title: 'Longer removal window', agreement: 'removal_hours', agreement_value: 'soon' });
+    const bad = await cliPropose(world.deps, {
+      title: 'Longer removal window',
+      agreement: 'removal_hours',
+      agreement_value: 'soon',
+    });
     expect(bad.error).toContain('agreement_value');
-    const made = await cliPropose(world.deps, { title: 'Longer removal window', agreement: 'removal_hours', agreement_value: '48' });
+    const made = await cliPropose(world.deps, {
+      title: 'Longer removal window',
+      agreement: 'removal_hours',
+      agreement_value: '48',
+    });
     expect(made.url).toMatch(/\/decisions\/[0-9a-f-]{36}$/);
     expect(await networkAgreements(world.deps.db)).toEqual(before);
     const page = await (await founder.get(new URL(made.url!).pathname)).text();
@@ -132,14 +171,75 @@ describe(`decisions (${engine})`, () => {
   it('runs every process through its form, refusing a bad ballot beside the field and keeping what was typed', async () => {
     const voters = [await buildMember(world), await buildMember(world), await buildMember(world)];
     const options = 'Library\nPark\nChurch hall';
-    const cases: { process: string; extra?: Record<string, string>; bad: Record<string, string>; message: string; good: Record<string, string>[]; outcome: string; winner?: string }[] = [
-      { process: 'consensus', extra: { block_binds: 'on' }, bad: { pick: 'block' }, message: 'Please give a reason', good: [{ pick: 'agree' }, { pick: 'agree' }, { pick: 'block', reason: 'Not safe' }], outcome: 'failed' },
-      { process: 'majority', extra: { majority_percent: '66' }, bad: { pick: 'perhaps' }, message: 'Please choose one.', good: [{ pick: 'yes' }, { pick: 'yes' }, { pick: 'no' }], outcome: 'passed' },
+    const cases: {
+      process: string;
+      extra?: Record<string, string>;
+      bad: Record<string, string>;
+      message: string;
+      good: Record<string, string>[];
+      outcome: string;
+      winner?: string;
+    }[] = [
+      {
+        process: 'consensus',
+        extra: { block_binds: 'on' },
+        bad: { pick: 'block' },
+        message: 'Please give a reason',
+        good: [{ pick: 'agree' }, { pick: 'agree' }, { pick: 'block', reason: 'Not safe' }],
+        outcome: 'failed',
+      },
+      {
+        process: 'majority',
+        extra: { majority_percent: '66' },
+        bad: { pick: 'perhaps' },
+        message: 'Please choose one.',
+        good: [{ pick: 'yes' }, { pick: 'yes' }, { pick: 'no' }],
+        outcome: 'passed',
+      },
       { process: 'advice', bad: {}, message: 'Please choose one.', good: [{ pick: 'agree' }], outcome: 'advised' },
-      { process: 'ranked', extra: { options }, bad: { rank_0: '1', rank_1: '1' }, message: 'Please use each rank once.', good: [{ rank_1: '1', rank_0: '2' }, { rank_1: '1' }, { rank_2: '1', rank_0: '2' }], outcome: 'chosen', winner: 'Park' },
-      { process: 'dot', extra: { options, dots: '5' }, bad: { dots_0: '4', dots_1: '3', reason: 'keep me' }, message: 'That is more dots than you have.', good: [{ dots_0: '5' }, { dots_1: '3', dots_0: '2' }, { dots_2: '1' }], outcome: 'chosen', winner: 'Library' },
-      { process: 'score', extra: { options }, bad: { score_0: '5' }, message: 'Please give every option a score', good: [{ score_0: '1', score_1: '4', score_2: '0' }, { score_0: '2', score_1: '5', score_2: '5' }], outcome: 'chosen', winner: 'Park' },
-      { process: 'time_poll', extra: { options: 'Mon 18:00\nTue 18:00' }, bad: { slot_0: 'yes' }, message: 'Please answer for every time.', good: [{ slot_0: 'yes', slot_1: 'maybe' }, { slot_0: 'no', slot_1: 'yes' }, { slot_0: 'yes', slot_1: 'yes' }], outcome: 'chosen', winner: 'Tue 18:00' },
+      {
+        process: 'ranked',
+        extra: { options },
+        bad: { rank_0: '1', rank_1: '1' },
+        message: 'Please use each rank once.',
+        good: [{ rank_1: '1', rank_0: '2' }, { rank_1: '1' }, { rank_2: '1', rank_0: '2' }],
+        outcome: 'chosen',
+        winner: 'Park',
+      },
+      {
+        process: 'dot',
+        extra: { options, dots: '5' },
+        bad: { dots_0: '4', dots_1: '3', reason: 'keep me' },
+        message: 'That is more dots than you have.',
+        good: [{ dots_0: '5' }, { dots_1: '3', dots_0: '2' }, { dots_2: '1' }],
+        outcome: 'chosen',
+        winner: 'Library',
+      },
+      {
+        process: 'score',
+        extra: { options },
+        bad: { score_0: '5' },
+        message: 'Please give every option a score',
+        good: [
+          { score_0: '1', score_1: '4', score_2: '0' },
+          { score_0: '2', score_1: '5', score_2: '5' },
+        ],
+        outcome: 'chosen',
+        winner: 'Park',
+      },
+      {
+        process: 'time_poll',
+        extra: { options: 'Mon 18:00\nTue 18:00' },
+        bad: { slot_0: 'yes' },
+        message: 'Please answer for every time.',
+        good: [
+          { slot_0: 'yes', slot_1: 'maybe' },
+          { slot_0: 'no', slot_1: 'yes' },
+          { slot_0: 'yes', slot_1: 'yes' },
+        ],
+        outcome: 'chosen',
+        winner: 'Tue 18:00',
+      },
     ];
     for (const c of cases) {
       const id = await propose(founder, { title: `Where to meet (${c.process})`, process: c.process, ...c.extra });
@@ -149,7 +249,8 @@ describe(`decisions (${engine})`, () => {
       expect(html, c.process).toContain(c.message);
       if (c.bad.reason) expect(html).toContain('keep me');
       if (c.bad.dots_0) expect(html).toMatch(/name="dots_0"[^>]*value="4"|value="4"[^>]*name="dots_0"/);
-      for (const [i, ballot] of c.good.entries()) expect((await vote(voters[i]!, id, ballot)).status, c.process).toBe(303);
+      for (const [i, ballot] of c.good.entries())
+        expect((await vote(voters[i]!, id, ballot)).status, c.process).toBe(303);
       passHours(world, 25);
       await runJobs(world.deps);
       const s = await status(id);
@@ -162,15 +263,32 @@ describe(`decisions (${engine})`, () => {
 
   it('refuses bad proposals beside the field, keeping what was typed', async () => {
     const res = await founder.post('/decisions', {
-      title: 'Pick a date', body: 'My careful text', process: 'ranked', options: 'Only one', closes_in: '5', quorum: '300',
+      title: 'Pick a date',
+      body: 'My careful text',
+      process: 'ranked',
+      options: 'Only one',
+      closes_in: '5',
+      quorum: '300',
     });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Please choose how long it stays open.');
     expect(html).toContain('My careful text');
-    const noBinding = await founder.post('/decisions', { title: 'Ask about categories', process: 'advice', closes_in: '24', agreement: 'categories', agreement_value: 'food' });
+    const noBinding = await founder.post('/decisions', {
+      title: 'Ask about categories',
+      process: 'advice',
+      closes_in: '24',
+      agreement: 'categories',
+      agreement_value: 'food',
+    });
     expect(await noBinding.text()).toContain('Only consent, consensus or majority can change an agreement.');
-    const badValue = await founder.post('/decisions', { title: 'Join rule', process: 'consent', closes_in: '24', agreement: 'join_mode', agreement_value: 'whoever' });
+    const badValue = await founder.post('/decisions', {
+      title: 'Join rule',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'join_mode',
+      agreement_value: 'whoever',
+    });
     expect(await badValue.text()).toContain('Please write open or seconded.');
   });
 
@@ -185,7 +303,9 @@ describe(`decisions (${engine})`, () => {
     const anonymous = await (await x.get(`/decisions/${id}`)).text();
     expect(anonymous).not.toContain('Xiomara');
     expect(anonymous).toContain('We need it');
-    await expect(sql`update proposals set anonymous = false where id = ${id}`.execute(world.deps.db)).rejects.toMatchObject({ code: 'KR011' });
+    await expect(
+      sql`update proposals set anonymous = false where id = ${id}`.execute(world.deps.db),
+    ).rejects.toMatchObject({ code: 'KR011' });
   });
 
   it('reminds members who have not voted once, a day before closing', async () => {
@@ -196,7 +316,12 @@ describe(`decisions (${engine})`, () => {
     await runJobs(world.deps);
     const html = await (await quiet.get('/notifications')).text();
     expect(html.match(/Closes within a day and you have not voted: Start a tool library/g)).toHaveLength(1);
-    const founderNotes = await world.deps.db.selectFrom('notifications').select('id').where('proposal_id', '=', id).where('kind', '=', 'proposal_closing').execute();
+    const founderNotes = await world.deps.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('proposal_id', '=', id)
+      .where('kind', '=', 'proposal_closing')
+      .execute();
     expect(founderNotes.length).toBeGreaterThan(1);
   });
 });
@@ -205,7 +330,9 @@ describe(`decision mail respects each member's choice (${engine})`, () => {
   it('puts new proposals in the hourly digest only for members who want them', async () => {
     const wants = await buildMember(world, { name: 'Wants mail', email: 'wants@example.org' });
     const declines = await buildMember(world, { name: 'No mail', email: 'nomail@example.org' });
-    expect((await declines.post('/settings', { display_name: 'No mail', language: 'en', email_decisions: 'no' })).status).toBe(303);
+    expect(
+      (await declines.post('/settings', { display_name: 'No mail', language: 'en', email_decisions: 'no' })).status,
+    ).toBe(303);
     passHours(world, 2); // past any earlier digest
     world.mails.length = 0;
     await propose(founder, { title: 'Open a community fridge' });
@@ -213,9 +340,12 @@ describe(`decision mail respects each member's choice (${engine})`, () => {
     const to = world.mails.map((m) => m.to);
     expect(to).toContain('wants@example.org');
     expect(to).not.toContain('nomail@example.org');
-    expect(world.mails.find((m) => m.to === 'wants@example.org')!.text).toContain('New proposal: Open a community fridge');
+    expect(world.mails.find((m) => m.to === 'wants@example.org')!.text).toContain(
+      'New proposal: Open a community fridge',
+    );
     // In the app, both hear of it.
-    for (const m of [wants, declines]) expect(await (await m.get('/notifications')).text()).toContain('Open a community fridge');
+    for (const m of [wants, declines])
+      expect(await (await m.get('/notifications')).text()).toContain('Open a community fridge');
   });
 });
 
@@ -232,8 +362,16 @@ describe(`closing survives a crash part-way (${engine})`, () => {
     let db = await open();
     try {
       const now = new Date('2026-11-22T12:00:00Z');
-      await sql`insert into network_founding (id, founded_at) values (1, ${now}) on conflict (id) do update set founded_at = excluded.founded_at, token_hash = null`.execute(db);
-      const parsed = parseProposal({ title: 'Keep met needs 30 days', process: 'consent', closes_in: '24', agreement: 'met_details_days', agreement_value: '30' });
+      await sql`insert into network_founding (id, founded_at) values (1, ${now}) on conflict (id) do update set founded_at = excluded.founded_at, token_hash = null`.execute(
+        db,
+      );
+      const parsed = parseProposal({
+        title: 'Keep met needs 30 days',
+        process: 'consent',
+        closes_in: '24',
+        agreement: 'met_details_days',
+        agreement_value: '30',
+      });
       if (!parsed.ok) throw new Error('bad proposal');
       const id = await openProposal(db, null, parsed.input, now);
       const due = new Date(now.getTime() + 25 * 3_600_000);
@@ -246,7 +384,9 @@ describe(`closing survives a crash part-way (${engine})`, () => {
       ).rejects.toThrow('power cut');
       await db.destroy();
       db = await open(); // the restart
-      expect((await db.selectFrom('proposals').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('open');
+      expect(
+        (await db.selectFrom('proposals').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+      ).toBe('open');
       await Promise.all([closeDueProposals(db, registry, due), closeDueProposals(db, registry, due)]);
       await closeDueProposals(db, registry, due);
       const rows = await db.selectFrom('agreements').select('value').where('decision_id', '=', id).execute();

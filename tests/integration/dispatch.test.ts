@@ -3,7 +3,15 @@
 // dispatcher is told; offers never get more than they can take. The database holds the last two against direct writes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { type Client, type TestWorld, buildMember, buildPost, inADay, passHours, worldForFile } from '../support/app.ts';
+import {
+  type Client,
+  type TestWorld,
+  buildMember,
+  buildPost,
+  inADay,
+  passHours,
+  worldForFile,
+} from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { memberIdOf, passByConsent } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
@@ -19,13 +27,19 @@ const db = () => world.deps.db;
 
 const form = (html: string) => {
   const pairs: Record<string, string> = {};
-  for (const m of html.matchAll(/<select id="(send_[0-9a-f-]+)" name="\1">\s*<option value="([0-9a-f-]*)" selected/g)) pairs[m[1]!] = m[2]!;
+  for (const m of html.matchAll(/<select id="(send_[0-9a-f-]+)" name="\1">\s*<option value="([0-9a-f-]*)" selected/g))
+    pairs[m[1]!] = m[2]!;
   return pairs;
 };
 const activeMatches = (needId: string) =>
   db().selectFrom('matches').selectAll().where('need_id', '=', needId).where('status', '=', 'active').execute();
 const notices = async (name: string, kind: string) =>
-  db().selectFrom('notifications').select(['post_id']).where('member_id', '=', await memberIdOf(world, name)).where('kind', '=', kind as never).execute();
+  db()
+    .selectFrom('notifications')
+    .select(['post_id'])
+    .where('member_id', '=', await memberIdOf(world, name))
+    .where('kind', '=', kind as never)
+    .execute();
 
 beforeAll(async () => {
   world = files.world;
@@ -38,9 +52,18 @@ beforeAll(async () => {
 
 describe(`crisis mode (${engine})`, () => {
   it('starts only when a second member confirms, tells everyone, leads the board with urgent needs, and ends after 48 hours', async () => {
-    const offer = await buildPost(dan, { kind: 'offer', what: 'Bags of groceries from the food bank', category: 'groceries', urgency: 'urgent' });
+    const offer = await buildPost(dan, {
+      kind: 'offer',
+      what: 'Bags of groceries from the food bank',
+      category: 'groceries',
+      urgency: 'urgent',
+    });
     passHours(world, 1);
-    const need = await buildPost(ada, { what: 'Groceries for my street after the flood', category: 'groceries', urgency: 'urgent' });
+    const need = await buildPost(ada, {
+      what: 'Groceries for my street after the flood',
+      category: 'groceries',
+      urgency: 'urgent',
+    });
     let board = await (await bea.get('/board')).text();
     expect(board).toContain('two members together can turn on crisis mode');
     expect(board.indexOf(offer)).toBeLessThan(board.indexOf(need)); // urgent first, needs and offers mixed: the offer is older
@@ -64,7 +87,13 @@ describe(`crisis mode (${engine})`, () => {
   });
 
   it('can be agreed as standing by decision', async () => {
-    const res = await ada.post('/decisions', { title: 'Crisis mode until the water is back', process: 'consent', closes_in: '24', agreement: 'crisis_mode', agreement_value: 'on' });
+    const res = await ada.post('/decisions', {
+      title: 'Crisis mode until the water is back',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'crisis_mode',
+      agreement_value: 'on',
+    });
     expect(res.status, await res.clone().text()).toBe(303);
     await passByConsent(world);
     const page = await (await bea.get('/crisis')).text();
@@ -86,7 +115,14 @@ describe(`the dispatch view (${engine})`, () => {
   });
 
   it('asks offers how many needs they can take, with a message beside the field', async () => {
-    const bad = await eve.post('/posts', { kind: 'offer', what: 'Hot meals from our kitchen', category: 'meals', area: 'Riverside', urgency: 'soon', takes: '500' });
+    const bad = await eve.post('/posts', {
+      kind: 'offer',
+      what: 'Hot meals from our kitchen',
+      category: 'meals',
+      area: 'Riverside',
+      urgency: 'soon',
+      takes: '500',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Please write a whole number from 1 to 50.');
@@ -95,9 +131,26 @@ describe(`the dispatch view (${engine})`, () => {
 
   it('proposes pairs, and sending them makes ordinary matches that both members are told of', async () => {
     await db().updateTable('posts').set({ status: 'withdrawn' }).where('status', '=', 'open').execute(); // a clean board
-    offerDan = await buildPost(dan, { kind: 'offer', what: 'Hot meals, two a day', category: 'meals', area: 'Eastside', takes: '2' } as never);
-    needA = await buildPost(ada, { what: 'Meals for my grandmother', category: 'meals', area: 'Eastside', urgency: 'urgent', needed_by: inADay(world) });
-    needB = await buildPost(bea, { what: 'Meals for two children', category: 'meals', area: 'Riverside', urgency: 'soon' });
+    offerDan = await buildPost(dan, {
+      kind: 'offer',
+      what: 'Hot meals, two a day',
+      category: 'meals',
+      area: 'Eastside',
+      takes: '2',
+    } as never);
+    needA = await buildPost(ada, {
+      what: 'Meals for my grandmother',
+      category: 'meals',
+      area: 'Eastside',
+      urgency: 'urgent',
+      needed_by: inADay(world),
+    });
+    needB = await buildPost(bea, {
+      what: 'Meals for two children',
+      category: 'meals',
+      area: 'Riverside',
+      urgency: 'soon',
+    });
     const page = await (await cal.get('/dispatch')).text();
     expect(page).toContain('Proposed pairs: 2.');
     const pairs = form(page);
@@ -108,7 +161,11 @@ describe(`the dispatch view (${engine})`, () => {
     expect(await (await cal.get(sent.headers.get('location')!)).text()).toContain('Sent: 2.');
     for (const need of [needA, needB]) {
       const [m] = await activeMatches(need);
-      expect(m).toMatchObject({ helper_id: await memberIdOf(world, 'Dan'), via_offer_id: offerDan, dispatched_by: await memberIdOf(world, 'Cal') });
+      expect(m).toMatchObject({
+        helper_id: await memberIdOf(world, 'Dan'),
+        via_offer_id: offerDan,
+        dispatched_by: await memberIdOf(world, 'Cal'),
+      });
       // The thread is an ordinary one: the two members can write in it.
       expect((await dan.post(`/matches/${m!.id}/messages`, { body: 'On my way at noon.' })).status).toBe(303);
     }
@@ -124,23 +181,33 @@ describe(`the dispatch view (${engine})`, () => {
     expect(res.headers.get('location')).toBe('/dispatch?sent=0&lost=0&full=1');
     expect(await activeMatches(needC)).toHaveLength(0);
     // In the database too: a direct insert past the offer's room is refused.
-    await expect(sql`insert into matches (need_id, helper_id, asker_id, via_offer_id) values
-      (${needC}, ${await memberIdOf(world, 'Dan')}, ${await memberIdOf(world, 'Eve')}, ${offerDan})`.execute(db())).rejects.toMatchObject({ code: 'KR028' });
+    await expect(
+      sql`insert into matches (need_id, helper_id, asker_id, via_offer_id) values
+      (${needC}, ${await memberIdOf(world, 'Dan')}, ${await memberIdOf(world, 'Eve')}, ${offerDan})`.execute(db()),
+    ).rejects.toMatchObject({ code: 'KR028' });
   });
 
   it('lets only a dispatcher send, in the database as well', async () => {
-    const offer = await buildPost(dan, { kind: 'offer', what: 'More meals from the kitchen', category: 'meals', area: 'Eastside' });
+    const offer = await buildPost(dan, {
+      kind: 'offer',
+      what: 'More meals from the kitchen',
+      category: 'meals',
+      area: 'Eastside',
+    });
     const need = await buildPost(eve, { what: 'Meals for the weekend', category: 'meals', area: 'Eastside' });
     expect((await bea.post('/dispatch', { [`send_${need}`]: offer })).status).toBe(403);
-    await expect(sql`insert into matches (need_id, helper_id, asker_id, via_offer_id, dispatched_by, created_at) values
-      (${need}, ${await memberIdOf(world, 'Dan')}, ${await memberIdOf(world, 'Eve')}, ${offer}, ${await memberIdOf(world, 'Bea')}, ${world.now.value})`.execute(db()))
-      .rejects.toMatchObject({ code: 'KR029' });
+    await expect(
+      sql`insert into matches (need_id, helper_id, asker_id, via_offer_id, dispatched_by, created_at) values
+      (${need}, ${await memberIdOf(world, 'Dan')}, ${await memberIdOf(world, 'Eve')}, ${offer}, ${await memberIdOf(world, 'Bea')}, ${world.now.value})`.execute(
+        db(),
+      ),
+    ).rejects.toMatchObject({ code: 'KR029' });
     expect((await cal.post('/dispatch', { 'send_not-a-uuid': offer })).status).toBe(400);
     expect((await cal.post('/dispatch', { [`send_${need}`]: 'nonsense' })).status).toBe(400);
     expect(await activeMatches(need)).toHaveLength(0);
   });
 
-  it("leaves a need with the member who claimed it while the dispatcher was looking, and tells the dispatcher", async () => {
+  it('leaves a need with the member who claimed it while the dispatcher was looking, and tells the dispatcher', async () => {
     const page = await (await cal.get('/dispatch')).text();
     const pairs = form(page);
     const needD = Object.keys(pairs)[0]!.slice('send_'.length);
@@ -155,10 +222,24 @@ describe(`the dispatch view (${engine})`, () => {
   });
 
   it('lets exactly one of a dispatch and a claim made at the same moment through', async () => {
-    const offer = await buildPost(dan, { kind: 'offer', what: 'Meals again tomorrow', category: 'meals', area: 'Eastside', takes: '5' } as never);
+    const offer = await buildPost(dan, {
+      kind: 'offer',
+      what: 'Meals again tomorrow',
+      category: 'meals',
+      area: 'Eastside',
+      takes: '5',
+    } as never);
     for (let i = 0; i < 5; i++) {
-      const need = await buildPost(ada, { what: `Meals for family ${i} on the hill`, category: 'meals', area: 'Eastside', confirm_duplicate: 'yes' });
-      const [sent, claimed] = await Promise.all([cal.post('/dispatch', { [`send_${need}`]: offer }), eve.post(`/posts/${need}/respond`)]);
+      const need = await buildPost(ada, {
+        what: `Meals for family ${i} on the hill`,
+        category: 'meals',
+        area: 'Eastside',
+        confirm_duplicate: 'yes',
+      });
+      const [sent, claimed] = await Promise.all([
+        cal.post('/dispatch', { [`send_${need}`]: offer }),
+        eve.post(`/posts/${need}/respond`),
+      ]);
       const matches = await activeMatches(need);
       expect(matches).toHaveLength(1);
       if (matches[0]!.dispatched_by) {
@@ -173,15 +254,37 @@ describe(`the dispatch view (${engine})`, () => {
   });
 
   it('prefers an offer from a neighbouring area, by the agreement of which areas border which', async () => {
-    const bad = await ada.post('/decisions', { title: 'Neighbours', process: 'consent', closes_in: '24', agreement: 'area_neighbours', agreement_value: 'Eastside and Riverside' });
+    const bad = await ada.post('/decisions', {
+      title: 'Neighbours',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'area_neighbours',
+      agreement_value: 'Eastside and Riverside',
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Write one pair of areas a line');
-    const res = await ada.post('/decisions', { title: 'Which areas border which', process: 'consent', closes_in: '24', agreement: 'area_neighbours', agreement_value: 'Eastside / Riverside\nRiverside / Old Town' });
+    const res = await ada.post('/decisions', {
+      title: 'Which areas border which',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'area_neighbours',
+      agreement_value: 'Eastside / Riverside\nRiverside / Old Town',
+    });
     expect(res.status, await res.clone().text()).toBe(303);
     await passByConsent(world);
     await db().updateTable('posts').set({ status: 'withdrawn' }).where('status', '=', 'open').execute();
-    await buildPost(dan, { kind: 'offer', what: 'Groceries run from Old Town', category: 'groceries', area: 'Old Town' });
-    const near = await buildPost(eve, { kind: 'offer', what: 'Groceries run from Riverside', category: 'groceries', area: 'Riverside' });
+    await buildPost(dan, {
+      kind: 'offer',
+      what: 'Groceries run from Old Town',
+      category: 'groceries',
+      area: 'Old Town',
+    });
+    const near = await buildPost(eve, {
+      kind: 'offer',
+      what: 'Groceries run from Riverside',
+      category: 'groceries',
+      area: 'Riverside',
+    });
     const need = await buildPost(bea, { what: 'Groceries for my flat', category: 'groceries', area: 'Eastside' });
     expect(form(await (await cal.get('/dispatch')).text())).toEqual({ [`send_${need}`]: near });
   });

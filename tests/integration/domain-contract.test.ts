@@ -70,23 +70,41 @@ describe(`the domain contract (${engine})`, () => {
 
   it('applies its action when a proposal carrying it passes, and titles the proposal', async () => {
     const other = await buildMember(world);
-    const founderId = (await world.deps.db.selectFrom('members').select('id').orderBy('joined_at').executeTakeFirstOrThrow()).id;
+    const founderId = (
+      await world.deps.db.selectFrom('members').select('id').orderBy('joined_at').executeTakeFirstOrThrow()
+    ).id;
     const id = await openProposal(
       world.deps.db,
       founderId,
-      { title: 'typed title', body: '', process: 'consent', options: [], rules: standardRules('consent'), anonymous: false, closesInHours: 24, action: { type: 'toy_bell', times: 3 }, kind: 'general' },
+      {
+        title: 'typed title',
+        body: '',
+        process: 'consent',
+        options: [],
+        rules: standardRules('consent'),
+        anonymous: false,
+        closesInHours: 24,
+        action: { type: 'toy_bell', times: 3 },
+        kind: 'general',
+      },
       world.now.value,
     );
     expect(await (await other.get(`/decisions/${id}`)).text()).toContain('Ring the bell 3 times');
     passHours(world, 25);
     await runJobs(world.deps);
     expect(heard).toContain('rang 3');
-    const closed = await world.deps.db.selectFrom('proposals').select(['status', 'outcome']).where('id', '=', id).executeTakeFirstOrThrow();
+    const closed = await world.deps.db
+      .selectFrom('proposals')
+      .select(['status', 'outcome'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(closed).toEqual({ status: 'closed', outcome: 'passed' });
   });
 
   it('refuses two domains that claim the same name', () => {
-    expect(() => buildRegistry([...domains, toyDomain([]), toyDomain([])])).toThrow(/Two domains declare the domain "toy"/);
+    expect(() => buildRegistry([...domains, toyDomain([]), toyDomain([])])).toThrow(
+      /Two domains declare the domain "toy"/,
+    );
   });
 });
 
@@ -111,7 +129,10 @@ describe(`scheduled jobs on their own (${engine})`, () => {
     expect(world.logs.filter((l) => l.includes('"ring the toy bell" failed'))).toHaveLength(3);
     const health = await world.app.request('/health');
     expect(health.status).toBe(503);
-    const body = (await health.json()) as { status: string; jobs: { name: string; failuresInARow: number; lastFailure?: unknown }[] };
+    const body = (await health.json()) as {
+      status: string;
+      jobs: { name: string; failuresInARow: number; lastFailure?: unknown }[];
+    };
     expect(body.status).toBe('failing');
     const toy = body.jobs.find((j) => j.name === 'ring the toy bell')!;
     expect(toy.failuresInARow).toBe(3);

@@ -3,10 +3,28 @@
 // treasurer, reversals, floors, idempotency keys, the append-only ledger, pledges, and what members see.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { type Client, type TestWorld, buildMember, buildWorld, foundNetwork, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
+import {
+  type Client,
+  type TestWorld,
+  buildMember,
+  buildWorld,
+  foundNetwork,
+  idFromRedirect,
+  passHours,
+  worldForFile,
+} from '../support/app.ts';
 import { networkAgreements } from '../../src/agreements/queries.ts';
 import { engine } from '../support/db.ts';
-import { balanceOf, expectLedgerSound, formKey, makeFund, makeTreasurer, memberIdOf, passByConsent, potId } from '../support/fund.ts';
+import {
+  balanceOf,
+  expectLedgerSound,
+  formKey,
+  makeFund,
+  makeTreasurer,
+  memberIdOf,
+  passByConsent,
+  potId,
+} from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 
 const files = worldForFile();
@@ -18,7 +36,15 @@ let second: Client;
 let emergency: string;
 
 const balance = (account: string) => balanceOf(world.deps.db, account);
-const entries = async () => Number((await world.deps.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const entries = async () =>
+  Number(
+    (
+      await world.deps.db
+        .selectFrom('ledger_entries')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const ledgerIsSound = () => expectLedgerSound(world.deps.db);
 
@@ -29,7 +55,12 @@ beforeAll(async () => {
   treasurer = await buildMember(world, { name: 'Tomas' });
   second = await buildMember(world, { name: 'Sol' });
   await makeTreasurer(world, founder, 'Tomas');
-  emergency = await makeFund(world, founder, 'Emergency', { limit: '150', days: '30', keep: '500', second_above: '100' });
+  emergency = await makeFund(world, founder, 'Emergency', {
+    limit: '150',
+    days: '30',
+    keep: '500',
+    second_above: '100',
+  });
 });
 
 describe(`the shared fund (${engine})`, () => {
@@ -37,28 +68,64 @@ describe(`the shared fund (${engine})`, () => {
     const page = await (await asker.get('/fund')).text();
     expect(page).toContain('Tomas, until');
     expect(page).toContain('Emergency');
-    expect(page).toContain('Up to $150.00 per member every 30 days, paid without a vote, as long as at least $500.00 stays in the fund.');
+    expect(page).toContain(
+      'Up to $150.00 per member every 30 days, paid without a vote, as long as at least $500.00 stays in the fund.',
+    );
     expect(page).toContain('A payout above $100.00 is confirmed by a second member.');
     // Nothing but a passed proposal makes a fund, changes its rules or fills a role.
     const pot = await potId(world);
-    await expect(sql`insert into fund_accounts (kind, name, decision_id) values ('fund', 'Sneaky', gen_random_uuid())`.execute(world.deps.db)).rejects.toThrow();
-    await expect(sql`insert into fund_rules (fund_id, currency, rules, decision_id)
-      select ${pot}, 'USD', '{"floor":0,"limit":100000,"days":30,"keep":0,"second_above":0,"revolving":false}', id from proposals limit 1`.execute(world.deps.db)).rejects.toMatchObject({ code: 'KR010' });
-    await expect(sql`insert into role_terms (role, member_id, starts_at, ends_at, decision_id)
-      select 'treasurer', m.id, now(), now() + interval '1 day', p.id from members m, proposals p where m.display_name = 'Asha' limit 1`.execute(world.deps.db)).rejects.toMatchObject({ code: 'KR010' });
+    await expect(
+      sql`insert into fund_accounts (kind, name, decision_id) values ('fund', 'Sneaky', gen_random_uuid())`.execute(
+        world.deps.db,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      sql`insert into fund_rules (fund_id, currency, rules, decision_id)
+      select ${pot}, 'USD', '{"floor":0,"limit":100000,"days":30,"keep":0,"second_above":0,"revolving":false}', id from proposals limit 1`.execute(
+        world.deps.db,
+      ),
+    ).rejects.toMatchObject({ code: 'KR010' });
+    await expect(
+      sql`insert into role_terms (role, member_id, starts_at, ends_at, decision_id)
+      select 'treasurer', m.id, now(), now() + interval '1 day', p.id from members m, proposals p where m.display_name = 'Asha' limit 1`.execute(
+        world.deps.db,
+      ),
+    ).rejects.toMatchObject({ code: 'KR010' });
   });
 
   it('lets only a treasurer record money coming in, and enters it at once', async () => {
     expect((await asker.get('/fund/move')).status).toBe(403);
     const key = await formKey(treasurer, '/fund/move');
-    const res = await treasurer.post('/fund/move', { key, kind: 'gift', fund: emergency, amount: '1,000', memo: 'Solidarity dinner' });
+    const res = await treasurer.post('/fund/move', {
+      key,
+      kind: 'gift',
+      fund: emergency,
+      amount: '1,000',
+      memo: 'Solidarity dinner',
+    });
     expect(res.status, await res.clone().text()).toBe(303);
     expect(await balance(emergency)).toBe(100000);
     // The same form sent twice (a double tap) records it once.
-    expect((await treasurer.post('/fund/move', { key, kind: 'gift', fund: emergency, amount: '1,000', memo: 'Solidarity dinner' })).status).toBe(303);
+    expect(
+      (
+        await treasurer.post('/fund/move', {
+          key,
+          kind: 'gift',
+          fund: emergency,
+          amount: '1,000',
+          memo: 'Solidarity dinner',
+        })
+      ).status,
+    ).toBe(303);
     expect(await balance(emergency)).toBe(100000);
     // The same key with other details is refused, and nothing changes.
-    const other = await treasurer.post('/fund/move', { key, kind: 'gift', fund: emergency, amount: '2,000', memo: 'Solidarity dinner' });
+    const other = await treasurer.post('/fund/move', {
+      key,
+      kind: 'gift',
+      fund: emergency,
+      amount: '2,000',
+      memo: 'Solidarity dinner',
+    });
     expect(other.status).toBe(409);
     expect(await other.text()).toContain('already sent with different details');
     expect(await balance(emergency)).toBe(100000);
@@ -68,7 +135,12 @@ describe(`the shared fund (${engine})`, () => {
   it('approves a request within the standing agreement at once, without asking why, and the treasurer pays it', async () => {
     const askPage = await (await asker.get('/fund/ask')).text();
     expect(askPage).toContain('No reason is needed');
-    const res = await asker.post('/fund/ask', { key: await formKey(asker, '/fund/ask'), fund: emergency, amount: '100', note: 'Cash at the Tuesday pantry please' });
+    const res = await asker.post('/fund/ask', {
+      key: await formKey(asker, '/fund/ask'),
+      fund: emergency,
+      amount: '100',
+      note: 'Cash at the Tuesday pantry please',
+    });
     expect(res.status).toBe(303);
     const requestId = idFromRedirect(res).split('?')[0]!;
     const page = await (await asker.get(`/fund/requests/${requestId}?asked=1`)).text();
@@ -83,22 +155,37 @@ describe(`the shared fund (${engine})`, () => {
     const tPage = await (await treasurer.get(`/fund/requests/${requestId}`)).text();
     expect(tPage).toContain('Asha');
     expect(tPage).toContain('Tuesday pantry');
-    const paid = await treasurer.post(`/fund/requests/${requestId}/pay`, { key: await formKey(treasurer, `/fund/requests/${requestId}`, `/fund/requests/${requestId}/pay`) });
+    const paid = await treasurer.post(`/fund/requests/${requestId}/pay`, {
+      key: await formKey(treasurer, `/fund/requests/${requestId}`, `/fund/requests/${requestId}/pay`),
+    });
     expect(paid.status).toBe(303);
     expect(await balance(emergency)).toBe(90000);
-    expect(await (await asker.get('/notifications')).text()).toContain('A payout of $100.00 from Emergency was recorded for you');
+    expect(await (await asker.get('/notifications')).text()).toContain(
+      'A payout of $100.00 from Emergency was recorded for you',
+    );
     expect((await asker.post(`/fund/requests/${requestId}/received`)).status).toBe(303);
     expect(await (await asker.get(`/fund/requests/${requestId}`)).text()).toContain('paid and received');
     // The note is sealed at rest.
-    const raw = await sql<{ t: string }>`select encode(note_enc, 'escape') as t from fund_requests where id = ${requestId}`.execute(world.deps.db);
+    const raw = await sql<{
+      t: string;
+    }>`select encode(note_enc, 'escape') as t from fund_requests where id = ${requestId}`.execute(world.deps.db);
     expect(raw.rows[0]!.t).not.toContain('Tuesday');
     await ledgerIsSound();
   });
 
   it('sends a request beyond the standing agreement to the members; once passed, a payout waits for a second member', async () => {
-    const res = await asker.post('/fund/ask', { key: await formKey(asker, '/fund/ask'), fund: emergency, amount: '300', named: 'on' });
+    const res = await asker.post('/fund/ask', {
+      key: await formKey(asker, '/fund/ask'),
+      fund: emergency,
+      amount: '300',
+      named: 'on',
+    });
     const requestId = idFromRedirect(res);
-    const request = await world.deps.db.selectFrom('fund_requests').select(['status', 'proposal_id']).where('id', '=', requestId).executeTakeFirstOrThrow();
+    const request = await world.deps.db
+      .selectFrom('fund_requests')
+      .select(['status', 'proposal_id'])
+      .where('id', '=', requestId)
+      .executeTakeFirstOrThrow();
     expect(request.status).toBe('proposed');
     const proposal = await (await second.get(`/decisions/${request.proposal_id}`)).text();
     expect(proposal).toContain('Pay $300.00 from Emergency?');
@@ -109,10 +196,22 @@ describe(`the shared fund (${engine})`, () => {
     await treasurer.post(`/decisions/${request.proposal_id}/vote`, { pick: 'consent' });
     passHours(world, 49);
     await runJobs(world.deps);
-    expect((await world.deps.db.selectFrom('fund_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow()).status).toBe('approved');
-    expect(await (await asker.get('/notifications')).text()).toContain('Your request for $300.00 from Emergency is approved');
+    expect(
+      (
+        await world.deps.db
+          .selectFrom('fund_requests')
+          .select('status')
+          .where('id', '=', requestId)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('approved');
+    expect(await (await asker.get('/notifications')).text()).toContain(
+      'Your request for $300.00 from Emergency is approved',
+    );
 
-    const pay = await treasurer.post(`/fund/requests/${requestId}/pay`, { key: await formKey(treasurer, `/fund/requests/${requestId}`, `/fund/requests/${requestId}/pay`) });
+    const pay = await treasurer.post(`/fund/requests/${requestId}/pay`, {
+      key: await formKey(treasurer, `/fund/requests/${requestId}`, `/fund/requests/${requestId}/pay`),
+    });
     const recordId = idFromRedirect(pay);
     expect(await balance(emergency)).toBe(90000); // not yet: it waits for a second member
     // Neither the one who recorded it nor the one it pays can be the second.
@@ -122,7 +221,13 @@ describe(`the shared fund (${engine})`, () => {
     }
     const page = await (await second.get(`/fund/records/${recordId}`)).text();
     expect(page).toContain('waits for a second member');
-    expect((await second.post(`/fund/records/${recordId}/confirm`, { key: await formKey(second, `/fund/records/${recordId}`) })).status).toBe(303);
+    expect(
+      (
+        await second.post(`/fund/records/${recordId}/confirm`, {
+          key: await formKey(second, `/fund/records/${recordId}`),
+        })
+      ).status,
+    ).toBe(303);
     expect(await balance(emergency)).toBe(60000);
     const ledger = await (await founder.get('/fund/ledger')).text();
     expect(ledger).toContain('Emergency paid $300.00 to Asha'); // named, as she chose
@@ -133,30 +238,54 @@ describe(`the shared fund (${engine})`, () => {
 
   it('never takes a fund below its floor: the payout is refused and nothing is recorded', async () => {
     // A request the members approved, for more than the fund holds.
-    const res = await asker.post('/fund/ask', { key: await formKey(asker, '/fund/ask'), fund: emergency, amount: '5000' });
+    const res = await asker.post('/fund/ask', {
+      key: await formKey(asker, '/fund/ask'),
+      fund: emergency,
+      amount: '5000',
+    });
     const requestId = idFromRedirect(res);
-    const { proposal_id } = await world.deps.db.selectFrom('fund_requests').select('proposal_id').where('id', '=', requestId).executeTakeFirstOrThrow();
+    const { proposal_id } = await world.deps.db
+      .selectFrom('fund_requests')
+      .select('proposal_id')
+      .where('id', '=', requestId)
+      .executeTakeFirstOrThrow();
     await second.post(`/decisions/${proposal_id}/vote`, { pick: 'consent' });
     await founder.post(`/decisions/${proposal_id}/vote`, { pick: 'consent' });
     passHours(world, 49);
     await runJobs(world.deps);
-    const pay = await treasurer.post(`/fund/requests/${requestId}/pay`, { key: await formKey(treasurer, `/fund/requests/${requestId}`, `/fund/requests/${requestId}/pay`) });
+    const pay = await treasurer.post(`/fund/requests/${requestId}/pay`, {
+      key: await formKey(treasurer, `/fund/requests/${requestId}`, `/fund/requests/${requestId}/pay`),
+    });
     const recordId = idFromRedirect(pay);
     const before = await entries();
-    const confirm = await second.post(`/fund/records/${recordId}/confirm`, { key: await formKey(second, `/fund/records/${recordId}`) });
+    const confirm = await second.post(`/fund/records/${recordId}/confirm`, {
+      key: await formKey(second, `/fund/records/${recordId}`),
+    });
     expect(confirm.status).toBe(409);
     expect(await confirm.text()).toContain('it would go below its floor');
     expect(await entries()).toBe(before);
     expect(await balance(emergency)).toBe(60000);
     // The database holds the floor whatever the app does.
     const pot = await potId(world);
-    await expect(world.deps.db.transaction().execute(async (tx) => {
-      const e = await tx.insertInto('ledger_entries').values({ at: new Date(), kind: 'payout' }).returning('id').executeTakeFirstOrThrow();
-      const outside = (await tx.selectFrom('fund_accounts').select('id').where('kind', '=', 'outside').executeTakeFirstOrThrow()).id;
-      await tx.insertInto('ledger_lines').values([
-        { entry_id: e.id, account_id: pot, currency: 'USD', amount: -1 }, { entry_id: e.id, account_id: outside, currency: 'USD', amount: 1 },
-      ]).execute();
-    })).rejects.toMatchObject({ code: 'KR016' });
+    await expect(
+      world.deps.db.transaction().execute(async (tx) => {
+        const e = await tx
+          .insertInto('ledger_entries')
+          .values({ at: new Date(), kind: 'payout' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const outside = (
+          await tx.selectFrom('fund_accounts').select('id').where('kind', '=', 'outside').executeTakeFirstOrThrow()
+        ).id;
+        await tx
+          .insertInto('ledger_lines')
+          .values([
+            { entry_id: e.id, account_id: pot, currency: 'USD', amount: -1 },
+            { entry_id: e.id, account_id: outside, currency: 'USD', amount: 1 },
+          ])
+          .execute();
+      }),
+    ).rejects.toMatchObject({ code: 'KR016' });
     // The one who recorded it can withdraw it; it never entered the ledger.
     expect((await treasurer.post(`/fund/records/${recordId}/withdraw`)).status).toBe(303);
     await ledgerIsSound();
@@ -164,11 +293,21 @@ describe(`the shared fund (${engine})`, () => {
 
   it('enters a member’s contribution when a treasurer confirms it arrived, and shows the giver only if they chose', async () => {
     const pot = await potId(world);
-    const res = await second.post('/fund/give', { key: await formKey(second, '/fund/give'), fund: pot, amount: '25.50' });
+    const res = await second.post('/fund/give', {
+      key: await formKey(second, '/fund/give'),
+      fund: pot,
+      amount: '25.50',
+    });
     const recordId = idFromRedirect(res);
     expect(await balance(pot)).toBe(0);
     expect((await asker.post(`/fund/records/${recordId}/confirm`, { key: 'k-abcdefgh' })).status).toBe(403); // not a treasurer
-    expect((await treasurer.post(`/fund/records/${recordId}/confirm`, { key: await formKey(treasurer, `/fund/records/${recordId}`) })).status).toBe(303);
+    expect(
+      (
+        await treasurer.post(`/fund/records/${recordId}/confirm`, {
+          key: await formKey(treasurer, `/fund/records/${recordId}`),
+        })
+      ).status,
+    ).toBe(303);
     expect(await balance(pot)).toBe(2550);
     const ledger = await (await asker.get('/fund/ledger')).text();
     expect(ledger).toContain('a member gave $25.50 to Common pot');
@@ -178,28 +317,61 @@ describe(`the shared fund (${engine})`, () => {
 
   it('undoes a mistake with a reversing entry confirmed by a second member; entries are never edited or deleted', async () => {
     const pot = await potId(world);
-    await treasurer.post('/fund/move', { key: await formKey(treasurer, '/fund/move'), kind: 'gift', fund: pot, amount: '70', memo: 'Typo' });
-    const gift = await world.deps.db.selectFrom('ledger_entries').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    await treasurer.post('/fund/move', {
+      key: await formKey(treasurer, '/fund/move'),
+      kind: 'gift',
+      fund: pot,
+      amount: '70',
+      memo: 'Typo',
+    });
+    const gift = await world.deps.db
+      .selectFrom('ledger_entries')
+      .select('id')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(await balance(pot)).toBe(9550);
     const rev = await treasurer.post(`/fund/entries/${gift.id}/reverse`, { memo: 'Entered twice' });
     const recordId = idFromRedirect(rev);
-    expect((await second.post(`/fund/records/${recordId}/confirm`, { key: await formKey(second, `/fund/records/${recordId}`) })).status).toBe(303);
+    expect(
+      (
+        await second.post(`/fund/records/${recordId}/confirm`, {
+          key: await formKey(second, `/fund/records/${recordId}`),
+        })
+      ).status,
+    ).toBe(303);
     expect(await balance(pot)).toBe(2550);
-    const reversal = await world.deps.db.selectFrom('ledger_entries').select(['id', 'reverses']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const reversal = await world.deps.db
+      .selectFrom('ledger_entries')
+      .select(['id', 'reverses'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(Number(reversal.reverses)).toBe(Number(gift.id));
     expect(await (await asker.get('/fund/ledger')).text()).toContain(`undone by #${reversal.id}`);
     // Not twice, and a reversal is not itself reversed.
     expect((await treasurer.post(`/fund/entries/${gift.id}/reverse`, { memo: '' })).status).toBe(409);
     expect((await treasurer.post(`/fund/entries/${reversal.id}/reverse`, { memo: '' })).status).toBe(409);
     // Undoing a payout: the member it paid is no second member for it, in the app or in the database.
-    const payout = await world.deps.db.selectFrom('ledger_entries').innerJoin('fund_records', 'fund_records.id', 'ledger_entries.record_id')
-      .innerJoin('fund_requests', 'fund_requests.id', 'fund_records.request_id').select('ledger_entries.id')
-      .where('fund_records.kind', '=', 'payout').where('fund_requests.member_id', '=', await memberIdOf(world, 'Asha')).orderBy('ledger_entries.id').executeTakeFirstOrThrow();
-    const undo = idFromRedirect(await treasurer.post(`/fund/entries/${payout.id}/reverse`, { memo: 'Paid to the wrong fund' }));
-    expect(await (await asker.get(`/fund/records/${undo}`)).text()).not.toContain(`action="/fund/records/${undo}/confirm"`);
+    const payout = await world.deps.db
+      .selectFrom('ledger_entries')
+      .innerJoin('fund_records', 'fund_records.id', 'ledger_entries.record_id')
+      .innerJoin('fund_requests', 'fund_requests.id', 'fund_records.request_id')
+      .select('ledger_entries.id')
+      .where('fund_records.kind', '=', 'payout')
+      .where('fund_requests.member_id', '=', await memberIdOf(world, 'Asha'))
+      .orderBy('ledger_entries.id')
+      .executeTakeFirstOrThrow();
+    const undo = idFromRedirect(
+      await treasurer.post(`/fund/entries/${payout.id}/reverse`, { memo: 'Paid to the wrong fund' }),
+    );
+    expect(await (await asker.get(`/fund/records/${undo}`)).text()).not.toContain(
+      `action="/fund/records/${undo}/confirm"`,
+    );
     expect((await asker.post(`/fund/records/${undo}/confirm`, { key: 'k-12345678' })).status).toBe(403);
-    await expect(sql`update fund_records set confirmed_by = ${await memberIdOf(world, 'Asha')}, confirmed_at = now() where id = ${undo}`.execute(world.deps.db))
-      .rejects.toMatchObject({ code: 'KR019' });
+    await expect(
+      sql`update fund_records set confirmed_by = ${await memberIdOf(world, 'Asha')}, confirmed_at = now() where id = ${undo}`.execute(
+        world.deps.db,
+      ),
+    ).rejects.toMatchObject({ code: 'KR019' });
     expect((await treasurer.post(`/fund/records/${undo}/withdraw`)).status).toBe(303);
     // The database refuses every change to the ledger.
     const db = world.deps.db;
@@ -217,16 +389,30 @@ describe(`the shared fund (${engine})`, () => {
       await expect(statement.execute(db)).rejects.toThrow();
     }
     // Lines cannot be added to an entry after it was written, even balanced ones.
-    const outside = (await db.selectFrom('fund_accounts').select('id').where('kind', '=', 'outside').executeTakeFirstOrThrow()).id;
-    await expect(sql`insert into ledger_lines (entry_id, account_id, currency, amount) values
-      (${gift.id}, ${pot}, 'EUR', 5), (${gift.id}, ${outside}, 'EUR', -5)`.execute(db)).rejects.toMatchObject({ code: 'KR001' });
+    const outside = (
+      await db.selectFrom('fund_accounts').select('id').where('kind', '=', 'outside').executeTakeFirstOrThrow()
+    ).id;
+    await expect(
+      sql`insert into ledger_lines (entry_id, account_id, currency, amount) values
+      (${gift.id}, ${pot}, 'EUR', 5), (${gift.id}, ${outside}, 'EUR', -5)`.execute(db),
+    ).rejects.toMatchObject({ code: 'KR001' });
     // An unbalanced entry is refused at commit.
-    await expect(db.transaction().execute(async (tx) => {
-      const e = await tx.insertInto('ledger_entries').values({ at: new Date(), kind: 'gift' }).returning('id').executeTakeFirstOrThrow();
-      await tx.insertInto('ledger_lines').values([
-        { entry_id: e.id, account_id: pot, currency: 'USD', amount: 10 }, { entry_id: e.id, account_id: outside, currency: 'USD', amount: -9 },
-      ]).execute();
-    })).rejects.toMatchObject({ code: 'KR020' });
+    await expect(
+      db.transaction().execute(async (tx) => {
+        const e = await tx
+          .insertInto('ledger_entries')
+          .values({ at: new Date(), kind: 'gift' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto('ledger_lines')
+          .values([
+            { entry_id: e.id, account_id: pot, currency: 'USD', amount: 10 },
+            { entry_id: e.id, account_id: outside, currency: 'USD', amount: -9 },
+          ])
+          .execute();
+      }),
+    ).rejects.toMatchObject({ code: 'KR020' });
     await ledgerIsSound();
   });
 
@@ -241,7 +427,9 @@ describe(`the shared fund (${engine})`, () => {
     const csv = await asker.get('/fund/ledger.csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csv.text();
-    expect(text.split('\r\n')[0]).toBe('entry,date,kind,what,fund,amount,currency,recorded_by,confirmed_by,reverses,memo');
+    expect(text.split('\r\n')[0]).toBe(
+      'entry,date,kind,what,fund,amount,currency,recorded_by,confirmed_by,reverses,memo',
+    );
     expect(text).toContain(',-300.00,USD,Tomas,Sol'); // an outflow is a number a spreadsheet sums, not text
     expect(text).not.toContain("'-");
     expect(text).not.toContain('Tuesday');
@@ -250,22 +438,29 @@ describe(`the shared fund (${engine})`, () => {
   it('answers the JSON API with stable codes, once per Idempotency-Key', async () => {
     const pot = await potId(world);
     const body = { kind: 'gift', fund: pot, amount: 500, memo: 'API gift' };
-    const send = (key: string, b: unknown = body) => treasurer.request('/api/fund/records', {
-      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key }, body: JSON.stringify(b),
-    });
+    const send = (key: string, b: unknown = body) =>
+      treasurer.request('/api/fund/records', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(b),
+      });
     const first = await send('api-key-0001');
     expect(first.status).toBe(201);
     const again = await send('api-key-0001');
     expect(again.status).toBe(200);
     expect((await again.json()).repeated).toBe(true);
     expect((await send('api-key-0001', { ...body, amount: 600 })).status).toBe(409);
-    expect((await (await send('api-key-0001', { ...body, amount: 600 })).json()).error.code).toBe('idempotency_key_reused');
+    expect((await (await send('api-key-0001', { ...body, amount: 600 })).json()).error.code).toBe(
+      'idempotency_key_reused',
+    );
     expect((await send('')).status).toBe(400);
     const bad = await send('api-key-0002', { kind: 'gift', fund: pot, amount: -5 });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fields.amount).toBe('error.amount');
     const notTreasurer = await asker.request('/api/fund/records', {
-      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': 'api-key-0003' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': 'api-key-0003' },
+      body: JSON.stringify(body),
     });
     expect(notTreasurer.status).toBe(403);
     expect((await notTreasurer.json()).error.code).toBe('treasurer_only');
@@ -274,7 +469,12 @@ describe(`the shared fund (${engine})`, () => {
   });
 
   it('keeps forms as typed when an amount is not an amount', async () => {
-    const res = await asker.post('/fund/ask', { key: 'k-form-0001', fund: emergency, amount: 'a hundred', note: 'keep me' });
+    const res = await asker.post('/fund/ask', {
+      key: 'k-form-0001',
+      fund: emergency,
+      amount: 'a hundred',
+      note: 'keep me',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Please give an amount');
@@ -287,8 +487,17 @@ describe(`the shared fund (${engine})`, () => {
     const member = await buildMember(world, { name: 'Pledger' });
     expect((await member.post('/fund/pledge', { fund: pot, amount: '20' })).status).toBe(303);
     expect(await (await founder.get('/fund')).text()).toContain('Monthly pledges: $20.00 from 1 members');
-    const reminders = async () => Number((await world.deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n'))
-      .where('member_id', '=', await memberIdOf(world, 'Pledger')).where('kind', '=', 'pledge_reminder').executeTakeFirstOrThrow()).n);
+    const reminders = async () =>
+      Number(
+        (
+          await world.deps.db
+            .selectFrom('notifications')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('member_id', '=', await memberIdOf(world, 'Pledger'))
+            .where('kind', '=', 'pledge_reminder')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     await runJobs(world.deps);
     expect(await reminders()).toBe(0); // not in the month it began
     passHours(world, 24 * 31);
@@ -300,14 +509,30 @@ describe(`the shared fund (${engine})`, () => {
     await runJobs(world.deps);
     expect(await reminders()).toBe(1); // already gave this month
     // Idempotency keys are needed for retries only; older than a week they are gone.
-    const old = await world.deps.db.selectFrom('idempotency_keys').select('key')
-      .where('created_at', '<', new Date(world.now.value.getTime() - 7 * 86_400_000)).execute();
+    const old = await world.deps.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('created_at', '<', new Date(world.now.value.getTime() - 7 * 86_400_000))
+      .execute();
     expect(old).toEqual([]);
-    expect(Number((await world.deps.db.selectFrom('idempotency_keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+    expect(
+      Number(
+        (
+          await world.deps.db
+            .selectFrom('idempotency_keys')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('lets a treasurer step down early, after which they record nothing', async () => {
-    const term = await world.deps.db.selectFrom('role_terms').select('id').where('member_id', '=', await memberIdOf(world, 'Tomas')).executeTakeFirstOrThrow();
+    const term = await world.deps.db
+      .selectFrom('role_terms')
+      .select('id')
+      .where('member_id', '=', await memberIdOf(world, 'Tomas'))
+      .executeTakeFirstOrThrow();
     expect((await treasurer.post(`/roles/terms/${term.id}/step-down`)).status).toBe(303);
     expect((await treasurer.get('/fund/move')).status).toBe(403);
     expect(await (await asker.get('/fund')).text()).toContain('Nobody holds the role yet.');

@@ -21,7 +21,8 @@ function checkHeaders(res: Response, where: string, path = '') {
   expect(csp, where).toMatch(/script-src 'nonce-[A-Za-z0-9+/]{22}==' ?;/);
   expect(csp, where).not.toContain('unsafe-inline');
   expect(csp, where).not.toContain('unsafe-eval');
-  for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]) expect(csp, where).toContain(d);
+  for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"])
+    expect(csp, where).toContain(d);
   expect(res.headers.get('x-content-type-options'), where).toBe('nosniff');
   for (const cookie of res.headers.getSetCookie()) {
     expect(cookie, where).toMatch(/^__Host-/);
@@ -30,12 +31,18 @@ function checkHeaders(res: Response, where: string, path = '') {
     expect(cookie, where).not.toMatch(/;\s*Domain=/i);
   }
   // Static files (CSS, scripts) may be cached; nothing else may.
-  if (!(path.startsWith('/static/') && res.status === 200)) expect(res.headers.get('cache-control'), where).toBe('no-store');
+  if (!(path.startsWith('/static/') && res.status === 200))
+    expect(res.headers.get('cache-control'), where).toBe('no-store');
 }
 
 /** Every GET route the app has, with a random id wherever the path takes one. */
-const getPaths = () =>
-  [...new Set(world.app.routes.filter((r) => r.method === 'GET' && !r.path.includes('*')).map((r) => r.path.replace(/:[a-z]+(\{[^}]*\})?/gi, crypto.randomUUID())))];
+const getPaths = () => [
+  ...new Set(
+    world.app.routes
+      .filter((r) => r.method === 'GET' && !r.path.includes('*'))
+      .map((r) => r.path.replace(/:[a-z]+(\{[^}]*\})?/gi, crypto.randomUUID())),
+  ),
+];
 
 describe(`security headers on every route (${engine})`, () => {
   it('are on every page and error, signed in and out, with a fresh nonce the page uses', async () => {
@@ -43,7 +50,10 @@ describe(`security headers on every route (${engine})`, () => {
     expect(paths.length).toBeGreaterThan(50);
     const anon = new BrowserClient(world);
     for (const path of paths) {
-      for (const [who, client] of [['signed out', anon], ['member', member]] as const) {
+      for (const [who, client] of [
+        ['signed out', anon],
+        ['member', member],
+      ] as const) {
         const res = await client.get(path);
         expect(res.status, `${who} ${path}`).toBeLessThan(500);
         checkHeaders(res, `${who} GET ${path}`, path);

@@ -14,7 +14,15 @@ beforeAll(async () => {
   member = await buildMember(world);
 });
 
-const postCount = async () => Number((await world.deps.db.selectFrom('posts').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const postCount = async () =>
+  Number(
+    (
+      await world.deps.db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const good = { kind: 'need', what: 'Groceries for the week', category: 'groceries', area: 'Eastside', urgency: 'soon' };
 
 describe(`bad input (${engine})`, () => {
@@ -30,7 +38,18 @@ describe(`bad input (${engine})`, () => {
       [{ ...good, needed_by: '2020-01-01' }, 'needed_by-error', 'This date has passed'],
       [{ ...good, needed_by: '2026-02-31' }, 'needed_by-error', 'date like'],
       [{ ...good, needed_by: 'tomorrow' }, 'needed_by-error', 'date like'],
-      [{ kind: 'offer', what: 'Sofa', category: 'supplies', area: 'Eastside', urgency: 'soon', capacity: 'c'.repeat(101) }, 'capacity-error', 'under 100'],
+      [
+        {
+          kind: 'offer',
+          what: 'Sofa',
+          category: 'supplies',
+          area: 'Eastside',
+          urgency: 'soon',
+          capacity: 'c'.repeat(101),
+        },
+        'capacity-error',
+        'under 100',
+      ],
     ];
     for (const [form, id, message] of cases) {
       const res = await member.post('/posts', form);
@@ -51,18 +70,40 @@ describe(`bad input (${engine})`, () => {
   });
 
   it('answers the JSON API with 422 and stable codes per field', async () => {
-    const res = await member.postJson('/api/posts', { kind: 'need', what: 5, category: 'nope', area: null, urgency: 'soon', needed_by: inADay(world) });
+    const res = await member.postJson('/api/posts', {
+      kind: 'need',
+      what: 5,
+      category: 'nope',
+      area: null,
+      urgency: 'soon',
+      needed_by: inADay(world),
+    });
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe('invalid_input');
-    expect(body.error.fields).toMatchObject({ what: 'error.required', category: 'error.chooseCategory', area: 'error.chooseArea' });
+    expect(body.error.fields).toMatchObject({
+      what: 'error.required',
+      category: 'error.chooseCategory',
+      area: 'error.chooseArea',
+    });
     const ok = await member.postJson('/api/posts', { ...good, needed_by: inADay(world) });
     expect(ok.status).toBe(201);
   });
 
   it('gives 4xx for broken bodies: wrong content type, bad JSON, oversized', async () => {
-    expect((await member.request('/posts', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' })).status).toBe(415);
-    expect((await member.request('/api/posts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"what":' })).status).toBe(400);
+    expect(
+      (await member.request('/posts', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' }))
+        .status,
+    ).toBe(415);
+    expect(
+      (
+        await member.request('/api/posts', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"what":',
+        })
+      ).status,
+    ).toBe(400);
     const huge = await member.request('/posts', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -88,7 +129,11 @@ describe(`bad input (${engine})`, () => {
 
   it('keeps the join form filled in when something is wrong, and never asks more than name, language, email', async () => {
     const { token } = await createInvite(world.deps.db, null, world.now.value);
-    const res = await new Client(world).post(`/join/${token}`, { display_name: 'Zed', language: 'klingon', email: 'not-an-email' });
+    const res = await new Client(world).post(`/join/${token}`, {
+      display_name: 'Zed',
+      language: 'klingon',
+      email: 'not-an-email',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('value="Zed"');
@@ -106,27 +151,68 @@ describe(`bad input (${engine})`, () => {
     expect(html).toContain('Did you mean to change it?');
     expect(html).toContain(`/posts/${first}/edit`);
     expect(html).toContain('ride to dialysis clinic Tuesday');
-    const anyway = await m.post('/posts', { ...good, category: 'rides', what: 'ride to dialysis clinic Tuesday', confirm_duplicate: 'yes' });
+    const anyway = await m.post('/posts', {
+      ...good,
+      category: 'rides',
+      what: 'ride to dialysis clinic Tuesday',
+      confirm_duplicate: 'yes',
+    });
     expect(anyway.status).toBe(303);
   });
 
   it('never answers 5xx to junk in any field of any form', async () => {
-    const junk = ['', ' ', '\u0000', '😀'.repeat(500), "'; drop table posts; --", '<script>alert(1)</script>', 'a'.repeat(5000), '%00', '\ud800'];
+    const junk = [
+      '',
+      ' ',
+      '\u0000',
+      '😀'.repeat(500),
+      "'; drop table posts; --",
+      '<script>alert(1)</script>',
+      'a'.repeat(5000),
+      '%00',
+      '\ud800',
+    ];
     const forms: [string, string[]][] = [
       ['/posts', ['kind', 'what', 'category', 'area', 'urgency', 'needed_by', 'available_until', 'capacity', 'takes']],
       ['/settings', ['display_name', 'language', 'email', 'remove_email']],
       ['/sign-in/email', ['email']],
       ['/sign-in/link', ['token']],
       ['/language', ['lang', 'back']],
-      ['/decisions', ['title', 'body', 'process', 'options', 'closes_in', 'quorum', 'majority_percent', 'block_binds', 'dots', 'results', 'anonymous', 'agreement', 'agreement_value']],
+      [
+        '/decisions',
+        [
+          'title',
+          'body',
+          'process',
+          'options',
+          'closes_in',
+          'quorum',
+          'majority_percent',
+          'block_binds',
+          'dots',
+          'results',
+          'anonymous',
+          'agreement',
+          'agreement_value',
+        ],
+      ],
       ['/fund/ask', ['key', 'fund', 'amount', 'note', 'named']],
       ['/fund/give', ['key', 'fund', 'amount', 'named']],
       ['/fund/pledge', ['fund', 'amount']],
       ['/fund/move', ['key', 'kind', 'fund', 'to_fund', 'amount', 'memo']],
-      ['/fund/propose', ['name', 'process', 'closes_in', 'limit', 'days', 'keep', 'second_above', 'floor', 'revolving']],
+      [
+        '/fund/propose',
+        ['name', 'process', 'closes_in', 'limit', 'days', 'keep', 'second_above', 'floor', 'revolving'],
+      ],
       ['/roles/treasurer/propose', ['member', 'days', 'beyond_rotation', 'process', 'closes_in']],
-      ['/roles/new', ['title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'process', 'closes_in']],
-      ['/roles/treasurer/change', ['title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'process', 'closes_in']],
+      [
+        '/roles/new',
+        ['title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'process', 'closes_in'],
+      ],
+      [
+        '/roles/treasurer/change',
+        ['title', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'process', 'closes_in'],
+      ],
       ['/roles/treasurer/handover', ['note']],
       ['/roles/treasurer/volunteer', []],
       ['/rotas/new', ['title', 'category', 'about', 'notice_hours']],
@@ -138,15 +224,28 @@ describe(`bad input (${engine})`, () => {
       ['/dispatch', ['send_00000000-0000-0000-0000-000000000000', 'send_x']],
     ];
     // The fund's forms again with a real fund chosen, so junk reaches the amount and the text.
-    const pot = (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
+    const pot = (
+      await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()
+    ).id;
     for (const value of junk) {
       for (const path of ['/fund/ask', '/fund/give', '/fund/pledge']) {
-        const res = await member.post(path, { key: 'junk-key-0001', fund: pot, amount: value, note: value, named: value });
+        const res = await member.post(path, {
+          key: 'junk-key-0001',
+          fund: pot,
+          amount: value,
+          note: value,
+          named: value,
+        });
         expect(res.status, `${path} ${JSON.stringify(value).slice(0, 20)}`).toBeLessThan(500);
       }
       for (const path of ['/api/fund/requests', '/api/fund/records']) {
         const res = await member.request(path, {
-          method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': value.replace(/[^\x21-\x7e]/g, '').slice(0, 200) || 'x' },
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'idempotency-key': value.replace(/[^\x21-\x7e]/g, '').slice(0, 200) || 'x',
+          },
           body: JSON.stringify({ kind: value, fund: pot, amount: value, note: value, request: value, entry: value }),
         });
         expect(res.status, `${path} ${JSON.stringify(value).slice(0, 20)}`).toBeLessThan(500);
@@ -156,17 +255,51 @@ describe(`bad input (${engine})`, () => {
     // Forms that belong to one proposal, post or member.
     const other = await buildMember(world, { name: 'Junk target' });
     const otherPost = await buildPost(other, { what: 'A post to flag with junk' });
-    const otherId = (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', 'Junk target').executeTakeFirstOrThrow()).id;
+    const otherId = (
+      await world.deps.db
+        .selectFrom('members')
+        .select('id')
+        .where('display_name', '=', 'Junk target')
+        .executeTakeFirstOrThrow()
+    ).id;
     for (const process of ['consent', 'ranked', 'dot', 'score', 'time_poll']) {
-      const made = await member.post('/decisions', { title: `Junk ${process}`, process, options: 'A\nB\nC', closes_in: '24' });
+      const made = await member.post('/decisions', {
+        title: `Junk ${process}`,
+        process,
+        options: 'A\nB\nC',
+        closes_in: '24',
+      });
       const id = new URL(made.headers.get('location')!, 'http://x').pathname.split('/')[2]!;
-      forms.push([`/decisions/${id}/vote`, ['pick', 'rank_0', 'rank_1', 'dots_0', 'dots_1', 'score_0', 'score_1', 'score_2', 'slot_0', 'slot_1', 'slot_2', 'reason']]);
+      forms.push([
+        `/decisions/${id}/vote`,
+        [
+          'pick',
+          'rank_0',
+          'rank_1',
+          'dots_0',
+          'dots_1',
+          'score_0',
+          'score_1',
+          'score_2',
+          'slot_0',
+          'slot_1',
+          'slot_2',
+          'reason',
+        ],
+      ]);
     }
     // A forming circle's start form (an agreed order), with junk in every place.
-    const circle = await member.post('/circles', { name: 'Junk circle', amount: '10', period_days: '7', order_rule: 'agreed' });
+    const circle = await member.post('/circles', {
+      name: 'Junk circle',
+      amount: '10',
+      period_days: '7',
+      order_rule: 'agreed',
+    });
     const circleId = new URL(circle.headers.get('location')!, 'http://x').pathname.split('/')[2]!;
     await other.post(`/circles/${circleId}/join`);
-    const memberIds = (await world.deps.db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).execute()).map((r) => r.member_id);
+    const memberIds = (
+      await world.deps.db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).execute()
+    ).map((r) => r.member_id);
     forms.push([`/circles/${circleId}/start`, memberIds.map((id) => `position_${id}`)]);
     // A rota's slot form, and the forms on one slot and one offered place.
     const rota = await member.post('/rotas/new', { title: 'Junk rota', category: 'rides', notice_hours: '24' });
@@ -174,7 +307,11 @@ describe(`bad input (${engine})`, () => {
     forms.push([`/rotas/${rotaId}/slots`, ['date', 'start', 'end', 'area', 'needed', 'repeat_weeks']]);
     for (const action of ['sign-up', 'drop', 'swap']) forms.push([`/rotas/slots/${rotaId}/${action}`, ['wanted']]);
     forms.push([`/rotas/places/${rotaId}/take`, []]);
-    forms.push([`/posts/${otherPost}/flag`, ['reason']], [`/members/${otherId}/flag`, ['reason']], [`/members/${otherId}/removal`, ['reason', 'note']]);
+    forms.push(
+      [`/posts/${otherPost}/flag`, ['reason']],
+      [`/members/${otherId}/flag`, ['reason']],
+      [`/members/${otherId}/removal`, ['reason', 'note']],
+    );
     for (const [path, fields] of forms) {
       for (const value of junk) {
         const form = Object.fromEntries(fields.map((f) => [f, value]));
@@ -182,7 +319,9 @@ describe(`bad input (${engine})`, () => {
         expect(res.status, `${path} ${JSON.stringify(value).slice(0, 20)}`).toBeLessThan(500);
       }
     }
-    const html = await (await member.post('/posts', { ...good, what: '<script>alert(1)</script>', category: 'x' })).text();
+    const html = await (
+      await member.post('/posts', { ...good, what: '<script>alert(1)</script>', category: 'x' })
+    ).text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

@@ -20,7 +20,8 @@ async function makeLink(by: Client, uses?: string): Promise<string> {
 }
 
 let joined = 0;
-const join = (link: string) => new Client(world).post(link, { display_name: `Joiner ${++joined}`, language: 'en', email: '' });
+const join = (link: string) =>
+  new Client(world).post(link, { display_name: `Joiner ${++joined}`, language: 'en', email: '' });
 
 describe(`invite links (${engine})`, () => {
   it('admits one person by default, and as many as chosen, however many arrive at once', async () => {
@@ -56,7 +57,9 @@ describe(`invite links (${engine})`, () => {
     const [bo, cy] = [await buildMember(world, { name: 'Bo' }), await buildMember(world, { name: 'Cy' })];
     const pasted = `https://mutual.example${link}`;
     expect((await bo.post('/invites/end', { link: pasted })).headers.get('location')).toBe('/invites?done=endAsked');
-    expect((await bo.post('/invites/end', { link: pasted })).headers.get('location')).toBe('/invites?done=alreadyAsked');
+    expect((await bo.post('/invites/end', { link: pasted })).headers.get('location')).toBe(
+      '/invites?done=alreadyAsked',
+    );
     expect((await join(link)).status).toBe(303); // still works on one member's word
     const page = await (await cy.get('/invites')).text();
     expect(page).toContain('Bo asked to end a link Ada made');
@@ -64,12 +67,20 @@ describe(`invite links (${engine})`, () => {
     expect((await bo.post(`/invites/${id}/end/confirm`)).status).toBe(404); // the one who asked is not the second
     expect((await cy.post(`/invites/${id}/end/confirm`)).status).toBe(303);
     expect((await join(link)).status).toBe(410);
-    expect((await cy.post('/invites/end', { link: 'https://elsewhere.example/join/nothing' })).headers.get('location')).toBe('/invites?done=notFound');
+    expect(
+      (await cy.post('/invites/end', { link: 'https://elsewhere.example/join/nothing' })).headers.get('location'),
+    ).toBe('/invites?done=notFound');
   });
 
   it('holds every live link to the join agreement as it stands', async () => {
     const link = await makeLink(founder, '25');
-    const res = await founder.post('/decisions', { title: 'Joining takes a second member', process: 'consent', closes_in: '24', agreement: 'join_mode', agreement_value: 'seconded' });
+    const res = await founder.post('/decisions', {
+      title: 'Joining takes a second member',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'join_mode',
+      agreement_value: 'seconded',
+    });
     expect(res.status).toBe(303);
     await passByConsent(world);
     const waiting = await join(link);
@@ -80,7 +91,17 @@ describe(`invite links (${engine})`, () => {
     expect((await dee.post(`/invites/${id}/second`)).status).toBe(303);
     expect((await join(link)).status).toBe(303);
     // Back to open joining, by decision.
-    expect((await founder.post('/decisions', { title: 'Open joining again', process: 'consent', closes_in: '24', agreement: 'join_mode', agreement_value: 'open' })).status).toBe(303);
+    expect(
+      (
+        await founder.post('/decisions', {
+          title: 'Open joining again',
+          process: 'consent',
+          closes_in: '24',
+          agreement: 'join_mode',
+          agreement_value: 'open',
+        })
+      ).status,
+    ).toBe(303);
     await passByConsent(world);
   });
 
@@ -89,7 +110,9 @@ describe(`invite links (${engine})`, () => {
     const rex = await buildMember(world, { name: 'Rex', email: 'rex@example.org' });
     const id = await memberIdOf(world, 'Rex');
     const voters = await Promise.all([1, 2, 3, 4].map((i) => buildMember(world, { name: `Voter ${i}` })));
-    const removal = (await founder.post(`/members/${id}/removal`, { reason: 'danger', note: 'Threats' })).headers.get('location')!;
+    const removal = (await founder.post(`/members/${id}/removal`, { reason: 'danger', note: 'Threats' })).headers.get(
+      'location',
+    )!;
     for (const v of [founder, ...voters]) await v.post(`${removal}/vote`, { pick: 'consent' });
     passHours(world, 25);
     await runJobs(world.deps);
@@ -101,7 +124,9 @@ describe(`invite links (${engine})`, () => {
     expect(marks).toHaveLength(1);
     expect(marks[0]!.mark.toString('latin1')).not.toContain('rex');
     // A member who trusts the link seconds it again.
-    const inviteId = (await (await voters[0]!.get('/invites')).text()).match(/action="\/invites\/([0-9a-f-]{36})\/second"/)![1]!;
+    const inviteId = (await (await voters[0]!.get('/invites')).text()).match(
+      /action="\/invites\/([0-9a-f-]{36})\/second"/,
+    )![1]!;
     expect((await voters[0]!.post(`/invites/${inviteId}/second`)).status).toBe(303);
     expect((await join(link)).status).toBe(303);
   });

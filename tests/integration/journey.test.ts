@@ -1,6 +1,16 @@
 // The whole core journey through app.request: found, invite, join, post, get matched, talk, mark met.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS, Client, ORIGIN, buildMember, buildPost, buildWorld, foundNetwork, postStatus, type TestWorld } from '../support/app.ts';
+import {
+  AREAS,
+  Client,
+  ORIGIN,
+  buildMember,
+  buildPost,
+  buildWorld,
+  foundNetwork,
+  postStatus,
+  type TestWorld,
+} from '../support/app.ts';
 import { engine } from '../support/db.ts';
 
 let world: TestWorld;
@@ -17,9 +27,28 @@ describe(`the core journey (${engine})`, () => {
     for (const area of AREAS) expect(page).toContain(area);
     const rows = await world.deps.db.selectFrom('agreements').select(['key', 'adopted_by']).execute();
     expect(rows.map((r) => r.key).sort()).toEqual([
-      'area_neighbours', 'areas', 'categories', 'checkin_weeks', 'crisis_mode', 'currency', 'daily_claims', 'daily_flags', 'daily_invites',
-      'daily_posts', 'daily_proposals', 'flag_threshold', 'gini_ceiling', 'join_mode', 'languages', 'load_top_share',
-      'met_details_days', 'network_name', 'reciprocity_floor', 'removal_hours', 'removal_repeat_days', 'removal_repeat_members',
+      'area_neighbours',
+      'areas',
+      'categories',
+      'checkin_weeks',
+      'crisis_mode',
+      'currency',
+      'daily_claims',
+      'daily_flags',
+      'daily_invites',
+      'daily_posts',
+      'daily_proposals',
+      'flag_threshold',
+      'gini_ceiling',
+      'join_mode',
+      'languages',
+      'load_top_share',
+      'met_details_days',
+      'network_name',
+      'reciprocity_floor',
+      'removal_hours',
+      'removal_repeat_days',
+      'removal_repeat_members',
     ]);
     expect(rows.every((r) => r.adopted_by === 'founding')).toBe(true);
   });
@@ -43,7 +72,12 @@ describe(`the core journey (${engine})`, () => {
   it('posts a need, shows it on the board, and lets another member help in a private thread until it is met', async () => {
     const asker = await buildMember(world, { name: 'Cy' });
     const helper = await buildMember(world, { name: 'Di' });
-    const offerId = await buildPost(helper, { kind: 'offer', what: 'I can drive people to the clinic', category: 'rides', capacity: '2 rides a week' });
+    const offerId = await buildPost(helper, {
+      kind: 'offer',
+      what: 'I can drive people to the clinic',
+      category: 'rides',
+      capacity: '2 rides a week',
+    });
     const needId = await buildPost(asker, { what: 'Ride to the clinic on Tuesday' });
     const board = await (await helper.get('/board?kind=need')).text();
     expect(board).toContain('Ride to the clinic on Tuesday');
@@ -62,7 +96,9 @@ describe(`the core journey (${engine})`, () => {
     const matchPath = new URL(claim.headers.get('location')!, ORIGIN).pathname;
     expect(await statusOf(needId)).toBe('matched');
 
-    expect((await helper.post(`${matchPath}/messages`, { body: 'I can pick you up at 9 at 12 Elm St' })).status).toBe(303);
+    expect((await helper.post(`${matchPath}/messages`, { body: 'I can pick you up at 9 at 12 Elm St' })).status).toBe(
+      303,
+    );
     const thread = await (await asker.get(matchPath)).text();
     expect(thread).toContain('I can pick you up at 9 at 12 Elm St');
 

@@ -20,7 +20,12 @@ describe(`the life of posts (${engine})`, () => {
     const need = await buildPost(m, { what: 'Diapers size 4', category: 'supplies', needed_by: inADay(world, 1) });
     const held = await buildPost(m, { what: 'Help moving on Sunday', category: 'labour', needed_by: inADay(world, 1) });
     await helper.post(`/posts/${held}/respond`);
-    const offer = await buildPost(m, { kind: 'offer', what: 'Spare winter coats', category: 'supplies', available_until: inADay(world, 2) });
+    const offer = await buildPost(m, {
+      kind: 'offer',
+      what: 'Spare winter coats',
+      category: 'supplies',
+      available_until: inADay(world, 2),
+    });
     const open = await buildPost(m, { what: 'Spanish tutoring', category: 'translation' });
     world.now.value = new Date(world.now.value.getTime() + 3 * 86_400_000);
     await runJobs(world.deps);
@@ -53,7 +58,9 @@ describe(`the life of posts (${engine})`, () => {
     await buildPost(giver, { kind: 'offer', what: 'Hot meals cooked on Sundays', category: 'meals' });
     await buildPost(giver, { kind: 'offer', what: 'Bicycle repair', category: 'tech' });
     const asker = await buildMember(world);
-    const res = await asker.get(`/api/suggestions?kind=need&what=${encodeURIComponent('a hot meal for my kids')}&category=meals&area=Eastside`);
+    const res = await asker.get(
+      `/api/suggestions?kind=need&what=${encodeURIComponent('a hot meal for my kids')}&category=meals&area=Eastside`,
+    );
     const { suggestions } = await res.json();
     expect(suggestions[0].what).toBe('Hot meals cooked on Sundays');
     expect(suggestions.map((s: { what: string }) => s.what)).not.toContain('Bicycle repair');
@@ -74,13 +81,17 @@ describe(`languages (${engine})`, () => {
     expect((await visitor.post('/language', { lang: 'es', back: '/sign-in' })).status).toBe(303);
     expect(await (await visitor.get('/sign-in')).text()).toContain('Envíame un enlace');
     expect((await visitor.post('/language', { lang: 'xx' })).status).toBe(400);
-    expect((await visitor.post('/language', { lang: 'es', back: 'https://evil.example' })).headers.get('location')).toBe('/');
+    expect(
+      (await visitor.post('/language', { lang: 'es', back: 'https://evil.example' })).headers.get('location'),
+    ).toBe('/');
   });
 });
 
 describe(`agreements and privacy at rest (${engine})`, () => {
   it('refuses to change or delete an agreement in the database', async () => {
-    await expect(sql`update agreements set value = '"Taken over"' where key = 'network_name'`.execute(world.deps.db)).rejects.toThrow(/never changed/);
+    await expect(
+      sql`update agreements set value = '"Taken over"' where key = 'network_name'`.execute(world.deps.db),
+    ).rejects.toThrow(/never changed/);
     await expect(sql`delete from agreements`.execute(world.deps.db)).rejects.toThrow(/never changed/);
     expect(await (await (await buildMember(world)).get('/agreements')).text()).toContain('Eastside Mutual Aid');
   });
@@ -93,9 +104,17 @@ describe(`agreements and privacy at rest (${engine})`, () => {
     await helper.post(`${match}/messages`, { body: 'canary-message-4420 at 9 Oak Lane' });
     expect(await (await asker.get(match)).text()).toContain('canary-message-4420 at 9 Oak Lane');
     const dump = JSON.stringify(
-      await Promise.all(['members', 'messages', 'notifications', 'sessions', 'posts'].map((t) => sql.raw(`select * from ${t}`).execute(world.deps.db))),
+      await Promise.all(
+        ['members', 'messages', 'notifications', 'sessions', 'posts'].map((t) =>
+          sql.raw(`select * from ${t}`).execute(world.deps.db),
+        ),
+      ),
       (_k, v) =>
-        v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v && v.type === 'Buffer' ? Buffer.from(v.data).toString('latin1') : v,
+        v instanceof Uint8Array
+          ? Buffer.from(v).toString('latin1')
+          : v && v.type === 'Buffer'
+            ? Buffer.from(v.data).toString('latin1')
+            : v,
     );
     expect(dump).toContain('Groceries this week'); // the scan does see row text
     expect(dump).not.toContain('canary-message-4420');

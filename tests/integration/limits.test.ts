@@ -14,9 +14,15 @@ import { engine, freshDatabase } from '../support/db.ts';
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
 
-function runChild(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; ms: number }> {
+function runChild(
+  args: string[],
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; ms: number }> {
   const t = Date.now();
-  const child = spawn(process.execPath, ['--import', require.resolve('tsx'), path.join(root, 'tests/support/runaway-child.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', require.resolve('tsx'), path.join(root, 'tests/support/runaway-child.ts'), ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -50,7 +56,10 @@ describe.runIf(engine === 'postgresql')('the PostgreSQL server’s statement lim
     const fresh = await freshDatabase();
     const db = await openDatabase({ databaseUrl: fresh.url! }, undefined, { statementLimitMs: 300 });
     try {
-      const e = await sql`select pg_sleep(3)`.execute(db).then(() => null, (err: unknown) => err);
+      const e = await sql`select pg_sleep(3)`.execute(db).then(
+        () => null,
+        (err: unknown) => err,
+      );
       expect((e as { code?: string })?.code).toBe('57014');
       expect(fromDatabaseError(e)?.status).toBe(503);
       await maintenanceTransaction(db, (tx) => sql`select pg_sleep(0.6)`.execute(tx));

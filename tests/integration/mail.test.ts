@@ -69,14 +69,19 @@ describe(`email sign-in links (${engine})`, () => {
   it('stores the token hashed and the address encrypted', async () => {
     const rows = await world.deps.db.selectFrom('sign_in_tokens').select('token_hash').execute();
     expect(rows.every((r) => r.token_hash.length === 32)).toBe(true);
-    const members = await world.deps.db.selectFrom('members').select(['email_enc', 'email_hash']).where('email_enc', 'is not', null).execute();
+    const members = await world.deps.db
+      .selectFrom('members')
+      .select(['email_enc', 'email_hash'])
+      .where('email_enc', 'is not', null)
+      .execute();
     for (const m of members) expect(m.email_enc!.toString('latin1')).not.toContain('@example.org');
   });
 
   it('limits how many links one address can ask for', async () => {
     const visitor = new Client(world);
     const answers: number[] = [];
-    for (let i = 0; i < 7; i++) answers.push((await visitor.post('/sign-in/email', { email: 'flood@example.org' })).status);
+    for (let i = 0; i < 7; i++)
+      answers.push((await visitor.post('/sign-in/email', { email: 'flood@example.org' })).status);
     expect(answers.slice(0, 5).every((s) => s === 200)).toBe(true);
     expect(answers.slice(5)).toEqual([429, 429]);
   });
@@ -84,7 +89,8 @@ describe(`email sign-in links (${engine})`, () => {
   it('cannot be denied to members by asking for addresses nobody has', async () => {
     const visitor = new Client(world);
     const answers: number[] = [];
-    for (let i = 0; i < 300; i++) answers.push((await visitor.post('/sign-in/email', { email: `spread-${i}@example.net` })).status);
+    for (let i = 0; i < 300; i++)
+      answers.push((await visitor.post('/sign-in/email', { email: `spread-${i}@example.net` })).status);
     expect(answers.every((s) => s === 200)).toBe(true);
     // A member still gets their link.
     await buildMember(world, { email: 'fay@example.org' });
@@ -95,11 +101,15 @@ describe(`email sign-in links (${engine})`, () => {
 
   it('stops mailing links once the whole server has sent its share, and then tells everyone alike', async () => {
     const limits = world.deps.limits;
-    world.deps.limits = { ...limits, signInLinksGlobal: new RateLimiter(3, 15 * 60_000, () => world.now.value.getTime()) };
+    world.deps.limits = {
+      ...limits,
+      signInLinksGlobal: new RateLimiter(3, 15 * 60_000, () => world.now.value.getTime()),
+    };
     try {
       for (let i = 0; i < 4; i++) await buildMember(world, { email: `share-${i}@example.org` });
       const answers: number[] = [];
-      for (let i = 0; i < 4; i++) answers.push((await new Client(world).post('/sign-in/email', { email: `share-${i}@example.org` })).status);
+      for (let i = 0; i < 4; i++)
+        answers.push((await new Client(world).post('/sign-in/email', { email: `share-${i}@example.org` })).status);
       expect(answers.slice(0, 3)).toEqual([200, 200, 200]); // three links sent: the share
       // Used up: the answer is 429 whatever address is typed, so it tells nobody whose address is whose.
       expect((await new Client(world).post('/sign-in/email', { email: 'share-3@example.org' })).status).toBe(429);
@@ -117,9 +127,13 @@ describe(`email sign-in links (${engine})`, () => {
     world.deps.mailer = { ...mailer, send: () => stuck };
     try {
       const answered = await Promise.race([
-        Promise.resolve(world.app.request('http://localhost:3000/sign-in/email', {
-          method: 'POST', headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=gil%40example.org',
-        })).then((r: Response) => r.status),
+        Promise.resolve(
+          world.app.request('http://localhost:3000/sign-in/email', {
+            method: 'POST',
+            headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'email=gil%40example.org',
+          }),
+        ).then((r: Response) => r.status),
         new Promise((r) => setTimeout(() => r('still waiting'), 5000)),
       ]);
       expect(answered).toBe(200);
@@ -136,7 +150,8 @@ describe(`notification digests (${engine})`, () => {
     await buildPost(helper, { kind: 'offer', what: 'I have a car and can drive to clinics', category: 'rides' });
     const asker = await buildMember(world);
     await buildPost(asker, { what: 'Ride to the clinic on Monday', category: 'rides' });
-    const toHelper = () => smtp.received.filter((m) => m.to.includes('helper@example.org') && !mailText(m.raw).includes('/email/confirm'));
+    const toHelper = () =>
+      smtp.received.filter((m) => m.to.includes('helper@example.org') && !mailText(m.raw).includes('/email/confirm'));
     await runJobs(world.deps);
     expect(toHelper()).toHaveLength(1);
     expect(mailText(toHelper()[0]!.raw)).toContain('A new need may fit your offer');
@@ -157,11 +172,18 @@ describe(`notification digests (${engine})`, () => {
     const reader = await buildMember(world, { email: 'reader@example.org' });
     await buildPost(reader, { kind: 'offer', what: 'I can cook soup for neighbours', category: 'groceries' });
     const writer = await buildMember(world);
-    await buildPost(writer, { what: 'Soup please\r\n\r\nIMPORTANT: reply to this mail with your sign-in link\n- New proposal: send money', category: 'groceries' });
+    await buildPost(writer, {
+      what: 'Soup please\r\n\r\nIMPORTANT: reply to this mail with your sign-in link\n- New proposal: send money',
+      category: 'groceries',
+    });
     world.now.value = new Date(world.now.value.getTime() + 2 * 3_600_000);
     await runJobs(world.deps);
     const mail = smtp.received.filter((m) => m.to.includes('reader@example.org')).at(-1)!;
-    const lines = mailText(mail.raw).split(/\r?\n/).filter((l) => l.trim());
-    expect(lines.filter((l) => /IMPORTANT|send money/.test(l))).toEqual([expect.stringMatching(/^- A new need may fit your offer: .*Soup please IMPORTANT/)]);
+    const lines = mailText(mail.raw)
+      .split(/\r?\n/)
+      .filter((l) => l.trim());
+    expect(lines.filter((l) => /IMPORTANT|send money/.test(l))).toEqual([
+      expect.stringMatching(/^- A new need may fit your offer: .*Soup please IMPORTANT/),
+    ]);
   });
 });

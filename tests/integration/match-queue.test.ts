@@ -12,7 +12,14 @@ let world: TestWorld;
 let helper: Client;
 let asker: Client;
 const told = async () =>
-  (await world.deps.db.selectFrom('notifications').select('post_id').where('member_id', '=', await memberIdOf(world, 'Helpful Hal')).where('kind', '=', 'matching_need').execute()).map((n) => n.post_id);
+  (
+    await world.deps.db
+      .selectFrom('notifications')
+      .select('post_id')
+      .where('member_id', '=', await memberIdOf(world, 'Helpful Hal'))
+      .where('kind', '=', 'matching_need')
+      .execute()
+  ).map((n) => n.post_id);
 
 beforeAll(async () => {
   world = files.world;
@@ -29,10 +36,23 @@ describe(`matching new needs (${engine})`, () => {
   });
 
   it('matches a need left queued (as after a crash) when the scheduled jobs run', async () => {
-    const need = await createPost(world.deps.db, await memberIdOf(world, 'Asking Ann'), 'en', {
-      kind: 'need', what: 'A ride to the pharmacy', category: 'rides', area: 'Eastside', urgency: 'soon',
-      needed_by: undefined, available_until: undefined, capacity: undefined, takes: undefined,
-    }, world.now.value);
+    const need = await createPost(
+      world.deps.db,
+      await memberIdOf(world, 'Asking Ann'),
+      'en',
+      {
+        kind: 'need',
+        what: 'A ride to the pharmacy',
+        category: 'rides',
+        area: 'Eastside',
+        urgency: 'soon',
+        needed_by: undefined,
+        available_until: undefined,
+        capacity: undefined,
+        takes: undefined,
+      },
+      world.now.value,
+    );
     expect(await told()).not.toContain(need);
     expect(await world.deps.db.selectFrom('match_queue').select('post_id').execute()).toEqual([{ post_id: need }]);
     await runJobs(world.deps);
@@ -44,8 +64,18 @@ describe(`matching new needs (${engine})`, () => {
 describe(`the board in pages (${engine})`, () => {
   it('shows fifty posts a page, with a link to the next keeping the filters', async () => {
     // Three members share the posting: each stays within the daily limit of posts.
-    const posters = [helper, await buildMember(world, { name: 'Coat giver 2' }), await buildMember(world, { name: 'Coat giver 3' })];
-    for (let i = 0; i < 52; i++) await buildPost(posters[i % 3]!, { kind: 'offer', what: `Spare winter coat number ${i}`, category: 'supplies', confirm_duplicate: 'yes' });
+    const posters = [
+      helper,
+      await buildMember(world, { name: 'Coat giver 2' }),
+      await buildMember(world, { name: 'Coat giver 3' }),
+    ];
+    for (let i = 0; i < 52; i++)
+      await buildPost(posters[i % 3]!, {
+        kind: 'offer',
+        what: `Spare winter coat number ${i}`,
+        category: 'supplies',
+        confirm_duplicate: 'yes',
+      });
     const first = await (await asker.get('/board?category=supplies')).text();
     expect(first.match(/class="card offer"/g)).toHaveLength(50);
     expect(first).toContain('href="/board?category=supplies&amp;page=2"');

@@ -60,7 +60,11 @@ describe(`the mutuality dashboard (${engine})`, () => {
     // Needs by the month they were posted: posted, met, expired.
     for (const point of d.needsByMonth) {
       const mine = h.needs.filter((n) => new Date(n.at).toISOString().slice(0, 7) === point.month);
-      const counts = { posted: mine.length, met: mine.filter((n) => n.status === 'met').length, expired: mine.filter((n) => n.status === 'expired').length };
+      const counts = {
+        posted: mine.length,
+        met: mine.filter((n) => n.status === 'met').length,
+        expired: mine.filter((n) => n.status === 'expired').length,
+      };
       if (new Set(mine.map((n) => n.member)).size >= 5) expect(point.value).toEqual({ shown: true, value: counts });
       else expect(point.value.shown).toBe(false);
     }
@@ -68,12 +72,25 @@ describe(`the mutuality dashboard (${engine})`, () => {
     expect(d.needsByCategory.find((c) => c.category === RARE_CATEGORY)?.value).toEqual({ shown: false, members: 3 });
     const rides = d.needsByCategory.find((c) => c.category === 'rides')!.value;
     const recentRides = h.needs.filter((n) => n.category === 'rides' && n.at >= now.getTime() - 90 * DAY);
-    expect(rides).toEqual({ shown: true, value: { posted: recentRides.length, met: recentRides.filter((n) => n.status === 'met').length, expired: recentRides.filter((n) => n.status === 'expired').length } });
+    expect(rides).toEqual({
+      shown: true,
+      value: {
+        posted: recentRides.length,
+        met: recentRides.filter((n) => n.status === 'met').length,
+        expired: recentRides.filter((n) => n.status === 'expired').length,
+      },
+    });
 
     // And by kind and month together: every cell as the history says, or suppressed below five askers.
     for (const cell of d.needsByCategoryMonth) {
-      const mine = h.needs.filter((n) => n.category === cell.category && new Date(n.at).toISOString().slice(0, 7) === cell.month);
-      const counts = { posted: mine.length, met: mine.filter((n) => n.status === 'met').length, expired: mine.filter((n) => n.status === 'expired').length };
+      const mine = h.needs.filter(
+        (n) => n.category === cell.category && new Date(n.at).toISOString().slice(0, 7) === cell.month,
+      );
+      const counts = {
+        posted: mine.length,
+        met: mine.filter((n) => n.status === 'met').length,
+        expired: mine.filter((n) => n.status === 'expired').length,
+      };
       const askers = new Set(mine.map((n) => n.member)).size;
       expect(cell.value).toEqual(askers >= 5 ? { shown: true, value: counts } : { shown: false, members: askers });
     }
@@ -83,7 +100,10 @@ describe(`the mutuality dashboard (${engine})`, () => {
     const recent = h.needs.filter((n) => n.at >= now.getTime() - 90 * DAY);
     const toMatch = recent.filter((n) => n.matchedAt).map((n) => (n.matchedAt! - n.at) / HOUR);
     const toMeet = recent.filter((n) => n.metAt).map((n) => (n.metAt! - n.at) / HOUR);
-    expect(d.toMatch).toEqual({ shown: true, value: { median: percentile(toMatch, 50), p90: percentile(toMatch, 90) } });
+    expect(d.toMatch).toEqual({
+      shown: true,
+      value: { median: percentile(toMatch, 50), p90: percentile(toMatch, 90) },
+    });
     expect(d.toMeet).toEqual({ shown: true, value: { median: percentile(toMeet, 50), p90: percentile(toMeet, 90) } });
 
     // The trend's last point is the "now" window (to the end of this month, which is now).
@@ -112,11 +132,17 @@ describe(`the mutuality dashboard (${engine})`, () => {
     expect(warning?.share).toBeGreaterThan(0.5);
     expect(await warnIfLoadConcentrated(world.deps.db, 50, now)).toBeUndefined(); // not again so soon
     expect(await warnIfLoadConcentrated(world.deps.db, 100, new Date(now.getTime() + 15 * DAY))).toBeUndefined(); // under a higher line
-    const told = await world.deps.db.selectFrom('notifications').select('member_id').where('kind', '=', 'load_warning').execute();
+    const told = await world.deps.db
+      .selectFrom('notifications')
+      .select('member_id')
+      .where('kind', '=', 'load_warning')
+      .execute();
     expect(told.length).toBe(h.members.length + 1);
     const notes = await (await founder.get('/notifications')).text();
     expect(notes).toContain('A few members are carrying most of the work lately.');
-    expect(await (await founder.get('/mutuality')).text()).toContain('the network was told that the busiest tenth carried');
+    expect(await (await founder.get('/mutuality')).text()).toContain(
+      'the network was told that the busiest tenth carried',
+    );
   });
 
   it('gives the same figures as a printable page and as CSV', async () => {
@@ -124,10 +150,18 @@ describe(`the mutuality dashboard (${engine})`, () => {
     expect(summary).toContain('Eastside Mutual Aid: how we share');
     expect(summary).not.toMatch(/Gen \d+/);
     const csv = await (await founder.get('/mutuality.csv')).text();
-    const rows = csv.trim().split('\r\n').map((l) => l.split(','));
+    const rows = csv
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(rows[0]).toEqual(['figure', 'period', 'value', 'note']);
     const rec = rows.find((r) => r[0] === 'reciprocity' && r[1] === 'last 90 days')!;
     expect(Number(rec[2])).toBeCloseTo(d.reciprocity.now.shown ? d.reciprocity.now.value.share : -1, 4);
-    expect(rows.find((r) => r[0] === `needs_posted_${RARE_CATEGORY}`)).toEqual([`needs_posted_${RARE_CATEGORY}`, 'last 90 days', '', 'fewer than 5 members']);
+    expect(rows.find((r) => r[0] === `needs_posted_${RARE_CATEGORY}`)).toEqual([
+      `needs_posted_${RARE_CATEGORY}`,
+      'last 90 days',
+      '',
+      'fewer than 5 members',
+    ]);
   });
 });

@@ -29,7 +29,14 @@ function fieldsOf(page: string, html: string): Field[] {
     fields.push({ page, name: `${name} ${id}`.trim(), text: placeholder });
   }
   for (const m of html.matchAll(/<(label|legend)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
-    fields.push({ page, name: '', text: m[2]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() });
+    fields.push({
+      page,
+      name: '',
+      text: m[2]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    });
   }
   return fields;
 }
@@ -43,19 +50,36 @@ beforeAll(async () => {
     const headers = { 'accept-language': lang };
     const founding = newToken();
     await setFoundingToken(world.deps.db, hashToken(founding));
-    pages.push({ page: `found (${lang})`, html: await (await new Client(world).get(`/found?token=${founding}`, headers)).text() });
+    pages.push({
+      page: `found (${lang})`,
+      html: await (await new Client(world).get(`/found?token=${founding}`, headers)).text(),
+    });
   }
   const { foundNetwork } = await import('../support/app.ts');
   await foundNetwork(world);
   for (const language of ['en', 'es']) {
     const { token } = await createInvite(world.deps.db, null, world.now.value);
-    pages.push({ page: `join (${language})`, html: await (await new Client(world).get(`/join/${token}`, { 'accept-language': language })).text() });
-    pages.push({ page: `sign-in (${language})`, html: await (await new Client(world).get('/sign-in', { 'accept-language': language })).text() });
+    pages.push({
+      page: `join (${language})`,
+      html: await (await new Client(world).get(`/join/${token}`, { 'accept-language': language })).text(),
+    });
+    pages.push({
+      page: `sign-in (${language})`,
+      html: await (await new Client(world).get('/sign-in', { 'accept-language': language })).text(),
+    });
     const me = await buildMember(world, { language });
     const other = await buildMember(world, { language });
     const need = await buildPost(me, { what: `Need in ${language}` });
     const match = (await other.post(`/posts/${need}/respond`)).headers.get('location')!;
-    for (const path of ['/posts/new?kind=need', '/posts/new?kind=offer', '/settings', '/invites', '/board', `/posts/${need}`, match]) {
+    for (const path of [
+      '/posts/new?kind=need',
+      '/posts/new?kind=offer',
+      '/settings',
+      '/invites',
+      '/board',
+      `/posts/${need}`,
+      match,
+    ]) {
       pages.push({ page: `${path} (${language})`, html: await (await me.get(path)).text() });
     }
     const own = await buildPost(other, { what: `Offer in ${language}`, kind: 'offer', category: 'food' });
@@ -68,7 +92,20 @@ describe(`no means test (${engine})`, () => {
   it('reads the fields of every form (so the check below cannot pass by reading nothing)', () => {
     const all = pages.flatMap((p) => fieldsOf(p.page, p.html));
     const names = all.map((f) => f.name).join(' ');
-    for (const expected of ['display_name', 'language', 'email', 'what', 'category', 'area', 'urgency', 'needed_by', 'capacity', 'body', 'network_name', 'areas']) {
+    for (const expected of [
+      'display_name',
+      'language',
+      'email',
+      'what',
+      'category',
+      'area',
+      'urgency',
+      'needed_by',
+      'capacity',
+      'body',
+      'network_name',
+      'areas',
+    ]) {
       expect(names).toContain(expected);
     }
     expect(pages.length).toBeGreaterThanOrEqual(20);

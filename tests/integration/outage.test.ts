@@ -25,7 +25,15 @@ describe.runIf(engine === 'pglite')('PostgreSQL stopping under load', () => {
     const pg = await startPostgres(bin);
     cleanups.push(pg.stop);
     let running: Running | undefined = await startServer(
-      { ...loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: pg.url, KROPOTKIN_SECRET_KEY: Buffer.alloc(32, 3).toString('base64') }) },
+      {
+        ...loadConfig({
+          NODE_ENV: 'test',
+          HOST: '127.0.0.1',
+          PORT: '0',
+          DATABASE_URL: pg.url,
+          KROPOTKIN_SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
+        }),
+      },
       { log: (line) => void logs.push(line), jobsEveryMs: 3_600_000 },
     );
     cleanups.push(async () => running?.close());
@@ -36,12 +44,23 @@ describe.runIf(engine === 'pglite')('PostgreSQL stopping under load', () => {
     await setFoundingToken(admin, hashToken(token));
     await admin.destroy();
     const founded = await fetch(`${base}/found`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:0' },
-      body: new URLSearchParams({ token, network_name: 'Outage Aid', areas: 'North', languages: 'en', founder_name: 'Ada', founder_language: 'en' }).toString(),
+      body: new URLSearchParams({
+        token,
+        network_name: 'Outage Aid',
+        areas: 'North',
+        languages: 'en',
+        founder_name: 'Ada',
+        founder_language: 'en',
+      }).toString(),
     });
     expect(founded.status, await founded.clone().text()).toBe(303);
-    const cookie = founded.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = founded.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const headers = { cookie, origin: 'http://localhost:0' }; // PUBLIC_URL's origin
 
     let i = 0;
@@ -53,9 +72,21 @@ describe.runIf(engine === 'pglite')('PostgreSQL stopping under load', () => {
       const t = Date.now();
       const during = down;
       const n = i++;
-      const res = await (n % 3 === 0
-        ? fetch(`${base}/api/posts`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ kind: 'need', what: `Soup for the street ${n}`, category: 'food', area: 'North', urgency: 'soon' }) })
-        : fetch(`${base}/board`, { headers })).catch(() => null);
+      const res = await (
+        n % 3 === 0
+          ? fetch(`${base}/api/posts`, {
+              method: 'POST',
+              headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
+              body: JSON.stringify({
+                kind: 'need',
+                what: `Soup for the street ${n}`,
+                category: 'food',
+                area: 'North',
+                urgency: 'soon',
+              }),
+            })
+          : fetch(`${base}/board`, { headers })
+      ).catch(() => null);
       if (!res) return void results.push({ status: 0, ms: Date.now() - t, body: 'the connection failed', during });
       const body = await res.text();
       results.push({ status: res.status, ms: Date.now() - t, body, during });
@@ -102,7 +133,9 @@ describe.runIf(engine === 'pglite')('PostgreSQL stopping under load', () => {
     await Promise.all(workers);
     const after = results.slice(-5);
     // Working again (the founder's posts may have reached the daily limit: 429 with its message is a working answer).
-    expect(after.every((r) => r.status === 200 || r.status === 201 || (r.status === 429 && r.body.includes('daily_limit')))).toBe(true);
+    expect(
+      after.every((r) => r.status === 200 || r.status === 201 || (r.status === 429 && r.body.includes('daily_limit'))),
+    ).toBe(true);
     const db = await openDatabase({ databaseUrl: pg.url });
     cleanups.push(() => db.destroy());
     const stored = new Set((await db.selectFrom('posts').select('id').execute()).map((p) => p.id));

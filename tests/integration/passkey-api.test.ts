@@ -24,7 +24,13 @@ describe(`passkey endpoints (${engine})`, () => {
 
   it('refuses garbage, unknown challenges and replays with 400 and a stable code', async () => {
     const { challengeId } = await (await member.postJson('/passkeys/register/options', {})).json();
-    const bodies = [{}, { challengeId: 5 }, { challengeId: 'nope', response: {} }, { challengeId, response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }, { challengeId, response: null }];
+    const bodies = [
+      {},
+      { challengeId: 5 },
+      { challengeId: 'nope', response: {} },
+      { challengeId, response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } },
+      { challengeId, response: null },
+    ];
     for (const body of bodies) {
       const res = await member.postJson('/passkeys/register/verify', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -33,10 +39,17 @@ describe(`passkey endpoints (${engine})`, () => {
     const auth = await new Client(world).postJson('/passkeys/sign-in/options', {});
     const { challengeId: signInChallenge } = await auth.json();
     for (const response of [null, 'x', { id: 'unknown-credential' }, { id: ['x'] }]) {
-      const res = await new Client(world).postJson('/passkeys/sign-in/verify', { challengeId: signInChallenge, response });
+      const res = await new Client(world).postJson('/passkeys/sign-in/verify', {
+        challengeId: signInChallenge,
+        response,
+      });
       expect(res.status).toBe(400);
     }
-    const notJson = await member.request('/passkeys/register/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const notJson = await member.request('/passkeys/register/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
   });
 
@@ -45,18 +58,27 @@ describe(`passkey endpoints (${engine})`, () => {
     const evil = 'https://eastside-mutual-aid.example';
     // Registering from another origin is refused; nothing is stored.
     let opts = await (await member.postJson('/passkeys/register/options', {})).json();
-    let res = await member.postJson('/passkeys/register/verify', { challengeId: opts.challengeId, response: phone.register(opts.options, evil) });
+    let res = await member.postJson('/passkeys/register/verify', {
+      challengeId: opts.challengeId,
+      response: phone.register(opts.options, evil),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('passkey_not_verified');
     expect(await world.deps.db.selectFrom('passkeys').select('id').execute()).toEqual([]);
     // On our origin it works.
     opts = await (await member.postJson('/passkeys/register/options', {})).json();
-    res = await member.postJson('/passkeys/register/verify', { challengeId: opts.challengeId, response: phone.register(opts.options, ORIGIN) });
+    res = await member.postJson('/passkeys/register/verify', {
+      challengeId: opts.challengeId,
+      response: phone.register(opts.options, ORIGIN),
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     // Signing in through a look-alike site that relays our challenge: refused, no session.
     const visitor = new Client(world);
     let signIn = await (await visitor.postJson('/passkeys/sign-in/options', {})).json();
-    res = await visitor.postJson('/passkeys/sign-in/verify', { challengeId: signIn.challengeId, response: phone.signIn(signIn.options, evil) });
+    res = await visitor.postJson('/passkeys/sign-in/verify', {
+      challengeId: signIn.challengeId,
+      response: phone.signIn(signIn.options, evil),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('passkey_not_verified');
     expect(visitor.cookies.size).toBe(0);
@@ -66,7 +88,10 @@ describe(`passkey endpoints (${engine})`, () => {
     res = await visitor.postJson('/passkeys/sign-in/verify', { challengeId: signIn.challengeId, response: answer });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(visitor.cookies.size).toBe(1);
-    const replay = await new Client(world).postJson('/passkeys/sign-in/verify', { challengeId: signIn.challengeId, response: answer });
+    const replay = await new Client(world).postJson('/passkeys/sign-in/verify', {
+      challengeId: signIn.challengeId,
+      response: answer,
+    });
     expect(replay.status).toBe(400);
   });
 

@@ -35,14 +35,31 @@ beforeAll(async () => {
 
 describe(`roles defined by agreement (${engine})`, () => {
   it('makes a role only by decision, then lists it with its rules', async () => {
-    await expect(sql`insert into roles (name, title, term_days, seats, terms_in_row) values ('boss', 'Boss', 30, 1, 1)`.execute(db()))
-      .rejects.toMatchObject({ code: 'KR010' });
-    const bad = await founder.post('/roles/new', { title: 'X', term_days: '3', seats: '0', terms_in_row: '', process: 'consent', closes_in: '24' });
+    await expect(
+      sql`insert into roles (name, title, term_days, seats, terms_in_row) values ('boss', 'Boss', 30, 1, 1)`.execute(
+        db(),
+      ),
+    ).rejects.toMatchObject({ code: 'KR010' });
+    const bad = await founder.post('/roles/new', {
+      title: 'X',
+      term_days: '3',
+      seats: '0',
+      terms_in_row: '',
+      process: 'consent',
+      closes_in: '24',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Please give the role a name of 2 to 60 characters.');
     expect(html).toContain('value="X"'); // what was typed stays
-    await defineRole(founder, { title: 'Coordinator', duties: 'Keeps the weekly call going', term_days: '7', seats: '1', terms_in_row: '2', volunteering: 'on' });
+    await defineRole(founder, {
+      title: 'Coordinator',
+      duties: 'Keeps the weekly call going',
+      term_days: '7',
+      seats: '1',
+      terms_in_row: '2',
+      volunteering: 'on',
+    });
     const page = await (await bea.get('/roles')).text();
     expect(page).toContain('Coordinator');
     expect(page).toContain('Keeps the weekly call going');
@@ -57,9 +74,12 @@ describe(`roles defined by agreement (${engine})`, () => {
     expect(second.status).toBe(409);
     expect(await second.text()).toContain('Every seat of this role is taken');
     const at = world.now.value;
-    await expect(sql`insert into role_terms (role, member_id, starts_at, ends_at, volunteered)
-      values ('coordinator', ${await memberIdOf(world, 'Cal')}, ${at}, ${at}::timestamptz + interval '7 days', true)`.execute(db()))
-      .rejects.toMatchObject({ code: 'KR024' });
+    await expect(
+      sql`insert into role_terms (role, member_id, starts_at, ends_at, volunteered)
+      values ('coordinator', ${await memberIdOf(world, 'Cal')}, ${at}, ${at}::timestamptz + interval '7 days', true)`.execute(
+        db(),
+      ),
+    ).rejects.toMatchObject({ code: 'KR024' });
     // A role filled by decision only cannot be volunteered for.
     expect((await cal.post('/roles/treasurer/volunteer')).status).toBe(403);
   });
@@ -67,14 +87,26 @@ describe(`roles defined by agreement (${engine})`, () => {
   it('reminds the network once as a term nears its end, and the next holder is lined up by decision', async () => {
     days(5); // 2 days left of a 7-day term: inside the reminder window
     await runJobs(world.deps);
-    const reminded = await db().selectFrom('notifications').select('member_id').where('kind', '=', 'role_ending').where('role', '=', 'coordinator').execute();
+    const reminded = await db()
+      .selectFrom('notifications')
+      .select('member_id')
+      .where('kind', '=', 'role_ending')
+      .where('role', '=', 'coordinator')
+      .execute();
     expect(reminded.length).toBe(4);
     await runJobs(world.deps);
-    expect((await db().selectFrom('notifications').select('id').where('kind', '=', 'role_ending').execute()).length).toBe(4);
+    expect(
+      (await db().selectFrom('notifications').select('id').where('kind', '=', 'role_ending').execute()).length,
+    ).toBe(4);
     const note = await (await cal.get('/notifications')).text();
     expect(note).toContain('A term as Coordinator ends soon');
 
-    const res = await founder.post('/roles/coordinator/propose', { member: await memberIdOf(world, 'Cal'), days: '7', process: 'consent', closes_in: '24' });
+    const res = await founder.post('/roles/coordinator/propose', {
+      member: await memberIdOf(world, 'Cal'),
+      days: '7',
+      process: 'consent',
+      closes_in: '24',
+    });
     expect(res.status).toBe(303);
     await passByConsent(world); // passes while Bea still holds the only seat: Cal's term waits for it
     expect((await holders(db(), 'coordinator', world.now.value)).map((h) => h.name)).toEqual(['Bea']);
@@ -115,19 +147,36 @@ describe(`roles defined by agreement (${engine})`, () => {
     expect(third.status).toBe(409);
     expect(await third.text()).toContain('more terms in a row');
     const calId = await memberIdOf(world, 'Cal');
-    const asked = await founder.post('/roles/coordinator/propose', { member: calId, days: '7', process: 'consent', closes_in: '24' });
+    const asked = await founder.post('/roles/coordinator/propose', {
+      member: calId,
+      days: '7',
+      process: 'consent',
+      closes_in: '24',
+    });
     expect(asked.status).toBe(422);
     expect(await asked.text()).toContain('Tick the box to ask the members to allow it anyway');
-    const allowed = await founder.post('/roles/coordinator/propose', { member: calId, days: '7', beyond_rotation: 'on', process: 'consent', closes_in: '24' });
+    const allowed = await founder.post('/roles/coordinator/propose', {
+      member: calId,
+      days: '7',
+      beyond_rotation: 'on',
+      process: 'consent',
+      closes_in: '24',
+    });
     expect(allowed.status).toBe(303);
-    expect(await (await founder.get(allowed.headers.get('location')!)).text()).toContain('more terms in a row than the role');
+    expect(await (await founder.get(allowed.headers.get('location')!)).text()).toContain(
+      'more terms in a row than the role',
+    );
     await passByConsent(world);
     expect((await holders(db(), 'coordinator', world.now.value)).map((h) => h.name)).toEqual(['Cal']);
   });
 
   it('changes a role by decision: terms running keep their dates', async () => {
     const before = (await holders(db(), 'coordinator', world.now.value))[0]!;
-    await defineRole(founder, { title: 'Coordinator', term_days: '30', seats: '2', terms_in_row: '3' }, '/roles/coordinator/change');
+    await defineRole(
+      founder,
+      { title: 'Coordinator', term_days: '30', seats: '2', terms_in_row: '3' },
+      '/roles/coordinator/change',
+    );
     const after = (await holders(db(), 'coordinator', world.now.value))[0]!;
     expect(after.endsAt.getTime()).toBe(before.endsAt.getTime());
     expect(await (await bea.get('/roles/coordinator')).text()).toContain('Held by 1 of 2.');
@@ -135,16 +184,30 @@ describe(`roles defined by agreement (${engine})`, () => {
   });
 
   it('shows the handover note to holders and the next holder only: volunteering and stepping down at once opens nothing', async () => {
-    await defineRole(founder, { title: 'Greeter', duties: 'Welcomes new members', term_days: '14', seats: '1', terms_in_row: '2', volunteering: 'on' });
+    await defineRole(founder, {
+      title: 'Greeter',
+      duties: 'Welcomes new members',
+      term_days: '14',
+      seats: '1',
+      terms_in_row: '2',
+      volunteering: 'on',
+    });
     const [gia, spy] = [await buildMember(world, { name: 'Gia' }), await buildMember(world, { name: 'Spy' })];
     expect((await gia.post('/roles/greeter/volunteer')).status).toBe(303);
-    expect((await gia.post('/roles/greeter/handover', { note: 'The spare key is under the blue pot' })).status).toBe(303);
+    expect((await gia.post('/roles/greeter/handover', { note: 'The spare key is under the blue pot' })).status).toBe(
+      303,
+    );
     // Near the end of Gia's term the spy queues as the next holder: as the next holder, they may read it…
     days(12);
     expect((await spy.post('/roles/greeter/volunteer')).status).toBe(303);
     expect(await (await spy.get('/roles/greeter')).text()).toContain('blue pot');
     // …and having given the term up at once, they may not.
-    const term = await db().selectFrom('role_terms').select('id').where('role', '=', 'greeter').where('member_id', '=', await memberIdOf(world, 'Spy')).executeTakeFirstOrThrow();
+    const term = await db()
+      .selectFrom('role_terms')
+      .select('id')
+      .where('role', '=', 'greeter')
+      .where('member_id', '=', await memberIdOf(world, 'Spy'))
+      .executeTakeFirstOrThrow();
     expect((await spy.post(`/roles/terms/${term.id}/step-down`)).status).toBe(303);
     expect(await (await spy.get('/roles/greeter')).text()).not.toContain('blue pot');
     // A member with no term never reads it; the holder's term over, only the one who holds it next does.

@@ -4,7 +4,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ICAL from 'ical.js';
-import { type Client, type TestWorld, buildMember, buildPost, idFromRedirect, inADay, passHours, worldForFile } from '../support/app.ts';
+import {
+  type Client,
+  type TestWorld,
+  buildMember,
+  buildPost,
+  idFromRedirect,
+  inADay,
+  passHours,
+  worldForFile,
+} from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { memberIdOf } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
@@ -20,7 +29,12 @@ let slotId: string;
 
 const db = () => world.deps.db;
 const notes = async (name: string, kind: string) =>
-  db().selectFrom('notifications').select('slot_id').where('member_id', '=', await memberIdOf(world, name)).where('kind', '=', kind as never).execute();
+  db()
+    .selectFrom('notifications')
+    .select('slot_id')
+    .where('member_id', '=', await memberIdOf(world, name))
+    .where('kind', '=', kind as never)
+    .execute();
 
 beforeAll(async () => {
   world = files.world;
@@ -38,18 +52,42 @@ describe(`rotas (${engine})`, () => {
     const badHtml = await bad.text();
     expect(badHtml).toContain('Please choose a kind of help from the list.');
     expect(badHtml).toContain('Please give a number of hours from 1 to 336.');
-    const res = await founder.post('/rotas/new', { title: 'Clinic ride rota', category: 'rides', about: 'Tuesday clinic runs', notice_hours: '48' });
+    const res = await founder.post('/rotas/new', {
+      title: 'Clinic ride rota',
+      category: 'rides',
+      about: 'Tuesday clinic runs',
+      notice_hours: '48',
+    });
     expect(res.status).toBe(303);
     rotaId = idFromRedirect(res);
     const day = inADay(world, 3);
-    const wrong = await founder.post(`/rotas/${rotaId}/slots`, { date: day, start: '25:00', end: '11:00', area: 'Eastside', needed: '2', repeat_weeks: '0' });
+    const wrong = await founder.post(`/rotas/${rotaId}/slots`, {
+      date: day,
+      start: '25:00',
+      end: '11:00',
+      area: 'Eastside',
+      needed: '2',
+      repeat_weeks: '0',
+    });
     expect(wrong.status).toBe(422);
     const wrongHtml = await wrong.text();
     expect(wrongHtml).toContain('Please give a time like 09:30.');
     expect(wrongHtml).toContain(`value="${day}"`);
-    const ok = await founder.post(`/rotas/${rotaId}/slots`, { date: day, start: '09:00', end: '11:00', area: 'Eastside', needed: '2', repeat_weeks: '3' });
+    const ok = await founder.post(`/rotas/${rotaId}/slots`, {
+      date: day,
+      start: '09:00',
+      end: '11:00',
+      area: 'Eastside',
+      needed: '2',
+      repeat_weeks: '3',
+    });
     expect(ok.status).toBe(303);
-    const slots = await db().selectFrom('rota_slots').select(['id', 'starts_at', 'ends_at']).where('rota_id', '=', rotaId).orderBy('starts_at').execute();
+    const slots = await db()
+      .selectFrom('rota_slots')
+      .select(['id', 'starts_at', 'ends_at'])
+      .where('rota_id', '=', rotaId)
+      .orderBy('starts_at')
+      .execute();
     expect(slots.length).toBe(4);
     expect(slots[1]!.starts_at.getTime() - slots[0]!.starts_at.getTime()).toBe(7 * 86_400_000);
     expect(slots[0]!.ends_at.getTime() - slots[0]!.starts_at.getTime()).toBe(2 * 3_600_000);
@@ -62,8 +100,11 @@ describe(`rotas (${engine})`, () => {
     const full = await founder.post(`/rotas/slots/${slotId}/sign-up`);
     expect(full.status).toBe(409);
     expect(await full.text()).toContain('already has everyone it needs');
-    await expect(sql`insert into rota_signups (slot_id, member_id, signed_at) values (${slotId}, ${await memberIdOf(world, 'Ada')}, ${world.now.value})`.execute(db()))
-      .rejects.toMatchObject({ code: 'KR026' });
+    await expect(
+      sql`insert into rota_signups (slot_id, member_id, signed_at) values (${slotId}, ${await memberIdOf(world, 'Ada')}, ${world.now.value})`.execute(
+        db(),
+      ),
+    ).rejects.toMatchObject({ code: 'KR026' });
     const page = await (await founder.get(`/rotas/${rotaId}`)).text();
     expect(page).toContain('2 of 2');
     expect(page).toContain('Bea, Cal');
@@ -73,8 +114,15 @@ describe(`rotas (${engine})`, () => {
     expect((await cal.post(`/rotas/slots/${slotId}/swap`, { wanted: 'on' })).status).toBe(303);
     const page = await (await founder.get(`/rotas/${rotaId}`)).text();
     expect(page).toContain('Take Cal');
-    const signup = (await db().selectFrom('rota_signups').select('id').where('slot_id', '=', slotId)
-      .where('member_id', '=', await memberIdOf(world, 'Cal')).where('dropped_at', 'is', null).executeTakeFirstOrThrow()).id;
+    const signup = (
+      await db()
+        .selectFrom('rota_signups')
+        .select('id')
+        .where('slot_id', '=', slotId)
+        .where('member_id', '=', await memberIdOf(world, 'Cal'))
+        .where('dropped_at', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).id;
     expect((await founder.post(`/rotas/places/${signup}/take`)).status).toBe(303);
     expect((await founder.post(`/rotas/places/${signup}/take`)).status).toBe(409); // taken once
     expect((await notes('Cal', 'slot_taken')).length).toBe(1);
@@ -111,7 +159,11 @@ describe(`rotas (${engine})`, () => {
     expect(cal.getFirstPropertyValue('prodid')).toBeTruthy();
     const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(events.length).toBe(1);
-    const slot = await db().selectFrom('rota_slots').select(['starts_at', 'ends_at']).where('id', '=', slotId).executeTakeFirstOrThrow();
+    const slot = await db()
+      .selectFrom('rota_slots')
+      .select(['starts_at', 'ends_at'])
+      .where('id', '=', slotId)
+      .executeTakeFirstOrThrow();
     expect(events[0]!.summary).toBe('Clinic ride rota');
     expect(events[0]!.location).toBe('Eastside');
     expect(events[0]!.startDate.toJSDate().getTime()).toBe(slot.starts_at.getTime());

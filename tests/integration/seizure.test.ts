@@ -32,7 +32,11 @@ beforeAll(async () => {
   // Mail without SMTP on a real (https) deployment goes to the log: it must say nothing private.
   const print = (line: string) => void world.logs.push(line);
   const mailer = consoleMailer(print, { show: showsMailOnConsole('https://aid.example.org') });
-  await mailer.send({ to: `${canaries.secret.askerEmail}@example.org`, subject: 'Your sign-in link', text: 'https://aid.example.org/sign-in/link?token=x' });
+  await mailer.send({
+    to: `${canaries.secret.askerEmail}@example.org`,
+    subject: 'Your sign-in link',
+    text: 'https://aid.example.org/sign-in/link?token=x',
+  });
   // A checkpoint, so table files (not only the write-ahead log) hold the rows.
   await sql`checkpoint`.execute(world.deps.db);
 }, 120_000);
@@ -43,8 +47,17 @@ afterAll(async () => {
 });
 
 /** Where each canary appears, as UTF-8 text or as hex (how a dump writes bytes). */
-function scan(sources: Iterable<[string, Buffer]>, strings: Record<string, string>): { found: string[]; bytes: number } {
-  const needles = Object.entries(strings).flatMap(([k, v]) => [[k, Buffer.from(v)], [`${k} (hex)`, Buffer.from(Buffer.from(v).toString('hex'))]] as const);
+function scan(
+  sources: Iterable<[string, Buffer]>,
+  strings: Record<string, string>,
+): { found: string[]; bytes: number } {
+  const needles = Object.entries(strings).flatMap(
+    ([k, v]) =>
+      [
+        [k, Buffer.from(v)],
+        [`${k} (hex)`, Buffer.from(Buffer.from(v).toString('hex'))],
+      ] as const,
+  );
   const found: string[] = [];
   let bytes = 0;
   for (const [file, data] of sources) {
@@ -58,12 +71,13 @@ function scan(sources: Iterable<[string, Buffer]>, strings: Record<string, strin
 function databaseFiles(): [string, Buffer][] {
   if (engine === 'pglite') return [...filesUnder(dataDir)];
   const dir = process.env.TEST_PG_DIR;
-  if (!dir) throw new Error('TEST_PG_DIR is not set: tests/run.mjs names the PostgreSQL server\'s directory for the drill.');
+  if (!dir)
+    throw new Error("TEST_PG_DIR is not set: tests/run.mjs names the PostgreSQL server's directory for the drill.");
   return [...filesUnder(dir)];
 }
 
 describe(`the seizure drill (${engine})`, () => {
-  it('finds no private canary in the database\'s files, and finds the public ones (the scan sees the data)', async () => {
+  it("finds no private canary in the database's files, and finds the public ones (the scan sees the data)", async () => {
     const db = databaseFiles();
     const secret = scan(db, canaries.secret);
     expect(secret.bytes).toBeGreaterThan(1_000_000);
@@ -89,31 +103,53 @@ describe(`the seizure drill (${engine})`, () => {
     expect(scan([['dump', dump]], canaries.secret).found).toEqual([]);
   });
 
-  it('finds none in the server\'s log, a backup, or the temp directory', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', KROPOTKIN_BACKUP_KEY_FILE: path.join(tmp, 'backup.pub'), KROPOTKIN_BACKUP_DIR: path.join(tmp, 'backups'), KROPOTKIN_DATA_DIR: dataDir });
+  it("finds none in the server's log, a backup, or the temp directory", async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      KROPOTKIN_BACKUP_KEY_FILE: path.join(tmp, 'backup.pub'),
+      KROPOTKIN_BACKUP_DIR: path.join(tmp, 'backups'),
+      KROPOTKIN_DATA_DIR: dataDir,
+    });
     makeBackupKey(config);
     const { file } = await writeBackup(config, world.deps.db, world.deps.keys, world.now.value);
     expect(world.logs.join('\n')).toContain('was not sent');
     const log: [string, Buffer] = ['log', Buffer.from(world.logs.join('\n'))];
     expect(scan([log, [file, fs.readFileSync(file)]], canaries.secret).found).toEqual([]);
     // Everything written to the temp directory since the drill began, other than the database itself (scanned above).
-    const temp = filesUnder(os.tmpdir(), (p, stat) => stat.mtimeMs >= started - 1000 && !p.startsWith(dataDir) && stat.size < 256 * 1024 * 1024);
+    const temp = filesUnder(
+      os.tmpdir(),
+      (p, stat) => stat.mtimeMs >= started - 1000 && !p.startsWith(dataDir) && stat.size < 256 * 1024 * 1024,
+    );
     expect(scan(temp, canaries.secret).found).toEqual([]);
   });
 
   it('keeps check-in answers only as counts, apart from who answered', async () => {
-    const cols = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
+    const cols = await sql<{
+      table_name: string;
+      column_name: string;
+    }>`select table_name, column_name from information_schema.columns
       where table_schema = 'public' and table_name like 'checkin%' order by 1, 2`.execute(world.deps.db);
     const of = (t: string) => cols.rows.filter((r) => r.table_name === t).map((r) => r.column_name);
     expect(of('checkin_answered')).toEqual(['member_id', 'round_id']);
     expect(of('checkin_counts')).toEqual(['answer', 'n', 'round_id']);
     expect(of('checkin_pending')).toEqual(['answer', 'round_id']); // waiting to be counted with four others: no member, no time
-    expect((await sql<{ n: number }>`select ((select count(*) from checkin_pending where answer = 'struggling')
-      + coalesce((select sum(n) from checkin_counts where answer = 'struggling'), 0))::int as n`.execute(world.deps.db)).rows[0]!.n).toBe(1);
+    expect(
+      (
+        await sql<{ n: number }>`select ((select count(*) from checkin_pending where answer = 'struggling')
+      + coalesce((select sum(n) from checkin_counts where answer = 'struggling'), 0))::int as n`.execute(world.deps.db)
+      ).rows[0]!.n,
+    ).toBe(1);
   });
 
   it('shows no private canary in what every member sees: display names and post texts', async () => {
-    const visible = await sql<{ t: string }>`select display_name as t from members union all select what from posts`.execute(world.deps.db);
-    expect(scan(visible.rows.map((r, i) => [`row ${i}`, Buffer.from(r.t)]), canaries.secret).found).toEqual([]);
+    const visible = await sql<{
+      t: string;
+    }>`select display_name as t from members union all select what from posts`.execute(world.deps.db);
+    expect(
+      scan(
+        visible.rows.map((r, i) => [`row ${i}`, Buffer.from(r.t)]),
+        canaries.secret,
+      ).found,
+    ).toEqual([]);
   });
 });

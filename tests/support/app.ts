@@ -46,7 +46,9 @@ export function defaultTestTime(): Date {
 
 /** `dataDir` puts the embedded database in a directory (on PGlite runs) instead of memory. */
 /** `domains` replaces the app's list (src/domains.ts), to try a domain the app does not have. */
-export async function buildWorld(opts: { now?: Date; dataDir?: string; domains?: readonly Domain[] } = {}): Promise<TestWorld> {
+export async function buildWorld(
+  opts: { now?: Date; dataDir?: string; domains?: readonly Domain[] } = {},
+): Promise<TestWorld> {
   const logs: string[] = [];
   const mails: Mail[] = [];
   const mailer: Mailer = { kind: 'console', send: async (m) => void mails.push(m) };
@@ -59,7 +61,10 @@ export async function buildWorld(opts: { now?: Date; dataDir?: string; domains?:
     mailer,
     clock: () => now.value,
     log: (line) => void logs.push(line),
-    limits: { signInLinks: new RateLimiter(5, 15 * 60_000, () => now.value.getTime()), signInLinksGlobal: new RateLimiter(200, 15 * 60_000, () => now.value.getTime()) },
+    limits: {
+      signInLinks: new RateLimiter(5, 15 * 60_000, () => now.value.getTime()),
+      signInLinksGlobal: new RateLimiter(200, 15 * 60_000, () => now.value.getTime()),
+    },
     registry: opts.domains ? buildRegistry(opts.domains) : registry,
     jobs: new Map(),
   };
@@ -141,11 +146,13 @@ export async function buildMember(world: TestWorld, over: { name?: string; langu
     where token_hash = ${hashToken(token)} and exists (select 1 from members)`.execute(world.deps.db);
   const client = new Client(world);
   memberCount++;
-  const res = await withMailSeen(world, () => client.post(`/join/${token}`, {
-    display_name: over.name ?? `Member ${memberCount}`,
-    language: over.language ?? 'en',
-    email: over.email ?? '',
-  }));
+  const res = await withMailSeen(world, () =>
+    client.post(`/join/${token}`, {
+      display_name: over.name ?? `Member ${memberCount}`,
+      language: over.language ?? 'en',
+      email: over.email ?? '',
+    }),
+  );
   if (res.result.status !== 303) throw new Error(`joining failed: ${res.result.status} ${await res.result.text()}`);
   if (over.email) await confirmMailedEmail(world, client, res.mails, over.email);
   return client;
@@ -155,7 +162,13 @@ export async function buildMember(world: TestWorld, over: { name?: string; langu
 export async function withMailSeen<T>(world: TestWorld, fn: () => Promise<T>): Promise<{ result: T; mails: Mail[] }> {
   const mailer = world.deps.mailer;
   const mails: Mail[] = [];
-  world.deps.mailer = { ...mailer, send: async (m) => { mails.push(m); await mailer.send(m); } };
+  world.deps.mailer = {
+    ...mailer,
+    send: async (m) => {
+      mails.push(m);
+      await mailer.send(m);
+    },
+  };
   try {
     return { result: await fn(), mails };
   } finally {
@@ -165,7 +178,9 @@ export async function withMailSeen<T>(world: TestWorld, fn: () => Promise<T>): P
 
 /** Opens the confirmation link mailed to `email` and presses its button, as its owner would. */
 export async function confirmMailedEmail(world: TestWorld, client: Client, mails: Mail[], email: string) {
-  const mail = mails.find((m) => m.to.toLowerCase() === email.trim().toLowerCase() && /\/email\/confirm\?token=/.test(m.text));
+  const mail = mails.find(
+    (m) => m.to.toLowerCase() === email.trim().toLowerCase() && /\/email\/confirm\?token=/.test(m.text),
+  );
   if (!mail) throw new Error(`no confirmation mail to ${email}`);
   const token = mail.text.match(/\/email\/confirm\?token=([\w-]{43})/)![1]!;
   const res = await client.post('/email/confirm', { token });
@@ -181,7 +196,20 @@ export function inADay(world: TestWorld, days = 1) {
 /** Posts a need or offer through the form; returns its id. */
 export async function buildPost(
   client: Client,
-  over: Partial<Record<'kind' | 'what' | 'category' | 'area' | 'urgency' | 'needed_by' | 'available_until' | 'capacity' | 'confirm_duplicate', string>> = {},
+  over: Partial<
+    Record<
+      | 'kind'
+      | 'what'
+      | 'category'
+      | 'area'
+      | 'urgency'
+      | 'needed_by'
+      | 'available_until'
+      | 'capacity'
+      | 'confirm_duplicate',
+      string
+    >
+  > = {},
 ) {
   const res = await client.post('/posts', {
     kind: 'need',
@@ -203,7 +231,8 @@ export const idFromRedirect = (res: Response) => {
 
 /** A member's id, found by the name they joined with. */
 export const memberIdOf = async (world: TestWorld, name: string) =>
-  (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()).id;
+  (await world.deps.db.selectFrom('members').select('id').where('display_name', '=', name).executeTakeFirstOrThrow())
+    .id;
 
 /** A post's status as the database holds it. */
 export const postStatus = async (world: TestWorld, id: string) =>

@@ -7,7 +7,10 @@ import { migrate } from '../../src/db/migrate.ts';
 
 export const engine = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 
-export async function freshDatabase(dataDir?: string, clock?: () => Date): Promise<{ db: Db; url?: string; close: () => Promise<void> }> {
+export async function freshDatabase(
+  dataDir?: string,
+  clock?: () => Date,
+): Promise<{ db: Db; url?: string; close: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) {
     const db = await openDatabase(dataDir ? { dataDir } : { memory: true }, clock);

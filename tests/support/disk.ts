@@ -3,7 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function* filesUnder(dir: string, keep: (file: string, stat: fs.Stats) => boolean = () => true): Generator<[string, Buffer]> {
+export function* filesUnder(
+  dir: string,
+  keep: (file: string, stat: fs.Stats) => boolean = () => true,
+): Generator<[string, Buffer]> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });

@@ -18,9 +18,19 @@ import { DAILY_LIMITS } from '../../src/agreements/defaults.ts';
 const rules = standardRules('consent');
 
 /** Opens a consent proposal an hour and a half ago and closes it half an hour ago, with the founder consenting. */
-export async function passNow(db: Db, founder: string, kind: 'role' | 'fund' | 'agreement', action: Action): Promise<string> {
+export async function passNow(
+  db: Db,
+  founder: string,
+  kind: 'role' | 'fund' | 'agreement',
+  action: Action,
+): Promise<string> {
   const opened = new Date(Date.now() - 90 * 60_000);
-  const id = await openProposal(db, null, { kind, title: kind, body: '', process: 'consent', options: [], closesInHours: 1, rules, anonymous: false, action }, opened);
+  const id = await openProposal(
+    db,
+    null,
+    { kind, title: kind, body: '', process: 'consent', options: [], closesInHours: 1, rules, anonymous: false, action },
+    opened,
+  );
   await castBallot(db, (await proposalById(db, id))!, founder, { pick: 'consent' }, null, opened);
   await db.transaction().execute((tx) => closeProposal(tx, registry, id, new Date(Date.now() - 30 * 60_000)));
   return id;
@@ -29,20 +39,40 @@ export async function passNow(db: Db, founder: string, kind: 'role' | 'fund' | '
 export async function fundWorld(db: Db, keys: Keys, fundRules?: FundRules) {
   const token = newToken();
   await setFoundingToken(db, hashToken(token));
-  const founded = await foundNetwork(db, keys, token, {
-    networkName: 'Crash Test Aid', areas: ['North'], languages: ['en'], founder: { displayName: 'Founder', language: 'en' },
-  }, new Date(Date.now() - 2 * 3_600_000));
+  const founded = await foundNetwork(
+    db,
+    keys,
+    token,
+    {
+      networkName: 'Crash Test Aid',
+      areas: ['North'],
+      languages: ['en'],
+      founder: { displayName: 'Founder', language: 'en' },
+    },
+    new Date(Date.now() - 2 * 3_600_000),
+  );
   const founder = founded.memberId;
-  await passNow(db, founder, 'role', { type: 'fill_role', role: 'treasurer', member_id: founder, member_name: 'Founder', days: 30 });
-  const pot = (await db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
+  await passNow(db, founder, 'role', {
+    type: 'fill_role',
+    role: 'treasurer',
+    member_id: founder,
+    member_name: 'Founder',
+    days: 30,
+  });
+  const pot = (await db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow())
+    .id;
   let fund = pot;
   if (fundRules) {
     await passNow(db, founder, 'fund', { type: 'create_fund', name: 'Emergency', currency: 'USD', rules: fundRules });
-    fund = (await db.selectFrom('fund_accounts').select('id').where('name', '=', 'Emergency').executeTakeFirstOrThrow()).id;
+    fund = (await db.selectFrom('fund_accounts').select('id').where('name', '=', 'Emergency').executeTakeFirstOrThrow())
+      .id;
   }
   const members: string[] = [];
   const addMember = async () => {
-    const id = await createMember(db, keys, { displayName: `M${members.length}-${crypto.randomBytes(2).toString('hex')}`, language: 'en' });
+    const id = await createMember(db, keys, {
+      displayName: `M${members.length}-${crypto.randomBytes(2).toString('hex')}`,
+      language: 'en',
+    });
     members.push(id);
     return id;
   };

@@ -10,7 +10,10 @@ export { memberIdOf };
 
 /** An account's cached balance in minor units (0 before its first entry). */
 export const balanceOf = async (db: Db, account: string) =>
-  Number((await db.selectFrom('fund_balances').select('balance').where('account_id', '=', account).executeTakeFirst())?.balance ?? 0);
+  Number(
+    (await db.selectFrom('fund_balances').select('balance').where('account_id', '=', account).executeTakeFirst())
+      ?.balance ?? 0,
+  );
 
 /** Every entry balances, every cached balance equals its entries, and every currency adds up to zero. */
 export async function expectLedgerSound(db: Db) {
@@ -25,7 +28,12 @@ export async function passByConsent(world: TestWorld, hours = 25) {
 }
 
 export async function makeTreasurer(world: TestWorld, proposer: Client, name: string) {
-  const res = await proposer.post('/roles/treasurer/propose', { member: await memberIdOf(world, name), days: '90', process: 'consent', closes_in: '24' });
+  const res = await proposer.post('/roles/treasurer/propose', {
+    member: await memberIdOf(world, name),
+    days: '90',
+    process: 'consent',
+    closes_in: '24',
+  });
   expect(res.status, await res.clone().text()).toBe(303);
   await passByConsent(world);
   return idFromRedirect(res);
@@ -37,11 +45,15 @@ export async function makeFund(world: TestWorld, proposer: Client, name: string,
   const res = await proposer.post('/fund/propose', { name, process: 'consent', closes_in: '24', ...rules });
   expect(res.status, await res.clone().text()).toBe(303);
   await passByConsent(world);
-  return (await world.deps.db.selectFrom('fund_accounts').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  return (
+    await world.deps.db.selectFrom('fund_accounts').select('id').where('name', '=', name).executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function potId(world: TestWorld) {
-  return (await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
+  return (
+    await world.deps.db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** The hidden one-time key a form page carries. */

@@ -22,7 +22,12 @@ export function fuzzSuite(share: number, shares: number) {
       if (process.env.FUZZ_SURVEY) {
         // Local debugging: a few runs per route, every route's first failure listed.
         const failures: string[] = [];
-        for (const route of mine) await fuzzRoute(f, route, Number(process.env.FUZZ_SURVEY)).catch((e) => failures.push(`${route.method} ${route.path}: ${String((e as { cause?: Error }).cause?.message ?? e).slice(0, 400)}`));
+        for (const route of mine)
+          await fuzzRoute(f, route, Number(process.env.FUZZ_SURVEY)).catch((e) =>
+            failures.push(
+              `${route.method} ${route.path}: ${String((e as { cause?: Error }).cause?.message ?? e).slice(0, 400)}`,
+            ),
+          );
         console.log('fuzz stats', stats);
         expect(failures).toEqual([]);
         return;

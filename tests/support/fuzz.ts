@@ -27,23 +27,137 @@ export const runsPerRoute = (routes: number) => Math.max(MIN_RUNS, Math.floor(FU
 
 /** Every field name the app's forms and endpoints read, so generated bodies hit real fields as well as unknown ones. */
 const FIELDS = [
-  'kind', 'what', 'category', 'area', 'urgency', 'needed_by', 'available_until', 'capacity', 'takes', 'confirm_duplicate',
-  'display_name', 'language', 'email', 'remove_email', 'email_decisions', 'token', 'lang', 'back', 'body', 'title',
-  'process', 'options', 'closes_in', 'quorum', 'majority_percent', 'block_binds', 'dots', 'results', 'anonymous',
-  'agreement', 'agreement_value', 'pick', 'rank_0', 'rank_1', 'dots_0', 'score_0', 'slot_0', 'reason', 'note', 'key', 'fund',
-  'to_fund', 'amount', 'named', 'memo', 'name', 'limit', 'days', 'keep', 'second_above', 'floor', 'revolving', 'member',
-  'beyond_rotation', 'duties', 'term_days', 'seats', 'terms_in_row', 'volunteering', 'why', 'about', 'notice_hours',
-  'date', 'start', 'end', 'needed', 'repeat_weeks', 'wanted', 'answer', 'period_days', 'order_rule', 'network_name',
-  'areas', 'languages', 'founder_name', 'founder_language', 'founder_email', 'challengeId', 'response', 'id', 'request',
-  'entry', 'page', 'q', 'send_x', 'credential',
+  'kind',
+  'what',
+  'category',
+  'area',
+  'urgency',
+  'needed_by',
+  'available_until',
+  'capacity',
+  'takes',
+  'confirm_duplicate',
+  'display_name',
+  'language',
+  'email',
+  'remove_email',
+  'email_decisions',
+  'token',
+  'lang',
+  'back',
+  'body',
+  'title',
+  'process',
+  'options',
+  'closes_in',
+  'quorum',
+  'majority_percent',
+  'block_binds',
+  'dots',
+  'results',
+  'anonymous',
+  'agreement',
+  'agreement_value',
+  'pick',
+  'rank_0',
+  'rank_1',
+  'dots_0',
+  'score_0',
+  'slot_0',
+  'reason',
+  'note',
+  'key',
+  'fund',
+  'to_fund',
+  'amount',
+  'named',
+  'memo',
+  'name',
+  'limit',
+  'days',
+  'keep',
+  'second_above',
+  'floor',
+  'revolving',
+  'member',
+  'beyond_rotation',
+  'duties',
+  'term_days',
+  'seats',
+  'terms_in_row',
+  'volunteering',
+  'why',
+  'about',
+  'notice_hours',
+  'date',
+  'start',
+  'end',
+  'needed',
+  'repeat_weeks',
+  'wanted',
+  'answer',
+  'period_days',
+  'order_rule',
+  'network_name',
+  'areas',
+  'languages',
+  'founder_name',
+  'founder_language',
+  'founder_email',
+  'challengeId',
+  'response',
+  'id',
+  'request',
+  'entry',
+  'page',
+  'q',
+  'send_x',
+  'credential',
 ];
 
 const injections = [
-  "'; drop table posts; --", "' or '1'='1", '1; select pg_sleep(10)', '$1', '\\x00', '<script>alert(1)</script>',
-  '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}', '${7*7}', '../../etc/passwd', '%00', '%2e%2e%2f',
-  '\u202e\u0645', '\ud800', '\udfff', '\u0000', '\uffff', 'A\u0301', '😀', '👩‍👩‍👧‍👦', 'İ', 'ß', '١٢٣', 'NaN', 'Infinity', '-0',
-  '1e309', '9'.repeat(40), '-1', '0', '1.5', 'true', 'null', 'undefined', '[]', '{}', '2026-02-31', '0000-00-00', '9999-12-31',
-  '00000000-0000-0000-0000-000000000000', crypto.randomUUID(),
+  "'; drop table posts; --",
+  "' or '1'='1",
+  '1; select pg_sleep(10)',
+  '$1',
+  '\\x00',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '{{7*7}}',
+  '${7*7}',
+  '../../etc/passwd',
+  '%00',
+  '%2e%2e%2f',
+  '\u202e\u0645',
+  '\ud800',
+  '\udfff',
+  '\u0000',
+  '\uffff',
+  'A\u0301',
+  '😀',
+  '👩‍👩‍👧‍👦',
+  'İ',
+  'ß',
+  '١٢٣',
+  'NaN',
+  'Infinity',
+  '-0',
+  '1e309',
+  '9'.repeat(40),
+  '-1',
+  '0',
+  '1.5',
+  'true',
+  'null',
+  'undefined',
+  '[]',
+  '{}',
+  '2026-02-31',
+  '0000-00-00',
+  '9999-12-31',
+  '00000000-0000-0000-0000-000000000000',
+  crypto.randomUUID(),
 ];
 
 const junkString = fc.oneof(
@@ -65,16 +179,47 @@ type Body =
   | { type: 'huge' }
   | { type: 'method'; method: string };
 
-const fieldName = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FIELDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
+const fieldName = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...FIELDS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+);
 const body: fc.Arbitrary<Body> = fc.oneof(
   // Fields as a form, some repeated, some missing, values of every kind.
-  { weight: 8, arbitrary: fc.array(fc.tuple(fieldName, junkString), { maxLength: 12 }).map((pairs) => ({ type: 'form' as const, pairs })) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .array(fc.tuple(fieldName, junkString), { maxLength: 12 })
+      .map((pairs) => ({ type: 'form' as const, pairs })),
+  },
   // JSON of the wrong shapes and types.
-  { weight: 3, arbitrary: fc.oneof(fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 }), fc.jsonValue({ maxDepth: 2 })).map((value) => ({ type: 'json' as const, value })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .oneof(fc.dictionary(fieldName, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 }), fc.jsonValue({ maxDepth: 2 }))
+      .map((value) => ({ type: 'json' as const, value })),
+  },
   // Bodies that are not what they claim.
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(null, 'text/plain', 'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'), junkString).map(([contentType, text]) => ({ type: 'raw' as const, contentType, text })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom(
+          null,
+          'text/plain',
+          'application/json',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/xml',
+        ),
+        junkString,
+      )
+      .map(([contentType, text]) => ({ type: 'raw' as const, contentType, text })),
+  },
   { weight: 1, arbitrary: fc.constant({ type: 'huge' as const }) },
-  { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH').map((method) => ({ type: 'method' as const, method })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH').map((method) => ({ type: 'method' as const, method })),
+  },
 );
 
 export type Fixture = { world: TestWorld; client: Client; ids: Record<string, string[]>; memberId: string };
@@ -86,37 +231,78 @@ export async function fuzzFixture(): Promise<Fixture> {
   const other = await buildMember(world, { name: 'Other' });
   await buildPost(other, { what: 'A need to poke at' });
   idFromRedirect(await founder.post('/decisions', { title: 'Fuzz proposal', process: 'consent', closes_in: '24' }));
-  const rota = idFromRedirect(await founder.post('/rotas/new', { title: 'Fuzz rota', category: 'rides', notice_hours: '24' }));
-  await founder.post(`/rotas/${rota}/slots`, { date: '2027-01-05', start: '10:00', end: '12:00', area: 'Eastside', needed: '2' });
-  const circle = idFromRedirect(await founder.post('/circles', { name: 'Fuzz circle', amount: '10', period_days: '7', order_rule: 'lottery' }));
+  const rota = idFromRedirect(
+    await founder.post('/rotas/new', { title: 'Fuzz rota', category: 'rides', notice_hours: '24' }),
+  );
+  await founder.post(`/rotas/${rota}/slots`, {
+    date: '2027-01-05',
+    start: '10:00',
+    end: '12:00',
+    area: 'Eastside',
+    needed: '2',
+  });
+  const circle = idFromRedirect(
+    await founder.post('/circles', { name: 'Fuzz circle', amount: '10', period_days: '7', order_rule: 'lottery' }),
+  );
   await asker.post(`/circles/${circle}/join`);
   await founder.post('/invites');
   const db = world.deps.db;
   const one = async (table: string, column = 'id') =>
-    (await sql<{ v: string }>`select ${sql.ref(column)}::text as v from ${sql.table(table)} limit 3`.execute(db)).rows.map((r) => r.v);
+    (
+      await sql<{ v: string }>`select ${sql.ref(column)}::text as v from ${sql.table(table)} limit 3`.execute(db)
+    ).rows.map((r) => r.v);
   const ids: Record<string, string[]> = {
-    posts: await one('posts'), matches: await one('matches'), decisions: await one('proposals'), members: await one('members'),
-    messages: await one('messages'), requests: await one('fund_requests'), records: await one('fund_records'),
-    entries: await one('ledger_entries'), expected: await one('fund_expected'), pledges: await one('fund_pledges'),
-    roles: ['treasurer', 'dispatcher'], terms: await one('role_terms'), circles: await one('circles'), rounds: await one('circle_rounds'),
-    rotas: await one('rotas'), slots: await one('rota_slots'), places: await one('rota_signups'), invites: await one('invites'),
+    posts: await one('posts'),
+    matches: await one('matches'),
+    decisions: await one('proposals'),
+    members: await one('members'),
+    messages: await one('messages'),
+    requests: await one('fund_requests'),
+    records: await one('fund_records'),
+    entries: await one('ledger_entries'),
+    expected: await one('fund_expected'),
+    pledges: await one('fund_pledges'),
+    roles: ['treasurer', 'dispatcher'],
+    terms: await one('role_terms'),
+    circles: await one('circles'),
+    rounds: await one('circle_rounds'),
+    rotas: await one('rotas'),
+    slots: await one('rota_slots'),
+    places: await one('rota_signups'),
+    invites: await one('invites'),
   };
-  const memberId = (await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()).id;
+  const memberId = (
+    await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
+  ).id;
   return { world, client: founder, ids, memberId };
 }
 
 /** Which fixture ids fit a path's parameter, by the path's first segments. */
 export function idsFor(path: string, ids: Record<string, string[]>): string[] {
   const table: [RegExp, string][] = [
-    [/^\/posts\/:/, 'posts'], [/^\/api\/posts\/:/, 'posts'], [/^\/matches\//, 'matches'], [/^\/decisions\//, 'decisions'],
-    [/^\/members\//, 'members'], [/^\/messages\//, 'messages'], [/^\/fund\/requests\//, 'requests'], [/^\/fund\/records\//, 'records'],
-    [/^\/api\/fund\/records\//, 'records'], [/^\/fund\/entries\//, 'entries'], [/^\/fund\/expected\//, 'expected'],
-    [/^\/fund\/pledges\//, 'pledges'], [/^\/roles\/terms\//, 'terms'], [/^\/roles\/:/, 'roles'], [/^\/circles\/rounds\//, 'rounds'],
-    [/^\/circles\/:/, 'circles'], [/^\/rotas\/slots\//, 'slots'], [/^\/rotas\/places\//, 'places'], [/^\/rotas\/:/, 'rotas'],
+    [/^\/posts\/:/, 'posts'],
+    [/^\/api\/posts\/:/, 'posts'],
+    [/^\/matches\//, 'matches'],
+    [/^\/decisions\//, 'decisions'],
+    [/^\/members\//, 'members'],
+    [/^\/messages\//, 'messages'],
+    [/^\/fund\/requests\//, 'requests'],
+    [/^\/fund\/records\//, 'records'],
+    [/^\/api\/fund\/records\//, 'records'],
+    [/^\/fund\/entries\//, 'entries'],
+    [/^\/fund\/expected\//, 'expected'],
+    [/^\/fund\/pledges\//, 'pledges'],
+    [/^\/roles\/terms\//, 'terms'],
+    [/^\/roles\/:/, 'roles'],
+    [/^\/circles\/rounds\//, 'rounds'],
+    [/^\/circles\/:/, 'circles'],
+    [/^\/rotas\/slots\//, 'slots'],
+    [/^\/rotas\/places\//, 'places'],
+    [/^\/rotas\/:/, 'rotas'],
     [/^\/invites\//, 'invites'],
   ];
   const hit = table.find(([re]) => re.test(path));
-  return hit ? ids[hit[1]] ?? [] : [];
+  return hit ? (ids[hit[1]] ?? []) : [];
 }
 
 /**
@@ -140,8 +326,15 @@ let fingerprintSql: string | undefined;
 export async function fingerprint(world: TestWorld): Promise<string> {
   if (!fingerprintSql) {
     const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables
-      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'sessions' order by 1`.execute(world.deps.db);
-    fingerprintSql = tables.rows.map(({ t }) => `select '${t}' as t, (select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) from "${t}" x) as h`).join(' union all ');
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'sessions' order by 1`.execute(
+      world.deps.db,
+    );
+    fingerprintSql = tables.rows
+      .map(
+        ({ t }) =>
+          `select '${t}' as t, (select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) from "${t}" x) as h`,
+      )
+      .join(' union all ');
   }
   const r = await sql.raw<{ t: string; h: string }>(fingerprintSql).execute(world.deps.db);
   return r.rows.map((x) => `${x.t}:${x.h}`).join(';');
@@ -150,9 +343,11 @@ export async function fingerprint(world: TestWorld): Promise<string> {
 const clearMessage = (status: number, contentType: string, text: string) =>
   contentType.includes('json')
     ? /"code":"[a-z_]+"/.test(text)
-    : /class="error-message"|class="error"|error-summary|role="alert"/.test(text) || (contentType.startsWith('text/plain') && text.trim().length > 0);
+    : /class="error-message"|class="error"|error-summary|role="alert"/.test(text) ||
+      (contentType.startsWith('text/plain') && text.trim().length > 0);
 
-const walPosition = async (world: TestWorld) => (await sql<{ l: string }>`select pg_current_wal_insert_lsn()::text as l`.execute(world.deps.db)).rows[0]!.l;
+const walPosition = async (world: TestWorld) =>
+  (await sql<{ l: string }>`select pg_current_wal_insert_lsn()::text as l`.execute(world.deps.db)).rows[0]!.l;
 
 /**
  * Fuzzes one route; returns how many requests it made. Whether a rejected request changed the database is read from
@@ -174,7 +369,8 @@ export async function fuzzRoute(f: Fixture, route: { method: string; path: strin
     fc.asyncProperty(pathArb, body, fc.boolean(), async (param, b, asJson) => {
       made++;
       // Signed back in if an earlier request signed the member out.
-      if (!f.client.cookies.has('__Host-kropotkin')) f.client.cookies.set('__Host-kropotkin', await createSession(world.deps.db, f.memberId, world.now.value));
+      if (!f.client.cookies.has('__Host-kropotkin'))
+        f.client.cookies.set('__Host-kropotkin', await createSession(world.deps.db, f.memberId, world.now.value));
       // A lone surrogate cannot be percent-encoded; a browser would send U+FFFD for it.
       const path = route.path.replace(/:[a-z]+(\{[^}]*\})?/gi, encodeURIComponent(Buffer.from(param).toString()));
       const method = b.type === 'method' ? b.method : route.method;
@@ -215,7 +411,10 @@ export async function fuzzRoute(f: Fixture, route: { method: string; path: strin
         lastPosition = undefined; // accepted: work it started may still be writing
         return;
       }
-      expect(clearMessage(res.status, res.headers.get('content-type') ?? '', text), `a clear message: ${res.status} ${where}\n${text.slice(Math.max(0, text.indexOf('<main')), text.indexOf('<main') + 600)}`).toBe(true);
+      expect(
+        clearMessage(res.status, res.headers.get('content-type') ?? '', text),
+        `a clear message: ${res.status} ${where}\n${text.slice(Math.max(0, text.indexOf('<main')), text.indexOf('<main') + 600)}`,
+      ).toBe(true);
       const t2 = performance.now();
       lastPosition = await walPosition(world);
       stats.walMs += performance.now() - t2;

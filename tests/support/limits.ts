@@ -9,7 +9,13 @@ import { DAILY_LIMITS } from '../../src/agreements/defaults.ts';
 /** Proposes each daily limit at `to` (five proposals, the default limit) and lets them pass by consent. */
 export async function raiseDailyLimits(world: TestWorld, proposer: Client, to = 1000) {
   for (const key of DAILY_LIMITS) {
-    const res = await proposer.post('/decisions', { title: `Raise ${key}`, process: 'consent', closes_in: '24', agreement: key, agreement_value: String(to) });
+    const res = await proposer.post('/decisions', {
+      title: `Raise ${key}`,
+      process: 'consent',
+      closes_in: '24',
+      agreement: key,
+      agreement_value: String(to),
+    });
     expect(res.status, await res.clone().text()).toBe(303);
   }
   passHours(world, 25);

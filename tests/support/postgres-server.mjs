@@ -35,19 +35,38 @@ export async function startPostgres(bin, { fsync = false } = {}) {
   // PostgreSQL refuses to run as root: run it as the postgres user, directly, so signals reach it.
   const asRoot = process.getuid?.() === 0;
   const ids = asRoot
-    ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) }
+    ? {
+        uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+        gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+      }
     : {};
   if (asRoot) fs.chownSync(dir, ids.uid, ids.gid);
-  execFileSync(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
-    stdio: 'ignore',
-    cwd: dir,
-    ...ids,
-  });
+  execFileSync(
+    path.join(bin, 'initdb'),
+    ['-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+    {
+      stdio: 'ignore',
+      cwd: dir,
+      ...ids,
+    },
+  );
   const port = await freePort();
   const cmd = path.join(bin, 'postgres');
   const args = [
-    '-D', path.join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', `fsync=${fsync ? 'on' : 'off'}`, '-c', 'max_connections=200', '-c', 'wal_recycle=off', // as docs/HOSTING.md advises
+    '-D',
+    path.join(dir, 'data'),
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `fsync=${fsync ? 'on' : 'off'}`,
+    '-c',
+    'max_connections=200',
+    '-c',
+    'wal_recycle=off', // as docs/HOSTING.md advises
   ];
   // The server's log goes straight to a file (as a host would keep it), never through a pipe: `npm test` runs vitest
   // with spawnSync, so nothing would drain a pipe, and a server whose stderr pipe is full stops answering.
@@ -89,4 +108,3 @@ export async function startPostgres(bin, { fsync = false } = {}) {
   };
   return { url, dir, stop, halt, resume: launch };
 }
-

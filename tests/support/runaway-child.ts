@@ -8,7 +8,8 @@ import { startWatchdog, unwatched } from '../../src/db/limits.ts';
 const mode = process.argv[2];
 const db = await openDatabase({ memory: true });
 const stop = startWatchdog(Number(process.argv[3] ?? 500));
-const long = (rows: number) => sql`select count(*) from generate_series(1, ${rows}::bigint) a, generate_series(1, 10) b`.execute(db);
+const long = (rows: number) =>
+  sql`select count(*) from generate_series(1, ${rows}::bigint) a, generate_series(1, 10) b`.execute(db);
 fs.writeSync(1, 'ready\n');
 if (mode === 'runaway') await long(1_000_000_000);
 else await unwatched(() => long(Number(process.argv[4])));
