@@ -3,7 +3,8 @@
 // - infrastructure (core, db, security, web, mail) imports no domain and no wiring;
 // - a domain imports another only through that domain's public module (its index.ts), never a file inside it;
 // - no folder reaches back to itself through others (no cycle), and no file imports itself through others at run time;
-// - every domain folder declares itself in its index.ts and is named in src/domains.ts, and nothing else is.
+// - every domain folder declares itself in its index.ts and is named in src/domains.ts, and nothing else is;
+// - every table has one owning domain, and only the owner's code writes it (others call its commands).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,18 @@ function imports(): Edge[] {
 const folder = (file: string) => (file.includes(path.sep) ? file.split(path.sep)[0]! : '(root)');
 const kind = (f: string) =>
   f === '(root)' || WIRING.includes(f) ? 'wiring' : INFRASTRUCTURE.includes(f) ? 'infrastructure' : 'domain';
+
+/** The tables a source file writes: Kysely's insertInto/updateTable/deleteFrom, and insert/update/delete in SQL. */
+export function writesIn(text: string): { table: string; at: number }[] {
+  const out: { table: string; at: number }[] = [];
+  const line = (i: number) => text.slice(0, i).split('\n').length;
+  for (const m of text.matchAll(/\.(?:insertInto|updateTable|deleteFrom)\(\s*'([a-z_]+)/g))
+    out.push({ table: m[1]!, at: line(m.index!) });
+  for (const m of text.matchAll(/\b(?:insert into|delete from) ([a-z_]+)\b|\bupdate ([a-z_]+) (?:[a-z]+ )?set\b/g)) {
+    out.push({ table: (m[1] ?? m[2])!, at: line(m.index!) });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
 
 /** Strongly connected groups of more than one node (Tarjan). */
 export function cycles(graph: Map<string, Set<string>>): string[][] {
@@ -148,6 +161,44 @@ describe('the architecture', () => {
     const domainFolders = folders.filter((f) => kind(f) === 'domain').sort();
     expect(domains.map((d) => d.name).sort()).toEqual(domainFolders);
     for (const f of domainFolders) expect(fs.existsSync(path.join(src, f, 'index.ts')), `${f}/index.ts`).toBe(true);
+  });
+
+  it('gives every table one owning domain, and lets only its owner write it', () => {
+    const tables = [...fs.readFileSync(path.join(src, 'db/schema.sql'), 'utf8').matchAll(/^table (\w+)$/gm)].map(
+      (m) => m[1]!,
+    );
+    expect(tables.length).toBeGreaterThan(40);
+    const owner = new Map<string, string>();
+    for (const d of domains)
+      for (const table of d.tables ?? []) {
+        expect(owner.get(table), `${table} is claimed by ${owner.get(table)} and ${d.name}`).toBeUndefined();
+        owner.set(table, d.name);
+      }
+    expect(
+      tables.filter((table) => !owner.has(table) && table !== 'schema_migrations').sort(),
+      'tables no domain owns',
+    ).toEqual([]);
+    expect(
+      [...owner.keys()].filter((table) => !tables.includes(table)),
+      'owned tables that do not exist',
+    ).toEqual([]);
+    const bad: string[] = [];
+    for (const file of sourceFiles(src)) {
+      const d = folder(path.relative(src, file));
+      if (kind(d) !== 'domain') continue;
+      for (const { table, at } of writesIn(fs.readFileSync(file, 'utf8'))) {
+        if (owner.get(table) !== d)
+          bad.push(`${path.relative(src, file)}:${at} writes ${table} (owned by ${owner.get(table) ?? 'no domain'})`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('sees writes in the query builder and in SQL', () => {
+    const found = writesIn(
+      "db.insertInto('posts'); tx\n.updateTable('matches as m'); sql`update fund_pledges p set x = 1; delete from flags where`",
+    ).map((w) => w.table);
+    expect(found).toEqual(['posts', 'matches', 'fund_pledges', 'flags']);
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {

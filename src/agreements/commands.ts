@@ -1,5 +1,7 @@
 // The founding act: the network's first agreements, its founding member and their session, in one transaction.
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/types.ts';
 import { errors } from '../web/errors.ts';
 import { hashToken } from '../security/tokens.ts';
 import { createMember, type NewMember } from '../members/index.ts';
@@ -44,4 +46,12 @@ export async function foundNetwork(db: Db, keys: Keys, token: string, f: Foundin
     const session = await createSession(tx, memberId, now);
     return { memberId, session };
   });
+}
+
+/** A change of agreement a passed proposal carried: a new row, the decision's id on it (the database checks it). */
+export async function adoptAgreement(tx: Kysely<Database>, key: string, value: unknown, decisionId: string, now: Date) {
+  await tx
+    .insertInto('agreements')
+    .values({ key, value: JSON.stringify(value), adopted_by: 'decision', decision_id: decisionId, adopted_at: now })
+    .execute();
 }

@@ -6,11 +6,13 @@ import { loadNetwork } from './middleware.ts';
 
 export const agreements: Domain = {
   name: 'agreements',
+  tables: ['agreements', 'network_founding'],
   middleware: [loadNetwork()],
   routes: [foundingRoutes, agreementRoutes],
   nav: [{ href: '/agreements', label: 'nav.agreements', place: 'bottom', order: 20 }],
 };
 
+export { adoptAgreement } from './commands.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { AGREEMENT_KEYS, agreementText, isAgreementKey, parseAgreementText, type AgreementKey } from './defaults.ts';
 export { agreementsInForce, currencyOf, networkAgreements, type NetworkAgreements } from './queries.ts';

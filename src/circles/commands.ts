@@ -8,7 +8,7 @@ import { notify } from '../notifications/index.ts';
 import { openOnce, openProposal } from '../decisions/index.ts';
 import { openProposalWith } from '../decisions/index.ts';
 import { standardRules, type Result } from '../decisions/index.ts';
-import { once, type Once } from '../fund/index.ts';
+import { type Once, once, openCircleAccount } from '../fund/index.ts';
 import { writeRecord } from '../fund/index.ts';
 import { circleById, circleMemberIds, roundsOf, type CircleView } from './queries.ts';
 import { dueDates, lotteryOrder } from './rounds.ts';
@@ -45,11 +45,7 @@ export async function createCircle(
   now: Date,
 ): Promise<string> {
   return db.transaction().execute(async (tx) => {
-    const account = await tx
-      .insertInto('fund_accounts')
-      .values({ kind: 'circle', created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const account = { id: await openCircleAccount(tx, now) };
     const { id } = await tx
       .insertInto('circles')
       .values({

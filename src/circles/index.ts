@@ -25,6 +25,7 @@ const circleAction = (handles: CircleAction['type']) =>
 
 export const circles: Domain = {
   name: 'circles',
+  tables: ['circles', 'circle_members', 'circle_rounds', 'circle_deferrals'],
   routes: [circleRoutes],
   actions: [circleAction('circle_defer'), circleAction('circle_recipient')],
   notifications: [

@@ -6,6 +6,7 @@ import { crisisRoutes } from './routes.ts';
 
 export const crisis: Domain = {
   name: 'crisis',
+  tables: ['crisis_calls'],
   routes: [crisisRoutes],
   notifications: [plain('crisis_called', 'notification.crisisCalled', () => '/crisis')],
 };

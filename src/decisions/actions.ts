@@ -6,7 +6,7 @@ import type { Database } from '../db/types.ts';
 import type { Closing, Registry } from '../web/domain.ts';
 import { defineAction } from '../web/domain.ts';
 import type { ProposalView, SetAgreement } from './queries.ts';
-import { isAgreementKey } from '../agreements/index.ts';
+import { adoptAgreement, isAgreementKey } from '../agreements/index.ts';
 import { agreementLabel, agreementValueText } from '../agreements/index.ts';
 
 type Tx = Transaction<Database>;
@@ -36,16 +36,7 @@ export const setAgreement = defineAction<SetAgreement>({
   handles: 'set_agreement',
   apply: async (tx, closing, a) => {
     if (!closing.passed || (await closing.registry.agreementFixed(tx, a.key)) !== null) return;
-    await tx
-      .insertInto('agreements')
-      .values({
-        key: a.key,
-        value: JSON.stringify(a.value),
-        adopted_by: 'decision',
-        decision_id: closing.proposalId,
-        adopted_at: closing.now,
-      })
-      .execute();
+    await adoptAgreement(tx, a.key, a.value, closing.proposalId, closing.now);
   },
   explain: (t, lang, a) => {
     if (!isAgreementKey(a.key)) return null;

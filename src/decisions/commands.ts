@@ -4,7 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
-import { notify } from '../notifications/index.ts';
+import { notify, notifySelected } from '../notifications/index.ts';
 import { applyOutcome } from './actions.ts';
 import {
   ballotsOf,
@@ -153,13 +153,15 @@ export async function closeDueProposals(db: Db, registry: Registry, now: Date): 
  */
 export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
   const soon = new Date(now.getTime() + 24 * 3_600_000);
-  await sql`insert into notifications (member_id, kind, proposal_id)
-    select m.id, 'proposal_closing', p.id
+  await notifySelected(
+    db,
+    ['member_id', 'kind', 'proposal_id'],
+    sql`select m.id, 'proposal_closing', p.id
     from proposals p join members m on m.removed_at is null and m.id is distinct from p.subject_member_id
     where p.status = 'open' and p.closes_at <= ${soon} and p.closes_at - p.opened_at > interval '24 hours'
       and not exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = m.id)
-      and (p.circle_id is null or exists (select 1 from circle_members c where c.circle_id = p.circle_id and c.member_id = m.id))
-    on conflict do nothing`.execute(db);
+      and (p.circle_id is null or exists (select 1 from circle_members c where c.circle_id = p.circle_id and c.member_id = m.id))`,
+  );
 }
 
 /** What the form alone cannot tell: a proposal that could not take effect as the network stands. */
@@ -192,4 +194,23 @@ export async function openOnce(db: Db, same: Record<string, string>, open: () =>
     }
     throw e;
   }
+}
+
+/** A second member seconds a proposal that needs one (a removal): it takes effect from then. */
+export async function markSeconded(tx: Kysely<Database>, id: string, by: string, now: Date) {
+  await tx.updateTable('proposals').set({ seconded_by: by, seconded_at: now }).where('id', '=', id).execute();
+}
+
+/** Seconds the open removal of `memberId` that nobody has seconded, unless `by` opened it. Its id, or undefined. */
+export async function secondOpenRemoval(tx: Kysely<Database>, memberId: string, by: string, now: Date) {
+  return tx
+    .updateTable('proposals')
+    .set({ seconded_by: by, seconded_at: now })
+    .where('kind', '=', 'remove_member')
+    .where('subject_member_id', '=', memberId)
+    .where('status', '=', 'open')
+    .where('seconded_at', 'is', null)
+    .where((eb) => eb.or([eb('opened_by', 'is', null), eb('opened_by', '<>', by)]))
+    .returning('id')
+    .executeTakeFirst();
 }

@@ -28,6 +28,7 @@ const aboutProposal = (
 
 export const decisions: Domain = {
   name: 'decisions',
+  tables: ['proposals', 'ballots'],
   routes: [decisionRoutes],
   jobs: [
     { name: 'close due proposals', run: (deps, now) => closeDueProposals(deps.db, deps.registry, now) },
@@ -42,6 +43,7 @@ export const decisions: Domain = {
   ],
 };
 
+export { markSeconded, secondOpenRemoval } from './commands.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { openOnce, openProposal } from './commands.ts';
 export { DecisionFields } from './fields.tsx';

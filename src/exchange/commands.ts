@@ -197,6 +197,33 @@ export async function expirePosts(db: Db, today: string, now: Date) {
 }
 
 /** A post removed by the members' decision: its matches are released and it is withdrawn. */
+/** A removed member's part in the exchange ends: their active matches are released and their open posts withdrawn. */
+export async function withdrawAllOf(tx: Kysely<Database>, memberId: string, now: Date) {
+  await tx
+    .updateTable('matches')
+    .set({ status: 'released', ended_at: now })
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('helper_id', '=', memberId), eb('asker_id', '=', memberId)]))
+    .execute();
+  await tx
+    .updateTable('posts')
+    .set({ status: 'withdrawn', updated_at: now, closed_at: now })
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** A post members flagged enough: hidden until the review closes. False when it was hidden already. */
+export async function hidePost(tx: Kysely<Database>, postId: string, now: Date): Promise<boolean> {
+  const r = await tx
+    .updateTable('posts')
+    .set({ hidden_at: now })
+    .where('id', '=', postId)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
 export async function removePost(tx: Kysely<Database>, postId: string, now: Date) {
   await tx
     .updateTable('matches')

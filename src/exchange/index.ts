@@ -15,6 +15,7 @@ import { networkAgreements } from '../agreements/index.ts';
 
 export const exchange: Domain = {
   name: 'exchange',
+  tables: ['posts', 'matches', 'messages', 'match_queue'],
   routes: [exchangeRoutes],
   jobs: [
     { name: 'match needs a restart left queued', run: (deps) => drainMatchQueue(deps.db) },
@@ -42,7 +43,7 @@ export const exchange: Domain = {
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
-export { dispatchMatch, removePost, restorePost } from './commands.ts';
+export { dispatchMatch, hidePost, removePost, restorePost, withdrawAllOf } from './commands.ts';
 export { can } from './policy.ts';
 export { areaMetRates, dispatchable, postById, postsOf, type DispatchablePost, type PostView } from './queries.ts';
 export { urgencyKey } from './views.tsx';

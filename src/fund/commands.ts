@@ -483,3 +483,13 @@ export async function proposeFund(
     now,
   );
 }
+
+/** A savings circle's own account on the ledger: what its members pay in and its recipients take out. */
+export async function openCircleAccount(tx: Kysely<Database>, now: Date): Promise<string> {
+  const row = await tx
+    .insertInto('fund_accounts')
+    .values({ kind: 'circle', created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -47,6 +47,18 @@ const fundAction = (handles: FundAction['type']) =>
 
 export const fund: Domain = {
   name: 'fund',
+  tables: [
+    'fund_accounts',
+    'fund_balances',
+    'fund_rules',
+    'fund_requests',
+    'fund_records',
+    'fund_pledges',
+    'fund_expected',
+    'ledger_entries',
+    'ledger_lines',
+    'idempotency_keys',
+  ],
   routes: [fundRoutes, fundApiRoutes],
   jobs: [
     { name: 'remind of monthly pledges', run: (deps, now) => remindPledges(deps.db, now) },
@@ -76,6 +88,7 @@ export const fund: Domain = {
   agreementLocks: [{ key: 'currency', fixed: currencyIsFixed, why: 'error.currencyFixed' }],
 };
 
+export { openCircleAccount } from './commands.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { writeRecord } from './entries.ts';
 export { newIdempotencyKey, once, type Once } from './idempotency.ts';

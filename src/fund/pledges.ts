@@ -1,5 +1,6 @@
 // Monthly pledges: a member says what they mean to give each month. Others see only totals. A gentle reminder comes
 // once a month, from the day of the month the pledge began, until that month's contribution is recorded.
+import { notify } from '../notifications/index.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { errors } from '../web/errors.ts';
@@ -80,17 +81,22 @@ export async function endPledge(db: Db, memberId: string, pledgeId: string, now:
     .execute();
 }
 
-/** Once a month per pledge, in one statement: the month is written on the pledge as the reminder is queued. */
+/** Once a month per pledge: the month is written on the pledge in the transaction that queues the reminder. */
 export async function remindPledges(db: Db, now: Date): Promise<void> {
   const month = now.toISOString().slice(0, 7);
   const monthStart = new Date(`${month}-01T00:00:00Z`);
-  await sql`with due as (
+  await db.transaction().execute(async (tx) => {
+    const due = await sql<{ member_id: string }>`
       update fund_pledges p set reminded_month = ${month}
       where p.ended_at is null and p.reminded_month is distinct from ${month} and p.started_at < ${monthStart}
         and ${now.getUTCDate()} >= least(extract(day from p.started_at at time zone 'UTC'), 28)
         and not exists (select 1 from fund_records c where c.kind = 'contribution' and c.member_id = p.member_id
           and c.fund_id = p.fund_id and c.withdrawn_at is null and c.recorded_at >= ${monthStart})
         and exists (select 1 from members m where m.id = p.member_id and m.removed_at is null)
-      returning p.member_id)
-    insert into notifications (member_id, kind) select member_id, 'pledge_reminder' from due`.execute(db);
+      returning p.member_id`.execute(tx);
+    await notify(
+      tx,
+      due.rows.map((r) => ({ member_id: r.member_id, kind: 'pledge_reminder' as const })),
+    );
+  });
 }

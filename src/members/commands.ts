@@ -88,18 +88,6 @@ export async function removeMember(tx: Kysely<Database>, memberId: string, now: 
   await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
   await tx
-    .updateTable('matches')
-    .set({ status: 'released', ended_at: now })
-    .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('helper_id', '=', memberId), eb('asker_id', '=', memberId)]))
-    .execute();
-  await tx
-    .updateTable('posts')
-    .set({ status: 'withdrawn', updated_at: now, closed_at: now })
-    .where('member_id', '=', memberId)
-    .where('status', '=', 'open')
-    .execute();
-  await tx
     .updateTable('invites')
     .set({ revoked_at: now })
     .where('created_by', '=', memberId)
@@ -116,4 +104,9 @@ export async function setBreak(db: Kysely<Database>, memberId: string, onBreak: 
     .set({ on_break_since: onBreak ? now : null })
     .where('id', '=', memberId)
     .execute();
+}
+
+/** The hourly digest went to the member: the next waits an hour. */
+export async function noteDigestSent(tx: Kysely<Database>, memberId: string, now: Date) {
+  await tx.updateTable('members').set({ last_digest_at: now }).where('id', '=', memberId).execute();
 }

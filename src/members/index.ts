@@ -8,6 +8,16 @@ import { clearEmailConfirmations } from './email.ts';
 
 export const members: Domain = {
   name: 'members',
+  tables: [
+    'members',
+    'sessions',
+    'passkeys',
+    'sign_in_tokens',
+    'auth_challenges',
+    'invites',
+    'removed_marks',
+    'email_confirmations',
+  ],
   middleware: [loadSession()],
   routes: [homeRoutes, memberRoutes],
   jobs: [
@@ -22,6 +32,7 @@ export const members: Domain = {
 };
 
 export { JOIN_MODES, type JoinMode } from './invites.ts';
+export { noteDigestSent } from './commands.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { EMAIL_PURPOSE, createMember, removeMember, setBreak, type NewMember } from './commands.ts';
 export { activeMember, activeMembers, breakSince, languageOf, reachableMemberIds } from './queries.ts';

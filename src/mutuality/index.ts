@@ -9,6 +9,7 @@ import { plain } from '../notifications/index.ts';
 
 export const mutuality: Domain = {
   name: 'mutuality',
+  tables: ['checkin_rounds', 'checkin_counts', 'checkin_pending', 'checkin_answered', 'network_warnings'],
   routes: [mutualityRoutes],
   notifications: [
     plain('checkin', 'notification.checkin', () => '/checkin'),

@@ -7,6 +7,7 @@ import { forgetOldNotifications, unreadCount } from './queries.ts';
 
 export const notifications: Domain = {
   name: 'notifications',
+  tables: ['notifications'],
   routes: [notificationRoutes],
   jobs: [
     { name: 'forget old notifications', run: (deps, now) => forgetOldNotifications(deps.db, now) },
@@ -27,6 +28,7 @@ export const notifications: Domain = {
   ],
 };
 
+export { notifySelected } from './queries.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { notify, type NewNotification, type NotificationView } from './queries.ts';
 export { aboutPost, oneLine, plain, shorten } from './text.ts';

@@ -1,6 +1,7 @@
 // In-app notifications: always kept in the list; mailed at most once an hour per member as a digest.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, NotificationKind, PostKind, ProposalKind } from '../db/types.ts';
+import { noteDigestSent } from '../members/index.ts';
 
 export type NewNotification = {
   member_id: string;
@@ -15,9 +16,28 @@ export type NewNotification = {
   slot_id?: string;
 };
 
-export async function notify(db: Kysely<Database>, rows: NewNotification[]) {
+/** Tells members. `once`: a row a unique index already holds (a reminder sent before) is left as it was. */
+export async function notify(db: Kysely<Database>, rows: NewNotification[], opts: { once?: boolean } = {}) {
   if (rows.length === 0) return;
-  await db.insertInto('notifications').values(rows).execute();
+  const insert = db.insertInto('notifications').values(rows);
+  await (opts.once ? insert.onConflict((oc) => oc.doNothing()) : insert).execute();
+}
+
+/**
+ * Tells every member a query selects, in one statement: `select` yields rows with the named columns, in that order
+ * (member_id and kind first). Each reminder goes once: a row a unique index already holds is left as it was.
+ */
+export async function notifySelected(
+  db: Kysely<Database>,
+  columns: (keyof NewNotification)[],
+  select: RawBuilder<unknown>,
+) {
+  await db
+    .insertInto('notifications')
+    .columns(columns)
+    .expression(select)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export type NotificationView = {
@@ -184,7 +204,7 @@ export async function dueDigests(db: Kysely<Database>, now: Date) {
 export async function markDigestSent(db: Kysely<Database>, memberId: string, ids: string[], now: Date) {
   await db.transaction().execute(async (tx) => {
     if (ids.length) await tx.updateTable('notifications').set({ emailed_at: now }).where('id', 'in', ids).execute();
-    await tx.updateTable('members').set({ last_digest_at: now }).where('id', '=', memberId).execute();
+    await noteDigestSent(tx, memberId, now);
   });
 }
 

@@ -8,6 +8,7 @@ import type { NotificationView } from '../notifications/index.ts';
 
 export const roles: Domain = {
   name: 'roles',
+  tables: ['roles', 'role_terms', 'role_handovers'],
   routes: [roleRoutes],
   jobs: [{ name: 'remind of ending role terms', run: (deps, now) => remindEndingTerms(deps.db, now) }],
   notifications: [

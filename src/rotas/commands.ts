@@ -143,11 +143,11 @@ export async function askForSlots(db: Q, now: Date): Promise<number> {
           and not exists (select 1 from rota_signups u where u.slot_id = ${slot.id} and u.member_id = m.id and u.dropped_at is null)
         limit 200`.execute(tx);
       if (asked.rows.length) {
-        await tx
-          .insertInto('notifications')
-          .values(asked.rows.map((m) => ({ member_id: m.id, kind: 'slot_open' as const, slot_id: slot.id })))
-          .onConflict((oc) => oc.columns(['member_id', 'slot_id']).where('kind', '=', 'slot_open').doNothing())
-          .execute();
+        await notify(
+          tx,
+          asked.rows.map((m) => ({ member_id: m.id, kind: 'slot_open' as const, slot_id: slot.id })),
+          { once: true },
+        );
       }
       await tx.updateTable('rota_slots').set({ asked_at: now }).where('id', '=', slot.id).execute();
     }

@@ -21,6 +21,7 @@ const aboutSlot = (
 
 export const rotas: Domain = {
   name: 'rotas',
+  tables: ['rotas', 'rota_slots', 'rota_signups', 'calendar_feeds'],
   routes: [rotaRoutes],
   jobs: [{ name: 'ask for people for short slots', run: (deps, now) => askForSlots(deps.db, now) }],
   notifications: [

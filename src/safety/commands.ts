@@ -1,9 +1,10 @@
 // Safety without bosses: members flag, two members together pause, and removal is the members' consent decision.
+import { hidePost } from '../exchange/index.ts';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, SafetyReason } from '../db/types.ts';
 import type { NetworkAgreements } from '../agreements/index.ts';
-import { openProposal } from '../decisions/index.ts';
+import { markSeconded, openProposal, secondOpenRemoval } from '../decisions/index.ts';
 import { standardRules } from '../decisions/index.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { logSafety } from './log.ts';
@@ -57,13 +58,7 @@ async function hideIfFlaggedEnough(tx: Kysely<Database>, postId: string, network
     .where('post_id', '=', postId)
     .executeTakeFirstOrThrow();
   if (Number(n) < network.flagThreshold) return;
-  const hidden = await tx
-    .updateTable('posts')
-    .set({ hidden_at: now })
-    .where('id', '=', postId)
-    .where('hidden_at', 'is', null)
-    .executeTakeFirst();
-  if (hidden.numUpdatedRows === 0n) return;
+  if (!(await hidePost(tx, postId, now))) return;
   const proposalId = await openProposal(
     tx,
     null,
@@ -246,11 +241,7 @@ export async function openRemoval(
         reason,
       });
       if (seconder) {
-        await tx
-          .updateTable('proposals')
-          .set({ seconded_by: seconder, seconded_at: now })
-          .where('id', '=', id)
-          .execute();
+        await markSeconded(tx, id, seconder, now);
         await logSafety(tx, {
           act: 'removal_seconded',
           at: now,
@@ -270,16 +261,7 @@ export async function openRemoval(
 /** A second member seconds an open removal: from now its subject's posts are hidden and any pause holds until it closes. */
 export async function secondRemoval(db: Db, by: string, memberId: string, now: Date) {
   await db.transaction().execute(async (tx) => {
-    const r = await tx
-      .updateTable('proposals')
-      .set({ seconded_by: by, seconded_at: now })
-      .where('kind', '=', 'remove_member')
-      .where('subject_member_id', '=', memberId)
-      .where('status', '=', 'open')
-      .where('seconded_at', 'is', null)
-      .where((eb) => eb.or([eb('opened_by', 'is', null), eb('opened_by', '<>', by)]))
-      .returning('id')
-      .executeTakeFirst();
+    const r = await secondOpenRemoval(tx, memberId, by, now);
     if (!r) throw errors.conflict('nothing_to_second', 'error.nothingToSecond');
     await logSafety(tx, { act: 'removal_seconded', at: now, actor_ids: [by], member_id: memberId, proposal_id: r.id });
   });

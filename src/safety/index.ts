@@ -5,10 +5,11 @@ import { liftLapsedPauses } from './commands.ts';
 import { logSafety } from './log.ts';
 import { FlagForm } from './views.tsx';
 import { removeMember } from '../members/index.ts';
-import { removePost, restorePost } from '../exchange/index.ts';
+import { removePost, restorePost, withdrawAllOf } from '../exchange/index.ts';
 
 export const safety: Domain = {
   name: 'safety',
+  tables: ['flags', 'pauses', 'removal_asks', 'safety_log'],
   routes: [safetyRoutes],
   jobs: [{ name: 'record lapsed pauses', run: (deps, now) => liftLapsedPauses(deps.db, now) }],
   nav: [{ href: '/safety', label: 'nav.safety', place: 'bottom', order: 30 }],
@@ -20,7 +21,10 @@ export const safety: Domain = {
       apply: async (tx, closing) => {
         const memberId = closing.subjectMemberId;
         if (!memberId) return;
-        if (closing.passed) await removeMember(tx, memberId, closing.now);
+        if (closing.passed) {
+          await removeMember(tx, memberId, closing.now);
+          await withdrawAllOf(tx, memberId, closing.now);
+        }
         await logSafety(tx, {
           act: closing.passed ? 'member_removed' : 'member_stays',
           member_id: memberId,

@@ -86,6 +86,9 @@ export type Part<P extends keyof Places> = (v: ViewCtx, props: Places[P]) => Chi
 export type Domain = {
   /** The folder's name. */
   name: string;
+  /** The tables it owns: only its own code writes them; other domains write through its commands (checked by
+   * src/architecture.test.ts; every table has one owner, src/db/schema.system.test.ts). */
+  tables?: readonly string[];
   /** Run for every request but static files, before any route, in the list's order (the session, the agreements). */
   middleware?: MiddlewareHandler<AppEnv>[];
   routes?: Hono<AppEnv>[];
