@@ -486,7 +486,7 @@ describe(`the shared fund (${engine})`, () => {
     const pot = await potId(world);
     const member = await buildMember(world, { name: 'Pledger' });
     expect((await member.post('/fund/pledge', { fund: pot, amount: '20' })).status).toBe(303);
-    expect(await (await founder.get('/fund')).text()).toContain('Monthly pledges: $20.00 from 1 members');
+    expect(await (await founder.get('/fund')).text()).toContain('Monthly pledges: $20.00 from 1 member</p>'); // one member, not "1 members"
     const reminders = async () =>
       Number(
         (

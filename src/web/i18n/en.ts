@@ -219,7 +219,6 @@ export const en = {
     'How this network works, as its members agreed. Agreements change only by the members’ decisions.',
   'agreements.history': 'History',
   'agreements.byFounding': 'set when the network was started',
-  'agreements.byDecision': 'set by a decision',
   'agreement.network_name': 'Name',
   'agreement.areas': 'Areas',
   'agreement.languages': 'Languages',
@@ -460,8 +459,9 @@ export const en = {
   'ballot.rankHint': 'Give 1 to your first choice, 2 to your next, and so on. Leave out any you would not accept.',
   'ballot.notRanked': 'Not ranked',
   'ballot.rank': 'Choice {n}',
-  'ballot.dotsLegend': 'Place up to {count} dots',
-  'ballot.dotsHint': 'You have {count} dots. Put them on the options you like most; several on one is fine.',
+  'ballot.dotsLegend': 'Place up to {count, plural, one {# dot} other {# dots}}',
+  'ballot.dotsHint':
+    'You have {count, plural, one {# dot. Put it on the option you like most.} other {# dots. Put them on the options you like most; several on one is fine.}}',
   'ballot.scoreLegend': 'Score each option',
   'ballot.scoreHint': '0 is worst, {max} is best.',
   'ballot.chooseScore': 'Choose',
@@ -492,7 +492,8 @@ export const en = {
   'result.dots': 'Dots',
   'result.tallyCaption': 'Counts for each option',
   'result.round': 'Round {n}',
-  'result.roundActive': '{active} ballots counted, {exhausted} with no option left.',
+  'result.roundActive':
+    '{active, plural, one {# ballot counted} other {# ballots counted}}, {exhausted} with no option left.',
   'result.eliminated.alone': 'Fewest votes, dropped: {options}',
   'result.eliminated.together':
     'Dropped together, since their votes together are fewer than any other option’s: {options}',
@@ -589,7 +590,6 @@ export const en = {
   'invite.waitingItem': 'Made by {name}, {date}',
   'invite.byHost': 'the host',
   'invite.second': 'Second this invite',
-  'invite.secondedDone': 'Seconded. The link works now.',
 
   'notification.proposalOpened': 'New proposal: {what}',
   'notification.proposalClosing': 'Closes within a day and you have not voted: {what}',
@@ -667,7 +667,7 @@ export const en = {
   'fund.pledgeSubmit': 'Pledge',
   'fund.myPledge': 'You pledge {amount} a month to {fund}',
   'fund.endPledge': 'End this pledge',
-  'fund.pledgedTotal': 'Monthly pledges: {amount} from {count} members',
+  'fund.pledgedTotal': 'Monthly pledges: {amount} from {count, plural, one {# member} other {# members}}',
   'fund.move': 'Record money moving',
   'fund.moveIntro':
     'For treasurers: money that came in from outside (a gift, an event), or a move between funds. A move between funds waits for a second member to confirm it.',
@@ -697,7 +697,8 @@ export const en = {
   'fund.rule.floor': 'The fund never goes below {amount}.',
   'fund.rule.revolving': 'Payouts are expected back (a revolving fund).',
   'fund.checkTitle': 'Ledger check',
-  'fund.checkOk': 'All {count} entries balance, and every balance equals the sum of its entries.',
+  'fund.checkOk':
+    '{count, plural, one {The one entry balances, and every balance equals the sum of its entries.} other {All # entries balance, and every balance equals the sum of its entries.}}',
   'fund.checkBad':
     'Something is wrong: {unbalanced} entries do not balance and {mismatched} balances differ from their entries. Please tell the host.',
   'fund.checkHow':
@@ -809,7 +810,6 @@ export const en = {
   'fund.revolvingLabel': 'Payouts are expected back (bail, loans between members)',
   'fund.revolvingHint': 'No names of the person helped are needed.',
   'role.treasurer': 'treasurer',
-  'role.proposeTreasurer': 'Propose a treasurer',
   'role.treasurerIntro':
     'A treasurer records money that moved, for a term. The members decide; when it passes the term starts by itself. Anyone holding the role can step down at any time, without giving a reason.',
   'role.who': 'Who',
@@ -889,7 +889,7 @@ export const en = {
   'circle.order.agreed': 'In an order the members agree',
   'circle.order.each_round': 'Decided by the circle each round',
   'circle.create': 'Form the circle',
-  'circle.summary': '{amount} every {period}, {count} members',
+  'circle.summary': '{amount} every {period}, {count, plural, one {# member} other {# members}}',
   'circle.running': 'running',
   'circle.forming': 'forming',
   'circle.yours': 'you are in it',
@@ -1014,7 +1014,6 @@ export const en = {
   'role.why': 'Why (a note for the proposal)',
   'role.defineTitle': 'Role: {title}',
   'role.defineText': '{title}: terms of {days}, {seats} at once, at most {inRow} terms in a row, {how}.',
-  'nav.roles': 'Roles',
   'notification.roleEnding':
     'A term as {role} ends soon and nobody is lined up: propose someone, or volunteer if you can.',
   'nav.rotas': 'Rotas',
@@ -1031,7 +1030,7 @@ export const en = {
   'rota.intro':
     'Distribution days, breakfasts, rides, childcare swaps: regular commitments as slots. Anyone can make a rota or add slots, sign up, swap or drop out — dropping out just tells the others, no reason needed.',
   'rota.none': 'No rotas yet.',
-  'rota.upcoming': '{count} coming slots',
+  'rota.upcoming': '{count, plural, one {# coming slot} other {# coming slots}}',
   'rota.shortCount': '{count} soon and short of people',
   'rota.new': 'Start a rota',
   'rota.newIntro':

@@ -9,7 +9,7 @@ export const es: Catalog = {
   'nav.postOffer': 'Ofrecer ayuda',
   'nav.me': 'Mi página',
   'nav.notifications': 'Avisos',
-  'nav.unread': '{count} nuevos',
+  'nav.unread': '{count, plural, one {# nuevo} other {# nuevos}}',
   'nav.invite': 'Invitar a alguien',
   'nav.agreements': 'Nuestros acuerdos',
   'nav.settings': 'Mis ajustes',
@@ -223,7 +223,6 @@ export const es: Catalog = {
     'Cómo funciona esta red, según lo acordado. Los acuerdos solo cambian por decisión de sus integrantes.',
   'agreements.history': 'Historial',
   'agreements.byFounding': 'fijado al empezar la red',
-  'agreements.byDecision': 'fijado por una decisión',
   'agreement.network_name': 'Nombre',
   'agreement.areas': 'Zonas',
   'agreement.languages': 'Idiomas',
@@ -269,7 +268,7 @@ export const es: Catalog = {
   'mail.signInSubject': 'Tu enlace para entrar',
   'mail.signInBody': 'Abre este enlace para entrar. Funciona una vez, durante 10 minutos:',
   'mail.signInIgnore': 'Si no lo pediste, ignora este correo.',
-  'mail.digestSubject': '{count} novedades en tu red de apoyo mutuo',
+  'mail.digestSubject': '{count, plural, one {# novedad} other {# novedades}} en tu red de apoyo mutuo',
   'mail.digestIntro': 'Esto es lo que pasó desde la última vez:',
   'mail.digestLink': 'Míralo todo:',
 
@@ -467,8 +466,9 @@ export const es: Catalog = {
   'ballot.rankHint': 'Pon 1 a tu primera opción, 2 a la siguiente, y así. Deja fuera las que no aceptarías.',
   'ballot.notRanked': 'Sin orden',
   'ballot.rank': 'Opción {n}',
-  'ballot.dotsLegend': 'Coloca hasta {count} puntos',
-  'ballot.dotsHint': 'Tienes {count} puntos. Ponlos en las opciones que más te gustan; puedes poner varios en una.',
+  'ballot.dotsLegend': 'Coloca hasta {count, plural, one {# punto} other {# puntos}}',
+  'ballot.dotsHint':
+    '{count, plural, one {Tienes # punto. Ponlo en la opción que más te gusta.} other {Tienes # puntos. Ponlos en las opciones que más te gustan; puedes poner varios en una.}}',
   'ballot.scoreLegend': 'Puntúa cada opción',
   'ballot.scoreHint': '0 es lo peor, {max} lo mejor.',
   'ballot.chooseScore': 'Elige',
@@ -499,7 +499,8 @@ export const es: Catalog = {
   'result.dots': 'Puntos',
   'result.tallyCaption': 'Recuento de cada opción',
   'result.round': 'Ronda {n}',
-  'result.roundActive': '{active} votos contados, {exhausted} sin opciones restantes.',
+  'result.roundActive':
+    '{active, plural, one {# voto contado} other {# votos contados}}, {exhausted} sin opciones restantes.',
   'result.eliminated.alone': 'Menos votos, sale: {options}',
   'result.eliminated.together':
     'Salen juntas, porque sus votos sumados son menos que los de cualquier otra opción: {options}',
@@ -598,7 +599,6 @@ export const es: Catalog = {
   'invite.waitingItem': 'Creada por {name}, {date}',
   'invite.byHost': 'quien aloja el servidor',
   'invite.second': 'Respaldar esta invitación',
-  'invite.secondedDone': 'Respaldada. El enlace ya funciona.',
 
   'notification.proposalOpened': 'Nueva propuesta: {what}',
   'notification.proposalClosing': 'Cierra en menos de un día y no has votado: {what}',
@@ -676,7 +676,7 @@ export const es: Catalog = {
   'fund.pledgeSubmit': 'Comprometerme',
   'fund.myPledge': 'Te comprometes a {amount} al mes para {fund}',
   'fund.endPledge': 'Terminar este compromiso',
-  'fund.pledgedTotal': 'Compromisos mensuales: {amount} de {count} miembros',
+  'fund.pledgedTotal': 'Compromisos mensuales: {amount} de {count, plural, one {# miembro} other {# miembros}}',
   'fund.move': 'Anotar dinero que se movió',
   'fund.moveIntro':
     'Para tesorería: dinero que llegó de fuera (una donación, un evento) o un paso entre fondos. Un paso entre fondos espera a que otro miembro lo confirme.',
@@ -706,7 +706,8 @@ export const es: Catalog = {
   'fund.rule.floor': 'El fondo nunca baja de {amount}.',
   'fund.rule.revolving': 'Se espera que los pagos vuelvan (fondo rotatorio).',
   'fund.checkTitle': 'Comprobación del libro',
-  'fund.checkOk': 'Los {count} asientos cuadran, y cada saldo es igual a la suma de sus asientos.',
+  'fund.checkOk':
+    '{count, plural, one {El único asiento cuadra, y cada saldo es igual a la suma de sus asientos.} other {Los # asientos cuadran, y cada saldo es igual a la suma de sus asientos.}}',
   'fund.checkBad':
     'Algo va mal: {unbalanced} asientos no cuadran y {mismatched} saldos no coinciden con sus asientos. Avisa a quien aloja el servidor.',
   'fund.checkHow':
@@ -819,7 +820,6 @@ export const es: Catalog = {
   'fund.revolvingLabel': 'Se espera que los pagos vuelvan (fianzas, préstamos entre miembros)',
   'fund.revolvingHint': 'No hacen falta nombres de la persona ayudada.',
   'role.treasurer': 'tesorería',
-  'role.proposeTreasurer': 'Proponer a alguien para tesorería',
   'role.treasurerIntro':
     'Quien lleva la tesorería anota el dinero que se movió, durante un plazo. Deciden los miembros; si se aprueba, el plazo empieza por sí solo. Quien ocupa el cargo puede dejarlo cuando quiera, sin dar explicaciones.',
   'role.who': 'Quién',
@@ -898,7 +898,7 @@ export const es: Catalog = {
   'circle.order.agreed': 'En un orden que acuerdan los miembros',
   'circle.order.each_round': 'Lo decide el círculo en cada ronda',
   'circle.create': 'Formar el círculo',
-  'circle.summary': '{amount} cada {period}, {count} miembros',
+  'circle.summary': '{amount} cada {period}, {count, plural, one {# miembro} other {# miembros}}',
   'circle.running': 'en marcha',
   'circle.forming': 'formándose',
   'circle.yours': 'estás en él',
@@ -1025,7 +1025,6 @@ export const es: Catalog = {
   'role.why': 'Por qué (una nota para la propuesta)',
   'role.defineTitle': 'Cargo: {title}',
   'role.defineText': '{title}: turnos de {days}, {seats} a la vez, como mucho {inRow} turnos seguidos, {how}.',
-  'nav.roles': 'Cargos',
   'notification.roleEnding':
     'Un turno de {role} termina pronto y no hay nadie en la lista: propón a alguien, u ofrécete si puedes.',
   'nav.rotas': 'Turnos',
@@ -1042,7 +1041,7 @@ export const es: Catalog = {
   'rota.intro':
     'Días de reparto, desayunos, viajes, intercambios de cuidados: compromisos regulares en turnos. Cualquiera puede crear unos turnos o añadir huecos, apuntarse, cambiar o desapuntarse; desapuntarse solo avisa al resto, sin dar razones.',
   'rota.none': 'Aún no hay turnos.',
-  'rota.upcoming': '{count} turnos próximos',
+  'rota.upcoming': '{count, plural, one {# turno próximo} other {# turnos próximos}}',
   'rota.shortCount': '{count} pronto y con falta de gente',
   'rota.new': 'Crear turnos',
   'rota.newIntro':

@@ -1,8 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { catalogs, direction, fromAcceptLanguage, pickLanguage, translator } from './index.ts';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
+
+/** The values an ICU message names (simple ones, and those choosing a plural or a select), however deep. */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: Element[]) => {
+    for (const e of elements) {
+      if (e.type !== 0 && e.type !== 7 && e.value) names.add(e.value); // 0: literal text, 7: the # of a plural
+      for (const option of Object.values(e.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, 'en', undefined, { ignoreTag: true }).getAst() as Element[]);
+  return [...names].sort();
+}
+
+/** Every source file of the app but the catalogs and the tests. */
+function appSource(): string {
+  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const read = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'i18n' || e.name === 'static' ? [] : read(p);
+      return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [fs.readFileSync(p, 'utf8')] : [];
+    });
+  return read(src).join('\n');
+}
+
+/** Families of keys the code builds from a word (`category.${c}`, labelOr(t, 'agreement', key)). */
+const BUILT = ['category.', 'agreement.'];
 
 describe('message catalogs', () => {
   it('ship Spanish complete: every English key, the same placeholders, nothing left in English', () => {
@@ -14,6 +46,34 @@ describe('message catalogs', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
     const untranslated = (Object.keys(en) as (keyof typeof en)[]).filter((k) => es[k] === en[k] && en[k].length > 6);
     expect(untranslated).toEqual([]);
+  });
+
+  it('are all ICU MessageFormat that parses, in both languages', () => {
+    for (const [lang, catalog] of Object.entries(catalogs)) {
+      for (const [key, text] of Object.entries(catalog)) {
+        expect(() => new IntlMessageFormat(text, lang, undefined, { ignoreTag: true }), `${lang} ${key}`).not.toThrow();
+      }
+    }
+  });
+
+  it('chooses the words a number needs, in each language', () => {
+    const en = translator('en');
+    const es = translator('es');
+    expect(en('circle.summary', { amount: '$10', period: 'week', count: 1 })).toBe('$10 every week, 1 member');
+    expect(en('circle.summary', { amount: '$10', period: 'week', count: 3 })).toBe('$10 every week, 3 members');
+    expect(en('result.roundActive', { active: 1, exhausted: 0 })).toBe('1 ballot counted, 0 with no option left.');
+    expect(es('nav.unread', { count: 1 })).toBe('1 nuevo');
+    expect(es('nav.unread', { count: 4 })).toBe('4 nuevos');
+    expect(es('fund.pledgedTotal', { amount: '10 €', count: 1 })).toBe('Compromisos mensuales: 10 € de 1 miembro');
+  });
+
+  it('has no key the code never uses (and the type check refuses a key that is missing)', () => {
+    const source = appSource();
+    const built = [...new Set([...BUILT, ...[...source.matchAll(/`([a-z][\w.]*\.)\$\{/g)].map((m) => m[1]!)])];
+    const unused = Object.keys(en).filter(
+      (key) => !source.includes(`'${key}'`) && !source.includes(`"${key}"`) && !built.some((p) => key.startsWith(p)),
+    );
+    expect(unused).toEqual([]);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

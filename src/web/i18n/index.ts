@@ -1,4 +1,6 @@
 // Message catalogs and the translator. Every string on a page comes from here; es must have every key en has.
+// Messages are ICU MessageFormat (see format below); src/web/i18n/i18n.test.ts parses every one in both languages.
+import { IntlMessageFormat } from 'intl-messageformat';
 import { own } from '../lookup.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
@@ -43,12 +45,37 @@ export function fromAcceptLanguage(header: string | undefined): string {
   return 'en';
 }
 
-export function translator(lang: string, available: Record<string, Catalog> = catalogs): Translate {
-  const catalog = own(available, lang) ?? en;
-  return (key, params) => {
-    const text = catalog[key] ?? en[key] ?? key;
-    if (!params) return text;
+/**
+ * Messages are ICU MessageFormat (intl-messageformat): `{name}` puts a value in, and
+ * `{count, plural, one {# member} other {# members}}` chooses the words a number needs in the language (and
+ * `select` by a word). Each message is compiled once per language and kept.
+ */
+const compiled = new Map<string, IntlMessageFormat>();
+
+function format(lang: string, key: string, text: string, params: Params): string {
+  const id = `${lang}\u0000${key}`;
+  let message = compiled.get(id);
+  if (!message) {
+    message = new IntlMessageFormat(text, lang, undefined, { ignoreTag: true });
+    compiled.set(id, message);
+  }
+  try {
+    return String(message.format(params));
+  } catch {
+    // A value the message names was not given: show the rest, the name in its braces (as before ICU), never fail a page.
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  }
+}
+
+export function translator(lang: string, available: Record<string, Catalog> = catalogs): Translate {
+  const chosen = own(available, lang);
+  const catalog = chosen ?? en;
+  const catalogLang = chosen ? lang : 'en';
+  return (key, params) => {
+    const own = catalog[key];
+    const text = own ?? en[key] ?? key;
+    if (!params) return text;
+    return format(own !== undefined ? catalogLang : 'en', key, text, params);
   };
 }
 
