@@ -19,8 +19,8 @@ export const stats = { requests: 0, prints: 0, printMs: 0, requestMs: 0, walMs: 
  * Requests in one run of all the shares together: the suite's time stays the same as routes are added (each gets its
  * share, never fewer than MIN_RUNS). FUZZ_BUDGET raises it for a deeper search (`npm run test:deep`); never lower.
  */
-export const FUZZ_BUDGET = Math.max(16_000, Number(process.env.FUZZ_BUDGET ?? 0));
-export const MIN_RUNS = 60;
+export const FUZZ_BUDGET = Math.max(10_000, Number(process.env.FUZZ_BUDGET ?? 0));
+export const MIN_RUNS = 50;
 
 /** How many generated requests each route gets when `routes` share the budget. */
 export const runsPerRoute = (routes: number) => Math.max(MIN_RUNS, Math.floor(FUZZ_BUDGET / Math.max(1, routes)));
