@@ -62,6 +62,13 @@ export async function writePath(opts: {
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
+    const founder = (
+      await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
+    ).id;
+    // Members post hundreds of needs here (the background, then the founder): the members' decision raises the
+    // daily limits first.
+    for (const key of DAILY_LIMITS)
+      await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: 1000 });
     const r = prng(7);
     // Other members' open needs and offers, for matching to search.
     const others: string[] = [];
@@ -93,12 +100,6 @@ export async function writePath(opts: {
         new Date(),
       );
     }
-    const founder = (
-      await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
-    ).id;
-    // One member posts hundreds of needs here: the members' decision raises the daily limit first.
-    for (const key of DAILY_LIMITS)
-      await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: 1000 });
     const headers = { 'content-type': 'application/x-www-form-urlencoded', origin, cookie };
     let postMs = 0;
     let bareMs = 0;
