@@ -12,8 +12,8 @@ export const agreements: Domain = {
   nav: [{ href: '/agreements', label: 'nav.agreements', place: 'bottom', order: 20 }],
 };
 
-export { adoptAgreement } from './commands.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { adoptAgreement } from './commands.ts';
 export { AGREEMENT_KEYS, agreementText, isAgreementKey, parseAgreementText, type AgreementKey } from './defaults.ts';
 export { agreementsInForce, currencyOf, networkAgreements, type NetworkAgreements } from './queries.ts';
 export { agreementLabel, agreementValueText, duration } from './text.ts';

@@ -172,15 +172,6 @@ export async function roundById(db: Q, id: string) {
   return db.selectFrom('circle_rounds').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function isCircleMember(db: Q, circleId: string, memberId: string): Promise<boolean> {
-  return !!(await db
-    .selectFrom('circle_members')
-    .select('member_id')
-    .where('circle_id', '=', circleId)
-    .where('member_id', '=', memberId)
-    .executeTakeFirst());
-}
-
 export async function circleMemberIds(db: Q, circleId: string): Promise<string[]> {
   return (await db.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId).execute()).map(
     (r) => r.member_id,

@@ -10,7 +10,8 @@ import { AppError, errors } from '../web/errors.ts';
 import { idParam, requireMember } from '../web/edges.ts';
 import { newIdempotencyKey } from '../fund/index.ts';
 import { askDeferral, createCircle, joinCircle, leaveCircle, payRound, receiveRound, startCircle } from './commands.ts';
-import { circleById, circleList, circleTotals, roundById, isCircleMember, roundsOf } from './queries.ts';
+import { circleById, circleList, circleTotals, roundById, roundsOf } from './queries.ts';
+import { inCircle } from '../decisions/index.ts';
 import { currentRound, nextRecipient, standings } from './rounds.ts';
 import { agreedOrder, newCircleForm } from './schema.ts';
 import * as views from './views.tsx';
@@ -131,7 +132,7 @@ async function roundAction(c: C, act: 'pay' | 'receive' | 'defer') {
   const id = idParam(c);
   const round = await roundById(c.get('deps').db, id);
   // A started circle is invisible to those outside it: its rounds too, before anything sent is looked at.
-  if (!round || !(await isCircleMember(c.get('deps').db, round.circle_id, member.id))) throw errors.notFound();
+  if (!round || !(await inCircle(c.get('deps').db, round.circle_id, member.id))) throw errors.notFound();
   const { db, clock } = c.get('deps');
   const values = await readForm(c);
   if (act === 'pay') await payRound(db, member.id, id, values.key ?? '', clock());

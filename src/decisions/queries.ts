@@ -241,7 +241,7 @@ export async function openProposalWith(db: Q, fields: Record<string, string>): P
   return (await q.executeTakeFirst())?.id;
 }
 
-/** Whether a member may see and vote on a circle's own decision: they are in the circle. */
+/** Whether a member is in a circle: only they see and vote on its own decisions (and see its rounds). */
 export async function inCircle(db: Q, circleId: string, memberId: string): Promise<boolean> {
   return !!(await db
     .selectFrom('circle_members')

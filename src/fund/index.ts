@@ -88,7 +88,7 @@ export const fund: Domain = {
   agreementLocks: [{ key: 'currency', fixed: currencyIsFixed, why: 'error.currencyFixed' }],
 };
 
-export { openCircleAccount } from './commands.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { openCircleAccount } from './commands.ts';
 export { writeRecord } from './entries.ts';
 export { newIdempotencyKey, once, type Once } from './idempotency.ts';

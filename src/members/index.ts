@@ -31,10 +31,9 @@ export const members: Domain = {
   ],
 };
 
-export { JOIN_MODES, type JoinMode } from './invites.ts';
-export { noteDigestSent } from './commands.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
-export { EMAIL_PURPOSE, createMember, removeMember, setBreak, type NewMember } from './commands.ts';
+export { JOIN_MODES, type JoinMode } from './invites.ts';
+export { createMember, EMAIL_PURPOSE, noteDigestSent, removeMember, setBreak, type NewMember } from './commands.ts';
 export { activeMember, activeMembers, breakSince, languageOf, reachableMemberIds } from './queries.ts';
 export { email } from './schema.ts';
 export { setSessionCookie } from './session-cookie.ts';

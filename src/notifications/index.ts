@@ -28,7 +28,6 @@ export const notifications: Domain = {
   ],
 };
 
-export { notifySelected } from './queries.ts';
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
-export { notify, type NewNotification, type NotificationView } from './queries.ts';
+export { notify, notifySelected, type NewNotification, type NotificationView } from './queries.ts';
 export { aboutPost, oneLine, plain, shorten } from './text.ts';

@@ -111,31 +111,3 @@ export async function messageForFlag(db: Db, id: string) {
     .executeTakeFirst();
   return r && { id: r.id, authorId: r.author_id, matchId: r.match_id, helperId: r.helper_id, askerId: r.asker_id };
 }
-
-/**
- * Is the member's posting paused right now? A confirmed pause holds for its 24 hours, and past them while a removal
- * proposal about the member is open and seconded. (The job records the end in lifted_at; this reads the same rule from the clock.)
- */
-export async function isPaused(db: Db, memberId: string, now: Date): Promise<boolean> {
-  const row = await db
-    .selectFrom('pauses')
-    .select('id')
-    .where('member_id', '=', memberId)
-    .where('starts_at', 'is not', null)
-    .where('lifted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('ends_at', '>', now),
-        eb.exists(
-          eb
-            .selectFrom('proposals')
-            .select('proposals.id')
-            .whereRef('proposals.subject_member_id', '=', 'pauses.member_id')
-            .where('proposals.status', '=', 'open')
-            .where('proposals.seconded_at', 'is not', null),
-        ),
-      ]),
-    )
-    .executeTakeFirst();
-  return !!row;
-}
