@@ -17,7 +17,7 @@ export function createApp(deps: Deps) {
     c.set('network', null);
     const lang = fromAcceptLanguage(c.req.header('accept-language'));
     c.set('lang', lang);
-    c.set('t', translator(lang));
+    c.set('t', translator(lang, deps.registry.catalogs));
     await next();
   });
   app.use(securityHeaders());

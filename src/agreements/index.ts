@@ -1,11 +1,13 @@
 // Agreements: the network's settings, adopted by its members' decisions. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { agreementRoutes } from './routes.tsx';
 import { foundingRoutes } from './founding.tsx';
 import { loadNetwork } from './middleware.ts';
 
 export const agreements: Domain = {
   name: 'agreements',
+  messages,
   tables: ['agreements', 'network_founding'],
   middleware: [loadNetwork()],
   routes: [foundingRoutes, agreementRoutes],

@@ -5,7 +5,6 @@ import { foundingState, networkAgreements, type NetworkAgreements } from './quer
 
 declare module '../web/context.ts' {
   // Every request's network is the agreements in force (see web/context.ts).
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface Network extends NetworkAgreements {}
 }
 

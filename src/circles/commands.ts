@@ -179,7 +179,7 @@ export async function startCircle(db: Db, memberId: string, circleId: string, ag
       tx,
       ids
         .filter((m) => m !== memberId)
-        .map((m) => ({ member_id: m, kind: 'circle_round' as const, circle_id: circleId })),
+        .map((m) => ({ member_id: m, kind: 'circle_round' as const, subject: circleId })),
     );
   });
 }
@@ -368,7 +368,7 @@ export async function applyCircleOutcome(
     (await circleMemberIds(tx, a.circle_id)).map((m) => ({
       member_id: m,
       kind: 'circle_round' as const,
-      circle_id: a.circle_id,
+      subject: a.circle_id,
     })),
   );
 }

@@ -1,10 +1,17 @@
 // Savings circles: members pay in each round and one receives, in an order they decide. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import type { Result } from '../decisions/index.ts';
 import { circleRoutes } from './routes.ts';
 import { applyCircleOutcome, type CircleAction } from './commands.ts';
 import { circleActionText, circleProposalTitle } from './text.ts';
 import { plain } from '../notifications/index.ts';
+
+declare module '../web/domain.ts' {
+  interface NotificationKinds {
+    circle_round: true;
+  }
+}
 
 /** A circle's own decision: defer a member's payment, or name a round's recipient. */
 const circleAction = (handles: CircleAction['type']) =>
@@ -25,12 +32,16 @@ const circleAction = (handles: CircleAction['type']) =>
 
 export const circles: Domain = {
   name: 'circles',
+  messages,
   tables: ['circles', 'circle_members', 'circle_rounds', 'circle_deferrals'],
   routes: [circleRoutes],
   actions: [circleAction('circle_defer'), circleAction('circle_recipient')],
   notifications: [
-    plain('circle_round', 'notification.circleRound', (n) =>
-      n.circleId ? `/circles/${n.circleId}` : '/notifications',
+    plain(
+      'circle_round',
+      'notification.circleRound',
+      (circle) => (circle ? `/circles/${circle}` : '/notifications'),
+      'circles',
     ),
   ],
 };

@@ -8,7 +8,6 @@ import { createInvite, inviteUrl } from '../members/invites.ts';
 import { foundingState, networkAgreements } from '../agreements/queries.ts';
 import { parseProposal, PROPOSAL_DEFAULTS } from '../decisions/schema.ts';
 import { openProposal, proposalProblems } from '../decisions/commands.ts';
-import { en } from '../web/i18n/en.ts';
 import { writeBackup } from '../backup/commands.ts';
 import { jobReport, type JobReport } from '../web/health.ts';
 
@@ -93,14 +92,14 @@ export async function cliPropose(deps: Deps, fields: Record<string, string>): Pr
   if (!parsed.ok)
     return {
       error: Object.entries(parsed.errors)
-        .map(([field, key]) => `${field}: ${en[key]}`)
+        .map(([field, key]) => `${field}: ${deps.registry.catalogs.en[key]}`)
         .join('\n'),
     };
   const problems = await proposalProblems(deps.db, deps.registry, parsed.input, await networkAgreements(deps.db));
   if (problems)
     return {
       error: Object.entries(problems)
-        .map(([field, key]) => `${field}: ${en[key]}`)
+        .map(([field, key]) => `${field}: ${deps.registry.catalogs.en[key]}`)
         .join('\n'),
     };
   const id = await openProposal(deps.db, null, parsed.input, deps.clock());

@@ -17,6 +17,7 @@ import * as reversalSecond from './migrations/011_reversal_second.ts';
 import * as invites from './migrations/012_invites.ts';
 import * as emailConfirmations from './migrations/013_email_confirmations.ts';
 import * as checkinBatches from './migrations/014_checkin_batches.ts';
+import * as notificationSubjects from './migrations/015_notification_subjects.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -33,6 +34,7 @@ const migrations: { name: string; up: string }[] = [
   invites,
   emailConfirmations,
   checkinBatches,
+  notificationSubjects,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -139,6 +139,7 @@ table circles
   constraint circles_order_rule_check CHECK ((order_rule = ANY (ARRAY['lottery'::text, 'agreed'::text, 'each_round'::text])))
   constraint circles_period_days_check CHECK (((period_days >= 1) AND (period_days <= 366)))
   constraint circles_pkey PRIMARY KEY (id)
+  CREATE TRIGGER circles_forget_notifications AFTER DELETE ON public.circles FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER circles_not_paused BEFORE INSERT ON public.circles FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('created_by')
 
 table crisis_calls
@@ -312,6 +313,7 @@ table fund_records
   CREATE UNIQUE INDEX fund_records_one_payment ON public.fund_records USING btree (round_id, member_id) WHERE (kind = 'circle_payment'::text)
   CREATE UNIQUE INDEX fund_records_one_payout ON public.fund_records USING btree (request_id) WHERE ((kind = 'payout'::text) AND (confirm_by <> 'none'::text) AND (confirmed_at IS NULL) AND (withdrawn_at IS NULL))
   CREATE INDEX fund_records_waiting ON public.fund_records USING btree (recorded_at) WHERE ((confirm_by <> 'none'::text) AND (confirmed_at IS NULL) AND (withdrawn_at IS NULL))
+  CREATE TRIGGER fund_records_forget_notifications AFTER DELETE ON public.fund_records FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER fund_records_guard BEFORE INSERT OR UPDATE ON public.fund_records FOR EACH ROW EXECUTE FUNCTION fund_record_guard()
   CREATE TRIGGER fund_records_kept BEFORE DELETE ON public.fund_records FOR EACH ROW EXECUTE FUNCTION refuse_change()
   CREATE TRIGGER fund_records_no_truncate BEFORE TRUNCATE ON public.fund_records FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
@@ -345,6 +347,7 @@ table fund_requests
   constraint fund_requests_status_check CHECK ((status = ANY (ARRAY['proposed'::text, 'approved'::text, 'declined'::text, 'paid'::text, 'withdrawn'::text])))
   CREATE INDEX fund_requests_member ON public.fund_requests USING btree (member_id, fund_id, asked_at DESC)
   CREATE INDEX fund_requests_status ON public.fund_requests USING btree (status, asked_at)
+  CREATE TRIGGER fund_requests_forget_notifications AFTER DELETE ON public.fund_requests FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER fund_requests_guard BEFORE UPDATE ON public.fund_requests FOR EACH ROW EXECUTE FUNCTION fund_request_guard()
   CREATE TRIGGER fund_requests_kept BEFORE DELETE ON public.fund_requests FOR EACH ROW EXECUTE FUNCTION refuse_change()
   CREATE TRIGGER fund_requests_not_paused BEFORE INSERT ON public.fund_requests FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
@@ -485,6 +488,7 @@ table matches
   CREATE INDEX matches_recent ON public.matches USING btree (created_at)
   CREATE INDEX matches_via_offer ON public.matches USING btree (via_offer_id) WHERE (status = 'active'::text)
   CREATE TRIGGER matches_daily_limit BEFORE INSERT ON public.matches FOR EACH ROW EXECUTE FUNCTION matches_within_daily_limit()
+  CREATE TRIGGER matches_forget_notifications AFTER DELETE ON public.matches FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER matches_hold_need BEFORE INSERT OR UPDATE ON public.matches FOR EACH ROW EXECUTE FUNCTION match_holds_need()
   CREATE TRIGGER matches_not_paused BEFORE INSERT ON public.matches FOR EACH ROW EXECUTE FUNCTION refuse_paused_match()
   CREATE TRIGGER matches_via_offer BEFORE INSERT ON public.matches FOR EACH ROW WHEN ((new.via_offer_id IS NOT NULL)) EXECUTE FUNCTION match_via_offer()
@@ -539,31 +543,18 @@ table notifications
   id uuid not null default gen_random_uuid()
   member_id uuid not null
   kind text not null
-  post_id uuid
-  match_id uuid
   created_at timestamp with time zone not null default app_now()
   read_at timestamp with time zone
   emailed_at timestamp with time zone
-  proposal_id uuid
-  fund_request_id uuid
-  fund_record_id uuid
-  circle_id uuid
-  role text
-  slot_id uuid
-  constraint notifications_circle_id_fkey FOREIGN KEY (circle_id) REFERENCES circles(id)
-  constraint notifications_fund_record_id_fkey FOREIGN KEY (fund_record_id) REFERENCES fund_records(id)
-  constraint notifications_fund_request_id_fkey FOREIGN KEY (fund_request_id) REFERENCES fund_requests(id)
-  constraint notifications_kind_check CHECK ((kind = ANY (ARRAY['matching_need'::text, 'matching_offer'::text, 'claimed'::text, 'requested'::text, 'message'::text, 'released'::text, 'met'::text, 'proposal_opened'::text, 'proposal_closing'::text, 'proposal_closed'::text, 'fund_approved'::text, 'fund_declined'::text, 'fund_to_pay'::text, 'fund_paid'::text, 'fund_to_confirm'::text, 'pledge_reminder'::text, 'circle_round'::text, 'role_ending'::text, 'slot_open'::text, 'slot_dropped'::text, 'slot_taken'::text, 'checkin'::text, 'load_warning'::text, 'dispatched'::text, 'dispatch_lost'::text, 'crisis_called'::text])))
-  constraint notifications_match_id_fkey FOREIGN KEY (match_id) REFERENCES matches(id) ON DELETE CASCADE
+  subject text
+  once boolean not null default false
+  constraint notifications_kind_named CHECK ((kind ~ '^[a-z][a-z_]{1,39}$'::text))
   constraint notifications_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   constraint notifications_pkey PRIMARY KEY (id)
-  constraint notifications_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts(id) ON DELETE CASCADE
-  constraint notifications_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES proposals(id)
-  constraint notifications_role_fkey FOREIGN KEY (role) REFERENCES roles(name)
-  constraint notifications_slot_id_fkey FOREIGN KEY (slot_id) REFERENCES rota_slots(id)
-  CREATE UNIQUE INDEX notifications_closing_once ON public.notifications USING btree (member_id, proposal_id) WHERE (kind = 'proposal_closing'::text)
+  constraint notifications_subject_short CHECK ((char_length(subject) <= 100))
   CREATE INDEX notifications_member ON public.notifications USING btree (member_id, created_at DESC)
-  CREATE UNIQUE INDEX notifications_slot_open_once ON public.notifications USING btree (member_id, slot_id) WHERE (kind = 'slot_open'::text)
+  CREATE UNIQUE INDEX notifications_once ON public.notifications USING btree (member_id, kind, COALESCE(subject, ''::text)) WHERE once
+  CREATE INDEX notifications_subject ON public.notifications USING btree (subject) WHERE (subject IS NOT NULL)
   CREATE INDEX notifications_unmailed ON public.notifications USING btree (member_id) WHERE (emailed_at IS NULL)
 
 table passkeys
@@ -639,6 +630,7 @@ table posts
   CREATE INDEX posts_open ON public.posts USING btree (kind, status, created_at DESC)
   CREATE INDEX posts_search ON public.posts USING gin (search)
   CREATE TRIGGER posts_daily_limit BEFORE INSERT ON public.posts FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'created_at', 'daily_posts', '20')
+  CREATE TRIGGER posts_forget_notifications AFTER DELETE ON public.posts FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER posts_not_paused BEFORE INSERT ON public.posts FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
 
 table proposals
@@ -697,6 +689,7 @@ table proposals
   CREATE INDEX proposals_opened ON public.proposals USING btree (opened_by, opened_at)
   CREATE INDEX proposals_recent ON public.proposals USING btree (opened_at DESC)
   CREATE TRIGGER proposals_daily_limit BEFORE INSERT ON public.proposals FOR EACH ROW EXECUTE FUNCTION within_daily_limit('opened_by', 'opened_at', 'daily_proposals', '5')
+  CREATE TRIGGER proposals_forget_notifications AFTER DELETE ON public.proposals FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER proposals_guard BEFORE UPDATE ON public.proposals FOR EACH ROW EXECUTE FUNCTION proposal_guard()
   CREATE TRIGGER proposals_kept BEFORE DELETE ON public.proposals FOR EACH ROW EXECUTE FUNCTION refuse_change()
   CREATE TRIGGER proposals_not_paused BEFORE INSERT ON public.proposals FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('opened_by')
@@ -771,6 +764,7 @@ table roles
   constraint roles_terms_in_row_check CHECK (((terms_in_row >= 1) AND (terms_in_row <= 20)))
   constraint roles_title_check CHECK (((char_length(title) >= 2) AND (char_length(title) <= 60)))
   CREATE TRIGGER roles_defined BEFORE INSERT OR UPDATE ON public.roles FOR EACH ROW EXECUTE FUNCTION role_defined()
+  CREATE TRIGGER roles_forget_notifications AFTER DELETE ON public.roles FOR EACH ROW EXECUTE FUNCTION notifications_forget('name')
   CREATE TRIGGER roles_kept BEFORE DELETE ON public.roles FOR EACH ROW EXECUTE FUNCTION refuse_change()
 
 table rota_signups
@@ -809,6 +803,7 @@ table rota_slots
   constraint rota_slots_rota_id_fkey FOREIGN KEY (rota_id) REFERENCES rotas(id)
   CREATE INDEX rota_slots_rota ON public.rota_slots USING btree (rota_id, starts_at)
   CREATE INDEX rota_slots_when ON public.rota_slots USING btree (starts_at)
+  CREATE TRIGGER rota_slots_forget_notifications AFTER DELETE ON public.rota_slots FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER rota_slots_not_paused BEFORE INSERT ON public.rota_slots FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('created_by')
 
 table rotas
@@ -1285,6 +1280,15 @@ AS $function$
     and (p.ends_at > app_now() or exists (select 1 from proposals r
       where r.subject_member_id = who and r.status = 'open' and r.seconded_at is not null)))
 $function$
+
+CREATE OR REPLACE FUNCTION public.notifications_forget()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  delete from notifications where subject = to_jsonb(old) ->> tg_argv[0];
+  return old;
+end $function$
 
 CREATE OR REPLACE FUNCTION public.proposal_guard()
  RETURNS trigger

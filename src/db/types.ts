@@ -10,33 +10,6 @@ export type OfferStatus = 'open' | 'closed' | 'withdrawn';
 export type PostStatus = NeedStatus | OfferStatus;
 export type Urgency = 'urgent' | 'soon' | 'whenever';
 export type MatchStatus = 'active' | 'released' | 'met';
-export type NotificationKind =
-  | 'matching_need'
-  | 'matching_offer'
-  | 'claimed'
-  | 'requested'
-  | 'message'
-  | 'released'
-  | 'met'
-  | 'proposal_opened'
-  | 'proposal_closing'
-  | 'proposal_closed'
-  | 'fund_approved'
-  | 'fund_declined'
-  | 'fund_to_pay'
-  | 'fund_paid'
-  | 'fund_to_confirm'
-  | 'pledge_reminder'
-  | 'circle_round'
-  | 'role_ending'
-  | 'slot_open'
-  | 'slot_dropped'
-  | 'slot_taken'
-  | 'checkin'
-  | 'load_warning'
-  | 'dispatched'
-  | 'dispatch_lost'
-  | 'crisis_called';
 export type ProposalKind =
   'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
@@ -245,15 +218,12 @@ export interface Database {
   notifications: {
     id: Generated<string>;
     member_id: string;
-    kind: NotificationKind;
-    post_id: string | null;
-    match_id: string | null;
-    proposal_id: string | null;
-    fund_request_id: string | null;
-    fund_record_id: string | null;
-    circle_id: string | null;
-    role: string | null;
-    slot_id: string | null;
+    /** One of the kinds the domains declare (web/domain.ts, NotificationKinds). */
+    kind: string;
+    /** The row it is about, in a table its kind names (an id, or a role's name). */
+    subject: string | null;
+    /** A reminder told once: the same member, kind and subject are not told again (a unique index). */
+    once: Generated<boolean>;
     created_at: Generated<Date>;
     read_at: Timestamp | null;
     emailed_at: Timestamp | null;

@@ -63,7 +63,7 @@ export async function openProposal(
     const everyone = await memberIds(tx, [openedBy], p.circleId ?? null);
     await notify(
       tx,
-      everyone.map((m) => ({ member_id: m, kind: 'proposal_opened' as const, proposal_id: row.id })),
+      everyone.map((m) => ({ member_id: m, kind: 'proposal_opened' as const, subject: row.id })),
     );
     return row.id;
   };
@@ -133,7 +133,7 @@ export async function closeProposal(tx: Tx, registry: Registry, id: string, now:
   const everyone = await memberIds(tx, [], proposal.circleId);
   await notify(
     tx,
-    everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, proposal_id: id })),
+    everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, subject: id })),
   );
   return true;
 }
@@ -155,8 +155,7 @@ export async function remindClosingSoon(db: Db, now: Date): Promise<void> {
   const soon = new Date(now.getTime() + 24 * 3_600_000);
   await notifySelected(
     db,
-    ['member_id', 'kind', 'proposal_id'],
-    sql`select m.id, 'proposal_closing', p.id
+    sql`select m.id, 'proposal_closing', p.id::text
     from proposals p join members m on m.removed_at is null and m.id is distinct from p.subject_member_id
     where p.status = 'open' and p.closes_at <= ${soon} and p.closes_at - p.opened_at > interval '24 hours'
       and not exists (select 1 from ballots b where b.proposal_id = p.id and b.member_id = m.id)

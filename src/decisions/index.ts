@@ -1,33 +1,15 @@
 // Decisions: proposals, ballots and tallies. A service: what a passed proposal does is declared by the domain whose
 // action it carries (its DecisionAction); the agreement changes are this folder's own. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { decisionRoutes } from './routes.ts';
 import { closeDueProposals, remindClosingSoon } from './commands.ts';
 import { setAgreement } from './actions.ts';
-import { outcomeLabel, proposalTitle } from './text.ts';
-import type { Outcome } from './tally.ts';
-import { shorten } from '../notifications/index.ts';
-import type { NotificationView } from '../notifications/index.ts';
-import type { NotificationKindDef } from '../web/domain.ts';
-import type { MessageKey } from '../web/i18n/index.ts';
-
-/** A notification about a proposal: its title (as the network words it) and, once closed, the outcome. */
-const aboutProposal = (
-  kind: 'proposal_opened' | 'proposal_closing' | 'proposal_closed',
-  message: MessageKey,
-): NotificationKindDef<NotificationView> => ({
-  kind,
-  aboutDecisions: true,
-  text: (t, lang, n, registry) => {
-    const p = n.proposal!;
-    const outcome = p.outcome ? outcomeLabel(t, p.outcome as Outcome) : '';
-    return t(message, { what: shorten(proposalTitle(t, registry, p, lang), 80), outcome });
-  },
-  link: (n) => `/decisions/${n.proposal!.id}`,
-});
+import { aboutProposal } from './notices.ts';
 
 export const decisions: Domain = {
   name: 'decisions',
+  messages,
   tables: ['proposals', 'ballots'],
   routes: [decisionRoutes],
   jobs: [

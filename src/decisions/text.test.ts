@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../web/i18n/en.ts';
+import { buildRegistry } from '../web/domain.ts';
+import { domains } from '../domains.ts';
 import { PICKS, PROCESSES, SLOT_ANSWERS } from './tally.ts';
 import { REASONS } from '../safety/schema.ts';
 import { LIMIT_KEYS } from '../agreements/defaults.ts';
+
+const en = buildRegistry(domains).catalogs.en;
 
 // Keys built from data (process names, answers, outcomes, rules, log acts) are not checked by the type checker.
 describe('decision and safety words exist for every value', () => {

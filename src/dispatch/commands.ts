@@ -35,7 +35,7 @@ export async function sendPairs(
   // A need a member claimed first stays theirs; the dispatcher hears which.
   await notify(
     db,
-    result.lost.map((id) => ({ member_id: dispatcherId, kind: 'dispatch_lost' as const, post_id: id })),
+    result.lost.map((id) => ({ member_id: dispatcherId, kind: 'dispatch_lost' as const, subject: id })),
   );
   return result;
 }

@@ -1,15 +1,22 @@
 // Dispatch: while crisis mode is on, dispatchers match many needs to helpers at once. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
-import { aboutPost } from '../notifications/index.ts';
+import { messages } from './messages.ts';
+import { aboutPost, toMatch, toPost } from '../exchange/index.ts';
 import { dispatchRoutes } from './routes.ts';
+
+declare module '../web/domain.ts' {
+  interface NotificationKinds {
+    dispatched: true;
+    dispatch_lost: true;
+  }
+}
 
 export const dispatch: Domain = {
   name: 'dispatch',
+  messages,
   routes: [dispatchRoutes],
   notifications: [
-    aboutPost('dispatched', 'notification.dispatched', (n) =>
-      n.matchId ? `/matches/${n.matchId}` : n.postId ? `/posts/${n.postId}` : '/notifications',
-    ),
-    aboutPost('dispatch_lost', 'notification.dispatchLost', (n) => (n.postId ? `/posts/${n.postId}` : '/dispatch')),
+    aboutPost('dispatched', 'notification.dispatched', toMatch),
+    aboutPost('dispatch_lost', 'notification.dispatchLost', (n) => (n.about ? toPost(n) : '/dispatch')),
   ],
 };

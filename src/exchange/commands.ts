@@ -79,9 +79,7 @@ export async function openMatch(db: Db, memberId: string, post: PostView): Promi
       helper_id: isNeed ? memberId : post.memberId,
       asker_id: isNeed ? post.memberId : memberId,
     },
-    tell: (id) => [
-      { member_id: post.memberId, kind: isNeed ? 'claimed' : 'requested', post_id: post.id, match_id: id },
-    ],
+    tell: (id) => [{ member_id: post.memberId, kind: isNeed ? 'claimed' : 'requested', subject: id }],
   });
 }
 
@@ -108,8 +106,8 @@ export async function dispatchMatch(
       created_at: now,
     },
     tell: (id) => [
-      { member_id: need.memberId, kind: 'claimed', post_id: need.id, match_id: id },
-      { member_id: offer.memberId, kind: 'dispatched', post_id: need.id, match_id: id },
+      { member_id: need.memberId, kind: 'claimed', subject: id },
+      { member_id: offer.memberId, kind: 'dispatched', subject: id },
     ],
   });
 }
@@ -158,9 +156,7 @@ async function endMatch(db: Db, memberId: string, match: MatchView, status: 'rel
       .where('status', '=', 'active')
       .executeTakeFirst();
     if (ended.numUpdatedRows === 0n) throw errors.conflict('already_ended', 'error.alreadyEnded');
-    await notify(tx, [
-      { member_id: otherSide(match, memberId), kind: status, post_id: match.postId, match_id: match.id },
-    ]);
+    await notify(tx, [{ member_id: otherSide(match, memberId), kind: status, subject: match.id }]);
   });
 }
 
@@ -170,9 +166,7 @@ export async function sendMessage(db: Db, keys: Keys, memberId: string, match: M
       .insertInto('messages')
       .values({ match_id: match.id, author_id: memberId, body_enc: encrypt(keys, messagePurpose(match.id), body) })
       .execute();
-    await notify(tx, [
-      { member_id: otherSide(match, memberId), kind: 'message', post_id: match.postId, match_id: match.id },
-    ]);
+    await notify(tx, [{ member_id: otherSide(match, memberId), kind: 'message', subject: match.id }]);
   });
 }
 

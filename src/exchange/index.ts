@@ -1,20 +1,17 @@
 // The exchange: needs and offers, matching, claims and private threads, and what expires when. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { exchangeRoutes } from './routes.ts';
 import { drainMatchQueue } from './match-queue.ts';
 import { expirePosts } from './commands.ts';
-import { aboutPost } from '../notifications/index.ts';
-import type { NotificationView } from '../notifications/index.ts';
-
-/** A match's thread, or the post when there is no match to open. */
-const toMatch = (n: NotificationView) => (n.matchId ? `/matches/${n.matchId}` : toPost(n));
-const toPost = (n: NotificationView) => (n.postId ? `/posts/${n.postId}` : '/notifications');
+import { aboutPost, toMatch, toPost } from './notices.ts';
 import { applyRetention } from './retention.ts';
 import { today } from '../web/forms.ts';
 import { networkAgreements } from '../agreements/index.ts';
 
 export const exchange: Domain = {
   name: 'exchange',
+  messages,
   tables: ['posts', 'matches', 'messages', 'match_queue'],
   routes: [exchangeRoutes],
   jobs: [
@@ -46,4 +43,5 @@ export const exchange: Domain = {
 export { dispatchMatch, hidePost, removePost, restorePost, withdrawAllOf } from './commands.ts';
 export { can } from './policy.ts';
 export { areaMetRates, dispatchable, postById, postsOf, type DispatchablePost, type PostView } from './queries.ts';
+export { aboutPost, toMatch, toPost } from './notices.ts';
 export { urgencyKey } from './views.tsx';

@@ -32,7 +32,7 @@ async function matchOne(db: Db): Promise<boolean> {
       const helpers = [...new Set(offers.map((o) => o.memberId))];
       await notify(
         tx,
-        helpers.map((m) => ({ member_id: m, kind: 'matching_need' as const, post_id: need.id })),
+        helpers.map((m) => ({ member_id: m, kind: 'matching_need' as const, subject: need.id })),
       );
     }
     await tx.deleteFrom('match_queue').where('post_id', '=', queued.post_id).execute();

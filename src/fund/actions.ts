@@ -109,7 +109,7 @@ async function decideRequest(tx: Tx, decisionId: string, a: ApproveRequest, pass
     .where('id', '=', request.id)
     .execute();
   await notify(tx, [
-    { member_id: request.member_id, kind: passed ? 'fund_approved' : 'fund_declined', fund_request_id: request.id },
+    { member_id: request.member_id, kind: passed ? 'fund_approved' : 'fund_declined', subject: request.id },
   ]);
-  if (passed) await tellTreasurers(tx, now, [request.member_id], { kind: 'fund_to_pay', fund_request_id: request.id });
+  if (passed) await tellTreasurers(tx, now, [request.member_id], { kind: 'fund_to_pay', subject: request.id });
 }

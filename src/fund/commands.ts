@@ -89,7 +89,7 @@ export async function ask(
           .returning('id')
           .executeTakeFirstOrThrow();
         if (approved) {
-          await tellTreasurers(tx, now, [member.id], { kind: 'fund_to_pay', fund_request_id: id });
+          await tellTreasurers(tx, now, [member.id], { kind: 'fund_to_pay', subject: id });
         } else {
           const action: ApproveRequest = {
             type: 'approve_request',

@@ -32,7 +32,7 @@ export async function tellTreasurers(
   tx: Tx,
   now: Date,
   except: (string | null)[],
-  n: { kind: 'fund_to_pay' | 'fund_to_confirm'; fund_request_id?: string; fund_record_id?: string },
+  n: { kind: 'fund_to_pay' | 'fund_to_confirm'; subject: string },
 ) {
   let to = (await holders(tx, 'treasurer', now)).map((h) => h.memberId).filter((m) => !except.includes(m));
   if (to.length === 0 && n.kind === 'fund_to_confirm') to = await memberIds(tx, except);
@@ -48,11 +48,11 @@ export async function writeRecord(tx: Tx, values: Insertable<Database['fund_reco
   const rec = (await recordById(tx, id))!;
   if (rec.confirmBy === 'none') await enter(tx, rec, now);
   else if (rec.confirmBy === 'treasurer')
-    await tellTreasurers(tx, now, [rec.recordedBy], { kind: 'fund_to_confirm', fund_record_id: id });
+    await tellTreasurers(tx, now, [rec.recordedBy], { kind: 'fund_to_confirm', subject: id });
   else
     await tellTreasurers(tx, now, [rec.recordedBy, rec.payeeId, ...rec.reversedPayeeIds], {
       kind: 'fund_to_confirm',
-      fund_record_id: id,
+      subject: id,
     });
   return id;
 }
@@ -96,7 +96,7 @@ export async function enter(tx: Tx, rec: RecordView, now: Date): Promise<number>
 
 async function paid(tx: Tx, rec: RecordView, now: Date) {
   await tx.updateTable('fund_requests').set({ status: 'paid' }).where('id', '=', rec.requestId!).execute();
-  if (rec.payeeId) await notify(tx, [{ member_id: rec.payeeId, kind: 'fund_paid', fund_request_id: rec.requestId! }]);
+  if (rec.payeeId) await notify(tx, [{ member_id: rec.payeeId, kind: 'fund_paid', subject: rec.requestId! }]);
   // From a revolving fund the money is expected back; no name of the person helped is kept with it.
   const fund = await fundById(tx, rec.fundId, rec.currency);
   if (fund?.rules.revolving) {

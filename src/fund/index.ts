@@ -1,5 +1,6 @@
 // The fund: money given, asked for, paid and owed, on a ledger members can read. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { fundRoutes } from './routes.ts';
 import { fundApiRoutes } from './api.ts';
 import { remindPledges } from './pledges.ts';
@@ -8,33 +9,8 @@ import { expireFundNotes } from './retention.ts';
 import { networkAgreements } from '../agreements/index.ts';
 import { applyFundOutcome, type FundAction } from './actions.ts';
 import { currencyIsFixed } from './queries.ts';
-import { fundActionText, fundName, fundProposalTitle } from './text.ts';
-import { formatMoney } from '../web/money.ts';
-import { oneLine, plain } from '../notifications/index.ts';
-import type { NotificationView } from '../notifications/index.ts';
-import type { NotificationKindDef } from '../web/domain.ts';
-import type { MessageKey } from '../web/i18n/index.ts';
-
-/** A notification about a request or a record: how much, from which fund; it opens the request or the record. */
-const aboutMoney = (
-  kind: 'fund_approved' | 'fund_declined' | 'fund_to_pay' | 'fund_paid' | 'fund_to_confirm',
-  message: MessageKey,
-): NotificationKindDef<NotificationView> => ({
-  kind,
-  text: (t, lang, n) =>
-    n.fund
-      ? t(message, {
-          amount: formatMoney(lang, n.fund.amount, n.fund.currency),
-          fund: oneLine(fundName(t, n.fund.fundName)),
-        })
-      : t(message, { what: '' }),
-  link: (n) =>
-    n.fund?.requestId
-      ? `/fund/requests/${n.fund.requestId}`
-      : n.fund?.recordId
-        ? `/fund/records/${n.fund.recordId}`
-        : '/notifications',
-});
+import { fundActionText, fundProposalTitle } from './text.ts';
+import { fundNotices } from './notices.ts';
 
 /** A fund decision: make a fund, change its rules, approve a request beyond them, write off what is owed. */
 const fundAction = (handles: FundAction['type']) =>
@@ -47,6 +23,7 @@ const fundAction = (handles: FundAction['type']) =>
 
 export const fund: Domain = {
   name: 'fund',
+  messages,
   tables: [
     'fund_accounts',
     'fund_balances',
@@ -70,14 +47,7 @@ export const fund: Domain = {
     },
   ],
   nav: [{ href: '/fund', label: 'nav.fund', place: 'top', order: 50 }],
-  notifications: [
-    aboutMoney('fund_approved', 'notification.fundApproved'),
-    aboutMoney('fund_declined', 'notification.fundDeclined'),
-    aboutMoney('fund_to_pay', 'notification.fundToPay'),
-    aboutMoney('fund_paid', 'notification.fundPaid'),
-    aboutMoney('fund_to_confirm', 'notification.fundToConfirm'),
-    plain('pledge_reminder', 'notification.pledgeReminder', () => '/fund/give'),
-  ],
+  notifications: fundNotices,
   actions: [
     fundAction('create_fund'),
     fundAction('set_fund_rules'),

@@ -7,6 +7,7 @@ import { hashToken, looksLikeToken, newToken } from '../security/tokens.ts';
 import { errors } from '../web/errors.ts';
 import { translator, pickLanguage } from '../web/i18n/index.ts';
 import type { Deps } from '../web/context.ts';
+import type { Registry } from '../web/domain.ts';
 import { EMAIL_PURPOSE } from './commands.ts';
 
 export const CONFIRM_HOURS = 24;
@@ -17,6 +18,7 @@ type Member = { id: string; language: string };
 /** `mayMail` holds the mail to one address within the server's limit (the same per-address limit as sign-in links). */
 type Ctx = {
   db: Db;
+  catalogs: Registry['catalogs'];
   keys: Keys;
   mailer: Deps['mailer'];
   publicUrl: string;
@@ -28,7 +30,7 @@ type Ctx = {
 export async function askToConfirmEmail(ctx: Ctx, member: Member, email: string, now: Date): Promise<void> {
   const address = normaliseEmail(email);
   const hash = lookupHash(ctx.keys, EMAIL_PURPOSE, address);
-  const t = translator(pickLanguage(member.language));
+  const t = translator(pickLanguage(member.language), ctx.catalogs);
   if (await ctx.db.selectFrom('removed_marks').select('mark').where('mark', '=', hash).executeTakeFirst()) return;
   const { n } = await ctx.db
     .selectFrom('email_confirmations')
@@ -110,7 +112,7 @@ export async function confirmEmail(ctx: Ctx, token: string, now: Date): Promise<
       throw e;
     });
   if (told) {
-    const t = translator(pickLanguage(told.language));
+    const t = translator(pickLanguage(told.language), ctx.catalogs);
     await ctx.mailer.send({
       to: told.old,
       subject: t('mail.emailChangedSubject'),

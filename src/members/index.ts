@@ -1,5 +1,6 @@
 // Members: joining (founding, invites), signing in (links, passkeys), sessions, settings and email. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { memberRoutes } from './routes.ts';
 import { homeRoutes } from './home.tsx';
 import { loadSession } from './middleware.ts';
@@ -8,6 +9,7 @@ import { clearEmailConfirmations } from './email.ts';
 
 export const members: Domain = {
   name: 'members',
+  messages,
   tables: [
     'members',
     'sessions',

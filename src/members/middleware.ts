@@ -8,7 +8,7 @@ import { memberForSession } from './sessions.ts';
 
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db, clock } = c.get('deps');
+    const { db, clock, registry } = c.get('deps');
     const token = getCookie(c, SESSION_COOKIE);
     c.set('sessionToken', token);
     const member = await memberForSession(db, token, clock());
@@ -16,7 +16,7 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
     const wanted = member?.language ?? getCookie(c, LANG_COOKIE) ?? fromAcceptLanguage(c.req.header('accept-language'));
     const lang = pickLanguage(wanted);
     c.set('lang', lang);
-    c.set('t', translator(lang));
+    c.set('t', translator(lang, registry.catalogs));
     await next();
   };
 }

@@ -10,8 +10,7 @@ import { readForm, readJson, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { LANG_COOKIE } from '../web/middleware.ts';
-import { catalogs } from '../web/i18n/index.ts';
-import { own } from '../web/lookup.ts';
+import { languages } from '../web/i18n/index.ts';
 import { looksLikeToken } from '../security/tokens.ts';
 import { lookupHash, normaliseEmail } from '../security/crypto.ts';
 import { joinWithInvite, updateMemberSettings } from './commands.ts';
@@ -167,7 +166,7 @@ memberRoutes.post('/sign-out', async (c) => {
 memberRoutes.post('/language', async (c) => {
   const values = await readForm(c);
   const lang = values.lang ?? '';
-  if (!own(catalogs, lang)) throw errors.badRequest('unknown_language', 'error.chooseLanguage');
+  if (!languages.includes(lang)) throw errors.badRequest('unknown_language', 'error.chooseLanguage');
   setCookie(c, LANG_COOKIE, lang, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86_400 });
   const back = values.back ?? '/';
   // Only a path on this site: one leading slash (two would name another host).
@@ -191,11 +190,12 @@ async function settingsPage(
 
 /** What the email commands need of a request: where to write and mail, and the per-address mail limit. */
 function emailCtx(c: Parameters<typeof page>[0]) {
-  const { db, keys, mailer, config, limits } = c.get('deps');
+  const { db, keys, mailer, config, limits, registry } = c.get('deps');
   const mayMail = (address: string) =>
     limits.signInLinks.take(lookupHash(keys, 'rate.confirm', address).toString('base64'));
   return {
     db,
+    catalogs: registry.catalogs,
     keys,
     mailer,
     publicUrl: config.publicUrl,

@@ -1,14 +1,23 @@
 // Mutuality and care: how sideways the network's help is, shown to everyone; the anonymous check-in; the warning when
 // a few carry most of the load; each member's own load. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { mutualityRoutes } from './routes.ts';
 import { networkAgreements } from '../agreements/index.ts';
 import { foldCheckinAnswers, openCheckinIfDue } from './checkin.ts';
 import { warnIfLoadConcentrated } from './warnings.ts';
 import { plain } from '../notifications/index.ts';
 
+declare module '../web/domain.ts' {
+  interface NotificationKinds {
+    checkin: true;
+    load_warning: true;
+  }
+}
+
 export const mutuality: Domain = {
   name: 'mutuality',
+  messages,
   tables: ['checkin_rounds', 'checkin_counts', 'checkin_pending', 'checkin_answered', 'network_warnings'],
   routes: [mutualityRoutes],
   notifications: [

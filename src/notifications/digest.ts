@@ -17,11 +17,12 @@ export async function sendDigests(
   now: Date,
 ): Promise<number> {
   let sent = 0;
-  for (const member of await dueDigests(db, now)) {
-    const t = translator(pickLanguage(member.language));
+  const decisionKinds = registry.notificationKinds.filter((k) => k.aboutDecisions).map((k): string => k.kind);
+  for (const member of await dueDigests(db, now, decisionKinds)) {
+    const t = translator(pickLanguage(member.language), registry.catalogs);
     // Decisions go by email only if the member wants them to (in the app they are always listed).
-    const items = (await notificationsOf(db, member.id, 50)).filter(
-      (n) => !n.read && (member.email_decisions || !n.proposal),
+    const items = (await notificationsOf(db, registry, member.id, 50)).filter(
+      (n) => !n.read && (member.email_decisions || !decisionKinds.includes(n.kind)),
     );
     const lines = items.map((n) => `- ${notificationText(t, registry, n, pickLanguage(member.language))}`);
     try {

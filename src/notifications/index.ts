@@ -1,12 +1,14 @@
 // Notifications: the list every member has, and the hourly digest mail. A service: the domains that notify declare
 // their kinds (how one reads and where it leads). See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { notificationRoutes } from './routes.tsx';
 import { sendDigests } from './digest.ts';
 import { forgetOldNotifications, unreadCount } from './queries.ts';
 
 export const notifications: Domain = {
   name: 'notifications',
+  messages,
   tables: ['notifications'],
   routes: [notificationRoutes],
   jobs: [
@@ -30,4 +32,4 @@ export const notifications: Domain = {
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { notify, notifySelected, type NewNotification, type NotificationView } from './queries.ts';
-export { aboutPost, oneLine, plain, shorten } from './text.ts';
+export { oneLine, plain, shorten } from './text.ts';

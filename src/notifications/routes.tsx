@@ -13,7 +13,8 @@ export const notificationRoutes = new Hono<AppEnv>();
 
 notificationRoutes.get('/notifications', async (c) => {
   const member = requireMember(c);
-  const items = await notificationsOf(c.get('deps').db, member.id);
+  const { db, registry } = c.get('deps');
+  const items = await notificationsOf(db, registry, member.id);
   const newest = items[0]?.createdAt;
   // Reading the list changes nothing (a link from another site must not clear a member's unread count); marking is a post.
   return page(c, c.get('t')('notifications.title'), (v) => (

@@ -1,9 +1,8 @@
 // How a notification reads, in the member's language, and where it leads. Shared by the list page and the digest
 // mail; each kind is declared by the domain that sends it.
 import type { MessageKey, Translate } from '../web/i18n/index.ts';
-import type { NotificationKind } from '../db/types.ts';
 import type { NotificationView } from './queries.ts';
-import type { NotificationKindDef, Registry } from '../web/domain.ts';
+import type { NotificationKind, NotificationKindDef, Registry } from '../web/domain.ts';
 
 /** How a notification reads: as the domain that sent it declares (web/domain.ts, NotificationKindDef). */
 export function notificationText(t: Translate, registry: Registry, n: NotificationView, lang: string): string {
@@ -15,22 +14,20 @@ export function notificationLink(registry: Registry, n: NotificationView): strin
   return registry.notification(n.kind)?.link(n) ?? '/notifications';
 }
 
-/** A kind of notification about a need or offer: its text names what the post asks or offers. */
-export function aboutPost(
-  kind: NotificationKind,
-  message: MessageKey,
-  link: (n: NotificationView) => string,
-): NotificationKindDef<NotificationView> {
-  return { kind, text: (t, _lang, n) => t(message, { what: n.postWhat ? shorten(n.postWhat, 80) : '' }), link };
-}
-
-/** A kind of notification that says all it has to say in its message. */
+/** A kind of notification that says all it has to say in its message. `link` may use its subject, a row of `table`
+ * (the notifications about a row go when it does). */
 export function plain(
   kind: NotificationKind,
   message: MessageKey,
-  link: (n: NotificationView) => string,
-): NotificationKindDef<NotificationView> {
-  return { kind, text: (t) => t(message), link };
+  link: (subject: string | null) => string,
+  table?: string,
+): NotificationKindDef {
+  return {
+    kind,
+    about: table ? { tables: [table] } : undefined,
+    text: (t) => t(message),
+    link: (n) => link(n.subject),
+  };
 }
 
 /**

@@ -238,7 +238,11 @@ export async function remindEndingTerms(db: Q, now: Date): Promise<number> {
       if (Number(taken.rows[0]?.n) >= term.seats || lined) continue;
       await notify(
         tx,
-        (await reachableMemberIds(tx)).map((id) => ({ member_id: id, kind: 'role_ending' as const, role: term.role })),
+        (await reachableMemberIds(tx)).map((id) => ({
+          member_id: id,
+          kind: 'role_ending' as const,
+          subject: term.role,
+        })),
       );
       told += 1;
     }

@@ -1,22 +1,40 @@
 // Roles: who holds which responsibility, for a term, chosen by decision. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { messages } from './messages.ts';
 import { roleRoutes } from './routes.ts';
 import { defineRole, fillRole, remindEndingTerms, type DefineRole, type FillRole } from './commands.ts';
 import { defineRoleText, defineRoleTitle, fillRoleText, fillRoleTitle, roleTitle } from './text.ts';
 import { oneLine } from '../notifications/index.ts';
-import type { NotificationView } from '../notifications/index.ts';
+import type { Told } from '../web/domain.ts';
+
+declare module '../web/domain.ts' {
+  interface NotificationKinds {
+    role_ending: true;
+  }
+}
 
 export const roles: Domain = {
   name: 'roles',
+  messages,
   tables: ['roles', 'role_terms', 'role_handovers'],
   routes: [roleRoutes],
   jobs: [{ name: 'remind of ending role terms', run: (deps, now) => remindEndingTerms(deps.db, now) }],
   notifications: [
     {
       kind: 'role_ending',
-      text: (t, _lang, n: NotificationView) =>
-        t('notification.roleEnding', { role: n.role ? oneLine(roleTitle(t, n.role)) : '' }),
-      link: (n: NotificationView) => (n.role ? `/roles/${n.role.name}` : '/notifications'),
+      about: {
+        tables: ['roles'],
+        load: async (db, names) =>
+          new Map(
+            (await db.selectFrom('roles').select(['name', 'title']).where('name', 'in', names).execute()).map((r) => [
+              r.name,
+              r,
+            ]),
+          ),
+      },
+      text: (t, _lang, n: Told<{ name: string; title: string }>) =>
+        t('notification.roleEnding', { role: n.about ? oneLine(roleTitle(t, n.about)) : '' }),
+      link: (n) => (n.subject ? `/roles/${n.subject}` : '/notifications'),
     },
   ],
   actions: [

@@ -4,6 +4,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { translator, type Translate } from '../web/i18n/index.ts';
+import type { Registry } from '../web/domain.ts';
 import { commitmentsOf, type Commitment } from './queries.ts';
 import { roleDefs, rolesOf, type Holder } from '../roles/index.ts';
 import { roleTitle } from '../roles/index.ts';
@@ -54,8 +55,9 @@ export async function memberFeed(
   networkName: string,
   host: string,
   now: Date,
+  catalogs: Registry['catalogs'],
 ): Promise<string> {
-  const t = translator(await languageOf(db, memberId));
+  const t = translator(await languageOf(db, memberId), catalogs);
   const from = new Date(now.getTime() - 30 * 86_400_000);
   const [slots, terms, defs] = await Promise.all([
     commitmentsOf(db, memberId, from),

@@ -79,7 +79,7 @@ export async function drop(db: Q, memberId: string, slotId: string, now: Date): 
       .execute();
     await notify(
       tx,
-      others.map((o) => ({ member_id: o.member_id, kind: 'slot_dropped' as const, slot_id: slotId })),
+      others.map((o) => ({ member_id: o.member_id, kind: 'slot_dropped' as const, subject: slotId })),
     );
     await tx.updateTable('rota_slots').set({ asked_at: null }).where('id', '=', slotId).execute();
   });
@@ -115,7 +115,7 @@ export async function takePlace(db: Q, memberId: string, signupId: string, now: 
       .insertInto('rota_signups')
       .values({ slot_id: offered.slot_id, member_id: memberId, signed_at: now, taken_from: offered.id })
       .execute();
-    await notify(tx, [{ member_id: offered.member_id, kind: 'slot_taken', slot_id: offered.slot_id }]);
+    await notify(tx, [{ member_id: offered.member_id, kind: 'slot_taken', subject: offered.slot_id }]);
     return offered.slot_id;
   });
 }
@@ -145,7 +145,7 @@ export async function askForSlots(db: Q, now: Date): Promise<number> {
       if (asked.rows.length) {
         await notify(
           tx,
-          asked.rows.map((m) => ({ member_id: m.id, kind: 'slot_open' as const, slot_id: slot.id })),
+          asked.rows.map((m) => ({ member_id: m.id, kind: 'slot_open' as const, subject: slot.id })),
           { once: true },
         );
       }

@@ -159,6 +159,7 @@ rotaRoutes.get('/calendar/:file', async (c) => {
     (await network(c)).networkName,
     new URL(deps(c).config.publicUrl).hostname,
     deps(c).clock(),
+    deps(c).registry.catalogs,
   );
   return c.body(body, 200, {
     'content-type': 'text/calendar; charset=utf-8',

@@ -3,11 +3,11 @@
 // navigation iterate over the list; none of them names a domain. See docs/CONVENTIONS.md ("How to add a domain").
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, NotificationKind } from '../db/types.ts';
+import type { Database } from '../db/types.ts';
 import type { Child } from 'hono/jsx';
 import type { AppEnv, Deps } from './context.ts';
 import type { ViewCtx } from './layout.tsx';
-import type { MessageKey, Translate } from './i18n/index.ts';
+import { sharedWords, type Catalogs, type MessageKey, type Translate, type WordsByLanguage } from './i18n/index.ts';
 
 type Tx = Transaction<Database>;
 
@@ -64,12 +64,36 @@ export type DecisionAction<A = unknown> = {
   explain?: (t: Translate, lang: string, action: A) => string | null;
 };
 
-/** How a kind of notification reads and where it leads; the domain that sends it declares it. `N` is the
- * notification as the notifications domain reads it (its NotificationView). */
-export type NotificationKindDef<N = never> = {
+/**
+ * The kinds of notification there are, each added by the domain that sends it (declaration merging, the way
+ * agreements/middleware.ts adds to web/context.ts's Network):
+ *
+ *     declare module '../web/domain.ts' { interface NotificationKinds { circle_round: true } }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface NotificationKinds {}
+export type NotificationKind = keyof NotificationKinds & string;
+
+/** A notification as its kind's text and link see it: the row it names (`subject`: an id, or a role's name), and
+ * what the kind's `about.load` found for it (undefined when it names nothing, or the row is gone). */
+export type Told<S> = { subject: string | null; about: S | undefined };
+
+/** What notifications of some kinds are about: rows of these tables, loaded for a page of notifications at once. */
+export type NotificationSubject<S> = {
+  /** The tables a notification may name a row of. Each has a trigger that forgets the notifications about a row
+   * deleted (notifications_forget; checked by src/db/schema.system.test.ts). */
+  tables: readonly string[];
+  /** subject → what the text and link need, in one query for many; kinds sharing one NotificationSubject share it.
+   * Without it the text and link have the subject alone. */
+  load?: (db: Kysely<Database>, subjects: string[]) => Promise<Map<string, S>>;
+};
+
+/** How a kind of notification reads and where it leads; the domain that sends it declares it. */
+export type NotificationKindDef<S = unknown> = {
   kind: NotificationKind;
-  text: (t: Translate, lang: string, n: N, registry: Registry) => string;
-  link: (n: N) => string;
+  about?: NotificationSubject<S>;
+  text: (t: Translate, lang: string, n: Told<S>, registry: Registry) => string;
+  link: (n: Told<S>) => string;
   /** Part of a decision's life: mailed in the digest only to members who asked for decisions by email. */
   aboutDecisions?: boolean;
 };
@@ -101,6 +125,8 @@ export type Domain = {
   agreementLocks?: { key: string; fixed: (db: Kysely<Database>) => Promise<boolean>; why: MessageKey }[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind reads the view its own way
   notifications?: NotificationKindDef<any>[];
+  /** Its words (its messages.ts, made with defineMessages), merged with the shared ones into one catalog a language. */
+  messages?: WordsByLanguage;
 };
 
 /** The domains' declarations merged, checked once at start: no two domains claim the same name. */
@@ -117,6 +143,10 @@ export type Registry = {
   agreementFixed: (db: Kysely<Database>, key: string) => Promise<MessageKey | null>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   notification: (kind: string) => NotificationKindDef<any> | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  notificationKinds: NotificationKindDef<any>[];
+  /** Every language's words: the shared ones and every domain's, one catalog a language. */
+  catalogs: Catalogs;
 };
 
 /** A domain's action with its own payload type, stored in the list that knows none. */
@@ -135,7 +165,8 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
   const domainName = seen('domain'),
     jobName = seen('job'),
     handles = seen('decision action'),
-    kind = seen('notification kind');
+    kind = seen('notification kind'),
+    word = seen('message');
   const actions = new Map<string, DecisionAction>();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const kinds = new Map<string, NotificationKindDef<any>>();
@@ -151,8 +182,18 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
       kinds.set(n.kind, n);
     }
   }
+  const catalogs: Record<string, Record<string, string>> = {};
+  for (const [lang, words] of Object.entries(sharedWords)) {
+    catalogs[lang] = { ...words };
+    if (lang === 'en') for (const key of Object.keys(words)) word(key, 'web/i18n');
+  }
+  for (const d of domains) {
+    for (const key of Object.keys(d.messages?.en ?? {})) word(key, d.name);
+    for (const [lang, words] of Object.entries(d.messages ?? {})) Object.assign((catalogs[lang] ??= {}), words);
+  }
   return {
     domains,
+    catalogs: catalogs as Catalogs,
     middleware: domains.flatMap((d) => d.middleware ?? []),
     routes: domains.flatMap((d) => d.routes ?? []),
     jobs: [
@@ -168,5 +209,6 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
       return null;
     },
     notification: (k) => kinds.get(k),
+    notificationKinds: [...kinds.values()],
   };
 }

@@ -5,7 +5,7 @@ import { translator } from './i18n/index.ts';
 import { buildRegistry } from './domain.ts';
 
 const ctx = (lang: string): ViewCtx => ({
-  t: translator('en'),
+  t: translator('en', buildRegistry([]).catalogs),
   lang,
   member: null,
   nonce: 'n0nce',

@@ -258,8 +258,8 @@ describe(`writes through a crash (${engine})`, () => {
       .where('need_id', 'in', needs)
       .execute();
     const notices = new Set(
-      (await db.selectFrom('notifications').select('match_id').where('match_id', 'is not', null).execute()).map(
-        (n) => n.match_id,
+      (await db.selectFrom('notifications').select('subject').where('kind', '=', 'claimed').execute()).map(
+        (n) => n.subject, // a claim's notice names its match
       ),
     );
     for (const [need, match] of acknowledged) {

@@ -319,7 +319,7 @@ describe(`decisions (${engine})`, () => {
     const founderNotes = await world.deps.db
       .selectFrom('notifications')
       .select('id')
-      .where('proposal_id', '=', id)
+      .where('subject', '=', id)
       .where('kind', '=', 'proposal_closing')
       .execute();
     expect(founderNotes.length).toBeGreaterThan(1);

@@ -36,7 +36,9 @@ const activeMatches = (needId: string) =>
 const notices = async (name: string, kind: string) =>
   db()
     .selectFrom('notifications')
-    .select(['post_id'])
+    // A notice names its match when there is one (the match names its need), else the post.
+    .leftJoin('matches', (j) => j.on((eb) => eb(eb.cast('matches.id', 'text'), '=', eb.ref('notifications.subject'))))
+    .select((eb) => eb.fn.coalesce(eb.cast<string>('matches.need_id', 'text'), 'notifications.subject').as('post_id'))
     .where('member_id', '=', await memberIdOf(world, name))
     .where('kind', '=', kind as never)
     .execute();

@@ -15,7 +15,7 @@ const told = async () =>
   (
     await world.deps.db
       .selectFrom('notifications')
-      .select('post_id')
+      .select('subject as post_id')
       .where('member_id', '=', await memberIdOf(world, 'Helpful Hal'))
       .where('kind', '=', 'matching_need')
       .execute()

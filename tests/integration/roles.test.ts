@@ -91,7 +91,7 @@ describe(`roles defined by agreement (${engine})`, () => {
       .selectFrom('notifications')
       .select('member_id')
       .where('kind', '=', 'role_ending')
-      .where('role', '=', 'coordinator')
+      .where('subject', '=', 'coordinator')
       .execute();
     expect(reminded.length).toBe(4);
     await runJobs(world.deps);

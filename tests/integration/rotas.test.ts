@@ -31,7 +31,7 @@ const db = () => world.deps.db;
 const notes = async (name: string, kind: string) =>
   db()
     .selectFrom('notifications')
-    .select('slot_id')
+    .select('subject as slot_id')
     .where('member_id', '=', await memberIdOf(world, name))
     .where('kind', '=', kind as never)
     .execute();

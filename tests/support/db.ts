@@ -10,11 +10,12 @@ export const engine = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 export async function freshDatabase(
   dataDir?: string,
   clock?: () => Date,
+  opts: { upTo?: string } = {},
 ): Promise<{ db: Db; url?: string; close: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) {
     const db = await openDatabase(dataDir ? { dataDir } : { memory: true }, clock);
-    await migrate(db);
+    await migrate(db, opts);
     return { db, close: () => db.destroy() };
   }
   const name = `k_${crypto.randomBytes(6).toString('hex')}`;
@@ -25,7 +26,7 @@ export async function freshDatabase(
   const url = new URL(admin);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString() }, clock);
-  await migrate(db);
+  await migrate(db, opts);
   return {
     db,
     url: url.toString(),

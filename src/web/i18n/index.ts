@@ -5,12 +5,36 @@ import { own } from '../lookup.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 
-export type MessageKey = keyof typeof en;
+/**
+ * Every message key: the words many domains share (en.ts here), and each domain's own, which its messages.ts adds by
+ * declaration merging (`interface Messages extends Words {}`) and its index.ts hands the registry (web/domain.ts).
+ */
+export interface Messages extends SharedWords {}
+type SharedWords = typeof en;
+export type MessageKey = keyof Messages & string;
+/** One language's words: every key, merged from the shared catalog and the domains' (Registry.catalogs). */
 export type Catalog = Record<MessageKey, string>;
+/** Every language's catalog; English always among them. */
+export type Catalogs = Readonly<Record<string, Catalog>> & { readonly en: Catalog };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export const catalogs: Record<string, Catalog> = { en, es };
+/** Some words in every language Kropotkin ships: English, and each other language with exactly the same keys. */
+export type WordsByLanguage = Record<string, Record<string, string>>;
+
+/** The shared words, in every language Kropotkin ships (the domains' are merged in by the registry). */
+export const sharedWords: WordsByLanguage = { en, es };
+
+/** The languages Kropotkin ships words for. */
+export const languages: readonly string[] = Object.keys(sharedWords);
+
+/** A domain's words: English, and Spanish with exactly the same keys. */
+export function defineMessages<E extends Record<string, string>>(
+  english: E,
+  spanish: Record<keyof E, string>,
+): WordsByLanguage {
+  return { en: english, es: spanish as Record<string, string> };
+}
 
 /** Languages written right to left; the layout flips with `dir="rtl"`. */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
@@ -19,12 +43,12 @@ export function direction(lang: string): 'ltr' | 'rtl' {
   return RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
-/** The catalog to show for a wanted language: itself, its base language, or English. */
-export function pickLanguage(wanted: string | undefined, available: Record<string, Catalog> = catalogs): string {
+/** The language to show for a wanted one: itself, its base language, or English. */
+export function pickLanguage(wanted: string | undefined, available: readonly string[] = languages): string {
   if (!wanted) return 'en';
-  if (own(available, wanted)) return wanted;
+  if (available.includes(wanted)) return wanted;
   const base = wanted.split('-')[0]!;
-  return own(available, base) ? base : 'en';
+  return available.includes(base) ? base : 'en';
 }
 
 /** First language from an Accept-Language header that has a catalog. */
@@ -40,7 +64,7 @@ export function fromAcceptLanguage(header: string | undefined): string {
     .sort((a, b) => b.q - a.q);
   for (const w of wanted) {
     const base = w.tag.split('-')[0]!;
-    if (own(catalogs, base)) return base;
+    if (languages.includes(base)) return base;
   }
   return 'en';
 }
@@ -67,13 +91,15 @@ function format(lang: string, key: string, text: string, params: Params): string
   }
 }
 
-export function translator(lang: string, available: Record<string, Catalog> = catalogs): Translate {
-  const chosen = own(available, lang);
-  const catalog = chosen ?? en;
+/** Words in a language, from the merged catalogs (Registry.catalogs): a key it lacks is said in English. */
+export function translator(lang: string, catalogs: Catalogs): Translate {
+  const chosen = own(catalogs, lang);
+  const english = catalogs.en;
+  const catalog = chosen ?? english;
   const catalogLang = chosen ? lang : 'en';
   return (key, params) => {
-    const own = catalog[key];
-    const text = own ?? en[key] ?? key;
+    const own = catalog?.[key];
+    const text = own ?? english?.[key] ?? key;
     if (!params) return text;
     return format(own !== undefined ? catalogLang : 'en', key, text, params);
   };

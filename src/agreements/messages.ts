@@ -1,0 +1,116 @@
+// The words of this domain's pages, mail and notifications, in every language Kropotkin ships (the words many
+// domains share are in web/i18n). Each language has exactly the English keys (the type checker sees to it).
+import { defineMessages } from '../web/i18n/index.ts';
+
+const en = {
+  'nav.agreements': 'Our agreements',
+
+  'found.title': 'Start a network',
+  'found.intro':
+    'These choices become your network’s first agreements. Later, members change them together by decision.',
+  'found.name': 'Name of the network',
+  'found.nameHint': 'For example: Eastside Mutual Aid',
+  'found.areas': 'Neighbourhoods',
+  'found.areasHint':
+    'One per line. Members pick one when they post, so keep them coarse: a neighbourhood or a few blocks, never an address.',
+  'found.languages': 'Languages your members speak',
+  'found.you': 'About you',
+  'found.submit': 'Start the network',
+
+  'agreements.title': 'Our agreements',
+  'agreements.intro':
+    'How this network works, as its members agreed. Agreements change only by the members’ decisions.',
+  'agreements.history': 'History',
+  'agreements.byFounding': 'set when the network was started',
+  'error.alreadyFounded': 'This network has already been started. Ask a member for an invite link.',
+  'error.badFoundingLink': 'This founding link is not right. Use the newest one printed on the server’s console.',
+  'error.networkNameRequired': 'Please give the network a name.',
+  'error.networkNameTooLong': 'Please keep the name under 80 characters.',
+  'error.areasRequired': 'Please list at least one neighbourhood.',
+  'error.areaTooLong': 'Each neighbourhood name must be under 80 characters.',
+  'error.tooManyAreas': 'Please list at most 200 neighbourhoods.',
+  'error.languagesRequired': 'Please choose at least one language.',
+
+  'agreements.byDecisionNamed': 'set by the decision “{title}”',
+  'agreements.proposeChange': 'Propose a change',
+  'agreement.join_mode.open': 'Anyone with an invite link from a member',
+  'agreement.join_mode.seconded': 'Invite links work once a second member seconds them',
+  'error.listEmpty': 'Please give at least one, one per line.',
+  'error.listTooLong': 'That list is too long.',
+  'error.listRepeats': 'The same line appears twice.',
+  'error.wholeNumber': 'Please give a whole number.',
+  'error.numberRange': 'That number is out of range.',
+  'error.unknownLanguage': 'Please use language codes such as en, es, so.',
+  'error.joinMode': 'Please write open or seconded.',
+  'error.currency': 'Please give a currency code such as USD, EUR or MXN.',
+  'found.currency': 'Currency of the shared fund',
+  'found.currencyHint':
+    'Its three-letter code, such as USD, EUR, MXN, GBP or KES. The members can change it later by decision.',
+  'agreement.checkin_weeks.never': 'never',
+  'agreements.asStarted': 'As the software starts it, until the members decide',
+  'agreement.crisis_mode.on': 'On: urgent needs lead the board and dispatchers may send needs to offers',
+  'agreement.crisis_mode.off': 'Off (two members can still call it for 48 hours)',
+  'error.crisisMode': 'Please write on or off.',
+  'agreement.area_neighbours.none': 'None agreed yet: for dispatch every other area is one step away',
+  'error.neighbours': 'Write one pair of areas a line, with “ / ” between them, such as “Eastside / Riverside”.',
+};
+
+declare module '../web/i18n/index.ts' {
+  interface Messages extends Words {}
+}
+type Words = typeof en;
+
+export const messages = defineMessages(en, {
+  'nav.agreements': 'Nuestros acuerdos',
+
+  'found.title': 'Empezar una red',
+  'found.intro':
+    'Estas decisiones serán los primeros acuerdos de tu red. Después, las y los integrantes los cambian juntos, por decisión.',
+  'found.name': 'Nombre de la red',
+  'found.nameHint': 'Por ejemplo: Apoyo Mutuo del Barrio Este',
+  'found.areas': 'Barrios',
+  'found.areasHint':
+    'Uno por línea. Se elige uno al publicar, así que mantenlos amplios: un barrio o unas cuadras, nunca una dirección.',
+  'found.languages': 'Idiomas que hablan las y los integrantes',
+  'found.you': 'Sobre ti',
+  'found.submit': 'Empezar la red',
+
+  'agreements.title': 'Nuestros acuerdos',
+  'agreements.intro':
+    'Cómo funciona esta red, según lo acordado. Los acuerdos solo cambian por decisión de sus integrantes.',
+  'agreements.history': 'Historial',
+  'agreements.byFounding': 'fijado al empezar la red',
+  'error.alreadyFounded': 'Esta red ya empezó. Pide un enlace de invitación a alguien de la red.',
+  'error.badFoundingLink':
+    'Este enlace para empezar no es correcto. Usa el más reciente que aparece en la consola del servidor.',
+  'error.networkNameRequired': 'Dale un nombre a la red.',
+  'error.networkNameTooLong': 'El nombre debe tener menos de 80 caracteres.',
+  'error.areasRequired': 'Escribe al menos un barrio.',
+  'error.areaTooLong': 'Cada barrio debe tener menos de 80 caracteres.',
+  'error.tooManyAreas': 'Escribe como mucho 200 barrios.',
+  'error.languagesRequired': 'Elige al menos un idioma.',
+
+  'agreements.byDecisionNamed': 'adoptado por la decisión «{title}»',
+  'agreements.proposeChange': 'Proponer un cambio',
+  'agreement.join_mode.open': 'Cualquiera con un enlace de invitación de un miembro',
+  'agreement.join_mode.seconded': 'Los enlaces de invitación funcionan cuando otro miembro los respalda',
+  'error.listEmpty': 'Escribe al menos uno, uno por línea.',
+  'error.listTooLong': 'La lista es demasiado larga.',
+  'error.listRepeats': 'La misma línea aparece dos veces.',
+  'error.wholeNumber': 'Escribe un número entero.',
+  'error.numberRange': 'Ese número está fuera del rango.',
+  'error.unknownLanguage': 'Usa códigos de idioma como en, es, so.',
+  'error.joinMode': 'Escribe open o seconded.',
+  'error.currency': 'Indica un código de moneda como USD, EUR o MXN.',
+  'found.currency': 'Moneda del fondo común',
+  'found.currencyHint':
+    'Su código de tres letras, como USD, EUR, MXN, GBP o KES. Los miembros pueden cambiarla luego por decisión.',
+  'agreement.checkin_weeks.never': 'nunca',
+  'agreements.asStarted': 'Como viene de inicio, hasta que el grupo decida',
+  'agreement.crisis_mode.on':
+    'Activado: las necesidades urgentes encabezan el tablón y quienes despachan pueden enviar necesidades a ofertas',
+  'agreement.crisis_mode.off': 'Desactivado (dos personas pueden activarlo igualmente por 48 horas)',
+  'error.crisisMode': 'Escribe on u off.',
+  'agreement.area_neighbours.none': 'Ninguna acordada todavía: para el despacho, cualquier otra zona está a un paso',
+  'error.neighbours': 'Escribe una pareja de zonas por línea, con « / » entre ellas, como «Eastside / Riverside».',
+});
