@@ -11,7 +11,7 @@ import { loadConfig } from '../src/core/config.ts';
 import { setFoundingToken } from '../src/agreements/queries.ts';
 import { hashToken, newToken } from '../src/security/tokens.ts';
 import { createPost } from '../src/exchange/commands.ts';
-import { DAILY_LIMITS } from '../src/agreements/defaults.ts';
+import { registry } from '../src/domains.ts';
 import { passNow } from '../tests/support/fund-world.ts';
 import { searchConfig } from '../src/web/i18n/index.ts';
 import { postForm, prng } from './support.ts';
@@ -67,7 +67,7 @@ export async function writePath(opts: {
     ).id;
     // Members post hundreds of needs here (the background, then the founder): the members' decision raises the
     // daily limits first.
-    for (const key of DAILY_LIMITS)
+    for (const key of registry.agreements.filter((a) => a.daily).map((a) => a.key))
       await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: 1000 });
     const r = prng(7);
     // Other members' open needs and offers, for matching to search.

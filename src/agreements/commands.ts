@@ -7,7 +7,7 @@ import { hashToken } from '../security/tokens.ts';
 import { createMember, type NewMember } from '../members/index.ts';
 import { createSession } from '../members/index.ts';
 import type { Keys } from '../security/crypto.ts';
-import { AGREEMENT_DEFAULTS, DEFAULT_CATEGORIES } from './defaults.ts';
+import type { Registry } from '../web/domain.ts';
 import { timingSafeEqual } from 'node:crypto';
 
 export type Founding = {
@@ -18,7 +18,7 @@ export type Founding = {
   founder: NewMember;
 };
 
-export async function foundNetwork(db: Db, keys: Keys, token: string, f: Founding, now: Date) {
+export async function foundNetwork(db: Db, registry: Registry, keys: Keys, token: string, f: Founding, now: Date) {
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .selectFrom('network_founding')
@@ -30,13 +30,14 @@ export async function foundNetwork(db: Db, keys: Keys, token: string, f: Foundin
     if (!row?.token_hash || !timingSafeEqual(row.token_hash, given)) {
       throw errors.forbidden('bad_founding_link', 'error.badFoundingLink');
     }
-    const values: [string, unknown][] = [
-      ['network_name', f.networkName],
-      ['areas', f.areas],
-      ['languages', f.languages],
-      ['categories', [...DEFAULT_CATEGORIES]],
-      ...Object.entries({ ...AGREEMENT_DEFAULTS, currency: f.currency ?? AGREEMENT_DEFAULTS.currency }),
-    ];
+    // What the founders chose, and every other agreement as it starts.
+    const chosen: Record<string, unknown> = {
+      network_name: f.networkName,
+      areas: f.areas,
+      languages: f.languages,
+      currency: f.currency,
+    };
+    const values = registry.agreements.map((a): [string, unknown] => [a.key, chosen[a.key] ?? a.start]);
     await tx
       .insertInto('agreements')
       .values(values.map(([key, value]) => ({ key, value: JSON.stringify(value), adopted_by: 'founding' as const })))

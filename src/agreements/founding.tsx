@@ -172,9 +172,10 @@ foundingRoutes.post('/found', async (c) => {
     return page(c, c.get('t')('found.title'), (v) => FoundingPage({ v, form, token }), { status: 422 });
   }
   const f = parsed.data;
-  const { db, keys, clock } = c.get('deps');
+  const { db, registry, keys, clock } = c.get('deps');
   const { session } = await foundNetwork(
     db,
+    registry,
     keys,
     token,
     {

@@ -1,5 +1,6 @@
 // Agreements: the network's settings, adopted by its members' decisions. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { foundingAgreements } from './defaults.ts';
 import { messages } from './messages.ts';
 import { agreementRoutes } from './routes.tsx';
 import { foundingRoutes } from './founding.tsx';
@@ -8,6 +9,7 @@ import { loadNetwork } from './middleware.ts';
 export const agreements: Domain = {
   name: 'agreements',
   messages,
+  agreements: foundingAgreements,
   tables: ['agreements', 'network_founding'],
   middleware: [loadNetwork()],
   routes: [foundingRoutes, agreementRoutes],
@@ -16,6 +18,5 @@ export const agreements: Domain = {
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { adoptAgreement } from './commands.ts';
-export { AGREEMENT_KEYS, agreementText, isAgreementKey, parseAgreementText, type AgreementKey } from './defaults.ts';
-export { agreementsInForce, currencyOf, networkAgreements, type NetworkAgreements } from './queries.ts';
-export { agreementLabel, agreementValueText, duration } from './text.ts';
+export { agreementsInForce, networkAgreements } from './queries.ts';
+export { agreementLabel } from './text.ts';

@@ -33,8 +33,6 @@ const en = {
 
   'agreements.byDecisionNamed': 'set by the decision “{title}”',
   'agreements.proposeChange': 'Propose a change',
-  'agreement.join_mode.open': 'Anyone with an invite link from a member',
-  'agreement.join_mode.seconded': 'Invite links work once a second member seconds them',
   'error.listEmpty': 'Please give at least one, one per line.',
   'error.listTooLong': 'That list is too long.',
   'error.listRepeats': 'The same line appears twice.',
@@ -46,13 +44,14 @@ const en = {
   'found.currency': 'Currency of the shared fund',
   'found.currencyHint':
     'Its three-letter code, such as USD, EUR, MXN, GBP or KES. The members can change it later by decision.',
-  'agreement.checkin_weeks.never': 'never',
   'agreements.asStarted': 'As the software starts it, until the members decide',
-  'agreement.crisis_mode.on': 'On: urgent needs lead the board and dispatchers may send needs to offers',
-  'agreement.crisis_mode.off': 'Off (two members can still call it for 48 hours)',
   'error.crisisMode': 'Please write on or off.',
-  'agreement.area_neighbours.none': 'None agreed yet: for dispatch every other area is one step away',
   'error.neighbours': 'Write one pair of areas a line, with “ / ” between them, such as “Eastside / Riverside”.',
+
+  'agreement.network_name': 'Name',
+  'agreement.areas': 'Areas',
+  'agreement.languages': 'Languages',
+  'agreement.categories': 'Kinds of help',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -92,8 +91,6 @@ export const messages = defineMessages(en, {
 
   'agreements.byDecisionNamed': 'adoptado por la decisión «{title}»',
   'agreements.proposeChange': 'Proponer un cambio',
-  'agreement.join_mode.open': 'Cualquiera con un enlace de invitación de un miembro',
-  'agreement.join_mode.seconded': 'Los enlaces de invitación funcionan cuando otro miembro los respalda',
   'error.listEmpty': 'Escribe al menos uno, uno por línea.',
   'error.listTooLong': 'La lista es demasiado larga.',
   'error.listRepeats': 'La misma línea aparece dos veces.',
@@ -105,12 +102,12 @@ export const messages = defineMessages(en, {
   'found.currency': 'Moneda del fondo común',
   'found.currencyHint':
     'Su código de tres letras, como USD, EUR, MXN, GBP o KES. Los miembros pueden cambiarla luego por decisión.',
-  'agreement.checkin_weeks.never': 'nunca',
   'agreements.asStarted': 'Como viene de inicio, hasta que el grupo decida',
-  'agreement.crisis_mode.on':
-    'Activado: las necesidades urgentes encabezan el tablón y quienes despachan pueden enviar necesidades a ofertas',
-  'agreement.crisis_mode.off': 'Desactivado (dos personas pueden activarlo igualmente por 48 horas)',
   'error.crisisMode': 'Escribe on u off.',
-  'agreement.area_neighbours.none': 'Ninguna acordada todavía: para el despacho, cualquier otra zona está a un paso',
   'error.neighbours': 'Escribe una pareja de zonas por línea, con « / » entre ellas, como «Eastside / Riverside».',
+
+  'agreement.network_name': 'Nombre',
+  'agreement.areas': 'Zonas',
+  'agreement.languages': 'Idiomas',
+  'agreement.categories': 'Tipos de ayuda',
 });

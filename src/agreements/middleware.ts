@@ -1,18 +1,14 @@
-// The network's agreements as they stand, for every page (null before founding).
+// The network's agreements as they stand, for every page (null before founding). Each domain adds its fields to
+// web/context.ts's Network and says how its agreement fills them (web/agreement.ts).
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { foundingState, networkAgreements, type NetworkAgreements } from './queries.ts';
-
-declare module '../web/context.ts' {
-  // Every request's network is the agreements in force (see web/context.ts).
-  interface Network extends NetworkAgreements {}
-}
+import { foundingState, networkAgreements } from './queries.ts';
 
 export function loadNetwork(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db } = c.get('deps');
+    const { db, registry } = c.get('deps');
     const founded = (await foundingState(db)).founded;
-    c.set('network', founded ? await networkAgreements(db) : null);
+    c.set('network', founded ? await networkAgreements(db, registry) : null);
     await next();
   };
 }

@@ -7,9 +7,9 @@ import { page } from '../web/render.tsx';
 import { formatDate } from '../web/parts.tsx';
 import type { ViewCtx } from '../web/layout.tsx';
 import { requireMember } from '../web/edges.ts';
-import { AGREEMENT_DEFAULTS, isAgreementKey } from './defaults.ts';
+import { agreementValueText } from '../web/agreement.ts';
 import { agreementHistory, agreementsInForce, type AgreementRow } from './queries.ts';
-import { agreementLabel, agreementValueText } from './text.ts';
+import { agreementLabel } from './text.ts';
 
 export const agreementRoutes = new Hono<AppEnv>();
 
@@ -30,11 +30,15 @@ function Source({ v, a }: { v: ViewCtx; a: AgreementRow }) {
 
 agreementRoutes.get('/agreements', async (c) => {
   requireMember(c);
-  const { db } = c.get('deps');
+  const { db, registry } = c.get('deps');
   const [inForce, history] = await Promise.all([agreementsInForce(db), agreementHistory(db)]);
   // Agreements added by later versions that this network has not decided yet read as the software starts them.
   const decided = new Set(inForce.map((a) => a.key));
-  const unset = Object.entries(AGREEMENT_DEFAULTS).filter(([key]) => !decided.has(key) && isAgreementKey(key));
+  const unset = registry.agreements
+    .filter((a) => !decided.has(a.key) && !a.founders)
+    .map((a): [string, unknown] => [a.key, a.start]);
+  const valueText = (lang: string, t: Parameters<typeof agreementLabel>[0], key: string, value: unknown) =>
+    agreementValueText(t, lang, registry.agreement(key), value);
   return page(c, c.get('t')('agreements.title'), (v) => {
     const { t } = v;
     return (
@@ -46,7 +50,7 @@ agreementRoutes.get('/agreements', async (c) => {
             <>
               <dt>{agreementLabel(t, a.key)}</dt>
               <dd>
-                {agreementValueText(t, v.lang, a.key, a.value)}
+                {valueText(v.lang, t, a.key, a.value)}
                 <p class="by">
                   <Source v={v} a={a} /> ·{' '}
                   <a href={`/decisions/new?agreement=${a.key}`}>
@@ -60,7 +64,7 @@ agreementRoutes.get('/agreements', async (c) => {
             <>
               <dt>{agreementLabel(t, key)}</dt>
               <dd>
-                {agreementValueText(t, v.lang, key, value)}
+                {valueText(v.lang, t, key, value)}
                 <p class="by">
                   {t('agreements.asStarted')} ·{' '}
                   <a href={`/decisions/new?agreement=${key}`}>
@@ -75,7 +79,7 @@ agreementRoutes.get('/agreements', async (c) => {
         <ol class="plain">
           {history.map((a) => (
             <li>
-              {agreementLabel(t, a.key)}: {agreementValueText(t, v.lang, a.key, a.value)} — <Source v={v} a={a} />
+              {agreementLabel(t, a.key)}: {valueText(v.lang, t, a.key, a.value)} — <Source v={v} a={a} />
             </li>
           ))}
         </ol>

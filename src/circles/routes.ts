@@ -2,7 +2,7 @@
 // ask to defer. A started circle does not exist for anyone outside it.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { currencyOf } from '../agreements/index.ts';
+import { currencyOf } from '../fund/index.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, toFieldErrors } from '../web/forms.ts';

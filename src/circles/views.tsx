@@ -4,7 +4,7 @@
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { ErrorSummary, formatDate, Notice, RadioGroup, TextField, type FormState } from '../web/parts.tsx';
-import { duration } from '../agreements/index.ts';
+import { duration } from '../web/agreement.ts';
 import { formatMoney, minorDigits } from '../web/money.ts';
 import type { CircleListItem, CircleView, RoundView } from './queries.ts';
 import { ORDER_RULES } from './schema.ts';

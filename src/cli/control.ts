@@ -88,14 +88,14 @@ export async function cliPropose(deps: Deps, fields: Record<string, string>): Pr
   if (!(await foundingState(deps.db)).founded)
     return { error: 'There is no network yet: open the founding link first.' };
   const values = { ...PROPOSAL_DEFAULTS, ...fields };
-  const parsed = parseProposal(values);
+  const parsed = parseProposal(values, deps.registry);
   if (!parsed.ok)
     return {
       error: Object.entries(parsed.errors)
         .map(([field, key]) => `${field}: ${deps.registry.catalogs.en[key]}`)
         .join('\n'),
     };
-  const problems = await proposalProblems(deps.db, deps.registry, parsed.input, await networkAgreements(deps.db));
+  const problems = await proposalProblems(deps.db, deps.registry, parsed.input);
   if (problems)
     return {
       error: Object.entries(problems)
@@ -112,7 +112,7 @@ export async function cliInvite(
 ): Promise<{ url?: string; expiresAt?: string; error?: string; note?: string }> {
   if (!(await foundingState(deps.db)).founded)
     return { error: 'There is no network yet: open the founding link first.' };
-  const joinMode = (await networkAgreements(deps.db)).joinMode;
+  const joinMode = (await networkAgreements(deps.db, deps.registry)).joinMode;
   const seconded = joinMode === 'seconded';
   const { token, expiresAt } = await createInvite(deps.db, null, deps.clock(), { joinMode, maxUses: uses });
   const url = inviteUrl(deps.config.publicUrl, token);

@@ -2,14 +2,14 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/types.ts';
-import type { NetworkAgreements } from '../agreements/index.ts';
+import type { Network } from '../web/context.ts';
 import { errors } from '../web/errors.ts';
 import { reachableMemberIds } from '../members/index.ts';
 import { notify } from '../notifications/index.ts';
 import { CRISIS_HOURS, crisisState, hours } from './queries.ts';
 
 /** One member calls crisis mode; it starts only when a second member confirms. */
-export async function askCrisis(db: Db, memberId: string, network: NetworkAgreements, now: Date) {
+export async function askCrisis(db: Db, memberId: string, network: Network, now: Date) {
   await db.transaction().execute(async (tx) => {
     await lockCalls(tx);
     const state = await crisisState(tx, network, now);
@@ -20,7 +20,7 @@ export async function askCrisis(db: Db, memberId: string, network: NetworkAgreem
 }
 
 /** A second member confirms: crisis mode is on for 48 hours, and every member not on a break is told. */
-export async function confirmCrisis(db: Db, memberId: string, network: NetworkAgreements, now: Date) {
+export async function confirmCrisis(db: Db, memberId: string, network: Network, now: Date) {
   await db.transaction().execute(async (tx) => {
     await lockCalls(tx);
     const state = await crisisState(tx, network, now);

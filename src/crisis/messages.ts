@@ -30,6 +30,11 @@ const en = {
   'crisis.youDispatch': 'You hold the dispatcher role; the dispatch view opens when crisis mode is on.',
   'crisis.standing': 'To make crisis mode standing, propose a change to the agreements.',
   'dispatch.open': 'Open the dispatch view',
+
+  'agreement.crisis_mode': 'Crisis mode as a standing agreement',
+
+  'agreement.crisis_mode.on': 'On: urgent needs lead the board and dispatchers may send needs to offers',
+  'agreement.crisis_mode.off': 'Off (two members can still call it for 48 hours)',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -68,4 +73,10 @@ export const messages = defineMessages(en, {
     'Tienes el rol de despacho; la vista de despacho se abre cuando el modo de crisis está activado.',
   'crisis.standing': 'Para que el modo de crisis sea permanente, propón un cambio en los acuerdos.',
   'dispatch.open': 'Abrir la vista de despacho',
+
+  'agreement.crisis_mode': 'Modo de crisis como acuerdo permanente',
+
+  'agreement.crisis_mode.on':
+    'Activado: las necesidades urgentes encabezan el tablón y quienes despachan pueden enviar necesidades a ofertas',
+  'agreement.crisis_mode.off': 'Desactivado (dos personas pueden activarlo igualmente por 48 horas)',
 });

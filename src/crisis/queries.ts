@@ -1,7 +1,7 @@
 // Reading crisis mode: on by standing agreement, or called by one member and confirmed by a second for 48 hours.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import type { NetworkAgreements } from '../agreements/index.ts';
+import type { Network } from '../web/context.ts';
 
 export const CRISIS_HOURS = 48;
 /** An unconfirmed call waits this long for a second member. */
@@ -20,7 +20,7 @@ export type CrisisState = {
 
 export async function crisisState(
   db: Kysely<Database>,
-  network: Pick<NetworkAgreements, 'crisisMode'>,
+  network: Pick<Network, 'crisisMode'>,
   now: Date,
 ): Promise<CrisisState> {
   const rows = await db

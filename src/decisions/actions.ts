@@ -6,8 +6,8 @@ import type { Database } from '../db/types.ts';
 import type { Closing, Registry } from '../web/domain.ts';
 import { defineAction } from '../web/domain.ts';
 import type { ProposalView, SetAgreement } from './queries.ts';
-import { adoptAgreement, isAgreementKey } from '../agreements/index.ts';
-import { agreementLabel, agreementValueText } from '../agreements/index.ts';
+import { adoptAgreement, agreementLabel } from '../agreements/index.ts';
+import { agreementValueText } from '../web/agreement.ts';
 
 type Tx = Transaction<Database>;
 
@@ -38,11 +38,12 @@ export const setAgreement = defineAction<SetAgreement>({
     if (!closing.passed || (await closing.registry.agreementFixed(tx, a.key)) !== null) return;
     await adoptAgreement(tx, a.key, a.value, closing.proposalId, closing.now);
   },
-  explain: (t, lang, a) => {
-    if (!isAgreementKey(a.key)) return null;
+  explain: (t, lang, a, registry) => {
+    const def = registry.agreement(a.key);
+    if (!def) return null;
     return t('proposal.actionSet', {
       agreement: agreementLabel(t, a.key),
-      value: agreementValueText(t, lang, a.key, a.value),
+      value: agreementValueText(t, lang, def, a.value),
     });
   },
 });

@@ -17,7 +17,8 @@ import {
   type ProposalView,
 } from './queries.ts';
 import type { ProposalInput } from './schema.ts';
-import type { NetworkAgreements } from '../agreements/index.ts';
+import { valueInForce } from '../web/agreement.ts';
+import { agreementsInForce } from '../agreements/index.ts';
 import type { Registry } from '../web/domain.ts';
 import type { FieldErrors } from '../web/forms.ts';
 import { tally, type Choice, type Result } from './tally.ts';
@@ -168,13 +169,13 @@ export async function proposalProblems(
   db: Kysely<Database>,
   registry: Registry,
   p: ProposalInput,
-  network: NetworkAgreements,
 ): Promise<FieldErrors | null> {
   const a = p.action;
-  if (a?.type !== 'set_agreement') return null;
+  const def = a?.type === 'set_agreement' ? registry.agreement(a.key) : undefined;
+  if (!a || !def) return null;
   // Proposing what already stands changes nothing, so nothing can be in its way.
-  const inForce = (network as Record<string, unknown>)[a.key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
-  if (JSON.stringify(a.value) === JSON.stringify(inForce)) return null;
+  const stored = (await agreementsInForce(db)).find((row) => row.key === a.key)?.value;
+  if (JSON.stringify(a.value) === JSON.stringify(valueInForce(def, stored))) return null;
   const why = await registry.agreementFixed(db, a.key);
   return why ? { agreement_value: why } : null;
 }

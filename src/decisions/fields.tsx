@@ -2,7 +2,7 @@
 // The part every form that proposes an action has: which binding process decides it, and when it closes.
 import type { ViewCtx } from '../web/layout.tsx';
 import { RadioGroup, SelectField, type FormState } from '../web/parts.tsx';
-import { duration } from '../agreements/index.ts';
+import { duration } from '../web/agreement.ts';
 import { CLOSES_IN_HOURS, DECISION_PROCESSES } from './schema.ts';
 import { processHint, processName } from './text.ts';
 

@@ -164,6 +164,8 @@ const en = {
   'error.answerEach': 'Please answer for every time.',
   'proposal.openedByRequest': 'opened by a request to the fund',
   'decisions.morePage': 'More open proposals →',
+
+  'agreement.daily_proposals': 'Most proposals one member opens in a day',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -334,4 +336,6 @@ export const messages = defineMessages(en, {
   'error.answerEach': 'Responde para cada horario.',
   'proposal.openedByRequest': 'abierta por una petición al fondo',
   'decisions.morePage': 'Más propuestas abiertas →',
+
+  'agreement.daily_proposals': 'Máximo de propuestas que un miembro abre al día',
 });

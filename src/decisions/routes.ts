@@ -6,7 +6,7 @@ import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { authorize, isUuid, requireMember } from '../web/edges.ts';
-import { agreementText, isAgreementKey } from '../agreements/index.ts';
+import { agreementText } from '../web/agreement.ts';
 import { agreementsInForce } from '../agreements/index.ts';
 import { ballotsOf, inCircle, proposalById, proposalList, type ProposalView } from './queries.ts';
 import { castBallot, currentResult, makeAnonymous, openProposal, proposalProblems } from './commands.ts';
@@ -50,10 +50,11 @@ decisionRoutes.get('/decisions/new', async (c) => {
   const values: Record<string, string> = { ...PROPOSAL_DEFAULTS };
   // "Propose a change" from the agreements page starts from the agreement as it stands.
   const key = c.req.query('agreement');
-  if (key && isAgreementKey(key)) {
-    const current = (await agreementsInForce(c.get('deps').db)).find((a) => a.key === key);
-    values.agreement = key;
-    values.agreement_value = agreementText(key, current?.value);
+  const def = key ? c.get('deps').registry.agreement(key) : undefined;
+  if (def) {
+    const current = (await agreementsInForce(c.get('deps').db)).find((a) => a.key === def.key);
+    values.agreement = def.key;
+    values.agreement_value = agreementText(def, current ? current.value : def.start);
   }
   return newForm(c, emptyForm(values));
 });
@@ -61,10 +62,10 @@ decisionRoutes.get('/decisions/new', async (c) => {
 decisionRoutes.post('/decisions', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
-  const parsed = parseProposal(values);
-  if (!parsed.ok) return newForm(c, { values, errors: parsed.errors }, 422);
   const { db, clock, registry } = c.get('deps');
-  const problems = await proposalProblems(db, registry, parsed.input, c.get('network')!);
+  const parsed = parseProposal(values, registry);
+  if (!parsed.ok) return newForm(c, { values, errors: parsed.errors }, 422);
+  const problems = await proposalProblems(db, registry, parsed.input);
   if (problems) return newForm(c, { values, errors: problems }, 422);
   const id = await openProposal(db, member.id, parsed.input, clock());
   return c.redirect(`/decisions/${id}`, 303);

@@ -1,7 +1,8 @@
 // What opening a proposal and casting a ballot accept. The same schema serves the form and the CLI.
 import { own } from '../web/lookup.ts';
 import { z } from 'zod';
-import { isAgreementKey, parseAgreementText, type AgreementKey } from '../agreements/index.ts';
+import { parseAgreementText } from '../web/agreement.ts';
+import type { Registry } from '../web/domain.ts';
 import type { FieldErrors, FormValues } from '../web/forms.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import {
@@ -83,7 +84,7 @@ const formSchema = z.object({
   ),
   results: z.enum(RESULTS_SHOWN, 'error.chooseOne').default('after_vote'),
   anonymous: z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean()),
-  agreement: z.preprocess(blankIsAbsent, z.string().refine(isAgreementKey, 'error.chooseAgreement').optional()),
+  agreement: z.preprocess(blankIsAbsent, z.string().max(60, 'error.chooseAgreement').optional()),
   agreement_value: z.preprocess((v) => v ?? '', z.string().max(8000, 'error.bodyTooLong')),
 });
 
@@ -95,13 +96,13 @@ export type ProposalInput = {
   closesInHours: number;
   rules: Rules;
   anonymous: boolean;
-  action: { type: 'set_agreement'; key: AgreementKey; value: unknown } | null;
+  action: { type: 'set_agreement'; key: string; value: unknown } | null;
 };
 
 type Parsed = { ok: true; input: ProposalInput } | { ok: false; errors: FieldErrors };
 
-/** Reads the proposal form; every problem is named beside its field. */
-export function parseProposal(values: FormValues): Parsed {
+/** Reads the proposal form; every problem is named beside its field. The registry knows the agreements there are. */
+export function parseProposal(values: FormValues, registry: Registry): Parsed {
   const parsed = formSchema.safeParse(values);
   const errors: FieldErrors = {};
   if (!parsed.success) {
@@ -118,10 +119,12 @@ export function parseProposal(values: FormValues): Parsed {
     else if (f.options.some((o) => o.length > 200)) errors.options = 'error.itemTooLong';
   }
   let action: ProposalInput['action'] = null;
-  if (f.agreement) {
-    const key = f.agreement as AgreementKey;
+  const def = f.agreement ? registry.agreement(f.agreement) : undefined;
+  if (f.agreement && !def) errors.agreement = 'error.chooseAgreement';
+  else if (f.agreement && def) {
+    const key = f.agreement;
     if (!isBinding(f.process)) errors.agreement = 'error.actionNeedsBinding';
-    const value = parseAgreementText(key, f.agreement_value);
+    const value = parseAgreementText(def, f.agreement_value);
     if (!value.success) {
       const message = value.error.issues[0]?.message ?? '';
       errors.agreement_value = (message.startsWith('error.') ? message : 'error.invalid') as MessageKey;

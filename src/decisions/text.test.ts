@@ -3,9 +3,9 @@ import { buildRegistry } from '../web/domain.ts';
 import { domains } from '../domains.ts';
 import { PICKS, PROCESSES, SLOT_ANSWERS } from './tally.ts';
 import { REASONS } from '../safety/schema.ts';
-import { LIMIT_KEYS } from '../agreements/defaults.ts';
 
-const en = buildRegistry(domains).catalogs.en;
+const registry = buildRegistry(domains);
+const en = registry.catalogs.en;
 
 // Keys built from data (process names, answers, outcomes, rules, log acts) are not checked by the type checker.
 describe('decision and safety words exist for every value', () => {
@@ -34,17 +34,7 @@ describe('decision and safety words exist for every value', () => {
         'removal_seconded',
         'removal_asked',
       ].map((a) => `safety.act.${a}`),
-      ...[
-        'network_name',
-        'areas',
-        'languages',
-        'categories',
-        'join_mode',
-        'met_details_days',
-        'flag_threshold',
-        'removal_hours',
-        ...LIMIT_KEYS,
-      ].map((k) => `agreement.${k}`),
+      ...registry.agreements.map((a) => `agreement.${a.key}`),
     ];
     expect(keys.filter((k) => !Object.hasOwn(en, k))).toEqual([]);
   });

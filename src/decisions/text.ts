@@ -29,5 +29,5 @@ export function proposalTitle(
 /** "Kinds of help becomes: food, rides, bikes"; for fund and role decisions, what they will do. */
 export function actionText(t: Translate, registry: Registry, lang: string, action: Action): string | null {
   if (!action) return null;
-  return registry.action(action.type)?.explain?.(t, lang, action as never) ?? null;
+  return registry.action(action.type)?.explain?.(t, lang, action as never, registry) ?? null;
 }

@@ -11,9 +11,8 @@ import {
   formatDateTime,
   type FormState,
 } from '../web/parts.tsx';
-import { AGREEMENT_KEYS } from '../agreements/index.ts';
 import { agreementLabel } from '../agreements/index.ts';
-import { duration } from '../agreements/index.ts';
+import { duration } from '../web/agreement.ts';
 import type { BallotView, ProposalListItem, ProposalView } from './queries.ts';
 import type { ProposalPolicy } from './policy.ts';
 import { CLOSES_IN_HOURS, RESULTS_SHOWN } from './schema.ts';
@@ -183,7 +182,9 @@ export function NewProposalPage({ v, form }: { v: ViewCtx; form: FormState }) {
             name="agreement"
             label="proposal.agreement"
             placeholder="proposal.noAction"
-            options={AGREEMENT_KEYS.map((k) => ({ value: k, label: agreementLabel(t, k) }))}
+            options={v.registry.agreements
+              .map((a) => ({ value: a.key, label: agreementLabel(t, a.key) }))
+              .sort((x, y) => x.label.localeCompare(y.label, v.lang))}
           />
           <TextArea
             t={t}

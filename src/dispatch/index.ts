@@ -1,5 +1,6 @@
 // Dispatch: while crisis mode is on, dispatchers match many needs to helpers at once. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { dispatchAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { aboutPost, toMatch, toPost } from '../exchange/index.ts';
 import { dispatchRoutes } from './routes.ts';
@@ -14,6 +15,7 @@ declare module '../web/domain.ts' {
 export const dispatch: Domain = {
   name: 'dispatch',
   messages,
+  agreements: dispatchAgreements,
   routes: [dispatchRoutes],
   notifications: [
     aboutPost('dispatched', 'notification.dispatched', toMatch),

@@ -26,6 +26,10 @@ const en = {
   'dispatch.waitingTitle': 'Needs no offer can take yet',
   'dispatch.waitingAbout':
     'No open offer of that kind has room. Asking on the board, or members posting offers, will bring them into the next batch.',
+
+  'agreement.area_neighbours': 'Areas that border each other (one pair a line, such as “Eastside / Riverside”)',
+
+  'agreement.area_neighbours.none': 'None agreed yet: for dispatch every other area is one step away',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -60,4 +64,8 @@ export const messages = defineMessages(en, {
   'dispatch.waitingTitle': 'Necesidades que ninguna oferta puede atender todavía',
   'dispatch.waitingAbout':
     'Ninguna oferta abierta de ese tipo tiene sitio. Pedir en el tablón, o que otras personas publiquen ofertas, las traerá a la siguiente tanda.',
+
+  'agreement.area_neighbours': 'Zonas que limitan entre sí (una pareja por línea, como «Eastside / Riverside»)',
+
+  'agreement.area_neighbours.none': 'Ninguna acordada todavía: para el despacho, cualquier otra zona está a un paso',
 });

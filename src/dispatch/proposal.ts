@@ -3,7 +3,7 @@
 import type { Db } from '../db/connect.ts';
 import { areaMetRates, dispatchable, type DispatchablePost } from '../exchange/index.ts';
 import type { PostView } from '../exchange/index.ts';
-import type { NetworkAgreements } from '../agreements/index.ts';
+import type { Network } from '../web/context.ts';
 import { areaDistance } from './areas.ts';
 import {
   edgePoints,
@@ -50,7 +50,7 @@ function asSupply(p: DispatchablePost, now: number): DispatchSupply {
 
 export async function dispatchProposal(
   db: Db,
-  network: Pick<NetworkAgreements, 'areas' | 'areaNeighbours'>,
+  network: Pick<Network, 'areas' | 'areaNeighbours'>,
   now: Date,
 ): Promise<Proposal> {
   const distance = areaDistance(network.areas, network.areaNeighbours);

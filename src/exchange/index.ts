@@ -1,5 +1,6 @@
 // The exchange: needs and offers, matching, claims and private threads, and what expires when. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { exchangeAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { exchangeRoutes } from './routes.ts';
 import { drainMatchQueue } from './match-queue.ts';
@@ -12,6 +13,7 @@ import { networkAgreements } from '../agreements/index.ts';
 export const exchange: Domain = {
   name: 'exchange',
   messages,
+  agreements: exchangeAgreements,
   tables: ['posts', 'matches', 'messages', 'match_queue'],
   routes: [exchangeRoutes],
   jobs: [
@@ -20,7 +22,7 @@ export const exchange: Domain = {
     {
       name: 'expire details of finished posts',
       run: async (deps, now) =>
-        applyRetention(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
+        applyRetention(deps.db, (await networkAgreements(deps.db, deps.registry)).metDetailsDays, now, deps.log),
     },
   ],
   notifications: [

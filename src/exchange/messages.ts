@@ -130,6 +130,10 @@ const en = {
   'post.takes': 'How many needs can you take on at once?',
   'post.takesHint': 'Leave empty for one. In crisis mode a dispatcher never sends you more than this.',
   'board.nextPage': 'More needs and offers →',
+
+  'agreement.met_details_days': 'Details of finished needs and offers are kept for',
+  'agreement.daily_posts': 'Most needs and offers one member posts in a day',
+  'agreement.daily_claims': 'Most needs one member claims, or offers one member asks for, in a day',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -265,4 +269,8 @@ export const messages = defineMessages(en, {
   'post.takes': '¿Cuántas necesidades puedes atender a la vez?',
   'post.takesHint': 'Déjalo vacío para una. En modo de crisis, quien despacha nunca te enviará más que esto.',
   'board.nextPage': 'Más necesidades y ofertas →',
+
+  'agreement.met_details_days': 'Los detalles de necesidades y ofertas terminadas se guardan durante',
+  'agreement.daily_posts': 'Máximo de necesidades y ofertas que un miembro publica al día',
+  'agreement.daily_claims': 'Máximo de necesidades que un miembro toma, u ofertas que pide, al día',
 });

@@ -1,6 +1,6 @@
 // What a need or an offer is made of, shared by the form and the JSON API. Nothing else is ever asked.
 import { z } from 'zod';
-import type { NetworkAgreements } from '../agreements/index.ts';
+import type { Network } from '../web/context.ts';
 import { optionalDate, optionalText } from '../web/forms.ts';
 import { URGENCIES } from './status.ts';
 
@@ -42,7 +42,7 @@ function holdsPhoneNumber(text: string): boolean {
   return false;
 }
 
-export function postSchema(a: Pick<NetworkAgreements, 'categories' | 'areas'>, today: string) {
+export function postSchema(a: Pick<Network, 'categories' | 'areas'>, today: string) {
   return z
     .object({
       kind: z.enum(['need', 'offer'], 'error.chooseKind'),

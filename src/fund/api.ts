@@ -2,7 +2,7 @@
 // (200, repeated) and the same key with another body is 409 idempotency_key_reused.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { currencyOf } from '../agreements/index.ts';
+import { currencyOf } from './agreements.ts';
 import { readJson, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { requireMember, uuid } from '../web/edges.ts';

@@ -1,5 +1,6 @@
 // The fund: money given, asked for, paid and owed, on a ledger members can read. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { fundAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { fundRoutes } from './routes.ts';
 import { fundApiRoutes } from './api.ts';
@@ -8,7 +9,6 @@ import { forgetOldKeys } from './idempotency.ts';
 import { expireFundNotes } from './retention.ts';
 import { networkAgreements } from '../agreements/index.ts';
 import { applyFundOutcome, type FundAction } from './actions.ts';
-import { currencyIsFixed } from './queries.ts';
 import { fundActionText, fundProposalTitle } from './text.ts';
 import { fundNotices } from './notices.ts';
 
@@ -24,6 +24,7 @@ const fundAction = (handles: FundAction['type']) =>
 export const fund: Domain = {
   name: 'fund',
   messages,
+  agreements: fundAgreements,
   tables: [
     'fund_accounts',
     'fund_balances',
@@ -43,7 +44,7 @@ export const fund: Domain = {
     {
       name: 'expire notes of settled requests',
       run: async (deps, now) =>
-        expireFundNotes(deps.db, (await networkAgreements(deps.db)).metDetailsDays, now, deps.log),
+        expireFundNotes(deps.db, (await networkAgreements(deps.db, deps.registry)).metDetailsDays, now, deps.log),
     },
   ],
   nav: [{ href: '/fund', label: 'nav.fund', place: 'top', order: 50 }],
@@ -54,11 +55,10 @@ export const fund: Domain = {
     fundAction('approve_request'),
     fundAction('write_off'),
   ],
-  // Money moved: the currency stays as it is (amounts on the ledger are in it).
-  agreementLocks: [{ key: 'currency', fixed: currencyIsFixed, why: 'error.currencyFixed' }],
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { currencyOf } from './agreements.ts';
 export { openCircleAccount } from './commands.ts';
 export { writeRecord } from './entries.ts';
 export { newIdempotencyKey, once, type Once } from './idempotency.ts';

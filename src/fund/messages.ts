@@ -214,6 +214,8 @@ const en = {
   'proposal.writeOffAction': '{fund} stops expecting {amount} back.',
   'error.moreThanOwed': 'That is more than is still owed.',
   'error.circleMoney': 'Circle money is the circle’s own; it is not undone from the fund.',
+
+  'agreement.currency': 'Currency of the shared fund',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -434,4 +436,6 @@ export const messages = defineMessages(en, {
   'proposal.writeOffAction': '{fund} deja de esperar que vuelvan {amount}.',
   'error.moreThanOwed': 'Es más de lo que aún se debe.',
   'error.circleMoney': 'El dinero de un círculo es del círculo; no se deshace desde el fondo.',
+
+  'agreement.currency': 'Moneda del fondo común',
 });

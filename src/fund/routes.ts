@@ -2,7 +2,7 @@
 // money expected back, the ledger, statement and CSV, and fund proposals. The JSON API is in api.ts.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
-import { currencyOf } from '../agreements/index.ts';
+import { currencyOf } from './agreements.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { monthsUpTo, readForm, toFieldErrors, type FormValues } from '../web/forms.ts';

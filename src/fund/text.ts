@@ -1,6 +1,6 @@
 // How the fund reads in the member's language: fund names, rules in plain words, and what a fund decision does.
 import type { Translate } from '../web/i18n/index.ts';
-import { duration } from '../agreements/index.ts';
+import { duration } from '../web/agreement.ts';
 import { formatMoney } from '../web/money.ts';
 import type { FundRules } from './rules.ts';
 import type { FundAction } from './actions.ts';

@@ -130,6 +130,12 @@ const en = {
   'invite.second': 'Second this invite',
   'error.inviteNeedsSecond':
     'This invite link works once a second member seconds it. Please ask the person who gave it to you.',
+
+  'agreement.join_mode': 'Who may join',
+  'agreement.daily_invites': 'Most invite links one member makes in a day',
+
+  'agreement.join_mode.open': 'Anyone with an invite link from a member',
+  'agreement.join_mode.seconded': 'Invite links work once a second member seconds them',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -268,4 +274,10 @@ export const messages = defineMessages(en, {
   'invite.second': 'Respaldar esta invitación',
   'error.inviteNeedsSecond':
     'Este enlace de invitación funciona cuando otro miembro lo respalde. Pregunta a quien te lo dio.',
+
+  'agreement.join_mode': 'Quién puede unirse',
+  'agreement.daily_invites': 'Máximo de enlaces de invitación que un miembro crea al día',
+
+  'agreement.join_mode.open': 'Cualquiera con un enlace de invitación de un miembro',
+  'agreement.join_mode.seconded': 'Los enlaces de invitación funcionan cuando otro miembro los respalda',
 });

@@ -1,6 +1,7 @@
 // Mutuality and care: how sideways the network's help is, shown to everyone; the anonymous check-in; the warning when
 // a few carry most of the load; each member's own load. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { mutualityAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { mutualityRoutes } from './routes.ts';
 import { networkAgreements } from '../agreements/index.ts';
@@ -18,6 +19,7 @@ declare module '../web/domain.ts' {
 export const mutuality: Domain = {
   name: 'mutuality',
   messages,
+  agreements: mutualityAgreements,
   tables: ['checkin_rounds', 'checkin_counts', 'checkin_pending', 'checkin_answered', 'network_warnings'],
   routes: [mutualityRoutes],
   notifications: [
@@ -28,11 +30,13 @@ export const mutuality: Domain = {
     { name: 'count check-in answers', run: (deps, now) => foldCheckinAnswers(deps.db, now, deps.log) },
     {
       name: 'open the check-in',
-      run: async (deps, now) => openCheckinIfDue(deps.db, (await networkAgreements(deps.db)).checkinWeeks, now),
+      run: async (deps, now) =>
+        openCheckinIfDue(deps.db, (await networkAgreements(deps.db, deps.registry)).checkinWeeks, now),
     },
     {
       name: 'warn when load concentrates',
-      run: async (deps, now) => warnIfLoadConcentrated(deps.db, (await networkAgreements(deps.db)).loadTopShare, now),
+      run: async (deps, now) =>
+        warnIfLoadConcentrated(deps.db, (await networkAgreements(deps.db, deps.registry)).loadTopShare, now),
     },
   ],
   nav: [{ href: '/mutuality', label: 'nav.mutuality', place: 'top', order: 70 }],

@@ -77,6 +77,13 @@ const en = {
   'checkin.seeCounts': 'See the counts',
   'mutuality.measure': 'Measure',
   'mutuality.byCategoryMonth': 'By kind of help and month',
+
+  'agreement.checkin_weeks': 'How often members are asked how they are holding up',
+  'agreement.load_top_share': 'Tell the network when the busiest tenth carry more than this share of the work',
+  'agreement.reciprocity_floor': 'Warn when fewer members than this both give and receive',
+  'agreement.gini_ceiling': 'Warn when the unevenness (Gini) of helping, deciding or coordinating passes',
+
+  'agreement.checkin_weeks.never': 'never',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -162,4 +169,11 @@ export const messages = defineMessages(en, {
   'checkin.seeCounts': 'Ver los recuentos',
   'mutuality.measure': 'Medida',
   'mutuality.byCategoryMonth': 'Por tipo de ayuda y mes',
+
+  'agreement.checkin_weeks': 'Cada cuánto se pregunta a las personas cómo lo llevan',
+  'agreement.load_top_share': 'Avisar al grupo cuando la décima parte más ocupada lleve más de esta parte del trabajo',
+  'agreement.reciprocity_floor': 'Avisar cuando menos de esta parte de las personas dé y reciba',
+  'agreement.gini_ceiling': 'Avisar cuando la desigualdad (Gini) al ayudar, decidir o coordinar supere',
+
+  'agreement.checkin_weeks.never': 'nunca',
 });

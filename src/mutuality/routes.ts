@@ -20,7 +20,7 @@ const deps = (c: C) => c.get('deps');
 
 async function figures(c: C): Promise<DashboardProps & { network: string }> {
   const { db } = deps(c);
-  const a = c.get('network') ?? (await networkAgreements(db));
+  const a = c.get('network') ?? (await networkAgreements(db, c.get('deps').registry));
   const [d, checkins, warning] = await Promise.all([
     dashboard(db, deps(c).clock()),
     roundCounts(db),

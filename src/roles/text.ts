@@ -1,7 +1,7 @@
 // How roles read: the treasurer's name in the member's language (other roles carry the network's own words), and what
 // a role decision will do.
 import type { MessageKey, Translate } from '../web/i18n/index.ts';
-import { duration } from '../agreements/index.ts';
+import { duration } from '../web/agreement.ts';
 import type { DefineRole, FillRole } from './commands.ts';
 import { DISPATCHER, TREASURER } from './queries.ts';
 

@@ -14,7 +14,7 @@ import {
   type FormState,
 } from '../web/parts.tsx';
 import { DecisionFields } from '../decisions/index.ts';
-import { duration } from '../agreements/index.ts';
+import { duration } from '../web/agreement.ts';
 import type { Handover, RoleDef, RoleSummary } from './queries.ts';
 import { roleTitle } from './text.ts';
 

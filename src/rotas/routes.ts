@@ -19,7 +19,7 @@ export const rotaRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 const deps = (c: C) => c.get('deps');
-const network = async (c: C) => c.get('network') ?? (await networkAgreements(deps(c).db));
+const network = async (c: C) => c.get('network') ?? (await networkAgreements(deps(c).db, deps(c).registry));
 
 async function rotasPage(c: C, feedUrl?: string) {
   const member = requireMember(c);

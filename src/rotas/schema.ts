@@ -1,14 +1,14 @@
 // What the rota forms accept. Times are typed as the members' wall clock (the server's time zone, as every time the
 // app shows); a slot ending at or before its start ends the next day (a night shift).
 import { z } from 'zod';
-import type { NetworkAgreements } from '../agreements/index.ts';
+import type { Network } from '../web/context.ts';
 import { addDays, today } from '../web/forms.ts';
 
 const whole = (min: number, max: number, key: 'error.noticeHours' | 'error.needed' | 'error.repeatWeeks') =>
   z.coerce.number(key).int(key).min(min, key).max(max, key);
 const time = z.string('error.time').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'error.time');
 
-export const rotaForm = (a: Pick<NetworkAgreements, 'categories'>) =>
+export const rotaForm = (a: Pick<Network, 'categories'>) =>
   z.object({
     title: z.string().trim().min(2, 'error.rotaTitle').max(120, 'error.rotaTitle'),
     category: z.string('error.chooseCategory').refine((v) => a.categories.includes(v), 'error.chooseCategory'),
@@ -16,7 +16,7 @@ export const rotaForm = (a: Pick<NetworkAgreements, 'categories'>) =>
     notice_hours: z.preprocess((v) => v || '48', whole(1, 336, 'error.noticeHours')),
   });
 
-export const slotForm = (a: Pick<NetworkAgreements, 'areas'>, now: Date) =>
+export const slotForm = (a: Pick<Network, 'areas'>, now: Date) =>
   z
     .object({
       date: z

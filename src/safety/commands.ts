@@ -3,7 +3,7 @@ import { hidePost } from '../exchange/index.ts';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, SafetyReason } from '../db/types.ts';
-import type { NetworkAgreements } from '../agreements/index.ts';
+import type { Network } from '../web/context.ts';
 import { markSeconded, openProposal, secondOpenRemoval } from '../decisions/index.ts';
 import { standardRules } from '../decisions/index.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
@@ -16,14 +16,7 @@ export const REMOVAL_QUORUM_PERCENT = 20;
 export type FlagTarget = { post: string } | { message: string } | { member: string };
 
 /** Records a flag (once per member and target). A post flagged by the agreed number of members is hidden for review. */
-export async function flag(
-  db: Db,
-  by: string,
-  target: FlagTarget,
-  reason: SafetyReason,
-  network: NetworkAgreements,
-  now: Date,
-) {
+export async function flag(db: Db, by: string, target: FlagTarget, reason: SafetyReason, network: Network, now: Date) {
   await db.transaction().execute(async (tx) => {
     const added = await tx
       .insertInto('flags')
@@ -51,7 +44,7 @@ export async function flag(
   });
 }
 
-async function hideIfFlaggedEnough(tx: Kysely<Database>, postId: string, network: NetworkAgreements, now: Date) {
+async function hideIfFlaggedEnough(tx: Kysely<Database>, postId: string, network: Network, now: Date) {
   const { n } = await tx
     .selectFrom('flags')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -175,7 +168,7 @@ export async function openRemoval(
   memberId: string,
   reason: SafetyReason,
   note: string,
-  network: NetworkAgreements,
+  network: Network,
   now: Date,
 ): Promise<{ id?: string; asked?: number }> {
   try {

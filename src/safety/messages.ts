@@ -66,6 +66,12 @@ const en = {
   'error.pauseExists': 'A pause for this member is already asked for or in force.',
   'error.noPauseToConfirm': 'There is no pause waiting for your confirmation.',
   'error.removalOpen': 'A removal proposal about this member is already open.',
+
+  'agreement.flag_threshold': 'Flags from this many members hide a post for review',
+  'agreement.removal_hours': 'A removal decision is open for',
+  'agreement.removal_repeat_days': 'After a removal decision does not pass, asking again about the same member within',
+  'agreement.removal_repeat_members': 'takes this many members asking',
+  'agreement.daily_flags': 'Most flags and pause requests one member makes in a day',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -138,4 +144,11 @@ export const messages = defineMessages(en, {
   'error.pauseExists': 'Ya se pidió una pausa para este miembro, o ya está en vigor.',
   'error.noPauseToConfirm': 'No hay ninguna pausa que esperes confirmar.',
   'error.removalOpen': 'Ya hay una propuesta abierta para expulsar a este miembro.',
+
+  'agreement.flag_threshold': 'Con avisos de tantos miembros, una publicación se oculta para revisarla',
+  'agreement.removal_hours': 'Una decisión de expulsión queda abierta durante',
+  'agreement.removal_repeat_days':
+    'Si una decisión de expulsión no se aprueba, pedir otra sobre el mismo miembro dentro de',
+  'agreement.removal_repeat_members': 'requiere que lo pidan estos miembros',
+  'agreement.daily_flags': 'Máximo de avisos y pedidos de pausa que un miembro hace al día',
 });

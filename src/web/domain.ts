@@ -5,7 +5,8 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Child } from 'hono/jsx';
-import type { AppEnv, Deps } from './context.ts';
+import type { AppEnv, Deps, Network } from './context.ts';
+import { valueInForce, type AgreementDef } from './agreement.ts';
 import type { ViewCtx } from './layout.tsx';
 import { sharedWords, type Catalogs, type MessageKey, type Translate, type WordsByLanguage } from './i18n/index.ts';
 
@@ -61,7 +62,7 @@ export type DecisionAction<A = unknown> = {
     proposal: { title: string; subjectMemberName: string | null },
   ) => string;
   /** One sentence: what passing it will change. */
-  explain?: (t: Translate, lang: string, action: A) => string | null;
+  explain?: (t: Translate, lang: string, action: A, registry: Registry) => string | null;
 };
 
 /**
@@ -120,9 +121,8 @@ export type Domain = {
   nav?: NavEntry[];
   actions?: DecisionAction<never>[];
   parts?: { [P in keyof Places]?: Part<P> };
-  /** Agreements this domain holds fixed while `fixed` says so (the currency, once money moved): a proposal to change
-   * one is refused, and one that passes meanwhile changes nothing. */
-  agreementLocks?: { key: string; fixed: (db: Kysely<Database>) => Promise<boolean>; why: MessageKey }[];
+  /** The agreements that govern its work: what each may hold, starts as, and fills in on the network (web/agreement.ts). */
+  agreements?: AgreementDef[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind reads the view its own way
   notifications?: NotificationKindDef<any>[];
   /** Its words (its messages.ts, made with defineMessages), merged with the shared ones into one catalog a language. */
@@ -139,8 +139,13 @@ export type Registry = {
   action: (handles: string) => DecisionAction | undefined;
   /** Every domain's part for a place, in the list's order. */
   parts: <P extends keyof Places>(place: P) => Part<P>[];
+  /** Every domain's agreements, in the list's order. */
+  agreements: AgreementDef[];
+  agreement: (key: string) => AgreementDef | undefined;
   /** Why the agreement cannot change now (a message key), or null when it can. */
   agreementFixed: (db: Kysely<Database>, key: string) => Promise<MessageKey | null>;
+  /** The network's agreements in force, from the stored values by key (a value missing or unfit: its start). */
+  network: (stored: ReadonlyMap<string, unknown>) => Network;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   notification: (kind: string) => NotificationKindDef<any> | undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -166,7 +171,9 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     jobName = seen('job'),
     handles = seen('decision action'),
     kind = seen('notification kind'),
-    word = seen('message');
+    word = seen('message'),
+    agreementKey = seen('agreement');
+  const agreements = new Map<string, AgreementDef>();
   const actions = new Map<string, DecisionAction>();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const kinds = new Map<string, NotificationKindDef<any>>();
@@ -176,6 +183,10 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     for (const a of d.actions ?? []) {
       handles(a.handles, d.name);
       actions.set(a.handles, a as DecisionAction);
+    }
+    for (const a of d.agreements ?? []) {
+      agreementKey(a.key, d.name);
+      agreements.set(a.key, a);
     }
     for (const n of d.notifications ?? []) {
       kind(n.kind, d.name);
@@ -203,10 +214,17 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     nav: domains.flatMap((d) => d.nav ?? []).sort((a, b) => a.order - b.order),
     action: (h) => actions.get(h),
     parts: (place) => domains.flatMap((d) => (d.parts?.[place] ? [d.parts[place]] : [])),
+    agreements: [...agreements.values()],
+    agreement: (key) => agreements.get(key),
     agreementFixed: async (db, key) => {
-      for (const d of domains)
-        for (const l of d.agreementLocks ?? []) if (l.key === key && (await l.fixed(db))) return l.why;
-      return null;
+      const fixed = agreements.get(key)?.fixed;
+      return fixed && (await fixed.when(db)) ? fixed.why : null;
+    },
+    network: (stored) => {
+      const network: Partial<Network> = {};
+      for (const def of agreements.values())
+        Object.assign(network, def.network?.(valueInForce(def, stored.get(def.key))));
+      return network as Network;
     },
     notification: (k) => kinds.get(k),
     notificationKinds: [...kinds.values()],

@@ -45,7 +45,7 @@ describe(`decisions (${engine})`, () => {
     const [a, b] = [await buildMember(world), await buildMember(world)];
     const form = await (await founder.get('/decisions/new?agreement=categories')).text();
     expect(form).toContain('groceries'); // starts from the agreement as it stands
-    const current = (await networkAgreements(world.deps.db)).categories;
+    const current = (await networkAgreements(world.deps.db, world.deps.registry)).categories;
     const id = await propose(founder, {
       title: 'Add bike repair as a kind of help',
       agreement: 'categories',
@@ -96,7 +96,7 @@ describe(`decisions (${engine})`, () => {
     expect((results[0] as number) + (results[1] as number)).toBeLessThanOrEqual(1);
     const rows = await world.deps.db.selectFrom('agreements').select('id').where('decision_id', '=', id).execute();
     expect(rows).toHaveLength(1);
-    expect((await networkAgreements(world.deps.db)).flagThreshold).toBe(2);
+    expect((await networkAgreements(world.deps.db, world.deps.registry)).flagThreshold).toBe(2);
   });
 
   it('refuses, in the database, any agreement change no passed proposal carries', async () => {
@@ -126,7 +126,7 @@ describe(`decisions (${engine})`, () => {
         db,
       ),
     ).rejects.toMatchObject({ code: 'KR010' });
-    expect((await networkAgreements(db)).networkName).toBe('Eastside Mutual Aid');
+    expect((await networkAgreements(db, world.deps.registry)).networkName).toBe('Eastside Mutual Aid');
     // A closed proposal stays as it closed.
     await expect(sql`update proposals set outcome = 'passed' where id = ${id}`.execute(db)).rejects.toMatchObject({
       code: 'KR012',
@@ -134,7 +134,7 @@ describe(`decisions (${engine})`, () => {
   });
 
   it('lets the CLI only open proposals: nothing changes until members decide', async () => {
-    const before = await networkAgreements(world.deps.db);
+    const before = await networkAgreements(world.deps.db, world.deps.registry);
     const bad = await cliPropose(world.deps, {
       title: 'Longer removal window',
       agreement: 'removal_hours',
@@ -147,7 +147,7 @@ describe(`decisions (${engine})`, () => {
       agreement_value: '48',
     });
     expect(made.url).toMatch(/\/decisions\/[0-9a-f-]{36}$/);
-    expect(await networkAgreements(world.deps.db)).toEqual(before);
+    expect(await networkAgreements(world.deps.db, world.deps.registry)).toEqual(before);
     const page = await (await founder.get(new URL(made.url!).pathname)).text();
     expect(page).toContain('A removal decision is open for becomes: 48 hours');
   });
@@ -365,13 +365,16 @@ describe(`closing survives a crash part-way (${engine})`, () => {
       await sql`insert into network_founding (id, founded_at) values (1, ${now}) on conflict (id) do update set founded_at = excluded.founded_at, token_hash = null`.execute(
         db,
       );
-      const parsed = parseProposal({
-        title: 'Keep met needs 30 days',
-        process: 'consent',
-        closes_in: '24',
-        agreement: 'met_details_days',
-        agreement_value: '30',
-      });
+      const parsed = parseProposal(
+        {
+          title: 'Keep met needs 30 days',
+          process: 'consent',
+          closes_in: '24',
+          agreement: 'met_details_days',
+          agreement_value: '30',
+        },
+        world.deps.registry,
+      );
       if (!parsed.ok) throw new Error('bad proposal');
       const id = await openProposal(db, null, parsed.input, now);
       const due = new Date(now.getTime() + 25 * 3_600_000);

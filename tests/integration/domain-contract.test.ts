@@ -1,12 +1,16 @@
 // The domain contract (src/web/domain.ts): a domain the app has never seen plugs in with one line (the list it is
-// added to) and everything it declares works — its page, its scheduled job, its link in the navigation, and what a
-// proposal carrying its action does when it passes. And the scheduled jobs are isolated: one that fails is reported
-// and stops no other.
+// added to) and everything it declares works — its page, its words in both languages, its scheduled job, its link in
+// the navigation, its agreement (listed, changed by decision, in force on every page), its kind of notification, and
+// what a proposal carrying its action does when it passes. And the scheduled jobs are isolated: one that fails is
+// reported and stops no other.
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domains } from '../../src/domains.ts';
-import { buildRegistry, defineAction, type Domain } from '../../src/web/domain.ts';
-import type { AppEnv } from '../../src/web/context.ts';
+import { buildRegistry, defineAction, type Domain, type NotificationKind } from '../../src/web/domain.ts';
+import type { AppEnv, Network } from '../../src/web/context.ts';
+import { defineAgreement, whole } from '../../src/web/agreement.ts';
+import { defineMessages, type MessageKey } from '../../src/web/i18n/index.ts';
+import { notify, plain } from '../../src/notifications/index.ts';
 import { requireMember } from '../../src/web/edges.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { openProposal } from '../../src/decisions/commands.ts';
@@ -19,9 +23,30 @@ type Bell = { type: 'toy_bell'; times: number };
 /** A toy domain, all in this file: what a new domain's folder would hold. */
 function toyDomain(heard: string[], opts: { failing?: boolean } = {}): Domain {
   const routes = new Hono<AppEnv>();
-  routes.get('/toy', (c) => c.text(`hello ${requireMember(c).displayName}`));
+  // A test cannot add to the MessageKey, NotificationKind and Network types as a domain's folder does (that would
+  // change them for the whole project), so it names its own with a cast.
+  const word = (key: string) => key as MessageKey;
+  const rings = (c: { get: (k: 'network') => Network | null }) =>
+    (c.get('network') as unknown as { toyRings?: number } | null)?.toyRings;
+  routes.get('/toy', (c) =>
+    c.text(`hello ${requireMember(c).displayName}: ${c.get('t')(word('toy.title'))}, ${rings(c)} rings`),
+  );
   return {
     name: 'toy',
+    messages: defineMessages(
+      { 'toy.title': 'The bell', 'toy.rang': 'The bell rang', 'agreement.toy_rings': 'How often the bell rings' },
+      { 'toy.title': 'La campana', 'toy.rang': 'Sonó la campana', 'agreement.toy_rings': 'Cuántas veces suena' },
+    ),
+    agreements: [
+      defineAgreement({
+        key: 'toy_rings',
+        schema: whole(1, 12),
+        start: 1,
+        typed: 'number',
+        network: (toyRings) => ({ toyRings }) as Partial<Network>,
+      }),
+    ],
+    notifications: [plain('toy_rang' as NotificationKind, word('toy.rang'), () => '/toy')],
     routes: [routes],
     jobs: [
       {
@@ -36,8 +61,14 @@ function toyDomain(heard: string[], opts: { failing?: boolean } = {}): Domain {
     actions: [
       defineAction<Bell>({
         handles: 'toy_bell',
-        apply: async (_tx, closing, a) => {
-          if (closing.passed) heard.push(`rang ${a.times}`);
+        apply: async (tx, closing, a) => {
+          if (!closing.passed) return;
+          heard.push(`rang ${a.times}`);
+          const everyone = await tx.selectFrom('members').select('id').execute();
+          await notify(
+            tx,
+            everyone.map((m) => ({ member_id: m.id, kind: 'toy_rang' as NotificationKind })),
+          );
         },
         title: (_t, _lang, a) => `Ring the bell ${a.times} times`,
       }),
@@ -55,11 +86,38 @@ describe(`the domain contract (${engine})`, () => {
   });
   afterAll(() => world.close());
 
-  it('serves its page, and links to it from every page', async () => {
+  it('serves its page in the member’s language, and links to it from every page', async () => {
     const res = await founder.get('/toy');
     expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/^hello /);
+    expect(await res.text()).toMatch(/^hello .*: The bell, 1 rings$/);
     expect(await (await founder.get('/board')).text()).toContain('href="/toy"');
+    const spanish = await buildMember(world, { name: 'Rosa', language: 'es' });
+    expect(await (await spanish.get('/toy')).text()).toMatch(/: La campana, 1 rings$/);
+  });
+
+  it('lists its agreement, which changes only by decision and is then in force on every page', async () => {
+    const listed = await (await founder.get('/agreements')).text();
+    expect(listed).toContain('How often the bell rings');
+    const other = await buildMember(world);
+    const bad = await founder.post('/decisions', {
+      title: 'Ring more',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'toy_rings',
+      agreement_value: '40',
+    });
+    expect(bad.status).toBe(422); // outside what the agreement may hold
+    const res = await founder.post('/decisions', {
+      title: 'Ring more',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'toy_rings',
+      agreement_value: '5',
+    });
+    expect(res.status).toBe(303);
+    passHours(world, 25);
+    await runJobs(world.deps);
+    expect(await (await other.get('/toy')).text()).toMatch(/5 rings$/);
   });
 
   it('runs its job with the others', async () => {
@@ -93,6 +151,7 @@ describe(`the domain contract (${engine})`, () => {
     passHours(world, 25);
     await runJobs(world.deps);
     expect(heard).toContain('rang 3');
+    expect(await (await other.get('/notifications')).text()).toContain('The bell rang');
     const closed = await world.deps.db
       .selectFrom('proposals')
       .select(['status', 'outcome'])
@@ -101,10 +160,14 @@ describe(`the domain contract (${engine})`, () => {
     expect(closed).toEqual({ status: 'closed', outcome: 'passed' });
   });
 
-  it('refuses two domains that claim the same name', () => {
+  it('refuses two domains that claim the same name, word or agreement', () => {
     expect(() => buildRegistry([...domains, toyDomain([]), toyDomain([])])).toThrow(
       /Two domains declare the domain "toy"/,
     );
+    const twin = { name: 'twin', messages: toyDomain([]).messages };
+    expect(() => buildRegistry([...domains, toyDomain([]), twin])).toThrow(/the message "toy.title"/);
+    const clash = { name: 'clash', agreements: toyDomain([]).agreements };
+    expect(() => buildRegistry([...domains, toyDomain([]), clash])).toThrow(/the agreement "toy_rings"/);
   });
 });
 

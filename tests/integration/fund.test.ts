@@ -547,7 +547,7 @@ describe(`the fund's currency (${engine})`, () => {
       const bad = await foundNetwork(fresh, { currency: 'ZZZ' }).catch((e: Error) => e);
       expect(String(bad)).toContain('422');
       const founder = await foundNetwork(fresh, { currency: 'mxn' });
-      expect((await networkAgreements(fresh.deps.db)).currency).toBe('MXN');
+      expect((await networkAgreements(fresh.deps.db, fresh.deps.registry)).currency).toBe('MXN');
       const page = await (await founder.get('/fund')).text();
       expect(page).toContain('MX$0.00');
       expect(await (await founder.get('/agreements')).text()).toContain('(MXN)');

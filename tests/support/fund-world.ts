@@ -13,7 +13,6 @@ import { proposalById } from '../../src/decisions/queries.ts';
 import { standardRules } from '../../src/decisions/tally.ts';
 import type { Action } from '../../src/decisions/queries.ts';
 import type { FundRules } from '../../src/fund/rules.ts';
-import { DAILY_LIMITS } from '../../src/agreements/defaults.ts';
 
 const rules = standardRules('consent');
 
@@ -41,6 +40,7 @@ export async function fundWorld(db: Db, keys: Keys, fundRules?: FundRules) {
   await setFoundingToken(db, hashToken(token));
   const founded = await foundNetwork(
     db,
+    registry,
     keys,
     token,
     {
@@ -78,7 +78,8 @@ export async function fundWorld(db: Db, keys: Keys, fundRules?: FundRules) {
   };
   /** The daily limits raised by decision, for tests that act hundreds of times as one member. */
   const raiseDailyLimits = async (to = 1000) => {
-    for (const key of DAILY_LIMITS) await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: to });
+    for (const key of registry.agreements.filter((a) => a.daily).map((a) => a.key))
+      await passNow(db, founder, 'agreement', { type: 'set_agreement', key, value: to });
   };
   return { founder, session: founded.session, pot, fund, members, addMember, raiseDailyLimits };
 }

@@ -4,7 +4,9 @@ import { expect } from 'vitest';
 import { passHours, type Client, type TestWorld } from './app.ts';
 import { runJobs } from '../../src/jobs.ts';
 
-import { DAILY_LIMITS } from '../../src/agreements/defaults.ts';
+import { registry } from '../../src/domains.ts';
+
+const DAILY_LIMITS = registry.agreements.filter((a) => a.daily).map((a) => a.key);
 
 /** Proposes each daily limit at `to` (five proposals, the default limit) and lets them pass by consent. */
 export async function raiseDailyLimits(world: TestWorld, proposer: Client, to = 1000) {
