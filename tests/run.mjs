@@ -1,8 +1,8 @@
-// `npm test`: unit, system and integration tests on PGlite (the test clock on a fixed day), the integration tests again
-// on a throwaway PostgreSQL server with the clock a month past the machine's date, then the browser journeys in
-// Debian's Chromium. Under CI=true a missing PostgreSQL or Chromium is a failure;
+// `npm test`: unit, system and integration tests on PGlite (the test clock on a fixed day); then, side by side, the
+// integration tests again on a throwaway PostgreSQL server with the clock a month past the machine's date, and the
+// browser journeys in Debian's Chromium. Under CI=true a missing PostgreSQL or Chromium is a failure;
 // elsewhere it is skipped with a loud message.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,19 +13,17 @@ const extra = process.argv.slice(2);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let runs = 0;
-const vitest = (projects, env = {}, files = []) => {
-  const report = path.join(reports, `run-${++runs}.json`);
-  const args = [
-    'vitest',
-    'run',
-    ...files,
-    ...projects.flatMap((p) => ['--project', p]),
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-    ...extra,
-  ];
-  const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
+const vitestArgs = (projects, report, files) => [
+  'vitest',
+  'run',
+  ...files,
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...extra,
+];
+const count = (report) => {
   try {
     const j = JSON.parse(fs.readFileSync(report, 'utf8'));
     totals.passed += j.numPassedTests;
@@ -34,8 +32,31 @@ const vitest = (projects, env = {}, files = []) => {
   } catch {
     totals.failed += 1; // the run died before reporting
   }
+};
+/** One vitest run, its output shown as it goes; resolves to its exit status. */
+const vitest = (projects, env = {}, files = []) => {
+  const report = path.join(reports, `run-${++runs}.json`);
+  const r = spawnSync('npx', vitestArgs(projects, report, files), { stdio: 'inherit', env: { ...process.env, ...env } });
+  count(report);
   return r.status ?? 1;
 };
+/** One vitest run beside another: its output kept and shown whole when it ends, so the two do not interleave. */
+const vitestAside = (title, projects, env = {}) =>
+  new Promise((resolve) => {
+    const report = path.join(reports, `run-${++runs}.json`);
+    const child = spawn('npx', vitestArgs(projects, report, []), {
+      env: { ...process.env, ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+    });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code) => {
+      console.log(`\n== ${title} ==`);
+      process.stdout.write(Buffer.concat(out));
+      count(report);
+      resolve(code ?? 1);
+    });
+  });
 const missing = (what) => {
   const text = `${what} was not found.`;
   if (ci) {
@@ -52,29 +73,32 @@ failed += vitest(['unit', 'system', 'integration']) ? 1 : 0;
 // The app and the database tell time by one clock (src/db/clock.ts). The second engine's pass runs every integration
 // test with the clock a month past the machine's date, so a date that moves on breaks nothing (the first pass runs on
 // a fixed day in the past, tests/integration/clock.test.ts in 2031: three offsets in every run, at no extra cost).
-console.log('\n== integration tests on PostgreSQL, the clock a month ahead ==');
+// It runs beside the browser pass: the browser waits on Chromium and the PostgreSQL pass on its server, so the two
+// share the two cores well (ADR 014 has the times).
 const bin = postgresBinDir();
 if (!bin) missing('PostgreSQL (postgres and initdb)');
-else {
-  const server = await startPostgres(bin);
-  try {
-    // TEST_PG_DIR: the seizure drill scans the server's files.
-    failed += vitest(['integration'], {
+const chromium = process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser');
+if (!chromium) missing('Chromium');
+console.log('\n== integration tests on PostgreSQL (the clock a month ahead) and browser tests in Chromium, side by side ==');
+const aside = [];
+let server;
+if (bin) {
+  server = await startPostgres(bin);
+  // TEST_PG_DIR: the seizure drill scans the server's files.
+  aside.push(
+    vitestAside('integration tests on PostgreSQL, the clock a month ahead', ['integration'], {
       TEST_DATABASE_URL: server.url,
       TEST_PG_DIR: server.dir,
       TEST_CLOCK_AHEAD_DAYS: '31',
-    })
-      ? 1
-      : 0;
-  } finally {
-    await server.stop();
-  }
+    }),
+  );
 }
-
-console.log('\n== browser tests in Chromium ==');
-const chromium = process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser');
-if (!chromium) missing('Chromium');
-else failed += vitest(['browser'], { CHROMIUM_PATH: chromium }) ? 1 : 0;
+if (chromium) aside.push(vitestAside('browser tests in Chromium', ['browser'], { CHROMIUM_PATH: chromium }));
+try {
+  for (const status of await Promise.all(aside)) failed += status ? 1 : 0;
+} finally {
+  await server?.stop();
+}
 
 fs.rmSync(reports, { recursive: true, force: true });
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -8,7 +8,7 @@ import type { AppEnv } from '../web/context.ts';
 import type { ViewCtx } from '../web/layout.tsx';
 import { page } from '../web/render.tsx';
 import { emptyForm, ErrorSummary, RadioGroup, TextArea, TextField, type FormState } from '../web/parts.tsx';
-import { readForm, toFieldErrors } from '../web/forms.ts';
+import { readForm, checkForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { languageNames } from '../web/i18n/index.ts';
 import { isCurrency } from '../web/money.ts';
@@ -166,9 +166,9 @@ foundingRoutes.get('/found', async (c) => {
 foundingRoutes.post('/found', async (c) => {
   const values = await readForm(c);
   const token = await checkFoundingToken(c, values.token);
-  const parsed = foundingSchema.safeParse(values);
-  if (!parsed.success) {
-    const form = { values, errors: toFieldErrors(parsed.error) };
+  const parsed = checkForm(foundingSchema, values);
+  if (!parsed.ok) {
+    const form = parsed.form;
     return page(c, c.get('t')('found.title'), (v) => FoundingPage({ v, form, token }), { status: 422 });
   }
   const f = parsed.data;

@@ -5,7 +5,7 @@ import type { AppEnv } from '../web/context.ts';
 import { currencyOf } from '../fund/index.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { readForm, toFieldErrors } from '../web/forms.ts';
+import { readForm, checkForm } from '../web/forms.ts';
 import { AppError, errors } from '../web/errors.ts';
 import { idParam, requireMember } from '../web/edges.ts';
 import { newIdempotencyKey } from '../fund/index.ts';
@@ -37,8 +37,8 @@ circleRoutes.get('/circles/new', (c) => {
 circleRoutes.post('/circles', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
-  const parsed = newCircleForm(currencyOf(c)).safeParse(values);
-  if (!parsed.success) return newForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(newCircleForm(currencyOf(c)), values);
+  if (!parsed.ok) return newForm(c, parsed.form, 422);
   const f = parsed.data;
   const id = await createCircle(
     c.get('deps').db,

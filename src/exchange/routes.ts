@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { readForm, readJson, toFieldErrors, today, type FormValues } from '../web/forms.ts';
+import { checkForm, readForm, readJsonInput, today, type FormValues } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { authorize, isUuid, requireMember } from '../web/edges.ts';
 import type { PostKind } from '../db/types.ts';
@@ -137,7 +137,7 @@ exchangeRoutes.get('/posts/new', async (c) => {
 
 /** Validates a post form; on success returns the input, otherwise re-renders with messages beside each field. */
 function parsePost(c: C, values: FormValues) {
-  return postSchema(c.get('network')!, today(c.get('deps').clock())).safeParse(values);
+  return checkForm(postSchema(c.get('network')!, today(c.get('deps').clock())), values);
 }
 
 exchangeRoutes.post('/posts', async (c) => {
@@ -145,10 +145,10 @@ exchangeRoutes.post('/posts', async (c) => {
   const values = await readForm(c);
   const kind = kindOf(values.kind);
   const parsed = parsePost(c, { ...values, kind });
-  if (!parsed.success) {
+  if (!parsed.ok) {
     return postForm(c, {
       kind,
-      form: { values, errors: toFieldErrors(parsed.error) },
+      form: parsed.form,
       action: '/posts',
       editing: false,
       status: 422,
@@ -219,9 +219,14 @@ exchangeRoutes.post('/posts/:id/edit', async (c) => {
   authorize(can.editPost(member, post), member);
   const values = await readForm(c);
   const parsed = parsePost(c, { ...values, kind: post.kind });
-  if (!parsed.success) {
-    const form = { values, errors: toFieldErrors(parsed.error) };
-    return postForm(c, { kind: post.kind, form, action: `/posts/${post.id}/edit`, editing: true, status: 422 });
+  if (!parsed.ok) {
+    return postForm(c, {
+      kind: post.kind,
+      form: parsed.form,
+      action: `/posts/${post.id}/edit`,
+      editing: true,
+      status: 422,
+    });
   }
   await updatePost(c.get('deps').db, post, parsed.data, c.get('deps').clock());
   return c.redirect(`/posts/${post.id}`, 303);
@@ -270,8 +275,8 @@ exchangeRoutes.post('/matches/:id/messages', async (c) => {
   const match = await loadMatch(c, c.req.param('id'));
   authorize(can.writeInMatch(member, match), member);
   const values = await readForm(c);
-  const parsed = messageSchema.safeParse(values);
-  if (!parsed.success) return matchPage(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(messageSchema, values);
+  if (!parsed.ok) return matchPage(c, parsed.form, 422);
   const { db, keys } = c.get('deps');
   if (await pausedNow(db, member.id)) return matchPage(c, { values, errors: { _form: 'error.paused' } }, 403);
   await sendMessage(db, keys, member.id, match, parsed.data.body);
@@ -364,10 +369,8 @@ exchangeRoutes.get('/api/posts', async (c) => {
 
 exchangeRoutes.post('/api/posts', async (c) => {
   const member = requireMember(c);
-  const body = await readJson(c);
-  const parsed = postSchema(c.get('network')!, today(c.get('deps').clock())).safeParse(body);
-  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
-  const id = await createPost(c.get('deps').db, member.id, member.language, parsed.data, c.get('deps').clock());
+  const input = await readJsonInput(c, postSchema(c.get('network')!, today(c.get('deps').clock())));
+  const id = await createPost(c.get('deps').db, member.id, member.language, input, c.get('deps').clock());
   kickMatching(c.get('deps').db, c.get('deps').log);
   return c.json({ id, url: `/posts/${id}` }, 201);
 });

@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { currencyOf } from './agreements.ts';
-import { readJson, toFieldErrors } from '../web/forms.ts';
+import { readJsonInput } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { requireMember, uuid } from '../web/edges.ts';
 import { ask, confirmRecord, record, type RecordInput } from './commands.ts';
@@ -30,10 +30,8 @@ fundApiRoutes.get('/api/fund', async (c) => {
 
 fundApiRoutes.post('/api/fund/requests', async (c) => {
   const member = requireMember(c);
-  const parsed = askSchema(currencyOf(c)).safeParse(await readJson(c));
-  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
+  const f = await readJsonInput(c, askSchema(currencyOf(c)));
   const { db, keys, clock } = deps(c);
-  const f = parsed.data;
   const done = await ask(
     db,
     keys,
@@ -48,9 +46,7 @@ fundApiRoutes.post('/api/fund/requests', async (c) => {
 
 fundApiRoutes.post('/api/fund/records', async (c) => {
   const member = requireMember(c);
-  const parsed = apiRecordSchema(currencyOf(c)).safeParse(await readJson(c));
-  if (!parsed.success) return c.json({ error: { code: 'invalid_input', fields: toFieldErrors(parsed.error) } }, 422);
-  const b = parsed.data;
+  const b = await readJsonInput(c, apiRecordSchema(currencyOf(c)));
   const input: RecordInput =
     b.kind === 'contribution'
       ? { kind: b.kind, fundId: b.fund, amount: b.amount, named: b.named }

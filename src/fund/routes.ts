@@ -5,7 +5,7 @@ import type { AppEnv } from '../web/context.ts';
 import { currencyOf } from './agreements.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { monthsUpTo, readForm, toFieldErrors, type FormValues } from '../web/forms.ts';
+import { monthsUpTo, readForm, type FormValues, checkForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { authorize, idParam, isUuid, requireMember, uuid } from '../web/edges.ts';
@@ -125,8 +125,8 @@ fundRoutes.get('/fund/ask', async (c) => {
 fundRoutes.post('/fund/ask', async (c) => {
   const member = requireMember(c);
   const values = withKey(await readForm(c));
-  const parsed = askSchema(currencyOf(c)).safeParse(values);
-  if (!parsed.success) return askForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(askSchema(currencyOf(c)), values);
+  if (!parsed.ok) return askForm(c, parsed.form, 422);
   const { db, keys, clock } = deps(c);
   const f = parsed.data;
   const done = await ask(
@@ -218,8 +218,8 @@ fundRoutes.get('/fund/give', (c) => giveForm(c, emptyForm(withKey({})), emptyFor
 fundRoutes.post('/fund/give', async (c) => {
   const member = requireMember(c);
   const values = withKey(await readForm(c));
-  const parsed = giveSchema(currencyOf(c)).safeParse(values);
-  if (!parsed.success) return giveForm(c, { values, errors: toFieldErrors(parsed.error) }, emptyForm(), 422);
+  const parsed = checkForm(giveSchema(currencyOf(c)), values);
+  if (!parsed.ok) return giveForm(c, parsed.form, emptyForm(), 422);
   const f = parsed.data;
   const done = await record(
     deps(c).db,
@@ -235,8 +235,8 @@ fundRoutes.post('/fund/give', async (c) => {
 fundRoutes.post('/fund/pledge', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
-  const parsed = pledgeSchema(currencyOf(c)).safeParse(values);
-  if (!parsed.success) return giveForm(c, emptyForm(withKey({})), { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(pledgeSchema(currencyOf(c)), values);
+  if (!parsed.ok) return giveForm(c, emptyForm(withKey({})), parsed.form, 422);
   await setPledge(deps(c).db, member.id, parsed.data.fund, parsed.data.amount, currencyOf(c), deps(c).clock());
   return c.redirect('/fund/give', 303);
 });
@@ -267,8 +267,8 @@ fundRoutes.post('/fund/move', async (c) => {
   const member = requireMember(c);
   authorize(await isTreasurer(c, member.id), member);
   const values = withKey(await readForm(c));
-  const parsed = moveSchema(currencyOf(c)).safeParse(values);
-  if (!parsed.success) return moveForm(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(moveSchema(currencyOf(c)), values);
+  if (!parsed.ok) return moveForm(c, parsed.form, 422);
   const f = parsed.data;
   const input: RecordInput =
     f.kind === 'gift'
@@ -454,8 +454,8 @@ fundRoutes.post('/fund/propose', async (c) => {
   const fund = await fundFromQuery(c);
   const values = await readForm(c);
   const currency = currencyOf(c);
-  const parsed = (fund ? fundRulesForm(currency) : newFundForm(currency)).safeParse(values);
-  if (!parsed.success) return proposalForm(c, fund, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(fund ? fundRulesForm(currency) : newFundForm(currency), values);
+  if (!parsed.ok) return proposalForm(c, fund, parsed.form, 422);
   const f = parsed.data;
   const id = await proposeFund(
     deps(c).db,

@@ -6,7 +6,7 @@ import { setCookie } from 'hono/cookie';
 import type { AppEnv, Deps as AppDeps } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm } from '../web/parts.tsx';
-import { readForm, readJson, toFieldErrors } from '../web/forms.ts';
+import { readForm, readJson, toFieldErrors, checkForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { LANG_COOKIE } from '../web/middleware.ts';
@@ -72,9 +72,9 @@ memberRoutes.post('/join/:token', async (c) => {
   await requireLiveInvite(c, token);
   const values = await readForm(c);
   const { db, keys, clock } = c.get('deps');
-  const parsed = memberSchema(c.get('network')!.languages).safeParse(values);
-  if (!parsed.success) {
-    const form = { values, errors: toFieldErrors(parsed.error) };
+  const parsed = checkForm(memberSchema(c.get('network')!.languages), values);
+  if (!parsed.ok) {
+    const form = parsed.form;
     return page(c, c.get('t')('join.titleShort'), (v) => views.JoinPage({ v, form, token }), { status: 422 });
   }
   const m = parsed.data;
@@ -111,10 +111,10 @@ memberRoutes.get('/sign-in', async (c) => {
 
 memberRoutes.post('/sign-in/email', async (c) => {
   const values = await readForm(c);
-  const parsed = signInEmailSchema.safeParse(values);
+  const parsed = checkForm(signInEmailSchema, values);
   const { db, keys, clock, mailer, config, limits } = c.get('deps');
-  if (!parsed.success) {
-    const form = { values, errors: toFieldErrors(parsed.error) };
+  if (!parsed.ok) {
+    const form = parsed.form;
     return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form, sent: false }), {
       status: 422,
       scripts: PASSKEY_SCRIPTS,

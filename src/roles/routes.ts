@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { readForm, toFieldErrors } from '../web/forms.ts';
+import { checkForm, readForm, toFieldErrors } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { idParam, requireMember } from '../web/edges.ts';
 import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/index.ts';
@@ -76,8 +76,8 @@ roleRoutes.post('/roles/:name/handover', async (c) => {
   if (!(await writesHandover(deps(c).db, member.id, def.name, deps(c).clock())))
     throw errors.forbidden('holders_only', 'error.holdersOnly');
   const values = await readForm(c);
-  const parsed = handoverForm.safeParse(values);
-  if (!parsed.success) return rolePage(c, def, member.id, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(handoverForm, values);
+  if (!parsed.ok) return rolePage(c, def, member.id, parsed.form, 422);
   await writeHandover(deps(c).db, deps(c).keys, member.id, def.name, parsed.data.note, deps(c).clock());
   return c.redirect(`/roles/${def.name}`, 303);
 });
@@ -172,8 +172,8 @@ roleRoutes.get('/roles/:name/change', async (c) => {
 async function proposeDefinitionFrom(c: C, def: RoleDef | null) {
   const member = requireMember(c);
   const values = await readForm(c);
-  const parsed = definitionForm.safeParse(values);
-  if (!parsed.success) return definitionPage(c, def, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(definitionForm, values);
+  if (!parsed.ok) return definitionPage(c, def, parsed.form, 422);
   const f = parsed.data;
   const name = def?.name ?? roleName(f.title);
   if (!def && (await roleDef(deps(c).db, name)))

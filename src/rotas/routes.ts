@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { readForm, toFieldErrors } from '../web/forms.ts';
+import { readForm, checkForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { idParam, requireMember, uuid } from '../web/edges.ts';
 import { hashToken, looksLikeToken } from '../security/tokens.ts';
@@ -48,8 +48,8 @@ rotaRoutes.get('/rotas/new', (c) => {
 rotaRoutes.post('/rotas/new', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
-  const parsed = rotaForm(await network(c)).safeParse(values);
-  if (!parsed.success) return newRotaPage(c, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(rotaForm(await network(c)), values);
+  if (!parsed.ok) return newRotaPage(c, parsed.form, 422);
   const f = parsed.data;
   const id = await createRota(
     deps(c).db,
@@ -83,8 +83,8 @@ rotaRoutes.post('/rotas/:id/slots', async (c) => {
   const rota = await findRota(c);
   const values = await readForm(c);
   const now = deps(c).clock();
-  const parsed = slotForm(await network(c), now).safeParse(values);
-  if (!parsed.success) return rotaPage(c, rota, { values, errors: toFieldErrors(parsed.error) }, 422);
+  const parsed = checkForm(slotForm(await network(c), now), values);
+  if (!parsed.ok) return rotaPage(c, rota, parsed.form, 422);
   await addSlots(deps(c).db, member.id, rota.id, parsed.data, now);
   return c.redirect(`/rotas/${rota.id}`, 303);
 });

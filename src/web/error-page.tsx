@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.ts';
-import type { AppError } from './errors.ts';
+import { InputError, type AppError } from './errors.ts';
 import { page } from './render.tsx';
 
 function wantsJson(c: Context<AppEnv>) {
@@ -17,7 +17,11 @@ function wantsJson(c: Context<AppEnv>) {
 export async function errorPage(c: Context<AppEnv>, e: AppError, statusOverride?: ContentfulStatusCode) {
   const status = (statusOverride ?? e.status) as ContentfulStatusCode;
   const t = c.get('t');
-  if (wantsJson(c)) return c.json({ error: { code: e.code, message: t(e.messageKey) } }, status);
+  if (wantsJson(c))
+    return c.json(
+      { error: { code: e.code, message: t(e.messageKey), ...(e instanceof InputError ? { fields: e.fields } : {}) } },
+      status,
+    );
   try {
     return await page(
       c,

@@ -11,6 +11,14 @@ export class AppError extends Error {
   }
 }
 
+/** Input that does not fit, field by field: a page re-renders its form with a message beside each; the API answers
+ * 422 `invalid_input` with the fields and their message keys. */
+export class InputError extends AppError {
+  constructor(readonly fields: Record<string, MessageKey>) {
+    super(422, 'invalid_input', 'error.invalid');
+  }
+}
+
 export const errors = {
   badRequest: (code = 'bad_request', key: MessageKey = 'error.badRequest') => new AppError(400, code, key),
   signInNeeded: () => new AppError(401, 'sign_in_needed', 'error.signInNeeded'),

@@ -3,10 +3,12 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { MessageKey } from './i18n/index.ts';
-import { errors } from './errors.ts';
+import { errors, InputError } from './errors.ts';
 
 export type FieldErrors = Record<string, MessageKey>;
 export type FormValues = Record<string, string>;
+/** A form as a page shows it: what was typed, and a message beside each field that needs another look. */
+export type FormState = { values: FormValues; errors: FieldErrors };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -69,6 +71,27 @@ export async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw errors.badRequest('invalid_json', 'error.badRequest');
   }
+}
+
+/**
+ * A form checked by its schema: the data, or the form to show again, with what was typed and a message beside each
+ * field (the page answers 422 with it).
+ */
+export function checkForm<S extends z.ZodType>(
+  schema: S,
+  values: FormValues,
+): { ok: true; data: z.output<S> } | { ok: false; form: FormState } {
+  const parsed = schema.safeParse(values);
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, form: { values, errors: toFieldErrors(parsed.error) } };
+}
+
+/** A JSON body checked by its schema: the data, or 422 `invalid_input` naming each field's problem. */
+export async function readJsonInput<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJson(c));
+  if (!parsed.success) throw new InputError(toFieldErrors(parsed.error));
+  return parsed.data;
 }
 
 /** A checkbox: ticked ("on") or not. */

@@ -1,10 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Small view parts used by many pages: fields with their messages, notices, choice lists.
 import type { Child } from 'hono/jsx';
-import type { FieldErrors, FormValues } from './forms.ts';
+import type { FormState, FormValues } from './forms.ts';
 import type { MessageKey, Translate } from './i18n/index.ts';
 
-export type FormState = { values: FormValues; errors: FieldErrors };
+export type { FormState };
 export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
 
 type FieldProps = {
