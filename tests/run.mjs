@@ -36,7 +36,10 @@ const count = (report) => {
 /** One vitest run, its output shown as it goes; resolves to its exit status. */
 const vitest = (projects, env = {}, files = []) => {
   const report = path.join(reports, `run-${++runs}.json`);
-  const r = spawnSync('npx', vitestArgs(projects, report, files), { stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync('npx', vitestArgs(projects, report, files), {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   count(report);
   return r.status ?? 1;
 };
@@ -79,7 +82,9 @@ const bin = postgresBinDir();
 if (!bin) missing('PostgreSQL (postgres and initdb)');
 const chromium = process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser');
 if (!chromium) missing('Chromium');
-console.log('\n== integration tests on PostgreSQL (the clock a month ahead) and browser tests in Chromium, side by side ==');
+console.log(
+  '\n== integration tests on PostgreSQL (the clock a month ahead) and browser tests in Chromium, side by side ==',
+);
 const aside = [];
 let server;
 if (bin) {
