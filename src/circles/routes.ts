@@ -15,6 +15,7 @@ import { inCircle } from '../decisions/index.ts';
 import { currentRound, nextRecipient, standings } from './rounds.ts';
 import { agreedOrder, newCircleForm } from './schema.ts';
 import * as views from './views.tsx';
+import { can } from './policy.ts';
 
 export const circleRoutes = new Hono<AppEnv>();
 
@@ -54,8 +55,8 @@ async function loadCircle(c: C) {
   const member = requireMember(c);
   const id = idParam(c);
   const circle = await circleById(c.get('deps').db, id);
-  const inside = !!circle?.members.some((m) => m.id === member.id);
-  if (!circle || (circle.startedAt && !inside)) throw errors.notFound();
+  if (!circle || !can.seeCircle(member, circle)) throw errors.notFound();
+  const inside = circle.members.some((m) => m.id === member.id);
   return { member, circle, inside };
 }
 

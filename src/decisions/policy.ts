@@ -4,7 +4,7 @@ import type { ProposalView } from './queries.ts';
 
 type Who = SessionMember | null;
 
-export const canDecide = {
+export const can = {
   vote: (who: Who, p: ProposalView, now: Date) =>
     !!who && p.status === 'open' && p.closesAt > now && who.id !== p.subjectMemberId,
   seeResults: (who: Who, p: ProposalView, voted: boolean) =>
@@ -17,9 +17,9 @@ export type ProposalPolicy = { vote: boolean; seeResults: boolean; seeNames: boo
 
 export function proposalPolicy(who: Who, p: ProposalView, voted: boolean, now: Date): ProposalPolicy {
   return {
-    vote: canDecide.vote(who, p, now),
-    seeResults: canDecide.seeResults(who, p, voted),
-    seeNames: canDecide.seeWhoVotedHow(who, p),
-    makeAnonymous: canDecide.makeAnonymous(who, p),
+    vote: can.vote(who, p, now),
+    seeResults: can.seeResults(who, p, voted),
+    seeNames: can.seeWhoVotedHow(who, p),
+    makeAnonymous: can.makeAnonymous(who, p),
   };
 }

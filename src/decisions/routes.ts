@@ -10,7 +10,7 @@ import { agreementText } from '../web/agreement.ts';
 import { agreementsInForce } from '../agreements/index.ts';
 import { ballotsOf, inCircle, proposalById, proposalList, type ProposalView } from './queries.ts';
 import { castBallot, currentResult, makeAnonymous, openProposal, proposalProblems } from './commands.ts';
-import { canDecide, proposalPolicy } from './policy.ts';
+import { can, proposalPolicy } from './policy.ts';
 import { ballotValues, parseBallot, parseProposal, PROPOSAL_DEFAULTS } from './schema.ts';
 import { proposalTitle } from './text.ts';
 import * as views from './views.tsx';
@@ -102,7 +102,7 @@ decisionRoutes.post('/decisions/:id/vote', async (c) => {
   const now = clock();
   if (p.status !== 'open' || p.closesAt <= now)
     return proposalPage(c, p, { values, errors: { _form: 'error.votingClosed' } }, 409);
-  authorize(canDecide.vote(member, p, now), member);
+  authorize(can.vote(member, p, now), member);
   const parsed = parseBallot(p.process, p.options, p.rules, values);
   if (!parsed.ok) return proposalPage(c, p, { values, errors: parsed.errors }, 422);
   await castBallot(db, p, member.id, parsed.choice, parsed.reason, now);
@@ -112,7 +112,7 @@ decisionRoutes.post('/decisions/:id/vote', async (c) => {
 decisionRoutes.post('/decisions/:id/anonymous', async (c) => {
   const member = requireMember(c);
   const p = await loadProposal(c, c.req.param('id'));
-  authorize(canDecide.makeAnonymous(member, p), member);
+  authorize(can.makeAnonymous(member, p), member);
   await makeAnonymous(c.get('deps').db, p);
   return c.redirect(`/decisions/${p.id}`, 303);
 });

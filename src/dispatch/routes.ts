@@ -8,6 +8,7 @@ import { crisisFor } from '../crisis/index.ts';
 import { dispatchProposal } from './proposal.ts';
 import { sendPairs } from './commands.ts';
 import * as views from './views.tsx';
+import { can } from './policy.ts';
 
 export const dispatchRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -15,8 +16,8 @@ type C = Context<AppEnv>;
 /** The dispatch view is for members holding the dispatcher role while crisis mode is on; others are told why not. */
 async function dispatcherOnly(c: C) {
   const ctx = await crisisFor(c);
-  if (!ctx.state.on || !ctx.dispatcher) {
-    const why = !ctx.state.on ? 'off' : 'role';
+  const why = can.dispatch(ctx.state.on, ctx.dispatcher);
+  if (why) {
     return {
       ctx,
       refused: await page(c, c.get('t')('dispatch.title'), (v) => views.DispatchClosed({ v, why }), { status: 403 }),

@@ -13,7 +13,7 @@ import { holdsRole } from '../roles/index.ts';
 import { once, type Once } from './idempotency.ts';
 import { entryById, expectedById, fundById, recordById, requestById, standingUse, type FundView } from './queries.ts';
 import { enter, tellTreasurers, writeRecord } from './entries.ts';
-import { awaitsConfirmation, canFund } from './policy.ts';
+import { awaitsConfirmation, can } from './policy.ts';
 import { needsSecond, standingAnswer } from './rules.ts';
 import type { ApproveRequest, FundAction, WriteOff } from './actions.ts';
 import type { FundRules } from './rules.ts';
@@ -299,7 +299,7 @@ export async function confirmRecord(
   if (
     waiting &&
     awaitsConfirmation(waiting) &&
-    !canFund.confirmRecord(member, waiting, await holdsRole(db, member.id, 'treasurer', now))
+    !can.confirmRecord(member, waiting, await holdsRole(db, member.id, 'treasurer', now))
   ) {
     throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
   }
@@ -320,8 +320,7 @@ export async function confirmRecord(
         const rec = (await recordById(tx, recordId))!;
         if (!awaitsConfirmation(rec)) throw errors.conflict('already_settled', 'error.recordSettled');
         const treasurer = await holdsRole(tx, member.id, 'treasurer', now);
-        if (!canFund.confirmRecord(member, rec, treasurer))
-          throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
+        if (!can.confirmRecord(member, rec, treasurer)) throw errors.forbidden('cannot_confirm', 'error.cannotConfirm');
         await tx
           .updateTable('fund_records')
           .set({ confirmed_by: member.id, confirmed_at: now })

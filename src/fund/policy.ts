@@ -7,7 +7,7 @@ type Who = { id: string } | null;
 /** A record that waits for a second member: neither confirmed nor withdrawn, and of a kind that needs one. */
 export const awaitsConfirmation = (rec: RecordView) => rec.confirmBy !== 'none' && !rec.confirmedAt && !rec.withdrawnAt;
 
-export const canFund = {
+export const can = {
   recordMovement: (who: Who, treasurer: boolean) => !!who && treasurer,
   pay: (who: Who, r: RequestView, treasurer: boolean) =>
     !!who && treasurer && r.status === 'approved' && !r.waitingRecordId && who.id !== r.memberId,
@@ -34,9 +34,9 @@ export type RecordPolicy = { confirm: boolean; withdraw: boolean; seeRecorder: b
 
 export function recordPolicy(who: Who, rec: RecordView, treasurer: boolean): RecordPolicy {
   return {
-    confirm: canFund.confirmRecord(who, rec, treasurer),
-    withdraw: canFund.withdrawRecord(who, rec),
-    seeRecorder: canFund.seeRecorder(who, rec, treasurer),
+    confirm: can.confirmRecord(who, rec, treasurer),
+    withdraw: can.withdrawRecord(who, rec),
+    seeRecorder: can.seeRecorder(who, rec, treasurer),
   };
 }
 
@@ -50,10 +50,10 @@ export type RequestPolicy = {
 
 export function requestPolicy(who: Who, r: RequestView, treasurer: boolean): RequestPolicy {
   return {
-    pay: canFund.pay(who, r, treasurer),
-    seeNote: canFund.seeNote(who, r, treasurer),
-    seeName: canFund.seeName(who, r, treasurer),
-    markReceived: canFund.markReceived(who, r),
-    withdraw: canFund.withdraw(who, r),
+    pay: can.pay(who, r, treasurer),
+    seeNote: can.seeNote(who, r, treasurer),
+    seeName: can.seeName(who, r, treasurer),
+    markReceived: can.markReceived(who, r),
+    withdraw: can.withdraw(who, r),
   };
 }

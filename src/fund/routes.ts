@@ -40,7 +40,7 @@ import {
   type FundView,
 } from './queries.ts';
 import { endPledge, pledgesOf, setPledge } from './pledges.ts';
-import { canFund, recordPolicy, requestPolicy } from './policy.ts';
+import { can, recordPolicy, requestPolicy } from './policy.ts';
 import {
   askSchema,
   returnSchema,
@@ -103,7 +103,7 @@ fundRoutes.get('/fund', async (c) => {
       expected,
       returnKey: newIdempotencyKey(),
       records: records.map((r) => ({ ...r, policy: recordPolicy(member, r, treasurer) })),
-      open: open.map((r) => ({ ...r, showName: canFund.seeName(member, r, treasurer) })),
+      open: open.map((r) => ({ ...r, showName: can.seeName(member, r, treasurer) })),
       mine: mine.map((r) => ({ ...r, showName: true })),
     }),
   );

@@ -4,7 +4,7 @@ import type { MemberProfile, PauseState } from './queries.ts';
 
 type Who = SessionMember | null;
 
-export const canSafety = {
+export const can = {
   actOn: (who: Who, m: MemberProfile) => !!who && who.id !== m.id && !m.removed,
   /** A message can be flagged by the other member of its thread; to anyone else it does not exist. */
   seeMessage: (who: Who, msg: { helperId: string; askerId: string }) =>
@@ -21,7 +21,7 @@ export type MemberPolicy = {
 };
 
 export function memberPolicy(who: Who, m: MemberProfile, pause: PauseState): MemberPolicy {
-  const other = canSafety.actOn(who, m);
+  const other = can.actOn(who, m);
   return {
     flag: other,
     askPause: other && !pause.asked && !pause.active,

@@ -6,11 +6,11 @@ import { readForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { authorize, idParam, requireMember } from '../web/edges.ts';
 import { postById, postsOf } from '../exchange/index.ts';
-import { can } from '../exchange/index.ts';
+import { can as canPost } from '../exchange/index.ts';
 import { askPause, confirmPause, flag, openRemoval, secondRemoval } from './commands.ts';
 import { memberProfile, messageForFlag, pauseState, safetyLog, type MemberProfile } from './queries.ts';
 import { reasonSchema } from './schema.ts';
-import { canSafety, memberPolicy } from './policy.ts';
+import { can, memberPolicy } from './policy.ts';
 import * as views from './views.tsx';
 
 export const safetyRoutes = new Hono<AppEnv>();
@@ -46,7 +46,7 @@ safetyRoutes.get('/members/:id', async (c) => {
 safetyRoutes.post('/members/:id/flag', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  authorize(canSafety.actOn(member, profile), member);
+  authorize(can.actOn(member, profile), member);
   const { reason } = await readReason(c);
   await flag(c.get('deps').db, member.id, { member: profile.id }, reason, c.get('network')!, c.get('deps').clock());
   return c.redirect(`/members/${profile.id}?done=flagged`, 303);
@@ -55,7 +55,7 @@ safetyRoutes.post('/members/:id/flag', async (c) => {
 safetyRoutes.post('/members/:id/pause', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  authorize(canSafety.actOn(member, profile), member);
+  authorize(can.actOn(member, profile), member);
   const { reason } = await readReason(c);
   await askPause(c.get('deps').db, member.id, profile.id, reason, c.get('deps').clock());
   return c.redirect(`/members/${profile.id}?done=pauseAsked`, 303);
@@ -64,7 +64,7 @@ safetyRoutes.post('/members/:id/pause', async (c) => {
 safetyRoutes.post('/members/:id/pause/confirm', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  authorize(canSafety.actOn(member, profile), member);
+  authorize(can.actOn(member, profile), member);
   await confirmPause(c.get('deps').db, member.id, profile.id, c.get('deps').clock());
   return c.redirect(`/members/${profile.id}?done=paused`, 303);
 });
@@ -72,7 +72,7 @@ safetyRoutes.post('/members/:id/pause/confirm', async (c) => {
 safetyRoutes.post('/members/:id/removal', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  authorize(canSafety.actOn(member, profile), member);
+  authorize(can.actOn(member, profile), member);
   const { reason, note } = await readReason(c);
   const opened = await openRemoval(
     c.get('deps').db,
@@ -89,7 +89,7 @@ safetyRoutes.post('/members/:id/removal', async (c) => {
 safetyRoutes.post('/members/:id/removal/second', async (c) => {
   const member = requireMember(c);
   const profile = await loadMember(c);
-  authorize(canSafety.actOn(member, profile), member);
+  authorize(can.actOn(member, profile), member);
   await secondRemoval(c.get('deps').db, member.id, profile.id, c.get('deps').clock());
   return c.redirect(`/members/${profile.id}?done=removalSeconded`, 303);
 });
@@ -99,8 +99,8 @@ safetyRoutes.post('/posts/:id/flag', async (c) => {
   const id = idParam(c);
   const post = await postById(c.get('deps').db, id);
   if (!post) throw errors.notFound();
-  authorize(can.seePost(member, post), member, true);
-  authorize(can.flagPost(member, post), member);
+  authorize(canPost.seePost(member, post), member, true);
+  authorize(canPost.flagPost(member, post), member);
   const { reason } = await readReason(c);
   await flag(c.get('deps').db, member.id, { post: post.id }, reason, c.get('network')!, c.get('deps').clock());
   return c.redirect(`/posts/${post.id}?flagged=1`, 303);
@@ -111,8 +111,8 @@ safetyRoutes.post('/messages/:id/flag', async (c) => {
   const id = idParam(c);
   const message = await messageForFlag(c.get('deps').db, id);
   if (!message) throw errors.notFound();
-  authorize(canSafety.seeMessage(member, message), member, true);
-  authorize(canSafety.flagMessage(member, message), member);
+  authorize(can.seeMessage(member, message), member, true);
+  authorize(can.flagMessage(member, message), member);
   const { reason } = await readReason(c);
   await flag(c.get('deps').db, member.id, { message: message.id }, reason, c.get('network')!, c.get('deps').clock());
   return c.redirect(`/matches/${message.matchId}?flagged=1`, 303);
