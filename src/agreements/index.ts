@@ -1,5 +1,6 @@
 // Agreements: the network's settings, adopted by its members' decisions. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { foundingAgreements } from './defaults.ts';
 import { messages } from './messages.ts';
 import { agreementRoutes } from './routes.tsx';
@@ -8,6 +9,7 @@ import { loadNetwork } from './middleware.ts';
 
 export const agreements: Domain = {
   name: 'agreements',
+  access,
   messages,
   agreements: foundingAgreements,
   tables: ['agreements', 'network_founding'],

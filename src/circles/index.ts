@@ -1,5 +1,6 @@
 // Savings circles: members pay in each round and one receives, in an order they decide. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { messages } from './messages.ts';
 import type { Result } from '../decisions/index.ts';
 import { circleRoutes } from './routes.ts';
@@ -32,6 +33,7 @@ const circleAction = (handles: CircleAction['type']) =>
 
 export const circles: Domain = {
   name: 'circles',
+  access,
   messages,
   tables: ['circles', 'circle_members', 'circle_rounds', 'circle_deferrals'],
   routes: [circleRoutes],

@@ -1,6 +1,7 @@
 // Crisis mode: on by standing agreement, or called by one member and confirmed by a second for 48 hours; the board
 // puts urgent needs first while it is on. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { crisisAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { plain } from '../notifications/index.ts';
@@ -14,6 +15,7 @@ declare module '../web/domain.ts' {
 
 export const crisis: Domain = {
   name: 'crisis',
+  access,
   messages,
   agreements: crisisAgreements,
   tables: ['crisis_calls'],

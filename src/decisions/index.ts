@@ -1,6 +1,7 @@
 // Decisions: proposals, ballots and tallies. A service: what a passed proposal does is declared by the domain whose
 // action it carries (its DecisionAction); the agreement changes are this folder's own. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { dailyLimit } from '../web/agreement.ts';
 import { messages } from './messages.ts';
 import { decisionRoutes } from './routes.ts';
@@ -10,6 +11,7 @@ import { aboutProposal } from './notices.ts';
 
 export const decisions: Domain = {
   name: 'decisions',
+  access,
   messages,
   agreements: [dailyLimit('daily_proposals', 5)],
   tables: ['proposals', 'ballots'],

@@ -1,5 +1,6 @@
 // Dispatch: while crisis mode is on, dispatchers match many needs to helpers at once. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { dispatchAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { aboutPost, toMatch, toPost } from '../exchange/index.ts';
@@ -14,6 +15,7 @@ declare module '../web/domain.ts' {
 
 export const dispatch: Domain = {
   name: 'dispatch',
+  access,
   messages,
   agreements: dispatchAgreements,
   routes: [dispatchRoutes],

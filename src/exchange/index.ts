@@ -1,5 +1,6 @@
 // The exchange: needs and offers, matching, claims and private threads, and what expires when. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { exchangeAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { exchangeRoutes } from './routes.ts';
@@ -12,6 +13,7 @@ import { networkAgreements } from '../agreements/index.ts';
 
 export const exchange: Domain = {
   name: 'exchange',
+  access,
   messages,
   agreements: exchangeAgreements,
   tables: ['posts', 'matches', 'messages', 'match_queue'],

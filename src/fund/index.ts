@@ -1,5 +1,6 @@
 // The fund: money given, asked for, paid and owed, on a ledger members can read. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { fundAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { fundRoutes } from './routes.ts';
@@ -23,6 +24,7 @@ const fundAction = (handles: FundAction['type']) =>
 
 export const fund: Domain = {
   name: 'fund',
+  access,
   messages,
   agreements: fundAgreements,
   tables: [

@@ -1,5 +1,6 @@
 // Members: joining (founding, invites), signing in (links, passkeys), sessions, settings and email. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { memberAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { memberRoutes } from './routes.ts';
@@ -10,6 +11,7 @@ import { clearEmailConfirmations } from './email.ts';
 
 export const members: Domain = {
   name: 'members',
+  access,
   messages,
   agreements: memberAgreements,
   tables: [

@@ -1,6 +1,7 @@
 // Mutuality and care: how sideways the network's help is, shown to everyone; the anonymous check-in; the warning when
 // a few carry most of the load; each member's own load. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { mutualityAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { mutualityRoutes } from './routes.ts';
@@ -18,6 +19,7 @@ declare module '../web/domain.ts' {
 
 export const mutuality: Domain = {
   name: 'mutuality',
+  access,
   messages,
   agreements: mutualityAgreements,
   tables: ['checkin_rounds', 'checkin_counts', 'checkin_pending', 'checkin_answered', 'network_warnings'],

@@ -1,6 +1,7 @@
 // Notifications: the list every member has, and the hourly digest mail. A service: the domains that notify declare
 // their kinds (how one reads and where it leads). See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { notificationRoutes } from './routes.tsx';
 import { sendDigests } from './digest.ts';
@@ -8,6 +9,7 @@ import { forgetOldNotifications, unreadCount } from './queries.ts';
 
 export const notifications: Domain = {
   name: 'notifications',
+  access,
   messages,
   tables: ['notifications'],
   routes: [notificationRoutes],

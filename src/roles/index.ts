@@ -1,5 +1,6 @@
 // Roles: who holds which responsibility, for a term, chosen by decision. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { roleRoutes } from './routes.ts';
 import { defineRole, fillRole, remindEndingTerms, type DefineRole, type FillRole } from './commands.ts';
@@ -15,6 +16,7 @@ declare module '../web/domain.ts' {
 
 export const roles: Domain = {
   name: 'roles',
+  access,
   messages,
   tables: ['roles', 'role_terms', 'role_handovers'],
   routes: [roleRoutes],

@@ -1,5 +1,6 @@
 // Rotas: recurring shifts members sign up for, swap and drop, with calendars. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { rotaRoutes } from './routes.ts';
 import { askForSlots } from './commands.ts';
@@ -48,6 +49,7 @@ const aboutSlot = (
 
 export const rotas: Domain = {
   name: 'rotas',
+  access,
   messages,
   tables: ['rotas', 'rota_slots', 'rota_signups', 'calendar_feeds'],
   routes: [rotaRoutes],

@@ -1,5 +1,6 @@
 // Safety: flags, pauses and removals, decided by members. See web/domain.ts.
 import { defineAction, type Domain } from '../web/domain.ts';
+import { access } from './access.ts';
 import { safetyAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { safetyRoutes } from './routes.ts';
@@ -11,6 +12,7 @@ import { removePost, restorePost, withdrawAllOf } from '../exchange/index.ts';
 
 export const safety: Domain = {
   name: 'safety',
+  access,
   messages,
   agreements: safetyAgreements,
   tables: ['flags', 'pauses', 'removal_asks', 'safety_log'],

@@ -99,6 +99,27 @@ export type NotificationKindDef<S = unknown> = {
   aboutDecisions?: boolean;
 };
 
+/**
+ * Who may reach a route. Every route a domain serves says so (buildRegistry refuses one that does not), and
+ * tests/integration/access-matrix.test.ts requests each with every relation: signed out, a member with no tie to the
+ * thing, its partner (the other side of a match, a fellow member of a circle), its owner, a removed member, and a role
+ * holder (the treasurer, the dispatcher).
+ * - `anyone`: signed out too; `members`: any member; `nobody`: gone for everyone as the network stands (a founding
+ *   page once founded, a one-time link without a live token);
+ * - `pair`: its owner and its partner; `owner`: who made it; `others`: any member but its owner;
+ * - `second`: a second member, not who recorded it nor who it pays; `notAsker`: any member but who asked;
+ * - `holder`: who holds the role the route is for.
+ */
+export type Audience = 'anyone' | 'members' | 'nobody' | 'pair' | 'owner' | 'others' | 'second' | 'notAsker' | 'holder';
+
+export type RouteAccess = {
+  who: Audience;
+  /** What the route's parameter names (a post, a match, a round…): the matrix makes a fresh one for each request. */
+  about?: string;
+  /** Its answer holds words only the allowed may read: the matrix checks no one else ever sees them. */
+  secret?: boolean;
+};
+
 /** The places on one domain's pages where others may put a part, with what the page hands each part. */
 export type Places = {
   /** Beside a post or a message another member wrote: a way to flag it (safety's form). */
@@ -117,6 +138,8 @@ export type Domain = {
   /** Run for every request but static files, before any route, in the list's order (the session, the agreements). */
   middleware?: MiddlewareHandler<AppEnv>[];
   routes?: Hono<AppEnv>[];
+  /** Who may reach each of its routes, by "METHOD /path" (every route, and only those: buildRegistry checks). */
+  access?: Record<string, RouteAccess>;
   jobs?: Job[];
   nav?: NavEntry[];
   actions?: DecisionAction<never>[];
@@ -134,6 +157,8 @@ export type Registry = {
   domains: readonly Domain[];
   middleware: MiddlewareHandler<AppEnv>[];
   routes: Hono<AppEnv>[];
+  /** Who may reach each route of every domain. */
+  access: Record<string, RouteAccess>;
   jobs: Job[];
   nav: NavEntry[];
   action: (handles: string) => DecisionAction | undefined;
@@ -172,13 +197,27 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     handles = seen('decision action'),
     kind = seen('notification kind'),
     word = seen('message'),
-    agreementKey = seen('agreement');
+    agreementKey = seen('agreement'),
+    route = seen('route');
+  const access: Record<string, RouteAccess> = {};
   const agreements = new Map<string, AgreementDef>();
   const actions = new Map<string, DecisionAction>();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const kinds = new Map<string, NotificationKindDef<any>>();
   for (const d of domains) {
     domainName(d.name, d.name);
+    const served = new Set(
+      (d.routes ?? []).flatMap((r) =>
+        r.routes.filter((x) => x.method !== 'ALL' && !x.path.includes('*')).map((x) => `${x.method} ${x.path}`),
+      ),
+    );
+    for (const key of served) {
+      route(key, d.name);
+      if (!d.access?.[key]) throw new Error(`The domain ${d.name} serves ${key} without saying who may reach it.`);
+      access[key] = d.access[key];
+    }
+    for (const key of Object.keys(d.access ?? {}))
+      if (!served.has(key)) throw new Error(`The domain ${d.name} says who may reach ${key}, which it does not serve.`);
     for (const j of d.jobs ?? []) jobName(j.name, d.name);
     for (const a of d.actions ?? []) {
       handles(a.handles, d.name);
@@ -207,6 +246,7 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     catalogs: catalogs as Catalogs,
     middleware: domains.flatMap((d) => d.middleware ?? []),
     routes: domains.flatMap((d) => d.routes ?? []),
+    access,
     jobs: [
       ...domains.flatMap((d) => d.jobs ?? []).filter((j) => !j.last),
       ...domains.flatMap((d) => d.jobs ?? []).filter((j) => j.last),

@@ -1,6 +1,7 @@
 // The access matrix. Every route, enumerated from the app itself, has an entry saying which relations may reach it:
 // signed out, a stranger member, the matched partner, the owner of the thing, a removed member, and a role holder
-// (the treasurer and dispatcher). Each (route, relation) is requested with a fresh object of the right kind: an
+// (the treasurer and dispatcher). The domains declare who may reach each of their routes (RouteAccess in
+// src/web/domain.ts, each domain's access.ts); this file makes the things they are about and asks. Each (route, relation) is requested with a fresh object of the right kind: an
 // allowed relation must get past access control (not 401/403/404, never 5xx); a denied one must get 401 (signed out,
 // removed) or 403/404 (members), and never see the thing's private words. A route without an entry fails the test.
 // Guessed ids (random uuids) get 403/404 on every route that takes one.
@@ -24,6 +25,8 @@ import { createSession } from '../../src/members/sessions.ts';
 import { endInviteByToken } from '../../src/members/invites.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
+import { registry } from '../../src/domains.ts';
+import type { Audience } from '../../src/web/domain.ts';
 
 const RELATIONS = ['anon', 'stranger', 'partner', 'owner', 'removed', 'holder'] as const;
 type Relation = (typeof RELATIONS)[number];
@@ -259,164 +262,77 @@ const pledge = async (fx: Fx): Promise<Objects> => {
   };
 };
 
-const MATRIX: Record<string, Entry> = {
-  // First: the dispatcher routes, before the routes below make more dispatchers or end a term.
-  'GET /dispatch': { rule: HOLDER },
-  'POST /dispatch': { rule: HOLDER },
-  'GET /': { rule: OPEN },
+/** What each route's parameter names, made fresh for every request (the domains name them: RouteAccess.about). */
+const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
+  post: need,
+  match,
+  message,
+  request,
+  paidRequest,
+  pendingRecord,
+  record,
+  expected,
+  pledge,
+  entry,
+  proposal,
+  member,
+  role,
+  circle,
+  round,
+  rota,
+  slot,
+  place,
+  invite,
+  askedInvite,
+  feed,
+  unknownToken: async () => ({ token: crypto.randomBytes(16).toString('base64url') }),
+  volunteerRole: async () => ({ name: 'dispatcher' }),
+  holderTerm: async (fx) => ({
+    id: (
+      await fx.world.deps.db
+        .selectFrom('role_terms')
+        .select('id')
+        .where('member_id', '=', fx.ids.holder)
+        .where('role', '=', 'dispatcher')
+        .executeTakeFirstOrThrow()
+    ).id,
+  }),
+};
+const RULES: Record<Audience, string> = {
+  anyone: OPEN,
+  members: MEMBERS,
+  nobody: NOBODY,
+  pair: PAIR,
+  owner: OWNER,
+  others: NOT_OWNER,
+  second: SECOND,
+  notAsker: 'daaadd',
+  holder: HOLDER,
+};
+const fixture = (about: string) => {
+  const make = FIXTURES[about];
+  if (!make) throw new Error(`Nothing here makes a "${about}" for the access matrix: add it to FIXTURES.`);
+  return make;
+};
+/** The routes the app serves itself, outside every domain. */
+const APP: Record<string, Entry> = {
   'GET /static/:name': { rule: OPEN, make: async () => ({ name: 'app.css' }) },
   'GET /health': { rule: OPEN },
-  'GET /found': { rule: NOBODY }, // the network is founded: the founding page is gone for everyone (410)
-  'POST /found': { rule: NOBODY },
-  'GET /join/:token': { rule: NOBODY, make: async () => ({ token: crypto.randomBytes(16).toString('base64url') }) },
-  'POST /join/:token': { rule: NOBODY, make: async () => ({ token: crypto.randomBytes(16).toString('base64url') }) },
-  'GET /welcome': { rule: MEMBERS },
-  'GET /sign-in': { rule: OPEN },
-  'POST /sign-in/email': { rule: OPEN },
-  'GET /sign-in/link': { rule: NOBODY }, // open to all, but without a live one-time link it is gone (410) for everyone; mail.test.ts uses real links
-  'POST /sign-in/link': { rule: NOBODY }, // likewise
-  'POST /sign-out': { rule: OPEN },
-  'POST /language': { rule: OPEN },
-  'GET /settings': { rule: MEMBERS },
-  'POST /settings': { rule: MEMBERS },
-  'POST /settings/passkeys/remove': { rule: MEMBERS },
-  'POST /settings/sign-out-everywhere': { rule: MEMBERS },
-  'GET /email/confirm': { rule: NOBODY }, // without a live link mailed to an address it is gone (410) for everyone; lifecycle and invites tests use real ones
-  'POST /email/confirm': { rule: NOBODY }, // likewise
-  'GET /email/confirmed': { rule: OPEN },
-  'GET /invites': { rule: MEMBERS },
-  'POST /invites/:id/second': { rule: NOBODY, make: invite }, // this network lets invites work without a second
-  'POST /invites': { rule: MEMBERS },
-  'POST /invites/:id/end': { rule: OWNER, make: invite },
-  'POST /invites/end': { rule: MEMBERS },
-  'POST /invites/:id/end/confirm': { rule: 'daaadd', make: askedInvite }, // not the member who asked
-
-  'POST /passkeys/register/options': { rule: MEMBERS },
-  'POST /passkeys/register/verify': { rule: MEMBERS },
-  'POST /passkeys/sign-in/options': { rule: OPEN },
-  'POST /passkeys/sign-in/verify': { rule: OPEN },
-  'GET /board': { rule: MEMBERS },
-  'GET /posts/new': { rule: MEMBERS },
-  'POST /posts': { rule: MEMBERS },
-  'GET /posts/:id': { rule: MEMBERS, make: need },
-  'GET /posts/:id/edit': { rule: OWNER, make: need },
-  'POST /posts/:id/edit': { rule: OWNER, make: need },
-  'POST /posts/:id/withdraw': { rule: OWNER, make: need },
-  'POST /posts/:id/respond': { rule: MEMBERS, make: need }, // the owner is answered 409: not one's own need
-  'GET /matches/:id': { rule: PAIR, make: match, secret: true },
-  'POST /matches/:id/messages': { rule: PAIR, make: match },
-  'POST /matches/:id/release': { rule: PAIR, make: match },
-  'POST /matches/:id/met': { rule: OWNER, make: match }, // the one who asked says it was met
-  'GET /me': { rule: MEMBERS },
-  'POST /me/break': { rule: MEMBERS },
-  'POST /me/back': { rule: MEMBERS },
-  'GET /api/suggestions': { rule: MEMBERS },
-  'GET /api/board/stamp': { rule: MEMBERS },
-  'GET /api/posts': { rule: MEMBERS },
-  'POST /api/posts': { rule: MEMBERS },
-  'POST /api/posts/:id/respond': { rule: MEMBERS, make: need }, // likewise
-  'GET /notifications': { rule: MEMBERS },
-  'POST /notifications/read': { rule: MEMBERS },
-  'GET /agreements': { rule: MEMBERS },
-  'GET /decisions': { rule: MEMBERS },
-  'GET /decisions/new': { rule: MEMBERS },
-  'POST /decisions': { rule: MEMBERS },
-  'GET /decisions/:id': { rule: MEMBERS, make: proposal },
-  'POST /decisions/:id/vote': { rule: MEMBERS, make: proposal },
-  'POST /decisions/:id/anonymous': { rule: OWNER, make: proposal },
-  'GET /members/:id': { rule: MEMBERS, make: member },
-  'POST /members/:id/flag': { rule: NOT_OWNER, make: member },
-  'POST /members/:id/pause': { rule: NOT_OWNER, make: member },
-  'POST /members/:id/pause/confirm': { rule: NOT_OWNER, make: member },
-  'POST /members/:id/removal': { rule: NOT_OWNER, make: member },
-  'POST /members/:id/removal/second': { rule: NOT_OWNER, make: member },
-  'POST /posts/:id/flag': { rule: NOT_OWNER, make: need },
-  'POST /messages/:id/flag': { rule: OWNER, make: message }, // the partner wrote it: the other side of the thread flags it
-  'GET /safety': { rule: MEMBERS },
-  'GET /fund': { rule: MEMBERS },
-  'GET /fund/ask': { rule: MEMBERS },
-  'POST /fund/ask': { rule: MEMBERS },
-  'GET /fund/requests/:id': { rule: MEMBERS, make: request, secret: true },
-  'POST /fund/requests/:id/pay': { rule: HOLDER, make: request },
-  'POST /fund/requests/:id/received': { rule: OWNER, make: paidRequest },
-  'POST /fund/requests/:id/withdraw': { rule: OWNER, make: request },
-  'GET /fund/give': { rule: MEMBERS },
-  'POST /fund/give': { rule: MEMBERS },
-  'POST /fund/pledge': { rule: MEMBERS },
-  'POST /fund/pledges/:id/end': { rule: OWNER, make: pledge },
-  'GET /fund/move': { rule: HOLDER },
-  'POST /fund/move': { rule: HOLDER },
-  'POST /fund/entries/:id/reverse': { rule: HOLDER, make: entry },
-  'GET /fund/records/:id': { rule: MEMBERS, make: record },
-  'POST /fund/records/:id/confirm': { rule: SECOND, make: pendingRecord }, // a second member: not who recorded it, not who is paid
-  'POST /fund/records/:id/withdraw': { rule: HOLDER, make: pendingRecord }, // the one who recorded it, while unconfirmed
-  'POST /fund/expected/:id/return': { rule: HOLDER, make: expected },
-  'POST /fund/expected/:id/partly': { rule: HOLDER, make: expected },
-  'POST /fund/expected/:id/write-off': { rule: MEMBERS, make: expected }, // any member may ask the members to write it off
-  'GET /fund/ledger': { rule: MEMBERS },
-  'GET /fund/ledger.csv': { rule: MEMBERS },
-  'GET /fund/statement': { rule: MEMBERS },
-  'GET /fund/propose': { rule: MEMBERS },
-  'POST /fund/propose': { rule: MEMBERS },
-  'GET /api/fund': { rule: MEMBERS },
-  'POST /api/fund/requests': { rule: MEMBERS },
-  'POST /api/fund/records': { rule: MEMBERS }, // any member records a contribution; other kinds need the treasurer (checked by kind, and in the database)
-  'POST /api/fund/records/:id/confirm': { rule: SECOND, make: pendingRecord },
-  'GET /roles': { rule: MEMBERS },
-  'GET /roles/new': { rule: MEMBERS },
-  'GET /roles/:name': { rule: MEMBERS, make: role, secret: true },
-  'POST /roles/:name/handover': { rule: HOLDER, make: role },
-  'GET /roles/:name/propose': { rule: MEMBERS, make: role },
-  'POST /roles/:name/propose': { rule: MEMBERS, make: role },
-  'GET /roles/:name/change': { rule: MEMBERS, make: role },
-  'POST /roles/new': { rule: MEMBERS },
-  'POST /roles/:name/change': { rule: MEMBERS, make: role },
-  'GET /circles': { rule: MEMBERS },
-  'GET /circles/new': { rule: MEMBERS },
-  'POST /circles': { rule: MEMBERS },
-  'GET /circles/:id': { rule: MEMBERS, make: circle },
-  'POST /circles/:id/join': { rule: MEMBERS, make: circle },
-  'POST /circles/:id/leave': { rule: MEMBERS, make: circle }, // leaving a forming circle one is not in changes nothing
-  'POST /circles/:id/start': { rule: OWNER, make: circle },
-  'POST /circles/rounds/:id/pay': { rule: PAIR, make: round },
-  'POST /circles/rounds/:id/receive': { rule: PAIR, make: round },
-  'POST /circles/rounds/:id/defer': { rule: PAIR, make: round },
-  'GET /rotas': { rule: MEMBERS },
-  'GET /rotas/new': { rule: MEMBERS },
-  'POST /rotas/new': { rule: MEMBERS },
-  'GET /rotas/:id': { rule: MEMBERS, make: rota },
-  'POST /rotas/:id/slots': { rule: MEMBERS, make: rota },
-  'POST /rotas/slots/:id/sign-up': { rule: MEMBERS, make: slot },
-  'POST /rotas/slots/:id/drop': { rule: MEMBERS, make: slot },
-  'POST /rotas/slots/:id/swap': { rule: MEMBERS, make: slot },
-  'POST /rotas/places/:id/take': { rule: MEMBERS, make: place }, // the owner is answered 409: not one's own place
-  'POST /calendar/new': { rule: MEMBERS },
-  'POST /calendar/revoke': { rule: MEMBERS },
-  'GET /calendar/:file': { rule: OPEN, make: feed }, // a secret address, like a link
-  'GET /mutuality': { rule: MEMBERS },
-  'GET /mutuality/summary': { rule: MEMBERS },
-  'GET /mutuality.csv': { rule: MEMBERS },
-  'GET /checkin': { rule: MEMBERS },
-  'POST /checkin': { rule: MEMBERS },
-  'GET /crisis': { rule: MEMBERS },
-  'POST /crisis/ask': { rule: MEMBERS },
-  'POST /crisis/confirm': { rule: MEMBERS },
-  // Last: these change who holds roles.
-  'POST /roles/:name/volunteer': { rule: MEMBERS, make: async () => ({ name: 'dispatcher' }) },
-  'POST /roles/terms/:id/step-down': {
-    rule: HOLDER,
-    make: async (fx) => ({
-      id: (
-        await fx.world.deps.db
-          .selectFrom('role_terms')
-          .select('id')
-          .where('member_id', '=', fx.ids.holder)
-          .where('role', '=', 'dispatcher')
-          .executeTakeFirstOrThrow()
-      ).id,
-    }),
-  },
 };
+// The dispatcher routes first, before others make more dispatchers or end a term; the routes that change who holds
+// roles last.
+const FIRST = ['GET /dispatch', 'POST /dispatch'];
+const LAST = ['POST /roles/:name/volunteer', 'POST /roles/terms/:id/step-down'];
+const place_ = (key: string) => (FIRST.includes(key) ? 0 : LAST.includes(key) ? 2 : 1);
+const MATRIX: Record<string, Entry> = Object.fromEntries(
+  [
+    ...Object.entries(APP),
+    ...Object.entries(registry.access).map(([key, a]): [string, Entry] => [
+      key,
+      { rule: RULES[a.who], make: a.about ? fixture(a.about) : undefined, secret: a.secret },
+    ]),
+  ].sort((a, b) => place_(a[0]) - place_(b[0])),
+);
 
 let fx: Fx;
 let removedCookies: Map<string, string>;

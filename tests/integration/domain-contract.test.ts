@@ -48,6 +48,7 @@ function toyDomain(heard: string[], opts: { failing?: boolean } = {}): Domain {
     ],
     notifications: [plain('toy_rang' as NotificationKind, word('toy.rang'), () => '/toy')],
     routes: [routes],
+    access: { 'GET /toy': { who: 'members' } },
     jobs: [
       {
         name: 'ring the toy bell',
@@ -168,6 +169,14 @@ describe(`the domain contract (${engine})`, () => {
     expect(() => buildRegistry([...domains, toyDomain([]), twin])).toThrow(/the message "toy.title"/);
     const clash = { name: 'clash', agreements: toyDomain([]).agreements };
     expect(() => buildRegistry([...domains, toyDomain([]), clash])).toThrow(/the agreement "toy_rings"/);
+    // Every route says who may reach it, and no entry names a route the domain does not serve.
+    const silent = { ...toyDomain([]), access: {} };
+    expect(() => buildRegistry([...domains, silent])).toThrow(/serves GET \/toy without saying who may reach it/);
+    const stray = {
+      ...toyDomain([]),
+      access: { 'GET /toy': { who: 'members' }, 'POST /toy': { who: 'owner' } },
+    } as Domain;
+    expect(() => buildRegistry([...domains, stray])).toThrow(/says who may reach POST \/toy, which it does not serve/);
   });
 });
 
