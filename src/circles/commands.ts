@@ -12,6 +12,8 @@ import { type Once, once, openCircleAccount } from '../fund/index.ts';
 import { writeRecord } from '../fund/index.ts';
 import { circleById, circleMemberIds, roundsOf, type CircleView } from './queries.ts';
 import { dueDates, lotteryOrder } from './rounds.ts';
+import { z } from 'zod';
+import { uuid } from '../web/edges.ts';
 
 type Tx = Kysely<Database>;
 
@@ -31,6 +33,13 @@ export type CircleRecipient = {
   candidates: string[];
 };
 export type CircleAction = CircleDefer | CircleRecipient;
+
+const round = { circle_id: uuid, round_id: uuid, round_number: z.number().int().positive() };
+/** What a circle's action must carry to be applied (web/domain.ts, DecisionAction.payload). */
+export const circleActionPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('circle_defer'), ...round, member_id: uuid, member_name: z.string() }),
+  z.object({ type: z.literal('circle_recipient'), ...round, candidates: z.array(uuid).min(1) }),
+]) as z.ZodType<CircleAction>;
 
 /** A circle's own decisions: consent among its members, open for two days. */
 export const CIRCLE_DECISION_HOURS = 48;

@@ -4,7 +4,7 @@ import { access } from './access.ts';
 import { messages } from './messages.ts';
 import type { Result } from '../decisions/index.ts';
 import { circleRoutes } from './routes.ts';
-import { applyCircleOutcome, type CircleAction } from './commands.ts';
+import { applyCircleOutcome, circleActionPayload, type CircleAction } from './commands.ts';
 import { circleActionText, circleProposalTitle } from './text.ts';
 import { plain } from '../notifications/index.ts';
 
@@ -18,6 +18,7 @@ declare module '../web/domain.ts' {
 const circleAction = (handles: CircleAction['type']) =>
   defineAction<CircleAction>({
     handles,
+    payload: circleActionPayload,
     apply: (tx, closing, a) =>
       applyCircleOutcome(
         tx,

@@ -8,6 +8,7 @@ import { defineAction } from '../web/domain.ts';
 import type { ProposalView, SetAgreement } from './queries.ts';
 import { adoptAgreement, agreementLabel } from '../agreements/index.ts';
 import { agreementValueText } from '../web/agreement.ts';
+import { z } from 'zod';
 
 type Tx = Transaction<Database>;
 
@@ -26,7 +27,12 @@ export async function applyOutcome(tx: Tx, registry: Registry, p: ProposalView, 
   };
   const handles = p.action?.type ?? p.kind;
   const def = registry.action(handles);
-  if (def) return def.apply(tx, closing, p.action as never);
+  if (def) {
+    const fits = def.payload ? def.payload.safeParse(p.action) : { success: true as const };
+    if (!fits.success)
+      throw new Error(`The action of proposal ${p.id} does not fit "${handles}": ${fits.error.issues[0]?.message}.`);
+    return def.apply(tx, closing, p.action as never);
+  }
   // A proposal that carries an action nobody declares must not close as if it had done it.
   if (p.action) throw new Error(`No domain declares the decision action "${handles}".`);
 }
@@ -34,6 +40,7 @@ export async function applyOutcome(tx: Tx, registry: Registry, p: ProposalView, 
 /** A passed change of agreement is adopted, unless a domain has fixed that agreement meanwhile (agreementLocks). */
 export const setAgreement = defineAction<SetAgreement>({
   handles: 'set_agreement',
+  payload: z.object({ type: z.literal('set_agreement'), key: z.string().min(1), value: z.unknown() }),
   apply: async (tx, closing, a) => {
     if (!closing.passed || (await closing.registry.agreementFixed(tx, a.key)) !== null) return;
     await adoptAgreement(tx, a.key, a.value, closing.proposalId, closing.now);

@@ -7,6 +7,8 @@ import type { Database } from '../db/types.ts';
 import { notify } from '../notifications/index.ts';
 import { tellTreasurers } from './entries.ts';
 import type { FundRules } from './rules.ts';
+import { z } from 'zod';
+import { uuid } from '../web/edges.ts';
 
 type Tx = Kysely<Database>;
 
@@ -38,6 +40,22 @@ export type WriteOff = {
   currency: string;
 };
 export type FundAction = CreateFund | SetFundRules | ApproveRequest | WriteOff;
+
+const rules = z.record(z.string(), z.union([z.number(), z.boolean()]));
+const named = { fund_id: uuid, fund_name: z.string().nullable(), currency: z.string() };
+/** What a fund action must carry to be applied (web/domain.ts, DecisionAction.payload). */
+export const fundActionPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('create_fund'), name: z.string().min(1), currency: z.string(), rules }),
+  z.object({ type: z.literal('set_fund_rules'), ...named, rules }),
+  z.object({
+    type: z.literal('approve_request'),
+    ...named,
+    request_id: uuid,
+    amount: z.number().int().positive(),
+    member_name: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('write_off'), ...named, expected_id: uuid, amount: z.number().int().positive() }),
+]) as unknown as z.ZodType<FundAction>;
 
 export async function applyFundOutcome(
   tx: Tx,

@@ -9,7 +9,7 @@ import { remindPledges } from './pledges.ts';
 import { forgetOldKeys } from './idempotency.ts';
 import { expireFundNotes } from './retention.ts';
 import { networkAgreements } from '../agreements/index.ts';
-import { applyFundOutcome, type FundAction } from './actions.ts';
+import { applyFundOutcome, fundActionPayload, type FundAction } from './actions.ts';
 import { fundActionText, fundProposalTitle } from './text.ts';
 import { fundNotices } from './notices.ts';
 
@@ -17,6 +17,7 @@ import { fundNotices } from './notices.ts';
 const fundAction = (handles: FundAction['type']) =>
   defineAction<FundAction>({
     handles,
+    payload: fundActionPayload,
     apply: (tx, closing, a) => applyFundOutcome(tx, closing.proposalId, a, closing.passed, closing.now),
     title: (t, lang, a) => fundProposalTitle(t, lang, a),
     explain: (t, lang, a) => fundActionText(t, lang, a).join(' '),

@@ -18,6 +18,8 @@ import {
 } from './queries.ts';
 import { openProposalWith } from '../decisions/index.ts';
 import { reachableMemberIds } from '../members/index.ts';
+import { z } from 'zod';
+import { uuid } from '../web/edges.ts';
 
 type Q = Kysely<Database>;
 const DAY = 86_400_000;
@@ -46,6 +48,27 @@ export type DefineRole = {
 };
 
 export type RoleAction = FillRole | DefineRole;
+
+/** What a role action must carry to be applied (web/domain.ts, DecisionAction.payload). */
+export const fillRolePayload: z.ZodType<FillRole> = z.object({
+  type: z.literal('fill_role'),
+  role: z.string().min(1),
+  member_id: uuid,
+  member_name: z.string(),
+  days: z.number().int().positive(),
+  role_title: z.string().optional(),
+  beyond_rotation: z.boolean().optional(),
+});
+export const defineRolePayload: z.ZodType<DefineRole> = z.object({
+  type: z.literal('define_role'),
+  name: z.string().min(1),
+  title: z.string().min(1),
+  duties: z.string(),
+  term_days: z.number().int().positive(),
+  seats: z.number().int().positive(),
+  terms_in_row: z.number().int().positive(),
+  volunteering: z.boolean(),
+});
 
 /**
  * Applies a passed fill_role decision. The term starts when the decision closes, or — when every seat is taken, as

@@ -3,7 +3,15 @@ import { defineAction, type Domain } from '../web/domain.ts';
 import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { roleRoutes } from './routes.ts';
-import { defineRole, fillRole, remindEndingTerms, type DefineRole, type FillRole } from './commands.ts';
+import {
+  defineRole,
+  defineRolePayload,
+  fillRole,
+  fillRolePayload,
+  remindEndingTerms,
+  type DefineRole,
+  type FillRole,
+} from './commands.ts';
 import { defineRoleText, defineRoleTitle, fillRoleText, fillRoleTitle, roleTitle } from './text.ts';
 import { oneLine } from '../notifications/index.ts';
 import type { Told } from '../web/domain.ts';
@@ -42,6 +50,7 @@ export const roles: Domain = {
   actions: [
     defineAction<FillRole>({
       handles: 'fill_role',
+      payload: fillRolePayload,
       apply: async (tx, closing, a) => {
         if (closing.passed) await fillRole(tx, closing.proposalId, a, closing.now);
       },
@@ -50,6 +59,7 @@ export const roles: Domain = {
     }),
     defineAction<DefineRole>({
       handles: 'define_role',
+      payload: defineRolePayload,
       apply: async (tx, closing, a) => {
         if (closing.passed) await defineRole(tx, closing.proposalId, a, closing.now);
       },

@@ -2,6 +2,7 @@
 // and named once in src/domains.ts. The app, the scheduled work, the decisions, the notifications and the page's
 // navigation iterate over the list; none of them names a domain. See docs/CONVENTIONS.md ("How to add a domain").
 import type { Hono, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Child } from 'hono/jsx';
@@ -53,6 +54,10 @@ export type Closing = {
  * a subject (a removal), its kind. Applied inside the transaction that closes the proposal. */
 export type DecisionAction<A = unknown> = {
   handles: string;
+  /** What the action carries, checked before it is applied: a stored action that does not fit (written by another
+   * version, or altered) stops the close, and the job reports it, rather than acting on it. Every action that a
+   * proposal carries has one (src/domains.test.ts); a proposal about a subject (a removal) carries none. */
+  payload?: z.ZodType<A>;
   apply: (tx: Tx, closing: Closing, action: A) => Promise<void>;
   /** The title shown for such a proposal in place of the one typed (the network's words, translated). */
   title?: (
@@ -181,7 +186,7 @@ export type Registry = {
 
 /** A domain's action with its own payload type, stored in the list that knows none. */
 export function defineAction<A>(def: DecisionAction<A>): DecisionAction<never> {
-  return def as DecisionAction<never>;
+  return def as unknown as DecisionAction<never>;
 }
 
 export function buildRegistry(domains: readonly Domain[]): Registry {
@@ -221,7 +226,7 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     for (const j of d.jobs ?? []) jobName(j.name, d.name);
     for (const a of d.actions ?? []) {
       handles(a.handles, d.name);
-      actions.set(a.handles, a as DecisionAction);
+      actions.set(a.handles, a as unknown as DecisionAction);
     }
     for (const a of d.agreements ?? []) {
       agreementKey(a.key, d.name);

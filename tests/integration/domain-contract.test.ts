@@ -4,6 +4,7 @@
 // what a proposal carrying its action does when it passes. And the scheduled jobs are isolated: one that fails is
 // reported and stops no other.
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domains } from '../../src/domains.ts';
 import { buildRegistry, defineAction, type Domain, type NotificationKind } from '../../src/web/domain.ts';
@@ -62,6 +63,7 @@ function toyDomain(heard: string[], opts: { failing?: boolean } = {}): Domain {
     actions: [
       defineAction<Bell>({
         handles: 'toy_bell',
+        payload: z.object({ type: z.literal('toy_bell'), times: z.number().int().min(1).max(12) }),
         apply: async (tx, closing, a) => {
           if (!closing.passed) return;
           heard.push(`rang ${a.times}`);
@@ -159,6 +161,41 @@ describe(`the domain contract (${engine})`, () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(closed).toEqual({ status: 'closed', outcome: 'passed' });
+  });
+
+  it('stops, and reports, the close of a proposal whose action does not fit its payload, acting on nothing', async () => {
+    const founderId = (
+      await world.deps.db.selectFrom('members').select('id').orderBy('joined_at').executeTakeFirstOrThrow()
+    ).id;
+    const rang = heard.length;
+    const id = await openProposal(
+      world.deps.db,
+      founderId,
+      {
+        title: 'typed title',
+        body: '',
+        process: 'consent',
+        options: [],
+        rules: standardRules('consent'),
+        anonymous: false,
+        closesInHours: 24,
+        action: { type: 'toy_bell', times: 'all night' },
+        kind: 'general',
+      },
+      world.now.value,
+    );
+    passHours(world, 25);
+    await expect(runJobs(world.deps)).rejects.toThrow(/close due proposals/);
+    expect(world.logs.some((l) => l.includes('does not fit') && l.includes('toy_bell'))).toBe(true);
+    expect(heard.slice(rang)).not.toContain('rang all night');
+    const still = await world.deps.db
+      .selectFrom('proposals')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(still.status).toBe('open');
+    // The members can still see it and what it says; nothing else stopped.
+    expect(world.deps.jobs.get('ring the toy bell')?.lastSuccess).toEqual(world.now.value);
   });
 
   it('refuses two domains that claim the same name, word or agreement', () => {
