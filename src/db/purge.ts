@@ -49,13 +49,15 @@ export async function purgeFreedSpace(
 }
 
 /**
- * A purge of `tables` that is remembered as due until it succeeds: call it after every run of the job that frees
- * space in them, with whether this run freed any.
+ * A purge of `tables` that is remembered as due until it has succeeded twice, a run apart: call it after every run of
+ * the job that frees space in them, with whether this run freed any. Twice, because VACUUM FULL keeps the old version
+ * of a row that a transaction still running may see (on a PostgreSQL server: autovacuum analysing another table, a
+ * member's request); by the next run, a minute later, that transaction has ended and the second rewrite drops it.
  */
 export function purgeWhenDue(tables: readonly string[]) {
-  let due = false;
+  let due = 0;
   return async (db: Db, log: (line: string) => void, freedNow: boolean): Promise<void> => {
-    if (freedNow) due = true;
-    if (due && (await purgeFreedSpace(db, log, tables))) due = false;
+    if (freedNow) due = 2;
+    if (due > 0 && (await purgeFreedSpace(db, log, tables))) due -= 1;
   };
 }
