@@ -37,10 +37,9 @@ agreementRoutes.get('/agreements', async (c) => {
   const unset = registry.agreements
     .filter((a) => !decided.has(a.key) && !a.founders)
     .map((a): [string, unknown] => [a.key, a.start]);
-  const valueText = (lang: string, t: Parameters<typeof agreementLabel>[0], key: string, value: unknown) =>
-    agreementValueText(t, lang, registry.agreement(key), value);
   return page(c, c.get('t')('agreements.title'), (v) => {
     const { t } = v;
+    const valueText = (key: string, value: unknown) => agreementValueText(t, v.lang, registry.agreement(key), value);
     return (
       <>
         <h1>{t('agreements.title')}</h1>
@@ -50,7 +49,7 @@ agreementRoutes.get('/agreements', async (c) => {
             <>
               <dt>{agreementLabel(t, a.key)}</dt>
               <dd>
-                {valueText(v.lang, t, a.key, a.value)}
+                {valueText(a.key, a.value)}
                 <p class="by">
                   <Source v={v} a={a} /> ·{' '}
                   <a href={`/decisions/new?agreement=${a.key}`}>
@@ -64,7 +63,7 @@ agreementRoutes.get('/agreements', async (c) => {
             <>
               <dt>{agreementLabel(t, key)}</dt>
               <dd>
-                {valueText(v.lang, t, key, value)}
+                {valueText(key, value)}
                 <p class="by">
                   {t('agreements.asStarted')} ·{' '}
                   <a href={`/decisions/new?agreement=${key}`}>
@@ -79,7 +78,7 @@ agreementRoutes.get('/agreements', async (c) => {
         <ol class="plain">
           {history.map((a) => (
             <li>
-              {agreementLabel(t, a.key)}: {valueText(v.lang, t, a.key, a.value)} — <Source v={v} a={a} />
+              {agreementLabel(t, a.key)}: {valueText(a.key, a.value)} — <Source v={v} a={a} />
             </li>
           ))}
         </ol>

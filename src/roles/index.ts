@@ -12,6 +12,7 @@ import {
   type DefineRole,
   type FillRole,
 } from './commands.ts';
+import { roleDefs } from './queries.ts';
 import { defineRoleText, defineRoleTitle, fillRoleText, fillRoleTitle, roleTitle } from './text.ts';
 import { oneLine } from '../notifications/index.ts';
 import type { Told } from '../web/domain.ts';
@@ -35,12 +36,7 @@ export const roles: Domain = {
       about: {
         tables: ['roles'],
         load: async (db, names) =>
-          new Map(
-            (await db.selectFrom('roles').select(['name', 'title']).where('name', 'in', names).execute()).map((r) => [
-              r.name,
-              r,
-            ]),
-          ),
+          new Map((await roleDefs(db)).filter((r) => names.includes(r.name)).map((r) => [r.name, r])),
       },
       text: (t, _lang, n: Told<{ name: string; title: string }>) =>
         t('notification.roleEnding', { role: n.about ? oneLine(roleTitle(t, n.about)) : '' }),

@@ -6,7 +6,7 @@ import { rotaRoutes } from './routes.ts';
 import { askForSlots } from './commands.ts';
 import { shorten } from '../notifications/index.ts';
 import type { NotificationKindDef, NotificationSubject } from '../web/domain.ts';
-import { isUuid } from '../web/edges.ts';
+import { slotsByIds, type SlotTitle } from './queries.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { formatDateTime } from '../web/parts.tsx';
 
@@ -18,21 +18,11 @@ declare module '../web/domain.ts' {
   }
 }
 
-type SlotSubject = { id: string; rotaId: string; title: string; startsAt: Date };
+type SlotSubject = SlotTitle;
 
 const slots: NotificationSubject<SlotSubject> = {
   tables: ['rota_slots'],
-  load: async (db, subjects) => {
-    const ids = subjects.filter((s) => isUuid(s));
-    if (ids.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('rota_slots as s')
-      .innerJoin('rotas as r', 'r.id', 's.rota_id')
-      .select(['s.id', 's.rota_id', 'r.title', 's.starts_at'])
-      .where('s.id', 'in', ids)
-      .execute();
-    return new Map(rows.map((r) => [r.id, { id: r.id, rotaId: r.rota_id, title: r.title, startsAt: r.starts_at }]));
-  },
+  load: async (db, subjects) => new Map((await slotsByIds(db, subjects)).map((s) => [s.id, s])),
 };
 
 /** A notification about a slot: the rota's title and when the slot starts. */

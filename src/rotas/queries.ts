@@ -2,6 +2,7 @@
 // short of people close to their time.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import { isUuid } from '../web/edges.ts';
 
 type Q = Kysely<Database>;
 const HOUR = 3_600_000;
@@ -213,4 +214,19 @@ export async function hasFeed(db: Q, memberId: string): Promise<boolean> {
     .select('member_id')
     .where('member_id', '=', memberId)
     .executeTakeFirst());
+}
+
+export type SlotTitle = { id: string; rotaId: string; title: string; startsAt: Date };
+
+/** Slots by id, with their rota's title (what a notification about one says); ids that are not uuids match nothing. */
+export async function slotsByIds(db: Kysely<Database>, ids: string[]): Promise<SlotTitle[]> {
+  const wanted = ids.filter((s) => isUuid(s));
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .selectFrom('rota_slots as s')
+    .innerJoin('rotas as r', 'r.id', 's.rota_id')
+    .select(['s.id', 's.rota_id', 'r.title', 's.starts_at'])
+    .where('s.id', 'in', wanted)
+    .execute();
+  return rows.map((r) => ({ id: r.id, rotaId: r.rota_id, title: r.title, startsAt: r.starts_at }));
 }

@@ -83,6 +83,28 @@ describe(`the domain contract (${engine})`, () => {
   const heard: string[] = [];
   let world: TestWorld;
   let founder: Client;
+  /** A consent proposal by the first member, carrying `action`. */
+  const proposeToy = async (action: { type: string; [field: string]: unknown }) => {
+    const founderId = (
+      await world.deps.db.selectFrom('members').select('id').orderBy('joined_at').executeTakeFirstOrThrow()
+    ).id;
+    return openProposal(
+      world.deps.db,
+      founderId,
+      {
+        title: 'typed title',
+        body: '',
+        process: 'consent',
+        options: [],
+        rules: standardRules('consent'),
+        anonymous: false,
+        closesInHours: 24,
+        action,
+        kind: 'general',
+      },
+      world.now.value,
+    );
+  };
   beforeAll(async () => {
     world = await buildWorld({ domains: [...domains, toyDomain(heard)] }); // the one line a new domain takes
     founder = await foundNetwork(world);
@@ -131,25 +153,7 @@ describe(`the domain contract (${engine})`, () => {
 
   it('applies its action when a proposal carrying it passes, and titles the proposal', async () => {
     const other = await buildMember(world);
-    const founderId = (
-      await world.deps.db.selectFrom('members').select('id').orderBy('joined_at').executeTakeFirstOrThrow()
-    ).id;
-    const id = await openProposal(
-      world.deps.db,
-      founderId,
-      {
-        title: 'typed title',
-        body: '',
-        process: 'consent',
-        options: [],
-        rules: standardRules('consent'),
-        anonymous: false,
-        closesInHours: 24,
-        action: { type: 'toy_bell', times: 3 },
-        kind: 'general',
-      },
-      world.now.value,
-    );
+    const id = await proposeToy({ type: 'toy_bell', times: 3 });
     expect(await (await other.get(`/decisions/${id}`)).text()).toContain('Ring the bell 3 times');
     passHours(world, 25);
     await runJobs(world.deps);
@@ -164,26 +168,8 @@ describe(`the domain contract (${engine})`, () => {
   });
 
   it('stops, and reports, the close of a proposal whose action does not fit its payload, acting on nothing', async () => {
-    const founderId = (
-      await world.deps.db.selectFrom('members').select('id').orderBy('joined_at').executeTakeFirstOrThrow()
-    ).id;
     const rang = heard.length;
-    const id = await openProposal(
-      world.deps.db,
-      founderId,
-      {
-        title: 'typed title',
-        body: '',
-        process: 'consent',
-        options: [],
-        rules: standardRules('consent'),
-        anonymous: false,
-        closesInHours: 24,
-        action: { type: 'toy_bell', times: 'all night' },
-        kind: 'general',
-      },
-      world.now.value,
-    );
+    const id = await proposeToy({ type: 'toy_bell', times: 'all night' });
     passHours(world, 25);
     await expect(runJobs(world.deps)).rejects.toThrow(/close due proposals/);
     expect(world.logs.some((l) => l.includes('does not fit') && l.includes('toy_bell'))).toBe(true);
