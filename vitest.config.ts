@@ -8,6 +8,8 @@ export default defineConfig({
     // Vitest leaves one core free by default; on the two-core machines that runs one file at a time. Tests wait on
     // databases and child processes often enough that two at a time finish much sooner.
     maxWorkers: 2,
+    // One embedded PostgreSQL server for the run (or the one TEST_DATABASE_URL names); each file makes its database.
+    globalSetup: ['tests/support/global-db.ts'],
     projects: [
       {
         extends: true,
@@ -19,7 +21,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'system', include: ['src/**/*.system.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'system',
+          include: ['src/**/*.system.test.ts', 'tests/system/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,

@@ -4,13 +4,13 @@
 import { askServer } from '../src/cli/control.ts';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePort, postForm, prng, rssMb, type ServerProcess } from './support.ts';
+import { freePort, postForm, prng, pssTreeMb, type ServerProcess } from './support.ts';
 import { fixedRate, type Req } from './loadgen.ts';
 
 export const P99_LIMIT_MS = 100;
 
 export type Step = { rate: number; achieved: number; p50: number; p99: number; errors: number; ok: boolean };
-export type LoadResult = { best: number; steps: Step[]; peakRssMb: number };
+export type LoadResult = { best: number; steps: Step[]; peakPssMb: number };
 
 /** One fixed-rate step. Passes when p99 < 100 ms, nothing failed, and the rate asked for was reached. */
 async function step(
@@ -22,7 +22,7 @@ async function step(
   pid?: number,
 ) {
   let peak = 0;
-  const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100) : undefined;
+  const sampler = pid ? setInterval(() => (peak = Math.max(peak, pssTreeMb(pid))), 250) : undefined;
   const r = await fixedRate(url, rate, seconds, requests, headers);
   if (sampler) clearInterval(sampler);
   const s: Step = {
@@ -46,15 +46,15 @@ async function climb(
 ): Promise<LoadResult> {
   const steps: Step[] = [];
   let best = 0;
-  let peakRssMb = 0;
+  let peakPssMb = 0;
   for (const rate of rates) {
     const { s, peak } = await step(url, rate, seconds, requests, headers, pid);
     steps.push(s);
-    peakRssMb = Math.max(peakRssMb, peak);
+    peakPssMb = Math.max(peakPssMb, peak);
     if (!s.ok) break;
     best = rate;
   }
-  return { best, steps, peakRssMb };
+  return { best, steps, peakPssMb };
 }
 
 export const RATES = [5, 10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];

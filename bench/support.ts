@@ -153,9 +153,40 @@ export function postForm(r: () => number, kind: 'need' | 'offer') {
   };
 }
 
-/** Resident memory of a process, in MB (Linux /proc). */
-export function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(status.match(/VmRSS:\s+(\d+)\s+kB/)?.[1] ?? 0);
+/** The process and all its descendants (the embedded database server and its workers), from /proc. */
+export function processTree(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    out.push(p);
+    for (const c of parents.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return out;
+}
+
+/**
+ * Proportional set size summed over a process and its descendants, in MB: what the server really costs the machine
+ * (shared pages counted once, split among the processes that share them), the figure ADR 020's targets use.
+ */
+export function pssTreeMb(pid: number): number {
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      kb += Number(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+)\s+kB/m)?.[1] ?? 0);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
   return kb / 1024;
 }

@@ -3,7 +3,6 @@
 // driver, on the durable embedded database or on PostgreSQL. Both sequential, one at a time, interleaved in blocks so
 // the disk's mood hits both alike. Reported as requests per second and their ratio.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app.ts';
 import { boot } from '../src/boot.ts';
@@ -15,9 +14,10 @@ import { registry } from '../src/domains.ts';
 import { passNow } from '../tests/support/fund-world.ts';
 import { searchConfig } from '../src/web/i18n/index.ts';
 import { postForm, prng } from './support.ts';
+import { tempDir } from '../tests/support/disk.ts';
 
 export type WritePath = {
-  engine: 'pglite' | 'postgresql';
+  engine: 'embedded' | 'postgresql';
   postNeedPerSec: number;
   bareInsertPerSec: number;
   ratio: number;
@@ -29,7 +29,7 @@ export async function writePath(opts: {
   requests: number;
   databaseUrl?: string | undefined;
 }): Promise<WritePath> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-bench-write-'));
+  const dir = tempDir('kropotkin-bench-write-');
   const config = loadConfig({
     NODE_ENV: 'production',
     KROPOTKIN_DATA_DIR: path.join(dir, 'data'),
@@ -139,7 +139,7 @@ export async function writePath(opts: {
     const postNeedPerSec = (n / postMs) * 1000;
     const bareInsertPerSec = (n / bareMs) * 1000;
     return {
-      engine: opts.databaseUrl ? 'postgresql' : 'pglite',
+      engine: opts.databaseUrl ? 'postgresql' : 'embedded',
       postNeedPerSec,
       bareInsertPerSec,
       ratio: postNeedPerSec / bareInsertPerSec,

@@ -9,8 +9,8 @@ import { foundingState, setFoundingToken } from './agreements/queries.ts';
 import { newToken, hashToken } from './security/tokens.ts';
 import { runJobs, startJobs } from './jobs.ts';
 import { startControlSocket } from './cli/control.ts';
-import { acquireDataLock } from './db/lock.ts';
-import { startWatchdog } from './db/limits.ts';
+import { acquireDataLock, DataLockedError } from './db/lock.ts';
+import { EmbeddedStartError, OldEngineError } from './db/embedded.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { Db } from './db/connect.ts';
 
@@ -23,14 +23,17 @@ export async function startServer(
     log?: (line: string) => void;
     jobsEveryMs?: number;
     clock?: () => Date;
-    statementLimitMs?: number;
   } = {},
 ): Promise<Running> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const releaseLock = config.databaseUrl ? () => {} : acquireDataLock(config.dataDir);
-  // The embedded database cannot stop a runaway statement itself (limits.ts); a PostgreSQL server can.
-  const stopWatchdog = config.databaseUrl ? async () => {} : startWatchdog(opts.statementLimitMs);
-  const deps = await boot(config, { mailer: opts.mailer, log, clock: opts.clock });
+  let deps: Awaited<ReturnType<typeof boot>>;
+  try {
+    deps = await boot(config, { mailer: opts.mailer, log, clock: opts.clock });
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
   const state = await foundingState(deps.db);
   if (!state.founded) {
     const token = newToken();
@@ -61,8 +64,7 @@ export async function startServer(
       // Idle keep-alive connections would hold close() open; requests under way finish first.
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await closed;
-      await deps.db.destroy();
-      await stopWatchdog();
+      await deps.db.destroy(); // and stops the embedded database server
       releaseLock();
     },
   };
@@ -85,7 +87,17 @@ export async function main() {
     );
   }
   fs.mkdirSync(path.dirname(config.keyFile), { recursive: true });
-  const running = await startServer(config);
+  let running: Running;
+  try {
+    running = await startServer(config);
+  } catch (e) {
+    // A data directory of the earlier engine, a database that cannot start: say why, in words, and stop.
+    if (e instanceof OldEngineError || e instanceof EmbeddedStartError || e instanceof DataLockedError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -8,6 +8,8 @@ import { askServer, cliInvite, cliPropose, type StatusReport } from './control.t
 import { dbTarget } from '../boot.ts';
 import { openDatabase } from '../db/connect.ts';
 import { makeBackupKey, restoreBackup, writeBackup } from '../backup/commands.ts';
+import { upgradeDatabase } from '../backup/upgrade.ts';
+import { deriveKeys, loadMasterKey } from '../security/crypto.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -25,6 +27,8 @@ const usage = `Usage: kropotkin <command>
   backup    write a sealed backup of everything (works while the server runs, too) [--out FILE]
   restore   bring a backup back onto an empty machine (server stopped):
               kropotkin restore FILE --key-file RESTORE_KEY_FILE   (or the key in KROPOTKIN_RESTORE_KEY)
+  upgrade-database  move a data directory made by an earlier Kropotkin (PGlite) to the current embedded database
+              (server stopped; the old files are kept in data/pglite-before-upgrade/ until you delete them)
   status    how the running server's scheduled jobs are doing: when each last succeeded, and why one is failing
   help      show this
 `;
@@ -167,6 +171,27 @@ machine (a password manager, or on paper in two safe places); whoever holds it a
           release();
         }
         return 0;
+      }
+      case 'upgrade-database': {
+        const config = loadConfig();
+        if (config.databaseUrl) {
+          console.error('DATABASE_URL is set: this Kropotkin uses a PostgreSQL server, which needs no upgrade.');
+          return 2;
+        }
+        const release = acquireDataLock(config.dataDir);
+        try {
+          const keys = deriveKeys(
+            loadMasterKey({ keyFile: config.keyFile, secretKey: config.secretKey, dataDir: config.dataDir }),
+          );
+          const summary = await upgradeDatabase(config.dataDir, keys.master, new Date(), (l) => console.log(l));
+          const total = Object.values(summary.rows).reduce((s, n) => s + n, 0);
+          console.log(
+            `The database was moved to the current engine: ${total} rows in ${Object.keys(summary.rows).length} tables; the ledger balances (${summary.ledgerEntries} entries).\nThe old files are in ${summary.aside}: delete them once Kropotkin runs well (they hold the same data, so keep them as safe as the rest).`,
+          );
+          return 0;
+        } finally {
+          release();
+        }
       }
       case 'status': {
         const config = loadConfig();

@@ -21,6 +21,7 @@ class ClockedDriver implements Driver {
   constructor(
     private readonly inner: Driver,
     private readonly clock: () => Date,
+    private readonly afterDestroy: () => Promise<void>,
   ) {}
 
   init() {
@@ -65,16 +66,21 @@ class ClockedDriver implements Driver {
   releaseConnection(conn: DatabaseConnection) {
     return this.inner.releaseConnection(conn);
   }
-  destroy() {
-    return this.inner.destroy();
+  async destroy() {
+    await this.inner.destroy();
+    await this.afterDestroy();
   }
 }
 
-/** The dialect with the app's clock handed to every connection it gives out. */
-export function clockedDialect(inner: Dialect, clock: () => Date): Dialect {
+/** The dialect with the app's clock handed to every connection it gives out; `afterDestroy` runs after the pool ends. */
+export function clockedDialect(
+  inner: Dialect,
+  clock: () => Date,
+  afterDestroy: () => Promise<void> = async () => {},
+): Dialect {
   return {
     createAdapter: () => inner.createAdapter(),
-    createDriver: () => new ClockedDriver(inner.createDriver(), clock),
+    createDriver: () => new ClockedDriver(inner.createDriver(), clock, afterDestroy),
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own signature: any schema
     createIntrospector: (db: Kysely<any>) => inner.createIntrospector(db),
     createQueryCompiler: () => inner.createQueryCompiler(),

@@ -2,14 +2,13 @@
 // names its own) and the write-ahead log. Used by the jobs that expire or count things (exchange, fund, care).
 import { sql } from 'kysely';
 import type { Db } from './connect.ts';
-import { unwatched } from './limits.ts';
 
 let purgeWarned = false;
 
 /**
  * Deleted and overwritten rows stay in a table's pages and in the write-ahead log until reused. This rewrites the
  * tables that held the details (VACUUM FULL writes new files and deletes the old), then starts a new log segment and
- * checkpoints, so the segments that held the old words are deleted (the embedded database runs with wal_recycle off,
+ * checkpoints, so the segments that held the old words are deleted (the embedded server runs with wal_recycle off,
  * so they are not kept for reuse). On a PostgreSQL server the last two steps need the pg_checkpoint role and EXECUTE on
  * pg_switch_wal; without them the old words stay in the log until PostgreSQL reuses it, and the log says so once.
  */
@@ -19,21 +18,19 @@ export async function purgeFreedSpace(
   tables: readonly string[],
 ): Promise<boolean> {
   // Never keep members waiting long: if a table is busy for five seconds, give up and try at the next run.
-  const done = await unwatched(() =>
-    db.connection().execute(async (conn) => {
-      await sql`set lock_timeout = '5s'`.execute(conn);
-      await sql`set statement_timeout = 0`.execute(conn);
-      try {
-        await sql.raw(`vacuum full ${tables.join(', ')}`).execute(conn);
-        return true;
-      } catch {
-        return false;
-      } finally {
-        await sql`reset lock_timeout`.execute(conn);
-        await sql`reset statement_timeout`.execute(conn);
-      }
-    }),
-  );
+  const done = await db.connection().execute(async (conn) => {
+    await sql`set lock_timeout = '5s'`.execute(conn);
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      await sql.raw(`vacuum full ${tables.join(', ')}`).execute(conn);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await sql`reset lock_timeout`.execute(conn);
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
   if (!done) return false;
   try {
     await sql`select pg_switch_wal()`.execute(db);

@@ -1,8 +1,9 @@
 // The schema as the migrations leave it, as text: every table with its columns, constraints, indexes and triggers,
 // then every function with its current body. `npm run schema` writes it to src/db/schema.sql, so the current body of
-// a trigger is one search away instead of spread over the migrations; src/db/schema.system.test.ts fails when the
+// a trigger is one search away instead of spread over the migrations; tests/system/schema.test.ts fails when the
 // file and the migrations disagree.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
@@ -76,12 +77,14 @@ export async function schemaText(db: Kysely<any>): Promise<string> {
 
 /** The schema of a fresh database migrated to this code's migrations. */
 export async function currentSchema(): Promise<string> {
-  const db = await openDatabase({ memory: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-schema-'));
+  const db = await openDatabase({ dataDir: dir, embedded: { fsync: false } });
   try {
     await migrate(db);
     return await schemaText(db);
   } finally {
     await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-// Table types for Kysely, written to match the migrations; src/db/schema.system.test.ts checks them against the database.
+// Table types for Kysely, written to match the migrations; tests/system/schema.test.ts checks them against the database.
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -87,7 +87,7 @@ export type Told<S> = { subject: string | null; about: S | undefined };
 /** What notifications of some kinds are about: rows of these tables, loaded for a page of notifications at once. */
 export type NotificationSubject<S> = {
   /** The tables a notification may name a row of. Each has a trigger that forgets the notifications about a row
-   * deleted (notifications_forget; checked by src/db/schema.system.test.ts). */
+   * deleted (notifications_forget; checked by tests/system/schema.test.ts). */
   tables: readonly string[];
   /** subject → what the text and link need, in one query for many; kinds sharing one NotificationSubject share it.
    * Without it the text and link have the subject alone. */
@@ -138,7 +138,7 @@ export type Domain = {
   /** The folder's name. */
   name: string;
   /** The tables it owns: only its own code writes them; other domains write through its commands (checked by
-   * src/architecture.test.ts; every table has one owner, src/db/schema.system.test.ts). */
+   * src/architecture.test.ts; every table has one owner, tests/system/schema.test.ts). */
   tables?: readonly string[];
   /** Run for every request but static files, before any route, in the list's order (the session, the agreements). */
   middleware?: MiddlewareHandler<AppEnv>[];

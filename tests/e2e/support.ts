@@ -1,7 +1,6 @@
 // Browser test support: the real server on a free port with a temporary data directory, Debian's Chromium through
 // playwright-core, and axe-core run on each page.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { loadConfig } from '../../src/core/config.ts';
 import { startServer, type Running } from '../../src/server.ts';
 import type { Mail } from '../../src/mail/mailer.ts';
 import { askServer } from '../../src/cli/control.ts';
+import { tempDir } from '../support/disk.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,7 +48,7 @@ export type AppUnderTest = Running & {
 };
 
 export async function startApp(): Promise<AppUnderTest> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-e2e-'));
+  const dir = tempDir('kropotkin-e2e-');
   const lines: string[] = [];
   const mails: Mail[] = [];
   // Bind a free port first so PUBLIC_URL (the passkey origin) can name it.

@@ -3,7 +3,6 @@
 // sealed contact details and messages open with the key the backup carried. A wrong key, a changed byte, a database
 // that already holds a network and a backup from a newer Kropotkin are refused with plain words, changing nothing.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -24,10 +23,11 @@ import { decrypt, deriveKeys, loadMasterKey } from '../../src/security/crypto.ts
 import { messagePurpose } from '../../src/exchange/queries.ts';
 import { createApp } from '../../src/app.ts';
 import { startServer } from '../../src/server.ts';
+import { tempDir } from '../support/disk.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-backup-'));
+const tmp = tempDir('kropotkin-backup-');
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of closers.reverse()) await c();
@@ -204,7 +204,7 @@ describe(`backup and restore (${engine})`, () => {
   it('works as commands: kropotkin backup-key, backup and restore, onto a machine with no key and no database', async () => {
     const here = machine('cli-source');
     const dataDir = path.join(tmp, 'cli-source', 'data');
-    const src = await buildWorld(engine === 'pglite' ? { dataDir } : {});
+    const src = await buildWorld(engine === 'embedded' ? { dataDir } : {});
     await populateWithCanaries(src);
     let expected = await contents(src.deps.db);
     const env = (config: Config, url?: string) => ({
@@ -233,14 +233,14 @@ describe(`backup and restore (${engine})`, () => {
       });
     fs.writeFileSync(here.keyFile, src.deps.keys.master.toString('base64'));
     const sourceUrl = src.url;
-    if (engine === 'pglite') await src.deps.db.destroy();
+    if (engine === 'embedded') await src.deps.db.destroy();
 
     const made = await cli(['backup-key'], env(here, sourceUrl));
     expect(made.status, made.stderr).toBe(0);
     const restoreKey = made.stdout.match(/^ {2}(\S{40,})$/m)![1]!;
     // On the embedded database the server holds it, so the command asks the running server to write the backup.
     const running =
-      engine === 'pglite'
+      engine === 'embedded'
         ? await startServer({ ...here, host: '127.0.0.1', port: 0 }, { log: () => {}, jobsEveryMs: 3_600_000 })
         : null;
     await running?.runJobs(); // the jobs a start runs are done before the backup

@@ -7,7 +7,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -19,10 +18,11 @@ import { migrate } from '../../src/db/migrate.ts';
 import { deriveKeys } from '../../src/security/crypto.ts';
 import { createSession } from '../../src/members/sessions.ts';
 import { checkLedger, totalsPerCurrency } from '../../src/fund/queries.ts';
+import { tempDir } from '../support/disk.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../..');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-crash-'));
+const dir = tempDir('kropotkin-crash-');
 const secret = crypto.randomBytes(32);
 const keys = deriveKeys(secret);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -91,7 +91,7 @@ describe(`writes through a crash (${engine})`, () => {
     // Prepare the network, a treasurer and their session in the database the server will use.
     const { target, setup, env } = await serverDatabase('data');
     const w = await fundWorld(setup, keys);
-    if (engine === 'pglite') await setup.destroy();
+    if (engine === 'embedded') await setup.destroy();
 
     const amountOf = (i: number) => 100 + i;
     const send = (base: string, i: number) =>
@@ -187,7 +187,7 @@ describe(`writes through a crash (${engine})`, () => {
     await w.raiseDailyLimits(); // one member posts 150 needs, six claim them
     const helpers: string[] = [];
     for (let i = 0; i < 6; i++) helpers.push(await createSession(setup, await w.addMember(), new Date()));
-    if (engine === 'pglite') await setup.destroy();
+    if (engine === 'embedded') await setup.destroy();
     const call = (base: string, session: string, route: string, body: unknown) =>
       fetch(`${base}${route}`, {
         method: 'POST',

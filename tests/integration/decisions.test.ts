@@ -2,8 +2,6 @@
 // every process is voted through its form; bad ballots are refused beside the field; agreements change no other way.
 import { registry } from '../../src/domains.ts';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { type Client, type TestWorld, buildMember, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
@@ -15,6 +13,7 @@ import { openDatabase, type Db } from '../../src/db/connect.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { networkAgreements } from '../../src/agreements/queries.ts';
 import { cliPropose } from '../../src/cli/control.ts';
+import { tempDir } from '../support/disk.ts';
 
 const files = worldForFile();
 let world: TestWorld;
@@ -351,8 +350,8 @@ describe(`decision mail respects each member's choice (${engine})`, () => {
 
 describe(`closing survives a crash part-way (${engine})`, () => {
   it('rolls back a half-done close and closes exactly once after a restart', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-close-'));
-    const fresh = engine === 'pglite' ? null : await freshDatabase();
+    const dir = tempDir('kropotkin-close-');
+    const fresh = engine === 'embedded' ? null : await freshDatabase();
     const open = async (): Promise<Db> => {
       if (fresh) return openDatabase({ databaseUrl: fresh.url! });
       const db = await openDatabase({ dataDir: dir });

@@ -18,7 +18,7 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => undefined);
 });
 
-describe.runIf(engine === 'pglite')('PostgreSQL stopping under load', () => {
+describe.runIf(engine === 'embedded')('PostgreSQL stopping under load', () => {
   it('answers 503 within 5 seconds while it is down and recovers by itself when it returns', async () => {
     if (!bin) throw new Error('PostgreSQL is not installed (.ci/run installs it)');
     const logs: string[] = [];

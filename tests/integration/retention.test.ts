@@ -4,7 +4,6 @@
 // stay exactly as they were. An open need keeps its text, in the database and on disk.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,13 +18,13 @@ import {
   type TestWorld,
 } from '../support/app.ts';
 import { engine } from '../support/db.ts';
-import { filesUnder } from '../support/disk.ts';
+import { filesUnder, tempDir } from '../support/disk.ts';
 import { formKey, makeFund, makeTreasurer } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { dashboard } from '../../src/mutuality/queries.ts';
 import { EXPIRED_TEXT } from '../../src/exchange/retention.ts';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-retention-'));
+const tmp = tempDir('kropotkin-retention-');
 const dataDir = path.join(tmp, 'data');
 let world: TestWorld;
 let founder: Client;
@@ -40,7 +39,7 @@ const canary = { met: word('met'), expired: word('expired'), withdrawn: word('wi
 
 /** The database's own files: the PGlite directory, or the PostgreSQL server's directory. */
 function onDisk(needle: string): string[] {
-  const root = engine === 'pglite' ? dataDir : process.env.TEST_PG_DIR;
+  const root = engine === 'embedded' ? dataDir : process.env.TEST_PG_DIR;
   if (!root) throw new Error("TEST_PG_DIR is not set: tests/run.mjs names the PostgreSQL server's directory.");
   const hits: string[] = [];
   for (const [file, bytes] of filesUnder(root)) if (bytes.includes(needle)) hits.push(file.slice(root.length));
@@ -48,7 +47,7 @@ function onDisk(needle: string): string[] {
 }
 
 beforeAll(async () => {
-  world = await buildWorld(engine === 'pglite' ? { dataDir } : {});
+  world = await buildWorld(engine === 'embedded' ? { dataDir } : {});
   founder = await foundNetwork(world);
   const res = await founder.post('/decisions', {
     title: 'Keep details two days',

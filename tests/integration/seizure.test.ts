@@ -1,33 +1,33 @@
 // The seizure drill. Through the app, members and activity carry unique canary strings in every private field:
 // email addresses (and one changed in settings), thread messages with a street address and a phone number, a fund
 // request's note and a role's handover note; a check-in is answered. Then every byte the server keeps on disk without
-// the key is scanned — the database's files (the PGlite directory, or the PostgreSQL server's directory and its
-// log), a pg_dump, the server's log lines, a backup, and the temp directory — for each canary as text and as hex.
-// None may be found. Public canaries (post texts) must be found in the database's files: the scan sees the data.
+// the key is scanned — the database's files (the data directory, with the embedded server's files and its log, or
+// the PostgreSQL server's directory and its log), a dump, the server's log lines, a backup, and the temp directory —
+// for each canary as text and as hex. None may be found. Public canaries (post texts) must be found in the database's files: the scan sees the data.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { sql } from 'kysely';
-import { PGlite } from '@electric-sql/pglite';
+import { dumpDatabase } from '../../src/backup/dump.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, type TestWorld } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { populateWithCanaries, type Canaries } from '../support/canaries.ts';
-import { filesUnder } from '../support/disk.ts';
+import { filesUnder, tempDir } from '../support/disk.ts';
 import { postgresBinDir } from '../support/postgres-server.mjs';
 import { loadConfig } from '../../src/core/config.ts';
 import { makeBackupKey, writeBackup } from '../../src/backup/commands.ts';
 import { consoleMailer, showsMailOnConsole } from '../../src/mail/mailer.ts';
 
 const started = Date.now();
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kropotkin-seizure-'));
+const tmp = tempDir('kropotkin-seizure-');
 const dataDir = path.join(tmp, 'data');
 let world: TestWorld;
 let canaries: Canaries;
 
 beforeAll(async () => {
-  world = await buildWorld(engine === 'pglite' ? { dataDir } : {});
+  world = await buildWorld(engine === 'embedded' ? { dataDir } : {});
   ({ canaries } = await populateWithCanaries(world));
   // Mail without SMTP on a real (https) deployment goes to the log: it must say nothing private.
   const print = (line: string) => void world.logs.push(line);
@@ -67,9 +67,9 @@ function scan(
   return { found, bytes };
 }
 
-/** The database's own files: the PGlite directory, or the PostgreSQL server's directory (data and log). */
+/** The database's own files: the data directory (the embedded server's, with its log), or the PostgreSQL server's. */
 function databaseFiles(): [string, Buffer][] {
-  if (engine === 'pglite') return [...filesUnder(dataDir)];
+  if (engine === 'embedded') return [...filesUnder(dataDir)];
   const dir = process.env.TEST_PG_DIR;
   if (!dir)
     throw new Error("TEST_PG_DIR is not set: tests/run.mjs names the PostgreSQL server's directory for the drill.");
@@ -92,12 +92,8 @@ describe(`the seizure drill (${engine})`, () => {
       if (!bin) throw new Error('pg_dump not found beside PostgreSQL');
       dump = execFileSync(path.join(bin, 'pg_dump'), ['--no-owner', world.url!], { maxBuffer: 1 << 28 });
     } else {
-      // A copy of ./data opened elsewhere, as whoever took it would, and PGlite's own dump of it.
-      const copy = path.join(tmp, 'copy');
-      fs.cpSync(dataDir, copy, { recursive: true, filter: (p) => !p.endsWith('.sock') && !p.endsWith('.lock') });
-      const seized = await PGlite.create({ dataDir: copy });
-      dump = Buffer.from(await (await seized.dumpDataDir('none')).arrayBuffer());
-      await seized.close();
+      // The embedded server ships no pg_dump: the same logical copy a backup seals (every table, as JSON text).
+      dump = await dumpDatabase(world.deps.db, world.deps.keys.master, world.now.value);
     }
     expect(scan([['dump', dump]], canaries.public).found.length).toBeGreaterThan(0);
     expect(scan([['dump', dump]], canaries.secret).found).toEqual([]);

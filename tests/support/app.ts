@@ -17,6 +17,7 @@ import { createInvite } from '../../src/members/invites.ts';
 import type { Mail, Mailer } from '../../src/mail/mailer.ts';
 import type { Deps } from '../../src/web/context.ts';
 import { freshDatabase } from './db.ts';
+import type { EmbeddedOptions } from '../../src/db/embedded.ts';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -44,16 +45,19 @@ export function defaultTestTime(): Date {
   return new Date(`${day}T12:00:00Z`);
 }
 
-/** `dataDir` puts the embedded database in a directory (on PGlite runs) instead of memory. */
-/** `domains` replaces the app's list (src/domains.ts), to try a domain the app does not have. */
+/**
+ * `dataDir` starts an embedded server of the world's own there (as `npm start` would; `embedded` sets it up), instead
+ * of a database on the run's shared server. `domains` replaces the app's list (src/domains.ts), to try a domain the
+ * app does not have.
+ */
 export async function buildWorld(
-  opts: { now?: Date; dataDir?: string; domains?: readonly Domain[] } = {},
+  opts: { now?: Date; dataDir?: string; embedded?: EmbeddedOptions; domains?: readonly Domain[] } = {},
 ): Promise<TestWorld> {
   const logs: string[] = [];
   const mails: Mail[] = [];
   const mailer: Mailer = { kind: 'console', send: async (m) => void mails.push(m) };
   const now = { value: opts.now ?? defaultTestTime() };
-  const { db, url, close } = await freshDatabase(opts.dataDir, () => now.value);
+  const { db, url, close } = await freshDatabase(opts.dataDir, () => now.value, { embedded: opts.embedded });
   const deps: Deps = {
     config: { ...loadConfig({ NODE_ENV: 'test' }), publicUrl: ORIGIN },
     db,

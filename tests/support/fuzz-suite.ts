@@ -1,12 +1,12 @@
-// One share of the routes, fuzzed (tests/support/fuzz.ts). Run in the PGlite pass only: the check that a rejected
-// request changed nothing reads the write-ahead log's position, which a shared PostgreSQL server moves all the time,
-// and what it checks (validation, answers, the app's own writes) does not depend on the engine.
+// One share of the routes, fuzzed (tests/support/fuzz.ts). Run in the main pass only: the check that a rejected
+// request changed nothing reads the write-ahead log's position (on an embedded server of the fixture's own), and what
+// it checks (validation, answers, the app's own writes) does not depend on the engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine } from './db.ts';
 import { type Fixture, FUZZ_BUDGET, fuzzFixture, fuzzRoute, fuzzRoutes, runsPerRoute, stats } from './fuzz.ts';
 
 export function fuzzSuite(share: number, shares: number) {
-  describe.runIf(engine === 'pglite')(`generated bad input, share ${share + 1} of ${shares}`, () => {
+  describe.runIf(engine === 'embedded')(`generated bad input, share ${share + 1} of ${shares}`, () => {
     let f: Fixture;
     beforeAll(async () => {
       f = await fuzzFixture();

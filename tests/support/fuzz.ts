@@ -5,6 +5,8 @@
 // message beside a field, an error page's message, or a JSON error code); and a rejected request leaves the database
 // exactly as it was. The tests in tests/integration/fuzz-*.test.ts each take a share of the routes.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
@@ -12,6 +14,7 @@ import { buildMember, buildPost, buildWorld, Client, idFromRedirect, ORIGIN, typ
 import { populateWithCanaries } from './canaries.ts';
 import { createSession } from '../../src/members/sessions.ts';
 import { MAX_BODY_BYTES } from '../../src/web/forms.ts';
+import { tempDir } from './disk.ts';
 
 export const stats = { requests: 0, prints: 0, printMs: 0, requestMs: 0, walMs: 0 };
 
@@ -226,7 +229,20 @@ export type Fixture = { world: TestWorld; client: Client; ids: Record<string, st
 
 /** A network with one of everything, so routes can be reached with real ids; the fuzzing member is the founder. */
 export async function fuzzFixture(): Promise<Fixture> {
-  const world = await buildWorld();
+  // A server of its own, with autovacuum off: the check that a rejected request changed nothing reads the log's
+  // position, which other files' databases or autovacuum would move.
+  const dir = tempDir('kropotkin-fuzz-');
+  const built = await buildWorld({
+    dataDir: path.join(dir, 'data'),
+    embedded: { fsync: false, settings: { autovacuum: 'off' } },
+  });
+  const world = {
+    ...built,
+    close: async () => {
+      await built.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
   const { founder, asker } = await populateWithCanaries(world);
   const other = await buildMember(world, { name: 'Other' });
   await buildPost(other, { what: 'A need to poke at' });

@@ -1,4 +1,5 @@
-// A Kysely dialect for embedded PGlite. kysely 0.28 (the last line that supports Node 20) has none built in.
+// A Kysely dialect for PGlite, the earlier embedded engine, kept only to read an old data directory once
+// (`kropotkin upgrade-database`, upgrade.ts). kysely 0.28 (the last line that supports Node 20) has none built in.
 // PGlite has one connection per process, so connections are handed out one at a time behind a queue.
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -13,23 +14,16 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { statementEnded, statementStarted } from './limits.ts';
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters use the simple protocol, which (like node-postgres) allows several statements.
-    statementStarted();
-    let result;
-    try {
-      result =
-        compiled.parameters.length === 0
-          ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-          : await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
-    } finally {
-      statementEnded();
-    }
+    const result =
+      compiled.parameters.length === 0
+        ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
+        : await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],

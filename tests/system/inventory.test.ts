@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connect.ts';
-import { migrate } from '../db/migrate.ts';
+import { freshDatabase } from '../support/db.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const doc = fs.readFileSync(path.join(root, 'docs/SECURITY.md'), 'utf8');
@@ -86,11 +85,10 @@ export function loggedFields(arg: string): string[] {
 
 describe('the data inventory in docs/SECURITY.md', () => {
   it('classifies every column of every table, with how long it is kept, and lists none that does not exist', async () => {
-    const db = await openDatabase({ memory: true });
-    await migrate(db);
+    const { db, close } = await freshDatabase();
     const r = await sql<{ c: string }>`select table_name || '.' || column_name as c from information_schema.columns
       where table_schema = 'public' order by 1`.execute(db);
-    await db.destroy();
+    await close();
     const columns = r.rows.map((x) => x.c);
     const rows = new Map(tableRows('Inventory of stored data').map(([name, cls, kept]) => [name!, { cls, kept }]));
     expect(columns.length).toBeGreaterThan(200);

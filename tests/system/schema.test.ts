@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from './connect.ts';
-import { migrate } from './migrate.ts';
-import { schemaText, SCHEMA_FILE } from './snapshot.ts';
-import { domains } from '../domains.ts';
+import type { Db } from '../../src/db/connect.ts';
+import { freshDatabase } from '../support/db.ts';
+import { schemaText, SCHEMA_FILE } from '../../src/db/snapshot.ts';
+import { domains } from '../../src/domains.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/db');
 
 /** Tables and their columns as db/types.ts declares them: whether each column's type admits null. */
 function declaredTables(): Map<string, Map<string, boolean>> {
@@ -38,11 +38,12 @@ function declaredTables(): Map<string, Map<string, boolean>> {
 }
 
 let db: Db;
+let fresh: Awaited<ReturnType<typeof freshDatabase>> | undefined;
 beforeAll(async () => {
-  db = await openDatabase({ memory: true });
-  await migrate(db);
+  fresh = await freshDatabase();
+  db = fresh.db;
 }, 60_000);
-afterAll(() => db?.destroy());
+afterAll(() => fresh?.close());
 
 describe('the schema', () => {
   it('is written out as the migrations leave it (src/db/schema.sql; `npm run schema` writes it)', async () => {
