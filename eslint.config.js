@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const INFRASTRUCTURE = ['core', 'db', 'security', 'web', 'mail'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'bench/results/**', 'src/web/static/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'bench/results/**', 'src/web/static/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

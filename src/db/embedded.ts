@@ -330,11 +330,30 @@ const SH_GUARD = [
   'wait "$pid"',
 ].join('\n');
 
+/** Starts begun ahead of their use, by data directory (beginEmbedded). */
+const begun = new Map<string, Promise<EmbeddedServer>>();
+
+/**
+ * Begins starting the server now, so it starts while the app's modules load (bin/kropotkin.js, for `start`); the next
+ * startEmbedded for the same directory takes this start over. The caller holds the data lock.
+ */
+export function beginEmbedded(dataDir: string, opts: EmbeddedOptions = {}): void {
+  const started = launch(path.resolve(dataDir), opts);
+  started.catch(() => {}); // reported when taken over, not as an unhandled rejection
+  begun.set(path.resolve(dataDir), started);
+}
+
 /** Starts (creating on first use) the embedded server for a data directory. The caller holds the data lock. */
-export async function startEmbedded(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+export function startEmbedded(dataDir: string, opts: EmbeddedOptions = {}): Promise<EmbeddedServer> {
+  const key = path.resolve(dataDir);
+  const ahead = begun.get(key);
+  begun.delete(key);
+  return ahead ?? launch(key, opts);
+}
+
+async function launch(dataDir: string, opts: EmbeddedOptions): Promise<EmbeddedServer> {
   const log = opts.log ?? (() => {});
   const fsync = opts.fsync ?? true;
-  dataDir = path.resolve(dataDir);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (holdsOldEngine(dataDir)) throw new OldEngineError(dataDir);
   const bin = await binaries();
@@ -415,7 +434,7 @@ export async function startEmbedded(dataDir: string, opts: EmbeddedOptions = {})
           `The embedded database did not start (${(e as Error).message}). Its log, ${where.log}, ends:\n${tail}`,
         );
       }
-      await new Promise((r) => setTimeout(r, 40));
+      await new Promise((r) => setTimeout(r, 10));
     }
   }
   const ready = { ...connection, database: DATABASE };

@@ -1,17 +1,19 @@
 // Mail through SMTP (nodemailer) when SMTP_URL is set. Otherwise, on a laptop (PUBLIC_URL not https) mail is printed
 // on the console so a host can try everything; on a real deployment it is not sent and the log says only that, since
 // logs are kept and an address or a sign-in link does not belong in them.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export type Mail = { to: string; subject: string; text: string };
 export type Mailer = { send(mail: Mail): Promise<void>; kind: 'smtp' | 'console' };
 
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // nodemailer is loaded with the first mail, not at start (fewer modules for every process, the CLI's too).
+  let transport: Promise<Transporter> | undefined;
   return {
     kind: 'smtp',
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(url));
+      await (await transport).sendMail({ from, ...mail });
     },
   };
 }

@@ -1,18 +1,14 @@
 // Passkeys (WebAuthn) through @simplewebauthn/server: the main way to sign in.
 // Challenges are kept server-side in auth_challenges and spent once; the browser holds only the challenge's id.
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Db } from '../db/connect.ts';
 import { errors } from '../web/errors.ts';
 import { createSession } from './sessions.ts';
 
 const CHALLENGE_MINUTES = 5;
+
+/** Loaded at the first passkey ceremony, not at start: it and its certificate parsers are a third of the app's modules. */
+const webauthn = () => import('@simplewebauthn/server');
 
 export type RelyingParty = { name: string; id: string; origin: string };
 
@@ -78,7 +74,7 @@ export async function registrationOptions(
     .select(['id', 'transports'])
     .where('member_id', '=', member.id)
     .execute();
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
     userName: member.displayName,
@@ -102,6 +98,7 @@ export async function verifyRegistration(
 ) {
   const stored = await spendChallenge(db, challengeId, 'register', now);
   if (!stored || stored.member_id !== memberId) throw errors.badRequest('challenge_expired', 'error.passkeyFailed');
+  const { verifyRegistrationResponse } = await webauthn();
   const verification = await verifiedOrRefused(() =>
     verifyRegistrationResponse({
       response: response as RegistrationResponseJSON,
@@ -127,7 +124,10 @@ export async function verifyRegistration(
 
 export async function authenticationOptions(db: Db, rp: RelyingParty, now: Date) {
   // No allowCredentials: discoverable credentials, so nobody has to type who they are.
-  const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'preferred' });
+  const options = await (await webauthn()).generateAuthenticationOptions({
+    rpID: rp.id,
+    userVerification: 'preferred',
+  });
   const challengeId = await storeChallenge(db, options.challenge, 'authenticate', null, now);
   return { options, challengeId };
 }
@@ -144,6 +144,7 @@ export async function verifyAuthentication(
   if (!stored || typeof id !== 'string') throw errors.badRequest('passkey_not_verified', 'error.passkeyFailed');
   const passkey = await db.selectFrom('passkeys').selectAll().where('id', '=', id).executeTakeFirst();
   if (!passkey) throw errors.badRequest('passkey_unknown', 'error.passkeyUnknown');
+  const { verifyAuthenticationResponse } = await webauthn();
   const verification = await verifiedOrRefused(() =>
     verifyAuthenticationResponse({
       response: response as AuthenticationResponseJSON,

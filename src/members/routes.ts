@@ -1,7 +1,6 @@
 // Routes for joining, signing in and out, settings, invites and passkeys. Thin: validate, load,
 // authorize, command, render.
 import { Hono } from 'hono';
-import QRCode from 'qrcode';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv, Deps as AppDeps } from '../web/context.ts';
 import { page } from '../web/render.tsx';
@@ -339,6 +338,8 @@ memberRoutes.post('/invites', async (c) => {
   });
   const url = inviteUrl(config.publicUrl, token);
   const label = c.get('t')('invite.qrLabel');
+  // Loaded when a QR code is first drawn, not at start.
+  const { default: QRCode } = await import('qrcode');
   const svg = (await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })).replace(
     '<svg ',
     `<svg role="img" aria-label="${label.replace(/["<>&]/g, '')}" `,
