@@ -57,7 +57,7 @@ async function climb(
   return { best, steps, peakPssMb };
 }
 
-export const RATES = [5, 10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
+export const RATES = [5, 10, 25, 50, 100, 200, 300, 400, 500, 600, 800, 1000, 1600, 3200, 6400, 12800];
 
 /**
  * The mixed load against a running Kropotkin: the founder reads the board, and the members (their cookies given) post
@@ -80,6 +80,16 @@ export async function kropotkinUnderLoad(
   const board: Req = { method: 'GET', path: '/board', headers: { cookie } };
   const mix = posts.flatMap((post) => [board, board, board, post]);
   return climb(server.base, opts.rates ?? RATES, opts.seconds, mix, {}, server.child.pid);
+}
+
+/** The board alone, read by the founder: what most requests of a network are. */
+export async function boardUnderLoad(
+  server: ServerProcess,
+  cookie: string,
+  opts: { seconds: number; rates?: number[] },
+) {
+  const board: Req = { method: 'GET', path: '/board', headers: { cookie } };
+  return climb(server.base, opts.rates ?? RATES, opts.seconds, [board], {}, server.child.pid);
 }
 
 /** Members who joined through one invite link for many, made by the host's command (the server answers it). */

@@ -15,6 +15,7 @@ export function createApp(deps: Deps) {
     c.set('deps', deps);
     c.set('member', null);
     c.set('network', null);
+    c.set('reads', new Map());
     const lang = fromAcceptLanguage(c.req.header('accept-language'));
     c.set('lang', lang);
     c.set('t', translator(lang, deps.registry.catalogs));

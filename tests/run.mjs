@@ -85,6 +85,7 @@ const COMPATIBILITY = [
   'lifecycle',
   'notification-subjects',
   'promises',
+  'request-statements',
   'retention',
   'rotas',
   'seizure',

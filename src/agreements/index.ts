@@ -5,15 +5,16 @@ import { foundingAgreements } from './defaults.ts';
 import { messages } from './messages.ts';
 import { agreementRoutes } from './routes.tsx';
 import { foundingRoutes } from './founding.tsx';
-import { loadNetwork } from './middleware.ts';
+import { loadNetwork, networkVersion } from './middleware.ts';
 
 export const agreements: Domain = {
   name: 'agreements',
   access,
   messages,
   agreements: foundingAgreements,
-  tables: ['agreements', 'network_founding'],
+  tables: ['agreements', 'network_founding', 'network_state'],
   middleware: [loadNetwork()],
+  reads: [networkVersion],
   routes: [foundingRoutes, agreementRoutes],
   nav: [{ href: '/agreements', label: 'nav.agreements', place: 'bottom', order: 20 }],
 };

@@ -18,6 +18,7 @@ import * as invites from './migrations/012_invites.ts';
 import * as emailConfirmations from './migrations/013_email_confirmations.ts';
 import * as checkinBatches from './migrations/014_checkin_batches.ts';
 import * as notificationSubjects from './migrations/015_notification_subjects.ts';
+import * as networkState from './migrations/016_network_state.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -35,6 +36,7 @@ const migrations: { name: string; up: string }[] = [
   emailConfirmations,
   checkinBatches,
   notificationSubjects,
+  networkState,
 ];
 
 /** Every migration this code knows, in the order they apply. */

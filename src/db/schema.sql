@@ -17,6 +17,7 @@ table agreements
   CREATE UNIQUE INDEX agreements_one_per_decision ON public.agreements USING btree (decision_id)
   CREATE TRIGGER agreements_adopted BEFORE INSERT ON public.agreements FOR EACH ROW EXECUTE FUNCTION agreement_adopted()
   CREATE TRIGGER agreements_append_only BEFORE DELETE OR UPDATE ON public.agreements FOR EACH ROW EXECUTE FUNCTION refuse_change()
+  CREATE TRIGGER agreements_state AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.agreements FOR EACH STATEMENT EXECUTE FUNCTION network_state_changed()
 
 table auth_challenges
   id uuid not null default gen_random_uuid()
@@ -529,6 +530,13 @@ table network_founding
   constraint network_founding_check CHECK (((founded_at IS NULL) OR (token_hash IS NULL)))
   constraint network_founding_id_check CHECK ((id = 1))
   constraint network_founding_pkey PRIMARY KEY (id)
+  CREATE TRIGGER network_founding_state AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.network_founding FOR EACH STATEMENT EXECUTE FUNCTION network_state_changed()
+
+table network_state
+  id integer not null default 1
+  version bigint not null default nextval('network_state_version'::regclass)
+  constraint network_state_id_check CHECK ((id = 1))
+  constraint network_state_pkey PRIMARY KEY (id)
 
 table network_warnings
   id uuid not null default gen_random_uuid()
@@ -556,6 +564,7 @@ table notifications
   CREATE UNIQUE INDEX notifications_once ON public.notifications USING btree (member_id, kind, COALESCE(subject, ''::text)) WHERE once
   CREATE INDEX notifications_subject ON public.notifications USING btree (subject) WHERE (subject IS NOT NULL)
   CREATE INDEX notifications_unmailed ON public.notifications USING btree (member_id) WHERE (emailed_at IS NULL)
+  CREATE INDEX notifications_unread ON public.notifications USING btree (member_id) WHERE (read_at IS NULL)
 
 table passkeys
   id text not null
@@ -1280,6 +1289,15 @@ AS $function$
     and (p.ends_at > app_now() or exists (select 1 from proposals r
       where r.subject_member_id = who and r.status = 'open' and r.seconded_at is not null)))
 $function$
+
+CREATE OR REPLACE FUNCTION public.network_state_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  update network_state set version = greatest(nextval('network_state_version'), version + 1);
+  return null;
+end $function$
 
 CREATE OR REPLACE FUNCTION public.notifications_forget()
  RETURNS trigger

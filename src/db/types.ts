@@ -40,6 +40,7 @@ type Json = ColumnType<unknown, string, string>;
 export interface Database {
   schema_migrations: { name: string; applied_at: Generated<Date> };
   network_founding: { id: Generated<number>; token_hash: Buffer | null; founded_at: Timestamp | null };
+  network_state: { id: Generated<number>; version: Generated<string> };
   members: {
     id: Generated<string>;
     display_name: string;

@@ -11,8 +11,9 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
     const { db, clock, registry } = c.get('deps');
     const token = getCookie(c, SESSION_COOKIE);
     c.set('sessionToken', token);
-    const member = await memberForSession(db, token, clock());
+    const { member, reads } = await memberForSession(db, token, clock(), registry.reads);
     c.set('member', member);
+    c.set('reads', reads);
     const wanted = member?.language ?? getCookie(c, LANG_COOKIE) ?? fromAcceptLanguage(c.req.header('accept-language'));
     const lang = pickLanguage(wanted);
     c.set('lang', lang);

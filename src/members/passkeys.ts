@@ -74,7 +74,9 @@ export async function registrationOptions(
     .select(['id', 'transports'])
     .where('member_id', '=', member.id)
     .execute();
-  const options = await (await webauthn()).generateRegistrationOptions({
+  const options = await (
+    await webauthn()
+  ).generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
     userName: member.displayName,
@@ -124,7 +126,9 @@ export async function verifyRegistration(
 
 export async function authenticationOptions(db: Db, rp: RelyingParty, now: Date) {
   // No allowCredentials: discoverable credentials, so nobody has to type who they are.
-  const options = await (await webauthn()).generateAuthenticationOptions({
+  const options = await (
+    await webauthn()
+  ).generateAuthenticationOptions({
     rpID: rp.id,
     userVerification: 'preferred',
   });

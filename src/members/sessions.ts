@@ -1,6 +1,7 @@
 // Server-side sessions: the cookie holds a random token, the database only its hash.
 import type { SessionMember } from '../web/context.ts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { RequestRead } from '../web/domain.ts';
 import type { Database } from '../db/types.ts';
 import { hashToken, looksLikeToken, newToken } from '../security/tokens.ts';
 
@@ -23,31 +24,33 @@ export async function createSession(db: Kysely<Database>, memberId: string, now:
 
 export type { SessionMember };
 
-export async function memberForSession(db: Kysely<Database>, token: string | undefined, now: Date) {
-  if (!looksLikeToken(token)) return null;
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('members', 'members.id', 'sessions.member_id')
-    .select([
-      'members.id',
-      'members.display_name',
-      'members.language',
-      'members.email_hash',
-      'members.email_decisions',
-      'sessions.expires_at',
-      'sessions.created_at',
-    ])
-    .where('sessions.token_hash', '=', hashToken(token))
-    .where('sessions.expires_at', '>', now)
-    .where('members.removed_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return null;
+/**
+ * Who the cookie's session belongs to (null for nobody), and what the domains read on every request with it
+ * (web/domain.ts's RequestRead: the agreements' version, the unread count): one statement for all of it.
+ */
+export async function memberForSession(
+  db: Kysely<Database>,
+  token: string | undefined,
+  now: Date,
+  reads: readonly RequestRead[] = [],
+): Promise<{ member: SessionMember | null; reads: Map<string, unknown> }> {
+  const hash = looksLikeToken(token) ? hashToken(token) : null;
+  const me = sql.ref<string | null>('me.id');
+  const extra = reads.map((r, i) => sql`, ${r.select(me)} as ${sql.ref(`r${i}`)}`);
+  const { rows } = await sql<SessionRow & Record<string, unknown>>`
+    select me.*${sql.join(extra, sql``)} from (values (1)) as one left join (
+      select m.id, m.display_name, m.language, m.email_hash, m.email_decisions, s.expires_at, s.created_at
+      from sessions s join members m on m.id = s.member_id
+      where s.token_hash = ${hash} and s.expires_at > ${now} and m.removed_at is null) as me on true`.execute(db);
+  const row = rows[0]!;
+  const values = new Map(reads.map((r, i) => [r.name, row[`r${i}`]]));
+  if (row.id === null) return { member: null, reads: values };
   // Sliding expiry, written at most once a day.
   if (row.expires_at.getTime() - now.getTime() < (SESSION_DAYS - 1) * DAY) {
     await db
       .updateTable('sessions')
       .set({ expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
-      .where('token_hash', '=', hashToken(token))
+      .where('token_hash', '=', hash!)
       .execute();
   }
   const member: SessionMember = {
@@ -58,8 +61,18 @@ export async function memberForSession(db: Kysely<Database>, token: string | und
     emailDecisions: row.email_decisions,
     signedInAt: row.created_at,
   };
-  return member;
+  return { member, reads: values };
 }
+
+type SessionRow = {
+  id: string;
+  display_name: string;
+  language: string;
+  email_hash: Buffer | null;
+  email_decisions: boolean;
+  expires_at: Date;
+  created_at: Date;
+};
 
 /** Signs a member out everywhere: every session they have ends, this one too. */
 export async function endAllSessions(db: Kysely<Database>, memberId: string) {

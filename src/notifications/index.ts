@@ -5,7 +5,7 @@ import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { notificationRoutes } from './routes.tsx';
 import { sendDigests } from './digest.ts';
-import { forgetOldNotifications, unreadCount } from './queries.ts';
+import { forgetOldNotifications, unreadCountOf } from './queries.ts';
 
 export const notifications: Domain = {
   name: 'notifications',
@@ -27,7 +27,7 @@ export const notifications: Domain = {
       label: 'nav.notifications',
       place: 'top',
       order: 90,
-      badge: (deps, id) => unreadCount(deps.db, id),
+      badge: unreadCountOf,
     },
   ],
 };

@@ -1,5 +1,5 @@
 // In-app notifications: always kept in the list; mailed at most once an hour per member as a digest.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { NotificationKind, NotificationSubject, Registry } from '../web/domain.ts';
 import { noteDigestSent } from '../members/index.ts';
@@ -74,15 +74,9 @@ export async function notificationsOf(
   });
 }
 
-export async function unreadCount(db: Kysely<Database>, memberId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('member_id', '=', memberId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+/** The member's unread count as an expression, read with the session on every page (the navigation's badge). */
+export const unreadCountOf = (member: Expression<string | null>) =>
+  sql<number>`(select count(*)::int from notifications where member_id = ${member} and read_at is null)`;
 
 export async function markAllRead(db: Kysely<Database>, memberId: string, now: Date, upto: Date = now) {
   await db

@@ -55,5 +55,7 @@ export type AppEnv = {
     t: Translate;
     nonce: string;
     network: Network | null;
+    /** What the domains read on every request with the session (web/domain.ts's RequestRead), by name. */
+    reads: ReadonlyMap<string, unknown>;
   };
 };

@@ -3,7 +3,7 @@
 // navigation iterate over the list; none of them names a domain. See docs/CONVENTIONS.md ("How to add a domain").
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Child } from 'hono/jsx';
 import type { AppEnv, Deps, Network } from './context.ts';
@@ -30,9 +30,19 @@ export type NavEntry = {
   place: 'top' | 'bottom';
   /** Position among the entries of its place (lower first). */
   order: number;
-  /** A count shown beside the link (unread notifications). */
-  badge?: (deps: Deps, memberId: string) => Promise<number>;
+  /** A count shown beside the link (unread notifications): read with the session (see RequestRead), given the member. */
+  badge?: (member: Expression<string | null>) => Expression<number>;
 };
+
+/**
+ * A value every request needs, read in the one statement that also finds who is signed in (members/middleware.ts):
+ * a scalar SQL expression, given the signed-in member's id (null when nobody is). The domain's middleware finds it in
+ * c.get('reads') under its name. A page for a member then costs one statement before its own.
+ */
+export type RequestRead = { name: string; select: (member: Expression<string | null>) => Expression<unknown> };
+
+/** Where a navigation link's count is in c.get('reads'). */
+export const badgeRead = (href: string) => `badge ${href}`;
 
 /** What a proposal that just closed tells the domain whose action it carries. */
 export type Closing = {
@@ -142,6 +152,8 @@ export type Domain = {
   tables?: readonly string[];
   /** Run for every request but static files, before any route, in the list's order (the session, the agreements). */
   middleware?: MiddlewareHandler<AppEnv>[];
+  /** What its middleware needs read on every request, with the session (see RequestRead). */
+  reads?: RequestRead[];
   routes?: Hono<AppEnv>[];
   /** Who may reach each of its routes, by "METHOD /path" (every route, and only those: buildRegistry checks). */
   access?: Record<string, RouteAccess>;
@@ -161,6 +173,8 @@ export type Domain = {
 export type Registry = {
   domains: readonly Domain[];
   middleware: MiddlewareHandler<AppEnv>[];
+  /** Every domain's reads and every navigation link's count, for the statement that finds the session. */
+  reads: RequestRead[];
   routes: Hono<AppEnv>[];
   /** Who may reach each route of every domain. */
   access: Record<string, RouteAccess>;
@@ -250,6 +264,12 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     domains,
     catalogs: catalogs as Catalogs,
     middleware: domains.flatMap((d) => d.middleware ?? []),
+    reads: [
+      ...domains.flatMap((d) => d.reads ?? []),
+      ...domains
+        .flatMap((d) => d.nav ?? [])
+        .flatMap((e) => (e.badge ? [{ name: badgeRead(e.href), select: e.badge }] : [])),
+    ],
     routes: domains.flatMap((d) => d.routes ?? []),
     access,
     jobs: [

@@ -5,21 +5,20 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.ts';
 import { Layout, type NavLink, type ViewCtx } from './layout.tsx';
-import type { Deps } from './context.ts';
+import { badgeRead } from './domain.ts';
 
-/** The domains' navigation for a signed-in member, each count (unread notifications) asked for. */
-async function navFor(deps: Deps, memberId: string): Promise<NavLink[]> {
-  return Promise.all(
-    deps.registry.nav.map(async (e) => ({
-      href: e.href,
-      label: e.label,
-      place: e.place,
-      count: e.badge ? await e.badge(deps, memberId) : 0,
-    })),
-  );
+/** The domains' navigation for a signed-in member, with the counts read along with the session (RequestRead). */
+function navFor(c: Context<AppEnv>): NavLink[] {
+  const reads = c.get('reads');
+  return c.get('deps').registry.nav.map((e) => ({
+    href: e.href,
+    label: e.label,
+    place: e.place,
+    count: e.badge ? Number(reads.get(badgeRead(e.href)) ?? 0) : 0,
+  }));
 }
 
-export async function viewCtx(c: Context<AppEnv>): Promise<ViewCtx> {
+export function viewCtx(c: Context<AppEnv>): ViewCtx {
   const member = c.get('member');
   return {
     t: c.get('t'),
@@ -27,7 +26,7 @@ export async function viewCtx(c: Context<AppEnv>): Promise<ViewCtx> {
     member,
     nonce: c.get('nonce'),
     network: c.get('network'),
-    nav: member ? await navFor(c.get('deps'), member.id) : [],
+    nav: member ? navFor(c) : [],
     registry: c.get('deps').registry,
     path: c.req.path,
   };
@@ -36,7 +35,7 @@ export async function viewCtx(c: Context<AppEnv>): Promise<ViewCtx> {
 export type PageOptions = { status?: ContentfulStatusCode; scripts?: string[] };
 
 export async function page(c: Context<AppEnv>, title: string, body: (v: ViewCtx) => Child, opts: PageOptions = {}) {
-  const v = await viewCtx(c);
+  const v = viewCtx(c);
   const html = (
     <Layout v={v} title={title} scripts={opts.scripts}>
       {body(v)}
