@@ -12,7 +12,7 @@ import { surgeFigures } from './surge/simulate.ts';
 import { writePath } from './write-path.ts';
 import { boardUnderLoad, helloUnderLoad, joinMembers, kropotkinUnderLoad } from './load.ts';
 import { foundInContext, measurePages } from './pages.ts';
-import { postForm, prng, pssTreeMb, startServerProcess } from './support.ts';
+import { analyzeEmbedded, postForm, prng, pssTreeMb, startServerProcess } from './support.ts';
 import { tempDir } from '../tests/support/disk.ts';
 import { postgresBinDir, startPostgres, which } from '../tests/support/postgres-server.mjs';
 
@@ -106,6 +106,7 @@ try {
     if (res.status !== 303) throw new Error(`seeding answered ${res.status}`);
     postPath = new URL(res.headers.get('location')!, server.origin).pathname;
   }
+  await analyzeEmbedded(dataDir);
   say('pages on a cheap phone');
   const pages = await measurePages(context, server.origin, [
     '/board',
@@ -127,7 +128,8 @@ try {
   );
   add('page_lcp_ms_max', Math.max(...pages.map((p) => p.lcpMs)), 'ms (Slow 4G, CPU ÷4)', 1500, 'lower');
 
-  await new Promise((res) => setTimeout(res, 2000));
+  // Idle: nobody has asked anything for 12 s, so the pool has closed the connections it no longer needs (after 10 s).
+  await new Promise((res) => setTimeout(res, 12_000));
   const idle = pssTreeMb(server.child.pid!);
   say('under load: Kropotkin, then hello world');
   const seconds = quick ? 1 : 5;
@@ -160,8 +162,8 @@ try {
 say('start-up on an existing data directory');
 server = await startServerProcess(dataDir, keyFile);
 add('start_to_first_page_ms', server.startedMs, 'ms', 1000, 'lower');
-// A restarted server on an existing data directory is what runs day to day.
-await new Promise((res) => setTimeout(res, 2000));
+// A restarted server on an existing data directory is what runs day to day (idle as above).
+await new Promise((res) => setTimeout(res, 12_000));
 add('pss_restarted_idle_mb', pssTreeMb(server.child.pid!), 'MB (PSS, Node and the database server)', 120, 'lower');
 details.start = { restartMs: server.startedMs };
 await server.stop();

@@ -79,7 +79,7 @@ try {
     const run = await fixedRate(server.base, rate, CHUNK_S, [...mix.slice(offset), ...mix.slice(0, offset)], {});
     const sample = {
       atS: Math.round((performance.now() - t0) / 1000),
-      pssMb: pssTreeMb(server.child.pid!),
+      pssMb: Math.round(pssTreeMb(server.child.pid!) * 10) / 10,
       sent: run.sent,
       errors: run.errors,
       p99: Math.round(run.p99),

@@ -4,6 +4,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
+import { layout } from '../src/db/embedded.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -92,14 +94,18 @@ export type ServerProcess = {
  * Starts `kropotkin start` as its own process on the embedded database in dataDir, on 127.0.0.1, and waits until it
  * answers a page. startedMs is the time from spawning to that first answer.
  */
-export async function startServerProcess(dataDir: string, keyFile: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  keyFile: string,
+  opts: { nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   // What `npm start` runs: the compiled JavaScript, built beforehand so the start's time is the start's alone.
   const built = spawnSync(process.execPath, [path.join(ROOT, 'bin/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('building dist/ failed');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/kropotkin.js'), 'start'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'bin/kropotkin.js'), 'start'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -192,4 +198,25 @@ export function pssTreeMb(pid: number): number {
     }
   }
   return kb / 1024;
+}
+
+/**
+ * ANALYZE on a running server's embedded database (through its socket, with its password): the planner's statistics
+ * as autovacuum keeps them on a network that grew over weeks. It analyses a table within a minute of it growing by a
+ * tenth; a bench seeds thousands of rows in seconds and measures at once.
+ */
+export async function analyzeEmbedded(dataDir: string): Promise<void> {
+  const where = layout(dataDir);
+  const client = new pg.Client({
+    host: where.run,
+    user: 'kropotkin',
+    database: 'kropotkin',
+    password: fs.readFileSync(where.password, 'utf8').trim(),
+  });
+  await client.connect();
+  try {
+    await client.query('analyze');
+  } finally {
+    await client.end();
+  }
 }

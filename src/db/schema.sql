@@ -635,6 +635,12 @@ table posts
   constraint posts_takes_offers CHECK (((kind = 'offer'::text) OR (takes IS NULL)))
   constraint posts_urgency_check CHECK ((urgency = ANY (ARRAY['urgent'::text, 'soon'::text, 'whenever'::text])))
   constraint posts_what_check CHECK (((char_length(what) >= 3) AND (char_length(what) <= 1000)))
+  CREATE INDEX posts_board ON public.posts USING btree ((
+CASE urgency
+    WHEN 'urgent'::text THEN 0
+    WHEN 'soon'::text THEN 1
+    ELSE 2
+END), created_at, id) WHERE (status = 'open'::text)
   CREATE INDEX posts_member ON public.posts USING btree (member_id)
   CREATE INDEX posts_open ON public.posts USING btree (kind, status, created_at DESC)
   CREATE INDEX posts_search ON public.posts USING gin (search)

@@ -34,15 +34,23 @@ export async function createPost(
   input: PostInput,
   now: Date,
 ): Promise<string> {
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('posts')
-      .values({ kind: input.kind, member_id: memberId, search_config: searchConfig(language), ...postValues(input) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (input.kind === 'need') await tx.insertInto('match_queue').values({ post_id: row.id, queued_at: now }).execute();
-    return row.id;
-  });
+  // One statement (its own transaction): the post and, for a need, its place in the matching queue.
+  const values = { kind: input.kind, member_id: memberId, search_config: searchConfig(language), ...postValues(input) };
+  const posted = db.with('posted', (w) => w.insertInto('posts').values(values).returning('id'));
+  const row =
+    input.kind === 'need'
+      ? await posted
+          .with('queued', (w) =>
+            w
+              .insertInto('match_queue')
+              .columns(['post_id', 'queued_at'])
+              .expression((eb) => eb.selectFrom('posted').select(['posted.id', eb.val(now).as('queued_at')])),
+          )
+          .selectFrom('posted')
+          .select('id')
+          .executeTakeFirstOrThrow()
+      : await posted.selectFrom('posted').select('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function updatePost(db: Db, post: PostView, input: PostInput, now: Date) {

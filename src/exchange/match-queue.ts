@@ -1,6 +1,8 @@
 // Telling helpers about a new need happens just after it is posted, not while the member waits: posting writes the
 // need and a row in match_queue in one transaction (so a crash loses nothing), and a worker in the same process then
 // finds the offers that fit and queues their notifications. The scheduled jobs drain whatever a restart left behind.
+// Matching's own commits do not wait for the disk: what one writes is derived, and redone if a crash loses it.
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { notify } from '../notifications/index.ts';
 import { candidatesFor } from './queries.ts';
@@ -8,6 +10,9 @@ import { candidatesFor } from './queries.ts';
 /** Matches one queued need, if any is waiting; true when it did. Each runs in its own transaction. */
 async function matchOne(db: Db): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
+    // What this writes can be worked out again: were a crash to lose it, its queue row would come back with it and be
+    // matched again. So it does not wait for the disk (the posting did, the member's need is safe).
+    await sql`set local synchronous_commit = off`.execute(tx);
     const queued = await tx
       .selectFrom('match_queue')
       .select('post_id')

@@ -189,14 +189,21 @@ export async function postsOf(db: Db, memberId: string): Promise<PostView[]> {
   return rows.map(toView);
 }
 
-export async function openNeedsOf(db: Db, memberId: string) {
-  return db
-    .selectFrom('posts')
-    .select(['id', 'what', 'category'])
-    .where('member_id', '=', memberId)
-    .where('kind', '=', 'need')
-    .where('status', '=', 'open')
-    .execute();
+/**
+ * Before posting, in one statement: whether the member is paused, and their newest open needs in the category (the
+ * duplicate check compares within a category; fifty bounds what a member with many open needs makes a post cost).
+ */
+export async function postingState(db: Db, memberId: string, category: string) {
+  const { rows } = await sql<{ paused: boolean; id: string | null; what: string | null; category: string | null }>`
+    select member_paused(${memberId}::uuid) as paused, n.id, n.what, n.category
+    from (values (1)) as one left join lateral (
+      select id, what, category from posts
+      where member_id = ${memberId} and kind = 'need' and status = 'open' and category = ${category}
+      order by created_at desc limit 50) as n on true`.execute(db);
+  return {
+    paused: rows[0]?.paused === true,
+    openNeeds: rows.flatMap((r) => (r.id ? [{ id: r.id, what: r.what!, category: r.category! }] : [])),
+  };
 }
 
 /** Newest open post time, so a page can tell whether the board changed since it was drawn. */

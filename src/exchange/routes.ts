@@ -17,7 +17,7 @@ import {
   candidatesFor,
   matchById,
   matchesOf,
-  openNeedsOf,
+  postingState,
   postById,
   postsOf,
   pausedNow,
@@ -155,7 +155,8 @@ exchangeRoutes.post('/posts', async (c) => {
     });
   }
   const { db, clock } = c.get('deps');
-  if (await pausedNow(db, member.id)) {
+  const state = await postingState(db, member.id, parsed.data.category);
+  if (state.paused) {
     return postForm(c, {
       kind,
       form: { values, errors: { _form: 'error.paused' } },
@@ -165,7 +166,7 @@ exchangeRoutes.post('/posts', async (c) => {
     });
   }
   if (parsed.data.kind === 'need' && values.confirm_duplicate !== 'yes') {
-    const duplicate = findNearDuplicate(parsed.data.what, parsed.data.category, await openNeedsOf(db, member.id));
+    const duplicate = findNearDuplicate(parsed.data.what, parsed.data.category, state.openNeeds);
     if (duplicate)
       return postForm(c, { kind, form: emptyForm(values), action: '/posts', editing: false, duplicate, status: 409 });
   }

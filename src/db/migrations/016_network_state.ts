@@ -3,7 +3,8 @@
 // changes an agreement or the founding moves it, so a request sees the new version exactly when it can see the
 // change, in every process. It only grows: a number from a sequence (never repeated, not even after the row is
 // emptied and made again) and past the row's own (after a restore brings an older row back).
-// And the unread count every page shows gets an index of its own.
+// And two indexes for what every page and the board read: the unread count, and the board's order (urgent first,
+// then those waiting longest), so a page of fifty is read in order instead of sorting every open post.
 export const name = '016_network_state';
 
 export const up = `
@@ -26,4 +27,6 @@ create trigger network_founding_state after insert or update or delete or trunca
   for each statement execute function network_state_changed();
 
 create index notifications_unread on notifications (member_id) where read_at is null;
+create index posts_board on posts ((case urgency when 'urgent' then 0 when 'soon' then 1 else 2 end), created_at, id)
+  where status = 'open';
 `;
