@@ -94,6 +94,17 @@ export type ServerProcess = {
  * Starts `kropotkin start` as its own process on the embedded database in dataDir, on 127.0.0.1, and waits until it
  * answers a page. startedMs is the time from spawning to that first answer.
  */
+/** The flags `npm start` gives Node (package.json's start script), so the bench measures what members run. */
+export function startNodeArgs(): string[] {
+  const scripts = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts;
+  const m = scripts.start.match(/^node ((?:--\S+ )*)bin\/kropotkin\.js start$/);
+  if (!m)
+    throw new Error(`package.json's start script is not "node [--flags] bin/kropotkin.js start": ${scripts.start}`);
+  return m[1]!.split(' ').filter(Boolean);
+}
+
 export async function startServerProcess(
   dataDir: string,
   keyFile: string,
@@ -105,20 +116,24 @@ export async function startServerProcess(
   const built = spawnSync(process.execPath, [path.join(ROOT, 'bin/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('building dist/ failed');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(ROOT, 'bin/kropotkin.js'), 'start'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: origin,
-      KROPOTKIN_DATA_DIR: dataDir,
-      KROPOTKIN_KEY_FILE: keyFile,
-      DATABASE_URL: '',
+  const child = spawn(
+    process.execPath,
+    [...startNodeArgs(), ...(opts.nodeArgs ?? []), path.join(ROOT, 'bin/kropotkin.js'), 'start'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: origin,
+        KROPOTKIN_DATA_DIR: dataDir,
+        KROPOTKIN_KEY_FILE: keyFile,
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -32,6 +32,11 @@ export async function openDatabase(
   const pool = new pg.Pool({
     ...(embedded ? embedded.connection : { connectionString: (target as { databaseUrl: string }).databaseUrl }),
     max: opts.poolSize ?? POOL_SIZE,
+    // Two connections stay open when the network is quiet (a page runs up to two statements at once): a new one costs a
+    // process, the password exchange and cold catalogue caches, 40–70 ms, and a burst after a quiet spell would pay it
+    // on every connection at once. The rest close after 10 s idle.
+    min: Math.min(2, opts.poolSize ?? POOL_SIZE),
+    idleTimeoutMillis: 10_000,
     connectionTimeoutMillis: 3000,
     // Every statement is time-bounded (maintenance lifts it: limits.ts); a transaction left idle is ended.
     statement_timeout: limit,
