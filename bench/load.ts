@@ -50,8 +50,9 @@ async function climb(
   for (const rate of rates) {
     const { s, peak } = await step(url, rate, seconds, requests, headers, pid);
     steps.push(s);
-    peakPssMb = Math.max(peakPssMb, peak);
     if (!s.ok) break;
+    // Memory under load is read at the rates the server holds, not in a step where its queue grows without end.
+    peakPssMb = Math.max(peakPssMb, peak);
     best = rate;
   }
   return { best, steps, peakPssMb };
