@@ -50,7 +50,10 @@ async function climb(
   for (const rate of rates) {
     const { s, peak } = await step(url, rate, seconds, requests, headers, pid);
     steps.push(s);
-    if (!s.ok) break;
+    if (!s.ok) {
+      if (best === 0) peakPssMb = peak; // not even the first rate held: its memory is what there is to report
+      break;
+    }
     // Memory under load is read at the rates the server holds, not in a step where its queue grows without end.
     peakPssMb = Math.max(peakPssMb, peak);
     best = rate;
