@@ -34,22 +34,21 @@ export async function createPost(
   input: PostInput,
   now: Date,
 ): Promise<string> {
-  // One statement (its own transaction): the post and, for a need, its place in the matching queue.
   const values = { kind: input.kind, member_id: memberId, search_config: searchConfig(language), ...postValues(input) };
-  const posted = db.with('posted', (w) => w.insertInto('posts').values(values).returning('id'));
-  const row =
-    input.kind === 'need'
-      ? await posted
-          .with('queued', (w) =>
-            w
-              .insertInto('match_queue')
-              .columns(['post_id', 'queued_at'])
-              .expression((eb) => eb.selectFrom('posted').select(['posted.id', eb.val(now).as('queued_at')])),
-          )
-          .selectFrom('posted')
-          .select('id')
-          .executeTakeFirstOrThrow()
-      : await posted.selectFrom('posted').select('id').executeTakeFirstOrThrow();
+  if (input.kind !== 'need')
+    return (await db.insertInto('posts').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  // One statement (its own transaction): the need and its place in the matching queue.
+  const row = await db
+    .with('posted', (w) => w.insertInto('posts').values(values).returning('id'))
+    .with('queued', (w) =>
+      w
+        .insertInto('match_queue')
+        .columns(['post_id', 'queued_at'])
+        .expression((eb) => eb.selectFrom('posted').select(['posted.id', eb.val(now).as('queued_at')])),
+    )
+    .selectFrom('posted')
+    .select('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
