@@ -68,9 +68,9 @@ if (pgBin) {
 const dir = tempDir('kropotkin-bench-server-');
 const dataDir = path.join(dir, 'data');
 const keyFile = path.join(dir, 'key');
-let server = await startServerProcess(dataDir, keyFile);
 const chromiumPath = process.env.CHROMIUM_PATH || which('chromium') || which('chromium-browser');
 if (!chromiumPath) throw new Error('Chromium was not found (apt-get install -y chromium)');
+let server = await startServerProcess(dataDir, keyFile);
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: [
