@@ -40,6 +40,8 @@ export async function boot(
       // Per address: 5 links per 15 minutes; for the whole server: 200 per 15 minutes.
       signInLinks: new RateLimiter(5, 15 * 60_000),
       signInLinksGlobal: new RateLimiter(200, 15 * 60_000),
+      // Wrong sign-in and recovery codes, for the whole server: 60 per 15 minutes (SECURITY.md, ways back in).
+      wrongCodes: new RateLimiter(60, 15 * 60_000),
     },
     registry,
     jobs: new Map(),

@@ -19,6 +19,7 @@ import * as emailConfirmations from './migrations/013_email_confirmations.ts';
 import * as checkinBatches from './migrations/014_checkin_batches.ts';
 import * as notificationSubjects from './migrations/015_notification_subjects.ts';
 import * as networkState from './migrations/016_network_state.ts';
+import * as waysBack from './migrations/017_ways_back.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -37,6 +38,7 @@ const migrations: { name: string; up: string }[] = [
   checkinBatches,
   notificationSubjects,
   networkState,
+  waysBack,
 ];
 
 /** Every migration this code knows, in the order they apply. */

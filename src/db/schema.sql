@@ -710,6 +710,14 @@ table proposals
   CREATE TRIGGER proposals_not_paused BEFORE INSERT ON public.proposals FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('opened_by')
   CREATE TRIGGER proposals_second_not_paused BEFORE UPDATE OF seconded_by ON public.proposals FOR EACH ROW WHEN ((new.seconded_by IS DISTINCT FROM old.seconded_by)) EXECUTE FUNCTION refuse_if_paused('seconded_by')
 
+table recovery_codes
+  member_id uuid not null
+  code_hash bytea not null
+  created_at timestamp with time zone not null default app_now()
+  constraint recovery_codes_code_hash_key UNIQUE (code_hash)
+  constraint recovery_codes_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint recovery_codes_pkey PRIMARY KEY (member_id)
+
 table removal_asks
   subject_member_id uuid not null
   asked_by uuid not null
@@ -864,6 +872,35 @@ table sessions
   constraint sessions_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   constraint sessions_pkey PRIMARY KEY (token_hash)
   CREATE INDEX sessions_member ON public.sessions USING btree (member_id)
+
+table sign_in_codes
+  id uuid not null default gen_random_uuid()
+  member_id uuid not null
+  made_by uuid not null
+  needs_second boolean not null
+  seconded_by uuid
+  seconded_at timestamp with time zone
+  code_hash bytea not null
+  created_at timestamp with time zone not null default app_now()
+  expires_at timestamp with time zone not null
+  used_at timestamp with time zone
+  ended_at timestamp with time zone
+  constraint sign_in_codes_check CHECK ((made_by <> member_id))
+  constraint sign_in_codes_check1 CHECK (((seconded_by IS NULL) = (seconded_at IS NULL)))
+  constraint sign_in_codes_check2 CHECK (((seconded_by IS NULL) OR (needs_second AND (seconded_by <> member_id) AND (seconded_by <> made_by))))
+  constraint sign_in_codes_check3 CHECK (((used_at IS NULL) OR (ended_at IS NULL)))
+  constraint sign_in_codes_check4 CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '01:00:00'::interval))))
+  constraint sign_in_codes_code_hash_key UNIQUE (code_hash)
+  constraint sign_in_codes_made_by_fkey FOREIGN KEY (made_by) REFERENCES members(id) ON DELETE CASCADE
+  constraint sign_in_codes_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint sign_in_codes_pkey PRIMARY KEY (id)
+  constraint sign_in_codes_seconded_by_fkey FOREIGN KEY (seconded_by) REFERENCES members(id) ON DELETE CASCADE
+  CREATE INDEX sign_in_codes_made_by ON public.sign_in_codes USING btree (made_by, created_at)
+  CREATE UNIQUE INDEX sign_in_codes_one_waiting ON public.sign_in_codes USING btree (member_id) WHERE ((used_at IS NULL) AND (ended_at IS NULL))
+  CREATE TRIGGER sign_in_codes_daily_limit BEFORE INSERT ON public.sign_in_codes FOR EACH ROW EXECUTE FUNCTION within_daily_limit('made_by', 'created_at', 'daily_sign_in_codes', '5')
+  CREATE TRIGGER sign_in_codes_not_paused BEFORE INSERT ON public.sign_in_codes FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('made_by')
+  CREATE TRIGGER sign_in_codes_second_not_paused BEFORE UPDATE OF seconded_by ON public.sign_in_codes FOR EACH ROW WHEN ((new.seconded_by IS DISTINCT FROM old.seconded_by)) EXECUTE FUNCTION refuse_if_paused('seconded_by')
+  CREATE TRIGGER sign_in_codes_use BEFORE UPDATE OF used_at ON public.sign_in_codes FOR EACH ROW WHEN ((new.used_at IS NOT NULL)) EXECUTE FUNCTION sign_in_code_use()
 
 table sign_in_tokens
   token_hash bytea not null
@@ -1502,6 +1539,20 @@ begin
   end if;
   if (select count(*) from rota_signups where slot_id = new.slot_id and dropped_at is null) >= s.needed then
     raise exception 'this slot has everyone it needs' using errcode = 'KR026';
+  end if;
+  return new;
+end $function$
+
+CREATE OR REPLACE FUNCTION public.sign_in_code_use()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if old.used_at is not null or old.ended_at is not null or old.expires_at <= app_now() then
+    raise exception 'this sign-in code is spent or expired' using errcode = 'KR031';
+  end if;
+  if old.needs_second and old.seconded_at is null then
+    raise exception 'this sign-in code waits for a second member' using errcode = 'KR032';
   end if;
   return new;
 end $function$

@@ -96,6 +96,20 @@ export interface Database {
     expires_at: Timestamp;
     used_at: Timestamp | null;
   };
+  recovery_codes: { member_id: string; code_hash: Buffer; created_at: Generated<Date> };
+  sign_in_codes: {
+    id: Generated<string>;
+    member_id: string;
+    made_by: string;
+    needs_second: boolean;
+    seconded_by: string | null;
+    seconded_at: Timestamp | null;
+    code_hash: Buffer;
+    created_at: Generated<Date>;
+    expires_at: Timestamp;
+    used_at: Timestamp | null;
+    ended_at: Timestamp | null;
+  };
   passkeys: {
     id: string;
     member_id: string;

@@ -10,7 +10,12 @@ export const access: Record<string, RouteAccess> = {
   'POST /sign-in/email': { who: 'anyone' },
   'GET /sign-in/link': { who: 'nobody' }, // open to all, but without a live one-time link it is gone (410) for everyone; mail.test.ts uses real links
   'POST /sign-in/link': { who: 'nobody' }, // likewise
+  'POST /sign-in/code': { who: 'anyone' },
   'POST /sign-out': { who: 'anyone' },
+  'POST /settings/recovery-code': { who: 'members' },
+  'GET /members': { who: 'members' },
+  'POST /members/:id/sign-in-code': { who: 'others', about: 'member' }, // for another member, never oneself
+  'POST /members/codes/:id/second': { who: 'second', about: 'signInCode' }, // neither its member nor its maker
   'POST /language': { who: 'anyone' },
   'GET /settings': { who: 'members' },
   'POST /settings': { who: 'members' },

@@ -18,4 +18,5 @@ export const memberAgreements = [
     network: (joinMode: JoinMode) => ({ joinMode }),
   }),
   dailyLimit('daily_invites', 10),
+  dailyLimit('daily_sign_in_codes', 5),
 ];

@@ -87,6 +87,15 @@ export async function removeMember(tx: Kysely<Database>, memberId: string, now: 
   await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('recovery_codes').where('member_id', '=', memberId).execute();
+  // Codes made for them end; codes they made for others, waiting, end too (a removed member vouches for nobody).
+  await tx
+    .updateTable('sign_in_codes')
+    .set({ ended_at: now })
+    .where((eb) => eb.or([eb('member_id', '=', memberId), eb('made_by', '=', memberId)]))
+    .where('used_at', 'is', null)
+    .where('ended_at', 'is', null)
+    .execute();
   await tx
     .updateTable('invites')
     .set({ revoked_at: now })

@@ -8,6 +8,7 @@ import { homeRoutes } from './home.tsx';
 import { loadSession } from './middleware.ts';
 import { clearSpentCredentials } from './sessions.ts';
 import { clearEmailConfirmations } from './email.ts';
+import { clearOldSignInCodes } from './ways-back.ts';
 
 export const members: Domain = {
   name: 'members',
@@ -23,16 +24,20 @@ export const members: Domain = {
     'invites',
     'removed_marks',
     'email_confirmations',
+    'recovery_codes',
+    'sign_in_codes',
   ],
   middleware: [loadSession()],
   routes: [homeRoutes, memberRoutes],
   jobs: [
     { name: 'clear spent sign-in credentials', run: (deps, now) => clearSpentCredentials(deps.db, now) },
     { name: 'clear email confirmations', run: (deps, now) => clearEmailConfirmations(deps.db, now) },
+    { name: 'forget old sign-in codes', run: (deps, now) => clearOldSignInCodes(deps.db, now) },
   ],
   nav: [
     { href: '/me', label: 'nav.me', place: 'top', order: 80 },
     { href: '/invites', label: 'nav.invite', place: 'bottom', order: 10 },
+    { href: '/members', label: 'nav.members', place: 'bottom', order: 15 },
     { href: '/settings', label: 'nav.settings', place: 'bottom', order: 40 },
   ],
 };

@@ -24,7 +24,7 @@ const en = {
     'To sign in again later on this phone or computer, add a passkey: it uses your screen lock, no password.',
   'welcome.emailFallback': 'You can also always sign in with a link sent to your email.',
   'welcome.noEmail':
-    'Without a passkey or an email, you stay signed in on this device only. You can add either in your settings.',
+    'Without a passkey or an email, you stay signed in on this device only. Make a recovery code now: a card to print or write down, to sign in again on any device.',
   'welcome.toBoard': 'Go to the board',
 
   'passkey.add': 'Add a passkey',
@@ -136,6 +136,94 @@ const en = {
 
   'agreement.join_mode.open': 'Anyone with an invite link from a member',
   'agreement.join_mode.seconded': 'Invite links work once a second member seconds them',
+  'nav.members': 'Members',
+
+  'signIn.codeTitle': 'Or sign in with a code',
+  'signIn.codeIntro':
+    'Your recovery code, or a code another member made for you in person. Lost every way in? Ask any member: they can make you a code from the member list.',
+  'signIn.code': 'Code',
+  'signIn.codeHint': 'Capital or small letters, with or without the dashes.',
+  'signIn.codeSubmit': 'Sign in with this code',
+  'error.codeRequired': 'Type the code you were given.',
+  'error.codeShape': 'A code has 8 or 16 letters and digits. Check it and try again.',
+  'error.codeWrong':
+    'This code does not work: it may be mistyped, used already or expired (a code from another member works for 30 minutes). Ask for a new one.',
+  'error.codeWaitsForSecond':
+    'This code works once a second member confirms it on their member list. Ask one who is with you, or the member who made it.',
+  'error.codeTooMany':
+    'Too many wrong codes were tried on this server in the last minutes. Please wait 15 minutes and try again.',
+  'error.codeAlreadyWaiting':
+    'A code for this member is already waiting and works for up to 30 minutes. They can use that one; once it runs out you can make a new one.',
+  'error.signInAgainForRecovery':
+    'To make a new recovery code, sign out and sign in again first (with your passkey, email or recovery code), so nobody can do it from a phone left signed in.',
+
+  'signOut.warnTitle': 'You have no way back in yet',
+  'signOut.warn':
+    'You have no email, passkey or recovery code here. If you sign out, you can only come back with a code another member makes for you in person. Make a recovery code first: it takes a moment.',
+  'signOut.stay': 'Stay signed in',
+  'signOut.anyway': 'Sign out anyway',
+
+  'recovery.title': 'Your recovery code',
+  'recovery.intro':
+    'Write it down or print this page, and keep it somewhere apart from your phone. It is shown only now.',
+  'recovery.cardHow': 'Sign in at {address} with "Sign in with a code".',
+  'recovery.cardOnce': 'It works once, on any phone or computer; then make a new one. Keep it private.',
+  'recovery.print': 'To print it, use your browser’s Print.',
+  'recovery.done': 'I have kept it',
+
+  'waysBack.title': 'Ways back in',
+  'waysBack.none':
+    'You have no way to sign in again if you sign out or lose this device. Make a recovery code, or add an email or a passkey.',
+  'waysBack.email': 'Sign-in links to your email.',
+  'waysBack.noEmail': 'No email.',
+  'waysBack.passkeys': '{count, plural, =0 {No passkey.} one {One passkey.} other {# passkeys.}}',
+  'waysBack.recoveryMade': 'A recovery code, made on {date}.',
+  'waysBack.noRecovery': 'No recovery code.',
+  'waysBack.makeRecovery': 'Make a recovery code',
+  'waysBack.makeNewRecovery': 'Make a new recovery code',
+  'waysBack.makeHint': 'A code of your own to sign in anywhere, once. You can print it as a card.',
+  'waysBack.replaceHint': 'Lost it, or used it? A new one replaces it, and the old one stops working.',
+  'waysBack.inPerson':
+    'If you lose every way in, any member can make you a one-time sign-in code from the member list, in person.',
+  'waysBack.madeForTitle': 'Sign-in codes members made for you',
+  'waysBack.madeForUsed': '{maker} made one on {when}; it was used on {used}.',
+  'waysBack.madeForUnused': '{maker} made one on {when}; it was not used.',
+  'waysBack.madeForSecond': '{second} confirmed it.',
+  'waysBack.madeForHint':
+    'Not you? Someone may have signed in as you: use "Sign out everywhere" below and tell the members you trust.',
+  'waysBack.recoverySpent':
+    'You signed in with your recovery code, so it no longer works. Make a new one below and keep it safe.',
+  'waysBack.signedInWithCode':
+    'You are signed in again. So you need nobody next time, make a recovery code or add a passkey below.',
+
+  'members.title': 'Members',
+  'members.intro': '{count, plural, one {One member is in the network.} other {# members are in the network.}}',
+  'members.search': 'Find a member by name',
+  'members.searchButton': 'Find',
+  'members.none': 'No member has that name.',
+  'members.joined': 'joined {date}',
+  'members.makeCode': 'Make a sign-in code',
+  'members.makeCodeFor': 'Make a sign-in code for {name}',
+  'members.more': 'Only the first 100 are shown: search for a name to find others.',
+  'members.codeHint':
+    'Someone who lost every way in? Make them a sign-in code here while you are with them, or on the phone with them. It works once, for {minutes} minutes.',
+  'members.awaitingTitle': 'Sign-in codes waiting for a second member',
+  'members.awaitingItem': 'For {member}, made by {maker}, until {until}.',
+  'members.awaitingHint':
+    'These members hold a role, so a second member confirms a code made for them. Confirm only if you know it is really them asking.',
+  'members.confirmCode': 'Confirm this code',
+  'members.seconded': 'Confirmed: the code works now.',
+
+  'codeMade.titleShort': 'Sign-in code',
+  'codeMade.title': 'A sign-in code for {name}',
+  'codeMade.how':
+    'Tell {name} this code yourself, in person or on the phone. They type it at {address} under "Sign in with a code". It works once, until {until}.',
+  'codeMade.needsSecond':
+    '{name} holds a role, so this code works only after a second member confirms it on their member list. Ask another member to do so.',
+  'codeMade.seen': '{name} will see on their settings page that you made it.',
+  'codeMade.back': 'Back to the member list',
+
+  'agreement.daily_sign_in_codes': 'Most sign-in codes one member makes for others in a day',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -165,7 +253,7 @@ export const messages = defineMessages(en, {
     'Para volver a entrar en este teléfono u ordenador, añade una llave de acceso: usa el bloqueo de tu pantalla, sin contraseña.',
   'welcome.emailFallback': 'También puedes entrar siempre con un enlace enviado a tu correo.',
   'welcome.noEmail':
-    'Sin llave de acceso ni correo, solo seguirás dentro en este dispositivo. Puedes añadir cualquiera de los dos en tus ajustes.',
+    'Sin llave de acceso ni correo, solo seguirás dentro en este dispositivo. Haz ahora un código de recuperación: una tarjeta para imprimir o apuntar, para volver a entrar desde cualquier dispositivo.',
   'welcome.toBoard': 'Ir al tablón',
 
   'passkey.add': 'Añadir una llave de acceso',
@@ -280,4 +368,93 @@ export const messages = defineMessages(en, {
 
   'agreement.join_mode.open': 'Cualquiera con un enlace de invitación de un miembro',
   'agreement.join_mode.seconded': 'Los enlaces de invitación funcionan cuando otro miembro los respalda',
+  'nav.members': 'Miembros',
+
+  'signIn.codeTitle': 'O entra con un código',
+  'signIn.codeIntro':
+    'Tu código de recuperación, o un código que otro miembro te hizo en persona. ¿Perdiste todas las formas de entrar? Pide ayuda a cualquier miembro: puede hacerte un código desde la lista de miembros.',
+  'signIn.code': 'Código',
+  'signIn.codeHint': 'En mayúsculas o minúsculas, con o sin los guiones.',
+  'signIn.codeSubmit': 'Entrar con este código',
+  'error.codeRequired': 'Escribe el código que te dieron.',
+  'error.codeShape': 'Un código tiene 8 o 16 letras y cifras. Revísalo y prueba otra vez.',
+  'error.codeWrong':
+    'Este código no funciona: puede estar mal escrito, ya usado o caducado (un código de otro miembro dura 30 minutos). Pide uno nuevo.',
+  'error.codeWaitsForSecond':
+    'Este código funciona cuando otro miembro lo confirme en su lista de miembros. Pídeselo a alguien que esté contigo, o a quien lo hizo.',
+  'error.codeTooMany':
+    'Se probaron demasiados códigos equivocados en este servidor en los últimos minutos. Espera 15 minutos y vuelve a probar.',
+  'error.codeAlreadyWaiting':
+    'Ya hay un código esperando a este miembro, que dura hasta 30 minutos. Puede usar ese; cuando caduque podrás hacer otro.',
+  'error.signInAgainForRecovery':
+    'Para hacer un código de recuperación nuevo, sal y vuelve a entrar primero (con tu llave de acceso, tu correo o tu código de recuperación), para que nadie pueda hacerlo desde un teléfono con la sesión abierta.',
+
+  'signOut.warnTitle': 'Aún no tienes forma de volver a entrar',
+  'signOut.warn':
+    'Aquí no tienes correo, llave de acceso ni código de recuperación. Si sales, solo podrás volver con un código que otro miembro te haga en persona. Haz primero un código de recuperación: es un momento.',
+  'signOut.stay': 'Seguir dentro',
+  'signOut.anyway': 'Salir de todos modos',
+
+  'recovery.title': 'Tu código de recuperación',
+  'recovery.intro':
+    'Apúntalo o imprime esta página, y guárdalo en un sitio aparte de tu teléfono. Solo se muestra ahora.',
+  'recovery.cardHow': 'Entra en {address} con «Entrar con un código».',
+  'recovery.cardOnce': 'Funciona una vez, en cualquier teléfono u ordenador; luego haz otro. Guárdalo en privado.',
+  'recovery.print': 'Para imprimirlo, usa Imprimir en tu navegador.',
+  'recovery.done': 'Ya lo he guardado',
+
+  'waysBack.title': 'Formas de volver a entrar',
+  'waysBack.none':
+    'No tienes forma de volver a entrar si sales o pierdes este dispositivo. Haz un código de recuperación, o añade un correo o una llave de acceso.',
+  'waysBack.email': 'Enlaces para entrar enviados a tu correo.',
+  'waysBack.noEmail': 'Sin correo.',
+  'waysBack.passkeys':
+    '{count, plural, =0 {Sin llave de acceso.} one {Una llave de acceso.} other {# llaves de acceso.}}',
+  'waysBack.recoveryMade': 'Un código de recuperación, hecho el {date}.',
+  'waysBack.noRecovery': 'Sin código de recuperación.',
+  'waysBack.makeRecovery': 'Hacer un código de recuperación',
+  'waysBack.makeNewRecovery': 'Hacer un código de recuperación nuevo',
+  'waysBack.makeHint': 'Un código tuyo para entrar desde cualquier sitio, una vez. Puedes imprimirlo como tarjeta.',
+  'waysBack.replaceHint': '¿Lo perdiste o lo usaste? Uno nuevo lo sustituye, y el anterior deja de funcionar.',
+  'waysBack.inPerson':
+    'Si pierdes todas las formas de entrar, cualquier miembro puede hacerte en persona un código de un solo uso desde la lista de miembros.',
+  'waysBack.madeForTitle': 'Códigos de entrada que otros miembros te hicieron',
+  'waysBack.madeForUsed': '{maker} hizo uno el {when}; se usó el {used}.',
+  'waysBack.madeForUnused': '{maker} hizo uno el {when}; no se usó.',
+  'waysBack.madeForSecond': '{second} lo confirmó.',
+  'waysBack.madeForHint':
+    '¿No fuiste tú? Alguien pudo entrar como tú: usa «Cerrar sesión en todas partes» más abajo y avisa a los miembros de confianza.',
+  'waysBack.recoverySpent':
+    'Entraste con tu código de recuperación, así que ya no funciona. Haz uno nuevo aquí abajo y guárdalo bien.',
+  'waysBack.signedInWithCode':
+    'Ya estás dentro otra vez. Para no depender de nadie la próxima vez, haz un código de recuperación o añade una llave de acceso aquí abajo.',
+
+  'members.title': 'Miembros',
+  'members.intro': '{count, plural, one {Hay un miembro en la red.} other {Hay # miembros en la red.}}',
+  'members.search': 'Buscar un miembro por nombre',
+  'members.searchButton': 'Buscar',
+  'members.none': 'Ningún miembro tiene ese nombre.',
+  'members.joined': 'se unió el {date}',
+  'members.makeCode': 'Hacer un código de entrada',
+  'members.makeCodeFor': 'Hacer un código de entrada para {name}',
+  'members.more': 'Solo se muestran los 100 primeros: busca un nombre para encontrar a los demás.',
+  'members.codeHint':
+    '¿Alguien perdió todas las formas de entrar? Hazle aquí un código de entrada mientras estás con esa persona, o al teléfono. Funciona una vez, durante {minutes} minutos.',
+  'members.awaitingTitle': 'Códigos de entrada que esperan a un segundo miembro',
+  'members.awaitingItem': 'Para {member}, hecho por {maker}, hasta {until}.',
+  'members.awaitingHint':
+    'Estos miembros tienen un cargo, así que otro miembro confirma el código que se les hace. Confírmalo solo si sabes que de verdad lo pide esa persona.',
+  'members.confirmCode': 'Confirmar este código',
+  'members.seconded': 'Confirmado: el código ya funciona.',
+
+  'codeMade.titleShort': 'Código de entrada',
+  'codeMade.title': 'Un código de entrada para {name}',
+  'codeMade.how':
+    'Dile tú este código a {name}, en persona o por teléfono. Lo escribe en {address}, en «Entrar con un código». Funciona una vez, hasta {until}.',
+  'codeMade.needsSecond':
+    '{name} tiene un cargo, así que este código solo funciona cuando otro miembro lo confirme en su lista de miembros. Pídeselo a otro miembro.',
+  'codeMade.seen': '{name} verá en sus ajustes que lo hiciste tú.',
+  'codeMade.back': 'Volver a la lista de miembros',
+
+  'agreement.daily_sign_in_codes': 'Máximo de códigos de entrada que un miembro hace para otros al día',
 });

@@ -47,3 +47,25 @@ export async function languageOf(db: Kysely<Database>, memberId: string): Promis
   return (await db.selectFrom('members').select('language').where('id', '=', memberId).executeTakeFirstOrThrow())
     .language;
 }
+
+/** The member list, by name: those whose name holds the search (any case), and how many are in the network. */
+export async function listMembers(db: Kysely<Database>, q: string, limit: number) {
+  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const [members, total] = await Promise.all([
+    db
+      .selectFrom('members')
+      .select(['id', 'display_name as displayName', 'joined_at as joinedAt'])
+      .where('removed_at', 'is', null)
+      .$if(q !== '', (qb) => qb.where('display_name', 'ilike', like))
+      .orderBy('display_name')
+      .orderBy('id')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('removed_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { members, total: Number(total.n) };
+}

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv, Deps as AppDeps } from '../web/context.ts';
 import { page } from '../web/render.tsx';
-import { emptyForm } from '../web/parts.tsx';
+import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, readJson, toFieldErrors, checkForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
@@ -30,7 +30,18 @@ import {
 } from './invites.ts';
 import { createSignInLink, useSignInLink } from './sign-in-links.ts';
 import { endAllSessions, endSession } from './sessions.ts';
-import { memberSchema, settingsSchema, signInEmailSchema } from './schema.ts';
+import { memberSchema, memberSearchSchema, settingsSchema, signInCodeSchema, signInEmailSchema } from './schema.ts';
+import {
+  codesAwaitingSecond,
+  codesMadeFor,
+  makeRecoveryCode,
+  makeSignInCode,
+  secondSignInCode,
+  useCode,
+  waysBackOf,
+} from './ways-back.ts';
+import * as waysBackViews from './ways-back-views.tsx';
+import { activeMember, listMembers } from './queries.ts';
 import {
   authenticationOptions,
   passkeysOf,
@@ -156,7 +167,34 @@ memberRoutes.post('/sign-in/link', async (c) => {
   return c.redirect('/board', 303);
 });
 
+memberRoutes.post('/sign-in/code', async (c) => {
+  const values = await readForm(c);
+  const { db, keys, clock, limits } = c.get('deps');
+  const again = (codeForm: FormState, status: 422 | 429) =>
+    page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: false, codeForm }), {
+      status,
+      scripts: PASSKEY_SCRIPTS,
+    });
+  // Wrong codes are counted for the whole server: while too many were tried, nobody's code is looked at.
+  if (limits.wrongCodes.exhausted('all')) return again({ values, errors: { code: 'error.codeTooMany' } }, 429);
+  const parsed = checkForm(signInCodeSchema, values);
+  if (!parsed.ok) return again(parsed.form, 422);
+  const used = await useCode(db, keys, parsed.data.code, clock());
+  if (!used.ok) {
+    if (used.why === 'wrong') limits.wrongCodes.take('all');
+    const error = used.why === 'wrong' ? 'error.codeWrong' : 'error.codeWaitsForSecond';
+    return again({ values, errors: { code: error } }, 422);
+  }
+  setSessionCookie(c, used.session);
+  return c.redirect(`/settings?with=${used.kind === 'recovery' ? 'recovery' : 'code'}#ways-back`, 303);
+});
+
 memberRoutes.post('/sign-out', async (c) => {
+  const member = c.get('member');
+  // A member with no way back in (no email, passkey or recovery code) is told so first, and may still sign out.
+  if (member && (await readForm(c)).anyway !== 'on' && !(await waysBackOf(c.get('deps').db, member.id)).any) {
+    return page(c, c.get('t')('signOut.warnTitle'), (v) => waysBackViews.SignOutWarningPage({ v }));
+  }
   await endSession(c.get('deps').db, c.get('sessionToken'));
   clearSessionCookie(c);
   return c.redirect('/', 303);
@@ -179,12 +217,20 @@ async function settingsPage(
   status: 200 | 422 = 200,
 ) {
   const member = requireMember(c);
-  const passkeys = await passkeysOf(c.get('deps').db, member.id);
+  const db = c.get('deps').db;
+  const [passkeys, ways, madeFor] = await Promise.all([
+    passkeysOf(db, member.id),
+    waysBackOf(db, member.id),
+    codesMadeFor(db, member.id),
+  ]);
   const emailSent = c.req.query('email') === 'sent';
-  return page(c, c.get('t')('settings.title'), (v) => views.SettingsPage({ v, form, saved, passkeys, emailSent }), {
-    status,
-    scripts: PASSKEY_SCRIPTS,
-  });
+  const signedInWith = c.req.query('with');
+  return page(
+    c,
+    c.get('t')('settings.title'),
+    (v) => views.SettingsPage({ v, form, saved, passkeys, emailSent, ways, madeFor, signedInWith }),
+    { status, scripts: PASSKEY_SCRIPTS },
+  );
 }
 
 /** What the email commands need of a request: where to write and mail, and the per-address mail limit. */
@@ -249,6 +295,81 @@ memberRoutes.post('/settings', async (c) => {
   });
   if (newEmail) confirmLater(c, { id: member.id, language: s.language }, newEmail);
   return c.redirect(newEmail ? '/settings?saved=1&email=sent' : '/settings?saved=1', 303);
+});
+
+memberRoutes.post('/settings/recovery-code', async (c) => {
+  const member = requireMember(c);
+  const { db, keys, clock, config } = c.get('deps');
+  // Like changing the email: replacing a way back in takes a fresh sign-in when the member already has one, so a
+  // phone left signed in cannot be used to take the account over.
+  if ((await waysBackOf(db, member.id)).any && clock().getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS) {
+    throw errors.forbidden('sign_in_again', 'error.signInAgainForRecovery');
+  }
+  const code = await makeRecoveryCode(db, keys, member.id);
+  c.header('cache-control', 'no-store');
+  return page(c, c.get('t')('recovery.title'), (v) =>
+    waysBackViews.RecoveryCodePage({ v, code, signInUrl: `${config.publicUrl}/sign-in` }),
+  );
+});
+
+/** The member list: names and when each joined, searchable; where a member makes a sign-in code for another. */
+const MEMBER_PAGE = 100;
+
+memberRoutes.get('/members', async (c) => {
+  const member = requireMember(c);
+  const { db, clock } = c.get('deps');
+  const q = memberSearchSchema.parse(c.req.query()).q ?? '';
+  const [list, awaiting] = await Promise.all([
+    listMembers(db, q, MEMBER_PAGE + 1),
+    codesAwaitingSecond(db, member.id, clock()),
+  ]);
+  return page(c, c.get('t')('members.title'), (v) =>
+    waysBackViews.MembersPage({
+      v,
+      q,
+      members: list.members.slice(0, MEMBER_PAGE),
+      more: list.members.length > MEMBER_PAGE,
+      total: list.total,
+      awaiting,
+      done: c.req.query('done'),
+    }),
+  );
+});
+
+memberRoutes.post('/members/:id/sign-in-code', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  const { db, keys, clock, config, registry } = c.get('deps');
+  const now = clock();
+  const other = isId(id) ? await activeMember(db, id) : undefined;
+  if (!other || other.id === member.id) throw errors.notFound();
+  const made = await makeSignInCode(db, keys, {
+    memberId: other.id,
+    madeBy: member.id,
+    needsSecond: await registry.holdsTrust(db, other.id, now),
+    now,
+  });
+  // Oneself and a removed member were refused above: what is left is a code still waiting for them.
+  if (!made.ok) throw errors.conflict('code_waiting', 'error.codeAlreadyWaiting');
+  c.header('cache-control', 'no-store');
+  return page(c, c.get('t')('codeMade.titleShort'), (v) =>
+    waysBackViews.SignInCodeMadePage({
+      v,
+      name: other.name,
+      code: made.code,
+      expiresAt: made.expiresAt,
+      needsSecond: made.needsSecond,
+      signInUrl: `${config.publicUrl}/sign-in`,
+    }),
+  );
+});
+
+memberRoutes.post('/members/codes/:id/second', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  const { db, clock } = c.get('deps');
+  if (!isId(id) || !(await secondSignInCode(db, id, member.id, clock()))) throw errors.notFound();
+  return c.redirect('/members?done=seconded', 303);
 });
 
 memberRoutes.post('/settings/sign-out-everywhere', async (c) => {

@@ -1,6 +1,7 @@
 // What joining and settings ask: a name (any name), a language, optionally an email. Never more.
 import { z } from 'zod';
 import { optionalText } from '../web/forms.ts';
+import { normaliseCode } from './ways-back.ts';
 
 export const email = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -29,3 +30,23 @@ export const signInEmailSchema = z.object({
 });
 
 export { optionalText };
+
+/** A sign-in or recovery code as typed: any case, spaces and dashes allowed (ways-back.ts normalises it). */
+export const signInCodeSchema = z.object({
+  code: z
+    .string('error.codeRequired')
+    .trim()
+    .min(1, 'error.codeRequired')
+    .max(40, { error: 'error.codeShape', abort: true })
+    .transform((typed, ctx) => {
+      const code = normaliseCode(typed);
+      if (!code) {
+        ctx.addIssue({ code: 'custom', message: 'error.codeShape' });
+        return z.NEVER;
+      }
+      return code;
+    }),
+});
+
+/** Searching the member list: up to 60 characters of a name. */
+export const memberSearchSchema = z.object({ q: z.string().trim().max(60).catch('').optional() });

@@ -14,6 +14,7 @@ import {
 } from '../web/parts.tsx';
 import { languageNames, type MessageKey } from '../web/i18n/index.ts';
 import { INVITE_USES, type EndRequest, type MyInvite, type WaitingInvite } from './invites.ts';
+import { SignInCodeForm, WaysBackSection, type WaysBack } from './ways-back-views.tsx';
 
 export const languageOptions = (codes: string[]) => codes.map((c) => ({ value: c, label: own(languageNames, c) ?? c }));
 
@@ -71,6 +72,11 @@ export function WelcomePage({ v, emailSent }: { v: ViewCtx; emailSent: boolean }
       <p>{t('welcome.intro')}</p>
       <PasskeyAdd v={v} />
       <p>{v.member!.hasEmail ? t('welcome.emailFallback') : t('welcome.noEmail')}</p>
+      {v.member!.hasEmail ? null : (
+        <form method="post" action="/settings/recovery-code">
+          <button type="submit">{t('waysBack.makeRecovery')}</button>
+        </form>
+      )}
       <p>
         <a class="button primary" href="/board">
           {t('welcome.toBoard')}
@@ -102,7 +108,17 @@ export function PasskeyAdd({ v, reload = false }: { v: ViewCtx; reload?: boolean
   );
 }
 
-export function SignInPage({ v, form, sent }: { v: ViewCtx; form: FormState; sent: boolean }) {
+export function SignInPage({
+  v,
+  form,
+  sent,
+  codeForm = { values: {}, errors: {} },
+}: {
+  v: ViewCtx;
+  form: FormState;
+  sent: boolean;
+  codeForm?: FormState;
+}) {
   const { t } = v;
   return (
     <>
@@ -129,6 +145,7 @@ export function SignInPage({ v, form, sent }: { v: ViewCtx; form: FormState; sen
         />
         <button type="submit">{t('signIn.sendLink')}</button>
       </form>
+      <SignInCodeForm v={v} form={codeForm} />
       <p class="hint">{t('signIn.noAccount')}</p>
     </>
   );
@@ -156,12 +173,17 @@ export function SettingsPage(props: {
   saved: boolean;
   passkeys: { id: string; createdAt: Date; lastUsedAt: Date | null }[];
   emailSent: boolean;
+  ways: WaysBack;
+  madeFor: Parameters<typeof WaysBackSection>[0]['madeFor'];
+  signedInWith?: string | undefined;
 }) {
   const { v, form } = props;
   const { t } = v;
   return (
     <>
       <h1>{t('settings.title')}</h1>
+      {props.signedInWith === 'recovery' ? <Notice kind="warning">{t('waysBack.recoverySpent')}</Notice> : null}
+      {props.signedInWith === 'code' ? <Notice kind="info">{t('waysBack.signedInWithCode')}</Notice> : null}
       {props.saved ? <Notice kind="success">{t('settings.saved')}</Notice> : null}
       {props.emailSent ? <Notice kind="info">{t('email.sent')}</Notice> : null}
       <ErrorSummary t={t} form={form} />
@@ -232,6 +254,7 @@ export function SettingsPage(props: {
         ))}
       </ul>
       <PasskeyAdd v={v} reload />
+      <WaysBackSection v={v} ways={props.ways} madeFor={props.madeFor} />
       <h2>{t('settings.signOutEverywhere')}</h2>
       <form method="post" action="/settings/sign-out-everywhere">
         <p class="hint">{t('settings.signOutEverywhereHint')}</p>

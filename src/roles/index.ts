@@ -12,7 +12,7 @@ import {
   type DefineRole,
   type FillRole,
 } from './commands.ts';
-import { roleDefs } from './queries.ts';
+import { holdsAnyRole, roleDefs } from './queries.ts';
 import { defineRoleText, defineRoleTitle, fillRoleText, fillRoleTitle, roleTitle } from './text.ts';
 import { oneLine } from '../notifications/index.ts';
 import type { Told } from '../web/domain.ts';
@@ -28,6 +28,7 @@ export const roles: Domain = {
   access,
   messages,
   tables: ['roles', 'role_terms', 'role_handovers'],
+  holdsTrust: holdsAnyRole,
   routes: [roleRoutes],
   jobs: [{ name: 'remind of ending role terms', run: (deps, now) => remindEndingTerms(deps.db, now) }],
   notifications: [

@@ -131,6 +131,19 @@ export async function holdsRole(db: Q, memberId: string, role: string, now: Date
   return !!(await current(db, role, now).where('role_terms.member_id', '=', memberId).executeTakeFirst());
 }
 
+/** Whether the member holds any role now (a treasurer, a dispatcher, a role the members made). */
+export async function holdsAnyRole(db: Q, memberId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_terms')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', now)]))
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** The roles a member holds now or will hold, for their own page. */
 export async function rolesOf(db: Q, memberId: string, now: Date): Promise<(Holder & { role: string })[]> {
   const rows = await db

@@ -34,7 +34,7 @@ export type Deps = {
   mailer: Mailer;
   clock: () => Date;
   log: (line: string) => void;
-  limits: { signInLinks: RateLimiter; signInLinksGlobal: RateLimiter };
+  limits: { signInLinks: RateLimiter; signInLinksGlobal: RateLimiter; wrongCodes: RateLimiter };
   /** What the domains declare (src/domains.ts): routes, jobs, decision actions, notification kinds, navigation. */
   registry: Registry;
   /** How each scheduled job last went (src/jobs.ts). */

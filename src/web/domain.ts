@@ -167,6 +167,9 @@ export type Domain = {
   notifications?: NotificationKindDef<any>[];
   /** Its words (its messages.ts, made with defineMessages), merged with the shared ones into one catalog a language. */
   messages?: WordsByLanguage;
+  /** Whether the member holds something here others rely on (a role): a sign-in code another member makes for them
+   * then needs a second member's confirmation before it works (members/ways-back.ts). */
+  holdsTrust?: (db: Kysely<Database>, memberId: string, now: Date) => Promise<boolean>;
 };
 
 /** The domains' declarations merged, checked once at start: no two domains claim the same name. */
@@ -196,6 +199,8 @@ export type Registry = {
   notificationKinds: NotificationKindDef<any>[];
   /** Every language's words: the shared ones and every domain's, one catalog a language. */
   catalogs: Catalogs;
+  /** Whether any domain says the member holds something others rely on (Domain.holdsTrust). */
+  holdsTrust: (db: Kysely<Database>, memberId: string, now: Date) => Promise<boolean>;
 };
 
 /** A domain's action with its own payload type, stored in the list that knows none. */
@@ -293,5 +298,9 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     },
     notification: (k) => kinds.get(k),
     notificationKinds: [...kinds.values()],
+    holdsTrust: async (db, memberId, now) => {
+      for (const d of domains) if (await d.holdsTrust?.(db, memberId, now)) return true;
+      return false;
+    },
   };
 }

@@ -93,6 +93,10 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.forbidden('dispatchers_only', 'error.dispatchersOnly');
     case 'KR030':
       return errors.dailyLimit();
+    case 'KR031':
+      return errors.gone('code_not_valid', 'error.codeWrong');
+    case 'KR032':
+      return errors.conflict('code_waits_for_second', 'error.codeWaitsForSecond');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

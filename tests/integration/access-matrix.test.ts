@@ -23,6 +23,7 @@ import { formKey, makeFund, makeTreasurer } from '../support/fund.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { createSession } from '../../src/members/sessions.ts';
 import { endInviteByToken } from '../../src/members/invites.ts';
+import { makeSignInCode } from '../../src/members/ways-back.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -249,6 +250,33 @@ const askedInvite = async (fx: Fx): Promise<Objects> => {
 };
 const member = async (fx: Fx): Promise<Objects> => ({ id: fx.ids.owner });
 const role = async (): Promise<Objects> => ({ name: 'treasurer' });
+/** A sign-in code the owner made for the role holder, waiting for a second member (the one before it ended). */
+const signInCode = async (fx: Fx): Promise<Objects> => {
+  const { db, keys } = fx.world.deps;
+  const now = fx.world.now.value;
+  await db
+    .updateTable('sign_in_codes')
+    .set({ ended_at: now })
+    .where('member_id', '=', fx.ids.holder)
+    .where('used_at', 'is', null)
+    .where('ended_at', 'is', null)
+    .execute();
+  const made = await makeSignInCode(db, keys, {
+    memberId: fx.ids.holder,
+    madeBy: fx.ids.owner,
+    needsSecond: true,
+    now,
+  });
+  expect(made.ok).toBe(true);
+  const row = await db
+    .selectFrom('sign_in_codes')
+    .select('id')
+    .where('member_id', '=', fx.ids.holder)
+    .where('used_at', 'is', null)
+    .where('ended_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { id: row.id };
+};
 const pledge = async (fx: Fx): Promise<Objects> => {
   await fx.as.owner.post('/fund/pledge', { fund: fx.fund, amount: '5' });
   return {
@@ -277,6 +305,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   proposal,
   member,
   role,
+  signInCode,
   circle,
   round,
   rota,

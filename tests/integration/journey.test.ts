@@ -38,6 +38,7 @@ describe(`the core journey (${engine})`, () => {
       'daily_invites',
       'daily_posts',
       'daily_proposals',
+      'daily_sign_in_codes',
       'flag_threshold',
       'gini_ceiling',
       'join_mode',

@@ -68,6 +68,7 @@ export async function buildWorld(
     limits: {
       signInLinks: new RateLimiter(5, 15 * 60_000, () => now.value.getTime()),
       signInLinksGlobal: new RateLimiter(200, 15 * 60_000, () => now.value.getTime()),
+      wrongCodes: new RateLimiter(60, 15 * 60_000, () => now.value.getTime()),
     },
     registry: opts.domains ? buildRegistry(opts.domains) : registry,
     jobs: new Map(),

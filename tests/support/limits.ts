@@ -8,18 +8,24 @@ import { registry } from '../../src/domains.ts';
 
 const DAILY_LIMITS = registry.agreements.filter((a) => a.daily).map((a) => a.key);
 
-/** Proposes each daily limit at `to` (five proposals, the default limit) and lets them pass by consent. */
+/**
+ * Proposes each daily limit at `to` and lets them pass by consent: first the limit on proposals (so one member may
+ * propose the rest in a day), then the others.
+ */
 export async function raiseDailyLimits(world: TestWorld, proposer: Client, to = 1000) {
-  for (const key of DAILY_LIMITS) {
-    const res = await proposer.post('/decisions', {
-      title: `Raise ${key}`,
-      process: 'consent',
-      closes_in: '24',
-      agreement: key,
-      agreement_value: String(to),
-    });
-    expect(res.status, await res.clone().text()).toBe(303);
+  const rounds = [['daily_proposals'], DAILY_LIMITS.filter((k) => k !== 'daily_proposals')];
+  for (const keys of rounds) {
+    for (const key of keys) {
+      const res = await proposer.post('/decisions', {
+        title: `Raise ${key}`,
+        process: 'consent',
+        closes_in: '24',
+        agreement: key,
+        agreement_value: String(to),
+      });
+      expect(res.status, await res.clone().text()).toBe(303);
+    }
+    passHours(world, 25);
+    await runJobs(world.deps);
   }
-  passHours(world, 25);
-  await runJobs(world.deps);
 }

@@ -1,0 +1,98 @@
+// A member without email loses and regains access, on a phone-sized screen and without JavaScript (issue 18): warned
+// before signing out, they make a recovery code, sign out, and sign in with it on another phone; later, with every way
+// lost, another member makes them a one-time code from the member list, typed on a phone set to Spanish. axe-core
+// checks each page, and none is wider than the screen.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndAppForFile, expectAccessible, foundInBrowser } from './support.ts';
+
+const files = browserAndAppForFile();
+const phone = { width: 360, height: 740 };
+const fitsScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** A phone without JavaScript, in a language. */
+const newPhone = async (locale = 'en-GB') =>
+  (
+    await files.browser.newContext({ baseURL: files.app.base, viewport: phone, javaScriptEnabled: false, locale })
+  ).newPage();
+
+/**
+ * axe and the width check on the page as a phone without JavaScript got it: its HTML, shown at the same address in a
+ * phone-sized page that runs scripts (axe needs them; the page itself has none to run).
+ */
+async function check(page: Page, visited: string[]) {
+  const html = await page.content();
+  const url = page.url();
+  const js = await (await files.browser.newContext({ baseURL: files.app.base, viewport: phone })).newPage();
+  try {
+    await js.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await js.goto(url);
+    await expectAccessible(js, visited);
+    expect(await fitsScreen(js), `${url} fits a 360 px screen`).toBe(true);
+  } finally {
+    await js.context().close();
+  }
+}
+
+describe('ways back in, in the browser', () => {
+  it('walks a member without email through losing and regaining access', async () => {
+    const visited: string[] = [];
+    const ada = await (await files.browser.newContext({ baseURL: files.app.base, viewport: phone })).newPage();
+    await foundInBrowser(ada, files.app);
+
+    // Noa joins without email, on a phone without JavaScript.
+    const noa = await newPhone();
+    await noa.goto(await files.app.invite());
+    await noa.getByLabel('Name to show').fill('Noa');
+    await noa.getByRole('radio', { name: 'English' }).check();
+    await noa.getByRole('button', { name: 'Join' }).click();
+    await noa.waitForURL('**/welcome');
+
+    // Signing out is held up: there would be no way back.
+    await noa.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect.poll(() => noa.getByRole('heading', { name: 'You have no way back in yet' }).count()).toBe(1);
+    await check(noa, visited);
+    await noa.getByRole('button', { name: 'Make a recovery code' }).click();
+    await expect.poll(() => noa.getByRole('heading', { name: 'Your recovery code' }).count()).toBe(1);
+    await check(noa, visited);
+    const recovery = (await noa.locator('.code').textContent())!.trim();
+    expect(recovery).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await noa.getByRole('link', { name: 'I have kept it' }).click();
+    expect(await noa.locator('#ways-back').textContent()).toContain('A recovery code, made on');
+    await noa.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await noa.waitForURL(`${files.app.base}/`);
+
+    // On another phone, with the code.
+    const other = await newPhone();
+    await other.goto('/sign-in');
+    await check(other, visited);
+    await other.getByLabel('Code', { exact: true }).fill(recovery.toLowerCase());
+    await other.getByRole('button', { name: 'Sign in with this code' }).click();
+    await expect.poll(() => other.getByText('You signed in with your recovery code').count()).toBe(1);
+    await check(other, visited);
+
+    // Every way lost again: Ada, with Noa, makes a code from the member list.
+    await other.context().clearCookies();
+    await ada.goto('/members');
+    await ada.getByLabel('Find a member by name').fill('no');
+    await ada.getByRole('button', { name: 'Find' }).click();
+    await check(ada, visited);
+    await ada.getByRole('button', { name: 'Make a sign-in code for Noa' }).click();
+    await expect.poll(() => ada.getByRole('heading', { name: 'A sign-in code for Noa' }).count()).toBe(1);
+    await check(ada, visited);
+    const code = (await ada.locator('.code').textContent())!.trim();
+
+    // Typed on a borrowed phone set to Spanish; a typo first, told beside the field and kept.
+    const borrowed = await newPhone('es-ES');
+    await borrowed.goto('/sign-in');
+    await borrowed.getByLabel('Código', { exact: true }).fill('ABC');
+    await borrowed.getByRole('button', { name: 'Entrar con este código' }).click();
+    await expect.poll(() => borrowed.getByText('Un código tiene 8 o 16 letras y cifras').count()).toBeGreaterThan(0);
+    expect(await borrowed.getByLabel('Código', { exact: true }).inputValue()).toBe('ABC');
+    await check(borrowed, visited);
+    await borrowed.getByLabel('Código', { exact: true }).fill(code);
+    await borrowed.getByRole('button', { name: 'Entrar con este código' }).click();
+    await expect.poll(() => borrowed.getByText('You are signed in again').count()).toBe(1);
+    expect(await borrowed.locator('#ways-back').textContent()).toMatch(/Ada made one on .*; it was used on/);
+  });
+});
