@@ -159,10 +159,17 @@ describe(`access rules (${engine})`, () => {
     expect(rows.some((r) => r.token_hash.toString('base64url') === value)).toBe(false);
   });
 
-  it('ends the session on sign-out', async () => {
+  it('ends the session on sign-out (after a warning when the member would have no way back in)', async () => {
     const m = await buildMember(world);
-    expect((await m.post('/sign-out')).status).toBe(303);
+    const warned = await m.post('/sign-out');
+    expect(warned.status).toBe(200);
+    expect(await warned.text()).toContain('You have no way back in yet');
+    expect((await m.get('/board')).status).toBe(200);
+    expect((await m.post('/sign-out', { anyway: 'on' })).status).toBe(303);
     expect((await m.get('/board')).status).toBe(401);
+    const withEmail = await buildMember(world, { email: 'signs-out@example.org' });
+    expect((await withEmail.post('/sign-out')).status).toBe(303);
+    expect((await withEmail.get('/board')).status).toBe(401);
   });
 
   it('sends a strict CSP with a nonce and no unsafe-inline, and no-store on private pages', async () => {
