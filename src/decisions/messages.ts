@@ -120,6 +120,12 @@ const en = {
   'result.eliminated.together':
     'Dropped together, since their votes together are fewer than any other option’s: {options}',
   'result.eliminated.earlier_round': 'Tied for last; dropped because it had fewer votes in an earlier round: {options}',
+  'result.tied.anyOrder':
+    'Tied for last, with no earlier round to separate them: {options}. Whichever is dropped, {winner} wins.',
+  'result.tied.unseparated':
+    'Tied for last, with no earlier round to separate them: {options}. Which one is dropped changes who wins.',
+  'result.rankedRule':
+    'How it is counted: each round, every ballot counts for its highest-ranked option still in. An option with more than half of those ballots wins. Otherwise the option with the fewest is dropped. Options tied for fewest go together when their votes together are fewer than any other option’s; otherwise the one with fewer votes in the latest earlier round goes. If no round separates them, each way is followed: if every way leads to the same option, it wins; if not, it is a tie between the options that could win. Ties are never broken by chance.',
 
   'rule.gt': '{option} more than {percent} of votes cast (was {actual})',
   'rule.gte': '{option} at least {percent} of votes cast (was {actual})',
@@ -292,6 +298,12 @@ export const messages = defineMessages(en, {
     'Salen juntas, porque sus votos sumados son menos que los de cualquier otra opción: {options}',
   'result.eliminated.earlier_round':
     'Empate en el último lugar; sale la que tuvo menos votos en una ronda anterior: {options}',
+  'result.tied.anyOrder':
+    'Empate en el último lugar, sin ronda anterior que las separe: {options}. Salga la que salga, gana {winner}.',
+  'result.tied.unseparated':
+    'Empate en el último lugar, sin ronda anterior que las separe: {options}. Según cuál salga, gana una u otra.',
+  'result.rankedRule':
+    'Cómo se cuenta: en cada ronda, cada papeleta cuenta para su opción mejor colocada que siga en juego. Una opción con más de la mitad de esas papeletas gana. Si no, sale la opción con menos. Las empatadas en el último lugar salen juntas si sus votos sumados son menos que los de cualquier otra; si no, sale la que tuvo menos votos en la ronda anterior más reciente. Si ninguna ronda las separa, se sigue cada camino: si todos llevan a la misma opción, gana; si no, hay empate entre las que podrían ganar. Los empates nunca se deciden al azar.',
 
   'rule.gt': '{option} más del {percent} de los votos emitidos (fue {actual})',
   'rule.gte': '{option} al menos el {percent} de los votos emitidos (fue {actual})',

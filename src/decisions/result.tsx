@@ -62,6 +62,7 @@ export function ResultView({ v, r, final }: { v: ViewCtx; r: Result; final: bool
         </>
       ) : null}
       {r.rounds?.length ? <Rounds v={v} r={r} /> : null}
+      {r.rounds?.length ? <p class="hint">{v.t('result.rankedRule')}</p> : null}
       {final ? <p class="decided-by">{decidedBy(v, r)}</p> : null}
     </section>
   );
@@ -133,8 +134,19 @@ function Rounds({ v, r }: { v: ViewCtx; r: Result }) {
               </li>
             ))}
           </ul>
-          {round.eliminated.length ? (
-            <p>{t(`result.eliminated.${round.how ?? 'alone'}`, { options: round.eliminated.join(', ') })}</p>
+          {round.tied ? (
+            <p>
+              {t(round.how === 'any_order' ? 'result.tied.anyOrder' : 'result.tied.unseparated', {
+                options: round.tied.join(', '),
+                winner: r.winners[0] ?? '',
+              })}
+            </p>
+          ) : round.eliminated.length ? (
+            <p>
+              {t(`result.eliminated.${(round.how as 'alone' | 'together' | 'earlier_round' | undefined) ?? 'alone'}`, {
+                options: round.eliminated.join(', '),
+              })}
+            </p>
           ) : null}
         </li>
       ))}

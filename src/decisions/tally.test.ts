@@ -133,11 +133,83 @@ describe('ranked choice (instant-runoff)', () => {
     ]);
     expect(r.winners).toEqual(['C']);
   });
-  it('shows a tie it cannot separate instead of breaking it by chance', () => {
-    // B and C tie for last in round 1 with votes enough to matter, and there is no earlier round.
+  it('shows a tie it cannot separate instead of breaking it by chance, between the options that could win', () => {
+    // B and C tie for last in round 1 with votes enough to matter, and there is no earlier round. Dropping B makes C
+    // win (4 of 7), dropping C makes B win: a tie between B and C. A cannot win either way.
     const r = run('ranked', ranked([0], [0], [0], [1, 2], [1, 2], [2, 1], [2, 1]), {}, 10, ['A', 'B', 'C']);
     expect(r.outcome).toBe('tie');
-    expect(r.winners).toEqual(['A', 'B', 'C']);
+    expect(r.winners).toEqual(['B', 'C']);
+    expect(r.rounds?.[0]).toMatchObject({ how: 'unseparated', tied: ['B', 'C'], eliminated: [] });
+  });
+  it('names the winner when every way of dropping a tie leads to it (first choices Monday 1, Wednesday 1, Saturday 2)', () => {
+    const days = ['Monday', 'Wednesday', 'Saturday'];
+    const r = run('ranked', ranked([0, 2], [1], [2], [2, 0]), {}, 10, days);
+    expect(r.outcome).toBe('chosen');
+    expect(r.winners).toEqual(['Saturday']);
+    expect(r.rounds?.[0]).toMatchObject({ how: 'any_order', tied: ['Monday', 'Wednesday'] });
+    // Also when the dropped one's ballot goes on to the other: Wednesday 2, Saturday 2, and round 1 drops Wednesday.
+    const r2 = run('ranked', ranked([0, 1], [1, 0], [2], [2]), {}, 10, days);
+    expect(r2.outcome).toBe('chosen');
+    expect(r2.winners).toEqual(['Saturday']);
+  });
+  it('agrees with every order of dropping on generated ballots, ties at elimination included', () => {
+    // The reference: drop one option with the fewest votes at a time, following every choice when several tie; the
+    // options that win on some path. The count may only name options from that set, and must name the one when the
+    // set has one.
+    const reference = (n: number, ballots: number[][]): Set<number> => {
+      const out = new Set<number>();
+      const go = (left: number[]) => {
+        const counts = left.map(() => 0);
+        let active = 0;
+        for (const b of ballots) {
+          const top = b.find((i) => left.includes(i));
+          if (top === undefined) continue;
+          counts[left.indexOf(top)]!++;
+          active++;
+        }
+        const major = left.find((_, k) => counts[k]! * 2 > active);
+        if (major !== undefined) return void out.add(major);
+        if (left.length === 1) return void out.add(left[0]!);
+        const min = Math.min(...counts);
+        left.forEach((i, k) => counts[k] === min && go(left.filter((x) => x !== i)));
+      };
+      go([...Array(n).keys()]);
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 5 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(
+              fc
+                .shuffledSubarray([...Array(n).keys()], { minLength: 1 })
+                .chain((subset) => fc.shuffledSubarray(subset, { minLength: subset.length, maxLength: subset.length })),
+              { minLength: 1, maxLength: 12 },
+            ),
+          ),
+        ),
+        ([n, orders]) => {
+          const names = [...Array(n).keys()].map((i) => `O${i}`);
+          const r = run('ranked', ranked(...orders), {}, 100, names);
+          const could = [...reference(n, orders)].sort((a, b) => a - b).map((i) => names[i]!);
+          expect(r.winners.length).toBeGreaterThan(0);
+          for (const w of r.winners) expect(could).toContain(w);
+          if (could.length === 1) {
+            expect(r.outcome).toBe('chosen');
+            expect(r.winners).toEqual(could);
+          }
+        },
+      ),
+      { numRuns: 3000, seed: 18 },
+    );
+  });
+  it('stops following ways through ties after a bounded count: twenty options tied, the twenty share the tie', () => {
+    const names = Array.from({ length: 20 }, (_, i) => `O${i}`);
+    const orders = Array.from({ length: 400 }, (_, i) => [i % 20]);
+    const r = run('ranked', ranked(...orders), {}, 400, names);
+    expect(r.outcome).toBe('tie');
+    expect(r.winners).toHaveLength(20);
   });
   it('counts exhausted ballots', () => {
     const r = run('ranked', ranked([2], [0], [0], [1], [1]), {}, 10, ['A', 'B', 'C']);

@@ -57,8 +57,11 @@ export type Round = {
   active: number;
   exhausted: number;
   eliminated: string[];
-  /** How the eliminated were chosen when several shared last place. */
-  how?: 'alone' | 'together' | 'earlier_round';
+  /** How the eliminated were chosen when several shared last place; 'any_order' and 'unseparated' when nothing
+   * separated them and each way of dropping one was followed (the same winner every way, or not). */
+  how?: 'alone' | 'together' | 'earlier_round' | 'any_order' | 'unseparated';
+  /** The options tied for last that nothing separated. */
+  tied?: string[];
 };
 
 export type Result = {
@@ -229,25 +232,72 @@ function countSlots(options: string[], ballots: SlotAnswer[][]): Counted {
 
 /**
  * Instant-runoff. Each round counts every ballot for its highest-ranked option still in the count; an option with more
- * than half of those ballots wins. Otherwise the last is eliminated. When several share last place they go together
- * only if all their votes together are fewer than any other option's (so it cannot change who wins); otherwise the
- * earlier rounds separate them; if nothing separates them the result is a tie, shown as one — never broken by chance.
+ * than half of those ballots wins. Otherwise the last is dropped. When several share last place they go together if
+ * all their votes together are fewer than any other option's (so it cannot change who wins); otherwise the one with
+ * fewer votes in the latest earlier round that separates them goes; if nothing separates them, each way of dropping one
+ * is followed to its end: when every way leads to the same option it wins, otherwise it is a tie between the options
+ * that could win. Never broken by chance. (tally.test.ts checks it against every order of dropping on generated
+ * ballots.)
  */
 export function instantRunoff(options: string[], ballots: number[][]): Counted {
-  const continuing = new Set(options.map((_, i) => i));
   const rounds: Round[] = [];
-  const history: Map<number, number>[] = [];
   const firstCounts = options.map((option) => ({ option, count: 0 }));
   for (const b of ballots) if (b[0] !== undefined && firstCounts[b[0]]) firstCounts[b[0]]!.count++;
   const result = (winners: number[], outcome: Outcome): Counted => ({
     tallies: firstCounts,
     rounds,
-    winners: winners.map((i) => options[i]!),
+    winners: [...winners].sort((a, b) => a - b).map((i) => options[i]!),
     outcome,
   });
   if (ballots.length === 0 || options.length === 0) return result([], 'no_votes');
+  const budget = { rounds: RUNOFF_BRANCH_ROUNDS };
+  const winners = runoff(
+    ballots,
+    new Set(options.map((_, i) => i)),
+    [],
+    (round) => rounds.push(toRound(options, round)),
+    budget,
+  );
+  return result([...winners], winners.size === 1 ? 'chosen' : 'tie');
+}
 
+/** How many rounds following every way through ties may count (20 options tied would have 20! ways) before the
+ * options still in share the tie. */
+const RUNOFF_BRANCH_ROUNDS = 2_000;
+
+type RawRound = {
+  counts: Map<number, number>;
+  active: number;
+  exhausted: number;
+  eliminated: number[];
+  how?: Round['how'];
+  tied?: number[];
+};
+
+const toRound = (options: string[], r: RawRound): Round => ({
+  counts: [...r.counts].map(([i, count]) => ({ option: options[i]!, count })),
+  active: r.active,
+  exhausted: r.exhausted,
+  eliminated: r.eliminated.map((i) => options[i]!),
+  ...(r.how ? { how: r.how } : {}),
+  ...(r.tied ? { tied: r.tied.map((i) => options[i]!) } : {}),
+});
+
+/**
+ * Counts from `continuing` to the end; returns the options that can win. `show` receives each round of the path
+ * followed (the main path only: the ways followed through an unseparable tie are counted, not shown).
+ */
+function runoff(
+  ballots: number[][],
+  start: Set<number>,
+  earlier: Map<number, number>[],
+  show: ((r: RawRound) => void) | null,
+  budget: { rounds: number },
+): Set<number> {
+  const continuing = new Set(start);
+  const history = [...earlier];
   while (continuing.size > 0) {
+    if (--budget.rounds < 0) return continuing; // too many ways to follow: all still in share the tie
     const counts = new Map([...continuing].map((i) => [i, 0]));
     let active = 0;
     for (const b of ballots) {
@@ -256,39 +306,47 @@ export function instantRunoff(options: string[], ballots: number[][]): Counted {
       counts.set(top, counts.get(top)! + 1);
       active++;
     }
-    history.push(counts);
-    const round: Round = {
-      counts: [...counts].map(([i, count]) => ({ option: options[i]!, count })),
-      active,
-      exhausted: ballots.length - active,
-      eliminated: [],
-    };
-    rounds.push(round);
+    const round: RawRound = { counts, active, exhausted: ballots.length - active, eliminated: [] };
     const leader = [...counts].find(([, n]) => n * 2 > active);
-    if (leader) return result([leader[0]], 'chosen');
-    if (continuing.size === 1) return result([...continuing], 'chosen');
+    if (leader || continuing.size === 1) {
+      show?.(round);
+      return new Set([leader ? leader[0] : [...continuing][0]!]);
+    }
     const min = Math.min(...counts.values());
     const last = [...counts].filter(([, n]) => n === min).map(([i]) => i);
-    if (last.length === continuing.size) return result([...continuing], 'tie');
     let out: number[];
     if (last.length === 1) {
       out = last;
       round.how = 'alone';
     } else {
-      const rest = Math.min(...[...counts].filter(([i]) => !last.includes(i)).map(([, n]) => n));
-      if (min * last.length < rest) {
+      const others = [...counts].filter(([i]) => !last.includes(i)).map(([, n]) => n);
+      if (others.length && min * last.length < Math.min(...others)) {
         out = last;
         round.how = 'together';
       } else {
-        out = separateByEarlierRounds(last, history.slice(0, -1));
-        if (out.length !== 1) return result([...continuing], 'tie');
-        round.how = 'earlier_round';
+        out = separateByEarlierRounds(last, history);
+        if (out.length === 1) round.how = 'earlier_round';
+        else {
+          // Nothing separates them: follow each way of dropping one of them.
+          const could = new Set<number>();
+          for (const drop of last) {
+            const rest = new Set(continuing);
+            rest.delete(drop);
+            for (const w of runoff(ballots, rest, [...history, counts], null, budget)) could.add(w);
+          }
+          round.how = could.size === 1 ? 'any_order' : 'unseparated';
+          round.tied = last;
+          show?.(round);
+          return could;
+        }
       }
     }
+    history.push(counts);
     for (const i of out) continuing.delete(i);
-    round.eliminated = out.map((i) => options[i]!);
+    round.eliminated = out;
+    show?.(round);
   }
-  return result([], 'no_votes');
+  return continuing;
 }
 
 /** The one option among those tied for last that had fewest votes in the latest earlier round that separates them. */
