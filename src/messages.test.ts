@@ -74,6 +74,28 @@ describe('message catalogs', () => {
     expect(es('fund.pledgedTotal', { amount: '10 €', count: 1 })).toBe('Compromisos mensuales: 10 € de 1 miembro');
   });
 
+  it('never puts a bare number before a counted word ("1 members"): a number that counts goes through plural', () => {
+    // A plain placeholder followed by a word that has a singular: the number must choose the word. Keys named …Many
+    // are shown only for more than one.
+    const counted =
+      /\{\w+\} (members?|ballots?|people|persons?|needs?|offers?|entries|votes?|days?|hours?|weeks?|months?|minutes?|times|posts?|miembros?|personas?|votos?|papeletas?|días?|horas?|semanas?|meses|minutos?|veces|necesidades|ofertas?|nuevos?|entradas?)\b/;
+    const bare: string[] = [];
+    for (const [lang, catalog] of Object.entries(catalogs))
+      for (const [key, message] of Object.entries(catalog as Record<string, string>))
+        if (!key.endsWith('Many') && counted.test(message.replace(/\{\w+, (plural|select)[^]*$/, '')))
+          bare.push(`${lang} ${key}: ${message}`);
+    expect(bare).toEqual([]);
+  });
+
+  it('never says "(optional)" itself: the form adds it to every field that is', () => {
+    const said = Object.entries(catalogs).flatMap(([lang, catalog]) =>
+      Object.entries(catalog as Record<string, string>)
+        .filter(([key, m]) => key !== 'form.optional' && /\((optional|opcional)\)/i.test(m))
+        .map(([key]) => `${lang} ${key}`),
+    );
+    expect(said).toEqual([]);
+  });
+
   it('has no key the code never uses (and the type check refuses a key that is missing)', () => {
     const source = appSource();
     const built = [...new Set([...BUILT, ...[...source.matchAll(/`([a-z][\w.]*\.)\$\{/g)].map((m) => m[1]!)])];

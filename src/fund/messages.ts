@@ -64,7 +64,7 @@ const en = {
   'fund.checkOk':
     '{count, plural, one {The one entry balances, and every balance equals the sum of its entries.} other {All # entries balance, and every balance equals the sum of its entries.}}',
   'fund.checkBad':
-    'Something is wrong: {unbalanced} entries do not balance and {mismatched} balances differ from their entries. Please tell the host.',
+    'Something is wrong: {unbalanced, plural, one {# entry does not balance} other {# entries do not balance}} and {mismatched, plural, one {# balance differs} other {# balances differ}} from their entries. Please tell the host.',
   'fund.checkHow':
     'Worked out again from every entry each time this page opens. Entries cannot be edited or deleted, by anyone; a mistake is undone by a reversing entry you can see below.',
   'fund.waitingRecords': 'Waiting for a second member',
@@ -285,7 +285,7 @@ export const messages = defineMessages(en, {
   'fund.checkOk':
     '{count, plural, one {El único asiento cuadra, y cada saldo es igual a la suma de sus asientos.} other {Los # asientos cuadran, y cada saldo es igual a la suma de sus asientos.}}',
   'fund.checkBad':
-    'Algo va mal: {unbalanced} asientos no cuadran y {mismatched} saldos no coinciden con sus asientos. Avisa a quien aloja el servidor.',
+    'Algo va mal: {unbalanced, plural, one {# asiento no cuadra} other {# asientos no cuadran}} y {mismatched, plural, one {# saldo no coincide} other {# saldos no coinciden}} con sus asientos. Avisa a quien aloja el servidor.',
   'fund.checkHow':
     'Se recalcula desde cada asiento cada vez que se abre esta página. Nadie puede editar ni borrar asientos; un error se deshace con un asiento inverso que verás abajo.',
   'fund.waitingRecords': 'Esperando a un segundo miembro',

@@ -206,7 +206,7 @@ const en = {
   'members.makeCodeFor': 'Make a sign-in code for {name}',
   'members.more': 'Only the first 100 are shown: search for a name to find others.',
   'members.codeHint':
-    'Someone who lost every way in? Make them a sign-in code here while you are with them, or on the phone with them. It works once, for {minutes} minutes.',
+    'Someone who lost every way in? Make them a sign-in code here while you are with them, or on the phone with them. It works once, for {minutes, plural, one {# minute} other {# minutes}}.',
   'members.awaitingTitle': 'Sign-in codes waiting for a second member',
   'members.awaitingItem': 'For {member}, made by {maker}, until {until}.',
   'members.awaitingHint':
@@ -439,7 +439,7 @@ export const messages = defineMessages(en, {
   'members.makeCodeFor': 'Hacer un código de entrada para {name}',
   'members.more': 'Solo se muestran los 100 primeros: busca un nombre para encontrar a los demás.',
   'members.codeHint':
-    '¿Alguien perdió todas las formas de entrar? Hazle aquí un código de entrada mientras estás con esa persona, o al teléfono. Funciona una vez, durante {minutes} minutos.',
+    '¿Alguien perdió todas las formas de entrar? Hazle aquí un código de entrada mientras estás con esa persona, o al teléfono. Funciona una vez, durante {minutes, plural, one {# minuto} other {# minutos}}.',
   'members.awaitingTitle': 'Códigos de entrada que esperan a un segundo miembro',
   'members.awaitingItem': 'Para {member}, hecho por {maker}, hasta {until}.',
   'members.awaitingHint':

@@ -32,7 +32,8 @@ const en = {
     'On {date} the network was told that the busiest tenth carried {share} of the work (the agreed line is {threshold}).',
   'mutuality.reciprocity': 'Reciprocity',
   'mutuality.reciprocityHint': 'Of members who gave or received help in the last 90 days, the share who did both.',
-  'mutuality.reciprocityOf': '{both} of {active} members both gave and received.',
+  'mutuality.reciprocityOf':
+    '{active, plural, one {{both} of # member both gave and received.} other {{both} of # members both gave and received.}}',
   'mutuality.reciprocityChart': "Reciprocity by month (90 days to each month's end)",
   'mutuality.month': 'Month',
   'mutuality.share': 'Share',
@@ -124,7 +125,8 @@ export const messages = defineMessages(en, {
   'mutuality.reciprocity': 'Reciprocidad',
   'mutuality.reciprocityHint':
     'De las personas que dieron o recibieron ayuda en los últimos 90 días, la parte que hizo ambas cosas.',
-  'mutuality.reciprocityOf': '{both} de {active} personas dieron y recibieron.',
+  'mutuality.reciprocityOf':
+    '{active, plural, one {{both} de # persona dio y recibió.} other {{both} de # personas dieron y recibieron.}}',
   'mutuality.reciprocityChart': 'Reciprocidad por mes (90 días hasta el final de cada mes)',
   'mutuality.month': 'Mes',
   'mutuality.share': 'Parte',

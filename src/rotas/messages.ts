@@ -55,7 +55,7 @@ const en = {
   'rota.titleLabel': 'Name',
   'rota.titleHint': 'For example: Saturday food distribution.',
   'rota.categoryHint': 'People who offer this kind of help are asked when a slot is short.',
-  'rota.about': 'What it involves (optional)',
+  'rota.about': 'What it involves',
   'rota.noticeHours': 'Notice, in hours',
   'rota.noticeHoursHint': 'How long before a slot it counts as soon: short slots are highlighted and people are asked.',
   'rota.create': 'Create',
@@ -122,7 +122,7 @@ export const messages = defineMessages(en, {
   'rota.titleLabel': 'Nombre',
   'rota.titleHint': 'Por ejemplo: reparto de comida del sábado.',
   'rota.categoryHint': 'Se pregunta a quienes ofrecen este tipo de ayuda cuando falta gente.',
-  'rota.about': 'En qué consiste (opcional)',
+  'rota.about': 'En qué consiste',
   'rota.noticeHours': 'Aviso, en horas',
   'rota.noticeHoursHint':
     'Con cuánta antelación un turno cuenta como próximo: los que tienen falta de gente se destacan y se pregunta.',
