@@ -262,62 +262,66 @@ function Running(p: CirclePageProps & { money: (n: number) => string; nameOf: (i
       {next?.recipientId ? <p>{t('circle.next', { name: nameOf(next.recipientId), n: next.number })}</p> : null}
 
       <h2>{t('circle.rounds')}</h2>
-      <table class="tally ledger">
-        <caption class="visually-hidden">{t('circle.rounds')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('circle.due')}</th>
-            <th scope="col">{t('circle.recipient')}</th>
-            <th scope="col" class="num">
-              {t('circle.collected')}
-            </th>
-            <th scope="col" class="num">
-              {t('circle.paidOut')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rounds.map((r) => (
+      <div class="table-scroll" tabindex={0}>
+        <table class="tally ledger">
+          <caption class="visually-hidden">{t('circle.rounds')}</caption>
+          <thead>
             <tr>
-              <td>{r.number}</td>
-              <td>{formatDate(v.lang, r.dueAt)}</td>
-              <td>{r.recipientId ? nameOf(r.recipientId) : '—'}</td>
-              <td class="num">{money(r.collected)}</td>
-              <td class="num">{money(r.paidOut)}</td>
+              <th scope="col">#</th>
+              <th scope="col">{t('circle.due')}</th>
+              <th scope="col">{t('circle.recipient')}</th>
+              <th scope="col" class="num">
+                {t('circle.collected')}
+              </th>
+              <th scope="col" class="num">
+                {t('circle.paidOut')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.rounds.map((r) => (
+              <tr>
+                <td>{r.number}</td>
+                <td>{formatDate(v.lang, r.dueAt)}</td>
+                <td>{r.recipientId ? nameOf(r.recipientId) : '—'}</td>
+                <td class="num">{money(r.collected)}</td>
+                <td class="num">{money(r.paidOut)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2>{t('circle.standings')}</h2>
-      <table class="tally ledger">
-        <caption class="visually-hidden">{t('circle.standings')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('circle.member')}</th>
-            <th scope="col" class="num">
-              {t('circle.putIn')}
-            </th>
-            <th scope="col" class="num">
-              {t('circle.takenOut')}
-            </th>
-            <th scope="col" class="num">
-              {t('circle.owes')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.standings.map((s) => (
+      <div class="table-scroll" tabindex={0}>
+        <table class="tally ledger">
+          <caption class="visually-hidden">{t('circle.standings')}</caption>
+          <thead>
             <tr>
-              <th scope="row">{nameOf(s.memberId)}</th>
-              <td class="num">{money(s.putIn)}</td>
-              <td class="num">{money(s.takenOut)}</td>
-              <td class="num">{money(s.owes)}</td>
+              <th scope="col">{t('circle.member')}</th>
+              <th scope="col" class="num">
+                {t('circle.putIn')}
+              </th>
+              <th scope="col" class="num">
+                {t('circle.takenOut')}
+              </th>
+              <th scope="col" class="num">
+                {t('circle.owes')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.standings.map((s) => (
+              <tr>
+                <th scope="row">{nameOf(s.memberId)}</th>
+                <td class="num">{money(s.putIn)}</td>
+                <td class="num">{money(s.takenOut)}</td>
+                <td class="num">{money(s.owes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

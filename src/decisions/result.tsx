@@ -80,42 +80,44 @@ function Tallies({ v, r }: { v: ViewCtx; r: Result }) {
           ? [t('result.dots')]
           : [t('result.count'), t('result.share')];
   return (
-    <table class="tally">
-      <caption class="visually-hidden">{t('result.tallyCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('result.option')}</th>
-          {head.map((h) => (
-            <th scope="col">{h}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {r.tallies.map((row) => (
-          <tr class={r.winners.includes(row.option) ? 'winner' : undefined}>
-            <th scope="row">{optionName(t, r, row.option)}</th>
-            {r.process === 'score' ? (
-              <>
-                <td>{row.total}</td>
-                <td>{row.mean}</td>
-              </>
-            ) : r.process === 'time_poll' ? (
-              <>
-                <td>{row.yes}</td>
-                <td>{row.maybe}</td>
-              </>
-            ) : r.process === 'dot' ? (
-              <td>{row.count}</td>
-            ) : (
-              <>
-                <td>{row.count}</td>
-                <td>{pct(v.lang, row.percent ?? 0)}</td>
-              </>
-            )}
+    <div class="table-scroll" tabindex={0}>
+      <table class="tally">
+        <caption class="visually-hidden">{t('result.tallyCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('result.option')}</th>
+            {head.map((h) => (
+              <th scope="col">{h}</th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {r.tallies.map((row) => (
+            <tr class={r.winners.includes(row.option) ? 'winner' : undefined}>
+              <th scope="row">{optionName(t, r, row.option)}</th>
+              {r.process === 'score' ? (
+                <>
+                  <td>{row.total}</td>
+                  <td>{row.mean}</td>
+                </>
+              ) : r.process === 'time_poll' ? (
+                <>
+                  <td>{row.yes}</td>
+                  <td>{row.maybe}</td>
+                </>
+              ) : r.process === 'dot' ? (
+                <td>{row.count}</td>
+              ) : (
+                <>
+                  <td>{row.count}</td>
+                  <td>{pct(v.lang, row.percent ?? 0)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

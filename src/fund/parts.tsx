@@ -42,65 +42,67 @@ export function EntryTable({ v, entries, reverse }: { v: ViewCtx; entries: Entry
   const { t } = v;
   if (entries.length === 0) return <p>{t('fund.noEntries')}</p>;
   return (
-    <table class="tally ledger">
-      <caption class="visually-hidden">{t('fund.ledger')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">{t('fund.date')}</th>
-          <th scope="col">{t('fund.what')}</th>
-          <th scope="col" class="num">
-            {t('fund.change')}
-          </th>
-          <th scope="col">{t('fund.recordedBy')}</th>
-          {reverse ? (
-            <th scope="col">
-              <span class="visually-hidden">{t('fund.reverse')}</span>
+    <div class="table-scroll" tabindex={0}>
+      <table class="tally ledger">
+        <caption class="visually-hidden">{t('fund.ledger')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('fund.date')}</th>
+            <th scope="col">{t('fund.what')}</th>
+            <th scope="col" class="num">
+              {t('fund.change')}
             </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr id={`entry-${e.id}`}>
-            <td>{e.id}</td>
-            <td>
-              <time datetime={e.at.toISOString()}>{formatDate(v.lang, e.at)}</time>
-            </td>
-            <td>
-              {entryWhat(v, e)}
-              {e.memo ? <span class="by"> — {e.memo}</span> : null}
-              {e.reversedBy ? <span class="tag">{t('fund.reversedBy', { id: e.reversedBy })}</span> : null}
-            </td>
-            <td class="num">
-              {e.funds.map((f) => (
-                <div>
-                  {fundName(t, f.name)}: {f.amount > 0 ? '+' : '−'}
-                  {formatMoney(v.lang, Math.abs(f.amount), e.currency)}
-                </div>
-              ))}
-            </td>
-            <td>
-              {e.recordedBy ?? t('fund.aMember')}
-              {e.confirmedBy ? <div class="by">{t('fund.confirmedBy', { name: e.confirmedBy })}</div> : null}
-            </td>
+            <th scope="col">{t('fund.recordedBy')}</th>
             {reverse ? (
-              <td>
-                {!e.reversedBy && e.kind !== 'reversal' ? (
-                  <form method="post" action={`/fund/entries/${e.id}/reverse`} class="inline-field">
-                    <label for={`memo-${e.id}`} class="visually-hidden">
-                      {t('fund.reverseWhy')}
-                    </label>
-                    <input id={`memo-${e.id}`} name="memo" maxlength={120} placeholder={t('fund.reverseWhy')} />
-                    <button type="submit">{t('fund.reverse')}</button>
-                  </form>
-                ) : null}
-              </td>
+              <th scope="col">
+                <span class="visually-hidden">{t('fund.reverse')}</span>
+              </th>
             ) : null}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr id={`entry-${e.id}`}>
+              <td>{e.id}</td>
+              <td>
+                <time datetime={e.at.toISOString()}>{formatDate(v.lang, e.at)}</time>
+              </td>
+              <td>
+                {entryWhat(v, e)}
+                {e.memo ? <span class="by"> — {e.memo}</span> : null}
+                {e.reversedBy ? <span class="tag">{t('fund.reversedBy', { id: e.reversedBy })}</span> : null}
+              </td>
+              <td class="num">
+                {e.funds.map((f) => (
+                  <div>
+                    {fundName(t, f.name)}: {f.amount > 0 ? '+' : '−'}
+                    {formatMoney(v.lang, Math.abs(f.amount), e.currency)}
+                  </div>
+                ))}
+              </td>
+              <td>
+                {e.recordedBy ?? t('fund.aMember')}
+                {e.confirmedBy ? <div class="by">{t('fund.confirmedBy', { name: e.confirmedBy })}</div> : null}
+              </td>
+              {reverse ? (
+                <td>
+                  {!e.reversedBy && e.kind !== 'reversal' ? (
+                    <form method="post" action={`/fund/entries/${e.id}/reverse`} class="inline-field">
+                      <label for={`memo-${e.id}`} class="visually-hidden">
+                        {t('fund.reverseWhy')}
+                      </label>
+                      <input id={`memo-${e.id}`} name="memo" maxlength={120} placeholder={t('fund.reverseWhy')} />
+                      <button type="submit">{t('fund.reverse')}</button>
+                    </form>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

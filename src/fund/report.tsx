@@ -65,44 +65,46 @@ export function StatementPage(p: {
         </select>
         <button type="submit">{t('fund.show')}</button>
       </form>
-      <table class="tally ledger">
-        <caption>{t('fund.statementBalances')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('fund.fund')}</th>
-            <th scope="col" class="num">
-              {t('fund.opening')}
-            </th>
-            <th scope="col" class="num">
-              {t('fund.in')}
-            </th>
-            <th scope="col" class="num">
-              {t('fund.out')}
-            </th>
-            <th scope="col" class="num">
-              {t('fund.closing')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.lines.map((l) => (
+      <div class="table-scroll" tabindex={0}>
+        <table class="tally ledger">
+          <caption>{t('fund.statementBalances')}</caption>
+          <thead>
             <tr>
-              <th scope="row">{fundName(t, l.name)}</th>
-              <td class="num">{money(l.opening)}</td>
-              <td class="num">{money(l.in)}</td>
-              <td class="num">{money(l.out)}</td>
-              <td class="num">{money(l.closing)}</td>
+              <th scope="col">{t('fund.fund')}</th>
+              <th scope="col" class="num">
+                {t('fund.opening')}
+              </th>
+              <th scope="col" class="num">
+                {t('fund.in')}
+              </th>
+              <th scope="col" class="num">
+                {t('fund.out')}
+              </th>
+              <th scope="col" class="num">
+                {t('fund.closing')}
+              </th>
             </tr>
-          ))}
-          <tr class="winner">
-            <th scope="row">{t('fund.total')}</th>
-            <td class="num">{money(total('opening'))}</td>
-            <td class="num">{money(total('in'))}</td>
-            <td class="num">{money(total('out'))}</td>
-            <td class="num">{money(total('closing'))}</td>
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.lines.map((l) => (
+              <tr>
+                <th scope="row">{fundName(t, l.name)}</th>
+                <td class="num">{money(l.opening)}</td>
+                <td class="num">{money(l.in)}</td>
+                <td class="num">{money(l.out)}</td>
+                <td class="num">{money(l.closing)}</td>
+              </tr>
+            ))}
+            <tr class="winner">
+              <th scope="row">{t('fund.total')}</th>
+              <td class="num">{money(total('opening'))}</td>
+              <td class="num">{money(total('in'))}</td>
+              <td class="num">{money(total('out'))}</td>
+              <td class="num">{money(total('closing'))}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <h2>{t('fund.statementEntries')}</h2>
       <EntryTable v={v} entries={p.entries} />
       <p class="no-print">

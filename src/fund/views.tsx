@@ -161,36 +161,38 @@ export function FundPage(p: FundPageProps) {
 
       <h2>{t('fund.flows')}</h2>
       <FlowChart v={v} currency={p.currency} flows={p.flows} months={p.months} />
-      <table class="tally ledger">
-        <caption class="visually-hidden">{t('fund.flows')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('fund.month')}</th>
-            <th scope="col">{t('fund.fund')}</th>
-            <th scope="col" class="num">
-              {t('fund.in')}
-            </th>
-            <th scope="col" class="num">
-              {t('fund.out')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.flows.length === 0 ? (
+      <div class="table-scroll" tabindex={0}>
+        <table class="tally ledger">
+          <caption class="visually-hidden">{t('fund.flows')}</caption>
+          <thead>
             <tr>
-              <td colspan={4}>{t('fund.noFlows')}</td>
+              <th scope="col">{t('fund.month')}</th>
+              <th scope="col">{t('fund.fund')}</th>
+              <th scope="col" class="num">
+                {t('fund.in')}
+              </th>
+              <th scope="col" class="num">
+                {t('fund.out')}
+              </th>
             </tr>
-          ) : null}
-          {[...p.flows].reverse().map((f) => (
-            <tr>
-              <td>{f.month}</td>
-              <td>{fundName(t, p.funds.find((x) => x.id === f.fundId)?.name ?? null)}</td>
-              <td class="num">{money(f.in)}</td>
-              <td class="num">{money(f.out)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.flows.length === 0 ? (
+              <tr>
+                <td colspan={4}>{t('fund.noFlows')}</td>
+              </tr>
+            ) : null}
+            {[...p.flows].reverse().map((f) => (
+              <tr>
+                <td>{f.month}</td>
+                <td>{fundName(t, p.funds.find((x) => x.id === f.fundId)?.name ?? null)}</td>
+                <td class="num">{money(f.in)}</td>
+                <td class="num">{money(f.out)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2>{t('fund.recent')}</h2>
       <EntryTable v={v} entries={p.entries} />

@@ -133,59 +133,63 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
           />
           <figcaption>{t('mutuality.reciprocityChart')}</figcaption>
         </figure>
-        <table class="ledger">
-          <caption class="visually-hidden">{t('mutuality.reciprocityChart')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mutuality.month')}</th>
-              <th scope="col" class="num">
-                {t('mutuality.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.reciprocity.trend.map((x, i) => (
+        <div class="table-scroll" tabindex={0}>
+          <table class="ledger">
+            <caption class="visually-hidden">{t('mutuality.reciprocityChart')}</caption>
+            <thead>
               <tr>
-                <th scope="row">{months[i]}</th>
-                <td class="num">
-                  <Shown v={v} s={x.value} show={(s) => pct(lang, s)} />
-                </td>
+                <th scope="col">{t('mutuality.month')}</th>
+                <th scope="col" class="num">
+                  {t('mutuality.share')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.reciprocity.trend.map((x, i) => (
+                <tr>
+                  <th scope="row">{months[i]}</th>
+                  <td class="num">
+                    <Shown v={v} s={x.value} show={(s) => pct(lang, s)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="concentration">
         <h2 id="concentration">{t('mutuality.concentration')}</h2>
         <p class="hint">{t('mutuality.concentrationHint')}</p>
-        <table class="ledger">
-          <caption class="visually-hidden">{t('mutuality.concentration')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mutuality.work')}</th>
-              <th scope="col" class="num">
-                {t('mutuality.gini')}
-              </th>
-              <th scope="col" class="num">
-                {t('mutuality.topShare')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {WORK_KINDS.map((k) => (
+        <div class="table-scroll" tabindex={0}>
+          <table class="ledger">
+            <caption class="visually-hidden">{t('mutuality.concentration')}</caption>
+            <thead>
               <tr>
-                <th scope="row">{t(KIND_LABEL[k])}</th>
-                <td class="num">
-                  <Shown v={v} s={d.concentration[k].gini} show={(g) => dec(lang, g)} />
-                </td>
-                <td class="num">
-                  <Shown v={v} s={d.concentration[k].top} show={(s) => pct(lang, s)} />
-                </td>
+                <th scope="col">{t('mutuality.work')}</th>
+                <th scope="col" class="num">
+                  {t('mutuality.gini')}
+                </th>
+                <th scope="col" class="num">
+                  {t('mutuality.topShare')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {WORK_KINDS.map((k) => (
+                <tr>
+                  <th scope="row">{t(KIND_LABEL[k])}</th>
+                  <td class="num">
+                    <Shown v={v} s={d.concentration[k].gini} show={(g) => dec(lang, g)} />
+                  </td>
+                  <td class="num">
+                    <Shown v={v} s={d.concentration[k].top} show={(s) => pct(lang, s)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <figure class="chart">
           <LineChart
             id="chart-gini"
@@ -205,31 +209,33 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
             ))}
           </figcaption>
         </figure>
-        <table class="ledger">
-          <caption class="visually-hidden">{t('mutuality.giniChart')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mutuality.month')}</th>
-              {WORK_KINDS.map((k) => (
-                <th scope="col" class="num">
-                  {t(KIND_LABEL[k])}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {d.months.map((_, i) => (
+        <div class="table-scroll" tabindex={0}>
+          <table class="ledger">
+            <caption class="visually-hidden">{t('mutuality.giniChart')}</caption>
+            <thead>
               <tr>
-                <th scope="row">{months[i]}</th>
+                <th scope="col">{t('mutuality.month')}</th>
                 {WORK_KINDS.map((k) => (
-                  <td class="num">
-                    <Shown v={v} s={d.concentration[k].trend[i]!.value} show={(g) => dec(lang, g)} />
-                  </td>
+                  <th scope="col" class="num">
+                    {t(KIND_LABEL[k])}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.months.map((_, i) => (
+                <tr>
+                  <th scope="row">{months[i]}</th>
+                  {WORK_KINDS.map((k) => (
+                    <td class="num">
+                      <Shown v={v} s={d.concentration[k].trend[i]!.value} show={(g) => dec(lang, g)} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="needs">
@@ -293,32 +299,34 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
           />
         </details>
         <h3>{t('mutuality.speed')}</h3>
-        <table class="ledger">
-          <caption class="visually-hidden">{t('mutuality.speed')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span class="visually-hidden">{t('mutuality.measure')}</span>
-              </th>
-              <th scope="col" class="num">
-                {t('mutuality.median')}
-              </th>
-              <th scope="col" class="num">
-                {t('mutuality.p90')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t('mutuality.toMatch')}</th>
-              <DurationCells v={v} s={d.toMatch} />
-            </tr>
-            <tr>
-              <th scope="row">{t('mutuality.toMeet')}</th>
-              <DurationCells v={v} s={d.toMeet} />
-            </tr>
-          </tbody>
-        </table>
+        <div class="table-scroll" tabindex={0}>
+          <table class="ledger">
+            <caption class="visually-hidden">{t('mutuality.speed')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span class="visually-hidden">{t('mutuality.measure')}</span>
+                </th>
+                <th scope="col" class="num">
+                  {t('mutuality.median')}
+                </th>
+                <th scope="col" class="num">
+                  {t('mutuality.p90')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('mutuality.toMatch')}</th>
+                <DurationCells v={v} s={d.toMatch} />
+              </tr>
+              <tr>
+                <th scope="row">{t('mutuality.toMeet')}</th>
+                <DurationCells v={v} s={d.toMeet} />
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="checkins">
@@ -327,35 +335,37 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
         {p.checkins.length === 0 ? (
           <p>{t('mutuality.noCheckins')}</p>
         ) : (
-          <table class="ledger">
-            <caption class="visually-hidden">{t('mutuality.checkins')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mutuality.asked')}</th>
-                {CHECKIN_ANSWERS.map((a) => (
-                  <th scope="col" class="num">
-                    {t(`checkin.${a}` as MessageKey)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {p.checkins.map((r) => (
+          <div class="table-scroll" tabindex={0}>
+            <table class="ledger">
+              <caption class="visually-hidden">{t('mutuality.checkins')}</caption>
+              <thead>
                 <tr>
-                  <th scope="row">{formatDate(lang, r.openedAt)}</th>
-                  {r.counts.shown ? (
-                    CHECKIN_ANSWERS.map((a) => (
-                      <td class="num">{(r.counts as { value: Record<string, number> }).value[a]}</td>
-                    ))
-                  ) : (
-                    <td colspan={CHECKIN_ANSWERS.length}>
-                      <span class="suppressed">{t('mutuality.suppressed')}</span>
-                    </td>
-                  )}
+                  <th scope="col">{t('mutuality.asked')}</th>
+                  {CHECKIN_ANSWERS.map((a) => (
+                    <th scope="col" class="num">
+                      {t(`checkin.${a}` as MessageKey)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.checkins.map((r) => (
+                  <tr>
+                    <th scope="row">{formatDate(lang, r.openedAt)}</th>
+                    {r.counts.shown ? (
+                      CHECKIN_ANSWERS.map((a) => (
+                        <td class="num">{(r.counts as { value: Record<string, number> }).value[a]}</td>
+                      ))
+                    ) : (
+                      <td colspan={CHECKIN_ANSWERS.length}>
+                        <span class="suppressed">{t('mutuality.suppressed')}</span>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
@@ -383,41 +393,43 @@ function NeedTable({
 }) {
   const { t } = v;
   return (
-    <table class="ledger">
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col" class="num">
-            {t('mutuality.posted')}
-          </th>
-          <th scope="col" class="num">
-            {t('mutuality.met')}
-          </th>
-          <th scope="col" class="num">
-            {t('mutuality.expired')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
+    <div class="table-scroll" tabindex={0}>
+      <table class="ledger">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{r.label}</th>
-            {r.value.shown ? (
-              <>
-                <td class="num">{r.value.value.posted}</td>
-                <td class="num">{r.value.value.met}</td>
-                <td class="num">{r.value.value.expired}</td>
-              </>
-            ) : (
-              <td colspan={3}>
-                <span class="suppressed">{t('mutuality.suppressed')}</span>
-              </td>
-            )}
+            <th scope="col">{head}</th>
+            <th scope="col" class="num">
+              {t('mutuality.posted')}
+            </th>
+            <th scope="col" class="num">
+              {t('mutuality.met')}
+            </th>
+            <th scope="col" class="num">
+              {t('mutuality.expired')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <th scope="row">{r.label}</th>
+              {r.value.shown ? (
+                <>
+                  <td class="num">{r.value.value.posted}</td>
+                  <td class="num">{r.value.value.met}</td>
+                  <td class="num">{r.value.value.expired}</td>
+                </>
+              ) : (
+                <td colspan={3}>
+                  <span class="suppressed">{t('mutuality.suppressed')}</span>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -102,9 +102,40 @@ export async function startApp(): Promise<AppUnderTest> {
   };
 }
 
-/** Runs axe-core on the page (through the devtools protocol, so the page's CSP stays as it is). */
+export const PHONE = { width: 360, height: 740 };
+
+/**
+ * Shows the page on a 360 px wide screen and fails if anything makes it wider (a table scrolls in its own box, never
+ * the page), naming what sticks out; then puts the viewport back.
+ */
+export async function expectFitsPhone(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > width + 0.5 && !el.closest('.table-scroll') && out.length < 5)
+        out.push(
+          `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).replace(/ /g, '.') : ''} (${Math.round(box.right)} px)`,
+        );
+    }
+    return { scroll: document.documentElement.scrollWidth, width, out };
+  });
+  if (size) await page.setViewportSize(size);
+  expect(wide.scroll, `${page.url()} is wider than a 360 px screen: ${wide.out.join(', ')}`).toBeLessThanOrEqual(
+    wide.width,
+  );
+}
+
+/**
+ * Runs axe-core on the page (through the devtools protocol, so the page's CSP stays as it is), and checks that it fits
+ * a 360 px screen: every page a browser test looks at is held to both.
+ */
 export async function expectAccessible(page: Page, visited: string[]) {
   visited.push(new URL(page.url()).pathname);
+  await expectFitsPhone(page);
   await page.evaluate(axeSource);
   const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
