@@ -106,7 +106,8 @@ const en = {
   'safety.flagMessage': 'Flag this message',
   'safety.flagged': 'Thank you. The flag is recorded.',
 
-  'post.hiddenForReview': 'This post is hidden while members review it.',
+  'post.hiddenForReview': 'This post is hidden from the board while members review it.',
+  'post.seeReview': 'See the proposal and take part',
   'post.detailsExpired': 'Details expired, as the network agreed',
   'me.breakTitle': 'Taking a break',
   'me.breakHint':
@@ -245,7 +246,8 @@ export const messages = defineMessages(en, {
   'safety.flagMessage': 'Señalar este mensaje',
   'safety.flagged': 'Gracias. El aviso queda registrado.',
 
-  'post.hiddenForReview': 'Esta publicación está oculta mientras los miembros la revisan.',
+  'post.hiddenForReview': 'Esta publicación no aparece en el tablón mientras los miembros la revisan.',
+  'post.seeReview': 'Ver la propuesta y participar',
   'post.detailsExpired': 'Detalles borrados, como acordó la red',
   'me.breakTitle': 'Tomarse un descanso',
   'me.breakHint':

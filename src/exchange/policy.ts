@@ -6,6 +6,9 @@ type Who = SessionMember | null;
 
 export const can = {
   seePost: (who: Who, post: PostView) => !!who && (!post.hidden || who.id === post.memberId),
+  // Reading a hidden post's page: its author, and every member while members review it (they decide on it). Never on
+  // the board, and nothing else is done to it meanwhile (every action loads it through seePost).
+  readPost: (who: Who, post: PostView) => can.seePost(who, post) || (!!who && !!post.review),
   editPost: (who: Who, post: PostView) => !!who && who.id === post.memberId && post.status === 'open',
   respondToPost: (who: Who, post: PostView) =>
     !!who && who.id !== post.memberId && post.status === 'open' && !post.hidden,

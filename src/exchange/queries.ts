@@ -27,6 +27,8 @@ export type PostView = {
   /** Hidden from others while members review it (flags, or a removal proposal about its author). */
   hidden: boolean;
   detailsExpired: boolean;
+  /** The open proposal reviewing the post while it is hidden (read for one post only: postById). */
+  review?: string | null;
 };
 
 /**
@@ -166,14 +168,24 @@ export async function areaMetRates(db: Db, now: Date): Promise<Map<string, numbe
   return new Map(rows.map((r) => [r.area, Number(r.rate)]));
 }
 
+/**
+ * One post, with the open proposal that reviews it while it is hidden: a review of the post (three flags), or the
+ * seconded removal of its author. Members decide on it, so they may read what they decide on (policy.seePost).
+ */
 export async function postById(db: Db, id: string): Promise<PostView | undefined> {
   const row = await db
     .selectFrom('posts')
     .innerJoin('members', 'members.id', 'posts.member_id')
     .select(postColumns())
+    .select(
+      sql<string | null>`(select r.id from proposals r where r.status = 'open'
+        and ((r.kind = 'remove_post' and r.subject_post_id = posts.id)
+          or (r.kind = 'remove_member' and r.subject_member_id = posts.member_id and r.seconded_at is not null))
+        order by r.opened_at limit 1)`.as('review'),
+    )
     .where('posts.id', '=', id)
     .executeTakeFirst();
-  return row ? toView(row) : undefined;
+  return row ? { ...toView(row), review: row.review } : undefined;
 }
 
 export async function postsOf(db: Db, memberId: string): Promise<PostView[]> {

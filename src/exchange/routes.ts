@@ -38,11 +38,15 @@ export const exchangeRoutes = new Hono<AppEnv>();
 
 type C = Context<AppEnv>;
 
-async function loadPost(c: C, id: string): Promise<PostView> {
+/**
+ * A post to act on: one hidden for review is not there for others (its author still sees it, and why). Reading its
+ * page (`reading`) also lets members in while they review it.
+ */
+async function loadPost(c: C, id: string, opts: { reading?: boolean } = {}): Promise<PostView> {
   if (!isUuid(id)) throw errors.notFound();
   const post = await postById(c.get('deps').db, id);
-  // A post hidden for review is not there for others; its author still sees it, and why.
-  if (!post || !can.seePost(c.get('member'), post)) throw errors.notFound();
+  const may = opts.reading ? can.readPost : can.seePost;
+  if (!post || !may(c.get('member'), post)) throw errors.notFound();
   return post;
 }
 
@@ -177,7 +181,7 @@ exchangeRoutes.post('/posts', async (c) => {
 
 exchangeRoutes.get('/posts/:id', async (c) => {
   const member = requireMember(c);
-  const post = await loadPost(c, c.req.param('id'));
+  const post = await loadPost(c, c.req.param('id'), { reading: true });
   const { db } = c.get('deps');
   const mine = post.memberId === member.id;
   const matches = mine ? await activeMatchesForPost(db, post.id) : [];

@@ -317,7 +317,12 @@ export function PostPage(props: {
   return (
     <>
       {props.flagged ? <Notice kind="success">{t('safety.flagged')}</Notice> : null}
-      {post.hidden ? <Notice kind="warning">{t('post.hiddenForReview')}</Notice> : null}
+      {post.hidden ? (
+        <Notice kind="warning">
+          {t('post.hiddenForReview')}{' '}
+          {post.review ? <a href={`/decisions/${post.review}`}>{t('post.seeReview')}</a> : null}
+        </Notice>
+      ) : null}
       <p class="kind">{post.kind === 'need' ? t('post.kindNeed') : t('post.kindOffer')}</p>
       <h1 class="what">{whatOf(v, post)}</h1>
       <PostMeta v={v} p={post} />

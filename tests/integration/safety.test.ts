@@ -35,8 +35,9 @@ describe(`safety (${engine})`, () => {
     expect(await (await flaggers[2]!.get('/board')).text()).toContain('cheap watches');
     expect((await flaggers[2]!.post(`/posts/${postId}/flag`, { reason: 'spam' })).status).toBe(303);
     expect(await (await flaggers[2]!.get('/board')).text()).not.toContain('cheap watches');
-    expect((await flaggers[2]!.get(`/posts/${postId}`)).status).toBe(404);
-    expect(await (await author.get(`/posts/${postId}`)).text()).toContain('hidden while members review it');
+    expect(await (await author.get(`/posts/${postId}`)).text()).toContain(
+      'hidden from the board while members review it',
+    );
     expect((await flaggers[2]!.postJson(`/api/posts/${postId}/respond`, {})).status).toBe(404);
     const review = await world.deps.db
       .selectFrom('proposals')
@@ -44,6 +45,18 @@ describe(`safety (${engine})`, () => {
       .where('subject_post_id', '=', postId)
       .executeTakeFirstOrThrow();
     expect(review.kind).toBe('remove_post');
+    // The members decide on it, so they read it: the flagger and any other member, with the way to the review, and
+    // no way to answer or flag it meanwhile.
+    const bystander = await buildMember(world);
+    for (const reader of [flaggers[2]!, bystander]) {
+      const seen = await reader.get(`/posts/${postId}`);
+      expect(seen.status).toBe(200);
+      const html = await seen.text();
+      expect(html).toContain('cheap watches');
+      expect(html).toContain(`href="/decisions/${review.id}"`);
+      expect(html).not.toContain('I can help');
+      expect(html).not.toContain(`/posts/${postId}/flag`);
+    }
     expect(await (await flaggers[0]!.get(`/decisions/${review.id}`)).text()).toContain('Remove a flagged post?');
     passHours(world, 25);
     await runJobs(world.deps);
@@ -53,6 +66,8 @@ describe(`safety (${engine})`, () => {
       .where('id', '=', postId)
       .executeTakeFirstOrThrow();
     expect(post.status).toBe('withdrawn');
+    // Removed: no longer there for anyone but its author.
+    expect((await flaggers[2]!.get(`/posts/${postId}`)).status).toBe(404);
     const log = await (await author.get('/safety')).text();
     expect(log).toContain('A post was flagged');
     expect(log).toContain('A post was hidden for review');
