@@ -148,7 +148,9 @@ describe(`retention of finished details (${engine})`, () => {
     const before = await dashboard(world.deps.db, at);
     await runJobs(world.deps);
     // A purge that found a table busy (autovacuum, a member's request) is tried again at the next run, a minute later.
-    for (let i = 0; i < 5 && onDisk(canary.met).length > 0; i++) {
+    // On a shared server busy with other test files (the compatibility pass beside the browser pass) that can take a
+    // while: once in CI the canary outlasted five runs.
+    for (let i = 0; i < 15 && [canary.met, canary.expired, canary.withdrawn].some((c) => onDisk(c).length > 0); i++) {
       passHours(world, 0.02);
       await runJobs(world.deps);
     }
