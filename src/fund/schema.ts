@@ -29,7 +29,11 @@ const amount = (currency: string, opts: { zeroOk?: boolean } = {}) =>
     return z.NEVER;
   });
 
-const fund = uuid.or(z.literal('')).refine((v) => v !== '', 'error.chooseFund');
+// No fund chosen (the field left out, or empty) says so, rather than that the form "does not look right".
+const fund = z.preprocess(
+  (v) => v ?? '',
+  uuid.or(z.literal('')).refine((v) => v !== '', 'error.chooseFund'),
+);
 
 export const askSchema = (currency: string) =>
   z.object({ fund, amount: amount(currency), note: optionalText(200), named: checkbox });

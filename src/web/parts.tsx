@@ -83,7 +83,7 @@ export function TextArea(p: FieldProps & { rows?: number; maxlength?: number }) 
 }
 
 export function SelectField(p: FieldProps & { options: { value: string; label: string }[]; placeholder?: MessageKey }) {
-  const current = p.form.values[p.name] ?? '';
+  const current = p.form.values[p.name] || onlyChoice(p);
   return (
     <FieldShell {...p}>
       <select
@@ -137,8 +137,12 @@ export function Checkbox({
   );
 }
 
+/** A required choice with one option has its answer: it is chosen already (the only fund, the only area…). */
+const onlyChoice = (p: FieldProps & { options: { value: string }[] }) =>
+  p.required && p.options.length === 1 ? p.options[0]!.value : '';
+
 export function RadioGroup(p: FieldProps & { options: { value: string; label: string }[] }) {
-  const current = p.form.values[p.name] ?? '';
+  const current = p.form.values[p.name] || onlyChoice(p);
   const error = p.form.errors[p.name];
   return (
     <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? `${p.name}-error` : undefined}>
