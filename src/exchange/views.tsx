@@ -390,7 +390,9 @@ export function MatchPage(props: {
       <Notice kind="info">{t('match.private')}</Notice>
       <section aria-labelledby="thread-title">
         <h2 id="thread-title">{t('match.thread')}</h2>
-        {props.messages.length === 0 ? <p>{t('match.noMessages')}</p> : null}
+        {props.messages.length === 0 ? (
+          <p>{t(match.status === 'active' ? 'match.noMessages' : 'match.noMessagesEnded')}</p>
+        ) : null}
         <ol class="thread">
           {props.messages.map((m) => (
             <li class={m.authorId === v.member!.id ? 'mine' : 'theirs'}>

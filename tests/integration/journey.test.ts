@@ -112,6 +112,16 @@ describe(`the core journey (${engine})`, () => {
     expect((await helper.post(`${matchPath}/met`)).status).toBe(403);
     expect((await asker.post(`${matchPath}/met`)).status).toBe(303);
     expect(await statusOf(needId)).toBe('met');
+    expect(await (await asker.get(matchPath)).text()).not.toContain('Say hello');
+
+    // A thread that ended without a word says so, rather than asking to say hello.
+    const quietNeed = await buildPost(asker, { what: 'Someone to carry a box of books upstairs' });
+    const quiet = new URL((await helper.post(`/posts/${quietNeed}/respond`)).headers.get('location')!, ORIGIN).pathname;
+    expect(await (await asker.get(quiet)).text()).toContain('Say hello');
+    expect((await asker.post(`${quiet}/met`)).status).toBe(303);
+    const ended = await (await asker.get(quiet)).text();
+    expect(ended).not.toContain('Say hello');
+    expect(ended).toContain('No messages were written in this thread.');
   });
 });
 
