@@ -6,6 +6,7 @@ import { encrypt, lookupHash, normaliseEmail, type Keys } from '../security/cryp
 import { guardLiveInvites, useInvite } from './invites.ts';
 import type { JoinMode } from './invites.ts';
 import { createSession } from './sessions.ts';
+import { stillWaiting } from './ways-back.ts';
 
 export type NewMember = { displayName: string; language: string; email?: string | undefined };
 
@@ -93,8 +94,7 @@ export async function removeMember(tx: Kysely<Database>, memberId: string, now: 
     .updateTable('sign_in_codes')
     .set({ ended_at: now })
     .where((eb) => eb.or([eb('member_id', '=', memberId), eb('made_by', '=', memberId)]))
-    .where('used_at', 'is', null)
-    .where('ended_at', 'is', null)
+    .where((eb) => stillWaiting(eb))
     .execute();
   await tx
     .updateTable('invites')

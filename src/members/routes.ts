@@ -258,6 +258,8 @@ function confirmLater(c: Parameters<typeof page>[0], member: { id: string; langu
 
 /** Changing where sign-in links go takes a fresh sign-in, when the member has another way to sign in at all. */
 const RECENT_SIGN_IN_MS = 15 * 60_000;
+const signedInLongAgo = (member: { signedInAt: Date }, now: Date) =>
+  now.getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS;
 
 memberRoutes.get('/settings', async (c) => {
   const member = requireMember(c);
@@ -280,7 +282,7 @@ memberRoutes.post('/settings', async (c) => {
   if (
     newEmail &&
     (member.hasEmail || (await passkeysOf(db, member.id)).length > 0) &&
-    clock().getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS
+    signedInLongAgo(member, clock())
   ) {
     fieldErrors.email = 'error.signInAgainForEmail';
   }
@@ -302,7 +304,7 @@ memberRoutes.post('/settings/recovery-code', async (c) => {
   const { db, keys, clock, config } = c.get('deps');
   // Like changing the email: replacing a way back in takes a fresh sign-in when the member already has one, so a
   // phone left signed in cannot be used to take the account over.
-  if ((await waysBackOf(db, member.id)).any && clock().getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS) {
+  if ((await waysBackOf(db, member.id)).any && signedInLongAgo(member, clock())) {
     throw errors.forbidden('sign_in_again', 'error.signInAgainForRecovery');
   }
   const code = await makeRecoveryCode(db, keys, member.id);

@@ -6,7 +6,7 @@
 // Codes are typed by people: Crockford's base32 (no I, L, O, U), case, spaces and dashes ignored. Both are stored
 // only as keyed hashes (the key lives outside the database). Wrong codes are counted server-wide (deps.limits).
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { lookupHash, type Keys } from '../security/crypto.ts';
 import { createSession } from './sessions.ts';
@@ -34,6 +34,14 @@ export function normaliseCode(typed: string): string | null {
 }
 
 const hashOf = (keys: Keys, code: string) => lookupHash(keys, PURPOSE, code);
+
+/** A sign-in code still waiting to be used: not used, not ended, and (given `now`) not run out. */
+export const stillWaiting = (eb: ExpressionBuilder<Database, 'sign_in_codes'>, now?: Date) =>
+  eb.and([
+    eb('sign_in_codes.used_at', 'is', null),
+    eb('sign_in_codes.ended_at', 'is', null),
+    ...(now ? [eb('sign_in_codes.expires_at', '>', now)] : []),
+  ]);
 
 /** Makes the member's recovery code, replacing the one they had (which stops working). Returns it, grouped. */
 export async function makeRecoveryCode(db: Kysely<Database>, keys: Keys, memberId: string): Promise<string> {
@@ -118,9 +126,7 @@ export async function useCode(db: Kysely<Database>, keys: Keys, code: string, no
         'maker.display_name as maker',
       ])
       .where('sign_in_codes.code_hash', '=', hash)
-      .where('sign_in_codes.used_at', 'is', null)
-      .where('sign_in_codes.ended_at', 'is', null)
-      .where('sign_in_codes.expires_at', '>', now)
+      .where((eb) => stillWaiting(eb, now))
       .where('members.removed_at', 'is', null)
       .forUpdate()
       .executeTakeFirst();
@@ -165,16 +171,14 @@ export async function makeSignInCode(
       .updateTable('sign_in_codes')
       .set({ ended_at: now })
       .where('member_id', '=', memberId)
-      .where('used_at', 'is', null)
-      .where('ended_at', 'is', null)
+      .where((eb) => stillWaiting(eb))
       .where('expires_at', '<=', now)
       .execute();
     const waiting = await tx
       .selectFrom('sign_in_codes')
       .select('expires_at')
       .where('member_id', '=', memberId)
-      .where('used_at', 'is', null)
-      .where('ended_at', 'is', null)
+      .where((eb) => stillWaiting(eb))
       .executeTakeFirst();
     if (waiting) return { ok: false, why: 'waiting', expiresAt: waiting.expires_at };
     const code = newCode(SIGN_IN_CODE_LENGTH);
@@ -208,9 +212,7 @@ export async function codesAwaitingSecond(db: Kysely<Database>, viewerId: string
     ])
     .where('sign_in_codes.needs_second', '=', true)
     .where('sign_in_codes.seconded_at', 'is', null)
-    .where('sign_in_codes.used_at', 'is', null)
-    .where('sign_in_codes.ended_at', 'is', null)
-    .where('sign_in_codes.expires_at', '>', now)
+    .where((eb) => stillWaiting(eb, now))
     .where('sign_in_codes.member_id', '!=', viewerId)
     .where('sign_in_codes.made_by', '!=', viewerId)
     .orderBy('sign_in_codes.created_at')
@@ -225,9 +227,7 @@ export async function secondSignInCode(db: Kysely<Database>, id: string, viewerI
     .where('id', '=', id)
     .where('needs_second', '=', true)
     .where('seconded_at', 'is', null)
-    .where('used_at', 'is', null)
-    .where('ended_at', 'is', null)
-    .where('expires_at', '>', now)
+    .where((eb) => stillWaiting(eb, now))
     .where('member_id', '!=', viewerId)
     .where('made_by', '!=', viewerId)
     .executeTakeFirst();

@@ -1,7 +1,7 @@
 // Roles as the network defined them, and who holds them. A role is filled by decision (fill_role) or, where its
 // definition allows, by volunteering; a term ends on its date or when the holder steps down. Seats and the rule on
 // terms in a row are checked by the database (role_term_guard) as well as here, so the app can explain a refusal.
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { decrypt, type Keys } from '../security/crypto.ts';
 import { openProposalWith } from '../decisions/index.ts';
@@ -107,11 +107,15 @@ const toHolder = (r: {
   endsAt: r.ended_at && r.ended_at < r.ends_at ? r.ended_at : r.ends_at,
 });
 
-const current = (db: Q, role: string, now: Date) =>
-  terms(db, role)
-    .where('role_terms.starts_at', '<=', now)
-    .where('role_terms.ends_at', '>', now)
-    .where((eb) => eb.or([eb('role_terms.ended_at', 'is', null), eb('role_terms.ended_at', '>', now)]));
+/** A term in force at `now`: started, not past its end, not stepped down from. */
+const inForce = (eb: ExpressionBuilder<Database, 'role_terms'>, now: Date) =>
+  eb.and([
+    eb('role_terms.starts_at', '<=', now),
+    eb('role_terms.ends_at', '>', now),
+    eb.or([eb('role_terms.ended_at', 'is', null), eb('role_terms.ended_at', '>', now)]),
+  ]);
+
+const current = (db: Q, role: string, now: Date) => terms(db, role).where((eb) => inForce(eb, now));
 
 export async function holders(db: Q, role: string, now: Date): Promise<Holder[]> {
   return (await current(db, role, now).orderBy('role_terms.starts_at').execute()).map(toHolder);
@@ -137,9 +141,7 @@ export async function holdsAnyRole(db: Q, memberId: string, now: Date): Promise<
     .selectFrom('role_terms')
     .select('id')
     .where('member_id', '=', memberId)
-    .where('starts_at', '<=', now)
-    .where('ends_at', '>', now)
-    .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', now)]))
+    .where((eb) => inForce(eb, now))
     .executeTakeFirst();
   return !!row;
 }
