@@ -16,7 +16,7 @@ export const agreements: Domain = {
   middleware: [loadNetwork()],
   reads: [networkVersion],
   routes: [foundingRoutes, agreementRoutes],
-  nav: [{ href: '/agreements', label: 'nav.agreements', place: 'bottom', order: 20 }],
+  nav: [{ href: '/agreements', label: 'nav.agreements', place: 'more', order: 70 }],
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).

@@ -38,6 +38,7 @@ export const circles: Domain = {
   messages,
   tables: ['circles', 'circle_members', 'circle_rounds', 'circle_deferrals'],
   routes: [circleRoutes],
+  nav: [{ href: '/circles', label: 'nav.circles', place: 'more', order: 35 }],
   actions: [circleAction('circle_defer'), circleAction('circle_recipient')],
   notifications: [
     plain(

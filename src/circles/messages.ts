@@ -9,6 +9,7 @@ const en = {
   'proposal.circleRecipientAction': 'The one chosen receives round {round}; a tie is settled by lot.',
   'notification.circleRound': 'News from a savings circle you are in',
   'circle.title': 'Savings circles',
+  'nav.circles': 'Savings circles',
   'circle.intro':
     'A circle of members who each put in the same amount every round; each round one of them receives the whole pot, until everyone has. Only the circle’s members see who has paid.',
   'circle.none': 'No circles yet.',
@@ -80,6 +81,7 @@ export const messages = defineMessages(en, {
   'proposal.circleRecipientAction': 'Quien salga elegido recibe la ronda {round}; un empate se resuelve por sorteo.',
   'notification.circleRound': 'Novedades de un círculo de ahorro en el que estás',
   'circle.title': 'Círculos de ahorro',
+  'nav.circles': 'Círculos de ahorro',
   'circle.intro':
     'Un círculo de miembros que ponen la misma cantidad cada ronda; en cada ronda uno de ellos recibe todo el bote, hasta que lo han recibido todos. Solo los miembros del círculo ven quién ha pagado.',
   'circle.none': 'Todavía no hay círculos.',

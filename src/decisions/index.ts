@@ -20,7 +20,7 @@ export const decisions: Domain = {
     { name: 'close due proposals', run: (deps, now) => closeDueProposals(deps.db, deps.registry, now) },
     { name: 'remind of proposals closing soon', run: (deps, now) => remindClosingSoon(deps.db, now) },
   ],
-  nav: [{ href: '/decisions', label: 'nav.decisions', place: 'top', order: 40 }],
+  nav: [{ href: '/decisions', label: 'nav.decisions', place: 'more', order: 10 }],
   actions: [setAgreement],
   notifications: [
     aboutProposal('proposal_opened', 'notification.proposalOpened'),

@@ -37,9 +37,9 @@ export const exchange: Domain = {
     aboutPost('met', 'notification.met', toMatch),
   ],
   nav: [
-    { href: '/board', label: 'nav.board', place: 'top', order: 10 },
-    { href: '/posts/new?kind=need', label: 'nav.postNeed', place: 'top', order: 20 },
-    { href: '/posts/new?kind=offer', label: 'nav.postOffer', place: 'top', order: 30 },
+    { href: '/board', label: 'nav.board', place: 'daily', order: 10 },
+    { href: '/posts/new?kind=need', label: 'nav.postNeed', place: 'daily', order: 20 },
+    { href: '/posts/new?kind=offer', label: 'nav.postOffer', place: 'daily', order: 30 },
   ],
 };
 

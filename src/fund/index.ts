@@ -50,7 +50,7 @@ export const fund: Domain = {
         expireFundNotes(deps.db, (await networkAgreements(deps.db, deps.registry)).metDetailsDays, now, deps.log),
     },
   ],
-  nav: [{ href: '/fund', label: 'nav.fund', place: 'top', order: 50 }],
+  nav: [{ href: '/fund', label: 'nav.fund', place: 'more', order: 20 }],
   notifications: fundNotices,
   actions: [
     fundAction('create_fund'),

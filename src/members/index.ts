@@ -35,10 +35,10 @@ export const members: Domain = {
     { name: 'forget old sign-in codes', run: (deps, now) => clearOldSignInCodes(deps.db, now) },
   ],
   nav: [
-    { href: '/me', label: 'nav.me', place: 'top', order: 80 },
-    { href: '/invites', label: 'nav.invite', place: 'bottom', order: 10 },
-    { href: '/members', label: 'nav.members', place: 'bottom', order: 15 },
-    { href: '/settings', label: 'nav.settings', place: 'bottom', order: 40 },
+    { href: '/me', label: 'nav.me', place: 'daily', order: 80 },
+    { href: '/invites', label: 'nav.invite', place: 'more', order: 60 },
+    { href: '/members', label: 'nav.members', place: 'more', order: 50 },
+    { href: '/settings', label: 'nav.settings', place: 'more', order: 90 },
   ],
 };
 

@@ -41,7 +41,7 @@ export const mutuality: Domain = {
         warnIfLoadConcentrated(deps.db, (await networkAgreements(deps.db, deps.registry)).loadTopShare, now),
     },
   ],
-  nav: [{ href: '/mutuality', label: 'nav.mutuality', place: 'top', order: 70 }],
+  nav: [{ href: '/mutuality', label: 'nav.mutuality', place: 'more', order: 40 }],
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).

@@ -25,7 +25,7 @@ export const notifications: Domain = {
     {
       href: '/notifications',
       label: 'nav.notifications',
-      place: 'top',
+      place: 'daily',
       order: 90,
       badge: unreadCountOf,
     },

@@ -30,6 +30,7 @@ export const roles: Domain = {
   tables: ['roles', 'role_terms', 'role_handovers'],
   holdsTrust: holdsAnyRole,
   routes: [roleRoutes],
+  nav: [{ href: '/roles', label: 'nav.roles', place: 'more', order: 38 }],
   jobs: [{ name: 'remind of ending role terms', run: (deps, now) => remindEndingTerms(deps.db, now) }],
   notifications: [
     {

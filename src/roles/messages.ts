@@ -20,6 +20,7 @@ const en = {
   'error.handoverEmpty': 'Please write something to hand over.',
   'role.treasurerTitle': 'Treasurer',
   'role.title': 'Roles',
+  'nav.roles': 'Roles',
   'role.intro':
     'Roles rotate. The members define each one — how long a term lasts, how many hold it, how many terms in a row anyone may serve — and fill it by decision or, where agreed, by volunteering. Anyone can step down at any time, without giving a reason.',
   'role.seatsTaken': 'Held by {taken} of {seats}.',
@@ -97,6 +98,7 @@ export const messages = defineMessages(en, {
   'error.handoverEmpty': 'Escribe algo para el relevo.',
   'role.treasurerTitle': 'Tesorería',
   'role.title': 'Cargos',
+  'nav.roles': 'Cargos',
   'role.intro':
     'Los cargos rotan. El grupo define cada uno —cuánto dura un turno, cuántas personas lo ocupan, cuántos turnos seguidos puede servir alguien— y lo asigna por decisión o, si así se acordó, ofreciéndose. Cualquiera puede dejarlo en cualquier momento, sin dar razones.',
   'role.seatsTaken': 'Ocupado por {taken} de {seats}.',

@@ -49,5 +49,5 @@ export const rotas: Domain = {
     aboutSlot('slot_dropped', 'notification.slotDropped'),
     aboutSlot('slot_taken', 'notification.slotTaken'),
   ],
-  nav: [{ href: '/rotas', label: 'nav.rotas', place: 'top', order: 60 }],
+  nav: [{ href: '/rotas', label: 'nav.rotas', place: 'more', order: 30 }],
 };

@@ -18,7 +18,7 @@ export const safety: Domain = {
   tables: ['flags', 'pauses', 'removal_asks', 'safety_log'],
   routes: [safetyRoutes],
   jobs: [{ name: 'record lapsed pauses', run: (deps, now) => liftLapsedPauses(deps.db, now) }],
-  nav: [{ href: '/safety', label: 'nav.safety', place: 'bottom', order: 30 }],
+  nav: [{ href: '/safety', label: 'nav.safety', place: 'more', order: 80 }],
   parts: { flag: (v, p) => FlagForm({ v, ...p }) },
   actions: [
     // A removal that passes removes the member; one that does not leaves them be. Either way the safety log says so.

@@ -26,8 +26,11 @@ export type Job = {
 export type NavEntry = {
   href: string;
   label: MessageKey;
-  /** `top`: the header's menu; `bottom`: the footer's links. */
-  place: 'top' | 'bottom';
+  /**
+   * `daily`: in the header on every page, for what members do every day (keep these few: five fit two rows on a
+   * 360 px phone); `more`: one tap away, in the header's "More" menu (a disclosure that works without JavaScript).
+   */
+  place: 'daily' | 'more';
   /** Position among the entries of its place (lower first). */
   order: number;
   /** A count shown beside the link (unread notifications): read with the session (see RequestRead), given the member. */
@@ -40,6 +43,9 @@ export type NavEntry = {
  * c.get('reads') under its name. A page for a member then costs one statement before its own.
  */
 export type RequestRead = { name: string; select: (member: Expression<string | null>) => Expression<unknown> };
+
+/** How many navigation links may be up front in the header (place 'daily'): five fit two rows on a 360 px phone. */
+export const DAILY_LINKS = 5;
 
 /** Where a navigation link's count is in c.get('reads'). */
 export const badgeRead = (href: string) => `badge ${href}`;
@@ -265,6 +271,12 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     for (const key of Object.keys(d.messages?.en ?? {})) word(key, d.name);
     for (const [lang, words] of Object.entries(d.messages ?? {})) Object.assign((catalogs[lang] ??= {}), words);
   }
+  // The header has room on a phone for five daily links (two rows at 360 px); every other section goes under "More".
+  const daily = domains.flatMap((d) => (d.nav ?? []).filter((e) => e.place === 'daily'));
+  if (daily.length > DAILY_LINKS)
+    throw new Error(
+      `${daily.length} daily navigation links (${daily.map((e) => e.href).join(', ')}): at most ${DAILY_LINKS} fit a phone; put the rest under 'more'`,
+    );
   return {
     domains,
     catalogs: catalogs as Catalogs,

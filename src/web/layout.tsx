@@ -20,7 +20,7 @@ export type ViewCtx = {
   path: string;
 };
 
-export type NavLink = { href: string; label: MessageKey; place: 'top' | 'bottom'; count: number };
+export type NavLink = { href: string; label: MessageKey; place: 'daily' | 'more'; count: number };
 
 export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; children: Child }) {
   const { v } = props;
@@ -44,42 +44,16 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
           <a class="brand" href="/">
             {site}
           </a>
-          {v.member ? (
-            <nav aria-label={t('nav.label')}>
-              <ul>
-                {v.nav
-                  .filter((item) => item.place === 'top')
-                  .map((item) => (
-                    <li>
-                      <a href={item.href} aria-current={v.path === item.href.split('?')[0] ? 'page' : undefined}>
-                        {t(item.label)}
-                        {item.count > 0 ? <span class="badge">{t('nav.unread', { count: item.count })}</span> : null}
-                      </a>
-                    </li>
-                  ))}
-              </ul>
-            </nav>
-          ) : null}
+          {v.member ? <Navigation v={v} /> : null}
         </header>
         <main id="main">{props.children}</main>
         <footer class="bottom">
           {v.member ? (
-            <ul class="links">
-              {v.nav
-                .filter((item) => item.place === 'bottom')
-                .map((item) => (
-                  <li>
-                    <a href={item.href}>{t(item.label)}</a>
-                  </li>
-                ))}
-              <li>
-                <form method="post" action="/sign-out" class="inline">
-                  <button type="submit" class="link">
-                    {t('nav.signOut')}
-                  </button>
-                </form>
-              </li>
-            </ul>
+            <form method="post" action="/sign-out" class="inline">
+              <button type="submit" class="link">
+                {t('nav.signOut')}
+              </button>
+            </form>
           ) : (
             <LanguagePicker v={v} />
           )}
@@ -89,6 +63,55 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
         ))}
       </body>
     </html>
+  );
+}
+
+/**
+ * The few things members do every day, up front; everything else one tap away under "More" — a <details> disclosure,
+ * so it opens without JavaScript (and shows open where a browser does not know it). Counts on hidden sections show on
+ * "More" too. Five daily links fit two rows on a 360 px phone; the "More" list grows to any number of sections.
+ */
+function Navigation({ v }: { v: ViewCtx }) {
+  const { t } = v;
+  const daily = v.nav.filter((item) => item.place === 'daily');
+  const more = v.nav.filter((item) => item.place === 'more');
+  const hidden = more.reduce((sum, item) => sum + item.count, 0);
+  return (
+    <nav aria-label={t('nav.label')}>
+      <ul class="daily">
+        {daily.map((item) => (
+          <li>
+            <NavItem v={v} item={item} />
+          </li>
+        ))}
+        {more.length ? (
+          <li>
+            <details class="more">
+              <summary>
+                {t('nav.more')}
+                {hidden > 0 ? <span class="badge">{t('nav.unread', { count: hidden })}</span> : null}
+              </summary>
+              <ul aria-label={t('nav.moreLabel')}>
+                {more.map((item) => (
+                  <li>
+                    <NavItem v={v} item={item} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function NavItem({ v, item }: { v: ViewCtx; item: NavLink }) {
+  return (
+    <a href={item.href} aria-current={v.path === item.href.split('?')[0] ? 'page' : undefined}>
+      {v.t(item.label)}
+      {item.count > 0 ? <span class="badge">{v.t('nav.unread', { count: item.count })}</span> : null}
+    </a>
   );
 }
 

@@ -103,6 +103,8 @@ export async function startApp(): Promise<AppUnderTest> {
 }
 
 export const PHONE = { width: 360, height: 740 };
+/** The tallest the header may be on a phone: the network's name on one line, and two rows of touch targets. */
+export const HEADER_MAX = 28 + 2 * 44 + 4;
 
 /**
  * Shows the page on a 360 px wide screen and fails if anything makes it wider (a table scrolls in its own box, never
@@ -121,11 +123,16 @@ export async function expectFitsPhone(page: Page) {
           `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).replace(/ /g, '.') : ''} (${Math.round(box.right)} px)`,
         );
     }
-    return { scroll: document.documentElement.scrollWidth, width, out };
+    const header = document.querySelector('header.top')?.getBoundingClientRect().height ?? 0;
+    return { scroll: document.documentElement.scrollWidth, width, out, header };
   });
   if (size) await page.setViewportSize(size);
   expect(wide.scroll, `${page.url()} is wider than a 360 px screen: ${wide.out.join(', ')}`).toBeLessThanOrEqual(
     wide.width,
+  );
+  // The header (name and menu) takes a line and two rows of 44 px targets: under a sixth of a 740 px screen.
+  expect(wide.header, `${page.url()}: the header is ${wide.header} px tall on a 360 px screen`).toBeLessThanOrEqual(
+    HEADER_MAX,
   );
 }
 

@@ -91,5 +91,12 @@ describe('ways back in, in the browser', () => {
     await borrowed.getByRole('button', { name: 'Entrar con este código' }).click();
     await expect.poll(() => borrowed.getByText('You are signed in again').count()).toBe(1);
     expect(await borrowed.locator('#ways-back').textContent()).toMatch(/Ada made one on .*; it was used on/);
+
+    // Everything past the daily few is one tap away, without JavaScript: "More" opens and leads on.
+    expect(await borrowed.getByRole('link', { name: 'Decisions' }).count()).toBe(0); // folded away until asked for
+    await borrowed.locator('summary', { hasText: 'More' }).click();
+    await borrowed.getByRole('link', { name: 'Decisions' }).click();
+    await borrowed.waitForURL('**/decisions');
+    expect(await borrowed.locator('nav [aria-current="page"]').textContent()).toBe('Decisions');
   });
 });

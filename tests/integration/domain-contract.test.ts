@@ -59,7 +59,7 @@ function toyDomain(heard: string[], opts: { failing?: boolean } = {}): Domain {
         },
       },
     ],
-    nav: [{ href: '/toy', label: 'nav.board', place: 'bottom', order: 99 }],
+    nav: [{ href: '/toy', label: 'nav.board', place: 'more', order: 99 }],
     actions: [
       defineAction<Bell>({
         handles: 'toy_bell',

@@ -2,6 +2,8 @@
 export const en = {
   'nav.skip': 'Skip to content',
   'nav.label': 'Main',
+  'nav.more': 'More',
+  'nav.moreLabel': 'Everything else',
   'nav.unread': '{count} new',
   'nav.signOut': 'Sign out',
   'nav.language': 'Language',

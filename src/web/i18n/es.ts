@@ -4,6 +4,8 @@ import type { en } from './en.ts';
 export const es: Record<keyof typeof en, string> = {
   'nav.skip': 'Saltar al contenido',
   'nav.label': 'Principal',
+  'nav.more': 'Más',
+  'nav.moreLabel': 'Todo lo demás',
   'nav.unread': '{count, plural, one {# nuevo} other {# nuevos}}',
   'nav.signOut': 'Salir',
   'nav.language': 'Idioma',
