@@ -20,6 +20,7 @@ import * as checkinBatches from './migrations/014_checkin_batches.ts';
 import * as notificationSubjects from './migrations/015_notification_subjects.ts';
 import * as networkState from './migrations/016_network_state.ts';
 import * as waysBack from './migrations/017_ways_back.ts';
+import * as proposalTalk from './migrations/018_proposal_talk.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -39,6 +40,7 @@ const migrations: { name: string; up: string }[] = [
   notificationSubjects,
   networkState,
   waysBack,
+  proposalTalk,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -648,6 +648,22 @@ END), created_at, id) WHERE (status = 'open'::text)
   CREATE TRIGGER posts_forget_notifications AFTER DELETE ON public.posts FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER posts_not_paused BEFORE INSERT ON public.posts FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
 
+table proposal_comments
+  id uuid not null default gen_random_uuid()
+  proposal_id uuid not null
+  member_id uuid not null
+  body text not null
+  created_at timestamp with time zone not null default app_now()
+  constraint proposal_comments_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 2000)))
+  constraint proposal_comments_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint proposal_comments_pkey PRIMARY KEY (id)
+  constraint proposal_comments_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES proposals(id)
+  CREATE INDEX proposal_comments_by ON public.proposal_comments USING btree (member_id, created_at)
+  CREATE INDEX proposal_comments_of ON public.proposal_comments USING btree (proposal_id, created_at)
+  CREATE TRIGGER proposal_comments_daily_limit BEFORE INSERT ON public.proposal_comments FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'created_at', 'daily_comments', '50')
+  CREATE TRIGGER proposal_comments_guard BEFORE INSERT ON public.proposal_comments FOR EACH ROW EXECUTE FUNCTION proposal_comment_guard()
+  CREATE TRIGGER proposal_comments_kept BEFORE DELETE OR UPDATE ON public.proposal_comments FOR EACH ROW EXECUTE FUNCTION refuse_change()
+
 table proposals
   id uuid not null default gen_random_uuid()
   kind text not null default 'general'::text
@@ -670,6 +686,10 @@ table proposals
   circle_id uuid
   seconded_by uuid
   seconded_at timestamp with time zone
+  outcome_statement text
+  outcome_statement_by uuid
+  outcome_statement_at timestamp with time zone
+  extensions smallint not null default 0
   constraint proposals_action_binding CHECK (((action IS NULL) OR (process = ANY (ARRAY['consent'::text, 'consensus'::text, 'majority'::text])) OR ((process = 'ranked'::text) AND ((action ->> 'type'::text) = 'circle_recipient'::text))))
   constraint proposals_action_check CHECK (((action IS NULL) OR (jsonb_typeof(action) = 'object'::text)))
   constraint proposals_body_check CHECK ((char_length(body) <= 4000))
@@ -683,15 +703,20 @@ table proposals
   constraint proposals_check8 CHECK (((kind <> ALL (ARRAY['remove_member'::text, 'remove_post'::text])) OR (process = 'consent'::text)))
   constraint proposals_circle CHECK (((kind = 'circle'::text) = (circle_id IS NOT NULL)))
   constraint proposals_circle_id_fkey FOREIGN KEY (circle_id) REFERENCES circles(id)
+  constraint proposals_extension CHECK (((extensions = 0) OR (closes_at <= (opened_at + '28 days'::interval))))
+  constraint proposals_extensions_check CHECK (((extensions >= 0) AND (extensions <= 2)))
   constraint proposals_kind_check CHECK ((kind = ANY (ARRAY['general'::text, 'agreement'::text, 'remove_member'::text, 'remove_post'::text, 'fund'::text, 'fund_request'::text, 'role'::text, 'circle'::text])))
   constraint proposals_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES members(id) ON DELETE SET NULL
   constraint proposals_options_check CHECK (((jsonb_typeof(options) = 'array'::text) AND (jsonb_array_length(options) <= 20)))
   constraint proposals_outcome_check CHECK ((outcome = ANY (ARRAY['passed'::text, 'failed'::text, 'no_quorum'::text, 'chosen'::text, 'tie'::text, 'advised'::text, 'no_votes'::text])))
+  constraint proposals_outcome_statement_by_fkey FOREIGN KEY (outcome_statement_by) REFERENCES members(id)
+  constraint proposals_outcome_statement_check CHECK (((char_length(outcome_statement) >= 1) AND (char_length(outcome_statement) <= 2000)))
   constraint proposals_pkey PRIMARY KEY (id)
   constraint proposals_process_check CHECK ((process = ANY (ARRAY['consent'::text, 'consensus'::text, 'majority'::text, 'ranked'::text, 'dot'::text, 'score'::text, 'time_poll'::text, 'advice'::text])))
   constraint proposals_rules_check CHECK ((jsonb_typeof(rules) = 'object'::text))
   constraint proposals_second CHECK ((((seconded_by IS NULL) = (seconded_at IS NULL)) AND ((seconded_at IS NULL) OR ((kind = 'remove_member'::text) AND (seconded_by IS DISTINCT FROM opened_by) AND (seconded_by IS DISTINCT FROM subject_member_id)))))
   constraint proposals_seconded_by_fkey FOREIGN KEY (seconded_by) REFERENCES members(id) ON DELETE SET NULL
+  constraint proposals_statement CHECK ((((outcome_statement IS NULL) = (outcome_statement_at IS NULL)) AND ((outcome_statement_by IS NULL) OR (outcome_statement IS NOT NULL))))
   constraint proposals_status_check CHECK ((status = ANY (ARRAY['open'::text, 'closed'::text])))
   constraint proposals_subject_member_id_fkey FOREIGN KEY (subject_member_id) REFERENCES members(id)
   constraint proposals_subject_post_id_fkey FOREIGN KEY (subject_post_id) REFERENCES posts(id)
@@ -1351,6 +1376,28 @@ begin
   return old;
 end $function$
 
+CREATE OR REPLACE FUNCTION public.proposal_comment_guard()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+declare
+  p proposals%rowtype;
+begin
+  select * into p from proposals where id = new.proposal_id for share;
+  if p.status <> 'open' then
+    raise exception 'the discussion of this proposal has closed' using errcode = 'KR013';
+  end if;
+  if p.circle_id is not null and not exists (
+      select 1 from circle_members where circle_id = p.circle_id and member_id = new.member_id) then
+    raise exception 'only the circle talks over its own decisions' using errcode = 'KR003';
+  end if;
+  if exists (select 1 from members where id = new.member_id and removed_at is not null)
+      or (member_paused(new.member_id) and new.member_id is distinct from p.subject_member_id) then
+    raise exception 'this member may not post right now' using errcode = 'KR015';
+  end if;
+  return new;
+end $function$
+
 CREATE OR REPLACE FUNCTION public.proposal_guard()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1364,10 +1411,21 @@ begin
     raise exception 'a closed proposal stays as it closed' using errcode = 'KR012';
   end if;
   if (new.kind, new.title, new.body, new.process, new.options, new.rules, new.action, new.subject_member_id,
-      new.subject_post_id, new.opened_at, new.closes_at)
+      new.subject_post_id, new.opened_at)
       is distinct from (old.kind, old.title, old.body, old.process, old.options, old.rules, old.action,
-      old.subject_member_id, old.subject_post_id, old.opened_at, old.closes_at) then
+      old.subject_member_id, old.subject_post_id, old.opened_at) then
     raise exception 'a proposal is not edited once opened' using errcode = 'KR012';
+  end if;
+  if (new.closes_at, new.extensions) is distinct from (old.closes_at, old.extensions)
+      and (old.status <> 'open' or new.status <> 'open' or old.closes_at <= app_now()
+        or new.closes_at <= old.closes_at or new.extensions <> old.extensions + 1) then
+    raise exception 'a proposal is extended only forward, while open' using errcode = 'KR012';
+  end if;
+  if (new.outcome_statement, new.outcome_statement_by, new.outcome_statement_at)
+      is distinct from (old.outcome_statement, old.outcome_statement_by, old.outcome_statement_at)
+      and (old.outcome_statement is not null or new.status <> 'closed'
+        or (old.opened_by is not null and new.outcome_statement_by is distinct from old.opened_by)) then
+    raise exception 'an outcome statement is written once, after closing, by the opener' using errcode = 'KR012';
   end if;
   return new;
 end $function$

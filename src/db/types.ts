@@ -191,6 +191,17 @@ export interface Database {
     closed_at: Timestamp | null;
     seconded_by: Generated<string | null>;
     seconded_at: Generated<Date | null>;
+    outcome_statement: Generated<string | null>;
+    outcome_statement_by: Generated<string | null>;
+    outcome_statement_at: Generated<Date | null>;
+    extensions: Generated<number>;
+  };
+  proposal_comments: {
+    id: Generated<string>;
+    proposal_id: string;
+    member_id: string;
+    body: string;
+    created_at: Timestamp;
   };
   removal_asks: { subject_member_id: string; asked_by: string; asked_at: Timestamp };
   ballots: {

@@ -8,4 +8,7 @@ export const access: Record<string, RouteAccess> = {
   'GET /decisions/:id': { who: 'members', about: 'proposal' },
   'POST /decisions/:id/vote': { who: 'members', about: 'proposal' },
   'POST /decisions/:id/anonymous': { who: 'owner', about: 'proposal' },
+  'POST /decisions/:id/comments': { who: 'members', about: 'proposal' },
+  'POST /decisions/:id/statement': { who: 'owner', about: 'closedProposal' },
+  'POST /decisions/:id/extend': { who: 'owner', about: 'proposal' },
 };

@@ -4,10 +4,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
-import { notify, notifySelected } from '../notifications/index.ts';
+import { notify, notifySelected, notifyUnlessUnread } from '../notifications/index.ts';
 import { applyOutcome } from './actions.ts';
 import {
   ballotsOf,
+  discussionMembers,
   dueProposalIds,
   eligibleCount,
   memberIds,
@@ -113,17 +114,18 @@ export async function currentResult(db: Kysely<Database>, p: ProposalView): Prom
  * Closes one proposal inside the given transaction: locks it, and if it is still open and due, records the result and
  * applies its action. Returns false if someone else closed it first.
  */
-export async function closeProposal(tx: Tx, registry: Registry, id: string, now: Date): Promise<boolean> {
-  const locked = await tx
-    .selectFrom('proposals')
-    .select('id')
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .where('closes_at', '<=', now)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!locked) return false;
+export async function closeProposal(
+  tx: Tx,
+  registry: Registry,
+  id: string,
+  now: Date,
+  opts: { early?: boolean } = {},
+): Promise<boolean> {
+  let lock = tx.selectFrom('proposals').select('id').where('id', '=', id).where('status', '=', 'open');
+  if (!opts.early) lock = lock.where('closes_at', '<=', now);
+  if (!(await lock.forUpdate().executeTakeFirst())) return false;
   const proposal = (await proposalById(tx, id))!;
+  if (opts.early && !(await everyoneVoted(tx, proposal))) return false;
   const result = await currentResult(tx, proposal);
   await tx
     .updateTable('proposals')
@@ -137,6 +139,23 @@ export async function closeProposal(tx: Tx, registry: Registry, id: string, now:
     everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, subject: id })),
   );
   return true;
+}
+
+/** Whether every member who could vote has voted (ballots of removed members do not count; nobody to vote is not all). */
+async function everyoneVoted(db: Kysely<Database>, p: ProposalView): Promise<boolean> {
+  const [ballots, eligible] = await Promise.all([
+    ballotsOf(db, p.id),
+    eligibleCount(db, p.subjectMemberId, p.circleId),
+  ]);
+  return eligible > 0 && ballots.length >= eligible;
+}
+
+/**
+ * Closes a proposal before its time once everyone who could vote has voted: nobody is left to hear from, so waiting
+ * only delays what was decided. Called after each ballot; the lock makes two last ballots close it once.
+ */
+export async function closeIfEveryoneVoted(db: Db, registry: Registry, id: string, now: Date): Promise<boolean> {
+  return db.transaction().execute((tx) => closeProposal(tx, registry, id, now, { early: true }));
 }
 
 /** Closes every proposal whose time has come. Safe to run twice at once, and after a crash part-way through. */
@@ -213,4 +232,63 @@ export async function secondOpenRemoval(tx: Kysely<Database>, memberId: string, 
     .where((eb) => eb.or([eb('opened_by', 'is', null), eb('opened_by', '<>', by)]))
     .returning('id')
     .executeTakeFirst();
+}
+
+/** Adds a member's comment to a proposal's discussion and tells those in the talk who have not yet looked. */
+export async function addComment(db: Db, p: ProposalView, memberId: string, body: string, now: Date) {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('proposal_comments')
+      .values({ proposal_id: p.id, member_id: memberId, body, created_at: now })
+      .execute();
+    const told = (await discussionMembers(tx, p)).filter((m) => m !== memberId);
+    await notifyUnlessUnread(
+      tx,
+      told.map((m) => ({ member_id: m, kind: 'proposal_comment' as const, subject: p.id })),
+    );
+  });
+}
+
+/** The opener (or anyone, when nobody opened it) writes, once, what was decided and what happens next. */
+export async function writeStatement(db: Db, p: ProposalView, memberId: string, text: string, now: Date) {
+  await db
+    .updateTable('proposals')
+    .set({ outcome_statement: text, outcome_statement_by: memberId, outcome_statement_at: now })
+    .where('id', '=', p.id)
+    .where('outcome_statement', 'is', null)
+    .execute();
+}
+
+/** How much longer a proposal may be open, in hours; the database holds the limits (twice, four weeks from opening). */
+export const EXTEND_BY_HOURS = [24, 72, 168] as const;
+export const MAX_EXTENSIONS = 2;
+export const MAX_OPEN_DAYS = 28;
+
+/** Whether a proposal could be extended by so many hours, as the database will judge it. */
+export const extensionFits = (p: ProposalView, hours: number) =>
+  p.extensions < MAX_EXTENSIONS &&
+  p.closesAt.getTime() + hours * 3_600_000 <= p.openedAt.getTime() + MAX_OPEN_DAYS * 86_400_000;
+
+/** The opener gives a proposal more time before it closes; members who have not voted yet hear of it. */
+export async function extendProposal(db: Db, p: ProposalView, hours: number, now: Date) {
+  await db.transaction().execute(async (tx) => {
+    const moved = await tx
+      .updateTable('proposals')
+      .set({
+        closes_at: new Date(p.closesAt.getTime() + hours * 3_600_000),
+        extensions: p.extensions + 1,
+      })
+      .where('id', '=', p.id)
+      .where('extensions', '=', p.extensions)
+      .where('status', '=', 'open')
+      .where('closes_at', '>', now)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 0) return;
+    const voted = new Set((await ballotsOf(tx, p.id)).map((b) => b.memberId));
+    const waiting = (await memberIds(tx, [p.openedBy, p.subjectMemberId], p.circleId)).filter((m) => !voted.has(m));
+    await notify(
+      tx,
+      waiting.map((m) => ({ member_id: m, kind: 'proposal_extended' as const, subject: p.id })),
+    );
+  });
 }

@@ -13,8 +13,8 @@ export const decisions: Domain = {
   name: 'decisions',
   access,
   messages,
-  agreements: [dailyLimit('daily_proposals', 5)],
-  tables: ['proposals', 'ballots'],
+  agreements: [dailyLimit('daily_proposals', 5), dailyLimit('daily_comments', 50)],
+  tables: ['proposals', 'ballots', 'proposal_comments'],
   routes: [decisionRoutes],
   jobs: [
     { name: 'close due proposals', run: (deps, now) => closeDueProposals(deps.db, deps.registry, now) },
@@ -26,6 +26,8 @@ export const decisions: Domain = {
     aboutProposal('proposal_opened', 'notification.proposalOpened'),
     aboutProposal('proposal_closing', 'notification.proposalClosing'),
     aboutProposal('proposal_closed', 'notification.proposalClosed'),
+    aboutProposal('proposal_comment', 'notification.proposalComment'),
+    aboutProposal('proposal_extended', 'notification.proposalExtended'),
   ],
 };
 

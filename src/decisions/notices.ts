@@ -14,6 +14,8 @@ declare module '../web/domain.ts' {
     proposal_opened: true;
     proposal_closing: true;
     proposal_closed: true;
+    proposal_comment: true;
+    proposal_extended: true;
   }
 }
 
@@ -62,7 +64,7 @@ const proposals: NotificationSubject<ProposalSubject> = {
 
 /** A notification about a proposal: its title (as the network words it) and, once closed, the outcome. */
 export const aboutProposal = (
-  kind: 'proposal_opened' | 'proposal_closing' | 'proposal_closed',
+  kind: 'proposal_opened' | 'proposal_closing' | 'proposal_closed' | 'proposal_comment' | 'proposal_extended',
   message: MessageKey,
 ): NotificationKindDef<ProposalSubject> => ({
   kind,
@@ -74,5 +76,6 @@ export const aboutProposal = (
     const outcome = p.outcome ? outcomeLabel(t, p.outcome as Outcome) : '';
     return t(message, { what: shorten(proposalTitle(t, registry, p, lang), 80), outcome });
   },
-  link: (n) => (n.subject ? `/decisions/${n.subject}` : '/decisions'),
+  link: (n) =>
+    n.subject ? `/decisions/${n.subject}${kind === 'proposal_comment' ? '#discussion' : ''}` : '/decisions',
 });

@@ -23,3 +23,15 @@ export function proposalPolicy(who: Who, p: ProposalView, voted: boolean, now: D
     makeAnonymous: can.makeAnonymous(who, p),
   };
 }
+
+/**
+ * The talk around a proposal: anyone who can see it comments while it is open (the member a removal is about too);
+ * the opener extends it before it closes; the opener writes, once, what was decided (anyone, when nobody opened it).
+ */
+export const canTalk = {
+  comment: (who: Who, p: ProposalView) => !!who && p.status === 'open',
+  extend: (who: Who, p: ProposalView, now: Date) =>
+    !!who && who.id === p.openedBy && p.status === 'open' && p.closesAt > now,
+  writeStatement: (who: Who, p: ProposalView) =>
+    !!who && p.status === 'closed' && !p.statement && (p.openedBy === null || p.openedBy === who.id),
+};

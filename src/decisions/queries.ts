@@ -33,6 +33,10 @@ export type ProposalView = {
   outcome: Outcome | null;
   result: Result | null;
   closedAt: Date | null;
+  /** What was decided and what happens next, written once after closing (see migration 018). */
+  statement: { text: string; byName: string | null; at: Date } | null;
+  /** How often the opener extended it (twice at most). */
+  extensions: number;
 };
 
 const proposalColumns = [
@@ -55,8 +59,12 @@ const proposalColumns = [
   'proposals.outcome',
   'proposals.result',
   'proposals.closed_at',
+  'proposals.outcome_statement',
+  'proposals.outcome_statement_at',
+  'proposals.extensions',
   'opener.display_name as opener_name',
   'subject.display_name as subject_name',
+  'writer.display_name as writer_name',
 ] as const;
 
 const selectProposals = (db: Q) =>
@@ -64,6 +72,7 @@ const selectProposals = (db: Q) =>
     .selectFrom('proposals')
     .leftJoin('members as opener', 'opener.id', 'proposals.opened_by')
     .leftJoin('members as subject', 'subject.id', 'proposals.subject_member_id')
+    .leftJoin('members as writer', 'writer.id', 'proposals.outcome_statement_by')
     .select(proposalColumns);
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectProposals>['executeTakeFirstOrThrow']>>;
@@ -91,6 +100,11 @@ function toView(r: Row): ProposalView {
     outcome: r.outcome as Outcome | null,
     result: (r.result as Result | null) ?? null,
     closedAt: r.closed_at,
+    statement:
+      r.outcome_statement && r.outcome_statement_at
+        ? { text: r.outcome_statement, byName: r.writer_name, at: r.outcome_statement_at }
+        : null,
+    extensions: r.extensions,
   };
 }
 
@@ -164,6 +178,40 @@ export async function proposalList(
     closed: page === 1 ? closed.map(item) : [],
     more: open.length > PROPOSALS_PAGE,
   };
+}
+
+export type CommentView = { id: string; memberId: string; name: string; body: string; at: Date };
+
+/** The most comments a proposal's page shows (the newest; a discussion is bounded by the daily limit anyway). */
+export const COMMENTS_SHOWN = 500;
+
+/** A proposal's discussion, oldest first (the newest COMMENTS_SHOWN of it). */
+export async function commentsOf(db: Q, proposalId: string): Promise<CommentView[]> {
+  const rows = await db
+    .selectFrom('proposal_comments as c')
+    .innerJoin('members as m', 'm.id', 'c.member_id')
+    .select(['c.id', 'c.member_id', 'm.display_name', 'c.body', 'c.created_at'])
+    .where('c.proposal_id', '=', proposalId)
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(COMMENTS_SHOWN)
+    .execute();
+  return rows
+    .reverse()
+    .map((r) => ({ id: r.id, memberId: r.member_id, name: r.display_name, body: r.body, at: r.created_at }));
+}
+
+/** Who hears of a new comment: the opener, the member it is about, and everyone who has joined the talk. */
+export async function discussionMembers(db: Q, p: ProposalView): Promise<string[]> {
+  const rows = await db
+    .selectFrom('proposal_comments')
+    .select('member_id')
+    .distinct()
+    .where('proposal_id', '=', p.id)
+    .execute();
+  const ids = new Set([...rows.map((r) => r.member_id), p.openedBy, p.subjectMemberId]);
+  ids.delete(null);
+  return [...ids] as string[];
 }
 
 export type BallotView = { memberId: string; name: string; choice: Choice; reason: string | null; castAt: Date };

@@ -227,3 +227,18 @@ export function ballotValues(choice: Choice, reason: string | null): FormValues 
 }
 
 export { MAX_SCORE, SLOT_ANSWERS };
+
+/** A comment in a proposal's discussion, or its outcome statement: some words, at most 2000 characters. */
+export function parseText(
+  values: FormValues,
+  name: 'comment' | 'statement',
+): { ok: true; text: string } | { ok: false; errors: FieldErrors } {
+  const text = (values[name] ?? '').trim();
+  const keys = {
+    comment: ['error.commentEmpty', 'error.commentTooLong'],
+    statement: ['error.statementEmpty', 'error.statementTooLong'],
+  } as const;
+  if (!text) return { ok: false, errors: { [name]: keys[name][0] } };
+  if (text.length > 2000) return { ok: false, errors: { [name]: keys[name][1] } };
+  return { ok: true, text };
+}

@@ -13,7 +13,13 @@ import {
 } from '../web/parts.tsx';
 import { agreementLabel } from '../agreements/index.ts';
 import { duration } from '../web/agreement.ts';
-import type { BallotView, ProposalListItem, ProposalView } from './queries.ts';
+import {
+  COMMENTS_SHOWN,
+  type BallotView,
+  type CommentView,
+  type ProposalListItem,
+  type ProposalView,
+} from './queries.ts';
 import type { ProposalPolicy } from './policy.ts';
 import { CLOSES_IN_HOURS, RESULTS_SHOWN } from './schema.ts';
 import { PROCESSES, type Choice, type Result } from './tally.ts';
@@ -221,9 +227,21 @@ type ProposalPageProps = {
   result: Result | null;
   form: FormState;
   voted?: boolean;
+  talk: Talk;
 };
 
-export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted }: ProposalPageProps) {
+/** The talk around a proposal, as this member may take part in it (null: not theirs to do now). */
+export type Talk = {
+  comments: CommentView[];
+  done: 'comment' | 'statement' | 'extended' | undefined;
+  comment: FormState | null;
+  /** A comment that came too late (the vote closed meanwhile): shown back, with why, so the words are not lost. */
+  kept?: FormState | undefined;
+  statement: FormState | null;
+  extend: { form: FormState; hours: number[] } | null;
+};
+
+export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted, talk }: ProposalPageProps) {
   const { t } = v;
   const action = actionText(t, v.registry, v.lang, p.action);
   return (
@@ -250,7 +268,12 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
             {t('decisions.closedAt')} {when(v, p.closedAt!)}
           </>
         )}
+        {p.extensions > 0 ? <> · {t('extend.extended', { count: p.extensions })}</> : null}
       </p>
+      {talk.done === 'extended' ? (
+        <Notice kind="success">{t('extend.done', { when: formatDateTime(v.lang, p.closesAt) })}</Notice>
+      ) : null}
+      {p.status === 'closed' && p.closedAt && p.closedAt < p.closesAt ? <p>{t('decisions.closedEarly')}</p> : null}
       {p.kind === 'remove_member' ? <p>{t('proposal.removeMemberExplain')}</p> : null}
       {p.kind === 'remove_post' && p.subjectPostId ? (
         <p>
@@ -292,7 +315,9 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
           </button>
         </form>
       ) : null}
+      {talk.extend ? <ExtendForm v={v} p={p} extend={talk.extend} /> : null}
       {result ? <ResultView v={v} r={result} final={p.status === 'closed'} /> : <p>{t('result.hidden')}</p>}
+      {p.status === 'closed' ? <Statement v={v} p={p} talk={talk} /> : null}
       {result ? (
         <section aria-labelledby="ballots-title">
           <h2 id="ballots-title">{t('ballot.list')}</h2>
@@ -308,9 +333,125 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted 
           </ul>
         </section>
       ) : null}
+      <Discussion v={v} p={p} talk={talk} />
       <p>
         <a href="/decisions">{t('decisions.back')}</a>
       </p>
     </>
+  );
+}
+
+/** What was decided, in the opener's words, once written; the form for the opener until then. */
+function Statement({ v, p, talk }: { v: ViewCtx; p: ProposalView; talk: Talk }) {
+  const { t } = v;
+  const s = p.statement;
+  return (
+    <section id="decided" aria-labelledby="statement-title">
+      <h2 id="statement-title">{t('statement.title')}</h2>
+      {talk.done === 'statement' ? <Notice kind="success">{t('statement.saved')}</Notice> : null}
+      {s ? (
+        <>
+          <p class="proposal-body">{s.text}</p>
+          <p class="by">
+            {s.byName
+              ? t('statement.by', { name: s.byName, date: formatDateTime(v.lang, s.at) })
+              : t('statement.byNobody', { date: formatDateTime(v.lang, s.at) })}
+          </p>
+        </>
+      ) : talk.statement ? (
+        <form method="post" action={`/decisions/${p.id}/statement#decided`} novalidate>
+          {talk.statement.errors._form ? <Notice kind="warning">{t(talk.statement.errors._form)}</Notice> : null}
+          <TextArea
+            t={t}
+            form={talk.statement}
+            name="statement"
+            label="statement.label"
+            hint="statement.hint"
+            rows={4}
+            maxlength={2000}
+            required
+          />
+          <button type="submit">{t('statement.submit')}</button>
+        </form>
+      ) : p.openedByName ? (
+        <p>{t('statement.waiting', { name: p.openedByName })}</p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The opener's way to give members more time, before it closes. */
+function ExtendForm({ v, p, extend }: { v: ViewCtx; p: ProposalView; extend: NonNullable<Talk['extend']> }) {
+  const { t } = v;
+  if (extend.hours.length === 0) return null;
+  return (
+    <details class="extend" open={Object.keys(extend.form.errors).length > 0 ? true : undefined}>
+      <summary>{t('extend.title')}</summary>
+      <form method="post" action={`/decisions/${p.id}/extend`} novalidate>
+        {extend.form.errors._form ? <Notice kind="warning">{t(extend.form.errors._form)}</Notice> : null}
+        <p class="hint">{t('extend.hint')}</p>
+        <SelectField
+          t={t}
+          form={extend.form}
+          name="hours"
+          label="extend.by"
+          required
+          options={extend.hours.map((h) => ({
+            value: String(h),
+            label: h < 48 ? duration(v.lang, 'hour', h) : duration(v.lang, 'day', h / 24),
+          }))}
+        />
+        <button type="submit">{t('extend.submit')}</button>
+      </form>
+    </details>
+  );
+}
+
+/** The discussion under a proposal: signed comments, oldest first, and the box to add one while it is open. */
+function Discussion({ v, p, talk }: { v: ViewCtx; p: ProposalView; talk: Talk }) {
+  const { t } = v;
+  const form = talk.comment;
+  return (
+    <section id="discussion" aria-labelledby="discussion-title">
+      <h2 id="discussion-title">
+        {t('talk.title')} <span class="count">({t('talk.count', { count: talk.comments.length })})</span>
+      </h2>
+      {talk.done === 'comment' ? <Notice kind="success">{t('talk.added')}</Notice> : null}
+      {talk.comments.length >= COMMENTS_SHOWN ? <p class="hint">{t('talk.older', { count: COMMENTS_SHOWN })}</p> : null}
+      {talk.comments.length === 0 ? <p>{t('talk.none')}</p> : null}
+      <ol class="cards compact talk">
+        {talk.comments.map((c) => (
+          <li class="card" id={`comment-${c.id}`}>
+            <p class="by">
+              <strong>{c.name}</strong> · {when(v, c.at)}
+            </p>
+            <p class="proposal-body">{c.body}</p>
+          </li>
+        ))}
+      </ol>
+      {form ? (
+        <form method="post" action={`/decisions/${p.id}/comments#discussion`} novalidate>
+          {form.errors._form ? <Notice kind="warning">{t(form.errors._form)}</Notice> : null}
+          <p class="hint">{t('talk.intro')}</p>
+          {v.member?.id === p.subjectMemberId ? <p class="hint">{t('talk.aboutYou')}</p> : null}
+          {p.anonymous ? <p class="hint">{t('talk.signed')}</p> : null}
+          <TextArea t={t} form={form} name="comment" label="talk.comment" rows={3} maxlength={2000} required />
+          <button type="submit">{t('talk.submit')}</button>
+        </form>
+      ) : talk.kept ? (
+        <Notice kind="warning">
+          {talk.kept.values.comment?.trim() ? (
+            <>
+              <p>{t('talk.notAdded')}</p>
+              <p class="proposal-body">{talk.kept.values.comment}</p>
+            </>
+          ) : (
+            <p>{t('talk.closed')}</p>
+          )}
+        </Notice>
+      ) : p.status === 'closed' ? (
+        <p>{t('talk.closed')}</p>
+      ) : null}
+    </section>
   );
 }

@@ -20,6 +20,19 @@ export async function notify(db: Kysely<Database>, rows: NewNotification[], opts
 }
 
 /**
+ * Tells each member unless they have the same news (kind and subject) still unread: a busy discussion is one line on
+ * their list until they look, however many comments came meanwhile.
+ */
+export async function notifyUnlessUnread(db: Kysely<Database>, rows: NewNotification[]) {
+  if (rows.length === 0) return;
+  await sql`insert into notifications (member_id, kind, subject)
+    select r.member_id, r.kind, r.subject from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r (member_id uuid, kind text, subject text)
+    where not exists (select 1 from notifications n where n.member_id = r.member_id and n.kind = r.kind
+      and n.subject is not distinct from r.subject and n.read_at is null)`.execute(db);
+}
+
+/**
  * Reminds every member a query selects, in one statement: `select` yields (member_id, kind, subject) rows. Each
  * reminder goes once, as with notify's `once`.
  */

@@ -89,7 +89,7 @@ function Navigation({ v }: { v: ViewCtx }) {
             <details class="more">
               <summary>
                 {t('nav.more')}
-                {hidden > 0 ? <span class="badge">{t('nav.unread', { count: hidden })}</span> : null}
+                <Badge v={v} count={hidden} />
               </summary>
               <ul aria-label={t('nav.moreLabel')}>
                 {more.map((item) => (
@@ -110,8 +110,21 @@ function NavItem({ v, item }: { v: ViewCtx; item: NavLink }) {
   return (
     <a href={item.href} aria-current={v.path === item.href.split('?')[0] ? 'page' : undefined}>
       {v.t(item.label)}
-      {item.count > 0 ? <span class="badge">{v.t('nav.unread', { count: item.count })}</span> : null}
+      <Badge v={v} count={item.count} />
     </a>
+  );
+}
+
+/** A count beside a link: the number on screen (narrow enough for a phone's menu), the words for screen readers. */
+function Badge({ v, count }: { v: ViewCtx; count: number }) {
+  if (count <= 0) return null;
+  return (
+    <>
+      <span class="badge" aria-hidden="true">
+        {count > 99 ? '99+' : count}
+      </span>
+      <span class="visually-hidden"> ({v.t('nav.unread', { count })})</span>
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
-// Decisions in the browser: a member proposes adding a kind of help by consent, two others consent, it closes on
-// time and the new kind appears on the "ask for help" form. Then every other process is run through its own form.
+// Decisions in the browser: a member proposes adding a kind of help by consent, two others consent and one asks in
+// its discussion, it closes on time, the opener writes what was decided, and the new kind appears on the "ask for
+// help" form. Then every other process is run through its own form.
 // axe-core checks every page.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -56,10 +57,27 @@ describe('decisions in the browser', () => {
       await expectAccessible(voter, visited);
     }
 
+    // Bo asks in the discussion; Ada, who opened it, answers.
+    await bo.getByLabel('Your comment').fill('Who would lead the repairs?');
+    await bo.getByRole('button', { name: 'Add to the discussion' }).click();
+    await expect.poll(() => bo.getByText('Your comment is in the discussion.').count()).toBe(1);
+    await expectAccessible(bo, visited);
+    await ada.reload();
+    await ada.getByLabel('Your comment').fill('Cy offered to, on Saturday mornings.');
+    await ada.getByRole('button', { name: 'Add to the discussion' }).click();
+    await expect.poll(() => ada.locator('#discussion .card').count()).toBe(2);
+
     files.app.advance(73);
     await files.app.runJobs();
+    // Ada writes what was decided, for members who did not follow it.
+    await ada.reload();
+    await ada.getByLabel('What was decided, and what happens next').fill('Bike repair is a kind of help; Cy leads.');
+    await ada.getByRole('button', { name: 'Save what was decided' }).click();
+    await expect.poll(() => ada.getByText('Saved: members read it beside the result.').count()).toBe(1);
+    await expectAccessible(ada, visited);
     await bo.reload();
     await expect.poll(() => bo.locator('.outcome').textContent()).toBe('Passed');
+    expect(await bo.locator('#decided').textContent()).toContain('Bike repair is a kind of help; Cy leads.');
     await expectAccessible(bo, visited);
     await bo.goto('/posts/new?kind=need');
     expect(await bo.getByLabel('Kind of help').locator('option', { hasText: 'bike repair' }).count()).toBe(1);

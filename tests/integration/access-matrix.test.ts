@@ -6,6 +6,7 @@
 // removed) or 403/404 (members), and never see the thing's private words. A route without an entry fails the test.
 // Guessed ids (random uuids) get 403/404 on every route that takes one.
 import crypto from 'node:crypto';
+import { closeProposal } from '../../src/decisions/commands.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildMember,
@@ -171,6 +172,15 @@ const proposal = async (fx: Fx): Promise<Objects> => ({
     await fx.as.owner.post('/decisions', { title: `Proposal ${++n}`, process: 'consent', closes_in: '24' }),
   ),
 });
+/** A proposal the owner opened that has closed (counted an hour past its end; no outcome statement yet). */
+const closedProposal = async (fx: Fx): Promise<Objects> => {
+  const id = idFromRedirect(
+    await fx.as.owner.post('/decisions', { title: `Proposal ${++n}`, process: 'consent', closes_in: '1' }),
+  );
+  const later = new Date(fx.world.now.value.getTime() + 2 * 3_600_000);
+  await fx.world.deps.db.transaction().execute((tx) => closeProposal(tx, fx.world.deps.registry, id, later));
+  return { id };
+};
 const circle = async (fx: Fx): Promise<Objects> => {
   const id = idFromRedirect(
     await fx.as.owner.post('/circles', {
@@ -303,6 +313,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   pledge,
   entry,
   proposal,
+  closedProposal,
   member,
   role,
   signInCode,

@@ -34,6 +34,7 @@ describe(`the core journey (${engine})`, () => {
       'crisis_mode',
       'currency',
       'daily_claims',
+      'daily_comments',
       'daily_flags',
       'daily_invites',
       'daily_posts',

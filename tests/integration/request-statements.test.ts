@@ -79,7 +79,7 @@ describe(`what a request costs before its page (${engine})`, () => {
     const { founder } = files;
     const before = await cost(founder, '/no-such-page');
     const count = (html: string) =>
-      Number(html.match(/href="\/notifications"[^>]*>[^<]*<span class="badge">[^0-9]*(\d+)/)?.[1] ?? 0);
+      Number(html.match(/href="\/notifications"[^>]*>[^<]*<span class="badge"[^>]*>[^0-9]*(\d+)/)?.[1] ?? 0);
     // Whatever writes it (here another connection), the next page counts it.
     await sql`insert into notifications (member_id, kind) select id, 'member_removed' from members
       where display_name = 'Ada'`.execute(other);
