@@ -5,7 +5,7 @@ import type { Database } from '../db/types.ts';
 import type { Network } from '../web/context.ts';
 import { errors } from '../web/errors.ts';
 import { reachableMemberIds } from '../members/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notify, settleNotifications } from '../notifications/index.ts';
 import { CRISIS_HOURS, crisisState, hours } from './queries.ts';
 
 /** One member calls crisis mode; it starts only when a second member confirms. */
@@ -16,6 +16,12 @@ export async function askCrisis(db: Db, memberId: string, network: Network, now:
     if (state.on) throw errors.conflict('crisis_on', 'error.crisisOn');
     if (state.asked) throw errors.conflict('crisis_asked', 'error.crisisAsked');
     await tx.insertInto('crisis_calls').values({ asked_by: memberId, asked_at: now }).execute();
+    // Everyone who could confirm it hears at once: a call nobody sees lapses unanswered.
+    const others = (await reachableMemberIds(tx)).filter((id) => id !== memberId);
+    await notify(
+      tx,
+      others.map((id) => ({ member_id: id, kind: 'crisis_asked' as const })),
+    );
   });
 }
 
@@ -34,6 +40,7 @@ export async function confirmCrisis(db: Db, memberId: string, network: Network, 
       .where('asked_at', '=', state.asked.askedAt)
       .where('starts_at', 'is', null)
       .execute();
+    await settleNotifications(tx, ['crisis_asked'], null);
     const everyone = await reachableMemberIds(tx);
     await notify(
       tx,

@@ -6,10 +6,12 @@ import { crisisAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { plain } from '../notifications/index.ts';
 import { crisisRoutes } from './routes.ts';
+import { crisisWaiting } from './queries.ts';
 
 declare module '../web/domain.ts' {
   interface NotificationKinds {
     crisis_called: true;
+    crisis_asked: true;
   }
 }
 
@@ -20,7 +22,11 @@ export const crisis: Domain = {
   agreements: crisisAgreements,
   tables: ['crisis_calls'],
   routes: [crisisRoutes],
-  notifications: [plain('crisis_called', 'notification.crisisCalled', () => '/crisis')],
+  notifications: [
+    plain('crisis_called', 'notification.crisisCalled', () => '/crisis'),
+    plain('crisis_asked', 'notification.crisisAsked', () => '/crisis'),
+  ],
+  waitsForYou: crisisWaiting,
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).

@@ -8,6 +8,9 @@ const en = {
   'error.noCrisisCall': 'There is no call for crisis mode waiting to be confirmed.',
   'error.crisisSecondMember': 'Crisis mode needs a second member: someone else has to confirm your call.',
   'notification.crisisCalled': 'Two members have turned on crisis mode for 48 hours. Urgent needs now lead the board.',
+  'notification.crisisAsked': 'A member called crisis mode. It starts only when a second member confirms: you can.',
+  'waiting.crisis': '{name} called crisis mode: confirm it, if the emergency is real',
+  'waiting.crisisIfNobody': 'If nobody confirms by {when}, the call lapses and the board stays as it is.',
   'crisis.about':
     'In a disaster or emergency, crisis mode puts urgent needs at the top of the board and lets members who hold the dispatcher role send open needs to offers in batches. Members can still answer needs themselves: a need someone has already taken is never sent to anyone else.',
   'crisis.on': 'Crisis mode is on.',
@@ -50,6 +53,10 @@ export const messages = defineMessages(en, {
     'El modo de crisis necesita a una segunda persona: otra persona tiene que confirmar tu petición.',
   'notification.crisisCalled':
     'Dos personas han activado el modo de crisis por 48 horas. Las necesidades urgentes encabezan ahora el tablón.',
+  'notification.crisisAsked':
+    'Alguien ha pedido el modo de crisis. Empieza solo cuando una segunda persona lo confirma: tú puedes.',
+  'waiting.crisis': '{name} ha pedido el modo de crisis: confírmalo si la emergencia es real',
+  'waiting.crisisIfNobody': 'Si nadie lo confirma antes del {when}, la petición caduca y el tablón sigue como está.',
   'crisis.about':
     'En un desastre o emergencia, el modo de crisis pone las necesidades urgentes arriba del tablón y permite que quienes tienen el rol de despacho envíen necesidades abiertas a ofertas por tandas. Cualquiera puede seguir respondiendo a necesidades: una necesidad que alguien ya ha tomado nunca se envía a otra persona.',
   'crisis.on': 'El modo de crisis está activado.',

@@ -1,5 +1,7 @@
 // Reading crisis mode: on by standing agreement, or called by one member and confirmed by a second for 48 hours.
 import type { Kysely } from 'kysely';
+import type { Waiting, WaitingFor } from '../web/domain.ts';
+import { formatDateTime } from '../web/parts.tsx';
 import type { Database } from '../db/types.ts';
 import type { Network } from '../web/context.ts';
 
@@ -58,4 +60,19 @@ export async function crisisState(
     asked:
       waiting && !active ? { askedBy: waiting.asked_by, askedByName: waiting.asker, askedAt: waiting.asked_at } : null,
   };
+}
+
+/** A call waiting for a second member, for everyone but its caller: confirm it, or it lapses after ASK_HOURS. */
+export async function crisisWaiting(db: Kysely<Database>, who: WaitingFor): Promise<Waiting[]> {
+  const state = await crisisState(db, who.network, who.now);
+  if (!state.asked || state.asked.askedBy === who.memberId) return [];
+  const lapses = new Date(state.asked.askedAt.getTime() + hours(ASK_HOURS));
+  return [
+    {
+      href: '/crisis',
+      what: who.t('waiting.crisis', { name: state.asked.askedByName }),
+      ifNobody: who.t('waiting.crisisIfNobody', { when: formatDateTime(who.lang, lapses) }),
+      since: state.asked.askedAt,
+    },
+  ];
 }

@@ -74,6 +74,8 @@ const en = {
   'match.release': 'Release this match',
 
   'me.title': 'My page',
+  'me.waitingTitle': '{count, plural, one {Waiting for you} other {Waiting for you: #}}',
+  'me.waitingHint': 'Each of these needs one more member, and you are one who can. Anyone else who can may do it too.',
   'me.matches': 'My matches',
   'me.noMatches': 'No matches yet.',
   'me.youHelp': 'you help {name}',
@@ -215,6 +217,9 @@ export const messages = defineMessages(en, {
   'match.release': 'Liberar este emparejamiento',
 
   'me.title': 'Mi página',
+  'me.waitingTitle': '{count, plural, one {Te espera} other {Te esperan: #}}',
+  'me.waitingHint':
+    'Cada una necesita un miembro más, y tú puedes serlo. Cualquier otra persona que pueda también puede hacerlo.',
   'me.matches': 'Mis emparejamientos',
   'me.noMatches': 'Aún no hay emparejamientos.',
   'me.youHelp': 'ayudas a {name}',

@@ -308,13 +308,21 @@ exchangeRoutes.post('/matches/:id/met', async (c) => {
 exchangeRoutes.get('/me', async (c) => {
   const member = requireMember(c);
   const { db } = c.get('deps');
-  const [posts, matches, onBreakSince, load] = await Promise.all([
+  const now = c.get('deps').clock();
+  const [posts, matches, onBreakSince, load, waiting] = await Promise.all([
     postsOf(db, member.id),
     matchesOf(db, member.id),
     breakSince(db, member.id),
-    loadOf(db, member.id, c.get('deps').clock()),
+    loadOf(db, member.id, now),
+    c.get('deps').registry.waitsForYou(db, {
+      memberId: member.id,
+      t: c.get('t'),
+      lang: c.get('lang'),
+      now,
+      network: c.get('network')!,
+    }),
   ]);
-  return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches, onBreakSince, load }));
+  return page(c, c.get('t')('me.title'), (v) => views.MyPage({ v, posts, matches, onBreakSince, load, waiting }));
 });
 
 exchangeRoutes.post('/me/break', async (c) => {

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Pages for the board, posting, a single need or offer, a match's private thread, and "my page".
+import type { Waiting } from '../web/domain.ts';
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import type { Load } from '../mutuality/index.ts';
@@ -454,6 +455,7 @@ export function MyPage(props: {
   matches: MatchView[];
   onBreakSince: Date | null;
   load: Load;
+  waiting: Waiting[];
 }) {
   const { v } = props;
   const { t } = v;
@@ -474,6 +476,20 @@ export function MyPage(props: {
   return (
     <>
       <h1>{t('me.title')}</h1>
+      {props.waiting.length ? (
+        <section aria-labelledby="waiting-title" class="waiting">
+          <h2 id="waiting-title">{t('me.waitingTitle', { count: props.waiting.length })}</h2>
+          <p class="hint">{t('me.waitingHint')}</p>
+          <ul class="cards compact">
+            {props.waiting.map((w) => (
+              <li class="card unread">
+                <a href={w.href}>{w.what}</a>
+                <p class="hint">{w.ifNobody}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="load-title">
         <h2 id="load-title">{t('me.loadTitle')}</h2>
         <p class="hint">{t('me.loadHint')}</p>

@@ -9,7 +9,8 @@ import { errors } from '../web/errors.ts';
 import { openOnce, openProposal } from '../decisions/index.ts';
 import { openProposalWith } from '../decisions/index.ts';
 import { standardRules } from '../decisions/index.ts';
-import { holdsRole } from '../roles/index.ts';
+import { holders, holdsRole } from '../roles/index.ts';
+import { settleNotifications } from '../notifications/index.ts';
 import { once, type Once } from './idempotency.ts';
 import { entryById, expectedById, fundById, recordById, requestById, standingUse, type FundView } from './queries.ts';
 import { enter, tellTreasurers, writeRecord } from './entries.ts';
@@ -166,8 +167,10 @@ export async function record(
         const base = { recorded_by: member.id, recorded_at: now, currency };
         let values;
         switch (input.kind) {
-          case 'contribution':
+          case 'contribution': {
             await lockFund(tx, input.fundId);
+            // A treasurer confirms it arrived; a network's only treasurer giving is confirmed by any other member.
+            const soleTreasurer = (await holders(tx, 'treasurer', now)).every((h) => h.memberId === member.id);
             values = {
               ...base,
               kind: input.kind,
@@ -175,9 +178,10 @@ export async function record(
               amount: input.amount,
               member_id: member.id,
               named: input.named,
-              confirm_by: 'treasurer' as const,
+              confirm_by: soleTreasurer ? ('second' as const) : ('treasurer' as const),
             };
             break;
+          }
           case 'gift':
             await lockFund(tx, input.fundId);
             values = {
@@ -327,6 +331,7 @@ export async function confirmRecord(
           .where('id', '=', recordId)
           .execute();
         await enter(tx, { ...rec, confirmedBy: member.id, confirmedAt: now }, now);
+        await settleNotifications(tx, ['fund_to_confirm'], recordId);
         return recordId;
       },
       now,
@@ -345,7 +350,7 @@ export async function withdrawRecord(db: Db, member: { id: string }, recordId: s
     .where('confirmed_at', 'is', null)
     .where('withdrawn_at', 'is', null)
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) > 0) return;
+  if (Number(r.numUpdatedRows) > 0) return settleNotifications(db, ['fund_to_confirm'], recordId);
   const rec = await recordById(db, recordId);
   if (rec && rec.recordedBy !== member.id) throw errors.forbidden('not_yours', 'error.forbidden');
   throw errors.conflict('already_settled', 'error.recordSettled');

@@ -1,4 +1,5 @@
 // The fund: money given, asked for, paid and owed, on a ledger members can read. See web/domain.ts.
+import { fundWaiting } from './waiting.ts';
 import { defineAction, type Domain } from '../web/domain.ts';
 import { access } from './access.ts';
 import { fundAgreements } from './agreements.ts';
@@ -26,6 +27,7 @@ const fundAction = (handles: FundAction['type']) =>
 export const fund: Domain = {
   name: 'fund',
   access,
+  waitsForYou: fundWaiting,
   messages,
   agreements: fundAgreements,
   tables: [

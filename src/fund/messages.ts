@@ -67,7 +67,11 @@ const en = {
     'Something is wrong: {unbalanced, plural, one {# entry does not balance} other {# entries do not balance}} and {mismatched, plural, one {# balance differs} other {# balances differ}} from their entries. Please tell the host.',
   'fund.checkHow':
     'Worked out again from every entry each time this page opens. Entries cannot be edited or deleted, by anyone; a mistake is undone by a reversing entry you can see below.',
-  'fund.waitingRecords': 'Waiting for a second member',
+  'fund.waitingRecords': 'Waiting for someone to confirm',
+  'waiting.fundSecond': '{what}: confirm it as the second member',
+  'waiting.fundArrived': '{what}: confirm it arrived, as a treasurer',
+  'waiting.fundIfNobody':
+    'Until someone confirms it, it is not in the ledger and the money counts nowhere; whoever recorded it can withdraw it.',
   'fund.waitsTreasurer': 'waits for a treasurer to confirm it arrived',
   'fund.waitsSecond': 'waits for a second member to confirm it',
   'fund.youCanConfirm': 'you can confirm this',
@@ -288,7 +292,11 @@ export const messages = defineMessages(en, {
     'Algo va mal: {unbalanced, plural, one {# asiento no cuadra} other {# asientos no cuadran}} y {mismatched, plural, one {# saldo no coincide} other {# saldos no coinciden}} con sus asientos. Avisa a quien aloja el servidor.',
   'fund.checkHow':
     'Se recalcula desde cada asiento cada vez que se abre esta página. Nadie puede editar ni borrar asientos; un error se deshace con un asiento inverso que verás abajo.',
-  'fund.waitingRecords': 'Esperando a un segundo miembro',
+  'fund.waitingRecords': 'Esperando a que alguien confirme',
+  'waiting.fundSecond': '{what}: confírmalo como segundo miembro',
+  'waiting.fundArrived': '{what}: confirma que llegó, como tesorería',
+  'waiting.fundIfNobody':
+    'Mientras nadie lo confirme, no está en el libro de cuentas y el dinero no cuenta en ningún sitio; quien lo anotó puede retirarlo.',
   'fund.waitsTreasurer': 'espera a que tesorería confirme que llegó',
   'fund.waitsSecond': 'espera a que un segundo miembro lo confirme',
   'fund.youCanConfirm': 'puedes confirmarlo',

@@ -211,7 +211,7 @@ const RECORD_KIND: Record<RecordView['kind'], MessageKey> = {
   circle_payout: 'fund.record.circlePayout',
 };
 
-export function recordWhat(v: ViewCtx, r: RecordView): string {
+export function recordWhat(v: Pick<ViewCtx, 't' | 'lang'>, r: RecordView): string {
   const { t } = v;
   return t(RECORD_KIND[r.kind], {
     amount: formatMoney(v.lang, r.amount, r.currency),

@@ -1,4 +1,5 @@
 // Members: joining (founding, invites), signing in (links, passkeys), sessions, settings and email. See web/domain.ts.
+import { membersWaiting } from './waiting.ts';
 import type { Domain } from '../web/domain.ts';
 import { access } from './access.ts';
 import { memberAgreements } from './agreements.ts';
@@ -13,6 +14,7 @@ import { clearOldSignInCodes } from './ways-back.ts';
 export const members: Domain = {
   name: 'members',
   access,
+  waitsForYou: membersWaiting,
   messages,
   agreements: memberAgreements,
   tables: [

@@ -5,6 +5,12 @@ import { defineMessages } from '../web/i18n/index.ts';
 const en = {
   'nav.me': 'My page',
   'nav.invite': 'Invite someone',
+  'waiting.invite': 'An invite link {name} made waits for a second member',
+  'waiting.inviteHost': 'An invite link from the host waits for a second member',
+  'waiting.inviteIfNobody': 'Until a member seconds it, nobody can join with it; it ends by itself when it expires.',
+  'waiting.code':
+    'A sign-in code {maker} made for {member} waits for a second member: confirm only if it is really them',
+  'waiting.codeIfNobody': 'If nobody confirms by {when}, the code stops working and {member} needs another.',
   'nav.settings': 'My settings',
 
   'home.title': 'Welcome',
@@ -234,6 +240,13 @@ type Words = typeof en;
 export const messages = defineMessages(en, {
   'nav.me': 'Mi página',
   'nav.invite': 'Invitar a alguien',
+  'waiting.invite': 'Un enlace de invitación de {name} espera a un segundo miembro',
+  'waiting.inviteHost': 'Un enlace de invitación del servidor espera a un segundo miembro',
+  'waiting.inviteIfNobody': 'Mientras nadie lo apoye, nadie puede unirse con él; termina solo cuando caduca.',
+  'waiting.code':
+    'Un código de entrada que {maker} hizo para {member} espera a un segundo miembro: confírmalo solo si es de verdad esa persona',
+  'waiting.codeIfNobody':
+    'Si nadie lo confirma antes del {when}, el código deja de funcionar y {member} necesitará otro.',
   'nav.settings': 'Mis ajustes',
 
   'home.title': 'Bienvenida',

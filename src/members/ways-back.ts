@@ -207,6 +207,7 @@ export async function codesAwaitingSecond(db: Kysely<Database>, viewerId: string
     .select([
       'sign_in_codes.id',
       'sign_in_codes.expires_at as expiresAt',
+      'sign_in_codes.created_at as createdAt',
       'm.display_name as member',
       'maker.display_name as maker',
     ])

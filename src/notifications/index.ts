@@ -33,5 +33,12 @@ export const notifications: Domain = {
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
-export { notify, notifySelected, notifyUnlessUnread, type NewNotification, type NotificationView } from './queries.ts';
+export {
+  notify,
+  notifySelected,
+  notifyUnlessUnread,
+  settleNotifications,
+  type NewNotification,
+  type NotificationView,
+} from './queries.ts';
 export { oneLine, plain, shorten } from './text.ts';

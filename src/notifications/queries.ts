@@ -20,6 +20,16 @@ export async function notify(db: Kysely<Database>, rows: NewNotification[], opts
 }
 
 /**
+ * Takes back what no longer holds: the notifications of these kinds about this subject (a call confirmed, a record
+ * withdrawn), read or not, so nobody is sent to act on what is done.
+ */
+export async function settleNotifications(db: Kysely<Database>, kinds: NotificationKind[], subject: string | null) {
+  let q = db.deleteFrom('notifications').where('kind', 'in', kinds);
+  q = subject === null ? q.where('subject', 'is', null) : q.where('subject', '=', subject);
+  await q.execute();
+}
+
+/**
  * Tells each member unless they have the same news (kind and subject) still unread: a busy discussion is one line on
  * their list until they look, however many comments came meanwhile.
  */

@@ -8,6 +8,8 @@ import { markSeconded, openProposal, secondOpenRemoval } from '../decisions/inde
 import { standardRules } from '../decisions/index.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { logSafety } from './log.ts';
+import { notify, settleNotifications } from '../notifications/index.ts';
+import { reachableMemberIds } from '../members/index.ts';
 
 export const PAUSE_HOURS = 24;
 /** Nobody is removed by silence: a fifth of the members who could vote must take part. */
@@ -106,6 +108,7 @@ async function askPauseOnce(db: Db, askedBy: string, memberId: string, reason: S
     if (existing) throw errors.conflict('pause_exists', 'error.pauseExists');
     await tx.insertInto('pauses').values({ member_id: memberId, asked_by: askedBy, reason, asked_at: now }).execute();
     await logSafety(tx, { act: 'pause_asked', at: now, actor_ids: [askedBy], member_id: memberId, reason });
+    await tellSecondMembers(tx, 'pause_asked', [askedBy], memberId);
   });
 }
 
@@ -124,6 +127,7 @@ export async function confirmPause(db: Db, confirmedBy: string, memberId: string
       .returning(['asked_by', 'reason'])
       .executeTakeFirst();
     if (!pause) throw errors.conflict('no_pause_to_confirm', 'error.noPauseToConfirm');
+    await settleNotifications(tx, ['pause_asked'], memberId);
     await logSafety(tx, {
       act: 'pause_started',
       at: now,
@@ -233,6 +237,7 @@ export async function openRemoval(
         proposal_id: id,
         reason,
       });
+      if (!seconder) await tellSecondMembers(tx, 'removal_to_second', [openedBy], memberId);
       if (seconder) {
         await markSeconded(tx, id, seconder, now);
         await logSafety(tx, {
@@ -256,6 +261,21 @@ export async function secondRemoval(db: Db, by: string, memberId: string, now: D
   await db.transaction().execute(async (tx) => {
     const r = await secondOpenRemoval(tx, memberId, by, now);
     if (!r) throw errors.conflict('nothing_to_second', 'error.nothingToSecond');
+    await settleNotifications(tx, ['removal_to_second'], memberId);
     await logSafety(tx, { act: 'removal_seconded', at: now, actor_ids: [by], member_id: memberId, proposal_id: r.id });
   });
+}
+
+/** Every member who could be the second (not who asked, not the member it is about) hears that it waits for one. */
+async function tellSecondMembers(
+  tx: Kysely<Database>,
+  kind: 'pause_asked' | 'removal_to_second',
+  askers: string[],
+  memberId: string,
+) {
+  const to = (await reachableMemberIds(tx)).filter((id) => id !== memberId && !askers.includes(id));
+  await notify(
+    tx,
+    to.map((id) => ({ member_id: id, kind, subject: memberId })),
+  );
 }

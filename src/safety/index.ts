@@ -7,6 +7,15 @@ import { safetyRoutes } from './routes.ts';
 import { liftLapsedPauses } from './commands.ts';
 import { logSafety } from './log.ts';
 import { FlagForm } from './views.tsx';
+import { safetyWaiting } from './waiting.ts';
+import { plain } from '../notifications/index.ts';
+
+declare module '../web/domain.ts' {
+  interface NotificationKinds {
+    pause_asked: true;
+    removal_to_second: true;
+  }
+}
 import { removeMember } from '../members/index.ts';
 import { removePost, restorePost, withdrawAllOf } from '../exchange/index.ts';
 
@@ -20,6 +29,12 @@ export const safety: Domain = {
   jobs: [{ name: 'record lapsed pauses', run: (deps, now) => liftLapsedPauses(deps.db, now) }],
   nav: [{ href: '/safety', label: 'nav.safety', place: 'more', order: 80 }],
   parts: { flag: (v, p) => FlagForm({ v, ...p }) },
+  waitsForYou: safetyWaiting,
+  notifications: [
+    // The subject is the member the pause or removal is about; their page is where a second member acts.
+    plain('pause_asked', 'notification.pauseAsked', (member) => (member ? `/members/${member}` : '/safety')),
+    plain('removal_to_second', 'notification.removalToSecond', (member) => (member ? `/members/${member}` : '/safety')),
+  ],
   actions: [
     // A removal that passes removes the member; one that does not leaves them be. Either way the safety log says so.
     defineAction<null>({

@@ -72,6 +72,13 @@ const en = {
   'agreement.removal_repeat_days': 'After a removal decision does not pass, asking again about the same member within',
   'agreement.removal_repeat_members': 'takes this many members asking',
   'agreement.daily_flags': 'Most flags and pause requests one member makes in a day',
+  'notification.pauseAsked': 'A member asked to pause someone’s posting. It starts only when a second member confirms.',
+  'notification.removalToSecond': 'A removal was proposed. It needs a second member to second it.',
+  'waiting.pause': 'A pause of {name}’s posting was asked: confirm it if it is needed',
+  'waiting.pauseIfNobody': 'If nobody confirms by {when}, the ask lapses and {name} posts as before.',
+  'waiting.removal': 'The proposal to remove {name} waits for a second member',
+  'waiting.removalIfNobody':
+    'Until someone seconds it, {name}’s posts stay visible; members decide by {when} either way.',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -151,4 +158,12 @@ export const messages = defineMessages(en, {
     'Si una decisión de expulsión no se aprueba, pedir otra sobre el mismo miembro dentro de',
   'agreement.removal_repeat_members': 'requiere que lo pidan estos miembros',
   'agreement.daily_flags': 'Máximo de avisos y pedidos de pausa que un miembro hace al día',
+  'notification.pauseAsked':
+    'Alguien pidió pausar las publicaciones de una persona. Empieza solo cuando una segunda persona lo confirma.',
+  'notification.removalToSecond': 'Se propuso una expulsión. Necesita que una segunda persona la apoye.',
+  'waiting.pause': 'Se pidió pausar las publicaciones de {name}: confírmalo si hace falta',
+  'waiting.pauseIfNobody': 'Si nadie lo confirma antes del {when}, la petición caduca y {name} publica como antes.',
+  'waiting.removal': 'La propuesta de expulsar a {name} espera a una segunda persona',
+  'waiting.removalIfNobody':
+    'Mientras nadie la apoye, las publicaciones de {name} siguen visibles; se decide antes del {when} de todos modos.',
 });

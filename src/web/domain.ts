@@ -141,6 +141,12 @@ export type RouteAccess = {
   secret?: boolean;
 };
 
+/** Who is asking what waits for them, with what their words need. */
+export type WaitingFor = { memberId: string; t: Translate; lang: string; now: Date; network: Network };
+
+/** One thing waiting for a member who may act: where to do it, what it is, and what happens if nobody does. */
+export type Waiting = { href: string; what: string; ifNobody: string; since: Date };
+
 /** The places on one domain's pages where others may put a part, with what the page hands each part. */
 export type Places = {
   /** Beside a post or a message another member wrote: a way to flag it (safety's form). */
@@ -173,6 +179,11 @@ export type Domain = {
   notifications?: NotificationKindDef<any>[];
   /** Its words (its messages.ts, made with defineMessages), merged with the shared ones into one catalog a language. */
   messages?: WordsByLanguage;
+  /**
+   * What waits for another member to act that this member may do (confirm a crisis call or a pause, second a removal,
+   * an invite or a sign-in code, confirm money that moved): listed on their page, each with what happens if nobody does.
+   */
+  waitsForYou?: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
   /** Whether the member holds something here others rely on (a role): a sign-in code another member makes for them
    * then needs a second member's confirmation before it works (members/ways-back.ts). */
   holdsTrust?: (db: Kysely<Database>, memberId: string, now: Date) => Promise<boolean>;
@@ -207,6 +218,8 @@ export type Registry = {
   catalogs: Catalogs;
   /** Whether any domain says the member holds something others rely on (Domain.holdsTrust). */
   holdsTrust: (db: Kysely<Database>, memberId: string, now: Date) => Promise<boolean>;
+  /** Everything waiting for another member that this member may do, oldest first (Domain.waitsForYou). */
+  waitsForYou: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
 };
 
 /** A domain's action with its own payload type, stored in the list that knows none. */
@@ -310,6 +323,10 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     },
     notification: (k) => kinds.get(k),
     notificationKinds: [...kinds.values()],
+    waitsForYou: async (db, who) =>
+      (await Promise.all(domains.map((d) => d.waitsForYou?.(db, who) ?? [])))
+        .flat()
+        .sort((a, b) => a.since.getTime() - b.since.getTime()),
     holdsTrust: async (db, memberId, now) => {
       for (const d of domains) if (await d.holdsTrust?.(db, memberId, now)) return true;
       return false;
