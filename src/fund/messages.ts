@@ -106,6 +106,11 @@ const en = {
   'fund.ledgerIntro':
     'Every entry, newest first. Entries are never changed or deleted; a reversal undoes one and points at it.',
   'fund.noEntries': 'No entries yet.',
+  'fund.ledgerCircles':
+    'Savings circles’ entries are on each circle’s page, for its members: that is why some numbers are missing here.',
+  'fund.checkNone': 'No entries to check yet.',
+  'fund.checkCircles':
+    '{count, plural, one {One of them is a savings circle’s, shown on the circle’s page.} other {# of them are savings circles’, shown on each circle’s page.}}',
   'fund.date': 'Date',
   'fund.what': 'What',
   'fund.change': 'Change',
@@ -332,6 +337,11 @@ export const messages = defineMessages(en, {
   'fund.ledgerIntro':
     'Cada asiento, del más nuevo al más antiguo. Los asientos nunca se cambian ni se borran; un asiento inverso deshace otro y lo señala.',
   'fund.noEntries': 'Todavía no hay asientos.',
+  'fund.ledgerCircles':
+    'Los asientos de los círculos de ahorro están en la página de cada círculo, para sus miembros: por eso faltan algunos números aquí.',
+  'fund.checkNone': 'Todavía no hay asientos que comprobar.',
+  'fund.checkCircles':
+    '{count, plural, one {Uno es de un círculo de ahorro y está en la página del círculo.} other {# son de círculos de ahorro y están en la página de cada círculo.}}',
   'fund.date': 'Fecha',
   'fund.what': 'Qué',
   'fund.change': 'Cambio',

@@ -456,7 +456,8 @@ export async function monthlyFlows(db: Q, currency: string, since: Date): Promis
   return rows.rows.map((r) => ({ month: r.month, fundId: r.fund_id, in: Number(r.in_sum), out: Number(r.out_sum) }));
 }
 
-export type LedgerCheck = { entries: number; unbalanced: number; mismatched: number };
+/** `circleEntries`: how many of the entries are savings circles' (the fund's pages do not list them). */
+export type LedgerCheck = { entries: number; circleEntries: number; unbalanced: number; mismatched: number };
 
 /** Recomputes every balance from the entries and compares it with the cached one; counts entries that do not balance. */
 /**
@@ -468,8 +469,9 @@ export async function currencyIsFixed(db: Kysely<Database>): Promise<boolean> {
 }
 
 export async function checkLedger(db: Q): Promise<LedgerCheck> {
-  const r = await sql<{ entries: number; unbalanced: number; mismatched: number }>`
+  const r = await sql<{ entries: number; circle_entries: number; unbalanced: number; mismatched: number }>`
     select (select count(*) from ledger_entries)::bigint as entries,
+      (select count(*) from ledger_entries where kind in ('circle_payment', 'circle_payout'))::bigint as circle_entries,
       (select count(*) from (select e.id from ledger_entries e left join ledger_lines l on l.entry_id = e.id
         group by e.id, l.currency having count(l.*) < 1 or coalesce(sum(l.amount), 0) <> 0) x)::bigint
         + (select count(*) from ledger_entries e where (select count(*) from ledger_lines l where l.entry_id = e.id) < 2)::bigint as unbalanced,
@@ -479,7 +481,12 @@ export async function checkLedger(db: Q): Promise<LedgerCheck> {
           on s.account_id = b.account_id and s.currency = b.currency
         where b.balance is distinct from s.total) y)::bigint as mismatched`.execute(db);
   const row = r.rows[0]!;
-  return { entries: Number(row.entries), unbalanced: Number(row.unbalanced), mismatched: Number(row.mismatched) };
+  return {
+    entries: Number(row.entries),
+    circleEntries: Number(row.circle_entries),
+    unbalanced: Number(row.unbalanced),
+    mismatched: Number(row.mismatched),
+  };
 }
 
 /** Totals per currency over every account: always zero in a double-entry ledger. */

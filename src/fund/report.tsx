@@ -13,17 +13,23 @@ export function LedgerPage({
   entries,
   nextBefore,
   treasurer,
+  circles,
 }: {
   v: ViewCtx;
   entries: EntryView[];
   nextBefore: number | null;
   treasurer: boolean;
+  /** Savings circles have entries of their own: their numbers are missing here, and the page says why. */
+  circles: boolean;
 }) {
   const { t } = v;
   return (
     <>
       <h1>{t('fund.ledger')}</h1>
-      <p>{t('fund.ledgerIntro')}</p>
+      <p>
+        {t('fund.ledgerIntro')}
+        {circles ? <> {t('fund.ledgerCircles')}</> : null}
+      </p>
       {treasurer ? <p class="hint">{t('fund.reverseHint')}</p> : null}
       <EntryTable v={v} entries={entries} reverse={treasurer} />
       <p>

@@ -377,9 +377,10 @@ fundRoutes.get('/fund/ledger', async (c) => {
     limit: PAGE,
     beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined,
   });
-  const treasurer = await isTreasurer(c, member.id);
+  const [treasurer, check] = await Promise.all([isTreasurer(c, member.id), checkLedger(deps(c).db)]);
   const nextBefore = entries.length === PAGE ? entries[entries.length - 1]!.id : null;
-  return page(c, c.get('t')('fund.ledger'), (v) => LedgerPage({ v, entries, nextBefore, treasurer }));
+  const circles = check.circleEntries > 0;
+  return page(c, c.get('t')('fund.ledger'), (v) => LedgerPage({ v, entries, nextBefore, treasurer, circles }));
 });
 
 fundRoutes.get('/fund/ledger.csv', async (c) => {

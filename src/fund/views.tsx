@@ -93,8 +93,13 @@ export function FundPage(p: FundPageProps) {
 
       <section aria-labelledby="check-title">
         <h2 id="check-title">{t('fund.checkTitle')}</h2>
-        {p.check.unbalanced === 0 && p.check.mismatched === 0 ? (
-          <Notice kind="success">{t('fund.checkOk', { count: p.check.entries })}</Notice>
+        {p.check.entries === 0 ? (
+          <p>{t('fund.checkNone')}</p>
+        ) : p.check.unbalanced === 0 && p.check.mismatched === 0 ? (
+          <Notice kind="success">
+            {t('fund.checkOk', { count: p.check.entries })}
+            {p.check.circleEntries > 0 ? <> {t('fund.checkCircles', { count: p.check.circleEntries })}</> : null}
+          </Notice>
         ) : (
           <Notice kind="warning">
             {t('fund.checkBad', { unbalanced: p.check.unbalanced, mismatched: p.check.mismatched })}

@@ -32,9 +32,14 @@ const en = {
   'welcome.noEmail':
     'Without a passkey or an email, you stay signed in on this device only. Make a recovery code now: a card to print or write down, to sign in again on any device.',
   'welcome.toBoard': 'Go to the board',
+  'welcome.passkeyReady': 'You have a passkey: you can sign in again with it on this device.',
 
   'passkey.add': 'Add a passkey',
   'passkey.added': 'Passkey added.',
+  'passkey.cancelled': 'No passkey was made or used: it was cancelled, or took too long. You can try again.',
+  'passkey.exists': 'This device already has a passkey for you here.',
+  'passkey.notHere':
+    'Passkeys do not work on this server’s address: browsers allow them only for a named address with https. Use a recovery code or an email link instead; the host can give the server a name.',
   'passkey.needsScript': 'Passkeys need JavaScript turned on. You can use an email sign-in link instead.',
 
   'signIn.title': 'Sign in',
@@ -268,9 +273,14 @@ export const messages = defineMessages(en, {
   'welcome.noEmail':
     'Sin llave de acceso ni correo, solo seguirás dentro en este dispositivo. Haz ahora un código de recuperación: una tarjeta para imprimir o apuntar, para volver a entrar desde cualquier dispositivo.',
   'welcome.toBoard': 'Ir al tablón',
+  'welcome.passkeyReady': 'Tienes una llave de acceso: puedes volver a entrar con ella en este dispositivo.',
 
   'passkey.add': 'Añadir una llave de acceso',
   'passkey.added': 'Llave de acceso añadida.',
+  'passkey.cancelled': 'No se creó ni usó ninguna llave: se canceló o tardó demasiado. Puedes intentarlo de nuevo.',
+  'passkey.exists': 'Este dispositivo ya tiene una llave de acceso tuya aquí.',
+  'passkey.notHere':
+    'Las llaves de acceso no funcionan con la dirección de este servidor: los navegadores solo las permiten con una dirección con nombre y https. Usa un código de recuperación o un enlace por correo; quien aloja el servidor puede darle un nombre.',
   'passkey.needsScript': 'Las llaves de acceso necesitan JavaScript. Puedes usar un enlace por correo.',
 
   'signIn.title': 'Entrar',

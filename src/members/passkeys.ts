@@ -12,6 +12,18 @@ const webauthn = () => import('@simplewebauthn/server');
 
 export type RelyingParty = { name: string; id: string; origin: string };
 
+/**
+ * Whether browsers will make passkeys for this address: only for a name (not a number address such as 192.168.1.20
+ * or [::1]) reached over https, or for localhost. Elsewhere the button would only fail with the browser's own words.
+ */
+export function passkeysPossible(publicUrl: string): boolean {
+  const url = new URL(publicUrl);
+  const host = url.hostname;
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const numeric = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[') || host.includes(':');
+  return url.protocol === 'https:' && !numeric;
+}
+
 export function relyingParty(publicUrl: string, networkName: string): RelyingParty {
   const url = new URL(publicUrl);
   return { name: networkName, id: url.hostname, origin: url.origin };

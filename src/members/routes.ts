@@ -1,6 +1,6 @@
 // Routes for joining, signing in and out, settings, invites and passkeys. Thin: validate, load,
 // authorize, command, render.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv, Deps as AppDeps } from '../web/context.ts';
 import { page } from '../web/render.tsx';
@@ -45,6 +45,7 @@ import { activeMember, listMembers } from './queries.ts';
 import {
   authenticationOptions,
   passkeysOf,
+  passkeysPossible,
   registrationOptions,
   relyingParty,
   removePasskey,
@@ -58,6 +59,8 @@ import { afterResponse } from '../web/later.ts';
 export const memberRoutes = new Hono<AppEnv>();
 
 const PASSKEY_SCRIPTS = ['/static/webauthn.js', '/static/passkey.js'];
+/** Whether this server's address lets browsers make passkeys (members/passkeys.ts): if not, pages say why instead. */
+const passkeysHere = (c: Context<AppEnv>) => passkeysPossible(c.get('deps').config.publicUrl);
 
 async function requireLiveInvite(c: Parameters<typeof page>[0], token: string) {
   const { db, clock } = c.get('deps');
@@ -103,20 +106,26 @@ memberRoutes.post('/join/:token', async (c) => {
 });
 
 memberRoutes.get('/welcome', async (c) => {
-  requireMember(c);
+  const member = requireMember(c);
+  const hasPasskey = (await passkeysOf(c.get('deps').db, member.id)).length > 0;
   return page(
     c,
     c.get('t')('welcome.titleShort'),
-    (v) => views.WelcomePage({ v, emailSent: c.req.query('email') === 'sent' }),
+    (v) => views.WelcomePage({ v, emailSent: c.req.query('email') === 'sent', passkeys: passkeysHere(c), hasPasskey }),
     { scripts: PASSKEY_SCRIPTS },
   );
 });
 
 memberRoutes.get('/sign-in', async (c) => {
   if (c.get('member')) return c.redirect('/board', 303);
-  return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: false }), {
-    scripts: PASSKEY_SCRIPTS,
-  });
+  return page(
+    c,
+    c.get('t')('signIn.title'),
+    (v) => views.SignInPage({ v, passkeys: passkeysHere(c), form: emptyForm(), sent: false }),
+    {
+      scripts: PASSKEY_SCRIPTS,
+    },
+  );
 });
 
 memberRoutes.post('/sign-in/email', async (c) => {
@@ -125,10 +134,15 @@ memberRoutes.post('/sign-in/email', async (c) => {
   const { db, keys, clock, mailer, config, limits } = c.get('deps');
   if (!parsed.ok) {
     const form = parsed.form;
-    return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form, sent: false }), {
-      status: 422,
-      scripts: PASSKEY_SCRIPTS,
-    });
+    return page(
+      c,
+      c.get('t')('signIn.title'),
+      (v) => views.SignInPage({ v, passkeys: passkeysHere(c), form, sent: false }),
+      {
+        status: 422,
+        scripts: PASSKEY_SCRIPTS,
+      },
+    );
   }
   const email = normaliseEmail(parsed.data.email);
   const limitKey = lookupHash(keys, 'rate.sign-in', email).toString('base64');
@@ -147,9 +161,14 @@ memberRoutes.post('/sign-in/email', async (c) => {
       text: `${t('mail.signInBody')}\n\n${config.publicUrl}/sign-in/link?token=${link.token}\n\n${t('mail.signInIgnore')}\n`,
     });
   }, c.get('deps').log);
-  return page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: true }), {
-    scripts: PASSKEY_SCRIPTS,
-  });
+  return page(
+    c,
+    c.get('t')('signIn.title'),
+    (v) => views.SignInPage({ v, passkeys: passkeysHere(c), form: emptyForm(), sent: true }),
+    {
+      scripts: PASSKEY_SCRIPTS,
+    },
+  );
 });
 
 // Opening the link shows a button; only pressing it spends the token (mail scanners that open links do not).
@@ -171,10 +190,15 @@ memberRoutes.post('/sign-in/code', async (c) => {
   const values = await readForm(c);
   const { db, keys, clock, limits } = c.get('deps');
   const again = (codeForm: FormState, status: 422 | 429) =>
-    page(c, c.get('t')('signIn.title'), (v) => views.SignInPage({ v, form: emptyForm(), sent: false, codeForm }), {
-      status,
-      scripts: PASSKEY_SCRIPTS,
-    });
+    page(
+      c,
+      c.get('t')('signIn.title'),
+      (v) => views.SignInPage({ v, passkeys: passkeysHere(c), form: emptyForm(), sent: false, codeForm }),
+      {
+        status,
+        scripts: PASSKEY_SCRIPTS,
+      },
+    );
   // Wrong codes are counted for the whole server: while too many were tried, nobody's code is looked at.
   if (limits.wrongCodes.exhausted('all')) return again({ values, errors: { code: 'error.codeTooMany' } }, 429);
   const parsed = checkForm(signInCodeSchema, values);
@@ -228,7 +252,18 @@ async function settingsPage(
   return page(
     c,
     c.get('t')('settings.title'),
-    (v) => views.SettingsPage({ v, form, saved, passkeys, emailSent, ways, madeFor, signedInWith }),
+    (v) =>
+      views.SettingsPage({
+        v,
+        form,
+        saved,
+        passkeys,
+        emailSent,
+        ways,
+        madeFor,
+        signedInWith,
+        possible: passkeysHere(c),
+      }),
     { status, scripts: PASSKEY_SCRIPTS },
   );
 }

@@ -63,16 +63,36 @@ export function JoinPage({ v, form, token }: { v: ViewCtx; form: FormState; toke
   );
 }
 
-export function WelcomePage({ v, emailSent }: { v: ViewCtx; emailSent: boolean }) {
+export function WelcomePage({
+  v,
+  emailSent,
+  passkeys,
+  hasPasskey,
+}: {
+  v: ViewCtx;
+  emailSent: boolean;
+  /** Whether browsers make passkeys for this server's address. */
+  passkeys: boolean;
+  hasPasskey: boolean;
+}) {
   const { t } = v;
+  const noWayBack = !v.member!.hasEmail && !hasPasskey;
   return (
     <>
       <h1>{t('welcome.title', { name: v.member!.displayName })}</h1>
       {emailSent ? <Notice kind="info">{t('email.sent')}</Notice> : null}
-      <p>{t('welcome.intro')}</p>
-      <PasskeyAdd v={v} />
-      <p>{v.member!.hasEmail ? t('welcome.emailFallback') : t('welcome.noEmail')}</p>
-      {v.member!.hasEmail ? null : (
+      {hasPasskey ? (
+        <Notice kind="success">{t('welcome.passkeyReady')}</Notice>
+      ) : passkeys ? (
+        <>
+          <p>{t('welcome.intro')}</p>
+          <PasskeyAdd v={v} possible reload />
+        </>
+      ) : (
+        <PasskeyAdd v={v} possible={false} />
+      )}
+      {v.member!.hasEmail ? <p>{t('welcome.emailFallback')}</p> : noWayBack ? <p>{t('welcome.noEmail')}</p> : null}
+      {!noWayBack ? null : (
         <form method="post" action="/settings/recovery-code">
           <button type="submit">{t('waysBack.makeRecovery')}</button>
         </form>
@@ -86,10 +106,21 @@ export function WelcomePage({ v, emailSent }: { v: ViewCtx; emailSent: boolean }
   );
 }
 
-export function PasskeyAdd({ v, reload = false }: { v: ViewCtx; reload?: boolean }) {
+/** What a browser's passkey failure means, in the member's words (passkey.js picks one by the error's name). */
+function passkeyErrors(t: ViewCtx['t']) {
+  return {
+    'data-error-cancelled': t('passkey.cancelled'),
+    'data-error-exists': t('passkey.exists'),
+    'data-error-not-here': t('passkey.notHere'),
+    'data-error-failed': t('error.passkeyFailed'),
+  };
+}
+
+export function PasskeyAdd({ v, reload = false, possible }: { v: ViewCtx; reload?: boolean; possible: boolean }) {
   const { t } = v;
+  if (!possible) return <p class="hint">{t('passkey.notHere')}</p>;
   return (
-    <div class="passkey" data-passkey-box>
+    <div class="passkey" data-passkey-box {...passkeyErrors(t)}>
       <button
         type="button"
         class="primary"
@@ -112,23 +143,30 @@ export function SignInPage({
   v,
   form,
   sent,
+  passkeys,
   codeForm = { values: {}, errors: {} },
 }: {
   v: ViewCtx;
   form: FormState;
   sent: boolean;
+  /** Whether browsers make passkeys for this server's address. */
+  passkeys: boolean;
   codeForm?: FormState;
 }) {
   const { t } = v;
   return (
     <>
       <h1>{t('signIn.title')}</h1>
-      <div class="passkey" data-passkey-box>
-        <button type="button" class="primary" data-passkey="sign-in" hidden>
-          {t('signIn.passkey')}
-        </button>
-        <p class="hint" data-passkey-status role="status" aria-live="polite"></p>
-      </div>
+      {passkeys ? (
+        <div class="passkey" data-passkey-box {...passkeyErrors(t)}>
+          <button type="button" class="primary" data-passkey="sign-in" hidden>
+            {t('signIn.passkey')}
+          </button>
+          <p class="hint" data-passkey-status role="status" aria-live="polite"></p>
+        </div>
+      ) : (
+        <p class="hint">{t('passkey.notHere')}</p>
+      )}
       <h2>{t('signIn.emailTitle')}</h2>
       {sent ? <Notice kind="success">{t('signIn.sent')}</Notice> : null}
       <ErrorSummary t={t} form={form} />
@@ -176,6 +214,8 @@ export function SettingsPage(props: {
   ways: WaysBack;
   madeFor: Parameters<typeof WaysBackSection>[0]['madeFor'];
   signedInWith?: string | undefined;
+  /** Whether browsers make passkeys for this server's address. */
+  possible: boolean;
 }) {
   const { v, form } = props;
   const { t } = v;
@@ -253,7 +293,7 @@ export function SettingsPage(props: {
           </li>
         ))}
       </ul>
-      <PasskeyAdd v={v} reload />
+      <PasskeyAdd v={v} reload possible={props.possible} />
       <WaysBackSection v={v} ways={props.ways} madeFor={props.madeFor} />
       <h2>{t('settings.signOutEverywhere')}</h2>
       <form method="post" action="/settings/sign-out-everywhere">

@@ -10,8 +10,8 @@ export type Load = { helped: number; asked: number; slots: number; proposals: nu
 export async function loadOf(db: Kysely<Database>, memberId: string, now: Date, days = LOAD_DAYS): Promise<Load> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const r = await sql<Load>`select
-    (select count(*) from matches where helper_id = ${memberId} and created_at >= ${since})::bigint as helped,
-    (select count(*) from matches where asker_id = ${memberId} and created_at >= ${since})::bigint as asked,
+    (select count(*) from matches where helper_id = ${memberId} and status <> 'released' and created_at >= ${since})::bigint as helped,
+    (select count(*) from matches where asker_id = ${memberId} and status <> 'released' and created_at >= ${since})::bigint as asked,
     (select count(*) from rota_signups u join rota_slots s on s.id = u.slot_id where u.member_id = ${memberId}
       and u.dropped_at is null and s.starts_at >= ${since} and s.starts_at <= ${now})::bigint as slots,
     (select count(*) from proposals where opened_by = ${memberId} and opened_at >= ${since})::bigint as proposals,

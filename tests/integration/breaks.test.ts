@@ -73,5 +73,12 @@ describe(`taking a break (${engine})`, () => {
     const theirs = await (await asker.get('/me')).text();
     expect(theirs).toContain('Needs and offers you helped with: 0');
     expect(theirs).toContain('Times others helped you: 1');
+    // A match released (the helper stepped back) helped nobody: it leaves both counts.
+    const matchId = (
+      await world.deps.db.selectFrom('matches').select('id').where('need_id', '=', needId).executeTakeFirstOrThrow()
+    ).id;
+    expect((await helper.post(`/matches/${matchId}/release`)).status).toBe(303);
+    expect(await (await helper.get('/me')).text()).toContain('Needs and offers you helped with: 0');
+    expect(await (await asker.get('/me')).text()).toContain('Times others helped you: 0');
   });
 });

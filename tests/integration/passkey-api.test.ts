@@ -95,6 +95,30 @@ describe(`passkey endpoints (${engine})`, () => {
     expect(replay.status).toBe(400);
   });
 
+  it('tells a member who added a passkey that they have one, and hides passkeys where browsers refuse them', async () => {
+    // The member above has one now: the welcome page no longer warns of no way back, nor offers to add one.
+    const welcome = await (await member.get('/welcome')).text();
+    expect(welcome).toContain('You have a passkey: you can sign in again with it on this device.');
+    expect(welcome).not.toContain('Without a passkey or an email');
+    const fresh = await buildMember(world);
+    expect(await (await fresh.get('/welcome')).text()).toContain('data-passkey="register"');
+    // On a number address (a server reached as http://192.168.1.20), browsers refuse passkeys: the pages say so.
+    const config = world.deps.config as { publicUrl: string };
+    const url = config.publicUrl;
+    config.publicUrl = 'http://192.168.1.20:3000';
+    try {
+      const signIn = await (await new Client(world).get('/sign-in')).text();
+      expect(signIn).not.toContain('data-passkey');
+      expect(signIn).toContain('Passkeys do not work on this server’s address');
+      const again = await (await fresh.get('/welcome')).text();
+      expect(again).not.toContain('data-passkey="register"');
+      expect(again).toContain('Passkeys do not work on this server’s address');
+      expect(await (await fresh.get('/settings')).text()).not.toContain('data-passkey="register"');
+    } finally {
+      config.publicUrl = url;
+    }
+  });
+
   it('does not let a signed-out visitor register a passkey', async () => {
     const res = await new Client(world).postJson('/passkeys/register/options', {});
     expect(res.status).toBe(401);

@@ -8,13 +8,25 @@
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body || {}),
     }).then(function (r) {
-      return r.json().then(function (j) { if (!r.ok) throw new Error((j.error && j.error.message) || r.statusText); return j; });
+      return r.json().then(function (j) {
+        if (!r.ok) { var e = new Error((j.error && j.error.message) || r.statusText); e.fromServer = true; throw e; }
+        return j;
+      });
     });
   }
   document.querySelectorAll('[data-passkey]').forEach(function (button) {
     var box = button.closest('[data-passkey-box]');
     var status = box && box.querySelector('[data-passkey-status]');
     var say = function (text) { if (status) status.textContent = text; };
+    // The browser's own error is in its language, not the member's: say what it means with the page's words.
+    var meaning = function (e) {
+      if (e && e.fromServer) return e.message;
+      var name = e && e.name;
+      var key = name === 'NotAllowedError' || name === 'AbortError' ? 'data-error-cancelled'
+        : name === 'InvalidStateError' ? 'data-error-exists'
+        : name === 'SecurityError' ? 'data-error-not-here' : 'data-error-failed';
+      return (box && box.getAttribute(key)) || String(e);
+    };
     button.hidden = false;
     button.addEventListener('click', function () {
       button.disabled = true;
@@ -27,7 +39,7 @@
       }).then(function (result) {
         if (register) { say(button.getAttribute('data-done')); if (button.hasAttribute('data-reload')) location.reload(); }
         else location.assign(result.next || '/board');
-      }).catch(function (e) { say(e && e.message ? e.message : String(e)); })
+      }).catch(function (e) { say(meaning(e)); })
         .finally(function () { button.disabled = false; });
     });
   });
