@@ -16,9 +16,9 @@ import { rotas } from './rotas/index.ts';
 import { mutuality } from './mutuality/index.ts';
 
 export const domains: readonly Domain[] = [
+  notifications,
   members,
   agreements,
-  notifications,
   decisions,
   roles,
   crisis,

@@ -1,4 +1,5 @@
 // Members: joining (founding, invites), signing in (links, passkeys), sessions, settings and email. See web/domain.ts.
+import { sendDigests } from './digest.ts';
 import { membersWaiting } from './waiting.ts';
 import type { Domain } from '../web/domain.ts';
 import { access } from './access.ts';
@@ -10,6 +11,15 @@ import { loadSession } from './middleware.ts';
 import { clearSpentCredentials } from './sessions.ts';
 import { clearEmailConfirmations } from './email.ts';
 import { clearOldSignInCodes } from './ways-back.ts';
+import { plain } from '../notifications/index.ts';
+
+declare module '../web/domain.ts' {
+  interface NotificationKinds {
+    invite_to_second: true;
+    code_to_second: true;
+    code_made_for_you: true;
+  }
+}
 
 export const members: Domain = {
   name: 'members',
@@ -30,11 +40,21 @@ export const members: Domain = {
     'sign_in_codes',
   ],
   middleware: [loadSession()],
+  notifications: [
+    plain('invite_to_second', 'notification.inviteToSecond', () => '/invites'),
+    plain('code_to_second', 'notification.codeToSecond', () => '/members'),
+    plain('code_made_for_you', 'notification.codeMadeForYou', () => '/settings#ways-back'),
+  ],
   routes: [homeRoutes, memberRoutes],
   jobs: [
     { name: 'clear spent sign-in credentials', run: (deps, now) => clearSpentCredentials(deps.db, now) },
     { name: 'clear email confirmations', run: (deps, now) => clearEmailConfirmations(deps.db, now) },
     { name: 'forget old sign-in codes', run: (deps, now) => clearOldSignInCodes(deps.db, now) },
+    {
+      name: 'mail digests',
+      last: true, // after every other job, so what they noticed this minute goes out with it
+      run: (deps, now) => sendDigests(deps.db, deps.registry, deps.keys, deps.mailer, deps.config.publicUrl, now),
+    },
   ],
   nav: [
     { href: '/me', label: 'nav.me', place: 'daily', order: 80 },

@@ -6,6 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/types.ts';
 import { errors } from '../web/errors.ts';
+import { notify, settleNotifications } from '../notifications/index.ts';
+import { reachableMemberIds } from './queries.ts';
 import { hashToken, looksLikeToken, newToken } from '../security/tokens.ts';
 
 export const INVITE_DAYS = 30;
@@ -26,7 +28,7 @@ export async function createInvite(
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
   const needsSecond = opts.joinMode === 'seconded';
-  await db
+  const { id } = await db
     .insertInto('invites')
     .values({
       token_hash: hashToken(token),
@@ -36,7 +38,16 @@ export async function createInvite(
       needs_second: needsSecond,
       max_uses: opts.maxUses ?? 1,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // A link the agreement asks a member to second reaches every member who could (not its maker).
+  if (needsSecond) {
+    const others = (await reachableMemberIds(db)).filter((m) => m !== createdBy);
+    await notify(
+      db,
+      others.map((m) => ({ member_id: m, kind: 'invite_to_second' as const, subject: id })),
+    );
+  }
   return { token, expiresAt, needsSecond, maxUses: opts.maxUses ?? 1 };
 }
 
@@ -133,7 +144,9 @@ export async function secondInvite(
     .where((eb) => eb.or([eb('created_by', 'is', null), eb('created_by', '<>', memberId)]))
     .where((eb) => (joinMode === 'seconded' ? eb.lit(true) : eb('guarded_at', 'is not', null)))
     .executeTakeFirst();
-  return r.numUpdatedRows > 0n;
+  if (r.numUpdatedRows === 0n) return false;
+  await settleNotifications(db, ['invite_to_second'], inviteId);
+  return true;
 }
 
 export type MyInvite = {

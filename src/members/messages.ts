@@ -6,6 +6,10 @@ const en = {
   'nav.me': 'My page',
   'nav.invite': 'Invite someone',
   'waiting.invite': 'An invite link {name} made waits for a second member',
+  'notification.inviteToSecond': 'An invite link waits for a second member before anyone can join with it.',
+  'notification.codeToSecond': 'A sign-in code for a member with a role waits for a second member to confirm it.',
+  'notification.codeMadeForYou':
+    'A member made a sign-in code for you. If you did not ask for one, tell a member you trust.',
   'waiting.inviteHost': 'An invite link from the host waits for a second member',
   'waiting.inviteIfNobody': 'Until a member seconds it, nobody can join with it; it ends by itself when it expires.',
   'waiting.code':
@@ -246,6 +250,12 @@ export const messages = defineMessages(en, {
   'nav.me': 'Mi página',
   'nav.invite': 'Invitar a alguien',
   'waiting.invite': 'Un enlace de invitación de {name} espera a un segundo miembro',
+  'notification.inviteToSecond':
+    'Un enlace de invitación espera a un segundo miembro antes de que alguien pueda unirse con él.',
+  'notification.codeToSecond':
+    'Un código de entrada para un miembro con cargo espera a que un segundo miembro lo confirme.',
+  'notification.codeMadeForYou':
+    'Un miembro hizo un código de entrada para ti. Si no lo pediste, avisa a un miembro de confianza.',
   'waiting.inviteHost': 'Un enlace de invitación del servidor espera a un segundo miembro',
   'waiting.inviteIfNobody': 'Mientras nadie lo apoye, nadie puede unirse con él; termina solo cuando caduca.',
   'waiting.code':

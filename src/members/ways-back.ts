@@ -10,6 +10,8 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { lookupHash, type Keys } from '../security/crypto.ts';
 import { createSession } from './sessions.ts';
+import { notify, settleNotifications } from '../notifications/index.ts';
+import { reachableMemberIds } from './queries.ts';
 
 export const SIGN_IN_CODE_LENGTH = 8;
 export const RECOVERY_CODE_LENGTH = 16;
@@ -183,7 +185,7 @@ export async function makeSignInCode(
     if (waiting) return { ok: false, why: 'waiting', expiresAt: waiting.expires_at };
     const code = newCode(SIGN_IN_CODE_LENGTH);
     const expiresAt = new Date(now.getTime() + SIGN_IN_CODE_MINUTES * 60_000);
-    await tx
+    const { id } = await tx
       .insertInto('sign_in_codes')
       .values({
         member_id: memberId,
@@ -193,7 +195,15 @@ export async function makeSignInCode(
         created_at: now,
         expires_at: expiresAt,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // The member hears of every code made for them (one they did not ask for is a warning); when it needs a second,
+    // every member who could confirm it hears too.
+    const seconds = needsSecond ? (await reachableMemberIds(tx)).filter((m) => m !== memberId && m !== madeBy) : [];
+    await notify(tx, [
+      { member_id: memberId, kind: 'code_made_for_you', subject: id },
+      ...seconds.map((m) => ({ member_id: m, kind: 'code_to_second' as const, subject: id })),
+    ]);
     return { ok: true, code: grouped(code), expiresAt, needsSecond };
   });
 }
@@ -232,7 +242,9 @@ export async function secondSignInCode(db: Kysely<Database>, id: string, viewerI
     .where('member_id', '!=', viewerId)
     .where('made_by', '!=', viewerId)
     .executeTakeFirst();
-  return Number(done.numUpdatedRows) === 1;
+  if (Number(done.numUpdatedRows) !== 1) return false;
+  await settleNotifications(db, ['code_to_second'], id);
+  return true;
 }
 
 /** The sign-in codes other members made for this member in the last 30 days, for their settings page. */

@@ -1,10 +1,9 @@
-// Notifications: the list every member has, and the hourly digest mail. A service: the domains that notify declare
+// Notifications: the list every member has (the hourly digest mail of it is the members' own, members/digest.ts). A service: the domains that notify declare
 // their kinds (how one reads and where it leads). See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
 import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { notificationRoutes } from './routes.tsx';
-import { sendDigests } from './digest.ts';
 import { forgetOldNotifications, unreadCountOf } from './queries.ts';
 
 export const notifications: Domain = {
@@ -13,14 +12,7 @@ export const notifications: Domain = {
   messages,
   tables: ['notifications'],
   routes: [notificationRoutes],
-  jobs: [
-    { name: 'forget old notifications', run: (deps, now) => forgetOldNotifications(deps.db, now) },
-    {
-      name: 'mail digests',
-      last: true, // after every other job, so what they noticed this minute goes out with it
-      run: (deps, now) => sendDigests(deps.db, deps.registry, deps.keys, deps.mailer, deps.config.publicUrl, now),
-    },
-  ],
+  jobs: [{ name: 'forget old notifications', run: (deps, now) => forgetOldNotifications(deps.db, now) }],
   nav: [
     {
       href: '/notifications',
@@ -34,6 +26,8 @@ export const notifications: Domain = {
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export {
+  markEmailed,
+  notificationsOf,
   notify,
   notifySelected,
   notifyUnlessUnread,
@@ -41,4 +35,4 @@ export {
   type NewNotification,
   type NotificationView,
 } from './queries.ts';
-export { oneLine, plain, shorten } from './text.ts';
+export { notificationText, oneLine, plain, shorten } from './text.ts';

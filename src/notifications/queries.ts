@@ -2,7 +2,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { NotificationKind, NotificationSubject, Registry } from '../web/domain.ts';
-import { noteDigestSent } from '../members/index.ts';
 
 export type NewNotification = {
   member_id: string;
@@ -111,41 +110,9 @@ export async function markAllRead(db: Kysely<Database>, memberId: string, now: D
     .execute();
 }
 
-/** Members with email, unmailed notifications, and no digest in the last hour. `decisionKinds`: the kinds mailed only
- * to members who asked for decisions by email. */
-export async function dueDigests(db: Kysely<Database>, now: Date, decisionKinds: string[]) {
-  const hourAgo = new Date(now.getTime() - 3_600_000);
-  return db
-    .selectFrom('members')
-    .select(['members.id', 'members.email_enc', 'members.language', 'members.email_decisions'])
-    .where('members.removed_at', 'is', null)
-    .where('members.on_break_since', 'is', null)
-    .where('members.email_enc', 'is not', null)
-    .where((eb) => eb.or([eb('members.last_digest_at', 'is', null), eb('members.last_digest_at', '<=', hourAgo)]))
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('notifications')
-          .select(sql`1`.as('one'))
-          .whereRef('notifications.member_id', '=', 'members.id')
-          .where('notifications.emailed_at', 'is', null)
-          .where('notifications.read_at', 'is', null)
-          .where((eb) =>
-            eb.or([
-              eb('members.email_decisions', '=', true),
-              ...(decisionKinds.length ? [eb('notifications.kind', 'not in', decisionKinds)] : [eb.lit(true)]),
-            ]),
-          ),
-      ),
-    )
-    .limit(500)
-    .execute();
-}
-
-export async function markDigestSent(db: Kysely<Database>, memberId: string, ids: string[], now: Date) {
-  await db.transaction().execute(async (tx) => {
-    if (ids.length) await tx.updateTable('notifications').set({ emailed_at: now }).where('id', 'in', ids).execute();
-    await noteDigestSent(tx, memberId, now);
-  });
+/** These notifications went out in a digest mail (they stay in the list until read). */
+export async function markEmailed(db: Kysely<Database>, ids: string[], now: Date) {
+  if (ids.length) await db.updateTable('notifications').set({ emailed_at: now }).where('id', 'in', ids).execute();
 }
 
 /** Notifications (who was told what, when) are deleted after this many days, read or not. */

@@ -7,13 +7,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestWorld, buildMember, idFromRedirect, memberIdOf, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { formKey, makeTreasurer, potId } from '../support/fund.ts';
-import { makeSignInCode } from '../../src/members/ways-back.ts';
+import { makeSignInCode, secondSignInCode } from '../../src/members/ways-back.ts';
+import { createInvite, secondInvite } from '../../src/members/invites.ts';
 
 const files = worldForFile();
 let world: TestWorld;
 let ama: Client;
 let bo: Client;
 let cy: Client;
+let deeClient: Client | undefined;
+const dee = () => deeClient!;
 beforeAll(async () => {
   world = files.world;
   ama = await buildMember(world, { name: 'Ama' });
@@ -53,12 +56,12 @@ describe(`what waits for a second member (${engine})`, () => {
   });
 
   it('a pause and a removal: the members who can act are told, not the one it is about', async () => {
-    const dee = await buildMember(world, { name: 'Dee' });
+    deeClient = await buildMember(world, { name: 'Dee' });
     const deeId = await memberIdOf(world, 'Dee');
     expect((await ama.post(`/members/${deeId}/pause`, { reason: 'harassment' })).status).toBe(303);
     expect(await told('Bo', 'pause_asked')).toEqual([{ subject: deeId, read_at: null }]);
     expect(await told('Dee', 'pause_asked')).toHaveLength(0);
-    expect(await waitingOn(dee)).toBe('');
+    expect(await waitingOn(dee())).toBe('');
     const list = await waitingOn(cy);
     expect(list).toContain('A pause of Dee’s posting was asked');
     expect(list).toContain('the ask lapses and Dee posts as before');
@@ -121,5 +124,33 @@ describe(`what waits for a second member (${engine})`, () => {
     expect(list).toContain('the code stops working and Bo needs another');
     expect(await waitingOn(ama)).not.toContain('sign-in code');
     expect(await waitingOn(bo)).not.toContain('sign-in code');
+    // Bo hears a code was made for them (a warning if they did not ask); Cy and the others hear it needs a second.
+    expect(await told('Bo', 'code_made_for_you')).toHaveLength(1);
+    expect(await told('Cy', 'code_to_second')).toHaveLength(1);
+    expect(await told('Ama', 'code_to_second')).toHaveLength(0);
+    const code = await world.deps.db
+      .selectFrom('sign_in_codes')
+      .select('id')
+      .where('member_id', '=', boId)
+      .executeTakeFirstOrThrow();
+    expect(await secondSignInCode(world.deps.db, code.id, await memberIdOf(world, 'Cy'), world.now.value)).toBe(true);
+    expect(await told('Dee', 'code_to_second')).toHaveLength(0);
+    expect(await waitingOn(dee())).not.toContain('sign-in code');
+  });
+
+  it('an invite link to second: every member but its maker hears, and the news goes once it is seconded', async () => {
+    const amaId = await memberIdOf(world, 'Ama');
+    await createInvite(world.deps.db, amaId, world.now.value, { joinMode: 'seconded' });
+    const invite = await world.deps.db
+      .selectFrom('invites')
+      .select('id')
+      .where('created_by', '=', amaId)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect((await told('Bo', 'invite_to_second')).map((n) => n.subject)).toEqual([invite.id]);
+    expect(await told('Ama', 'invite_to_second')).toHaveLength(0);
+    const boId = await memberIdOf(world, 'Bo');
+    expect(await secondInvite(world.deps.db, invite.id, boId, 'seconded', world.now.value)).toBe(true);
+    expect(await told('Cy', 'invite_to_second')).toHaveLength(0);
   });
 });
