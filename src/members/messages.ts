@@ -14,7 +14,7 @@ const en = {
   'waiting.inviteIfNobody': 'Until a member seconds it, nobody can join with it; it ends by itself when it expires.',
   'waiting.code':
     'A sign-in code {maker} made for {member} waits for a second member: confirm only if it is really them',
-  'waiting.codeIfNobody': 'If nobody confirms by {when}, the code stops working and {member} needs another.',
+  'waiting.codeIfNobody': 'If nobody confirms by {when}, the code stops working and {member} will need another one.',
   'nav.settings': 'My settings',
 
   'home.title': 'Welcome',

@@ -75,7 +75,7 @@ const en = {
   'notification.pauseAsked': 'A member asked to pause someone’s posting. It starts only when a second member confirms.',
   'notification.removalToSecond': 'A removal was proposed. It needs a second member to second it.',
   'waiting.pause': 'A pause of {name}’s posting was asked: confirm it if it is needed',
-  'waiting.pauseIfNobody': 'If nobody confirms by {when}, the ask lapses and {name} posts as before.',
+  'waiting.pauseIfNobody': 'If nobody confirms by {when}, the ask lapses and {name} can post as before.',
   'waiting.removal': 'The proposal to remove {name} waits for a second member',
   'waiting.removalIfNobody':
     'Until someone seconds it, {name}’s posts stay visible; members decide by {when} either way.',

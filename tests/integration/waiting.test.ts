@@ -64,7 +64,7 @@ describe(`what waits for a second member (${engine})`, () => {
     expect(await waitingOn(dee())).toBe('');
     const list = await waitingOn(cy);
     expect(list).toContain('A pause of Dee’s posting was asked');
-    expect(list).toContain('the ask lapses and Dee posts as before');
+    expect(list).toContain('the ask lapses and Dee can post as before');
     expect(list).toContain(`href="/members/${deeId}"`);
     expect((await bo.post(`/members/${deeId}/pause/confirm`)).status).toBe(303);
     expect(await told('Cy', 'pause_asked')).toHaveLength(0);
@@ -121,7 +121,7 @@ describe(`what waits for a second member (${engine})`, () => {
     expect(made.ok).toBe(true);
     const list = await waitingOn(cy);
     expect(list).toContain('A sign-in code Ama made for Bo waits for a second member');
-    expect(list).toContain('the code stops working and Bo needs another');
+    expect(list).toContain('the code stops working and Bo will need another one');
     expect(await waitingOn(ama)).not.toContain('sign-in code');
     expect(await waitingOn(bo)).not.toContain('sign-in code');
     // Bo hears a code was made for them (a warning if they did not ask); Cy and the others hear it needs a second.
