@@ -41,7 +41,10 @@ fundApiRoutes.post('/api/fund/requests', async (c) => {
     idempotencyKey(c),
     clock(),
   );
-  return c.json({ id: done.result, status: done.status, repeated: done.repeated }, done.repeated ? 200 : 201);
+  return c.json(
+    { id: done.result, status: done.status, ...(done.why ? { why: done.why } : {}), repeated: done.repeated },
+    done.repeated ? 200 : 201,
+  );
 });
 
 fundApiRoutes.post('/api/fund/records', async (c) => {

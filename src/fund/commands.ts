@@ -17,7 +17,7 @@ import { enter, tellTreasurers, writeRecord } from './entries.ts';
 import { awaitsConfirmation, can } from './policy.ts';
 import { needsSecond, standingAnswer } from './rules.ts';
 import type { ApproveRequest, FundAction, WriteOff } from './actions.ts';
-import type { FundRules } from './rules.ts';
+import type { FundRules, StandingWhy } from './rules.ts';
 
 type Tx = Kysely<Database>;
 
@@ -25,7 +25,8 @@ type Tx = Kysely<Database>;
 export const REQUEST_DECISION = { hours: 48, quorumPercent: 20 } as const;
 
 export type AskInput = { fundId: string; amount: number; note: string | null; named: boolean };
-export type Asked = Once & { status: 'approved' | 'proposed' };
+/** `why`: the standing agreement's reason for sending it to the members (absent on a repeated key's answer). */
+export type Asked = Once & { status: 'approved' | 'proposed'; why?: StandingWhy };
 
 async function lockFund(tx: Tx, fundId: string) {
   const row = await tx
@@ -48,6 +49,7 @@ export async function ask(
   key: string,
   now: Date,
 ): Promise<Asked> {
+  let why: StandingWhy | undefined;
   const done = await db.transaction().execute((tx) =>
     // The line a member wrote is sealed; its fingerprint for the key check is keyed too, so a copy of the database
     // cannot confirm a guess of it.
@@ -73,6 +75,7 @@ export async function ask(
           promised: fund.promised,
         });
         const approved = answer.approve;
+        why = answer.approve ? undefined : answer.why;
         const { id } = await tx
           .insertInto('fund_requests')
           .values({
@@ -126,7 +129,7 @@ export async function ask(
     ),
   );
   const request = (await requestById(db, done.result))!;
-  return { ...done, status: request.status === 'proposed' ? 'proposed' : 'approved' };
+  return { ...done, status: request.status === 'proposed' ? 'proposed' : 'approved', why };
 }
 
 export type RecordInput =

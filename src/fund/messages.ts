@@ -158,6 +158,12 @@ const en = {
   'fund.askedApproved': 'Approved at once by the standing agreement. A treasurer will pay it and record it.',
   'fund.askedProposed':
     'This is beyond the standing agreement, so the members will decide. You will hear when they have.',
+  'fund.askedProposed.no_standing_limit':
+    'This fund pays nothing at once: every request goes to the members, so they will decide. You will hear when they have.',
+  'fund.askedProposed.over_limit':
+    'This is more than the standing agreement pays each member at once in its period (counting what you were already paid), so the members will decide. You will hear when they have; an ask within the agreement is paid at once.',
+  'fund.askedProposed.keeps_reserve':
+    'The standing agreement covers this amount, but the fund has too little left after what is already promised and the reserve it keeps. So the members will decide; you will hear when they have. A gift or contribution to the fund makes room.',
   'fund.paidNotice': 'Recorded. The member who asked will confirm when it reaches them.',
   'fund.statementTitle': '{network}: fund statement for {month}',
   'fund.show': 'Show',
@@ -389,6 +395,12 @@ export const messages = defineMessages(en, {
   'fund.back': 'Volver al fondo',
   'fund.askedApproved': 'Aprobada al momento por el acuerdo vigente. Tesorería la pagará y la anotará.',
   'fund.askedProposed': 'Pasa del acuerdo vigente, así que deciden los miembros. Te avisaremos cuando decidan.',
+  'fund.askedProposed.no_standing_limit':
+    'Este fondo no paga nada al momento: toda petición va a los miembros, que decidirán. Te avisaremos cuando lo hagan.',
+  'fund.askedProposed.over_limit':
+    'Es más de lo que el acuerdo vigente paga al momento a cada miembro en su periodo (contando lo que ya recibiste), así que deciden los miembros. Te avisaremos; una petición dentro del acuerdo se paga al momento.',
+  'fund.askedProposed.keeps_reserve':
+    'El acuerdo vigente cubre esta cantidad, pero al fondo le queda muy poco después de lo ya prometido y la reserva que guarda. Así que deciden los miembros; te avisaremos. Un donativo o aporte al fondo hace sitio.',
   'fund.paidNotice': 'Anotado. Quien lo pidió confirmará cuando le llegue.',
   'fund.statementTitle': '{network}: estado del fondo de {month}',
   'fund.show': 'Mostrar',

@@ -1,5 +1,6 @@
 // Routes for the fund's pages: the overview, asking, giving and pledging, recording and confirming what moved,
 // money expected back, the ledger, statement and CSV, and fund proposals. The JSON API is in api.ts.
+import { STANDING_WHY } from './rules.ts';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { currencyOf } from './agreements.ts';
@@ -138,7 +139,7 @@ fundRoutes.post('/fund/ask', async (c) => {
     values.key!,
     clock(),
   );
-  return c.redirect(`/fund/requests/${done.result}?asked=1`, 303);
+  return c.redirect(`/fund/requests/${done.result}?asked=1${done.why ? `&why=${done.why}` : ''}`, 303);
 });
 
 async function loadRequest(c: C) {
@@ -154,9 +155,12 @@ fundRoutes.get('/fund/requests/:id', async (c) => {
   const treasurer = await isTreasurer(c, member.id);
   const policy = requestPolicy(member, r, treasurer);
   const note = policy.seeNote && r.noteEnc ? decrypt(deps(c).keys, 'fund_request_note', r.noteEnc) : null;
+  const why = STANDING_WHY.find((w) => w === c.req.query('why'));
   const notice: MessageKey | undefined = c.req.query('asked')
     ? r.status === 'proposed'
-      ? 'fund.askedProposed'
+      ? why
+        ? (`fund.askedProposed.${why}` as const)
+        : 'fund.askedProposed'
       : 'fund.askedApproved'
     : c.req.query('paid')
       ? 'fund.paidNotice'

@@ -46,8 +46,10 @@ export type StandingCheck = {
   promised: number;
 };
 
-export type StandingAnswer =
-  { approve: true } | { approve: false; why: 'no_standing_limit' | 'over_limit' | 'keeps_reserve' };
+/** Why the standing agreement did not pay at once: it pays nothing at once, this is over it, or the fund is short. */
+export const STANDING_WHY = ['no_standing_limit', 'over_limit', 'keeps_reserve'] as const;
+export type StandingWhy = (typeof STANDING_WHY)[number];
+export type StandingAnswer = { approve: true } | { approve: false; why: StandingWhy };
 
 /** Does the standing agreement approve this request at once? Otherwise it goes to the members as a proposal. */
 export function standingAnswer(rules: FundRules, c: StandingCheck): StandingAnswer {

@@ -236,6 +236,26 @@ describe(`the shared fund (${engine})`, () => {
     await ledgerIsSound();
   });
 
+  it('says the real reason a request goes to the members, and what the member can do next', async () => {
+    const over = await asker.post('/fund/ask', {
+      key: await formKey(asker, '/fund/ask'),
+      fund: emergency,
+      amount: '200',
+    });
+    expect(over.headers.get('location')).toContain('why=over_limit');
+    expect(await (await asker.get(over.headers.get('location')!)).text()).toContain(
+      'more than the standing agreement pays each member at once',
+    );
+    // Within a fund's standing agreement, but nothing is in the fund: the page says so, not "beyond the agreement".
+    const rent = await makeFund(world, founder, 'Rent', { limit: '100', days: '30' });
+    const short = await second.post('/fund/ask', { key: await formKey(second, '/fund/ask'), fund: rent, amount: '40' });
+    expect(short.headers.get('location')).toContain('why=keeps_reserve');
+    const page = await (await second.get(short.headers.get('location')!)).text();
+    expect(page).toContain('the fund has too little left');
+    expect(page).toContain('A gift or contribution to the fund makes room.');
+    expect(page).not.toContain('beyond the standing agreement');
+  });
+
   it('never takes a fund below its floor: the payout is refused and nothing is recorded', async () => {
     // A request the members approved, for more than the fund holds.
     const res = await asker.post('/fund/ask', {
