@@ -30,7 +30,9 @@ async function rotasPage(c: C, feedUrl?: string) {
     commitmentsOf(db, member.id, now),
     hasFeed(db, member.id),
   ]);
-  return page(c, c.get('t')('rota.title'), (v) => RotasPage({ v, rotas: list, mine, hasFeed: has, feedUrl }));
+  return page(c, c.get('t')('rota.title'), (v) => RotasPage({ v, rotas: list, mine, hasFeed: has, feedUrl }), {
+    scripts: feedUrl ? ['/static/copy.js'] : [],
+  });
 }
 
 rotaRoutes.get('/rotas', (c) => rotasPage(c));

@@ -42,8 +42,18 @@ export function Feed({ v, has, url }: { v: ViewCtx; has: boolean; url?: string }
         <Notice kind="success">
           <p>{t('rota.feedShownOnce')}</p>
           <p>
-            <code class="link-text">{url}</code>
+            <a class="button primary" href={url.replace(/^https?:/, 'webcal:')}>
+              {t('rota.feedSubscribe')}
+            </a>
           </p>
+          <label for="feed-url">{t('rota.feedAddress')}</label>
+          <div class="copy-row">
+            <input type="text" id="feed-url" readonly value={url} class="link-text" />
+            <button type="button" data-copy="feed-url" data-done={t('rota.feedCopied')} hidden>
+              {t('rota.feedCopy')}
+            </button>
+          </div>
+          <p class="hint" data-copy-status role="status" aria-live="polite"></p>
         </Notice>
       ) : null}
       <form method="post" action="/calendar/new" class="inline">

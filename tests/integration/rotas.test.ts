@@ -148,6 +148,11 @@ describe(`rotas (${engine})`, () => {
     expect((await driver.post(`/rotas/slots/${slotId}/sign-up`)).status).toBe(303);
     const made = await (await driver.post('/calendar/new')).text();
     const url = made.match(/http:\/\/localhost:3000(\/calendar\/[\w-]{43}\.ics)/)![1]!;
+    // One tap subscribes a calendar app (webcal:); the address is in a field to copy, with a button where it can.
+    expect(made).toContain(`href="webcal://localhost:3000${url}"`);
+    expect(made).toContain(`value="http://localhost:3000${url}"`);
+    expect(made).toContain('data-copy="feed-url"');
+    expect(made).toContain('src="/static/copy.js"');
     const res = await driver.get(url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/calendar');
