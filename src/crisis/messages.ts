@@ -29,7 +29,7 @@ const en = {
   'crisis.doneStarted': 'Crisis mode is on. Every member has been told.',
   'crisis.dispatchersTitle': 'Dispatchers',
   'crisis.dispatchersAbout':
-    'Dispatchers see open needs and offers side by side with a proposed batch of pairs: as many needs met as the offers allow, urgent and long-waiting needs first, near helpers before far ones, and areas served worse lately weighted up. They review, change and send; each pair becomes an ordinary match.',
+    'Dispatchers see open needs and offers side by side with a proposed batch of pairs: as many needs met as the offers allow, urgent and long-waiting needs first, near helpers before far ones, and areas served worse lately weighted up. They review, change and send; each pair becomes help under way, like any other.',
   'crisis.youDispatch': 'You hold the dispatcher role; the dispatch view opens when crisis mode is on.',
   'crisis.standing': 'To make crisis mode standing, propose a change to the agreements.',
   'dispatch.open': 'Open the dispatch view',
@@ -75,7 +75,7 @@ export const messages = defineMessages(en, {
   'crisis.doneStarted': 'El modo de crisis está activado. Se ha avisado a todas las personas.',
   'crisis.dispatchersTitle': 'Despacho',
   'crisis.dispatchersAbout':
-    'Quienes despachan ven las necesidades y ofertas abiertas junto con una tanda de parejas propuesta: tantas necesidades atendidas como las ofertas permitan, primero las urgentes y las que llevan más tiempo esperando, primero quien está cerca, y con más peso para las zonas peor atendidas últimamente. Revisan, cambian y envían; cada pareja se convierte en un emparejamiento normal.',
+    'Quienes despachan ven las necesidades y ofertas abiertas junto con una tanda de parejas propuesta: tantas necesidades atendidas como las ofertas permitan, primero las urgentes y las que llevan más tiempo esperando, primero quien está cerca, y con más peso para las zonas peor atendidas últimamente. Revisan, cambian y envían; cada pareja se convierte en una ayuda en curso, como cualquier otra.',
   'crisis.youDispatch':
     'Tienes el rol de despacho; la vista de despacho se abre cuando el modo de crisis está activado.',
   'crisis.standing': 'Para que el modo de crisis sea permanente, propón un cambio en los acuerdos.',

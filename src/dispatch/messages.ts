@@ -11,7 +11,7 @@ const en = {
   'dispatch.closedOff': 'The dispatch view opens only while crisis mode is on.',
   'dispatch.closedRole': 'Only members holding the dispatcher role can send needs to offers.',
   'dispatch.about':
-    'Each open need below has the offer proposed for it. Change the offer, or choose "not now", then send. Each pair becomes a match with a private thread; both members are told.',
+    'Each open need below has the offer proposed for it. Change the offer, or choose "not now", then send. Each pair becomes help under way with a private thread; both members are told.',
   'dispatch.counts':
     'Proposed pairs: {pairs}. Needs no open offer can take yet: {waiting}. Offers with room: {offers}.',
   'dispatch.sendTo': 'Send to',
@@ -47,7 +47,7 @@ export const messages = defineMessages(en, {
   'dispatch.closedOff': 'La vista de despacho solo se abre mientras el modo de crisis está activado.',
   'dispatch.closedRole': 'Solo quienes tienen el rol de despacho pueden enviar necesidades a ofertas.',
   'dispatch.about':
-    'Cada necesidad abierta tiene abajo la oferta propuesta. Cambia la oferta o elige «ahora no» y luego envía. Cada pareja se convierte en un emparejamiento con un hilo privado; se avisa a las dos personas.',
+    'Cada necesidad abierta tiene abajo la oferta propuesta. Cambia la oferta o elige «ahora no» y luego envía. Cada pareja se convierte en una ayuda en curso con un hilo privado; se avisa a las dos personas.',
   'dispatch.counts':
     'Parejas propuestas: {pairs}. Necesidades que ninguna oferta abierta puede atender todavía: {waiting}. Ofertas con sitio: {offers}.',
   'dispatch.sendTo': 'Enviar a',

@@ -76,7 +76,7 @@ type Words = typeof en;
 export const messages = defineMessages(en, {
   'nav.rotas': 'Turnos',
   'error.time': 'Indica una hora como 09:30.',
-  'error.rotaTitle': 'Dale a los turnos un nombre de 2 a 120 caracteres.',
+  'error.rotaTitle': 'Dale a la lista de turnos un nombre de 2 a 120 caracteres.',
   'error.noticeHours': 'Indica un número de horas del 1 al 336.',
   'error.needed': 'Indica un número de personas del 1 al 50.',
   'error.repeatWeeks': 'Indica un número de semanas del 0 al 26.',
@@ -85,11 +85,11 @@ export const messages = defineMessages(en, {
   'error.swapGone': 'Este lugar ya no se ofrece para cambiar.',
   'rota.title': 'Turnos',
   'rota.intro':
-    'Días de reparto, desayunos, viajes, intercambios de cuidados: compromisos regulares en turnos. Cualquiera puede crear unos turnos o añadir huecos, apuntarse, cambiar o desapuntarse; desapuntarse solo avisa al resto, sin dar razones.',
-  'rota.none': 'Aún no hay turnos.',
+    'Días de reparto, desayunos, viajes, intercambios de cuidados: compromisos regulares en listas de turnos. Cualquiera puede crear una lista o añadir turnos, apuntarse, cambiar o desapuntarse; desapuntarse solo avisa al resto, sin dar razones.',
+  'rota.none': 'Aún no hay listas de turnos.',
   'rota.upcoming': '{count, plural, one {# turno próximo} other {# turnos próximos}}',
   'rota.shortCount': '{count} pronto y con falta de gente',
-  'rota.new': 'Crear turnos',
+  'rota.new': 'Crear una lista de turnos',
   'rota.newIntro':
     'Ponle nombre y el tipo de ayuda; luego añade turnos. Se pregunta a quienes ofrecen ese tipo de ayuda cuando a un turno le falta gente cerca de su hora.',
   'rota.mine': 'Tus compromisos',

@@ -72,7 +72,7 @@ describe(`claims (${engine})`, () => {
     const match = (await helper.post(`/posts/${needId}/respond`)).headers.get('location')!;
     expect((await helper.post(`${match}/release`)).status).toBe(303);
     expect(await statusOf(needId)).toBe('open');
-    expect(await (await asker.get('/notifications')).text()).toContain('A match was released');
+    expect(await (await asker.get('/notifications')).text()).toContain('Someone stepped back from');
     // Ended matches stay ended.
     expect((await asker.post(`${match}/met`)).status).toBe(409);
     expect((await helper.post(`${match}/messages`, { body: 'still there?' })).status).toBe(403);

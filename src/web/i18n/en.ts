@@ -66,7 +66,7 @@ export const en = {
   'error.server': 'Something went wrong on our side. Please try again.',
   'error.crossSite': 'That form came from another site, so it was not accepted.',
   'error.alreadyTaken': 'Someone got there first.',
-  'error.alreadyEnded': 'This match has already ended.',
+  'error.alreadyEnded': 'This has already ended.',
   'error.nameRequired': 'Please give a name to show. Any name will do.',
   'error.nameTooLong': 'Please keep the name under 60 characters.',
   'error.chooseLanguage': 'Please choose one of the languages listed.',

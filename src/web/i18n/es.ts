@@ -68,7 +68,7 @@ export const es: Record<keyof typeof en, string> = {
   'error.server': 'Algo falló de nuestro lado. Inténtalo de nuevo, por favor.',
   'error.crossSite': 'Ese formulario venía de otro sitio, así que no se aceptó.',
   'error.alreadyTaken': 'Alguien llegó antes.',
-  'error.alreadyEnded': 'Este emparejamiento ya terminó.',
+  'error.alreadyEnded': 'Esto ya terminó.',
   'error.nameRequired': 'Da un nombre a mostrar. Cualquiera sirve.',
   'error.nameTooLong': 'El nombre debe tener menos de 60 caracteres.',
   'error.chooseLanguage': 'Elige uno de los idiomas de la lista.',
