@@ -21,6 +21,7 @@ import * as notificationSubjects from './migrations/015_notification_subjects.ts
 import * as networkState from './migrations/016_network_state.ts';
 import * as waysBack from './migrations/017_ways_back.ts';
 import * as proposalTalk from './migrations/018_proposal_talk.ts';
+import * as seenOn from './migrations/019_seen_on.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -41,6 +42,7 @@ const migrations: { name: string; up: string }[] = [
   networkState,
   waysBack,
   proposalTalk,
+  seenOn,
 ];
 
 /** Every migration this code knows, in the order they apply. */

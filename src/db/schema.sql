@@ -505,6 +505,7 @@ table members
   removed_at timestamp with time zone
   email_decisions boolean not null default true
   on_break_since timestamp with time zone
+  seen_on date
   constraint members_check CHECK (((email_enc IS NULL) = (email_hash IS NULL)))
   constraint members_display_name_check CHECK (((char_length(display_name) >= 1) AND (char_length(display_name) <= 60)))
   constraint members_email_hash_key UNIQUE (email_hash)

@@ -96,11 +96,8 @@ export async function makeAnonymous(db: Db, proposal: ProposalView) {
 }
 
 /** The result so far (or at closing): the tally of the ballots that count, against who could vote now. */
-export async function currentResult(db: Kysely<Database>, p: ProposalView): Promise<Result> {
-  const [ballots, eligible] = await Promise.all([
-    ballotsOf(db, p.id, p.anonymous),
-    eligibleCount(db, p.subjectMemberId, p.circleId),
-  ]);
+export async function currentResult(db: Kysely<Database>, p: ProposalView, now: Date): Promise<Result> {
+  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id, p.anonymous), eligibleCount(db, p, now)]);
   return tally({
     process: p.process,
     options: p.options,
@@ -125,8 +122,8 @@ export async function closeProposal(
   if (!opts.early) lock = lock.where('closes_at', '<=', now);
   if (!(await lock.forUpdate().executeTakeFirst())) return false;
   const proposal = (await proposalById(tx, id))!;
-  if (opts.early && !(await everyoneVoted(tx, proposal))) return false;
-  const result = await currentResult(tx, proposal);
+  if (opts.early && !(await everyoneVoted(tx, proposal, now))) return false;
+  const result = await currentResult(tx, proposal, now);
   await tx
     .updateTable('proposals')
     .set({ status: 'closed', outcome: result.outcome, result: JSON.stringify(result), closed_at: now })
@@ -142,11 +139,8 @@ export async function closeProposal(
 }
 
 /** Whether every member who could vote has voted (ballots of removed members do not count; nobody to vote is not all). */
-async function everyoneVoted(db: Kysely<Database>, p: ProposalView): Promise<boolean> {
-  const [ballots, eligible] = await Promise.all([
-    ballotsOf(db, p.id),
-    eligibleCount(db, p.subjectMemberId, p.circleId),
-  ]);
+async function everyoneVoted(db: Kysely<Database>, p: ProposalView, now: Date): Promise<boolean> {
+  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id), eligibleCount(db, p, now)]);
   return eligible > 0 && ballots.length >= eligible;
 }
 

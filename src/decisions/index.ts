@@ -2,7 +2,7 @@
 // action it carries (its DecisionAction); the agreement changes are this folder's own. See web/domain.ts.
 import type { Domain } from '../web/domain.ts';
 import { access } from './access.ts';
-import { dailyLimit } from '../web/agreement.ts';
+import { decisionAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
 import { decisionRoutes } from './routes.ts';
 import { closeDueProposals, remindClosingSoon } from './commands.ts';
@@ -13,7 +13,7 @@ export const decisions: Domain = {
   name: 'decisions',
   access,
   messages,
-  agreements: [dailyLimit('daily_proposals', 5), dailyLimit('daily_comments', 50)],
+  agreements: decisionAgreements,
   tables: ['proposals', 'ballots', 'proposal_comments'],
   routes: [decisionRoutes],
   jobs: [

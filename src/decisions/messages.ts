@@ -98,6 +98,7 @@ const en = {
   'result.soFar': 'Result so far',
   'result.hidden': 'Results are shown after you take part, or when the proposal closes, as the proposal says.',
   'result.couldVote': 'Members who could vote: {count}',
+  'result.couldVoteHint': 'Members seen in the last {days}, and anyone who voted.',
   'result.tookPart': 'Took part: {count} ({percent})',
   'result.noQuorum': 'No quorum was asked.',
   'result.quorumMet': 'Quorum {percent}: {needed} needed — met.',
@@ -173,6 +174,8 @@ const en = {
 
   'agreement.daily_proposals': 'Most proposals one member opens in a day',
   'agreement.daily_comments': 'Most comments one member writes on proposals in a day',
+  'agreement.active_days':
+    'Members not seen for this long stop counting among those who could vote (until they come back or vote)',
 
   'notification.proposalComment': 'New in the discussion: {what}',
   'notification.proposalExtended': 'More time to vote: {what}',
@@ -313,6 +316,7 @@ export const messages = defineMessages(en, {
   'result.soFar': 'Resultado hasta ahora',
   'result.hidden': 'Los resultados se muestran después de participar o al cerrar, según diga la propuesta.',
   'result.couldVote': 'Miembros que podían votar: {count}',
+  'result.couldVoteHint': 'Miembros que han entrado en los últimos {days}, y quien votó.',
   'result.tookPart': 'Participaron: {count} ({percent})',
   'result.noQuorum': 'No se pidió quórum.',
   'result.quorumMet': 'Quórum {percent}: hacían falta {needed}; se alcanzó.',
@@ -389,6 +393,8 @@ export const messages = defineMessages(en, {
 
   'agreement.daily_proposals': 'Máximo de propuestas que un miembro abre al día',
   'agreement.daily_comments': 'Máximo de comentarios que un miembro escribe en propuestas al día',
+  'agreement.active_days':
+    'Quien no entra durante este tiempo deja de contar entre quienes podían votar (hasta que vuelva o vote)',
 
   'notification.proposalComment': 'Novedades en la conversación: {what}',
   'notification.proposalExtended': 'Más tiempo para votar: {what}',

@@ -238,20 +238,41 @@ export async function ballotsOf(db: Q, proposalId: string, anonymous = false): P
   }));
 }
 
-/** How many members could vote on a proposal (everyone not removed, less the subject of a removal; a circle's members). */
+/** How long a member not seen still counts among those who could vote (agreement active_days; migration 019). */
+export const ACTIVE_DAYS_START = 90;
+
+/**
+ * How many members could vote on a proposal: everyone not removed (less the subject of a removal; a circle's members
+ * for its own), who has been seen within the agreed days (active_days) or joined within them — or who voted on it.
+ * Members who never came back do not hold a quorum out of reach; they count again when they return or vote.
+ */
 export async function eligibleCount(
   db: Q,
-  subjectMemberId: string | null,
-  circleId: string | null = null,
+  p: { id: string; subjectMemberId: string | null; circleId: string | null },
+  now: Date,
 ): Promise<number> {
+  const since = sql<Date>`${now}::timestamptz - agreement_number('active_days', ${ACTIVE_DAYS_START}) * interval '1 day'`;
   let q = db
     .selectFrom('members')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('removed_at', 'is', null);
-  if (subjectMemberId) q = q.where('id', '<>', subjectMemberId);
-  if (circleId)
+    .where('removed_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('seen_on', '>=', sql<string>`(${since})::date`),
+        eb('joined_at', '>=', since),
+        eb.exists(
+          eb
+            .selectFrom('ballots')
+            .select(sql`1`.as('one'))
+            .whereRef('ballots.member_id', '=', 'members.id')
+            .where('ballots.proposal_id', '=', p.id),
+        ),
+      ]),
+    );
+  if (p.subjectMemberId) q = q.where('id', '<>', p.subjectMemberId);
+  if (p.circleId)
     q = q.where('id', 'in', (eb) =>
-      eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', circleId),
+      eb.selectFrom('circle_members').select('member_id').where('circle_id', '=', p.circleId!),
     );
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // A result with its arithmetic: who could vote, who took part, the quorum, the counts, each rule checked, the
 // instant-runoff rounds, and the rule that decided.
+import { duration } from '../web/agreement.ts';
 import type { ViewCtx } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n/index.ts';
 import { isPickProcess, type Check, type Result } from './tally.ts';
@@ -34,7 +35,15 @@ export function ResultView({ v, r, final }: { v: ViewCtx; r: Result; final: bool
         </p>
       ) : null}
       <ul class="arithmetic">
-        <li>{t('result.couldVote', { count: r.eligible })}</li>
+        <li>
+          {t('result.couldVote', { count: r.eligible })}
+          {!final && v.network ? (
+            <span class="hint">
+              {' '}
+              ({t('result.couldVoteHint', { days: duration(v.lang, 'day', v.network.activeDays) })})
+            </span>
+          ) : null}
+        </li>
         <li>{t('result.tookPart', { count: r.participated, percent: pct(v.lang, turnout) })}</li>
         <li>
           {r.quorum.percent === 0

@@ -99,7 +99,7 @@ async function proposalPage(
   const [ballots, comments] = await Promise.all([ballotsOf(db, p.id, p.anonymous), commentsOf(db, p.id)]);
   const mine = ballots.find((b) => b.memberId === member.id);
   const policy = proposalPolicy(member, p, !!mine, now);
-  const result = p.status === 'closed' ? p.result : policy.seeResults ? await currentResult(db, p) : null;
+  const result = p.status === 'closed' ? p.result : policy.seeResults ? await currentResult(db, p, now) : null;
   const state = form ?? emptyForm(mine ? ballotValues(mine.choice, mine.reason) : {});
   const t = c.get('t');
   const done = c.req.query('done');

@@ -19,10 +19,22 @@ export async function createSession(db: Kysely<Database>, memberId: string, now:
       expires_at: new Date(now.getTime() + SESSION_DAYS * DAY),
     })
     .execute();
+  await noteSeen(db, memberId, now);
   return token;
 }
 
 export type { SessionMember };
+
+/** The day a member was last seen, no finer (migration 019): written with a sign-in, and at most once a day after. */
+async function noteSeen(db: Kysely<Database>, memberId: string, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  await db
+    .updateTable('members')
+    .set({ seen_on: today })
+    .where('id', '=', memberId)
+    .where((eb) => eb.or([eb('seen_on', 'is', null), eb('seen_on', '<', today)]))
+    .execute();
+}
 
 /**
  * Who the cookie's session belongs to (null for nobody), and what the domains read on every request with it
@@ -52,6 +64,7 @@ export async function memberForSession(
       .set({ expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
       .where('token_hash', '=', hash!)
       .execute();
+    await noteSeen(db, row.id, now);
   }
   const member: SessionMember = {
     id: row.id,

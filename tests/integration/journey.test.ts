@@ -27,6 +27,7 @@ describe(`the core journey (${engine})`, () => {
     for (const area of AREAS) expect(page).toContain(area);
     const rows = await world.deps.db.selectFrom('agreements').select(['key', 'adopted_by']).execute();
     expect(rows.map((r) => r.key).sort()).toEqual([
+      'active_days',
       'area_neighbours',
       'areas',
       'categories',

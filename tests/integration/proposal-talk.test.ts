@@ -261,6 +261,34 @@ describe(`the talk around a proposal (${engine})`, () => {
     ).rejects.toThrow();
   });
 
+  it('does not count members who never came back among those who could vote, until they return or vote', async () => {
+    passHours(world, 25); // a new day: the daily limit on proposals starts again
+    const gus = await buildMember(world, { name: 'Gus' });
+    const gusId = await memberIdOf(world, 'Gus');
+    const couldVote = async (id: string) =>
+      Number((await (await ada.get(`/decisions/${id}`)).text()).match(/Members who could vote: (\d+)/)![1]);
+    const id = await propose(ada, { title: 'Plant a shared herb bed' });
+    const everyone = await couldVote(id);
+    // Gus joined long ago and has not been seen since the agreed 90 days.
+    const longAgo = new Date(world.now.value.getTime() - 200 * 86_400_000);
+    await world.deps.db
+      .updateTable('members')
+      .set({ joined_at: longAgo, seen_on: longAgo.toISOString().slice(0, 10) })
+      .where('id', '=', gusId)
+      .execute();
+    expect(await couldVote(id)).toBe(everyone - 1);
+    expect(await (await ada.get(`/decisions/${id}`)).text()).toContain('Members seen in the last 90 days');
+    // Voting counts them in again for this proposal...
+    await gus.post(`/decisions/${id}/vote`, { pick: 'consent' });
+    expect(await couldVote(id)).toBe(everyone);
+    // ...and coming back (a new day in their session) counts them in everywhere.
+    const other = await propose(ada, { title: 'Plant a second herb bed' });
+    expect(await couldVote(other)).toBe(everyone - 1);
+    passHours(world, 25);
+    await gus.get('/board');
+    expect(await couldVote(other)).toBe(everyone);
+  });
+
   it('does not close early while someone who could vote has not, and closes on time as before', async () => {
     const id = await propose(cy, { title: 'Move the pantry to the library', closes_in: '24' });
     await ada.post(`/decisions/${id}/vote`, { pick: 'consent' });
