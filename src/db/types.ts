@@ -51,7 +51,7 @@ export interface Database {
     last_digest_at: Timestamp | null;
     removed_at: Timestamp | null;
     email_decisions: Generated<boolean>;
-    seen_on: DateOnly;
+    seen_on: DateOnly | null;
     on_break_since: Timestamp | null;
   };
   agreements: {
