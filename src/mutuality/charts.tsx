@@ -4,7 +4,11 @@
 
 export type Series = { label: string; cls: string; values: (number | null)[] };
 
+// `months`: the axis labels, one a month, as the page words them (a short month name).
+
 const W = 320;
+/** The last month's label ends at its point, so it is not cut at the chart's edge. */
+const lastAnchor = (i: number, n: number) => (n > 1 && i === n - 1 ? 'end' : 'middle');
 const H = 140;
 const PAD = { left: 34, right: 8, top: 8, bottom: 22 };
 
@@ -47,8 +51,8 @@ export function LineChart({
         </g>
       ))}
       {months.map((m, i) => (
-        <text x={x(i)} y={H - 6} text-anchor="middle" font-size="9">
-          {m.slice(2)}
+        <text x={x(i)} y={H - 6} text-anchor={lastAnchor(i, months.length)} font-size="9">
+          {m}
         </text>
       ))}
       {paths.map(({ s, d }) => (
@@ -102,7 +106,7 @@ export function BarChart({
             );
           })}
           <text x={PAD.left + i * group + group / 2} y={H - 6} text-anchor="middle" font-size="9">
-            {m.slice(2)}
+            {m}
           </text>
         </g>
       ))}

@@ -14,6 +14,8 @@ const en = {
   'mutuality.summaryLink': 'One-page summary to print',
   'mutuality.csvLink': 'Figures as CSV',
   'mutuality.suppressed': 'not shown (fewer than 5 members)',
+  'mutuality.suppressedNote':
+    'A dash (—) marks a figure that rests on fewer than 5 members: it is not shown, so nobody’s own activity can be read from it.',
   'mutuality.helping': 'Helping',
   'mutuality.deciding': 'Deciding',
   'mutuality.coordinating': 'Coordinating',
@@ -41,9 +43,9 @@ const en = {
   'mutuality.concentrationHint':
     'Last 90 days, among members active in that time. Gini is 0 when everyone carries the same and near 1 when one carries all; the second column is the share carried by the busiest tenth. Helping: matches and rota slots. Deciding: proposals opened and votes. Coordinating: months in roles.',
   'mutuality.work': 'Work',
-  'mutuality.gini': 'Gini',
-  'mutuality.topShare': "Busiest tenth's share",
-  'mutuality.giniChart': "Gini by month (90 days to each month's end)",
+  'mutuality.gini': 'How uneven (0 to 1)',
+  'mutuality.topShare': 'Share done by the 1 in 10 who do most',
+  'mutuality.giniChart': "How uneven, by month (90 days to each month's end)",
   'mutuality.needs': 'Meeting needs',
   'mutuality.needsChart': 'Needs by month posted: how many, met, expired',
   'mutuality.posted': 'Posted',
@@ -63,7 +65,7 @@ const en = {
   'mutuality.privacy':
     'Thresholds by agreement: the network is told when the busiest tenth carry more than {load}% of the work in 30 days; a warning shows when reciprocity is under {floor}% or a Gini passes {gini}.',
   'mutuality.summaryTitle': '{network}: how we share, {date}',
-  'mutuality.lastThirty': 'Work carried by the busiest tenth, last 30 days',
+  'mutuality.lastThirty': 'Share of the work done by the 1 in 10 who do most, last 30 days',
   'mutuality.noDrift': 'No warning: the figures are within what the members agreed.',
   'mutuality.summaryFoot':
     'Only totals; figures from fewer than five members are not shown. Time to match and to met: median / 9 in 10.',
@@ -105,6 +107,8 @@ export const messages = defineMessages(en, {
   'mutuality.summaryLink': 'Resumen de una página para imprimir',
   'mutuality.csvLink': 'Cifras en CSV',
   'mutuality.suppressed': 'no se muestra (menos de 5 personas)',
+  'mutuality.suppressedNote':
+    'Una raya (—) marca una cifra que se basa en menos de 5 personas: no se muestra, para que no se pueda leer la actividad de nadie.',
   'mutuality.helping': 'Ayudar',
   'mutuality.deciding': 'Decidir',
   'mutuality.coordinating': 'Coordinar',
@@ -134,9 +138,9 @@ export const messages = defineMessages(en, {
   'mutuality.concentrationHint':
     'Últimos 90 días, entre las personas activas en ese tiempo. El Gini es 0 cuando todas cargan lo mismo y casi 1 cuando una lo carga todo; la segunda columna es la parte que lleva la décima parte más ocupada. Ayudar: ayudas dadas y turnos. Decidir: propuestas abiertas y votos. Coordinar: meses en cargos.',
   'mutuality.work': 'Trabajo',
-  'mutuality.gini': 'Gini',
-  'mutuality.topShare': 'Parte de la décima parte más ocupada',
-  'mutuality.giniChart': 'Gini por mes (90 días hasta el final de cada mes)',
+  'mutuality.gini': 'Cuán desigual (de 0 a 1)',
+  'mutuality.topShare': 'Parte que hace la persona de cada 10 que más hace',
+  'mutuality.giniChart': 'Cuán desigual, por mes (90 días hasta el final de cada mes)',
   'mutuality.needs': 'Atender necesidades',
   'mutuality.needsChart': 'Necesidades por mes de publicación: cuántas, atendidas, caducadas',
   'mutuality.posted': 'Publicadas',
@@ -156,7 +160,7 @@ export const messages = defineMessages(en, {
   'mutuality.privacy':
     'Umbrales por acuerdo: se avisa al grupo cuando la décima parte más ocupada lleva más del {load}% del trabajo en 30 días; aparece un aviso cuando la reciprocidad baja del {floor}% o un Gini supera {gini}.',
   'mutuality.summaryTitle': '{network}: cómo compartimos, {date}',
-  'mutuality.lastThirty': 'Trabajo que lleva la décima parte más ocupada, últimos 30 días',
+  'mutuality.lastThirty': 'Parte del trabajo que hace la persona de cada 10 que más hace, últimos 30 días',
   'mutuality.noDrift': 'Sin avisos: las cifras están dentro de lo acordado.',
   'mutuality.summaryFoot':
     'Solo totales; no se muestran cifras de menos de cinco personas. Tiempo hasta emparejar y hasta atender: mediana / 9 de cada 10.',

@@ -284,8 +284,30 @@ async function needFigures(db: Q, from: Date, now: Date) {
 
 export type Drift = { reciprocityLow: boolean; unevenKinds: WorkKind[]; any: boolean };
 
-/** Whether the network is sliding back toward charity, by the thresholds the members agreed. */
-export function driftOf(d: Dashboard, floorPercent: number, giniCeilingHundredths: number): Drift {
+/** A network younger than this has no pattern yet to warn of: its first exchanges all go one way by nature. */
+export const DRIFT_AFTER_DAYS = 30;
+
+/** How many days the network has had members (since its first member joined). */
+export async function networkDays(db: Kysely<Database>, now: Date): Promise<number> {
+  const r = await db
+    .selectFrom('members')
+    .select((eb) => eb.fn.min('joined_at').as('first'))
+    .executeTakeFirst();
+  const first = r?.first ? new Date(r.first as Date) : now;
+  return (now.getTime() - first.getTime()) / 86_400_000;
+}
+
+/**
+ * Whether the network is sliding back toward charity, by the thresholds the members agreed — never for a network
+ * younger than DRIFT_AFTER_DAYS, whose first exchanges go one way before any pattern exists.
+ */
+export function driftOf(
+  d: Dashboard,
+  floorPercent: number,
+  giniCeilingHundredths: number,
+  ageDays = Number.POSITIVE_INFINITY,
+): Drift {
+  if (ageDays < DRIFT_AFTER_DAYS) return { reciprocityLow: false, unevenKinds: [], any: false };
   const reciprocityLow = d.reciprocity.now.shown && d.reciprocity.now.value.share * 100 < floorPercent;
   const unevenKinds = WORK_KINDS.filter((k) => {
     const g = d.concentration[k].gini;

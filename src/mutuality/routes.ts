@@ -10,7 +10,7 @@ import { networkAgreements } from '../agreements/index.ts';
 import { dashboardCsv } from './report.ts';
 import { answer, CHECKIN_ANSWERS, hasAnswered, openRound, roundCounts } from './checkin.ts';
 import { latestWarning } from './warnings.ts';
-import { dashboard, driftOf } from './queries.ts';
+import { dashboard, driftOf, networkDays } from './queries.ts';
 import { CheckinPage, DashboardPage, SummaryPage, type DashboardProps } from './views.tsx';
 
 export const mutualityRoutes = new Hono<AppEnv>();
@@ -21,16 +21,17 @@ const deps = (c: C) => c.get('deps');
 async function figures(c: C): Promise<DashboardProps & { network: string }> {
   const { db } = deps(c);
   const a = c.get('network') ?? (await networkAgreements(db, c.get('deps').registry));
-  const [d, checkins, warning] = await Promise.all([
+  const [d, checkins, warning, age] = await Promise.all([
     dashboard(db, deps(c).clock()),
     roundCounts(db),
     latestWarning(db),
+    networkDays(db, deps(c).clock()),
   ]);
   return {
     d,
     checkins,
     warning,
-    drift: driftOf(d, a.reciprocityFloor, a.giniCeiling),
+    drift: driftOf(d, a.reciprocityFloor, a.giniCeiling, age),
     network: a.networkName,
     thresholds: { load: a.loadTopShare, floor: a.reciprocityFloor, gini: a.giniCeiling },
   };

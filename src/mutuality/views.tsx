@@ -23,6 +23,9 @@ const pct = (lang: string, x: number) =>
   new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
 const dec = (lang: string, x: number) =>
   new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+/** A month on a chart's axis: its short name alone ("Dec"); the table beside the chart has the year. */
+const shortMonth = (lang: string, m: string) =>
+  new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(new Date(`${m}-15T00:00:00Z`));
 const monthName = (lang: string, m: string) =>
   new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${m}-15T00:00:00Z`),
@@ -36,7 +39,17 @@ export function hoursText(lang: string, hours: number): string {
 
 /** A suppressed figure, said plainly. */
 function Shown<T>({ v, s, show }: { v: ViewCtx; s: Suppressed<T>; show: (x: T) => string }) {
-  return s.shown ? <>{show(s.value)}</> : <span class="suppressed">{v.t('mutuality.suppressed')}</span>;
+  return s.shown ? <>{show(s.value)}</> : <Dash v={v} />;
+}
+
+/** A figure not shown: a dash on screen (the page says once what it means), the words for screen readers. */
+function Dash({ v }: { v: ViewCtx }) {
+  return (
+    <span class="suppressed">
+      <span aria-hidden="true">—</span>
+      <span class="visually-hidden">{v.t('mutuality.suppressed')}</span>
+    </span>
+  );
 }
 const value = <T,>(s: Suppressed<T>): T | null => (s.shown ? s.value : null);
 
@@ -77,7 +90,7 @@ function DurationCells({ v, s }: { v: ViewCtx; s: Suppressed<Durations> }) {
     </>
   ) : (
     <td colspan={2}>
-      <span class="suppressed">{v.t('mutuality.suppressed')}</span>
+      <Dash v={v} />
     </td>
   );
 }
@@ -86,6 +99,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
   const { t, lang } = v;
   const { d } = p;
   const months = d.months.map((m) => monthName(lang, m));
+  const axis = d.months.map((m) => shortMonth(lang, m));
   const recNow = d.reciprocity.now;
   const warnedLately = p.warning && d.asOf.getTime() - p.warning.at.getTime() < 30 * 86_400_000;
   return (
@@ -96,6 +110,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
         <a href="/mutuality/summary">{t('mutuality.summaryLink')}</a> ·{' '}
         <a href="/mutuality.csv">{t('mutuality.csvLink')}</a>
       </p>
+      {JSON.stringify(d).includes('"shown":false') ? <p class="hint">{t('mutuality.suppressedNote')}</p> : null}
       {p.drift.any ? <Practices v={v} drift={p.drift} /> : null}
       {warnedLately ? (
         <Notice kind="warning">
@@ -122,7 +137,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
           <LineChart
             id="chart-reciprocity"
             title={t('mutuality.reciprocityChart')}
-            months={d.months}
+            months={axis}
             series={[
               {
                 label: t('mutuality.reciprocity'),
@@ -194,7 +209,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
           <LineChart
             id="chart-gini"
             title={t('mutuality.giniChart')}
-            months={d.months}
+            months={axis}
             series={WORK_KINDS.map((k, i) => ({
               label: t(KIND_LABEL[k]),
               cls: `line-${'abc'[i]}`,
@@ -244,7 +259,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
           <BarChart
             id="chart-needs"
             title={t('mutuality.needsChart')}
-            months={d.months}
+            months={axis}
             series={[
               {
                 label: t('mutuality.posted'),
@@ -358,7 +373,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
                       ))
                     ) : (
                       <td colspan={CHECKIN_ANSWERS.length}>
-                        <span class="suppressed">{t('mutuality.suppressed')}</span>
+                        <Dash v={v} />
                       </td>
                     )}
                   </tr>
@@ -422,7 +437,7 @@ function NeedTable({
                 </>
               ) : (
                 <td colspan={3}>
-                  <span class="suppressed">{t('mutuality.suppressed')}</span>
+                  <Dash v={v} />
                 </td>
               )}
             </tr>

@@ -51,10 +51,36 @@ describe('care for the carers in the browser', () => {
     await expect.poll(() => ada.getByRole('heading', { name: 'How we share', level: 1 }).count()).toBe(1);
     const charts = ada.getByRole('img');
     expect(await charts.count()).toBe(3);
-    for (const name of ['Reciprocity by month', 'Gini by month', 'Needs by month posted']) {
+    for (const name of ['Reciprocity by month', 'How uneven, by month', 'Needs by month posted']) {
       expect(await ada.getByRole('img', { name: new RegExp(name) }).count()).toBe(1);
     }
     expect(await ada.locator('svg path').count()).toBeGreaterThan(0);
+    // Each line has its legend's colour, and no month label runs past its chart's edge.
+    const look = await ada.evaluate(() => {
+      const colour = (sel: string, prop: 'stroke' | 'backgroundColor') => {
+        const el = document.querySelector(sel);
+        return el ? getComputedStyle(el)[prop] : null;
+      };
+      const labels = [...document.querySelectorAll('svg.chart-svg')].map((svg) => {
+        const edge = (svg as SVGSVGElement).viewBox.baseVal.width;
+        return (
+          Math.max(
+            ...[...svg.querySelectorAll('text')].map(
+              (t) => (t as SVGTextElement).getBBox().x + (t as SVGTextElement).getBBox().width,
+            ),
+          ) - edge
+        );
+      });
+      return {
+        lines: ['a', 'b', 'c'].map((k) => [
+          colour(`#chart-gini-title ~ g.line-${k} path, svg .line-${k} path`, 'stroke'),
+          colour(`.key-${k}`, 'backgroundColor'),
+        ]),
+        overflow: Math.max(...labels),
+      };
+    });
+    for (const [line, key] of look.lines) expect(line).toBe(key);
+    expect(look.overflow).toBeLessThanOrEqual(0.5);
     expect(await ada.locator('svg rect').count()).toBeGreaterThan(6);
     expect(await ada.getByText('The network may be sliding toward charity').count()).toBe(1);
     expect(await ada.getByRole('cell', { name: 'not shown (fewer than 5 members)' }).count()).toBeGreaterThan(0);

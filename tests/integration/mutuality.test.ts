@@ -41,6 +41,9 @@ describe(`the mutuality dashboard (${engine})`, () => {
   it('shows nothing that rests on fewer than five members in a new network', async () => {
     const html = await (await founder.get('/mutuality')).text();
     expect(html).toContain('not shown (fewer than 5 members)');
+    // Said once, in words, at the top; each figure not shown is a dash (its words are for screen readers).
+    expect(html.match(/A dash \(—\) marks a figure/g)).toHaveLength(1);
+    expect(html).toContain('<span aria-hidden="true">—</span>');
     expect(html).not.toContain('The network may be sliding');
   });
 
@@ -116,6 +119,7 @@ describe(`the mutuality dashboard (${engine})`, () => {
     expect(drift.reciprocityLow).toBe(d.reciprocity.now.shown && d.reciprocity.now.value.share < 0.25);
     expect(drift.unevenKinds).toContain('helping');
     expect(driftOf(d, 0, 100).any).toBe(false); // thresholds no figure can cross: no warning
+    expect(driftOf(d, 25, 60, 3).any).toBe(false); // a three-day-old network has no pattern yet to warn of
 
     const html = await (await founder.get('/mutuality')).text();
     expect(html).toContain('The network may be sliding toward charity');
