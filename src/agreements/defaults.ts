@@ -61,6 +61,7 @@ export const foundingAgreements = [
     schema: list(40, 60),
     start: DEFAULT_CATEGORIES,
     typed: 'lines',
+    items: { label: (t, c) => categoryLabel(t, c), keys: DEFAULT_CATEGORIES },
     show: (t, _lang, list) => list.map((c) => categoryLabel(t, c)).join(', '),
     network: (categories) => ({ categories }),
   }),

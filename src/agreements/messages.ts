@@ -39,13 +39,13 @@ const en = {
   'error.wholeNumber': 'Please give a whole number.',
   'error.numberRange': 'That number is out of range.',
   'error.unknownLanguage': 'Please use language codes such as en, es, so.',
-  'error.joinMode': 'Please write open or seconded.',
+  'error.joinMode': 'Please choose how people join.',
   'error.currency': 'Please give a currency code such as USD, EUR or MXN.',
   'found.currency': 'Currency of the shared fund',
   'found.currencyHint':
     'Its three-letter code, such as USD, EUR, MXN, GBP or KES. The members can change it later by decision.',
   'agreements.asStarted': 'As the software starts it, until the members decide',
-  'error.crisisMode': 'Please write on or off.',
+  'error.crisisMode': 'Please choose whether crisis mode is standing.',
   'error.neighbours': 'Write one pair of areas a line, with “ / ” between them, such as “Eastside / Riverside”.',
 
   'agreement.network_name': 'Name',
@@ -97,13 +97,13 @@ export const messages = defineMessages(en, {
   'error.wholeNumber': 'Escribe un número entero.',
   'error.numberRange': 'Ese número está fuera del rango.',
   'error.unknownLanguage': 'Usa códigos de idioma como en, es, so.',
-  'error.joinMode': 'Escribe open o seconded.',
+  'error.joinMode': 'Elige cómo se une la gente.',
   'error.currency': 'Indica un código de moneda como USD, EUR o MXN.',
   'found.currency': 'Moneda del fondo común',
   'found.currencyHint':
     'Su código de tres letras, como USD, EUR, MXN, GBP o KES. Los miembros pueden cambiarla luego por decisión.',
   'agreements.asStarted': 'Como viene de inicio, hasta que el grupo decida',
-  'error.crisisMode': 'Escribe on u off.',
+  'error.crisisMode': 'Elige si el modo de crisis es permanente.',
   'error.neighbours': 'Escribe una pareja de zonas por línea, con « / » entre ellas, como «Eastside / Riverside».',
 
   'agreement.network_name': 'Nombre',

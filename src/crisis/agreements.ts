@@ -15,6 +15,10 @@ export const crisisAgreements = [
     key: 'crisis_mode',
     schema: z.enum(CRISIS_MODES, 'error.crisisMode'),
     start: 'off',
+    choices: [
+      { value: 'off', label: 'agreement.crisis_mode.off' },
+      { value: 'on', label: 'agreement.crisis_mode.on' },
+    ],
     show: (t, _lang, mode) => t(mode === 'on' ? 'agreement.crisis_mode.on' : 'agreement.crisis_mode.off'),
     network: (mode) => ({ crisisMode: mode === 'on' }),
   }),

@@ -52,7 +52,8 @@ const en = {
   'proposal.agreement': 'Agreement to change',
   'proposal.noAction': 'Nothing changes by itself',
   'proposal.agreementValue': 'New value',
-  'proposal.agreementValueHint': 'Lists: one per line. Numbers: digits only. Who may join: open or seconded.',
+  'proposal.agreementValueHint':
+    'Lists: one per line. Numbers: digits only. An agreement with only a few possible values (who may join, crisis mode) offers them to choose from once it is chosen.',
   'proposal.openedBy': 'opened by {name}',
   'proposal.openedByFlags': 'opened by members’ flags',
   'proposal.openedByHost': 'opened from the host’s console',
@@ -270,7 +271,8 @@ export const messages = defineMessages(en, {
   'proposal.agreement': 'Acuerdo que cambia',
   'proposal.noAction': 'No cambia nada por sí sola',
   'proposal.agreementValue': 'Nuevo valor',
-  'proposal.agreementValueHint': 'Listas: uno por línea. Números: solo cifras. Quién puede unirse: open o seconded.',
+  'proposal.agreementValueHint':
+    'Listas: uno por línea. Números: solo cifras. Un acuerdo con pocos valores posibles (quién puede unirse, modo de crisis) los ofrece para elegir una vez elegido.',
   'proposal.openedBy': 'abierta por {name}',
   'proposal.openedByFlags': 'abierta por avisos de miembros',
   'proposal.openedByHost': 'abierta desde la consola de quien aloja el servidor',

@@ -66,7 +66,7 @@ decisionRoutes.get('/decisions/new', async (c) => {
   if (def) {
     const current = (await agreementsInForce(c.get('deps').db)).find((a) => a.key === def.key);
     values.agreement = def.key;
-    values.agreement_value = agreementText(def, current ? current.value : def.start);
+    values.agreement_value = agreementText(def, current ? current.value : def.start, c.get('t'));
   }
   return newForm(c, emptyForm(values));
 });
@@ -75,7 +75,7 @@ decisionRoutes.post('/decisions', async (c) => {
   const member = requireMember(c);
   const values = await readForm(c);
   const { db, clock, registry } = c.get('deps');
-  const parsed = parseProposal(values, registry);
+  const parsed = parseProposal(values, registry, c.get('t'));
   if (!parsed.ok) return newForm(c, { values, errors: parsed.errors }, 422);
   const problems = await proposalProblems(db, registry, parsed.input);
   if (problems) return newForm(c, { values, errors: problems }, 422);

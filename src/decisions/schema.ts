@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseAgreementText } from '../web/agreement.ts';
 import type { Registry } from '../web/domain.ts';
 import type { FieldErrors, FormValues } from '../web/forms.ts';
-import type { MessageKey } from '../web/i18n/index.ts';
+import type { MessageKey, Translate } from '../web/i18n/index.ts';
 import {
   ballotProblem,
   defaultThresholds,
@@ -102,7 +102,7 @@ export type ProposalInput = {
 type Parsed = { ok: true; input: ProposalInput } | { ok: false; errors: FieldErrors };
 
 /** Reads the proposal form; every problem is named beside its field. The registry knows the agreements there are. */
-export function parseProposal(values: FormValues, registry: Registry): Parsed {
+export function parseProposal(values: FormValues, registry: Registry, t?: Translate): Parsed {
   const parsed = formSchema.safeParse(values);
   const errors: FieldErrors = {};
   if (!parsed.success) {
@@ -124,7 +124,7 @@ export function parseProposal(values: FormValues, registry: Registry): Parsed {
   else if (f.agreement && def) {
     const key = f.agreement;
     if (!isBinding(f.process)) errors.agreement = 'error.actionNeedsBinding';
-    const value = parseAgreementText(def, f.agreement_value);
+    const value = parseAgreementText(def, f.agreement_value, t);
     if (!value.success) {
       const message = value.error.issues[0]?.message ?? '';
       errors.agreement_value = (message.startsWith('error.') ? message : 'error.invalid') as MessageKey;

@@ -99,6 +99,8 @@ export function DecisionsPage({
 
 export function NewProposalPage({ v, form }: { v: ViewCtx; form: FormState }) {
   const { t } = v;
+  // An agreement with few possible values is chosen among them, in words (never "open or seconded" to type).
+  const choices = form.values.agreement ? v.registry.agreement(form.values.agreement)?.choices : undefined;
   const processes = PROCESSES.map((p) => ({ value: p, label: `${processName(t, p)} — ${processHint(t, p)}` }));
   return (
     <>
@@ -192,14 +194,24 @@ export function NewProposalPage({ v, form }: { v: ViewCtx; form: FormState }) {
               .map((a) => ({ value: a.key, label: agreementLabel(t, a.key) }))
               .sort((x, y) => x.label.localeCompare(y.label, v.lang))}
           />
-          <TextArea
-            t={t}
-            form={form}
-            name="agreement_value"
-            label="proposal.agreementValue"
-            hint="proposal.agreementValueHint"
-            rows={6}
-          />
+          {choices ? (
+            <RadioGroup
+              t={t}
+              form={form}
+              name="agreement_value"
+              label="proposal.agreementValue"
+              options={choices.map((c) => ({ value: c.value, label: t(c.label) }))}
+            />
+          ) : (
+            <TextArea
+              t={t}
+              form={form}
+              name="agreement_value"
+              label="proposal.agreementValue"
+              hint="proposal.agreementValueHint"
+              rows={6}
+            />
+          )}
         </fieldset>
         <button type="submit">{t('proposal.submit')}</button>
       </form>

@@ -14,6 +14,10 @@ export const memberAgreements = [
     key: 'join_mode',
     schema: z.enum(JOIN_MODES, 'error.joinMode'),
     start: 'open',
+    choices: [
+      { value: 'open', label: 'agreement.join_mode.open' },
+      { value: 'seconded', label: 'agreement.join_mode.seconded' },
+    ],
     show: (t, _lang, mode) => t(mode === 'seconded' ? 'agreement.join_mode.seconded' : 'agreement.join_mode.open'),
     network: (joinMode: JoinMode) => ({ joinMode }),
   }),

@@ -21,6 +21,11 @@ export type AgreementDef<V = unknown> = {
   typed?: 'lines' | 'words' | 'number';
   /** A limit on what one member makes in a day (the database counts them: migration 009). */
   daily?: boolean;
+  /** Its few possible values, each with its words: the proposal form offers them as choices, never the stored value. */
+  choices?: readonly { value: string; label: MessageKey }[];
+  /** A list's items in the member's words on the proposal form (a kind of help: "Food" for food); `itemKeys` are
+   * those whose words, typed back, mean the item (anything else typed is a new item, as written). */
+  items?: { label: (t: Translate, item: string) => string; keys: readonly string[] };
   /** How its value reads, in the member's language (otherwise as stored; a list with commas). */
   show?: (t: Translate, lang: string, value: V) => string;
   /** The value in force, on every request's network (web/context.ts Network, to which the domain adds the field). */
@@ -59,21 +64,29 @@ export function valueInForce<V>(def: AgreementDef<V>, stored: unknown): V {
 }
 
 /** An agreement's value as a person types it: lists one per line (or apart by spaces), numbers as digits. */
-export function agreementText(def: AgreementDef, value: unknown): string {
-  if (Array.isArray(value)) return value.join(def.typed === 'words' ? ' ' : '\n');
+export function agreementText(def: AgreementDef, value: unknown, t?: Translate): string {
+  if (Array.isArray(value)) {
+    const items = t && def.items ? value.map((v) => def.items!.label(t, String(v))) : value;
+    return items.join(def.typed === 'words' ? ' ' : '\n');
+  }
   return value === undefined || value === null ? '' : String(value);
 }
 
 /** Reads what a person typed as the new value of an agreement. */
-export function parseAgreementText(def: AgreementDef, text: string) {
+export function parseAgreementText(def: AgreementDef, text: string, t?: Translate) {
   const trimmed = text.trim();
   let raw: unknown = trimmed;
-  if (def.typed === 'lines' || def.typed === 'words')
-    raw = trimmed
+  if (def.typed === 'lines' || def.typed === 'words') {
+    const typed = trimmed
       .split(def.typed === 'words' ? /[\s,]+/ : /\r?\n/)
       .map((s) => s.trim())
       .filter(Boolean);
-  else if (def.typed === 'number') raw = /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+    // An item's words in the member's language mean the item itself ("Comida" is food).
+    const known = new Map(
+      (t && def.items ? def.items.keys : []).map((k) => [def.items!.label(t!, k).toLowerCase(), k]),
+    );
+    raw = typed.map((s) => known.get(s.toLowerCase()) ?? s);
+  } else if (def.typed === 'number') raw = /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   return def.schema.safeParse(raw);
 }
 

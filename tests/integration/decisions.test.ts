@@ -43,7 +43,7 @@ describe(`decisions (${engine})`, () => {
   it('adds a category by consent: closes on time, changes the agreement once, and the post form offers it', async () => {
     const [a, b] = [await buildMember(world), await buildMember(world)];
     const form = await (await founder.get('/decisions/new?agreement=categories')).text();
-    expect(form).toContain('groceries'); // starts from the agreement as it stands
+    expect(form).toContain('Groceries'); // starts from the agreement as it stands, in the member's words
     const current = (await networkAgreements(world.deps.db, world.deps.registry)).categories;
     const id = await propose(founder, {
       title: 'Add bike repair as a kind of help',
@@ -288,7 +288,31 @@ describe(`decisions (${engine})`, () => {
       agreement: 'join_mode',
       agreement_value: 'whoever',
     });
-    expect(await badValue.text()).toContain('Please write open or seconded.');
+    const refused = await badValue.text();
+    expect(refused).toContain('Please choose how people join.');
+    // Shown again as the choices it has, in words, never the stored values to type.
+    expect(refused).toMatch(/<input type="radio"[^>]*name="agreement_value"[^>]*value="seconded"/);
+    expect(refused).toContain('Invite links work once a second member seconds them');
+  });
+
+  it('offers kinds of help by name on the proposal form, and takes the names back as the kinds they are', async () => {
+    const member = await buildMember(world);
+    const form = await (await member.get('/decisions/new?agreement=categories')).text();
+    expect(form).toMatch(/<textarea[^>]*name="agreement_value"[^>]*>Food\nMeals\nGroceries/);
+    const res = await member.post('/decisions', {
+      title: 'Fewer kinds of help',
+      process: 'consent',
+      closes_in: '24',
+      agreement: 'categories',
+      agreement_value: 'Food\nrides\nRIDES TO CLINIC\nbike repair',
+    });
+    expect(res.status, await res.clone().text()).toBe(303);
+    const p = await world.deps.db
+      .selectFrom('proposals')
+      .select('action')
+      .where('id', '=', idFromRedirect(res))
+      .executeTakeFirstOrThrow();
+    expect((p.action as { value: string[] }).value).toEqual(['food', 'rides', 'RIDES TO CLINIC', 'bike repair']);
   });
 
   it('hides results until a member has voted when the proposal says so, and keeps anonymous ballots anonymous', async () => {
