@@ -15,6 +15,8 @@ export type Founding = {
   areas: string[];
   languages: string[];
   currency?: string;
+  /** The kinds of help members ask for and offer; the defaults when not given. */
+  categories?: string[];
   founder: NewMember;
 };
 
@@ -36,6 +38,7 @@ export async function foundNetwork(db: Db, registry: Registry, keys: Keys, token
       areas: f.areas,
       languages: f.languages,
       currency: f.currency,
+      categories: f.categories,
     };
     const values = registry.agreements.map((a): [string, unknown] => [a.key, chosen[a.key] ?? a.start]);
     await tx

@@ -18,6 +18,8 @@ import { setSessionCookie } from '../members/index.ts';
 import { languageOptions } from '../members/index.ts';
 import { foundNetwork } from './commands.ts';
 import { foundingState } from './queries.ts';
+import { DEFAULT_CATEGORIES } from './defaults.ts';
+import { categoryLabel } from '../web/parts.tsx';
 
 export const foundingRoutes = new Hono<AppEnv>();
 
@@ -55,6 +57,11 @@ export const foundingSchema = z
           .array(z.string().refine((l) => KNOWN_LANGUAGES.includes(l), 'error.languagesRequired'))
           .min(1, 'error.languagesRequired'),
       ),
+    // The kinds of help: those checked, and any others written one per line. A form that never showed them (an older
+    // client, a script) starts with every default kind.
+    categories: z.string().optional(),
+    more_categories: z.string().max(4000, 'error.categoryTooLong').optional(),
+    categories_shown: z.string().optional(),
     founder_name: z.string('error.required').trim().min(1, 'error.nameRequired').max(60, 'error.nameTooLong'),
     founder_language: z.string('error.chooseLanguage'),
     founder_email: email,
@@ -63,11 +70,32 @@ export const foundingSchema = z
   .refine((f) => f.languages.includes(f.founder_language), {
     message: 'error.chooseLanguage',
     path: ['founder_language'],
+  })
+  .transform((f, ctx) => {
+    const lines = (s: string | undefined) =>
+      (s ?? '')
+        .split(/\r?\n/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+    const checked = lines(f.categories).filter((k) => DEFAULT_CATEGORIES.includes(k));
+    const more = lines(f.more_categories);
+    const categories = f.categories_shown ? [...new Set([...checked, ...more])] : [...DEFAULT_CATEGORIES];
+    if (more.some((k) => k.length > 40))
+      ctx.addIssue({ code: 'custom', message: 'error.categoryTooLong', path: ['more_categories'] });
+    else if (categories.length === 0)
+      ctx.addIssue({ code: 'custom', message: 'error.categoriesRequired', path: ['categories'] });
+    else if (categories.length > 60)
+      ctx.addIssue({ code: 'custom', message: 'error.tooManyCategories', path: ['more_categories'] });
+    return { ...f, categories };
   });
 
 export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; token: string }) {
   const { t } = v;
   const chosen = new Set((form.values.languages ?? 'en').split(/[\s,]+/));
+  // Every default kind of help starts checked; a form sent back keeps what the founder checked.
+  const kinds = new Set(
+    form.values.categories_shown ? (form.values.categories ?? '').split(/\r?\n/) : DEFAULT_CATEGORIES,
+  );
   return (
     <>
       <h1>{t('found.title')}</h1>
@@ -99,6 +127,31 @@ export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; 
               </label>
             ))}
           </div>
+        </fieldset>
+        <fieldset class={form.errors.categories ? 'field has-error' : 'field'}>
+          <legend>{t('found.categories')}</legend>
+          <p class="hint">{t('found.categoriesHint')}</p>
+          {form.errors.categories ? (
+            <p class="error" id="categories-error">
+              {t(form.errors.categories)}
+            </p>
+          ) : null}
+          <input type="hidden" name="categories_shown" value="1" />
+          <div class="choices columns">
+            {DEFAULT_CATEGORIES.map((key) => (
+              <label class="choice">
+                <input type="checkbox" name="categories" value={key} checked={kinds.has(key)} /> {categoryLabel(t, key)}
+              </label>
+            ))}
+          </div>
+          <TextArea
+            t={t}
+            form={form}
+            name="more_categories"
+            label="found.moreCategories"
+            hint="found.moreCategoriesHint"
+            rows={3}
+          />
         </fieldset>
         <TextField
           t={t}
@@ -183,6 +236,7 @@ foundingRoutes.post('/found', async (c) => {
       areas: f.areas,
       languages: f.languages,
       currency: f.currency,
+      categories: f.categories,
       founder: { displayName: f.founder_name, language: f.founder_language, email: f.founder_email },
     },
     clock(),

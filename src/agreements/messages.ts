@@ -14,6 +14,14 @@ const en = {
   'found.areasHint':
     'One per line. Members pick one when they post, so keep them coarse: a neighbourhood or a few blocks, never an address.',
   'found.languages': 'Languages your members speak',
+  'found.categories': 'Kinds of help members ask for and offer',
+  'found.categoriesHint':
+    'Uncheck what your network will not do, and add your own. Members can change them later by decision.',
+  'found.moreCategories': 'Other kinds of help',
+  'found.moreCategoriesHint': 'One per line, in your own words: tool library, bail fund, tenant organising…',
+  'error.categoriesRequired': 'Please keep at least one kind of help.',
+  'error.categoryTooLong': 'Please keep each kind of help under 40 characters.',
+  'error.tooManyCategories': 'Please keep to 60 kinds of help at most.',
   'found.you': 'About you',
   'found.submit': 'Start the network',
 
@@ -71,6 +79,15 @@ export const messages = defineMessages(en, {
   'found.areasHint':
     'Uno por línea. Se elige uno al publicar, así que mantenlos amplios: un barrio o unas cuadras, nunca una dirección.',
   'found.languages': 'Idiomas que hablan las y los integrantes',
+  'found.categories': 'Tipos de ayuda que se piden y se ofrecen',
+  'found.categoriesHint':
+    'Desmarca lo que vuestra red no hará y añade los vuestros. Se pueden cambiar después por decisión.',
+  'found.moreCategories': 'Otros tipos de ayuda',
+  'found.moreCategoriesHint':
+    'Uno por línea, con vuestras palabras: biblioteca de herramientas, fondo de fianzas, sindicato de inquilinas…',
+  'error.categoriesRequired': 'Deja al menos un tipo de ayuda.',
+  'error.categoryTooLong': 'Cada tipo de ayuda debe tener menos de 40 caracteres.',
+  'error.tooManyCategories': 'Como mucho 60 tipos de ayuda.',
   'found.you': 'Sobre ti',
   'found.submit': 'Empezar la red',
 
