@@ -6,7 +6,8 @@ import type { Database, PostKind } from '../db/types.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
 import { errors, fromDatabaseError } from '../web/errors.ts';
 import { searchConfig } from '../web/i18n/index.ts';
-import { notify, type NewNotification } from '../notifications/index.ts';
+import { notify, settleNotifications, type NewNotification } from '../notifications/index.ts';
+import type { NotificationKind } from '../web/domain.ts';
 import { messagePurpose, type MatchView, type PostView } from './queries.ts';
 import type { PostInput } from './schema.ts';
 
@@ -70,7 +71,11 @@ export async function withdrawPost(db: Db, post: PostView, now: Date) {
     .where('status', '=', 'open')
     .executeTakeFirst();
   if (updated.numUpdatedRows === 0n) throw errors.conflict('not_open', 'error.notOpen');
+  await settleNotifications(db, FIT_NEWS, post.id);
 }
+
+/** "A new need may fit your offer" and its twin: news that no longer holds once the post is gone or taken. */
+const FIT_NEWS: NotificationKind[] = ['matching_need', 'matching_offer'];
 
 /**
  * "I can help" on a need, or "I'd like this" on an offer: opens a match and its private thread.
@@ -185,14 +190,20 @@ export async function expirePosts(db: Db, today: string, now: Date) {
   ];
   let changed = 0;
   for (const [kind, status, column] of moves) {
-    const r = await db
+    const ended = await db
       .updateTable('posts')
       .set({ status, updated_at: now, closed_at: now })
       .where('kind', '=', kind)
       .where('status', '=', 'open')
       .where(column, '<', today)
-      .executeTakeFirst();
-    changed += Number(r.numUpdatedRows);
+      .returning('id')
+      .execute();
+    await settleNotifications(
+      db,
+      FIT_NEWS,
+      ended.map((p) => p.id),
+    );
+    changed += ended.length;
   }
   return changed;
 }
@@ -206,12 +217,18 @@ export async function withdrawAllOf(tx: Kysely<Database>, memberId: string, now:
     .where('status', '=', 'active')
     .where((eb) => eb.or([eb('helper_id', '=', memberId), eb('asker_id', '=', memberId)]))
     .execute();
-  await tx
+  const ended = await tx
     .updateTable('posts')
     .set({ status: 'withdrawn', updated_at: now, closed_at: now })
     .where('member_id', '=', memberId)
     .where('status', '=', 'open')
+    .returning('id')
     .execute();
+  await settleNotifications(
+    tx,
+    FIT_NEWS,
+    ended.map((p) => p.id),
+  );
 }
 
 /** A post members flagged enough: hidden until the review closes. False when it was hidden already. */
@@ -238,6 +255,7 @@ export async function removePost(tx: Kysely<Database>, postId: string, now: Date
     .where('id', '=', postId)
     .where('status', 'in', ['open', 'matched'])
     .execute();
+  await settleNotifications(tx, FIT_NEWS, postId);
 }
 
 /** A post hidden while members decided about it is shown again (the review did not pass). */

@@ -22,9 +22,19 @@ export async function notify(db: Kysely<Database>, rows: NewNotification[], opts
  * Takes back what no longer holds: the notifications of these kinds about this subject (a call confirmed, a record
  * withdrawn), read or not, so nobody is sent to act on what is done.
  */
-export async function settleNotifications(db: Kysely<Database>, kinds: NotificationKind[], subject: string | null) {
+export async function settleNotifications(
+  db: Kysely<Database>,
+  kinds: NotificationKind[],
+  subject: string | null | string[],
+) {
+  if (Array.isArray(subject) && subject.length === 0) return;
   let q = db.deleteFrom('notifications').where('kind', 'in', kinds);
-  q = subject === null ? q.where('subject', 'is', null) : q.where('subject', '=', subject);
+  q =
+    subject === null
+      ? q.where('subject', 'is', null)
+      : Array.isArray(subject)
+        ? q.where('subject', 'in', subject)
+        : q.where('subject', '=', subject);
   await q.execute();
 }
 

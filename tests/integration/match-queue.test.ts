@@ -35,6 +35,13 @@ describe(`matching new needs (${engine})`, () => {
     expect(await world.deps.db.selectFrom('match_queue').selectAll().execute()).toEqual([]);
   });
 
+  it('takes the news back when the need goes: withdrawn, nobody is sent to help with it', async () => {
+    const need = await buildPost(asker, { what: 'A ride to the dentist on Friday', category: 'rides' });
+    expect(await told()).toContain(need);
+    expect((await asker.post(`/posts/${need}/withdraw`)).status).toBe(303);
+    expect(await told()).not.toContain(need);
+  });
+
   it('matches a need left queued (as after a crash) when the scheduled jobs run', async () => {
     const need = await createPost(
       world.deps.db,
