@@ -1,5 +1,5 @@
 // Reading members: a member's own settings that are not part of their session, and who can be chosen for a role.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 
 export async function breakSince(db: Kysely<Database>, memberId: string): Promise<Date | null> {
@@ -55,6 +55,13 @@ export async function listMembers(db: Kysely<Database>, q: string, limit: number
     db
       .selectFrom('members')
       .select(['id', 'display_name as displayName', 'joined_at as joinedAt'])
+      // What they offer: the kinds of help of their open offers on the board (public there already), nothing more.
+      .select(
+        sql<string[]>`coalesce((select array_agg(distinct p.category order by p.category) from posts p
+          where p.member_id = members.id and p.kind = 'offer' and p.status = 'open' and p.hidden_at is null), '{}')`.as(
+          'offers',
+        ),
+      )
       .where('removed_at', 'is', null)
       .$if(q !== '', (qb) => qb.where('display_name', 'ilike', like))
       .orderBy('display_name')

@@ -2,7 +2,15 @@
 // Pages for the ways back in (ways-back.ts): signing in with a code, the recovery code and its card, the warning
 // before signing out with no way back, and the member list where a member makes a sign-in code for another.
 import type { ViewCtx } from '../web/layout.tsx';
-import { ErrorSummary, Notice, TextField, formatDate, formatDateTime, type FormState } from '../web/parts.tsx';
+import {
+  ErrorSummary,
+  Notice,
+  TextField,
+  categoryLabel,
+  formatDate,
+  formatDateTime,
+  type FormState,
+} from '../web/parts.tsx';
 import { SIGN_IN_CODE_MINUTES } from './ways-back.ts';
 
 export function SignInCodeForm({ v, form }: { v: ViewCtx; form: FormState }) {
@@ -129,7 +137,7 @@ export function WaysBackSection(props: {
   );
 }
 
-export type MemberRow = { id: string; displayName: string; joinedAt: Date };
+export type MemberRow = { id: string; displayName: string; joinedAt: Date; offers: string[] };
 export type AwaitingSecond = { id: string; expiresAt: Date; member: string; maker: string };
 
 export function MembersPage(props: {
@@ -148,6 +156,11 @@ export function MembersPage(props: {
       <h1>{t('members.title')}</h1>
       {props.done === 'seconded' ? <Notice kind="success">{t('members.seconded')}</Notice> : null}
       <p>{t('members.intro', { count: props.total })}</p>
+      <p>
+        <a class="button" href="/invites">
+          {t('members.helpJoin')}
+        </a>
+      </p>
       {props.awaiting.length ? (
         <section aria-labelledby="awaiting">
           <h2 id="awaiting">{t('members.awaitingTitle')}</h2>
@@ -177,8 +190,19 @@ export function MembersPage(props: {
       <ul class="plain member-list">
         {props.members.map((m) => (
           <li>
-            <strong>{m.displayName}</strong>{' '}
+            <a href={`/members/${m.id}`}>
+              <strong>{m.displayName}</strong>
+            </a>{' '}
             <span class="hint">{t('members.joined', { date: formatDate(v.lang, m.joinedAt) })}</span>
+            {m.offers.length ? (
+              <span class="offers">
+                {' '}
+                · {t('members.offers')}{' '}
+                {m.offers.map((c) => (
+                  <span class="tag">{categoryLabel(t, c)}</span>
+                ))}
+              </span>
+            ) : null}
             {m.id === v.member!.id ? null : (
               <form method="post" action={`/members/${m.id}/sign-in-code`} class="inline">
                 <button type="submit" class="link" aria-label={t('members.makeCodeFor', { name: m.displayName })}>

@@ -4,7 +4,7 @@
 // a server-wide count of wrong codes, nothing for a removed or paused member, and the database's own refusals.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { buildMember, Client, memberIdOf, passHours, type TestWorld, worldForFile } from '../support/app.ts';
+import { buildMember, buildPost, Client, memberIdOf, passHours, type TestWorld, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { makeTreasurer } from '../support/fund.ts';
 import { RateLimiter } from '../../src/security/rate-limit.ts';
@@ -208,6 +208,16 @@ describe(`ways back in (${engine})`, () => {
     expect(html).not.toContain('>Ada<');
     expect((await founder.get(`/members?q=${'x'.repeat(5000)}`)).status).toBe(200);
     expect((await new Client(world).get('/members')).status).toBe(401);
+  });
+
+  it('shows what each member offers, leads to their page (to pause or flag), and to helping someone join', async () => {
+    const kim = await buildMember(world, { name: 'Kim Offers' });
+    await buildPost(kim, { kind: 'offer', what: 'Rides to the clinic on Tuesdays', category: 'rides' });
+    const html = await (await founder.get('/members?q=kim')).text();
+    expect(html).toMatch(/offers:.*<span class="tag">Rides<\/span>/s);
+    expect(html).toContain(`href="/members/${await memberIdOf(world, 'Kim Offers')}"`);
+    expect(html).toContain('href="/invites"');
+    expect(html).not.toContain('Rides to the clinic on Tuesdays'); // the kinds, not the posts' words
   });
 
   it('keeps the rules in the database whatever the code does', async () => {
