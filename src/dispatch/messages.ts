@@ -23,9 +23,13 @@ const en = {
   'dispatch.lost': 'Taken by a member first, so left with them: {n} (you have a notification for each).',
   'dispatch.full': 'Skipped because the offer had no room left: {n}.',
   'dispatch.waitingSince': 'waiting since {when}',
-  'dispatch.waitingTitle': 'Needs no offer can take yet',
+  'dispatch.waitingTitle': 'Needs no offer of their kind can take',
   'dispatch.waitingAbout':
-    'No open offer of that kind has room. Asking on the board, or members posting offers, will bring them into the next batch.',
+    'No open offer of that kind has room. If an offer of another kind fits (formula filed as Food, an offer filed as Supplies), choose it; otherwise leave it for the next batch.',
+  'dispatch.otherKinds': 'Another kind of help, if it fits',
+  'dispatch.stuckTitle': 'Needs no open offer can take yet',
+  'dispatch.stuckAbout':
+    'No open offer has room. Asking on the board, or members posting offers, will bring them into the next batch.',
 
   'agreement.area_neighbours': 'Areas that border each other (one pair a line, such as “Eastside / Riverside”)',
 
@@ -61,9 +65,13 @@ export const messages = defineMessages(en, {
     'Tomadas antes por otra persona, así que siguen con ella: {n} (tienes una notificación por cada una).',
   'dispatch.full': 'Omitidas porque la oferta ya no tenía sitio: {n}.',
   'dispatch.waitingSince': 'esperando desde el {when}',
-  'dispatch.waitingTitle': 'Necesidades que ninguna oferta puede atender todavía',
+  'dispatch.waitingTitle': 'Necesidades que ninguna oferta de su tipo puede atender',
   'dispatch.waitingAbout':
-    'Ninguna oferta abierta de ese tipo tiene sitio. Pedir en el tablón, o que otras personas publiquen ofertas, las traerá a la siguiente tanda.',
+    'Ninguna oferta abierta de ese tipo tiene sitio. Si encaja una oferta de otro tipo (leche de fórmula anotada como Comida, una oferta anotada como Suministros), elígela; si no, déjala para la siguiente tanda.',
+  'dispatch.otherKinds': 'Otro tipo de ayuda, si encaja',
+  'dispatch.stuckTitle': 'Necesidades que ninguna oferta abierta puede atender todavía',
+  'dispatch.stuckAbout':
+    'Ninguna oferta abierta tiene sitio. Pedir en el tablón, o que otras personas publiquen ofertas, las traerá a la siguiente tanda.',
 
   'agreement.area_neighbours': 'Zonas que limitan entre sí (una pareja por línea, como «Eastside / Riverside»)',
 

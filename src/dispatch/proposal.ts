@@ -18,8 +18,22 @@ import {
 const ALTERNATIVES = 5;
 const YEAR = 365 * 86_400_000;
 
-export type Pair = { need: PostView; offer: DispatchablePost; others: DispatchablePost[] };
-export type Proposal = { pairs: Pair[]; waiting: PostView[]; offers: number };
+/** How many offers of another kind of help each need lists, nearest first, for a dispatcher who judges one fits. */
+const ELSEWHERE = 20;
+
+/**
+ * `others`: offers of the same kind that could take the need; `elsewhere`: open offers of another kind (a formula
+ * need filed as Food, an offer filed as Supplies), for the dispatcher to choose when they judge it fits.
+ */
+export type Pair = {
+  need: PostView;
+  offer: DispatchablePost;
+  others: DispatchablePost[];
+  elsewhere: DispatchablePost[];
+};
+/** `waiting`: needs no offer of their kind can take, each with the offers the dispatcher may still choose. */
+export type Waiting = { need: PostView; others: DispatchablePost[]; elsewhere: DispatchablePost[] };
+export type Proposal = { pairs: Pair[]; waiting: Waiting[]; offers: number };
 
 /** A date (needed by, available until) lasts to the end of that day, in the server's time zone. */
 const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).getTime();
@@ -70,15 +84,29 @@ export async function dispatchProposal(
   const result = proposeDispatch(input);
   const needById = new Map(needs.map((n) => [n.id, n]));
   const offerById = new Map(offers.map((o) => [o.id, o]));
-  const pairs = result.assignments.map((a) => {
-    const need = needById.get(a.needId)!;
+  const choices = (need: PostView, chosen?: string) => {
     const n = asNeed(need);
     const others = input.supplies
-      .filter((s) => s.id !== a.supplyId && feasible(n, s, t, distance))
+      .filter((s) => s.id !== chosen && feasible(n, s, t, distance))
       .sort((x, y) => edgePoints(n, x, t, distance) - edgePoints(n, y, t, distance))
       .slice(0, ALTERNATIVES)
       .map((s) => offerById.get(s.id)!);
-    return { need, offer: offerById.get(a.supplyId)!, others };
+    // Any other kind of help with room, not the asker's own, nearest first: the dispatcher's judgement, not the rule's.
+    const elsewhere = input.supplies
+      .filter((s) => s.id !== chosen && s.capacity > 0 && s.until > t && s.memberId !== need.memberId)
+      .filter((s) => !s.categories.includes(need.category))
+      .sort((x, y) => distance(need.area, x.area) - distance(need.area, y.area))
+      .slice(0, ELSEWHERE)
+      .map((s) => offerById.get(s.id)!);
+    return { others, elsewhere };
+  };
+  const pairs = result.assignments.map((a) => {
+    const need = needById.get(a.needId)!;
+    return { need, offer: offerById.get(a.supplyId)!, ...choices(need, a.supplyId) };
   });
-  return { pairs, waiting: result.unassigned.map((id) => needById.get(id)!), offers: offers.length };
+  const waiting = result.unassigned.map((id) => {
+    const need = needById.get(id)!;
+    return { need, ...choices(need) };
+  });
+  return { pairs, waiting, offers: offers.length };
 }

@@ -6,6 +6,7 @@ import { urgencyKey } from '../exchange/index.ts';
 import type { PostView } from '../exchange/index.ts';
 import type { CrisisState } from '../crisis/index.ts';
 import type { Proposal } from './proposal.ts';
+import type { DispatchablePost } from '../exchange/index.ts';
 
 export function DispatchClosed({ v, why }: { v: ViewCtx; why: 'off' | 'role' }) {
   const { t } = v;
@@ -52,6 +53,9 @@ export function DispatchPage(props: {
 }) {
   const { v, proposal, outcome } = props;
   const { t } = v;
+  // Needs no offer of their kind can take: the dispatcher may still send one another kind when they judge it fits.
+  const choosable = proposal.waiting.filter((w) => w.others.length || w.elsewhere.length);
+  const stuck = proposal.waiting.filter((w) => !w.others.length && !w.elsewhere.length);
   return (
     <>
       <h1>{t('dispatch.title')}</h1>
@@ -69,7 +73,7 @@ export function DispatchPage(props: {
           offers: proposal.offers,
         })}
       </p>
-      {proposal.pairs.length ? (
+      {proposal.pairs.length || choosable.length ? (
         <form method="post" action="/dispatch">
           <ol class="cards">
             {proposal.pairs.map((pair) => (
@@ -79,19 +83,33 @@ export function DispatchPage(props: {
                   <span class="by">— {pair.need.memberName}</span>
                 </p>
                 <NeedLine v={v} p={pair.need} />
-                <label for={`send_${pair.need.id}`}>{t('dispatch.sendTo')}</label>{' '}
-                <select id={`send_${pair.need.id}`} name={`send_${pair.need.id}`}>
-                  <option value={pair.offer.id} selected>
-                    {offerLabel(v, pair.offer)}
-                  </option>
-                  {pair.others.map((o) => (
-                    <option value={o.id}>{offerLabel(v, o)}</option>
-                  ))}
-                  <option value="">{t('dispatch.notNow')}</option>
-                </select>
+                <OfferChoice
+                  v={v}
+                  need={pair.need}
+                  chosen={pair.offer}
+                  others={pair.others}
+                  elsewhere={pair.elsewhere}
+                />
               </li>
             ))}
           </ol>
+          {choosable.length ? (
+            <>
+              <h2>{t('dispatch.waitingTitle')}</h2>
+              <p class="hint">{t('dispatch.waitingAbout')}</p>
+              <ol class="cards">
+                {choosable.map((w) => (
+                  <li class="card need">
+                    <p class="what">
+                      <a href={`/posts/${w.need.id}`}>{w.need.what}</a> <span class="by">— {w.need.memberName}</span>
+                    </p>
+                    <NeedLine v={v} p={w.need} />
+                    <OfferChoice v={v} need={w.need} others={w.others} elsewhere={w.elsewhere} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
           <button type="submit" class="primary">
             {t('dispatch.confirm', { n: proposal.pairs.length })}
           </button>
@@ -99,22 +117,62 @@ export function DispatchPage(props: {
       ) : (
         <p>{t('dispatch.nothing')}</p>
       )}
-      {proposal.waiting.length ? (
+      {stuck.length ? (
         <>
-          <h2>{t('dispatch.waitingTitle')}</h2>
-          <p class="hint">{t('dispatch.waitingAbout')}</p>
+          <h2>{t('dispatch.stuckTitle')}</h2>
+          <p class="hint">{t('dispatch.stuckAbout')}</p>
           <ul class="cards">
-            {proposal.waiting.map((p) => (
+            {stuck.map((w) => (
               <li class="card need">
                 <p class="what">
-                  <a href={`/posts/${p.id}`}>{p.what}</a>
+                  <a href={`/posts/${w.need.id}`}>{w.need.what}</a>
                 </p>
-                <NeedLine v={v} p={p} />
+                <NeedLine v={v} p={w.need} />
               </li>
             ))}
           </ul>
         </>
       ) : null}
+    </>
+  );
+}
+
+/** The offer a need goes to: the proposed one (or "not now"), others of its kind, and any other kind's, grouped. */
+function OfferChoice(props: {
+  v: ViewCtx;
+  need: PostView;
+  chosen?: DispatchablePost;
+  others: DispatchablePost[];
+  elsewhere: DispatchablePost[];
+}) {
+  const { v, need } = props;
+  const { t } = v;
+  const id = `send_${need.id}`;
+  return (
+    <>
+      <label for={id}>{t('dispatch.sendTo')}</label>{' '}
+      <select id={id} name={id}>
+        {props.chosen ? (
+          <option value={props.chosen.id} selected>
+            {offerLabel(v, props.chosen)}
+          </option>
+        ) : (
+          <option value="" selected>
+            {t('dispatch.notNow')}
+          </option>
+        )}
+        {props.others.map((o) => (
+          <option value={o.id}>{offerLabel(v, o)}</option>
+        ))}
+        {props.elsewhere.length ? (
+          <optgroup label={t('dispatch.otherKinds')}>
+            {props.elsewhere.map((o) => (
+              <option value={o.id}>{offerLabel(v, o)}</option>
+            ))}
+          </optgroup>
+        ) : null}
+        {props.chosen ? <option value="">{t('dispatch.notNow')}</option> : null}
+      </select>
     </>
   );
 }

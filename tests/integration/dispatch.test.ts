@@ -290,4 +290,25 @@ describe(`the dispatch view (${engine})`, () => {
     const need = await buildPost(bea, { what: 'Groceries for my flat', category: 'groceries', area: 'Eastside' });
     expect(form(await (await cal.get('/dispatch')).text())).toEqual({ [`send_${need}`]: near });
   });
+
+  it('lets the dispatcher send a need to an offer of another kind when they judge it fits', async () => {
+    await db().updateTable('posts').set({ status: 'withdrawn' }).where('status', '=', 'open').execute();
+    const supplies = await buildPost(dan, {
+      kind: 'offer',
+      what: 'Baby supplies: formula, nappies, wipes',
+      category: 'supplies',
+      area: 'Eastside',
+    });
+    const formula = await buildPost(bea, { what: 'Formula for my baby tonight', category: 'food', area: 'Eastside' });
+    const page = await (await cal.get('/dispatch')).text();
+    expect(page).toContain('Proposed pairs: 0.'); // no food offer: the optimiser pairs nothing
+    // The need is listed with the other kinds' offers to choose from, "not now" chosen until the dispatcher decides.
+    expect(form(page)).toEqual({ [`send_${formula}`]: '' });
+    expect(page).toContain('<optgroup label="Another kind of help, if it fits">');
+    expect(page).toContain(`<option value="${supplies}">`);
+    const res = await cal.post('/dispatch', { [`send_${formula}`]: supplies });
+    expect(res.headers.get('location')).toBe('/dispatch?sent=1&lost=0&full=0');
+    const [m] = await activeMatches(formula);
+    expect(m).toMatchObject({ via_offer_id: supplies, helper_id: await memberIdOf(world, 'Dan') });
+  });
 });
