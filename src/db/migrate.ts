@@ -22,6 +22,7 @@ import * as networkState from './migrations/016_network_state.ts';
 import * as waysBack from './migrations/017_ways_back.ts';
 import * as proposalTalk from './migrations/018_proposal_talk.ts';
 import * as seenOn from './migrations/019_seen_on.ts';
+import * as leaving from './migrations/020_leaving.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -43,6 +44,7 @@ const migrations: { name: string; up: string }[] = [
   waysBack,
   proposalTalk,
   seenOn,
+  leaving,
 ];
 
 /** Every migration this code knows, in the order they apply. */

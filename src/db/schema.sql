@@ -506,10 +506,12 @@ table members
   email_decisions boolean not null default true
   on_break_since timestamp with time zone
   seen_on date
+  left_by_choice boolean not null default false
   constraint members_check CHECK (((email_enc IS NULL) = (email_hash IS NULL)))
   constraint members_display_name_check CHECK (((char_length(display_name) >= 1) AND (char_length(display_name) <= 60)))
   constraint members_email_hash_key UNIQUE (email_hash)
   constraint members_language_check CHECK ((language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$'::text))
+  constraint members_left CHECK (((NOT left_by_choice) OR (removed_at IS NOT NULL)))
   constraint members_pkey PRIMARY KEY (id)
 
 table messages

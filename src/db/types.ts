@@ -52,6 +52,7 @@ export interface Database {
     removed_at: Timestamp | null;
     email_decisions: Generated<boolean>;
     seen_on: DateOnly | null;
+    left_by_choice: Generated<boolean>;
     on_break_since: Timestamp | null;
   };
   agreements: {

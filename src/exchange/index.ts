@@ -1,4 +1,5 @@
 // The exchange: needs and offers, matching, claims and private threads, and what expires when. See web/domain.ts.
+import { withdrawAllOf } from './commands.ts';
 import type { Domain } from '../web/domain.ts';
 import { access } from './access.ts';
 import { exchangeAgreements } from './agreements.ts';
@@ -18,6 +19,8 @@ export const exchange: Domain = {
   agreements: exchangeAgreements,
   tables: ['posts', 'matches', 'messages', 'match_queue'],
   routes: [exchangeRoutes],
+  // A member who leaves: their open posts withdrawn and their help under way released, as after a removal.
+  memberLeft: (tx, memberId, now) => withdrawAllOf(tx, memberId, now),
   jobs: [
     { name: 'match needs a restart left queued', run: (deps) => drainMatchQueue(deps.db) },
     { name: 'expire needs and offers', run: (deps, now) => expirePosts(deps.db, today(now), now) },

@@ -13,6 +13,7 @@ export const access: Record<string, RouteAccess> = {
   'POST /sign-in/code': { who: 'anyone' },
   'POST /sign-out': { who: 'anyone' },
   'POST /settings/recovery-code': { who: 'members' },
+  'POST /settings/leave': { who: 'members' },
   'GET /members': { who: 'members' },
   'POST /members/:id/sign-in-code': { who: 'others', about: 'member' }, // for another member, never oneself
   'POST /members/codes/:id/second': { who: 'second', about: 'signInCode' }, // neither its member nor its maker

@@ -1,5 +1,6 @@
 // Writes about members: joining with an invite, changing one's own name, language and email.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { Registry } from '../web/domain.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/types.ts';
 import { encrypt, lookupHash, normaliseEmail, type Keys } from '../security/crypto.ts';
@@ -67,6 +68,44 @@ export async function updateMemberSettings(
 }
 
 /** A removed member is signed out everywhere, their open posts withdrawn, their matches released, their invites ended. */
+/**
+ * A member leaves by their own choice (a duplicate account, or a network they are done with): signed out everywhere,
+ * every way back in ended, their links and codes ended, and what they had open elsewhere ended by its domain — but
+ * their address is not marked as removed, so an invite can bring them back. Members see "left", not "removed".
+ */
+export async function leaveNetwork(tx: Transaction<Database>, registry: Registry, memberId: string, now: Date) {
+  const done = await tx
+    .updateTable('members')
+    .set({ removed_at: now, left_by_choice: true, email_enc: null, email_hash: null })
+    .where('id', '=', memberId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) === 0) return;
+  await endAccess(tx, memberId, now);
+  await registry.memberLeft(tx, memberId, now);
+}
+
+/** Everything that lets a member in or lets them vouch for others ends (removal and leaving alike). */
+async function endAccess(tx: Kysely<Database>, memberId: string, now: Date) {
+  await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
+  await tx.deleteFrom('recovery_codes').where('member_id', '=', memberId).execute();
+  // Codes made for them end; codes they made for others, waiting, end too (a member who is gone vouches for nobody).
+  await tx
+    .updateTable('sign_in_codes')
+    .set({ ended_at: now })
+    .where((eb) => eb.or([eb('member_id', '=', memberId), eb('made_by', '=', memberId)]))
+    .where((eb) => stillWaiting(eb))
+    .execute();
+  await tx
+    .updateTable('invites')
+    .set({ revoked_at: now })
+    .where('created_by', '=', memberId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 export async function removeMember(tx: Kysely<Database>, memberId: string, now: Date) {
   const { email_hash: mark } = await tx
     .selectFrom('members')
@@ -85,23 +124,7 @@ export async function removeMember(tx: Kysely<Database>, memberId: string, now: 
     .where('id', '=', memberId)
     .where('removed_at', 'is', null)
     .execute();
-  await tx.deleteFrom('sessions').where('member_id', '=', memberId).execute();
-  await tx.deleteFrom('passkeys').where('member_id', '=', memberId).execute();
-  await tx.deleteFrom('sign_in_tokens').where('member_id', '=', memberId).execute();
-  await tx.deleteFrom('recovery_codes').where('member_id', '=', memberId).execute();
-  // Codes made for them end; codes they made for others, waiting, end too (a removed member vouches for nobody).
-  await tx
-    .updateTable('sign_in_codes')
-    .set({ ended_at: now })
-    .where((eb) => eb.or([eb('member_id', '=', memberId), eb('made_by', '=', memberId)]))
-    .where((eb) => stillWaiting(eb))
-    .execute();
-  await tx
-    .updateTable('invites')
-    .set({ revoked_at: now })
-    .where('created_by', '=', memberId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await endAccess(tx, memberId, now);
   // They may hold any link that was live: each waits for a fresh second. Their address stays out, as its keyed hash.
   await guardLiveInvites(tx, now);
 }

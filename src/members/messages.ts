@@ -116,6 +116,14 @@ const en = {
   'email.sent':
     'We mailed a link to the address you gave. Open it within a day to confirm it; until then, nothing changes.',
   'settings.signOutEverywhere': 'Sign out everywhere',
+  'leave.title': 'Leave the network',
+  'leave.about':
+    'For an account you no longer use (one you made again after losing your way in), or when you are done here. You are signed out everywhere, your open posts are withdrawn, and this account stops counting in decisions; what you did stays in the network’s history under this name. An invite can bring you back, as a new account.',
+  'leave.confirm': 'Yes, this account leaves the network',
+  'leave.submit': 'Leave',
+  'error.leaveConfirm': 'Please tick the box to say this account leaves.',
+  'error.signInAgainForLeave':
+    'To leave, sign out and sign in again first, so nobody can do it from a phone left signed in.',
   'settings.signOutEverywhereHint':
     'Ends every session you have, on every phone and computer, this one too. Use it if a device was lost or someone else may be signed in as you.',
   'error.emailNotUsable': 'This address cannot be used in this network.',
@@ -368,6 +376,14 @@ export const messages = defineMessages(en, {
   'email.sent':
     'Enviamos un enlace a la dirección que diste. Ábrelo en el plazo de un día para confirmarla; hasta entonces no cambia nada.',
   'settings.signOutEverywhere': 'Cerrar sesión en todas partes',
+  'leave.title': 'Salir de la red',
+  'leave.about':
+    'Para una cuenta que ya no usas (una que hiciste de nuevo tras perder el acceso), o cuando terminas aquí. Se cierra tu sesión en todas partes, se retiran tus publicaciones abiertas y esta cuenta deja de contar en las decisiones; lo que hiciste queda en la historia de la red con este nombre. Una invitación puede traerte de vuelta, como cuenta nueva.',
+  'leave.confirm': 'Sí, esta cuenta sale de la red',
+  'leave.submit': 'Salir',
+  'error.leaveConfirm': 'Marca la casilla para confirmar que esta cuenta sale.',
+  'error.signInAgainForLeave':
+    'Para salir, cierra la sesión y vuelve a entrar primero, para que nadie pueda hacerlo desde un teléfono con la sesión abierta.',
   'settings.signOutEverywhereHint':
     'Termina todas tus sesiones, en cada teléfono y computadora, también esta. Úsalo si perdiste un dispositivo o alguien más puede haber entrado como tú.',
   'error.emailNotUsable': 'Esta dirección no se puede usar en esta red.',

@@ -12,7 +12,7 @@ import { LANG_COOKIE } from '../web/middleware.ts';
 import { languages } from '../web/i18n/index.ts';
 import { looksLikeToken } from '../security/tokens.ts';
 import { lookupHash, normaliseEmail } from '../security/crypto.ts';
-import { joinWithInvite, updateMemberSettings } from './commands.ts';
+import { joinWithInvite, leaveNetwork, updateMemberSettings } from './commands.ts';
 import { askToConfirmEmail, confirmEmail } from './email.ts';
 import {
   confirmEndInvite,
@@ -224,6 +224,25 @@ memberRoutes.post('/sign-out', async (c) => {
   return c.redirect('/', 303);
 });
 
+/**
+ * Leaving, by the member's own choice: a duplicate account, or a network they are done with. Asked twice (the box),
+ * and, like a new recovery code, only soon after signing in when they have another way in (a phone left signed in
+ * cannot be made to leave by whoever picks it up).
+ */
+memberRoutes.post('/settings/leave', async (c) => {
+  const member = requireMember(c);
+  const { db, clock, registry } = c.get('deps');
+  const values = await readForm(c);
+  const again = (key: 'error.leaveConfirm' | 'error.signInAgainForLeave') =>
+    settingsPage(c, { values: settingsValues(member), errors: { leave_confirm: key } }, false, 422);
+  if (values.leave_confirm !== 'on') return again('error.leaveConfirm');
+  if ((await waysBackOf(db, member.id)).any && signedInLongAgo(member, clock()))
+    return again('error.signInAgainForLeave');
+  await db.transaction().execute((tx) => leaveNetwork(tx, registry, member.id, clock()));
+  clearSessionCookie(c);
+  return c.redirect('/?left=1', 303);
+});
+
 memberRoutes.post('/language', async (c) => {
   const values = await readForm(c);
   const lang = values.lang ?? '';
@@ -295,6 +314,13 @@ function confirmLater(c: Parameters<typeof page>[0], member: { id: string; langu
 const RECENT_SIGN_IN_MS = 15 * 60_000;
 const signedInLongAgo = (member: { signedInAt: Date }, now: Date) =>
   now.getTime() - member.signedInAt.getTime() > RECENT_SIGN_IN_MS;
+
+/** The settings form as the member's settings stand. */
+const settingsValues = (member: { displayName: string; language: string; emailDecisions: boolean }) => ({
+  display_name: member.displayName,
+  language: member.language,
+  email_decisions: member.emailDecisions ? 'yes' : 'no',
+});
 
 memberRoutes.get('/settings', async (c) => {
   const member = requireMember(c);

@@ -300,6 +300,29 @@ export function SettingsPage(props: {
         <p class="hint">{t('settings.signOutEverywhereHint')}</p>
         <button type="submit">{t('settings.signOutEverywhere')}</button>
       </form>
+      <section aria-labelledby="leave-title">
+        <h2 id="leave-title">{t('leave.title')}</h2>
+        <p>{t('leave.about')}</p>
+        <form method="post" action="/settings/leave">
+          <div class={props.form.errors.leave_confirm ? 'field has-error' : 'field'}>
+            {props.form.errors.leave_confirm ? (
+              <p class="error" id="leave_confirm-error">
+                {t(props.form.errors.leave_confirm)}
+              </p>
+            ) : null}
+            <label class="choice">
+              <input
+                type="checkbox"
+                name="leave_confirm"
+                id="leave_confirm"
+                aria-describedby={props.form.errors.leave_confirm ? 'leave_confirm-error' : undefined}
+              />{' '}
+              {t('leave.confirm')}
+            </label>
+          </div>
+          <button type="submit">{t('leave.submit')}</button>
+        </form>
+      </section>
     </>
   );
 }

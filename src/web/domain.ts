@@ -184,6 +184,8 @@ export type Domain = {
    * an invite or a sign-in code, confirm money that moved): listed on their page, each with what happens if nobody does.
    */
   waitsForYou?: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
+  /** A member left by their own choice (members/commands.ts leave): end what they had open here, as a removal would. */
+  memberLeft?: (tx: Transaction<Database>, memberId: string, now: Date) => Promise<void>;
   /** Whether the member holds something here others rely on (a role): a sign-in code another member makes for them
    * then needs a second member's confirmation before it works (members/ways-back.ts). */
   holdsTrust?: (db: Kysely<Database>, memberId: string, now: Date) => Promise<boolean>;
@@ -218,6 +220,8 @@ export type Registry = {
   catalogs: Catalogs;
   /** Whether any domain says the member holds something others rely on (Domain.holdsTrust). */
   holdsTrust: (db: Kysely<Database>, memberId: string, now: Date) => Promise<boolean>;
+  /** Every domain's ending of what a member who left had open (Domain.memberLeft), in the domains' order. */
+  memberLeft: (tx: Transaction<Database>, memberId: string, now: Date) => Promise<void>;
   /** Everything waiting for another member that this member may do, oldest first (Domain.waitsForYou). */
   waitsForYou: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
 };
@@ -323,6 +327,9 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     },
     notification: (k) => kinds.get(k),
     notificationKinds: [...kinds.values()],
+    memberLeft: async (tx, memberId, now) => {
+      for (const d of domains) await d.memberLeft?.(tx, memberId, now);
+    },
     waitsForYou: async (db, who) =>
       (await Promise.all(domains.map((d) => d.waitsForYou?.(db, who) ?? [])))
         .flat()

@@ -220,6 +220,35 @@ describe(`ways back in (${engine})`, () => {
     expect(html).not.toContain('Rides to the clinic on Tuesdays'); // the kinds, not the posts' words
   });
 
+  it('lets a member leave an account they no longer use: signed out, out of every list, posts withdrawn', async () => {
+    const twice = await buildMember(world, { name: 'Lee Twice', email: 'lee.twice@example.org' });
+    const post = await buildPost(twice, { what: 'Soup for two tonight, please' });
+    const marks = async () => (await world.deps.db.selectFrom('removed_marks').select('mark').execute()).length;
+    const before = await marks();
+    const unticked = await twice.post('/settings/leave', {});
+    expect(unticked.status).toBe(422);
+    expect(await unticked.text()).toContain('Please tick the box to say this account leaves.');
+    const res = await twice.post('/settings/leave', { leave_confirm: 'on' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/?left=1');
+    expect((await twice.get('/me')).status).toBe(401); // signed out everywhere
+    expect(await (await founder.get('/members?q=twice')).text()).toContain('No member has that name.');
+    const row = await world.deps.db
+      .selectFrom('posts')
+      .select('status')
+      .where('id', '=', post)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('withdrawn');
+    // Leaving is not a removal: the address is not marked, so an invite can bring them back.
+    expect(await marks()).toBe(before);
+    const left = await world.deps.db
+      .selectFrom('members')
+      .select(['left_by_choice', 'email_hash'])
+      .where('display_name', '=', 'Lee Twice')
+      .executeTakeFirstOrThrow();
+    expect(left).toEqual({ left_by_choice: true, email_hash: null });
+  });
+
   it('keeps the rules in the database whatever the code does', async () => {
     const db = world.deps.db;
     const ada = await memberIdOf(world, 'Ada');

@@ -116,6 +116,13 @@ const FIELDS = [
   'q',
   'send_x',
   'credential',
+  'comment',
+  'statement',
+  'hours',
+  'categories',
+  'more_categories',
+  'categories_shown',
+  // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
 const injections = [
