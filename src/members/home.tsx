@@ -11,5 +11,5 @@ homeRoutes.get('/', async (c) => {
   const t = c.get('t');
   if (!c.get('network')) return page(c, t('home.notFoundedTitle'), (v) => <NotFoundedPage v={v} />);
   if (c.get('member')) return c.redirect('/board', 303);
-  return page(c, t('home.title'), (v) => <SignedOutHome v={v} />);
+  return page(c, t('home.title'), (v) => <SignedOutHome v={v} left={c.req.query('left') === '1'} />);
 });

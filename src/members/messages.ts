@@ -18,6 +18,7 @@ const en = {
   'nav.settings': 'My settings',
 
   'home.title': 'Welcome',
+  'home.left': 'That account has left the network. Thank you for what you shared.',
   'home.intro': 'Neighbours asking for and offering help, side by side. Sign in to see the board.',
   'home.howToJoin': 'New here? Ask any member for an invite link.',
   'home.notFoundedTitle': 'Not set up yet',
@@ -275,6 +276,7 @@ export const messages = defineMessages(en, {
   'nav.settings': 'Mis ajustes',
 
   'home.title': 'Bienvenida',
+  'home.left': 'Esa cuenta ha salido de la red. Gracias por lo que compartiste.',
   'home.intro': 'Vecinas y vecinos que piden y ofrecen ayuda, de igual a igual. Entra para ver el tablón.',
   'home.howToJoin': '¿Eres nueva? Pide un enlace de invitación a cualquier integrante.',
   'home.notFoundedTitle': 'Aún sin configurar',

@@ -496,11 +496,12 @@ export function NotFoundedPage({ v }: { v: ViewCtx }) {
   );
 }
 
-export function SignedOutHome({ v }: { v: ViewCtx }) {
+export function SignedOutHome({ v, left = false }: { v: ViewCtx; left?: boolean }) {
   const { t } = v;
   return (
     <>
       <h1>{v.network!.networkName}</h1>
+      {left ? <Notice kind="success">{t('home.left')}</Notice> : null}
       <p>{t('home.intro')}</p>
       <p>
         <a class="button primary" href="/sign-in">

@@ -231,6 +231,7 @@ describe(`ways back in (${engine})`, () => {
     const res = await twice.post('/settings/leave', { leave_confirm: 'on' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/?left=1');
+    expect(await (await twice.get('/?left=1')).text()).toContain('That account has left the network.');
     expect((await twice.get('/me')).status).toBe(401); // signed out everywhere
     expect(await (await founder.get('/members?q=twice')).text()).toContain('No member has that name.');
     const row = await world.deps.db
