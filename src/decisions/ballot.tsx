@@ -139,7 +139,15 @@ export function BallotForm({
           ))}
         </div>
       ) : null}
-      <TextArea t={t} form={form} name="reason" label="ballot.reason" hint={reasonHint(p)} maxlength={1000} />
+      <TextArea
+        t={t}
+        form={form}
+        name="reason"
+        label="ballot.reason"
+        hint={reasonHint(p)}
+        sometimes={reasonHint(p) === 'ballot.reasonNeededHint'}
+        maxlength={1000}
+      />
       <button type="submit" class="primary">
         {changing ? t('ballot.submitChange') : t('ballot.submit')}
       </button>

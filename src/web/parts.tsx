@@ -14,6 +14,8 @@ type FieldProps = {
   label: MessageKey;
   hint?: MessageKey;
   required?: boolean;
+  /** Needed only sometimes (a reason, when objecting): the hint says when, and "(optional)" would say otherwise. */
+  sometimes?: boolean;
 };
 
 function describedBy(p: FieldProps) {
@@ -27,7 +29,7 @@ function FieldShell(p: FieldProps & { children: Child }) {
     <div class={error ? 'field has-error' : 'field'}>
       <label for={p.name}>
         {p.t(p.label)}
-        {p.required ? null : <span class="optional"> {p.t('form.optional')}</span>}
+        {p.required || p.sometimes ? null : <span class="optional"> {p.t('form.optional')}</span>}
       </label>
       {p.hint ? (
         <p class="hint" id={`${p.name}-hint`}>

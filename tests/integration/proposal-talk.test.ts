@@ -61,7 +61,11 @@ const unread = (name: string, kind: string, subject: string) =>
 describe(`the talk around a proposal (${engine})`, () => {
   it('holds a discussion: signed comments in order, the opener told once until they look', async () => {
     const id = await propose(ada);
-    expect(await (await bo.get(`/decisions/${id}`)).text()).toContain('Nobody has said anything yet.');
+    const before = await (await bo.get(`/decisions/${id}`)).text();
+    expect(before).toContain('Nobody has said anything yet.');
+    // An objection needs its reason: the field says when, and does not call itself optional.
+    expect(before).toContain('Needed if you object or block');
+    expect(before).not.toMatch(/Your reason<span class="optional">/);
     const first = await bo.post(`/decisions/${id}/comments`, { comment: 'Saturday mornings clash with the market.' });
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe(`/decisions/${id}?done=comment#discussion`);
