@@ -78,6 +78,14 @@ describe('decisions in the browser', () => {
     await bo.reload();
     await expect.poll(() => bo.locator('.outcome').textContent()).toBe('Passed');
     expect(await bo.locator('#decided').textContent()).toContain('Bike repair is a kind of help; Cy leads.');
+    // Cy reads it in Spanish: the talk around the proposal is in their words too.
+    await files.app.db.updateTable('members').set({ language: 'es' }).where('display_name', '=', 'Cy').execute();
+    await cy.goto(new URL(ada.url()).pathname);
+    await expect.poll(() => cy.getByRole('heading', { name: /^Conversación/ }).count()).toBe(1);
+    expect(await cy.getByRole('heading', { name: 'Lo que se decidió' }).count()).toBe(1);
+    expect(await cy.getByText('La conversación se cerró con la votación.').count()).toBe(1);
+    await expectAccessible(cy, visited);
+    await files.app.db.updateTable('members').set({ language: 'en' }).where('display_name', '=', 'Cy').execute();
     await expectAccessible(bo, visited);
     await bo.goto('/posts/new?kind=need');
     expect(await bo.getByLabel('Kind of help').locator('option', { hasText: 'bike repair' }).count()).toBe(1);
