@@ -10,6 +10,7 @@ import { generate, PRESETS } from './surge/generate.ts';
 import { readScenario } from './surge/scenario.ts';
 import { surgeFigures } from './surge/simulate.ts';
 import { writePath } from './write-path.ts';
+import { matchingBench } from './matching.ts';
 import { boardUnderLoad, helloUnderLoad, joinMembers, kropotkinUnderLoad } from './load.ts';
 import { foundInContext, measurePages } from './pages.ts';
 import { analyzeEmbedded, postForm, prng, pssTreeMb, startServerProcess } from './support.ts';
@@ -42,6 +43,22 @@ for (const preset of PRESETS) {
   add(`surge_${key}_worst_area_vs_best`, f.worstAreaVsBest, 'ratio', 0.8, 'higher');
   add(`surge_${key}_cpu_ms_per_round`, f.cpuMsPerRound, 'ms', 1000, 'lower');
 }
+
+// 1b. Matching: precision and recall of the first suggestions on a fixed set in two languages (bench/matching.ts),
+// with the synonyms against the typed words alone, in one run.
+say('matching: precision and recall of the first suggestions');
+const matching = await matchingBench();
+details.matching = matching;
+add('matching_recall_at_3', matching.full.recall, 'share of needs answered', 0.85, 'higher');
+add('matching_precision_at_3', matching.full.precision, 'share of suggestions that answer', 0.5, 'higher');
+add('matching_recall_vs_typed_words', matching.full.recall / (matching.plain.recall || 1), 'ratio', 1, 'higher');
+add(
+  'matching_precision_vs_typed_words',
+  matching.full.precision / (matching.plain.precision || 1),
+  'ratio',
+  1,
+  'higher',
+);
 
 // 2. Write path on both engines: the embedded server (the default) and a PostgreSQL server through DATABASE_URL.
 const wpSize = quick ? { background: 300, requests: 60 } : { background: 2000, requests: 400 };

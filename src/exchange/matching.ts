@@ -1,4 +1,5 @@
 // Pure matching logic: how well an open post answers the one being typed, and whether a new need repeats an old one.
+import { SYNONYMS } from './synonyms.ts';
 
 export type Wanted = {
   kind: 'need' | 'offer';
@@ -58,11 +59,39 @@ export function rankCandidates<C extends Candidate>(
 }
 
 /** The most words a search is made of: any more only cost time (a query of thousands of terms never ended). */
-export const MAX_SEARCH_WORDS = 24;
+export const MAX_SEARCH_WORDS = 48;
 
-/** The first distinct words of a text, capped in characters before they are read and in number after. */
-export function searchWords(text: string): string {
-  return [...words(text.slice(0, 1000))].slice(0, MAX_SEARCH_WORDS).join(' ');
+/**
+ * The first distinct words of a text, and (unless `plain`) the words that mean the same help in any language
+ * (synonyms.ts), capped in characters before they are read and in number after; what was typed comes first.
+ */
+export function searchWords(text: string, opts: { plain?: boolean } = {}): string {
+  const typed = text.slice(0, 1000);
+  return (opts.plain ? [...words(typed)] : withSynonyms(typed)).slice(0, MAX_SEARCH_WORDS).join(' ');
+}
+
+/** A word without a plural's ending, for looking it up ("rides" finds "ride"'s group). */
+const bare = (w: string) =>
+  w.length > 4 && w.endsWith('es') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w;
+
+const SYNONYM_INDEX = new Map<string, Set<number>>();
+SYNONYMS.forEach((group, i) => {
+  for (const word of group)
+    for (const key of new Set([word, bare(word)])) {
+      const at = SYNONYM_INDEX.get(key) ?? new Set<number>();
+      at.add(i);
+      SYNONYM_INDEX.set(key, at);
+    }
+});
+
+/** The typed words, then the words of every synonym group one of them belongs to, without repeats. */
+export function withSynonyms(text: string): string[] {
+  const typed = [...words(text)];
+  const out = new Set(typed);
+  for (const w of typed)
+    for (const i of new Set([...(SYNONYM_INDEX.get(w) ?? []), ...(SYNONYM_INDEX.get(bare(w)) ?? [])]))
+      for (const s of SYNONYMS[i]!) out.add(s);
+  return [...out];
 }
 
 /** Lower-case words without accents, at least two letters long. */

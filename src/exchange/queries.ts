@@ -236,13 +236,20 @@ export type CandidateView = PostView & Candidate;
  */
 export async function candidatesFor(
   db: Db,
-  want: { kind: PostKind; what: string; category?: string | undefined; excludeMember?: string | undefined },
+  want: {
+    kind: PostKind;
+    what: string;
+    category?: string | undefined;
+    excludeMember?: string | undefined;
+    /** Only the words typed, without synonyms (the matching benchmark's baseline). */
+    plain?: boolean;
+  },
   limit = 100,
 ): Promise<CandidateView[]> {
   const other: PostKind = want.kind === 'need' ? 'offer' : 'need';
   // The words as a query in each language configuration, built once here rather than once per row below.
   const built = await sql<{ cfg: string; query: string | null }>`select c as cfg,
-    nullif(replace(plainto_tsquery(c::regconfig, ${searchWords(want.what)})::text, '&', '|'), '') as query
+    nullif(replace(plainto_tsquery(c::regconfig, ${searchWords(want.what, { plain: want.plain })})::text, '&', '|'), '') as query
     from unnest(${sql.val(searchConfigs)}::text[]) as c`.execute(db);
   const cases = built.rows
     .filter((r) => r.query !== null)
@@ -261,7 +268,7 @@ export async function candidatesFor(
       ]),
     );
   if (want.excludeMember) q = q.where('posts.member_id', '<>', want.excludeMember);
-  const rows = await q.orderBy(rank, 'desc').limit(limit).execute();
+  const rows = await q.orderBy(rank, 'desc').orderBy('posts.created_at').orderBy('posts.id').limit(limit).execute();
   return rows.map((r) => ({
     ...toView(r),
     textRank: Number(r.text_rank),
