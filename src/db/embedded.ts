@@ -180,12 +180,25 @@ function isPostgres(pid: number): boolean {
   }
 }
 
-async function waitGone(pid: number, ms: number): Promise<boolean> {
+/** When a process started (/proc/<pid>/stat field 22), to tell it from a later one given the same id; Linux only. */
+function startedAt(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process that had this id then is still running (not another one given its id since). */
+const stillThere = (pid: number, born: string | undefined) => alive(pid) && startedAt(pid) === born;
+
+async function waitGone(pid: number, ms: number, born = startedAt(pid)): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end;) {
-    if (!alive(pid)) return true;
+    if (!stillThere(pid, born)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return !alive(pid);
+  return !stillThere(pid, born);
 }
 
 function postmasterPid(pgdata: string): number | null {
@@ -205,10 +218,11 @@ export async function stopStaleServer(dataDir: string, log: (line: string) => vo
   const pid = postmasterPid(layout(dataDir).pgdata);
   if (!pid || !isPostgres(pid)) return false;
   log(`A database server left running by an earlier Kropotkin (process ${pid}) is being stopped first.`);
+  const born = startedAt(pid);
   process.kill(pid, windows ? 'SIGTERM' : 'SIGINT');
-  if (await waitGone(pid, 30_000)) return true;
-  process.kill(pid, 'SIGQUIT');
-  if (await waitGone(pid, 10_000)) return true;
+  if (await waitGone(pid, 30_000, born)) return true;
+  process.kill(pid, 'SIGQUIT'); // still the same server: the id was checked against its start a moment ago
+  if (await waitGone(pid, 10_000, born)) return true;
   throw new EmbeddedStartError(`The database server left running (process ${pid}) does not stop; stop it by hand.`);
 }
 
