@@ -17,7 +17,7 @@ export async function askCrisis(db: Db, memberId: string, network: Network, now:
     if (state.asked) throw errors.conflict('crisis_asked', 'error.crisisAsked');
     await tx.insertInto('crisis_calls').values({ asked_by: memberId, asked_at: now }).execute();
     // Everyone who could confirm it hears at once: a call nobody sees lapses unanswered.
-    const others = (await reachableMemberIds(tx)).filter((id) => id !== memberId);
+    const others = await reachableMemberIds(tx, [memberId]);
     await notify(
       tx,
       others.map((id) => ({ member_id: id, kind: 'crisis_asked' as const })),

@@ -181,7 +181,7 @@ function isPostgres(pid: number): boolean {
 }
 
 /** When a process started (/proc/<pid>/stat field 22), to tell it from a later one given the same id; Linux only. */
-function startedAt(pid: number): string | undefined {
+export function startedAt(pid: number): string | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];

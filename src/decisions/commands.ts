@@ -122,8 +122,9 @@ export async function closeProposal(
   if (!opts.early) lock = lock.where('closes_at', '<=', now);
   if (!(await lock.forUpdate().executeTakeFirst())) return false;
   const proposal = (await proposalById(tx, id))!;
-  if (opts.early && !(await everyoneVoted(tx, proposal, now))) return false;
   const result = await currentResult(tx, proposal, now);
+  // Early only once everyone who could vote has (nobody to vote is not everyone).
+  if (opts.early && (result.eligible === 0 || result.participated < result.eligible)) return false;
   await tx
     .updateTable('proposals')
     .set({ status: 'closed', outcome: result.outcome, result: JSON.stringify(result), closed_at: now })
@@ -136,12 +137,6 @@ export async function closeProposal(
     everyone.map((m) => ({ member_id: m, kind: 'proposal_closed' as const, subject: id })),
   );
   return true;
-}
-
-/** Whether every member who could vote has voted (ballots of removed members do not count; nobody to vote is not all). */
-async function everyoneVoted(db: Kysely<Database>, p: ProposalView, now: Date): Promise<boolean> {
-  const [ballots, eligible] = await Promise.all([ballotsOf(db, p.id), eligibleCount(db, p, now)]);
-  return eligible > 0 && ballots.length >= eligible;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function createInvite(
     .executeTakeFirstOrThrow();
   // A link the agreement asks a member to second reaches every member who could (not its maker).
   if (needsSecond) {
-    const others = (await reachableMemberIds(db)).filter((m) => m !== createdBy);
+    const others = await reachableMemberIds(db, [createdBy]);
     await notify(
       db,
       others.map((m) => ({ member_id: m, kind: 'invite_to_second' as const, subject: id })),

@@ -32,13 +32,21 @@ export async function activeMember(
   return r && { id: r.id, name: r.display_name };
 }
 
-/** Members the whole network is told things by (reminders, check-ins, warnings): in the network and not on a break. */
-export async function reachableMemberIds(db: Kysely<Database>): Promise<string[]> {
+/**
+ * Members the whole network is told things by (reminders, check-ins, warnings): in the network and not on a break;
+ * `except` leaves out who asked and who it is about (null for nobody).
+ */
+export async function reachableMemberIds(
+  db: Kysely<Database>,
+  except: readonly (string | null)[] = [],
+): Promise<string[]> {
+  const left = except.filter((id): id is string => id !== null);
   const rows = await db
     .selectFrom('members')
     .select('id')
     .where('removed_at', 'is', null)
     .where('on_break_since', 'is', null)
+    .$if(left.length > 0, (q) => q.where('id', 'not in', left))
     .execute();
   return rows.map((r) => r.id);
 }

@@ -199,7 +199,7 @@ export async function makeSignInCode(
       .executeTakeFirstOrThrow();
     // The member hears of every code made for them (one they did not ask for is a warning); when it needs a second,
     // every member who could confirm it hears too.
-    const seconds = needsSecond ? (await reachableMemberIds(tx)).filter((m) => m !== memberId && m !== madeBy) : [];
+    const seconds = needsSecond ? await reachableMemberIds(tx, [memberId, madeBy]) : [];
     await notify(tx, [
       { member_id: memberId, kind: 'code_made_for_you', subject: id },
       ...seconds.map((m) => ({ member_id: m, kind: 'code_to_second' as const, subject: id })),

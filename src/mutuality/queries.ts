@@ -316,4 +316,12 @@ export function driftOf(
   return { reciprocityLow, unevenKinds, any: reciprocityLow || unevenKinds.length > 0 };
 }
 
+/** Whether any figure of the dashboard is not shown (it rests on fewer than MIN_MEMBERS members). */
+export function hasSuppressed(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasSuppressed);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if ((value as { shown?: unknown }).shown === false) return true;
+  return Object.values(value).some(hasSuppressed);
+}
+
 export { MIN_MEMBERS };

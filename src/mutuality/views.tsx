@@ -5,7 +5,7 @@ import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { categoryLabel, ErrorSummary, formatDate, Notice, RadioGroup, type FormState } from '../web/parts.tsx';
 import type { Suppressed } from './metrics.ts';
-import { WORK_KINDS, type Dashboard, type Drift, type Durations, type WorkKind } from './queries.ts';
+import { hasSuppressed, WORK_KINDS, type Dashboard, type Drift, type Durations, type WorkKind } from './queries.ts';
 import { BarChart, LineChart } from './charts.tsx';
 import type { RoundCounts } from './checkin.ts';
 import { CHECKIN_ANSWERS } from './checkin.ts';
@@ -110,7 +110,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
         <a href="/mutuality/summary">{t('mutuality.summaryLink')}</a> ·{' '}
         <a href="/mutuality.csv">{t('mutuality.csvLink')}</a>
       </p>
-      {JSON.stringify(d).includes('"shown":false') ? <p class="hint">{t('mutuality.suppressedNote')}</p> : null}
+      {hasSuppressed(d) ? <p class="hint">{t('mutuality.suppressedNote')}</p> : null}
       {p.drift.any ? <Practices v={v} drift={p.drift} /> : null}
       {warnedLately ? (
         <Notice kind="warning">

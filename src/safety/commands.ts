@@ -273,7 +273,7 @@ async function tellSecondMembers(
   askers: string[],
   memberId: string,
 ) {
-  const to = (await reachableMemberIds(tx)).filter((id) => id !== memberId && !askers.includes(id));
+  const to = await reachableMemberIds(tx, [memberId, ...askers]);
   await notify(
     tx,
     to.map((id) => ({ member_id: id, kind, subject: memberId })),

@@ -1,7 +1,7 @@
 // Reading the safety log, a member's page, and the state of any pause.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { SafetyAct, SafetyReason } from '../db/types.ts';
+import type { Database, SafetyAct, SafetyReason } from '../db/types.ts';
 
 export type LogLine = {
   id: string;
@@ -110,4 +110,34 @@ export async function messageForFlag(db: Db, id: string) {
     .where('messages.id', '=', id)
     .executeTakeFirst();
   return r && { id: r.id, authorId: r.author_id, matchId: r.match_id, helperId: r.helper_id, askerId: r.asker_id };
+}
+
+/**
+ * Pauses asked since `dayAgo` and removals nobody seconded that this member may act on (not theirs, not about them).
+ */
+export async function waitingForSecond(db: Kysely<Database>, memberId: string, dayAgo: Date) {
+  const [pauses, removals] = await Promise.all([
+    db
+      .selectFrom('pauses')
+      .innerJoin('members as m', 'm.id', 'pauses.member_id')
+      .select(['pauses.member_id', 'pauses.asked_at', 'm.display_name'])
+      .where('pauses.confirmed_by', 'is', null)
+      .where('pauses.lifted_at', 'is', null)
+      .where('pauses.asked_at', '>', dayAgo)
+      .where('pauses.member_id', '<>', memberId)
+      .where((eb) => eb.or([eb('pauses.asked_by', 'is', null), eb('pauses.asked_by', '<>', memberId)]))
+      .where('m.removed_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('proposals')
+      .innerJoin('members as m', 'm.id', 'proposals.subject_member_id')
+      .select(['proposals.subject_member_id', 'proposals.opened_at', 'proposals.closes_at', 'm.display_name'])
+      .where('proposals.kind', '=', 'remove_member')
+      .where('proposals.status', '=', 'open')
+      .where('proposals.seconded_at', 'is', null)
+      .where('proposals.subject_member_id', '<>', memberId)
+      .where((eb) => eb.or([eb('proposals.opened_by', 'is', null), eb('proposals.opened_by', '<>', memberId)]))
+      .execute(),
+  ]);
+  return { pauses, removals };
 }

@@ -6,32 +6,11 @@ import type { Database } from '../db/types.ts';
 import type { Waiting, WaitingFor } from '../web/domain.ts';
 import { formatDateTime } from '../web/parts.tsx';
 import { PAUSE_HOURS } from './commands.ts';
+import { waitingForSecond } from './queries.ts';
 
 export async function safetyWaiting(db: Kysely<Database>, who: WaitingFor): Promise<Waiting[]> {
   const dayAgo = new Date(who.now.getTime() - PAUSE_HOURS * 3_600_000);
-  const [pauses, removals] = await Promise.all([
-    db
-      .selectFrom('pauses')
-      .innerJoin('members as m', 'm.id', 'pauses.member_id')
-      .select(['pauses.member_id', 'pauses.asked_at', 'm.display_name'])
-      .where('pauses.confirmed_by', 'is', null)
-      .where('pauses.lifted_at', 'is', null)
-      .where('pauses.asked_at', '>', dayAgo)
-      .where('pauses.member_id', '<>', who.memberId)
-      .where((eb) => eb.or([eb('pauses.asked_by', 'is', null), eb('pauses.asked_by', '<>', who.memberId)]))
-      .where('m.removed_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('proposals')
-      .innerJoin('members as m', 'm.id', 'proposals.subject_member_id')
-      .select(['proposals.subject_member_id', 'proposals.opened_at', 'proposals.closes_at', 'm.display_name'])
-      .where('proposals.kind', '=', 'remove_member')
-      .where('proposals.status', '=', 'open')
-      .where('proposals.seconded_at', 'is', null)
-      .where('proposals.subject_member_id', '<>', who.memberId)
-      .where((eb) => eb.or([eb('proposals.opened_by', 'is', null), eb('proposals.opened_by', '<>', who.memberId)]))
-      .execute(),
-  ]);
+  const { pauses, removals } = await waitingForSecond(db, who.memberId, dayAgo);
   return [
     ...pauses.map((p) => ({
       href: `/members/${p.member_id}`,

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
-import { layout, OldEngineError } from '../../src/db/embedded.ts';
+import { layout, OldEngineError, startedAt } from '../../src/db/embedded.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPglite } from '../../src/db/pglite/open.ts';
 import { ASIDE, upgradeDatabase } from '../../src/backup/upgrade.ts';
@@ -25,15 +25,6 @@ const alive = (pid: number) => {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-/** When a process started (in clock ticks since boot, /proc/<pid>/stat field 22): tells a reused process id apart. */
-const startedAt = (pid: number) => {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
   }
 };
 const postmasterPid = (dataDir: string) =>
