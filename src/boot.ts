@@ -7,6 +7,7 @@ import { deriveKeys, loadMasterKey } from './security/crypto.ts';
 import { consoleMailer, showsMailOnConsole, smtpMailer, type Mailer } from './mail/mailer.ts';
 import { RateLimiter } from './security/rate-limit.ts';
 import type { Deps } from './web/context.ts';
+import { networkNow } from './agreements/index.ts';
 
 export function dbTarget(config: Config): DbTarget {
   return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
@@ -45,5 +46,6 @@ export async function boot(
     },
     registry,
     jobs: new Map(),
+    network: () => networkNow(db, registry),
   };
 }

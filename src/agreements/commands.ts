@@ -17,6 +17,8 @@ export type Founding = {
   currency?: string;
   /** The kinds of help members ask for and offer; the defaults when not given. */
   categories?: string[];
+  /** The network's time zone (IANA, as Intl spells it); the server's when not given. */
+  timeZone?: string;
   founder: NewMember;
 };
 
@@ -39,6 +41,7 @@ export async function foundNetwork(db: Db, registry: Registry, keys: Keys, token
       languages: f.languages,
       currency: f.currency,
       categories: f.categories,
+      time_zone: f.timeZone,
     };
     const values = registry.agreements.map((a): [string, unknown] => [a.key, chosen[a.key] ?? a.start]);
     await tx

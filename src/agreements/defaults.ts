@@ -1,16 +1,19 @@
-// The agreements every network has from its founding: its name, its areas, its languages and the kinds of help it
-// names. The founders choose the first three; the rest start as below. Every domain declares its own (web/agreement.ts).
+// The agreements every network has from its founding: its name, its areas, its languages, the kinds of help it
+// names and its time zone. The founders choose them; what they leave starts as below. Every domain declares its own (web/agreement.ts).
 import { z } from 'zod';
 import { defineAgreement, list } from '../web/agreement.ts';
 import { languageNames } from '../web/i18n/index.ts';
 import { categoryLabel } from '../web/parts.tsx';
 import { own } from '../web/lookup.ts';
+import { canonicalZone, SERVER_ZONE } from '../web/zone.ts';
 
 declare module '../web/context.ts' {
   interface Network {
     areas: string[];
     languages: string[];
     categories: string[];
+    /** Where the network is: every time is shown as the clocks there show it (web/zone.ts). */
+    timeZone: string;
   }
 }
 
@@ -64,5 +67,18 @@ export const foundingAgreements = [
     items: { label: (t, c) => categoryLabel(t, c), keys: DEFAULT_CATEGORIES },
     show: (t, _lang, list) => list.map((c) => categoryLabel(t, c)).join(', '),
     network: (categories) => ({ categories }),
+  }),
+  defineAgreement({
+    key: 'time_zone',
+    // Typed as the founding form and a proposal take it ("america/mexico_city"), stored as Intl spells it.
+    schema: z
+      .string('error.timeZone')
+      .trim()
+      .transform(
+        (s, ctx) => canonicalZone(s) ?? (ctx.addIssue({ code: 'custom', message: 'error.timeZone' }), z.NEVER),
+      ),
+    start: SERVER_ZONE,
+    founders: true,
+    network: (timeZone) => ({ timeZone }),
   }),
 ];

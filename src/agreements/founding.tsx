@@ -20,6 +20,7 @@ import { foundNetwork } from './commands.ts';
 import { foundingState } from './queries.ts';
 import { DEFAULT_CATEGORIES } from './defaults.ts';
 import { categoryLabel } from '../web/parts.tsx';
+import { canonicalZone, SERVER_ZONE } from '../web/zone.ts';
 
 export const foundingRoutes = new Hono<AppEnv>();
 
@@ -30,6 +31,14 @@ export const foundingSchema = z
     currency: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : 'USD'),
       z.string().refine(isCurrency, 'error.currency'),
+    ),
+    time_zone: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() ? v.trim() : SERVER_ZONE),
+      z
+        .string()
+        .transform(
+          (s, ctx) => canonicalZone(s) ?? (ctx.addIssue({ code: 'custom', message: 'error.timeZone' }), z.NEVER),
+        ),
     ),
     network_name: z
       .string('error.required')
@@ -163,6 +172,16 @@ export function FoundingPage({ v, form, token }: { v: ViewCtx; form: FormState; 
           maxlength={3}
           autocomplete="off"
         />
+        <TextField
+          t={t}
+          form={form}
+          name="time_zone"
+          label="found.timeZone"
+          hint="found.timeZoneHint"
+          required
+          maxlength={64}
+          autocomplete="off"
+        />
         <h2>{t('found.you')}</h2>
         <TextField
           t={t}
@@ -212,7 +231,7 @@ async function checkFoundingToken(c: Parameters<typeof page>[0], token: string |
 foundingRoutes.get('/found', async (c) => {
   const token = await checkFoundingToken(c, c.req.query('token'));
   return page(c, c.get('t')('found.title'), (v) =>
-    FoundingPage({ v, form: emptyForm({ founder_language: v.lang, currency: 'USD' }), token }),
+    FoundingPage({ v, form: emptyForm({ founder_language: v.lang, currency: 'USD', time_zone: SERVER_ZONE }), token }),
   );
 });
 
@@ -237,6 +256,7 @@ foundingRoutes.post('/found', async (c) => {
       languages: f.languages,
       currency: f.currency,
       categories: f.categories,
+      timeZone: f.time_zone,
       founder: { displayName: f.founder_name, language: f.founder_language, email: f.founder_email },
     },
     clock(),

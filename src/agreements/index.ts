@@ -23,3 +23,4 @@ export const agreements: Domain = {
 export { adoptAgreement } from './commands.ts';
 export { agreementsInForce, networkAgreements } from './queries.ts';
 export { agreementLabel } from './text.ts';
+export { networkNow } from './middleware.ts';

@@ -60,6 +60,11 @@ const en = {
   'agreement.areas': 'Areas',
   'agreement.languages': 'Languages',
   'agreement.categories': 'Kinds of help',
+  'agreement.time_zone': 'Time zone',
+  'found.timeZone': 'Time zone',
+  'found.timeZoneHint':
+    'Where the network is, as a region and city such as America/Mexico_City or Europe/Madrid: every time is shown as the clocks there show it. The members can change it later by decision.',
+  'error.timeZone': 'Please give a time zone as a region and city, such as America/Mexico_City or Europe/Madrid.',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -127,4 +132,9 @@ export const messages = defineMessages(en, {
   'agreement.areas': 'Zonas',
   'agreement.languages': 'Idiomas',
   'agreement.categories': 'Tipos de ayuda',
+  'agreement.time_zone': 'Zona horaria',
+  'found.timeZone': 'Zona horaria',
+  'found.timeZoneHint':
+    'Dónde está la red, como región y ciudad, por ejemplo America/Mexico_City o Europe/Madrid: toda hora se muestra como la marcan los relojes de allí. Los miembros pueden cambiarla luego por decisión.',
+  'error.timeZone': 'Indica una zona horaria como región y ciudad, por ejemplo America/Mexico_City o Europe/Madrid.',
 });

@@ -36,6 +36,13 @@ export async function networkAt(db: Db, registry: Registry, version: string | nu
   return network;
 }
 
+/** The network as it stands now, outside a request (scheduled work: Deps.network). */
+export async function networkNow(db: Db, registry: Registry): Promise<Network | null> {
+  const version = (await sql<{ v: string | null }>`select ${networkVersion.select(sql.lit(null))} as v`.execute(db))
+    .rows[0]?.v;
+  return networkAt(db, registry, version ?? null);
+}
+
 export function loadNetwork(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { db, registry } = c.get('deps');

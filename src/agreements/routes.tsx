@@ -23,7 +23,7 @@ function Source({ v, a }: { v: ViewCtx; a: AgreementRow }) {
       ) : (
         <a href={`/decisions/${a.decisionId}`}>{t('agreements.byDecisionNamed', { title: a.decisionTitle ?? '' })}</a>
       )}{' '}
-      · {formatDate(v.lang, a.adoptedAt)}
+      · {formatDate(v, a.adoptedAt)}
     </>
   );
 }

@@ -208,9 +208,7 @@ function Running(p: CirclePageProps & { money: (n: number) => string; nameOf: (i
     <>
       {current ? (
         <section aria-labelledby="this-round">
-          <h2 id="this-round">
-            {t('circle.thisRound', { n: current.number, date: formatDate(v.lang, current.dueAt) })}
-          </h2>
+          <h2 id="this-round">{t('circle.thisRound', { n: current.number, date: formatDate(v, current.dueAt) })}</h2>
           <p>
             {current.recipientId
               ? t('circle.receives', { name: nameOf(current.recipientId) })
@@ -282,7 +280,7 @@ function Running(p: CirclePageProps & { money: (n: number) => string; nameOf: (i
             {p.rounds.map((r) => (
               <tr>
                 <td>{r.number}</td>
-                <td>{formatDate(v.lang, r.dueAt)}</td>
+                <td>{formatDate(v, r.dueAt)}</td>
                 <td>{r.recipientId ? nameOf(r.recipientId) : '—'}</td>
                 <td class="num">{money(r.collected)}</td>
                 <td class="num">{money(r.paidOut)}</td>

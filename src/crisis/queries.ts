@@ -71,7 +71,7 @@ export async function crisisWaiting(db: Kysely<Database>, who: WaitingFor): Prom
     {
       href: '/crisis',
       what: who.t('waiting.crisis', { name: state.asked.askedByName }),
-      ifNobody: who.t('waiting.crisisIfNobody', { when: formatDateTime(who.lang, lapses) }),
+      ifNobody: who.t('waiting.crisisIfNobody', { when: formatDateTime(who, lapses) }),
       since: state.asked.askedAt,
     },
   ];

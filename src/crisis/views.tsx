@@ -10,7 +10,7 @@ function CrisisStatus({ v, state }: { v: ViewCtx; state: CrisisState }) {
     return (
       <>
         {t('crisis.onUntil', {
-          when: formatDateTime(v.lang, state.call.endsAt),
+          when: formatDateTime(v, state.call.endsAt),
           a: state.call.askedByName,
           b: state.call.confirmedByName,
         })}
@@ -60,13 +60,13 @@ export function CrisisPage(props: {
         </Notice>
       ) : state.asked ? (
         props.askedByMe ? (
-          <p>{t('crisis.waitingForSecond', { when: formatDateTime(v.lang, state.asked.askedAt) })}</p>
+          <p>{t('crisis.waitingForSecond', { when: formatDateTime(v, state.asked.askedAt) })}</p>
         ) : (
           <form method="post" action="/crisis/confirm">
             <p>
               {t('crisis.askedBy', {
                 name: state.asked.askedByName,
-                when: formatDateTime(v.lang, state.asked.askedAt),
+                when: formatDateTime(v, state.asked.askedAt),
               })}
             </p>
             <button type="submit" class="primary">

@@ -23,6 +23,7 @@ import * as waysBack from './migrations/017_ways_back.ts';
 import * as proposalTalk from './migrations/018_proposal_talk.ts';
 import * as seenOn from './migrations/019_seen_on.ts';
 import * as leaving from './migrations/020_leaving.ts';
+import * as slips from './migrations/021_slips.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -45,6 +46,7 @@ const migrations: { name: string; up: string }[] = [
   proposalTalk,
   seenOn,
   leaving,
+  slips,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -494,6 +494,25 @@ table matches
   CREATE TRIGGER matches_not_paused BEFORE INSERT ON public.matches FOR EACH ROW EXECUTE FUNCTION refuse_paused_match()
   CREATE TRIGGER matches_via_offer BEFORE INSERT ON public.matches FOR EACH ROW WHEN ((new.via_offer_id IS NOT NULL)) EXECUTE FUNCTION match_via_offer()
 
+table member_slips
+  member_id uuid not null
+  made_by uuid not null
+  made_at timestamp with time zone not null default app_now()
+  needs_second boolean not null
+  seconded_by uuid
+  seconded_at timestamp with time zone
+  constraint member_slips_check CHECK ((made_by <> member_id))
+  constraint member_slips_check1 CHECK (((seconded_by IS NULL) = (seconded_at IS NULL)))
+  constraint member_slips_check2 CHECK (((seconded_by IS NULL) OR (needs_second AND (seconded_by <> member_id) AND (seconded_by <> made_by))))
+  constraint member_slips_made_by_fkey FOREIGN KEY (made_by) REFERENCES members(id) ON DELETE CASCADE
+  constraint member_slips_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint member_slips_pkey PRIMARY KEY (member_id)
+  constraint member_slips_seconded_by_fkey FOREIGN KEY (seconded_by) REFERENCES members(id) ON DELETE CASCADE
+  CREATE INDEX member_slips_made_by ON public.member_slips USING btree (made_by, made_at)
+  CREATE TRIGGER member_slips_daily_limit BEFORE INSERT ON public.member_slips FOR EACH ROW EXECUTE FUNCTION within_daily_limit('made_by', 'made_at', 'daily_invites', '10')
+  CREATE TRIGGER member_slips_not_paused BEFORE INSERT ON public.member_slips FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('made_by')
+  CREATE TRIGGER member_slips_second_not_paused BEFORE UPDATE OF seconded_by ON public.member_slips FOR EACH ROW WHEN ((new.seconded_by IS DISTINCT FROM old.seconded_by)) EXECUTE FUNCTION refuse_if_paused('seconded_by')
+
 table members
   id uuid not null default gen_random_uuid()
   display_name text not null
@@ -900,6 +919,7 @@ table sessions
   constraint sessions_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   constraint sessions_pkey PRIMARY KEY (token_hash)
   CREATE INDEX sessions_member ON public.sessions USING btree (member_id)
+  CREATE TRIGGER sessions_after_slip_second BEFORE INSERT ON public.sessions FOR EACH ROW EXECUTE FUNCTION session_after_slip_second()
 
 table sign_in_codes
   id uuid not null default gen_random_uuid()
@@ -1600,6 +1620,18 @@ begin
   end if;
   if (select count(*) from rota_signups where slot_id = new.slot_id and dropped_at is null) >= s.needed then
     raise exception 'this slot has everyone it needs' using errcode = 'KR026';
+  end if;
+  return new;
+end $function$
+
+CREATE OR REPLACE FUNCTION public.session_after_slip_second()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if exists (select 1 from member_slips s where s.member_id = new.member_id and s.needs_second and s.seconded_at is null)
+  then
+    raise exception 'this slip waits for a second member' using errcode = 'KR033';
   end if;
   return new;
 end $function$

@@ -99,6 +99,14 @@ export interface Database {
     used_at: Timestamp | null;
   };
   recovery_codes: { member_id: string; code_hash: Buffer; created_at: Generated<Date> };
+  member_slips: {
+    member_id: string;
+    made_by: string;
+    made_at: Generated<Date>;
+    needs_second: boolean;
+    seconded_by: string | null;
+    seconded_at: Timestamp | null;
+  };
   sign_in_codes: {
     id: Generated<string>;
     member_id: string;

@@ -70,7 +70,7 @@ export const aboutProposal = (
   kind,
   about: proposals,
   aboutDecisions: true,
-  text: (t, lang, n, registry) => {
+  text: (t, { lang }, n, registry) => {
     const p = n.about;
     if (!p) return t(message, { what: '', outcome: '' });
     const outcome = p.outcome ? outcomeLabel(t, p.outcome as Outcome) : '';

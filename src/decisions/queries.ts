@@ -259,7 +259,19 @@ export async function eligibleCount(
     .where((eb) =>
       eb.or([
         eb('seen_on', '>=', sql<string>`(${since})::date`),
-        eb('joined_at', '>=', since),
+        // Someone another member brought in with a slip (members/slips.ts) counts once they have signed in (seen_on):
+        // a slip handed over at a table and never used holds no quorum out of reach.
+        eb.and([
+          eb('joined_at', '>=', since),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('member_slips')
+                .select(sql`1`.as('one'))
+                .whereRef('member_slips.member_id', '=', 'members.id'),
+            ),
+          ),
+        ]),
         eb.exists(
           eb
             .selectFrom('ballots')

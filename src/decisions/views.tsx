@@ -27,7 +27,7 @@ import { actionText, answerLabel, outcomeLabel, processHint, processName, propos
 import { BallotForm } from './ballot.tsx';
 import { ResultView } from './result.tsx';
 
-const when = (v: ViewCtx, d: Date) => <time datetime={d.toISOString()}>{formatDateTime(v.lang, d)}</time>;
+const when = (v: ViewCtx, d: Date) => <time datetime={d.toISOString()}>{formatDateTime(v, d)}</time>;
 
 export function DecisionsPage({
   v,
@@ -283,7 +283,7 @@ export function ProposalPage({ v, p, policy, mine, ballots, result, form, voted,
         {p.extensions > 0 ? <> · {t('extend.extended', { count: p.extensions })}</> : null}
       </p>
       {talk.done === 'extended' ? (
-        <Notice kind="success">{t('extend.done', { when: formatDateTime(v.lang, p.closesAt) })}</Notice>
+        <Notice kind="success">{t('extend.done', { when: formatDateTime(v, p.closesAt) })}</Notice>
       ) : null}
       {p.status === 'closed' && p.closedAt && p.closedAt < p.closesAt ? <p>{t('decisions.closedEarly')}</p> : null}
       {p.kind === 'remove_member' ? <p>{t('proposal.removeMemberExplain')}</p> : null}
@@ -366,8 +366,8 @@ function Statement({ v, p, talk }: { v: ViewCtx; p: ProposalView; talk: Talk }) 
           <p class="proposal-body">{s.text}</p>
           <p class="by">
             {s.byName
-              ? t('statement.by', { name: s.byName, date: formatDateTime(v.lang, s.at) })
-              : t('statement.byNobody', { date: formatDateTime(v.lang, s.at) })}
+              ? t('statement.by', { name: s.byName, date: formatDateTime(v, s.at) })
+              : t('statement.byNobody', { date: formatDateTime(v, s.at) })}
           </p>
         </>
       ) : talk.statement ? (

@@ -31,8 +31,8 @@ function NeedLine({ v, p }: { v: ViewCtx; p: PostView }) {
     <p class="meta">
       <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span>{' '}
       <span class="tag">{categoryLabel(t, p.category)}</span> <span class="tag">{p.area}</span>{' '}
-      {t('dispatch.waitingSince', { when: formatDateTime(v.lang, p.createdAt) })}
-      {p.neededBy ? <> · {t('post.neededByShort', { date: formatDate(v.lang, p.neededBy) })}</> : null}
+      {t('dispatch.waitingSince', { when: formatDateTime(v, p.createdAt) })}
+      {p.neededBy ? <> · {t('post.neededByShort', { date: formatDate(v, p.neededBy) })}</> : null}
     </p>
   );
 }

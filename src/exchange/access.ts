@@ -5,6 +5,10 @@ export const access: Record<string, RouteAccess> = {
   'GET /board': { who: 'members' },
   'GET /posts/new': { who: 'members' },
   'POST /posts': { who: 'members' },
+  'GET /posts/for-someone': { who: 'members' },
+  'POST /posts/for-someone': { who: 'members' },
+  'GET /slip': { who: 'anyone' },
+  'POST /slip': { who: 'anyone' }, // the slip's code is what shows anything
   'GET /posts/:id': { who: 'members', about: 'post' },
   'GET /posts/:id/edit': { who: 'owner', about: 'post' },
   'POST /posts/:id/edit': { who: 'owner', about: 'post' },

@@ -4,12 +4,13 @@ import type { Domain } from '../web/domain.ts';
 import { access } from './access.ts';
 import { exchangeAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
+import { slipRoutes } from './slip-routes.ts';
 import { exchangeRoutes } from './routes.ts';
 import { drainMatchQueue } from './match-queue.ts';
 import { expirePosts } from './commands.ts';
 import { aboutPost, toMatch, toPost } from './notices.ts';
 import { applyRetention } from './retention.ts';
-import { today } from '../web/forms.ts';
+import { dayIn, zoneOf } from '../web/zone.ts';
 import { networkAgreements } from '../agreements/index.ts';
 
 export const exchange: Domain = {
@@ -18,12 +19,16 @@ export const exchange: Domain = {
   messages,
   agreements: exchangeAgreements,
   tables: ['posts', 'matches', 'messages', 'match_queue'],
-  routes: [exchangeRoutes],
+  routes: [exchangeRoutes, slipRoutes],
   // A member who leaves: their open posts withdrawn and their help under way released, as after a removal.
   memberLeft: (tx, memberId, now) => withdrawAllOf(tx, memberId, now),
   jobs: [
     { name: 'match needs a restart left queued', run: (deps) => drainMatchQueue(deps.db) },
-    { name: 'expire needs and offers', run: (deps, now) => expirePosts(deps.db, today(now), now) },
+    {
+      name: 'expire needs and offers',
+      // "Needed by" a day means until that day is over where the network is.
+      run: async (deps, now) => expirePosts(deps.db, dayIn(zoneOf(await deps.network()), now), now),
+    },
     {
       name: 'expire details of finished posts',
       run: async (deps, now) =>

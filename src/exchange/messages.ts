@@ -138,6 +138,54 @@ const en = {
   'agreement.met_details_days': 'Details of finished needs and offers are kept for',
   'agreement.daily_posts': 'Most needs and offers one member posts in a day',
   'agreement.daily_claims': 'Most needs one member claims, or offers one member asks for, in a day',
+  'intake.title': 'Ask for someone',
+  'intake.intro':
+    'For someone without a phone, at a hotline, a door or a table: post what they need as theirs. They are its asker, not you; they take away a slip with their own code to follow it and, on any phone or computer, to sign in. Ask nothing else about them.',
+  'intake.link': 'Asking for someone without a phone? Post it as theirs',
+  'intake.who': 'Who it is for',
+  'intake.what': 'What do they need?',
+  'intake.followLink': 'Someone shows you a slip? Follow it here',
+  'intake.name': 'A name to call them',
+  'intake.nameHint': 'Any name they give: a first name or a nickname is enough. No surname, no ID.',
+  'intake.language': 'Their language',
+  'intake.submit': 'Post it and make their slip',
+  'error.slipDailyLimit':
+    'You have brought in as many people today as the network agreed one member may (the same limit as invites). Another member can ask for them, or try again tomorrow.',
+  'slip.titleShort': 'Their slip',
+  'slip.title': 'The slip for {name}',
+  'slip.posted': 'Posted as asked by {name}. Members who can help will see it.',
+  'slip.give':
+    'Print this slip or copy the code by hand, and give it to {name}. The code is shown only now: it is theirs, do not keep it.',
+  'slip.asked': 'You asked: {what}',
+  'slip.follow': 'To see how it is going, type this code at {address}, or show this slip to a member of the network.',
+  'slip.signIn':
+    'On any phone or computer you can sign in with it at {address} (“Sign in with a code”), to write to whoever helps and ask again. It then stops working and you make a new one.',
+  'slip.keep': 'Keep this slip safe: whoever has the code can act as you.',
+  'slip.needsSecond':
+    'Your network agreed that joining takes a second member: the slip signs {name} in once another member seconds it on the member list. The need is posted already and the slip follows it meanwhile.',
+  'slip.once':
+    'Once you leave this page the code cannot be shown again. If it is lost, any member can make them a sign-in code in person.',
+  'slip.another': 'Ask for someone else',
+  'slip.board': 'Back to the board',
+  'follow.title': 'Follow a slip',
+  'follow.intro':
+    'A member asked for you and gave you a slip? Type its code to see how it is going. A member at a hotline or a table can do it for you.',
+  'follow.code': 'The code on the slip',
+  'follow.codeHint': '16 letters and digits; spaces and dashes do not matter.',
+  'follow.submit': 'Show how it is going',
+  'follow.for': 'What was asked for {name}',
+  'follow.nothing': 'Nothing is posted for this slip now.',
+  'follow.helping': '{name} is helping with this.',
+  'follow.met': '{name} helped: this was met.',
+  'follow.released': '{name} offered and then stepped back.',
+  'follow.someone': 'A member',
+  'follow.waiting': 'Members can see it; nobody has offered yet.',
+  'follow.signInTitle': 'Answer or ask for more',
+  'follow.signInHow':
+    'To write to whoever helps, sign in with this slip on this phone or computer. The code then stops working, and you are shown how to make your next way back.',
+  'follow.signIn': 'Sign in as myself',
+  'error.slipWrong':
+    'This code shows nothing. Check it against the slip: a slip’s code has 16 letters and digits, and once someone signs in with it, it stops working.',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -282,4 +330,52 @@ export const messages = defineMessages(en, {
   'agreement.met_details_days': 'Los detalles de necesidades y ofertas terminadas se guardan durante',
   'agreement.daily_posts': 'Máximo de necesidades y ofertas que un miembro publica al día',
   'agreement.daily_claims': 'Máximo de necesidades que un miembro toma, u ofertas que pide, al día',
+  'intake.title': 'Pedir por alguien',
+  'intake.intro':
+    'Para alguien sin teléfono, en una línea de ayuda, una puerta o una mesa: publica lo que necesita como suyo. Quien pide es esa persona, no tú; se lleva una ficha con su propio código para seguirlo y, desde cualquier teléfono o computadora, entrar. No preguntes nada más sobre ella.',
+  'intake.link': '¿Pides por alguien sin teléfono? Publícalo como suyo',
+  'intake.who': 'Para quién es',
+  'intake.what': '¿Qué necesita?',
+  'intake.followLink': '¿Alguien te muestra una ficha? Síguela aquí',
+  'intake.name': 'Un nombre para llamarle',
+  'intake.nameHint': 'El nombre que dé: basta un nombre de pila o un apodo. Sin apellido, sin documento.',
+  'intake.language': 'Su idioma',
+  'intake.submit': 'Publicarlo y hacer su ficha',
+  'error.slipDailyLimit':
+    'Hoy ya trajiste a tantas personas como la red acordó que puede traer un miembro (el mismo límite que las invitaciones). Otro miembro puede pedir por ellas, o inténtalo mañana.',
+  'slip.titleShort': 'Su ficha',
+  'slip.title': 'La ficha de {name}',
+  'slip.posted': 'Publicado como pedido de {name}. Quienes puedan ayudar lo verán.',
+  'slip.give':
+    'Imprime esta ficha o copia el código a mano, y dásela a {name}. El código solo se muestra ahora: es suyo, no lo guardes.',
+  'slip.asked': 'Pediste: {what}',
+  'slip.follow': 'Para ver cómo va, escribe este código en {address}, o muestra esta ficha a un miembro de la red.',
+  'slip.signIn':
+    'Desde cualquier teléfono o computadora puedes entrar con él en {address} («Entrar con un código»), para escribir a quien ayude y pedir de nuevo. Después deja de funcionar y haces uno nuevo.',
+  'slip.keep': 'Guarda bien esta ficha: quien tenga el código puede actuar en tu nombre.',
+  'slip.needsSecond':
+    'Tu red acordó que unirse requiere un segundo miembro: la ficha deja entrar a {name} cuando otro miembro la apoye en la lista de miembros. La necesidad ya está publicada y mientras tanto la ficha permite seguirla.',
+  'slip.once':
+    'Al salir de esta página el código no se puede volver a mostrar. Si se pierde, cualquier miembro puede hacerle un código de entrada en persona.',
+  'slip.another': 'Pedir por otra persona',
+  'slip.board': 'Volver al tablón',
+  'follow.title': 'Seguir una ficha',
+  'follow.intro':
+    '¿Un miembro pidió por ti y te dio una ficha? Escribe su código para ver cómo va. Un miembro en una línea de ayuda o en una mesa puede hacerlo por ti.',
+  'follow.code': 'El código de la ficha',
+  'follow.codeHint': '16 letras y cifras; los espacios y guiones no importan.',
+  'follow.submit': 'Ver cómo va',
+  'follow.for': 'Lo que se pidió para {name}',
+  'follow.nothing': 'No hay nada publicado para esta ficha ahora.',
+  'follow.helping': '{name} está ayudando con esto.',
+  'follow.met': '{name} ayudó: esto está cubierto.',
+  'follow.released': '{name} se ofreció y luego se retiró.',
+  'follow.someone': 'Un miembro',
+  'follow.waiting': 'Los miembros pueden verlo; nadie se ha ofrecido todavía.',
+  'follow.signInTitle': 'Responder o pedir más',
+  'follow.signInHow':
+    'Para escribir a quien ayuda, entra con esta ficha en este teléfono o computadora. El código deja de funcionar y se te muestra cómo hacer tu próxima forma de volver a entrar.',
+  'follow.signIn': 'Entrar como yo',
+  'error.slipWrong':
+    'Este código no muestra nada. Compáralo con la ficha: el código de una ficha tiene 16 letras y cifras, y cuando alguien entra con él deja de funcionar.',
 });

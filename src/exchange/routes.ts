@@ -3,8 +3,9 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
-import { checkForm, readForm, readJsonInput, today, type FormValues } from '../web/forms.ts';
-import { errors } from '../web/errors.ts';
+import { checkForm, readForm, readJsonInput, type FormValues } from '../web/forms.ts';
+import { dayIn } from '../web/zone.ts';
+import { errors, fromDatabaseError } from '../web/errors.ts';
 import { authorize, isUuid, requireMember } from '../web/edges.ts';
 import type { PostKind } from '../db/types.ts';
 import { rankCandidates, findNearDuplicate } from './matching.ts';
@@ -24,10 +25,13 @@ import {
   threadMessages,
   type PostView,
 } from './queries.ts';
-import { boardFilterSchema, messageSchema, postSchema } from './schema.ts';
+import { boardFilterSchema, messageSchema, personSchema, postSchema } from './schema.ts';
 import { kickMatching } from './match-queue.ts';
 import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
 import * as views from './views.tsx';
+import { SlipPage } from './slip-views.tsx';
+import { bringSomeoneIn } from '../members/index.ts';
+import { translator } from '../web/i18n/index.ts';
 import { setBreak } from '../members/index.ts';
 import { breakSince } from '../members/index.ts';
 import { loadOf } from '../mutuality/index.ts';
@@ -82,7 +86,8 @@ async function postForm(
     action: string;
     editing: boolean;
     duplicate?: { id: string; what: string };
-    status?: 200 | 403 | 409 | 422;
+    status?: 200 | 403 | 409 | 422 | 429;
+    forSomeone?: boolean;
   },
 ) {
   const v = opts.form.values;
@@ -97,7 +102,7 @@ async function postForm(
   const t = c.get('t');
   return page(
     c,
-    t(opts.kind === 'need' ? 'post.newNeed' : 'post.newOffer'),
+    opts.forSomeone ? t('intake.title') : t(opts.kind === 'need' ? 'post.newNeed' : 'post.newOffer'),
     (view) => views.PostFormPage({ v: view, ...opts, suggestions }),
     { status: opts.status ?? 200, scripts: ['/static/suggest.js'] },
   );
@@ -141,7 +146,7 @@ exchangeRoutes.get('/posts/new', async (c) => {
 
 /** Validates a post form; on success returns the input, otherwise re-renders with messages beside each field. */
 function parsePost(c: C, values: FormValues) {
-  return checkForm(postSchema(c.get('network')!, today(c.get('deps').clock())), values);
+  return checkForm(postSchema(c.get('network')!, dayIn(c.get('network')!.timeZone, c.get('deps').clock())), values);
 }
 
 exchangeRoutes.post('/posts', async (c) => {
@@ -177,6 +182,79 @@ exchangeRoutes.post('/posts', async (c) => {
   const id = await createPost(db, member.id, member.language, parsed.data, clock());
   kickMatching(db, c.get('deps').log);
   return c.redirect(`/posts/${id}?posted=1`, 303);
+});
+
+/**
+ * Asking for someone without a phone (slips: members/slips.ts): a member at a hotline, a door or a table posts a need
+ * for a person, who becomes its asker under any name they give and takes away a slip with their own code. No
+ * questions beyond the need, as with any post; bringing someone in counts as an invite (daily_invites).
+ */
+exchangeRoutes.get('/posts/for-someone', async (c) => {
+  requireMember(c);
+  const net = c.get('network')!;
+  return postForm(c, {
+    kind: 'need',
+    form: emptyForm({
+      urgency: 'soon',
+      person_language: net.languages.length === 1 ? net.languages[0]! : c.get('lang'),
+    }),
+    action: '/posts/for-someone',
+    editing: false,
+    forSomeone: true,
+  });
+});
+
+exchangeRoutes.post('/posts/for-someone', async (c) => {
+  const member = requireMember(c);
+  const values = await readForm(c);
+  const net = c.get('network')!;
+  const { db, keys, clock, config, registry } = c.get('deps');
+  const again = (form: FormState, status: 403 | 422 | 429) =>
+    postForm(c, { kind: 'need', form, action: '/posts/for-someone', editing: false, forSomeone: true, status });
+  const person = checkForm(personSchema(net.languages), values);
+  const parsed = parsePost(c, { ...values, kind: 'need' });
+  if (!person.ok || !parsed.ok) {
+    const errors = { ...(parsed.ok ? {} : parsed.form.errors), ...(person.ok ? {} : person.form.errors) };
+    return again({ values, errors }, 422);
+  }
+  const now = clock();
+  const outcome = await db
+    .transaction()
+    .execute(async (tx) => {
+      const brought = await bringSomeoneIn(tx, keys, {
+        displayName: person.data.person_name,
+        language: person.data.person_language,
+        madeBy: member.id,
+        needsSecond: net.joinMode === 'seconded',
+        now,
+      });
+      await createPost(tx, brought.memberId, person.data.person_language, parsed.data, now);
+      return { ok: true as const, brought };
+    })
+    .catch((e: unknown) => {
+      // What the database refuses is said above the form, with everything typed kept: the daily limit, a pause.
+      const known = fromDatabaseError(e);
+      if (known?.code === 'daily_limit')
+        return { ok: false as const, error: 'error.slipDailyLimit' as const, status: 429 as const };
+      if (known?.status === 403) return { ok: false as const, error: known.messageKey, status: 403 as const };
+      throw e;
+    });
+  if (!outcome.ok) return again({ values, errors: { _form: outcome.error } }, outcome.status);
+  kickMatching(db, c.get('deps').log);
+  c.header('cache-control', 'no-store');
+  const lang = person.data.person_language;
+  return page(c, c.get('t')('slip.titleShort'), (v) =>
+    SlipPage({
+      v,
+      st: translator(lang, registry.catalogs),
+      personLang: lang,
+      name: person.data.person_name,
+      what: parsed.data.what,
+      code: outcome.brought.code,
+      publicUrl: config.publicUrl,
+      needsSecond: outcome.brought.needsSecond,
+    }),
+  );
 });
 
 exchangeRoutes.get('/posts/:id', async (c) => {
@@ -318,6 +396,7 @@ exchangeRoutes.get('/me', async (c) => {
       memberId: member.id,
       t: c.get('t'),
       lang: c.get('lang'),
+      zone: c.get('network')!.timeZone,
       now,
       network: c.get('network')!,
     }),
@@ -382,7 +461,10 @@ exchangeRoutes.get('/api/posts', async (c) => {
 
 exchangeRoutes.post('/api/posts', async (c) => {
   const member = requireMember(c);
-  const input = await readJsonInput(c, postSchema(c.get('network')!, today(c.get('deps').clock())));
+  const input = await readJsonInput(
+    c,
+    postSchema(c.get('network')!, dayIn(c.get('network')!.timeZone, c.get('deps').clock())),
+  );
   const id = await createPost(c.get('deps').db, member.id, member.language, input, c.get('deps').clock());
   kickMatching(c.get('deps').db, c.get('deps').log);
   return c.json({ id, url: `/posts/${id}` }, 201);

@@ -76,6 +76,13 @@ export function postSchema(a: Pick<Network, 'categories' | 'areas'>, today: stri
 
 export type PostInput = z.infer<ReturnType<typeof postSchema>>;
 
+/** Who a need asked for someone is for: a name to call them (any name: no surname, no ID) and their language. */
+export const personSchema = (languages: readonly string[]) =>
+  z.object({
+    person_name: z.string('error.nameRequired').trim().min(1, 'error.nameRequired').max(60, 'error.nameTooLong'),
+    person_language: z.string('error.chooseLanguage').refine((l) => languages.includes(l), 'error.chooseLanguage'),
+  });
+
 export const messageSchema = z.object({
   body: z.string('error.required').trim().min(1, 'error.messageEmpty').max(4000, 'error.messageTooLong'),
 });

@@ -23,6 +23,7 @@ import type { BoardFilter } from './schema.ts';
 import { URGENCIES } from './status.ts';
 import { CrisisBanner } from '../crisis/index.ts';
 import type { CrisisState } from '../crisis/index.ts';
+import { languageOptions } from '../members/index.ts';
 
 export const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
 const statusKey = (s: string) => `status.${s}` as MessageKey;
@@ -35,14 +36,14 @@ export function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
     <p class="meta">
       <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span>{' '}
       <span class="tag">{categoryLabel(t, p.category)}</span> <span class="tag">{p.area}</span>{' '}
-      {p.neededBy ? <span>{t('post.neededByShort', { date: formatDate(v.lang, p.neededBy) })}</span> : null}
+      {p.neededBy ? <span>{t('post.neededByShort', { date: formatDate(v, p.neededBy) })}</span> : null}
       {p.availableUntil ? (
-        <span>{t('post.availableUntilShort', { date: formatDate(v.lang, p.availableUntil) })}</span>
+        <span>{t('post.availableUntilShort', { date: formatDate(v, p.availableUntil) })}</span>
       ) : null}
       {p.capacity ? <span> · {p.capacity}</span> : null}
       <span class="by">
         {' · '}
-        {t('post.by')} <a href={`/members/${p.memberId}`}>{p.memberName}</a>, {formatDate(v.lang, p.createdAt)}
+        {t('post.by')} <a href={`/members/${p.memberId}`}>{p.memberName}</a>, {formatDate(v, p.createdAt)}
       </span>
     </p>
   );
@@ -181,17 +182,33 @@ export function PostFormPage(props: {
   duplicate?: { id: string; what: string } | undefined;
   suggestions: PostView[];
   editing: boolean;
+  /** A need asked for someone without a phone (slip-routes.ts): first who it is for, in a few words. */
+  forSomeone?: boolean;
 }) {
   const { v, kind, form } = props;
   const { t } = v;
   const net = v.network!;
-  const title = props.editing
-    ? t(kind === 'need' ? 'post.editNeed' : 'post.editOffer')
-    : t(kind === 'need' ? 'post.newNeed' : 'post.newOffer');
+  const title = props.forSomeone
+    ? t('intake.title')
+    : props.editing
+      ? t(kind === 'need' ? 'post.editNeed' : 'post.editOffer')
+      : t(kind === 'need' ? 'post.newNeed' : 'post.newOffer');
   return (
     <>
       <h1>{title}</h1>
-      <p class="hint">{t(kind === 'need' ? 'post.needIntro' : 'post.offerIntro')}</p>
+      <p class="hint">
+        {t(props.forSomeone ? 'intake.intro' : kind === 'need' ? 'post.needIntro' : 'post.offerIntro')}
+      </p>
+      {kind === 'need' && !props.editing && !props.forSomeone ? (
+        <p class="hint">
+          <a href="/posts/for-someone">{t('intake.link')}</a>
+        </p>
+      ) : null}
+      {props.forSomeone ? (
+        <p class="hint">
+          <a href="/slip">{t('intake.followLink')}</a>
+        </p>
+      ) : null}
       {props.duplicate ? (
         <Notice kind="warning">
           <p>{t('post.duplicate', { what: props.duplicate.what })}</p>
@@ -205,11 +222,37 @@ export function PostFormPage(props: {
       <ErrorSummary t={t} form={form} />
       <form method="post" action={props.action} novalidate data-suggest={kind}>
         <input type="hidden" name="kind" value={kind} />
+        {props.forSomeone ? (
+          <fieldset class="field">
+            <legend>{t('intake.who')}</legend>
+            <TextField
+              t={t}
+              form={form}
+              name="person_name"
+              label="intake.name"
+              hint="intake.nameHint"
+              required
+              maxlength={60}
+            />
+            {net.languages.length > 1 ? (
+              <RadioGroup
+                t={t}
+                form={form}
+                name="person_language"
+                label="intake.language"
+                required
+                options={languageOptions(net.languages)}
+              />
+            ) : (
+              <input type="hidden" name="person_language" value={net.languages[0]} />
+            )}
+          </fieldset>
+        ) : null}
         <TextArea
           t={t}
           form={form}
           name="what"
-          label={kind === 'need' ? 'post.whatNeed' : 'post.whatOffer'}
+          label={props.forSomeone ? 'intake.what' : kind === 'need' ? 'post.whatNeed' : 'post.whatOffer'}
           required
           rows={3}
           maxlength={1000}
@@ -279,7 +322,11 @@ export function PostFormPage(props: {
           </button>
         ) : (
           <button type="submit" class="primary">
-            {props.editing ? t('post.save') : t(kind === 'need' ? 'post.submitNeed' : 'post.submitOffer')}
+            {props.forSomeone
+              ? t('intake.submit')
+              : props.editing
+                ? t('post.save')
+                : t(kind === 'need' ? 'post.submitNeed' : 'post.submitOffer')}
           </button>
         )}
       </form>
@@ -399,7 +446,7 @@ export function MatchPage(props: {
             <li class={m.authorId === v.member!.id ? 'mine' : 'theirs'}>
               <p class="who">
                 {m.authorName ?? t('match.someone')} ·{' '}
-                <time datetime={m.createdAt.toISOString()}>{formatDateTime(v.lang, m.createdAt)}</time>
+                <time datetime={m.createdAt.toISOString()}>{formatDateTime(v, m.createdAt)}</time>
               </p>
               <p class="body">{m.body}</p>
               {m.authorId && m.authorId !== v.member!.id
@@ -510,7 +557,7 @@ export function MyPage(props: {
         <h2 id="break-title">{t('me.breakTitle')}</h2>
         {props.onBreakSince ? (
           <>
-            <Notice kind="info">{t('me.onBreak', { date: formatDate(v.lang, props.onBreakSince) })}</Notice>
+            <Notice kind="info">{t('me.onBreak', { date: formatDate(v, props.onBreakSince) })}</Notice>
             <form method="post" action="/me/back">
               <button type="submit" class="primary">
                 {t('me.back')}

@@ -71,7 +71,7 @@ const aboutMoney = (
 ): NotificationKindDef<MoneySubject> => ({
   kind,
   about: requestOrRecord,
-  text: (t, lang, { about: m }) =>
+  text: (t, { lang }, { about: m }) =>
     m
       ? t(message, { amount: formatMoney(lang, m.amount, m.currency), fund: oneLine(fundName(t, m.fundName)) })
       : t(message, { what: '' }),

@@ -226,7 +226,7 @@ export function RequestPage(p: {
         <dt>{t('fund.askedBy')}</dt>
         <dd>{policy.seeName ? r.memberName : t('fund.aMember')}</dd>
         <dt>{t('fund.askedAt')}</dt>
-        <dd>{formatDateTime(v.lang, r.askedAt)}</dd>
+        <dd>{formatDateTime(v, r.askedAt)}</dd>
         {r.approvedHow ? (
           <>
             <dt>{t('fund.approvedHow')}</dt>
@@ -295,7 +295,7 @@ export function RecordPage({
     <>
       <h1>{recordWhat(v, r)}</h1>
       <p>
-        {t('fund.recordedByName', { name: by })} · {formatDateTime(v.lang, r.recordedAt)}
+        {t('fund.recordedByName', { name: by })} · {formatDateTime(v, r.recordedAt)}
       </p>
       {r.memo ? <p>{r.memo}</p> : null}
       {r.confirmedAt ? (

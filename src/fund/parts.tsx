@@ -66,7 +66,7 @@ export function EntryTable({ v, entries, reverse }: { v: ViewCtx; entries: Entry
             <tr id={`entry-${e.id}`}>
               <td>{e.id}</td>
               <td>
-                <time datetime={e.at.toISOString()}>{formatDate(v.lang, e.at)}</time>
+                <time datetime={e.at.toISOString()}>{formatDate(v, e.at)}</time>
               </td>
               <td>
                 {entryWhat(v, e)}
@@ -194,7 +194,7 @@ export function RequestLine({ v, r }: { v: ViewCtx; r: RequestView & { showName:
       </a>
       <p class="by">
         <span class="tag">{requestStatus(v, r)}</span> ·{' '}
-        <time datetime={r.askedAt.toISOString()}>{formatDateTime(v.lang, r.askedAt)}</time>
+        <time datetime={r.askedAt.toISOString()}>{formatDateTime(v, r.askedAt)}</time>
       </p>
     </li>
   );
@@ -273,7 +273,7 @@ export function ExpectedList({
               back: formatMoney(v.lang, x.returned, x.currency),
             })}
             <p class="by">
-              <span class="tag">{t(EXPECTED_STATUS[x.status])}</span> · {formatDate(v.lang, x.createdAt)}
+              <span class="tag">{t(EXPECTED_STATUS[x.status])}</span> · {formatDate(v, x.createdAt)}
             </p>
             {x.status === 'expected' && treasurer ? (
               <form method="post" action={`/fund/expected/${x.id}/return`} class="inline-field">

@@ -213,7 +213,7 @@ export function FundPage(p: FundPageProps) {
       ) : (
         <ul>
           {p.treasurers.map((h) => (
-            <li>{t('fund.treasurerUntil', { name: h.name, date: formatDate(v.lang, h.endsAt) })}</li>
+            <li>{t('fund.treasurerUntil', { name: h.name, date: formatDate(v, h.endsAt) })}</li>
           ))}
         </ul>
       )}

@@ -17,6 +17,7 @@ export const access: Record<string, RouteAccess> = {
   'GET /members': { who: 'members' },
   'POST /members/:id/sign-in-code': { who: 'others', about: 'member' }, // for another member, never oneself
   'POST /members/codes/:id/second': { who: 'second', about: 'signInCode' }, // neither its member nor its maker
+  'POST /members/slips/:id/second': { who: 'others', about: 'slip' }, // anyone but who brought them in
   'POST /language': { who: 'anyone' },
   'GET /settings': { who: 'members' },
   'POST /settings': { who: 'members' },

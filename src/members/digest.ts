@@ -17,8 +17,11 @@ export async function sendDigests(
   mailer: Mailer,
   publicUrl: string,
   now: Date,
+  /** The network's time zone: read once, and only when some mail is due. */
+  zone: () => Promise<string>,
 ): Promise<number> {
   let sent = 0;
+  let known: string | undefined;
   const decisionKinds = registry.notificationKinds.filter((k) => k.aboutDecisions).map((k): string => k.kind);
   for (const member of await dueDigests(db, now, decisionKinds)) {
     const t = translator(pickLanguage(member.language), registry.catalogs);
@@ -26,7 +29,8 @@ export async function sendDigests(
     const items = (await notificationsOf(db, registry, member.id, 50)).filter(
       (n) => !n.read && (member.email_decisions || !decisionKinds.includes(n.kind)),
     );
-    const lines = items.map((n) => `- ${notificationText(t, registry, n, pickLanguage(member.language))}`);
+    const at = { lang: pickLanguage(member.language), zone: (known ??= await zone()) };
+    const lines = items.map((n) => `- ${notificationText(t, registry, n, at)}`);
     try {
       await mailer.send({
         to: decrypt(keys, EMAIL_PURPOSE, member.email_enc!),

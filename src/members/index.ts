@@ -12,11 +12,13 @@ import { clearSpentCredentials } from './sessions.ts';
 import { clearEmailConfirmations } from './email.ts';
 import { clearOldSignInCodes } from './ways-back.ts';
 import { plain } from '../notifications/index.ts';
+import { zoneOf } from '../web/zone.ts';
 
 declare module '../web/domain.ts' {
   interface NotificationKinds {
     invite_to_second: true;
     code_to_second: true;
+    slip_to_second: true;
     code_made_for_you: true;
   }
 }
@@ -38,11 +40,13 @@ export const members: Domain = {
     'email_confirmations',
     'recovery_codes',
     'sign_in_codes',
+    'member_slips',
   ],
   middleware: [loadSession()],
   notifications: [
     plain('invite_to_second', 'notification.inviteToSecond', () => '/invites'),
     plain('code_to_second', 'notification.codeToSecond', () => '/members'),
+    plain('slip_to_second', 'notification.slipToSecond', () => '/members#slips'),
     plain('code_made_for_you', 'notification.codeMadeForYou', () => '/settings#ways-back'),
   ],
   routes: [homeRoutes, memberRoutes],
@@ -53,7 +57,10 @@ export const members: Domain = {
     {
       name: 'mail digests',
       last: true, // after every other job, so what they noticed this minute goes out with it
-      run: (deps, now) => sendDigests(deps.db, deps.registry, deps.keys, deps.mailer, deps.config.publicUrl, now),
+      run: (deps, now) =>
+        sendDigests(deps.db, deps.registry, deps.keys, deps.mailer, deps.config.publicUrl, now, async () =>
+          zoneOf(await deps.network()),
+        ),
     },
   ],
   nav: [
@@ -68,7 +75,9 @@ export const members: Domain = {
 export { JOIN_MODES, type JoinMode } from './invites.ts';
 export { createMember, EMAIL_PURPOSE, noteDigestSent, removeMember, setBreak, type NewMember } from './commands.ts';
 export { activeMember, activeMembers, breakSince, languageOf, reachableMemberIds } from './queries.ts';
-export { email } from './schema.ts';
+export { email, signInCodeSchema } from './schema.ts';
+export { bringSomeoneIn, slipHolder, slipWaits, type BroughtIn } from './slips.ts';
+export { grouped, normaliseCode } from './ways-back.ts';
 export { setSessionCookie } from './session-cookie.ts';
 export { createSession } from './sessions.ts';
 export { languageOptions } from './views.tsx';

@@ -21,6 +21,7 @@ const en = {
   'home.left': 'That account has left the network. Thank you for what you shared.',
   'home.intro': 'Neighbours asking for and offering help, side by side. Sign in to see the board.',
   'home.howToJoin': 'New here? Ask any member for an invite link.',
+  'home.followSlip': 'A member asked for you and gave you a slip? Follow it here',
   'home.notFoundedTitle': 'Not set up yet',
   'home.notFounded': 'This Kropotkin has no network yet. The person who installed it has a one-time link to start one.',
 
@@ -250,6 +251,19 @@ const en = {
   'codeMade.back': 'Back to the member list',
 
   'agreement.daily_sign_in_codes': 'Most sign-in codes one member makes for others in a day',
+
+  'notification.slipToSecond':
+    'A member brought someone in with a slip; it signs them in once a second member seconds it.',
+  'waiting.slip': '{maker} brought in {member} with a slip: second it if you know the slip is theirs',
+  'waiting.slipIfNobody':
+    'Until a member seconds it, what was asked for {member} is posted and followed, but the slip signs nobody in.',
+  'members.slipsTitle': 'Slips waiting for a second member',
+  'members.slipItem': '{member}, brought in by {maker} on {date}.',
+  'members.secondSlip': 'Second this slip',
+  'members.slipsHint':
+    'The network agreed that joining takes a second member. Second a slip when you know the person it was made for.',
+  'error.slipWaitsForSecond':
+    'This slip signs you in once a second member seconds it (your network agreed that joining takes a second member). Show it to a member; what was asked for you is posted already.',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -279,6 +293,7 @@ export const messages = defineMessages(en, {
   'home.left': 'Esa cuenta ha salido de la red. Gracias por lo que compartiste.',
   'home.intro': 'Vecinas y vecinos que piden y ofrecen ayuda, de igual a igual. Entra para ver el tablón.',
   'home.howToJoin': '¿Eres nueva? Pide un enlace de invitación a cualquier integrante.',
+  'home.followSlip': '¿Un miembro pidió por ti y te dio una ficha? Síguela aquí',
   'home.notFoundedTitle': 'Aún sin configurar',
   'home.notFounded': 'Este Kropotkin aún no tiene red. Quien lo instaló tiene un enlace de un solo uso para empezarla.',
 
@@ -500,6 +515,18 @@ export const messages = defineMessages(en, {
   'members.awaitingHint':
     'Estos miembros tienen un cargo, así que otro miembro confirma el código que se les hace. Confírmalo solo si sabes que de verdad lo pide esa persona.',
   'members.confirmCode': 'Confirmar este código',
+  'notification.slipToSecond':
+    'Un miembro trajo a alguien con una ficha; le deja entrar cuando un segundo miembro la apoye.',
+  'waiting.slip': '{maker} trajo a {member} con una ficha: apóyala si sabes que la ficha es suya',
+  'waiting.slipIfNobody':
+    'Mientras nadie la apoye, lo pedido para {member} está publicado y se puede seguir, pero la ficha no deja entrar a nadie.',
+  'members.slipsTitle': 'Fichas que esperan a un segundo miembro',
+  'members.slipItem': '{member}: la trajo {maker} el {date}.',
+  'members.secondSlip': 'Apoyar esta ficha',
+  'members.slipsHint':
+    'La red acordó que unirse requiere un segundo miembro. Apoya una ficha cuando conozcas a la persona para quien se hizo.',
+  'error.slipWaitsForSecond':
+    'Esta ficha te deja entrar cuando un segundo miembro la apoye (tu red acordó que unirse requiere un segundo miembro). Muéstrala a un miembro; lo que se pidió para ti ya está publicado.',
   'members.seconded': 'Confirmado: el código ya funciona.',
 
   'codeMade.titleShort': 'Código de entrada',

@@ -40,6 +40,7 @@ import {
   useCode,
   waysBackOf,
 } from './ways-back.ts';
+import { secondSlip, slipsAwaitingSecond } from './slips.ts';
 import * as waysBackViews from './ways-back-views.tsx';
 import { activeMember, listMembers } from './queries.ts';
 import {
@@ -206,7 +207,12 @@ memberRoutes.post('/sign-in/code', async (c) => {
   const used = await useCode(db, keys, parsed.data.code, clock());
   if (!used.ok) {
     if (used.why === 'wrong') limits.wrongCodes.take('all');
-    const error = used.why === 'wrong' ? 'error.codeWrong' : 'error.codeWaitsForSecond';
+    const error =
+      used.why === 'wrong'
+        ? 'error.codeWrong'
+        : used.why === 'slip_waits_for_second'
+          ? 'error.slipWaitsForSecond'
+          : 'error.codeWaitsForSecond';
     return again({ values, errors: { code: error } }, 422);
   }
   setSessionCookie(c, used.session);
@@ -382,9 +388,10 @@ memberRoutes.get('/members', async (c) => {
   const member = requireMember(c);
   const { db, clock } = c.get('deps');
   const q = memberSearchSchema.parse(c.req.query()).q ?? '';
-  const [list, awaiting] = await Promise.all([
+  const [list, awaiting, slips] = await Promise.all([
     listMembers(db, q, MEMBER_PAGE + 1),
     codesAwaitingSecond(db, member.id, clock()),
+    slipsAwaitingSecond(db, member.id),
   ]);
   return page(c, c.get('t')('members.title'), (v) =>
     waysBackViews.MembersPage({
@@ -394,6 +401,7 @@ memberRoutes.get('/members', async (c) => {
       more: list.members.length > MEMBER_PAGE,
       total: list.total,
       awaiting,
+      slips,
       done: c.req.query('done'),
     }),
   );
@@ -432,6 +440,14 @@ memberRoutes.post('/members/codes/:id/second', async (c) => {
   const id = c.req.param('id');
   const { db, clock } = c.get('deps');
   if (!isId(id) || !(await secondSignInCode(db, id, member.id, clock()))) throw errors.notFound();
+  return c.redirect('/members?done=seconded', 303);
+});
+
+memberRoutes.post('/members/slips/:id/second', async (c) => {
+  const member = requireMember(c);
+  const id = c.req.param('id');
+  const { db, clock } = c.get('deps');
+  if (!isId(id) || !(await secondSlip(db, id, member.id, clock()))) throw errors.notFound();
   return c.redirect('/members?done=seconded', 303);
 });
 

@@ -281,8 +281,8 @@ export function SettingsPage(props: {
           <li>
             {t('settings.passkeyItem', {
               n: i + 1,
-              created: formatDate(v.lang, p.createdAt),
-              used: p.lastUsedAt ? formatDateTime(v.lang, p.lastUsedAt) : t('settings.never'),
+              created: formatDate(v, p.createdAt),
+              used: p.lastUsedAt ? formatDateTime(v, p.lastUsedAt) : t('settings.never'),
             })}{' '}
             <form method="post" action="/settings/passkeys/remove" class="inline">
               <input type="hidden" name="id" value={p.id} />
@@ -392,7 +392,7 @@ export function InvitesPage({
             <a href={invite.url}>{invite.url}</a>
           </p>
           <p>
-            {t('invite.expires', { date: formatDate(v.lang, invite.expiresAt) })}{' '}
+            {t('invite.expires', { date: formatDate(v, invite.expiresAt) })}{' '}
             {invite.maxUses === 1 ? t('invite.forOne') : t('invite.forMany', { count: invite.maxUses })}
           </p>
           <p class="hint no-print">{t('invite.print')}</p>
@@ -419,10 +419,10 @@ export function InvitesPage({
               <li>
                 <form method="post" action={`/invites/${m.id}/end`} class="inline">
                   {t('invite.mineItem', {
-                    date: formatDate(v.lang, m.createdAt),
+                    date: formatDate(v, m.createdAt),
                     used: m.uses,
                     uses: m.maxUses ?? '∞',
-                    until: formatDate(v.lang, m.expiresAt),
+                    until: formatDate(v, m.expiresAt),
                   })}
                   {m.waiting ? ` ${t('invite.mineWaiting')}` : ''} <button type="submit">{t('invite.end')}</button>
                 </form>
@@ -441,7 +441,7 @@ export function InvitesPage({
                 <form method="post" action={`/invites/${w.id}/second`} class="inline">
                   {t('invite.waitingItem', {
                     name: w.byName ?? t('invite.byHost'),
-                    date: formatDate(v.lang, w.createdAt),
+                    date: formatDate(v, w.createdAt),
                   })}{' '}
                   <button type="submit">{t('invite.second')}</button>
                 </form>
@@ -460,7 +460,7 @@ export function InvitesPage({
                   {t('invite.endAskedItem', {
                     asker: e.askedByName ?? '?',
                     name: e.byName ?? t('invite.byHost'),
-                    date: formatDate(v.lang, e.createdAt),
+                    date: formatDate(v, e.createdAt),
                   })}{' '}
                   <button type="submit">{t('invite.endConfirm')}</button>
                 </form>
@@ -509,6 +509,9 @@ export function SignedOutHome({ v, left = false }: { v: ViewCtx; left?: boolean 
         </a>
       </p>
       <p class="hint">{t('home.howToJoin')}</p>
+      <p class="hint">
+        <a href="/slip">{t('home.followSlip')}</a>
+      </p>
     </>
   );
 }

@@ -104,7 +104,7 @@ export function WaysBackSection(props: {
         <li>{t('waysBack.passkeys', { count: ways.passkeys })}</li>
         <li>
           {ways.recoveryMadeAt
-            ? t('waysBack.recoveryMade', { date: formatDate(v.lang, ways.recoveryMadeAt) })
+            ? t('waysBack.recoveryMade', { date: formatDate(v, ways.recoveryMadeAt) })
             : t('waysBack.noRecovery')}
         </li>
       </ul>
@@ -123,8 +123,8 @@ export function WaysBackSection(props: {
               <li>
                 {t(c.usedAt ? 'waysBack.madeForUsed' : 'waysBack.madeForUnused', {
                   maker: c.maker,
-                  when: formatDateTime(v.lang, c.createdAt),
-                  used: c.usedAt ? formatDateTime(v.lang, c.usedAt) : '',
+                  when: formatDateTime(v, c.createdAt),
+                  used: c.usedAt ? formatDateTime(v, c.usedAt) : '',
                 })}
                 {c.second ? ` ${t('waysBack.madeForSecond', { second: c.second })}` : ''}
               </li>
@@ -139,6 +139,7 @@ export function WaysBackSection(props: {
 
 export type MemberRow = { id: string; displayName: string; joinedAt: Date; offers: string[] };
 export type AwaitingSecond = { id: string; expiresAt: Date; member: string; maker: string };
+export type SlipAwaiting = { id: string; member: string; maker: string; madeAt: Date };
 
 export function MembersPage(props: {
   v: ViewCtx;
@@ -147,6 +148,7 @@ export function MembersPage(props: {
   more: boolean;
   total: number;
   awaiting: AwaitingSecond[];
+  slips: SlipAwaiting[];
   done?: string | undefined;
 }) {
   const { v, q } = props;
@@ -170,7 +172,7 @@ export function MembersPage(props: {
                 {t('members.awaitingItem', {
                   member: a.member,
                   maker: a.maker,
-                  until: formatDateTime(v.lang, a.expiresAt),
+                  until: formatDateTime(v, a.expiresAt),
                 })}{' '}
                 <form method="post" action={`/members/codes/${a.id}/second`} class="inline">
                   <button type="submit">{t('members.confirmCode')}</button>
@@ -179,6 +181,22 @@ export function MembersPage(props: {
             ))}
           </ul>
           <p class="hint">{t('members.awaitingHint')}</p>
+        </section>
+      ) : null}
+      {props.slips.length ? (
+        <section aria-labelledby="slips-title" id="slips">
+          <h2 id="slips-title">{t('members.slipsTitle')}</h2>
+          <ul class="plain">
+            {props.slips.map((s) => (
+              <li>
+                {t('members.slipItem', { member: s.member, maker: s.maker, date: formatDate(v, s.madeAt) })}{' '}
+                <form method="post" action={`/members/slips/${s.id}/second`} class="inline">
+                  <button type="submit">{t('members.secondSlip')}</button>
+                </form>
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t('members.slipsHint')}</p>
         </section>
       ) : null}
       <form method="get" action="/members" role="search" class="search">
@@ -193,7 +211,7 @@ export function MembersPage(props: {
             <a href={`/members/${m.id}`}>
               <strong>{m.displayName}</strong>
             </a>{' '}
-            <span class="hint">{t('members.joined', { date: formatDate(v.lang, m.joinedAt) })}</span>
+            <span class="hint">{t('members.joined', { date: formatDate(v, m.joinedAt) })}</span>
             {m.offers.length ? (
               <span class="offers">
                 {' '}
@@ -239,7 +257,7 @@ export function SignInCodeMadePage(props: {
         {t('codeMade.how', {
           name: props.name,
           address: props.signInUrl,
-          until: formatDateTime(v.lang, props.expiresAt),
+          until: formatDateTime(v, props.expiresAt),
         })}
       </p>
       {props.needsSecond ? <Notice kind="warning">{t('codeMade.needsSecond', { name: props.name })}</Notice> : null}

@@ -36,6 +36,8 @@ export function normaliseCode(typed: string): string | null {
 }
 
 const hashOf = (keys: Keys, code: string) => lookupHash(keys, PURPOSE, code);
+/** How a code is stored: a keyed hash (the key is not in the database). */
+export const codeHash = hashOf;
 
 /** A sign-in code still waiting to be used: not used, not ended, and (given `now`) not run out. */
 export const stillWaiting = (eb: ExpressionBuilder<Database, 'sign_in_codes'>, now?: Date) =>
@@ -83,7 +85,7 @@ export async function waysBackOf(db: Kysely<Database>, memberId: string) {
 
 export type CodeUse =
   | { ok: true; memberId: string; session: string; kind: 'recovery' | 'sign-in'; madeBy: string | null }
-  | { ok: false; why: 'wrong' | 'waits_for_second' };
+  | { ok: false; why: 'wrong' | 'waits_for_second' | 'slip_waits_for_second' };
 
 /**
  * Signs in with a code: a recovery code is spent, a sign-in code is marked used. Never for a removed member.
@@ -93,6 +95,16 @@ export async function useCode(db: Kysely<Database>, keys: Keys, code: string, no
   const hash = hashOf(keys, code);
   return db.transaction().execute(async (tx): Promise<CodeUse> => {
     if (code.length === RECOVERY_CODE_LENGTH) {
+      // A slip another member made, where joining takes a second member, signs in only once seconded (slips.ts).
+      const waits = await tx
+        .selectFrom('recovery_codes')
+        .innerJoin('member_slips', 'member_slips.member_id', 'recovery_codes.member_id')
+        .select('member_slips.member_id')
+        .where('recovery_codes.code_hash', '=', hash)
+        .where('member_slips.needs_second', '=', true)
+        .where('member_slips.seconded_at', 'is', null)
+        .executeTakeFirst();
+      if (waits) return { ok: false, why: 'slip_waits_for_second' };
       const spent = await tx
         .deleteFrom('recovery_codes')
         .where('code_hash', '=', hash)

@@ -116,7 +116,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
         <Notice kind="warning">
           <p>
             {t('mutuality.loadWarned', {
-              date: formatDate(lang, p.warning!.at),
+              date: formatDate(v, p.warning!.at),
               share: pct(lang, p.warning!.share),
               threshold: pct(lang, p.warning!.threshold / 100),
             })}
@@ -366,7 +366,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
               <tbody>
                 {p.checkins.map((r) => (
                   <tr>
-                    <th scope="row">{formatDate(lang, r.openedAt)}</th>
+                    <th scope="row">{formatDate(v, r.openedAt)}</th>
                     {r.counts.shown ? (
                       CHECKIN_ANSWERS.map((a) => (
                         <td class="num">{(r.counts as { value: Record<string, number> }).value[a]}</td>
@@ -454,7 +454,7 @@ export function SummaryPage({ v, p, network }: { v: ViewCtx; p: DashboardProps; 
   const { d } = p;
   return (
     <div class="summary">
-      <h1>{t('mutuality.summaryTitle', { network, date: formatDate(lang, d.asOf) })}</h1>
+      <h1>{t('mutuality.summaryTitle', { network, date: formatDate(v, d.asOf) })}</h1>
       <ul>
         <li>
           {t('mutuality.reciprocity')}: <Shown v={v} s={d.reciprocity.now} show={(r) => pct(lang, r.share)} />

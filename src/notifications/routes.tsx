@@ -32,9 +32,9 @@ notificationRoutes.get('/notifications', async (c) => {
       <ul class="cards compact">
         {items.map((n) => (
           <li class={n.read ? 'card' : 'card unread'}>
-            <a href={notificationLink(v.registry, n)}>{notificationText(v.t, v.registry, n, v.lang)}</a>
+            <a href={notificationLink(v.registry, n)}>{notificationText(v.t, v.registry, n, v)}</a>
             <p class="by">
-              <time datetime={n.createdAt.toISOString()}>{formatDateTime(v.lang, n.createdAt)}</time>
+              <time datetime={n.createdAt.toISOString()}>{formatDateTime(v, n.createdAt)}</time>
               {n.read ? null : <span class="tag">{v.t('notifications.new')}</span>}
             </p>
           </li>

@@ -2,12 +2,13 @@
 // mail; each kind is declared by the domain that sends it.
 import type { MessageKey, Translate } from '../web/i18n/index.ts';
 import type { NotificationView } from './queries.ts';
+import type { Locale } from '../web/zone.ts';
 import type { NotificationKind, NotificationKindDef, Registry } from '../web/domain.ts';
 
 /** How a notification reads: as the domain that sent it declares (web/domain.ts, NotificationKindDef). */
-export function notificationText(t: Translate, registry: Registry, n: NotificationView, lang: string): string {
+export function notificationText(t: Translate, registry: Registry, n: NotificationView, at: Locale): string {
   const def = registry.notification(n.kind);
-  return def ? def.text(t, lang, n, registry) : n.kind;
+  return def ? def.text(t, at, n, registry) : n.kind;
 }
 
 export function notificationLink(registry: Registry, n: NotificationView): string {

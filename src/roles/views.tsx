@@ -26,7 +26,7 @@ function Terms({ v, r }: { v: ViewCtx; r: RoleSummary }) {
       {r.holders.length ? (
         <ul>
           {r.holders.map((h) => (
-            <li>{t('role.holderUntil', { name: h.name, date: formatDate(v.lang, h.endsAt) })}</li>
+            <li>{t('role.holderUntil', { name: h.name, date: formatDate(v, h.endsAt) })}</li>
           ))}
         </ul>
       ) : (
@@ -35,7 +35,7 @@ function Terms({ v, r }: { v: ViewCtx; r: RoleSummary }) {
       {r.next.length ? (
         <p>
           {t('role.nextHolders')}{' '}
-          {r.next.map((h) => t('role.holderFrom', { name: h.name, date: formatDate(v.lang, h.startsAt) })).join(', ')}
+          {r.next.map((h) => t('role.holderFrom', { name: h.name, date: formatDate(v, h.startsAt) })).join(', ')}
         </p>
       ) : null}
     </>
@@ -140,7 +140,7 @@ export function RolePage({
               {notes.map((n) => (
                 <li>
                   <p class="meta">
-                    {t('role.handoverBy', { name: n.writtenBy, date: formatDateTime(v.lang, n.writtenAt) })}
+                    {t('role.handoverBy', { name: n.writtenBy, date: formatDateTime(v, n.writtenAt) })}
                   </p>
                   <p class="prewrap">{n.note}</p>
                 </li>

@@ -32,8 +32,8 @@ const aboutSlot = (
 ): NotificationKindDef<SlotSubject> => ({
   kind,
   about: slots,
-  text: (t, lang, { about: s }) =>
-    t(message, { what: s ? `${shorten(s.title, 60)}, ${formatDateTime(lang, s.startsAt)}` : '' }),
+  text: (t, at, { about: s }) =>
+    t(message, { what: s ? `${shorten(s.title, 60)}, ${formatDateTime(at, s.startsAt)}` : '' }),
   link: ({ about: s }) => (s ? `/rotas/${s.rotaId}#slot-${s.id}` : '/notifications'),
 });
 

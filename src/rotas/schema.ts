@@ -1,8 +1,9 @@
-// What the rota forms accept. Times are typed as the members' wall clock (the server's time zone, as every time the
-// app shows); a slot ending at or before its start ends the next day (a night shift).
+// What the rota forms accept. Times are typed as the members' wall clock (the network's time zone, as every time the
+// app shows: web/zone.ts); a slot ending at or before its start ends the next day (a night shift).
 import { z } from 'zod';
 import type { Network } from '../web/context.ts';
-import { addDays, today } from '../web/forms.ts';
+import { addDays } from '../web/forms.ts';
+import { dayIn, wallClock } from '../web/zone.ts';
 
 const whole = (min: number, max: number, key: 'error.noticeHours' | 'error.needed' | 'error.repeatWeeks') =>
   z.coerce.number(key).int(key).min(min, key).max(max, key);
@@ -16,7 +17,7 @@ export const rotaForm = (a: Pick<Network, 'categories'>) =>
     notice_hours: z.preprocess((v) => v || '48', whole(1, 336, 'error.noticeHours')),
   });
 
-export const slotForm = (a: Pick<Network, 'areas'>, now: Date) =>
+export const slotForm = (a: Pick<Network, 'areas' | 'timeZone'>, now: Date) =>
   z
     .object({
       date: z
@@ -26,8 +27,8 @@ export const slotForm = (a: Pick<Network, 'areas'>, now: Date) =>
           (d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d,
           'error.invalidDate',
         )
-        .refine((d) => d >= today(now), 'error.dateInPast')
-        .refine((d) => d <= addDays(today(now), 366), 'error.dateTooFar'),
+        .refine((d) => d >= dayIn(a.timeZone, now), 'error.dateInPast')
+        .refine((d) => d <= addDays(dayIn(a.timeZone, now), 366), 'error.dateTooFar'),
       start: time,
       end: time,
       area: z.string('error.chooseArea').refine((v) => a.areas.includes(v), 'error.chooseArea'),
@@ -35,11 +36,7 @@ export const slotForm = (a: Pick<Network, 'areas'>, now: Date) =>
       repeat_weeks: z.preprocess((v) => v || '0', whole(0, 26, 'error.repeatWeeks')),
     })
     .transform((f, ctx) => {
-      const at = (hm: string, plusDays = 0) => {
-        const [y, m, d] = f.date.split('-').map(Number) as [number, number, number];
-        const [h, min] = hm.split(':').map(Number) as [number, number];
-        return new Date(y, m - 1, d + plusDays, h, min);
-      };
+      const at = (hm: string, plusDays = 0) => wallClock(a.timeZone, f.date, hm, plusDays);
       const startsAt = at(f.start);
       const endsAt = f.end > f.start ? at(f.end) : at(f.end, 1);
       if (startsAt <= now) {

@@ -6,6 +6,7 @@ import {
   categoryLabel,
   ErrorSummary,
   formatDateTime,
+  formatTime,
   Notice,
   SelectField,
   TextArea,
@@ -15,7 +16,7 @@ import {
 import type { Commitment, RotaListItem, RotaView, SlotView } from './queries.ts';
 
 const when = (v: ViewCtx, s: { startsAt: Date; endsAt: Date }) =>
-  `${formatDateTime(v.lang, s.startsAt)} – ${new Intl.DateTimeFormat(v.lang, { timeStyle: 'short' }).format(s.endsAt)}`;
+  `${formatDateTime(v, s.startsAt)} – ${formatTime(v, s.endsAt)}`;
 
 export function MyCommitments({ v, items }: { v: ViewCtx; items: Commitment[] }) {
   const { t } = v;

@@ -49,13 +49,13 @@ export function MemberPage({ v, profile, posts, pause, can, done }: MemberPagePr
     <>
       <h1>{profile.name}</h1>
       {done ? <Notice kind="success">{t(`safety.done.${done}` as MessageKey)}</Notice> : null}
-      <p class="by">{t('member.joined', { date: formatDate(v.lang, profile.joinedAt) })}</p>
+      <p class="by">{t('member.joined', { date: formatDate(v, profile.joinedAt) })}</p>
       {profile.removed ? <p>{t('member.removed')}</p> : null}
       {pause.active ? (
         <Notice kind="warning">
           {pause.removal?.seconded
             ? t('safety.pausedUntilDecided')
-            : t('safety.pausedUntil', { when: formatDateTime(v.lang, pause.active.endsAt) })}
+            : t('safety.pausedUntil', { when: formatDateTime(v, pause.active.endsAt) })}
         </Notice>
       ) : null}
       {pause.removal ? (
@@ -152,7 +152,7 @@ export function SafetyLogPage({ v, lines }: { v: ViewCtx; lines: LogLine[] }) {
               ) : null}
             </p>
             <p class="by">
-              <time datetime={l.at.toISOString()}>{formatDateTime(v.lang, l.at)}</time>
+              <time datetime={l.at.toISOString()}>{formatDateTime(v, l.at)}</time>
             </p>
           </li>
         ))}

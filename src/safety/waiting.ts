@@ -17,7 +17,7 @@ export async function safetyWaiting(db: Kysely<Database>, who: WaitingFor): Prom
       what: who.t('waiting.pause', { name: p.display_name }),
       ifNobody: who.t('waiting.pauseIfNobody', {
         name: p.display_name,
-        when: formatDateTime(who.lang, new Date(p.asked_at.getTime() + PAUSE_HOURS * 3_600_000)),
+        when: formatDateTime(who, new Date(p.asked_at.getTime() + PAUSE_HOURS * 3_600_000)),
       }),
       since: p.asked_at,
     })),
@@ -26,7 +26,7 @@ export async function safetyWaiting(db: Kysely<Database>, who: WaitingFor): Prom
       what: who.t('waiting.removal', { name: r.display_name }),
       ifNobody: who.t('waiting.removalIfNobody', {
         name: r.display_name,
-        when: formatDateTime(who.lang, r.closes_at),
+        when: formatDateTime(who, r.closes_at),
       }),
       since: r.opened_at,
     })),

@@ -39,6 +39,9 @@ export type Deps = {
   registry: Registry;
   /** How each scheduled job last went (src/jobs.ts). */
   jobs: JobStatus;
+  /** The network's agreements as they stand (null before founding), for work outside a request (a request has them
+   * as c.get('network')). */
+  network: () => Promise<Network | null>;
 };
 
 export type JobStatus = Map<

@@ -9,6 +9,7 @@ import type { Child } from 'hono/jsx';
 import type { AppEnv, Deps, Network } from './context.ts';
 import { valueInForce, type AgreementDef } from './agreement.ts';
 import type { ViewCtx } from './layout.tsx';
+import type { Locale } from './zone.ts';
 import { sharedWords, type Catalogs, type MessageKey, type Translate, type WordsByLanguage } from './i18n/index.ts';
 
 type Tx = Transaction<Database>;
@@ -114,7 +115,8 @@ export type NotificationSubject<S> = {
 export type NotificationKindDef<S = unknown> = {
   kind: NotificationKind;
   about?: NotificationSubject<S>;
-  text: (t: Translate, lang: string, n: Told<S>, registry: Registry) => string;
+  /** `at`: the reader's language and the network's time zone. */
+  text: (t: Translate, at: Locale, n: Told<S>, registry: Registry) => string;
   link: (n: Told<S>) => string;
   /** Part of a decision's life: mailed in the digest only to members who asked for decisions by email. */
   aboutDecisions?: boolean;
@@ -142,7 +144,15 @@ export type RouteAccess = {
 };
 
 /** Who is asking what waits for them, with what their words need. */
-export type WaitingFor = { memberId: string; t: Translate; lang: string; now: Date; network: Network };
+export type WaitingFor = {
+  memberId: string;
+  t: Translate;
+  lang: string;
+  /** The network's time zone, as on every page. */
+  zone: string;
+  now: Date;
+  network: Network;
+};
 
 /** One thing waiting for a member who may act: where to do it, what it is, and what happens if nobody does. */
 export type Waiting = { href: string; what: string; ifNobody: string; since: Date };

@@ -97,6 +97,8 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.gone('code_not_valid', 'error.codeWrong');
     case 'KR032':
       return errors.conflict('code_waits_for_second', 'error.codeWaitsForSecond');
+    case 'KR033':
+      return errors.conflict('slip_waits_for_second', 'error.slipWaitsForSecond');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

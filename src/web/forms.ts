@@ -123,10 +123,6 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function today(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** The last `count` months as YYYY-MM (UTC), oldest first, ending with the month of `now`. */
 export const monthsUpTo = (now: Date, count: number): string[] => {
   const out: string[] = [];

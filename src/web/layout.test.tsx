@@ -7,6 +7,7 @@ import { buildRegistry } from './domain.ts';
 const ctx = (lang: string): ViewCtx => ({
   t: translator('en', buildRegistry([]).catalogs),
   lang,
+  zone: 'UTC',
   member: null,
   nonce: 'n0nce',
   network: null,

@@ -10,6 +10,8 @@ import type { Network } from './context.ts';
 export type ViewCtx = {
   t: Translate;
   lang: string;
+  /** The network's time zone (agreement time_zone): every time on the page is shown in it. */
+  zone: string;
   member: SessionMember | null;
   nonce: string;
   network: Network | null;

@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import type { FormState, FormValues } from './forms.ts';
 import type { MessageKey, Translate } from './i18n/index.ts';
+import type { Locale } from './zone.ts';
 
 export type { FormState };
 export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} });
@@ -202,26 +203,38 @@ export function labelOr(t: Translate, prefix: string, word: string): string {
 export const categoryLabel = (t: Translate, category: string) => labelOr(t, 'category', category);
 
 // Making an Intl.DateTimeFormat costs far more than using one (a board of fifty cards made a hundred): keep one per
-// language and style.
+// language, zone and style.
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, style: 'date' | 'dateTime'): Intl.DateTimeFormat {
-  const key = `${style}:${lang}`;
+function formatter(lang: string, zone: string, style: 'date' | 'dateTime' | 'time'): Intl.DateTimeFormat {
+  const key = `${style}:${lang}:${zone}`;
   let f = formats.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(
       lang,
-      style === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
+      style === 'date'
+        ? { dateStyle: 'medium', timeZone: zone }
+        : style === 'time'
+          ? { timeStyle: 'short', timeZone: zone }
+          : { dateStyle: 'medium', timeStyle: 'short', timeZone: zone },
     );
     if (formats.size < 200) formats.set(key, f);
   }
   return f;
 }
 
-export function formatDate(lang: string, d: Date | string): string {
-  const date = typeof d === 'string' ? new Date(`${d}T12:00:00Z`) : d;
-  return formatter(lang, 'date').format(date);
+/** A day: one typed as YYYY-MM-DD is that day wherever one is; an instant, the day it was in the network's zone. */
+export function formatDate(at: Locale, d: Date | string): string {
+  return typeof d === 'string'
+    ? formatter(at.lang, 'UTC', 'date').format(new Date(`${d}T12:00:00Z`))
+    : formatter(at.lang, at.zone, 'date').format(d);
 }
 
-export function formatDateTime(lang: string, d: Date): string {
-  return formatter(lang, 'dateTime').format(d);
+/** An instant, as the network's wall clock showed it. */
+export function formatDateTime(at: Locale, d: Date): string {
+  return formatter(at.lang, at.zone, 'dateTime').format(d);
+}
+
+/** The time of day of an instant, in the network's zone. */
+export function formatTime(at: Locale, d: Date): string {
+  return formatter(at.lang, at.zone, 'time').format(d);
 }

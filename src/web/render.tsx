@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './context.ts';
+import { zoneOf } from './zone.ts';
 import { Layout, type NavLink, type ViewCtx } from './layout.tsx';
 import { badgeRead } from './domain.ts';
 
@@ -23,6 +24,7 @@ export function viewCtx(c: Context<AppEnv>): ViewCtx {
   return {
     t: c.get('t'),
     lang: c.get('lang'),
+    zone: zoneOf(c.get('network')),
     member,
     nonce: c.get('nonce'),
     network: c.get('network'),

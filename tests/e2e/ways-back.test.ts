@@ -100,3 +100,47 @@ describe('ways back in, in the browser', () => {
     expect(await borrowed.locator('nav [aria-current="page"]').textContent()).toBe('Decisions');
   });
 });
+
+describe('asking for someone without a phone, in the browser', () => {
+  it('posts a need as theirs, hands over a slip, and the slip follows it and signs them in', async () => {
+    const visited: string[] = [];
+    // A member at a table, on a phone without JavaScript (the network the first test founded).
+    const helper = await newPhone();
+    await helper.goto(await files.app.invite());
+    await helper.getByLabel('Name to show').fill('Tomás');
+    await helper.getByRole('radio', { name: 'English' }).check();
+    await helper.getByRole('button', { name: 'Join' }).click();
+    await helper.waitForURL('**/welcome');
+    await helper.goto('/posts/new?kind=need');
+    await helper.getByRole('link', { name: /Asking for someone without a phone/ }).click();
+    await helper.waitForURL('**/posts/for-someone');
+    await check(helper, visited);
+    // Forgot the name: told beside the field, the need kept.
+    await helper.getByLabel('What do they need?').fill('Nappies size 4 and formula');
+    await helper.getByLabel('Kind of help').selectOption('supplies');
+    await helper.getByLabel('Area').selectOption('Hillcrest');
+    await helper.getByRole('button', { name: 'Post it and make their slip' }).click();
+    await expect.poll(() => helper.getByText('Please give a name').count()).toBeGreaterThan(0);
+    expect(await helper.getByLabel('What do they need?').inputValue()).toBe('Nappies size 4 and formula');
+    await helper.getByLabel('A name to call them').fill('Rosa');
+    await helper.getByRole('button', { name: 'Post it and make their slip' }).click();
+    await expect.poll(() => helper.getByRole('heading', { name: 'The slip for Rosa' }).count()).toBe(1);
+    await check(helper, visited);
+    const code = (await helper.locator('.code').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+
+    // Later, on a library computer set to Spanish, without JavaScript: the slip shows how it goes, then signs her in.
+    const library = await newPhone('es-ES');
+    await library.goto('/');
+    await library.getByRole('link', { name: /te dio una ficha/ }).click();
+    await library.getByLabel('El código de la ficha').fill(code.replace(/-/g, ' ').toLowerCase());
+    await library.getByRole('button', { name: 'Ver cómo va' }).click();
+    await expect.poll(() => library.getByRole('heading', { name: 'Lo que se pidió para Rosa' }).count()).toBe(1);
+    expect(await library.getByText('Nappies size 4 and formula').count()).toBe(1);
+    await check(library, visited);
+    await library.getByRole('button', { name: 'Entrar como yo' }).click();
+    await library.waitForURL('**/settings?with=recovery#ways-back');
+    await library.goto('/me');
+    expect(await library.getByRole('link', { name: 'Nappies size 4 and formula' }).count()).toBe(1);
+  });
+});

@@ -25,6 +25,7 @@ import { runJobs } from '../../src/jobs.ts';
 import { createSession } from '../../src/members/sessions.ts';
 import { endInviteByToken } from '../../src/members/invites.ts';
 import { makeSignInCode } from '../../src/members/ways-back.ts';
+import { bringSomeoneIn } from '../../src/members/slips.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -301,6 +302,20 @@ const pledge = async (fx: Fx): Promise<Objects> => {
 };
 
 /** What each route's parameter names, made fresh for every request (the domains name them: RouteAccess.about). */
+/** Someone the owner brought in with a slip that waits for a second member (a fresh one for each request). */
+const slip = async (fx: Fx): Promise<Objects> => {
+  const { db, keys } = fx.world.deps;
+  const made = await db.transaction().execute((tx) =>
+    bringSomeoneIn(tx, keys, {
+      displayName: 'Brought in',
+      language: 'en',
+      madeBy: fx.ids.owner,
+      needsSecond: true,
+      now: fx.world.now.value,
+    }),
+  );
+  return { id: made.memberId };
+};
 const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   post: need,
   match,
@@ -317,6 +332,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   member,
   role,
   signInCode,
+  slip,
   circle,
   round,
   rota,

@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/core/config.ts';
 import { deriveKeys } from '../../src/security/crypto.ts';
 import { RateLimiter } from '../../src/security/rate-limit.ts';
 import { setFoundingToken } from '../../src/agreements/queries.ts';
+import { networkNow } from '../../src/agreements/index.ts';
 import { hashToken, newToken } from '../../src/security/tokens.ts';
 import { createInvite } from '../../src/members/invites.ts';
 import type { Mail, Mailer } from '../../src/mail/mailer.ts';
@@ -58,6 +59,7 @@ export async function buildWorld(
   const mailer: Mailer = { kind: 'console', send: async (m) => void mails.push(m) };
   const now = { value: opts.now ?? defaultTestTime() };
   const { db, url, close } = await freshDatabase(opts.dataDir, () => now.value, { embedded: opts.embedded });
+  const domains = opts.domains ? buildRegistry(opts.domains) : registry;
   const deps: Deps = {
     config: { ...loadConfig({ NODE_ENV: 'test' }), publicUrl: ORIGIN },
     db,
@@ -70,8 +72,9 @@ export async function buildWorld(
       signInLinksGlobal: new RateLimiter(200, 15 * 60_000, () => now.value.getTime()),
       wrongCodes: new RateLimiter(60, 15 * 60_000, () => now.value.getTime()),
     },
-    registry: opts.domains ? buildRegistry(opts.domains) : registry,
+    registry: domains,
     jobs: new Map(),
+    network: () => networkNow(db, domains),
   };
   return { app: createApp(deps), deps, mails, now, logs, url, close };
 }

@@ -122,6 +122,10 @@ const FIELDS = [
   'categories',
   'more_categories',
   'categories_shown',
+  'time_zone',
+  'person_name',
+  'person_language',
+  'code',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
