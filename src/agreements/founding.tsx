@@ -18,7 +18,7 @@ import { setSessionCookie } from '../members/index.ts';
 import { languageOptions } from '../members/index.ts';
 import { foundNetwork } from './commands.ts';
 import { foundingState } from './queries.ts';
-import { DEFAULT_CATEGORIES } from './defaults.ts';
+import { categoryLine, DEFAULT_CATEGORIES } from './defaults.ts';
 import { categoryLabel } from '../web/parts.tsx';
 import { canonicalZone, SERVER_ZONE } from '../web/zone.ts';
 
@@ -88,9 +88,15 @@ export const foundingSchema = z
         .filter(Boolean);
     const checked = lines(f.categories).filter((k) => DEFAULT_CATEGORIES.includes(k));
     const more = lines(f.more_categories);
-    const categories = f.categories_shown ? [...new Set([...checked, ...more])] : [...DEFAULT_CATEGORIES];
-    if (more.some((k) => k.length > 40))
+    // A kind written twice (or one already checked) is kept once, as first written.
+    const byKind = new Map<string, string>();
+    for (const line of f.categories_shown ? [...checked, ...more] : DEFAULT_CATEGORIES)
+      if (!byKind.has(categoryLine(line)?.kind ?? line)) byKind.set(categoryLine(line)?.kind ?? line, line);
+    const categories = [...byKind.values()];
+    if (more.some((k) => (categoryLine(k)?.kind ?? k).length > 40))
       ctx.addIssue({ code: 'custom', message: 'error.categoryTooLong', path: ['more_categories'] });
+    else if (more.some((k) => categoryLine(k) === null))
+      ctx.addIssue({ code: 'custom', message: 'error.categoryLine', path: ['more_categories'] });
     else if (categories.length === 0)
       ctx.addIssue({ code: 'custom', message: 'error.categoriesRequired', path: ['categories'] });
     else if (categories.length > 60)

@@ -43,6 +43,22 @@ export async function networkNow(db: Db, registry: Registry): Promise<Network | 
   return networkAt(db, registry, version ?? null);
 }
 
+const named = new WeakMap<Network, Map<string, Map<string, string>>>();
+
+/** The network's own names for its kinds of help in a language, as message keys (category.<kind>), kept per network. */
+function namesIn(network: Network, lang: string): Map<string, string> {
+  let byLang = named.get(network);
+  if (!byLang) named.set(network, (byLang = new Map()));
+  let words = byLang.get(lang);
+  if (!words) {
+    words = new Map();
+    for (const [kind, names] of Object.entries(network.categoryNames ?? {}))
+      if (Object.hasOwn(names, lang)) words.set(`category.${kind}`, names[lang]!);
+    if (byLang.size < 50) byLang.set(lang, words);
+  }
+  return words;
+}
+
 export function loadNetwork(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { db, registry } = c.get('deps');
@@ -51,7 +67,14 @@ export function loadNetwork(): MiddlewareHandler<AppEnv> {
       ? (reads.get(networkVersion.name) as string | null)
       : ((await sql<{ v: string | null }>`select ${networkVersion.select(sql.lit(null))} as v`.execute(db)).rows[0]
           ?.v ?? null);
-    c.set('network', await networkAt(db, registry, version));
+    const network = await networkAt(db, registry, version);
+    c.set('network', network);
+    // The kinds of help the members named in this language read so on every page (categoryLabel asks the translator).
+    const words = network ? namesIn(network, c.get('lang')) : undefined;
+    if (words?.size) {
+      const t = c.get('t');
+      c.set('t', (key, params) => words.get(key) ?? t(key, params));
+    }
     await next();
   };
 }

@@ -53,7 +53,7 @@ const en = {
   'proposal.noAction': 'Nothing changes by itself',
   'proposal.agreementValue': 'New value',
   'proposal.agreementValueHint':
-    'Lists: one per line. Numbers: digits only. An agreement with only a few possible values (who may join, crisis mode) offers them to choose from once it is chosen.',
+    'Lists: one per line. Numbers: digits only. An agreement with only a few possible values (who may join, crisis mode) offers them to choose from once it is chosen. A new kind of help can carry its name in each language: “Baby supplies = es: Artículos para bebé”.',
   'proposal.openedBy': 'opened by {name}',
   'proposal.openedByFlags': 'opened by members’ flags',
   'proposal.openedByHost': 'opened from the host’s console',
@@ -272,7 +272,7 @@ export const messages = defineMessages(en, {
   'proposal.noAction': 'No cambia nada por sí sola',
   'proposal.agreementValue': 'Nuevo valor',
   'proposal.agreementValueHint':
-    'Listas: uno por línea. Números: solo cifras. Un acuerdo con pocos valores posibles (quién puede unirse, modo de crisis) los ofrece para elegir una vez elegido.',
+    'Listas: uno por línea. Números: solo cifras. Un acuerdo con pocos valores posibles (quién puede unirse, modo de crisis) los ofrece para elegir una vez elegido. Un nuevo tipo de ayuda puede llevar su nombre en cada idioma: «Artículos para bebé = en: Baby supplies».',
   'proposal.openedBy': 'abierta por {name}',
   'proposal.openedByFlags': 'abierta por avisos de miembros',
   'proposal.openedByHost': 'abierta desde la consola de quien aloja el servidor',
