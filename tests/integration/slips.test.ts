@@ -3,9 +3,16 @@
 // where joining takes a second member the slip signs nobody in until one seconds it; the daily limit holds; and a
 // slip never used holds no quorum out of reach.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, type TestWorld, AREAS, buildMember, idFromRedirect, passHours, worldForFile } from '../support/app.ts';
+import {
+  Client,
+  type TestWorld,
+  AREAS,
+  buildMember,
+  decideAgreement,
+  idFromRedirect,
+  worldForFile,
+} from '../support/app.ts';
 import { engine } from '../support/db.ts';
-import { runJobs } from '../../src/jobs.ts';
 import { eligibleCount } from '../../src/decisions/queries.ts';
 import { createSession } from '../../src/members/sessions.ts';
 
@@ -118,16 +125,7 @@ describe(`asking for someone (${engine})`, () => {
   });
 
   it('signs nobody in before a second member seconds it, where joining takes one', async () => {
-    const res = await files.founder.post('/decisions', {
-      title: 'Joining takes a second member',
-      process: 'consent',
-      closes_in: '24',
-      agreement: 'join_mode',
-      agreement_value: 'seconded',
-    });
-    expect(res.status).toBe(303);
-    passHours(world, 25);
-    await runJobs(world.deps);
+    await decideAgreement(world, files.founder, 'join_mode', 'seconded');
     const made = await helper.post('/posts/for-someone', {
       ...need,
       person_name: 'Beto',

@@ -4,10 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { newToken, hashToken } from '../../src/security/tokens.ts';
 import { setFoundingToken } from '../../src/agreements/queries.ts';
-import { AREAS, Client, idFromRedirect, inADay, passHours, worldForFile } from '../support/app.ts';
+import { AREAS, Client, decideAgreement, idFromRedirect, inADay, worldForFile } from '../support/app.ts';
 import { engine } from '../support/db.ts';
 import { networkAgreements } from '../../src/agreements/queries.ts';
-import { runJobs } from '../../src/jobs.ts';
 
 const files = worldForFile({ found: false });
 
@@ -62,16 +61,7 @@ describe(`the network's time zone (${engine})`, () => {
     expect(page).toMatch(/9:00\s*AM\s*–\s*11:00\s*AM/);
 
     // The members move the network to Mexico City: the same slot now shows as the evening before there.
-    const res = await founder.post('/decisions', {
-      title: 'We are in Mexico City',
-      process: 'consent',
-      closes_in: '24',
-      agreement: 'time_zone',
-      agreement_value: 'America/Mexico_City',
-    });
-    expect(res.status, await res.clone().text()).toBe(303);
-    passHours(world, 25);
-    await runJobs(world.deps);
+    await decideAgreement(world, founder, 'time_zone', 'America/Mexico_City');
     expect((await networkAgreements(world.deps.db, world.deps.registry)).timeZone).toBe('America/Mexico_City');
     const moved = await (await founder.get(`/rotas/${rotaId}`)).text();
     expect(moved).toMatch(/9:30\s*PM\s*–\s*11:30\s*PM/);

@@ -13,6 +13,7 @@ import { deriveKeys } from '../../src/security/crypto.ts';
 import { RateLimiter } from '../../src/security/rate-limit.ts';
 import { setFoundingToken } from '../../src/agreements/queries.ts';
 import { networkNow } from '../../src/agreements/index.ts';
+import { runJobs } from '../../src/jobs.ts';
 import { hashToken, newToken } from '../../src/security/tokens.ts';
 import { createInvite } from '../../src/members/invites.ts';
 import type { Mail, Mailer } from '../../src/mail/mailer.ts';
@@ -255,6 +256,20 @@ export function passHours(world: TestWorld, hours: number) {
  * A world for one test file: built before its tests (optionally with the network founded), closed after.
  * Read `.world` (and `.founder`) inside tests and hooks.
  */
+/** The members change an agreement: `by` proposes it, nobody objects, and it passes when it closes a day later. */
+export async function decideAgreement(world: TestWorld, by: Client, agreement: string, value: string) {
+  const res = await by.post('/decisions', {
+    title: `Change ${agreement}`,
+    process: 'consent',
+    closes_in: '24',
+    agreement,
+    agreement_value: value,
+  });
+  if (res.status !== 303) throw new Error(`the proposal was refused: ${res.status} ${await res.text()}`);
+  passHours(world, 25);
+  await runJobs(world.deps);
+}
+
 export function worldForFile(opts: { found?: boolean } = {}) {
   const holder = {} as { world: TestWorld; founder: Client };
   beforeAll(async () => {
