@@ -73,6 +73,8 @@ const en = {
   'notification.roleEnding':
     'A term as {role} ends soon and nobody is lined up: propose someone, or volunteer if you can.',
   'role.dispatcherTitle': 'Dispatcher',
+  'role.dispatcherDuties':
+    'In crisis mode: review the proposed pairs of needs and offers, adjust them, and send them.',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -151,4 +153,6 @@ export const messages = defineMessages(en, {
   'notification.roleEnding':
     'Un periodo de {role} termina pronto y no hay nadie en la lista: propón a alguien, u ofrécete si puedes.',
   'role.dispatcherTitle': 'Despacho',
+  'role.dispatcherDuties':
+    'En modo de crisis: revisa las parejas propuestas de necesidades y ofertas, ajústalas y envíalas.',
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { roleName } from './text.ts';
+import { roleDuties, roleName } from './text.ts';
+import { translator } from '../web/i18n/index.ts';
+import { buildRegistry } from '../web/domain.ts';
+import { roles } from './index.ts';
 import { remindDays } from './queries.ts';
 
 describe('role names and reminders', () => {
@@ -18,5 +21,13 @@ describe('role names and reminders', () => {
     expect(remindDays({ termDays: 90 })).toBe(14);
     expect(remindDays({ termDays: 30 })).toBe(10);
     expect(remindDays({ termDays: 7 })).toBe(3);
+  });
+
+  it('shows the dispatcher’s duties in the member’s language until the members describe the role themselves', () => {
+    const es = translator('es', buildRegistry([roles]).catalogs);
+    const written = 'In crisis mode: review the proposed pairs of needs and offers, adjust them, and send them.';
+    expect(roleDuties(es, { name: 'dispatcher', duties: written })).toMatch(/^En modo de crisis/);
+    expect(roleDuties(es, { name: 'dispatcher', duties: 'Our own words' })).toBe('Our own words');
+    expect(roleDuties(es, { name: 'outreach', duties: written })).toBe(written);
   });
 });

@@ -17,6 +17,20 @@ export const roleTitle = (t: Translate, r: { name: string; title: string }) => {
   return key ? t(key) : r.title;
 };
 
+/** What the software wrote for its own roles (migration 007), in every language while the members keep it. */
+const BUILT_IN_DUTIES: Record<string, { as: string; key: MessageKey }> = {
+  [DISPATCHER]: {
+    as: 'In crisis mode: review the proposed pairs of needs and offers, adjust them, and send them.',
+    key: 'role.dispatcherDuties',
+  },
+};
+
+/** What a role does: the members' own words, or, for a built-in role they have not redescribed, the software's. */
+export const roleDuties = (t: Translate, r: { name: string; duties: string }) => {
+  const built = BUILT_IN_DUTIES[r.name];
+  return built && r.duties.trim() === built.as ? t(built.key) : r.duties;
+};
+
 const roleWord = (t: Translate, a: FillRole) => (a.role === TREASURER ? t('role.treasurer') : (a.role_title ?? a.role));
 
 export const fillRoleTitle = (t: Translate, lang: string, a: FillRole) =>

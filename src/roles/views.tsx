@@ -16,7 +16,7 @@ import {
 import { DecisionFields } from '../decisions/index.ts';
 import { duration } from '../web/agreement.ts';
 import type { Handover, RoleDef, RoleSummary } from './queries.ts';
-import { roleTitle } from './text.ts';
+import { roleDuties, roleTitle } from './text.ts';
 
 function Terms({ v, r }: { v: ViewCtx; r: RoleSummary }) {
   const { t } = v;
@@ -90,7 +90,7 @@ export function RolesPage({ v, roles }: { v: ViewCtx; roles: RoleSummary[] }) {
             <a href={`/roles/${r.def.name}`}>{roleTitle(t, r.def)}</a>
           </h2>
           {r.def.duties ? (
-            <p class="prewrap">{r.def.duties}</p>
+            <p class="prewrap">{roleDuties(t, r.def)}</p>
           ) : r.def.builtIn ? (
             <p>{t('role.treasurerIntro')}</p>
           ) : null}
@@ -123,7 +123,7 @@ export function RolePage({
   return (
     <>
       <h1>{roleTitle(t, r.def)}</h1>
-      {r.def.duties ? <p class="prewrap">{r.def.duties}</p> : r.def.builtIn ? <p>{t('role.treasurerIntro')}</p> : null}
+      {r.def.duties ? <p class="prewrap">{roleDuties(t, r.def)}</p> : r.def.builtIn ? <p>{t('role.treasurerIntro')}</p> : null}
       <p class="hint">{ruleLine(v, r.def)}</p>
       <Terms v={v} r={r} />
       <Actions v={v} r={r} />
