@@ -2,6 +2,7 @@
 // passed, its action applied in the same transaction. The database refuses a second close and any agreement change
 // a passed proposal did not carry, so "exactly once" holds whatever runs twice.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { errors } from '../web/errors.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database, ProposalKind } from '../db/types.ts';
 import { notify, notifySelected, notifyUnlessUnread } from '../notifications/index.ts';
@@ -240,12 +241,14 @@ export async function addComment(db: Db, p: ProposalView, memberId: string, body
 
 /** The opener (or anyone, when nobody opened it) writes, once, what was decided and what happens next. */
 export async function writeStatement(db: Db, p: ProposalView, memberId: string, text: string, now: Date) {
-  await db
+  const written = await db
     .updateTable('proposals')
     .set({ outcome_statement: text, outcome_statement_by: memberId, outcome_statement_at: now })
     .where('id', '=', p.id)
     .where('outcome_statement', 'is', null)
-    .execute();
+    .executeTakeFirst();
+  // Written once: whoever came second is told, and their text is shown back to them (routes.ts orAgain).
+  if (Number(written.numUpdatedRows) !== 1) throw errors.conflict('statement_written', 'error.statementWritten');
 }
 
 /** How much longer a proposal may be open, in hours; the database holds the limits (twice, four weeks from opening). */

@@ -204,6 +204,8 @@ const en = {
   'statement.saved': 'Saved: members read it beside the result.',
   'statement.waiting': '{name}, who opened this proposal, has not yet written what was decided.',
   'error.statementEmpty': 'Please write what was decided.',
+  'error.statementWritten':
+    'Another member wrote what was decided just before you. Your text is still below: read theirs, and keep yours for the next meeting if it says more.',
   'error.statementTooLong': 'Please keep this under 2000 characters.',
   'extend.title': 'Give it more time',
   'extend.hint':
@@ -425,6 +427,8 @@ export const messages = defineMessages(en, {
   'statement.saved': 'Guardado: se lee junto al resultado.',
   'statement.waiting': '{name}, que abrió esta propuesta, aún no ha escrito lo que se decidió.',
   'error.statementEmpty': 'Escribe lo que se decidió.',
+  'error.statementWritten':
+    'Otro miembro escribió lo decidido justo antes que tú. Tu texto sigue abajo: lee el suyo y guarda el tuyo para la próxima reunión si dice algo más.',
   'error.statementTooLong': 'Debe tener menos de 2000 caracteres.',
   'extend.title': 'Darle más tiempo',
   'extend.hint':

@@ -73,8 +73,7 @@ const en = {
   'notification.roleEnding':
     'A term as {role} ends soon and nobody is lined up: propose someone, or volunteer if you can.',
   'role.dispatcherTitle': 'Dispatcher',
-  'role.dispatcherDuties':
-    'In crisis mode: review the proposed pairs of needs and offers, adjust them, and send them.',
+  'role.dispatcherDuties': 'In crisis mode: review the proposed pairs of needs and offers, adjust them, and send them.',
 };
 
 declare module '../web/i18n/index.ts' {

@@ -123,7 +123,11 @@ export function RolePage({
   return (
     <>
       <h1>{roleTitle(t, r.def)}</h1>
-      {r.def.duties ? <p class="prewrap">{roleDuties(t, r.def)}</p> : r.def.builtIn ? <p>{t('role.treasurerIntro')}</p> : null}
+      {r.def.duties ? (
+        <p class="prewrap">{roleDuties(t, r.def)}</p>
+      ) : r.def.builtIn ? (
+        <p>{t('role.treasurerIntro')}</p>
+      ) : null}
       <p class="hint">{ruleLine(v, r.def)}</p>
       <Terms v={v} r={r} />
       <Actions v={v} r={r} />

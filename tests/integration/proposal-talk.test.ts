@@ -252,12 +252,17 @@ describe(`the talk around a proposal (${engine})`, () => {
     const empty = await bo.post(`/decisions/${id}/statement`, { statement: '' });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('Please write what was decided.');
-    const saved = await bo.post(`/decisions/${id}/statement`, {
-      statement: 'Potluck on the 14th at noon by the fountain. Cy brings tables.',
-    });
-    expect(saved.status).toBe(303);
+    // Sent from two tabs at once: one is saved, the other is told so and shown its text back.
+    const drafts = ['Potluck on the 14th at noon by the fountain. Cy brings tables.', 'Potluck, second draft'];
+    const sent = await Promise.all(drafts.map((statement) => bo.post(`/decisions/${id}/statement`, { statement })));
+    expect(sent.map((r) => r.status).sort()).toEqual([303, 409]);
+    const winner = drafts[sent.findIndex((r) => r.status === 303)]!;
+    const loser = drafts[sent.findIndex((r) => r.status === 409)]!;
+    const lostHtml = await sent.find((r) => r.status === 409)!.text();
+    expect(lostHtml).toContain('Another member wrote what was decided just before you');
+    expect(lostHtml).toContain(loser);
     const after = await (await ada.get(`/decisions/${id}`)).text();
-    expect(after).toContain('Potluck on the 14th at noon by the fountain.');
+    expect(after).toContain(winner);
     expect(after).toContain('Written by Bo on');
     expect((await bo.post(`/decisions/${id}/statement`, { statement: 'Changed my mind' })).status).toBe(403);
     await expect(
