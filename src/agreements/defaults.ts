@@ -1,7 +1,7 @@
 // The agreements every network has from its founding: its name, its areas, its languages, the kinds of help it
 // names and its time zone. The founders choose them; what they leave starts as below. Every domain declares its own (web/agreement.ts).
 import { z } from 'zod';
-import { defineAgreement, list } from '../web/agreement.ts';
+import { defineAgreement, itemOf, list, namedLine, namedList } from '../web/agreement.ts';
 import { languageNames } from '../web/i18n/index.ts';
 import { categoryLabel } from '../web/parts.tsx';
 import { own } from '../web/lookup.ts';
@@ -12,9 +12,6 @@ declare module '../web/context.ts' {
     areas: string[];
     languages: string[];
     categories: string[];
-    /** What a kind of help the members added is called in each language, where the proposal said (kind → language →
-     * name); pages show it through the translator (agreements/middleware.ts). */
-    categoryNames: Record<string, Record<string, string>>;
     /** Where the network is: every time is shown as the clocks there show it (web/zone.ts). */
     timeZone: string;
   }
@@ -37,22 +34,13 @@ export const DEFAULT_CATEGORIES = [
   'other',
 ];
 
-/**
- * A line of the kinds of help: the kind (at most 40 characters), then any names in other languages, each after " = "
- * with its language's code: "Baby supplies = es: Artículos para bebé = so: Agabka carruurta". Null if it is not
- * one (an unknown language, an empty or too long name, a language named twice).
- */
-export function categoryLine(line: string): { kind: string; names: Record<string, string> } | null {
-  const [kind, ...rest] = line.split('=').map((s) => s.trim());
-  if (!kind || kind.length > 40) return null;
-  const names: Record<string, string> = {};
-  for (const part of rest) {
-    const m = /^([a-z]{2,3})\s*:\s*(.{1,40})$/.exec(part);
-    if (!m || !Object.hasOwn(languageNames, m[1]!) || Object.hasOwn(names, m[1]!)) return null;
-    names[m[1]!] = m[2]!.trim();
-  }
-  return { kind, names };
-}
+/** A line of the kinds of help: the kind, then its names in other languages (web/agreement.ts namedLine). */
+export const categoryLine = (line: string) => {
+  const named = namedLine(line);
+  return named ? { kind: named.item, names: named.names } : null;
+};
+
+const categoryList = namedList(60, 'category.');
 
 export const foundingAgreements = [
   defineAgreement({
@@ -83,21 +71,15 @@ export const foundingAgreements = [
     key: 'categories',
     // One kind a line, as it is called where nothing else is said, then (if the members say) its name in other
     // languages: "Baby supplies = es: Artículos para bebé". Its name before " = " is the kind posts keep.
-    schema: list(400, 60)
-      .refine((l) => l.every((line) => categoryLine(line) !== null), 'error.categoryLine')
-      .refine((l) => new Set(l.map((line) => categoryLine(line)?.kind)).size === l.length, 'error.listRepeats'),
+    schema: categoryList.schema,
     start: DEFAULT_CATEGORIES,
     typed: 'lines',
     // A kind the software names is shown in the member's words (typed back, it means the kind); one the members
     // added is shown as they wrote it, with its names in other languages, so a change keeps them.
     items: { label: (t, c) => (DEFAULT_CATEGORIES.includes(c) ? categoryLabel(t, c) : c), keys: DEFAULT_CATEGORIES },
-    show: (t, _lang, list) => list.map((c) => categoryLabel(t, categoryLine(c)?.kind ?? c)).join(', '),
-    network: (lines) => ({
-      categories: lines.map((line) => categoryLine(line)?.kind ?? line),
-      categoryNames: Object.fromEntries(
-        lines.map((line) => [categoryLine(line)?.kind ?? line, categoryLine(line)?.names ?? {}]),
-      ),
-    }),
+    show: (t, _lang, list) => list.map((c) => categoryLabel(t, itemOf(c))).join(', '),
+    network: (lines) => ({ categories: lines.map(itemOf) }),
+    words: categoryList.words,
   }),
   defineAgreement({
     key: 'time_zone',

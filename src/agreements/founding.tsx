@@ -96,7 +96,7 @@ export const foundingSchema = z
     if (more.some((k) => (categoryLine(k)?.kind ?? k).length > 40))
       ctx.addIssue({ code: 'custom', message: 'error.categoryTooLong', path: ['more_categories'] });
     else if (more.some((k) => categoryLine(k) === null))
-      ctx.addIssue({ code: 'custom', message: 'error.categoryLine', path: ['more_categories'] });
+      ctx.addIssue({ code: 'custom', message: 'error.namedLine', path: ['more_categories'] });
     else if (categories.length === 0)
       ctx.addIssue({ code: 'custom', message: 'error.categoriesRequired', path: ['categories'] });
     else if (categories.length > 60)

@@ -21,8 +21,6 @@ const en = {
   'found.moreCategoriesHint':
     'One per line, in your own words: tool library, bail fund, tenant organising… To name one in another language too, add “ = ” and the language’s code: “Tool library = es: Biblioteca de herramientas”.',
   'error.categoriesRequired': 'Please keep at least one kind of help.',
-  'error.categoryLine':
-    'Write one kind of help a line, of at most 40 characters; to name it in another language too, add “ = ” and the language’s code, as in “Baby supplies = es: Artículos para bebé”.',
   'error.categoryTooLong': 'Please keep each kind of help under 40 characters.',
   'error.tooManyCategories': 'Please keep to 60 kinds of help at most.',
   'found.you': 'About you',
@@ -94,8 +92,6 @@ export const messages = defineMessages(en, {
   'found.moreCategoriesHint':
     'Uno por línea, con vuestras palabras: biblioteca de herramientas, fondo de fianzas, sindicato de inquilinas… Para nombrar uno también en otro idioma, añade « = » y el código del idioma: «Biblioteca de herramientas = en: Tool library».',
   'error.categoriesRequired': 'Deja al menos un tipo de ayuda.',
-  'error.categoryLine':
-    'Escribe un tipo de ayuda por línea, de 40 caracteres como mucho; para nombrarlo también en otro idioma, añade « = » y el código del idioma, como en «Artículos para bebé = en: Baby supplies».',
   'error.categoryTooLong': 'Cada tipo de ayuda debe tener menos de 40 caracteres.',
   'error.tooManyCategories': 'Como mucho 60 tipos de ayuda.',
   'found.you': 'Sobre ti',

@@ -9,6 +9,7 @@ import type { Db } from '../db/connect.ts';
 import type { AppEnv, Network } from '../web/context.ts';
 import type { RequestRead, Registry } from '../web/domain.ts';
 import { foundingState, networkAgreements } from './queries.ts';
+import { own } from '../web/lookup.ts';
 
 /** network_state.version: moved by the transaction that changes an agreement or the founding (migration 016). */
 export const networkVersion: RequestRead = {
@@ -43,22 +44,6 @@ export async function networkNow(db: Db, registry: Registry): Promise<Network | 
   return networkAt(db, registry, version ?? null);
 }
 
-const named = new WeakMap<Network, Map<string, Map<string, string>>>();
-
-/** The network's own names for its kinds of help in a language, as message keys (category.<kind>), kept per network. */
-function namesIn(network: Network, lang: string): Map<string, string> {
-  let byLang = named.get(network);
-  if (!byLang) named.set(network, (byLang = new Map()));
-  let words = byLang.get(lang);
-  if (!words) {
-    words = new Map();
-    for (const [kind, names] of Object.entries(network.categoryNames ?? {}))
-      if (Object.hasOwn(names, lang)) words.set(`category.${kind}`, names[lang]!);
-    if (byLang.size < 50) byLang.set(lang, words);
-  }
-  return words;
-}
-
 export function loadNetwork(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { db, registry } = c.get('deps');
@@ -69,11 +54,12 @@ export function loadNetwork(): MiddlewareHandler<AppEnv> {
           ?.v ?? null);
     const network = await networkAt(db, registry, version);
     c.set('network', network);
-    // The kinds of help the members named in this language read so on every page (categoryLabel asks the translator).
-    const words = network ? namesIn(network, c.get('lang')) : undefined;
-    if (words?.size) {
+    // What the members named in their agreements reads in this language on every page (a kind of help added by
+    // decision: categoryLabel asks the translator).
+    const words = network ? own(network.words, c.get('lang')) : undefined;
+    if (words) {
       const t = c.get('t');
-      c.set('t', (key, params) => words.get(key) ?? t(key, params));
+      c.set('t', (key, params) => own(words, key) ?? t(key, params));
     }
     await next();
   };

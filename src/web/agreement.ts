@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/types.ts';
 import type { Network } from './context.ts';
-import type { MessageKey, Translate } from './i18n/index.ts';
+import { languageNames, type MessageKey, type Translate } from './i18n/index.ts';
 
 export type AgreementDef<V = unknown> = {
   key: string;
@@ -30,6 +30,9 @@ export type AgreementDef<V = unknown> = {
   show?: (t: Translate, lang: string, value: V) => string;
   /** The value in force, on every request's network (web/context.ts Network, to which the domain adds the field). */
   network?: (value: V) => Partial<Network>;
+  /** Words the value gives, by message key then language ("category.Baby supplies" → es → "Artículos para bebé"):
+   * pages show them through the translator (Network.words). */
+  words?: (value: V) => Record<string, Record<string, string>>;
   /** While `when` says so the agreement stays as it is (the currency, once money moved): a proposal to change it is
    * refused with `why`, and one that passes meanwhile changes nothing. */
   fixed?: { when: (db: Kysely<Database>) => Promise<boolean>; why: MessageKey };
@@ -39,6 +42,41 @@ export type AgreementDef<V = unknown> = {
 export function defineAgreement<V>(def: AgreementDef<V>): AgreementDef {
   return def as AgreementDef;
 }
+
+/**
+ * A line of a list the members name things in (kinds of help, root causes): the item (at most 40 characters), then any
+ * names in other languages, each after " = " with its language's code: "Baby supplies = es: Artículos para bebé".
+ * Null if it is not one (an unknown language, an empty or too long name, a language named twice).
+ */
+export function namedLine(line: string): { item: string; names: Record<string, string> } | null {
+  const [item, ...rest] = line.split('=').map((s) => s.trim());
+  if (!item || item.length > 40) return null;
+  const names: Record<string, string> = {};
+  for (const part of rest) {
+    const colon = part.indexOf(':');
+    const lang = part.slice(0, colon).trim();
+    const name = part.slice(colon + 1).trim();
+    if (colon < 0 || !name || name.length > 40 || !Object.hasOwn(languageNames, lang) || Object.hasOwn(names, lang))
+      return null;
+    names[lang] = name;
+  }
+  return { item, names };
+}
+
+/** The item a named line is about ("Baby supplies" of "Baby supplies = es: …"); the line itself if it is not one. */
+export const itemOf = (line: string) => namedLine(line)?.item ?? line;
+
+/**
+ * A list of named items (one a line, see namedLine), at most `most`, none twice; `words` gives each item's names as
+ * message keys under `prefix` ("category." + item).
+ */
+export const namedList = (most: number, prefix: string) => ({
+  schema: list(400, most)
+    .refine((l) => l.every((line) => namedLine(line) !== null), 'error.namedLine')
+    .refine((l) => new Set(l.map(itemOf)).size === l.length, 'error.listRepeats'),
+  words: (lines: string[]) =>
+    Object.fromEntries(lines.map((line) => [`${prefix}${itemOf(line)}`, namedLine(line)?.names ?? {}])),
+});
 
 /** A whole number from `min` to `max`. */
 export const whole = (min: number, max: number) =>

@@ -25,6 +25,9 @@ export type SessionMember = {
  */
 export interface Network {
   networkName: string;
+  /** The words the members gave in their agreements (a kind of help named in Spanish), by language then message key:
+   * every page's translator shows them (agreements/middleware.ts). */
+  words: Record<string, Record<string, string>>;
 }
 
 export type Deps = {

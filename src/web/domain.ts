@@ -331,9 +331,14 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     },
     network: (stored) => {
       const network: Partial<Network> = {};
-      for (const def of agreements.values())
-        Object.assign(network, def.network?.(valueInForce(def, stored.get(def.key))));
-      return network as Network;
+      const words: Record<string, Record<string, string>> = {};
+      for (const def of agreements.values()) {
+        const value = valueInForce(def, stored.get(def.key));
+        Object.assign(network, def.network?.(value));
+        for (const [key, byLang] of Object.entries(def.words?.(value) ?? {}))
+          for (const [lang, name] of Object.entries(byLang)) (words[lang] ??= {})[key] = name;
+      }
+      return { ...network, words } as Network;
     },
     notification: (k) => kinds.get(k),
     notificationKinds: [...kinds.values()],

@@ -57,6 +57,8 @@ export const en = {
   'error.methodNotAllowed': 'That cannot be done this way.',
   'error.tooLarge': 'That is too much text to send at once.',
   'error.unsupportedBody': 'Please send the form from the page.',
+  'error.namedLine':
+    'Write one a line, of at most 40 characters; to name it in another language too, add “ = ” and the language’s code, as in “Baby supplies = es: Artículos para bebé”.',
   'error.dailyLimit':
     'You have reached today’s limit for this. The network’s agreements set how many each member may make in a day, the same for everyone; please try again tomorrow.',
   'error.tooMany': 'Too many tries. Please wait a few minutes.',

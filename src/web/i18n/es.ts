@@ -59,6 +59,8 @@ export const es: Record<keyof typeof en, string> = {
   'error.methodNotAllowed': 'Eso no se puede hacer de esta manera.',
   'error.tooLarge': 'Es demasiado texto para enviarlo de una vez.',
   'error.unsupportedBody': 'Envía el formulario desde la página, por favor.',
+  'error.namedLine':
+    'Escribe uno por línea, de 40 caracteres como mucho; para nombrarlo también en otro idioma, añade « = » y el código del idioma, como en «Artículos para bebé = en: Baby supplies».',
   'error.dailyLimit':
     'Llegaste al límite de hoy para esto. Los acuerdos de la red fijan cuántos puede hacer cada miembro al día, igual para todos; inténtalo de nuevo mañana.',
   'error.tooMany': 'Demasiados intentos. Espera unos minutos, por favor.',
