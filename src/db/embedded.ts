@@ -162,9 +162,21 @@ function checkReach(ids: Ids, user: string, what: string, file: string, test: '-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // A zombie has stopped: only its exit status waits for a parent to collect it (in a container whose first process
+  // collects nothing, it may wait for ever). It holds no files and no port.
+  return stateOf(pid) !== 'Z';
+}
+
+/** The process's state from /proc (R, S, D, Z…), or undefined where there is no /proc or no such process. */
+function stateOf(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0];
+  } catch {
+    return undefined;
   }
 }
 
@@ -190,8 +202,8 @@ export function startedAt(pid: number): string | undefined {
   }
 }
 
-/** Whether the process that had this id then is still running (not another one given its id since). */
-const stillThere = (pid: number, born: string | undefined) => alive(pid) && startedAt(pid) === born;
+/** Whether the process that had this id then is still running (not another one given its id since, nor a zombie). */
+export const stillThere = (pid: number, born: string | undefined) => alive(pid) && startedAt(pid) === born;
 
 async function waitGone(pid: number, ms: number, born = startedAt(pid)): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end;) {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.ts';
-import { layout, OldEngineError, startedAt } from '../../src/db/embedded.ts';
+import { layout, OldEngineError, startedAt, stillThere } from '../../src/db/embedded.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPglite } from '../../src/db/pglite/open.ts';
 import { ASIDE, upgradeDatabase } from '../../src/backup/upgrade.ts';
@@ -121,7 +121,15 @@ describe('the embedded server', () => {
     const db = await openDatabase({ dataDir, embedded: { log: (l) => void logs.push(l) } });
     try {
       // Gone: its process id is free, or (on a busy machine whose ids wrap) now another process's, born since.
-      expect(alive(pid) && startedAt(pid) === born).toBe(false);
+      // If it fails: what /proc says of that id now, to tell a late zombie from a server that never stopped.
+      const now = (() => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        } catch {
+          return 'no such process';
+        }
+      })();
+      expect(stillThere(pid, born), `process ${pid} (born ${born}): ${now}`).toBe(false);
       expect(logs.join('\n')).toMatch(new RegExp(`left running by an earlier Kropotkin \\(process ${pid}\\)`));
       expect((await sql<{ n: number }>`select count(*)::int as n from t`.execute(db)).rows[0]!.n).toBe(3);
     } finally {
