@@ -14,11 +14,13 @@ import { fund } from './fund/index.ts';
 import { circles } from './circles/index.ts';
 import { rotas } from './rotas/index.ts';
 import { mutuality } from './mutuality/index.ts';
+import { causes } from './causes/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
   members,
   agreements,
+  causes,
   decisions,
   roles,
   crisis,

@@ -24,6 +24,7 @@ import * as proposalTalk from './migrations/018_proposal_talk.ts';
 import * as seenOn from './migrations/019_seen_on.ts';
 import * as leaving from './migrations/020_leaving.ts';
 import * as slips from './migrations/021_slips.ts';
+import * as rootCauses from './migrations/022_root_causes.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -47,6 +48,7 @@ const migrations: { name: string; up: string }[] = [
   seenOn,
   leaving,
   slips,
+  rootCauses,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -50,6 +50,15 @@ table calendar_feeds
   constraint calendar_feeds_pkey PRIMARY KEY (member_id)
   constraint calendar_feeds_token_hash_key UNIQUE (token_hash)
 
+table cause_tallies
+  month date not null
+  cause text not null
+  needs integer not null
+  constraint cause_tallies_cause_check CHECK (((length(cause) >= 1) AND (length(cause) <= 40)))
+  constraint cause_tallies_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric))
+  constraint cause_tallies_needs_check CHECK ((needs > 0))
+  constraint cause_tallies_pkey PRIMARY KEY (month, cause)
+
 table checkin_answered
   round_id uuid not null
   member_id uuid not null

@@ -99,6 +99,7 @@ export interface Database {
     used_at: Timestamp | null;
   };
   recovery_codes: { member_id: string; code_hash: Buffer; created_at: Generated<Date> };
+  cause_tallies: { month: string; cause: string; needs: number };
   member_slips: {
     member_id: string;
     made_by: string;

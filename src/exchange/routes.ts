@@ -31,6 +31,7 @@ import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, 
 import * as views from './views.tsx';
 import { SlipPage } from './slip-views.tsx';
 import { bringSomeoneIn } from '../members/index.ts';
+import { noteCauses } from '../causes/index.ts';
 import { translator } from '../web/i18n/index.ts';
 import { setBreak } from '../members/index.ts';
 import { breakSince } from '../members/index.ts';
@@ -180,6 +181,7 @@ exchangeRoutes.post('/posts', async (c) => {
       return postForm(c, { kind, form: emptyForm(values), action: '/posts', editing: false, duplicate, status: 409 });
   }
   const id = await createPost(db, member.id, member.language, parsed.data, clock());
+  noteCauses(db, parsed.data.causes ?? [], clock());
   kickMatching(db, c.get('deps').log);
   return c.redirect(`/posts/${id}?posted=1`, 303);
 });
@@ -240,6 +242,7 @@ exchangeRoutes.post('/posts/for-someone', async (c) => {
       throw e;
     });
   if (!outcome.ok) return again({ values, errors: { _form: outcome.error } }, outcome.status);
+  noteCauses(db, parsed.data.causes ?? [], now);
   kickMatching(db, c.get('deps').log);
   c.header('cache-control', 'no-store');
   const lang = person.data.person_language;
@@ -466,6 +469,7 @@ exchangeRoutes.post('/api/posts', async (c) => {
     postSchema(c.get('network')!, dayIn(c.get('network')!.timeZone, c.get('deps').clock())),
   );
   const id = await createPost(c.get('deps').db, member.id, member.language, input, c.get('deps').clock());
+  noteCauses(c.get('deps').db, input.causes ?? [], c.get('deps').clock());
   kickMatching(c.get('deps').db, c.get('deps').log);
   return c.json({ id, url: `/posts/${id}` }, 201);
 });

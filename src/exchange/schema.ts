@@ -42,7 +42,7 @@ function holdsPhoneNumber(text: string): boolean {
   return false;
 }
 
-export function postSchema(a: Pick<Network, 'categories' | 'areas'>, today: string) {
+export function postSchema(a: Pick<Network, 'categories' | 'areas' | 'rootCauses'>, today: string) {
   return z
     .object({
       kind: z.enum(['need', 'offer'], 'error.chooseKind'),
@@ -57,6 +57,22 @@ export function postSchema(a: Pick<Network, 'categories' | 'areas'>, today: stri
       urgency: z.enum(URGENCIES, 'error.chooseUrgency'),
       needed_by: optionalDate(today),
       available_until: optionalDate(today),
+      /** A need's root causes, if the member gives any (causes/): counted monthly, never kept with the post. */
+      causes: z
+        .preprocess(
+          (v) =>
+            typeof v === 'string'
+              ? v
+                  .split('\n')
+                  .map((c) => c.trim())
+                  .filter(Boolean)
+              : (v ?? []),
+          z
+            .array(z.string(), 'error.chooseCause')
+            .max(40, 'error.chooseCause')
+            .refine((l) => l.every((c) => a.rootCauses.includes(c)), 'error.chooseCause'),
+        )
+        .optional(),
       capacity: optionalText(100, 'error.capacityTooLong').refine(
         (t) => !t || !holdsContactDetails(t),
         'error.contactInPost',
@@ -70,7 +86,7 @@ export function postSchema(a: Pick<Network, 'categories' | 'areas'>, today: stri
     .transform((p) =>
       p.kind === 'need'
         ? { ...p, available_until: undefined, capacity: undefined, takes: undefined }
-        : { ...p, needed_by: undefined },
+        : { ...p, needed_by: undefined, causes: undefined },
     );
 }
 

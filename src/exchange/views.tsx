@@ -24,6 +24,7 @@ import { URGENCIES } from './status.ts';
 import { CrisisBanner } from '../crisis/index.ts';
 import type { CrisisState } from '../crisis/index.ts';
 import { languageOptions } from '../members/index.ts';
+import { causeLabel } from '../causes/index.ts';
 
 export const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
 const statusKey = (s: string) => `status.${s}` as MessageKey;
@@ -285,7 +286,10 @@ export function PostFormPage(props: {
           options={URGENCIES.map((u) => ({ value: u, label: t(urgencyKey(u)) }))}
         />
         {kind === 'need' ? (
-          <TextField t={t} form={form} name="needed_by" type="date" label="post.neededBy" />
+          <>
+            <TextField t={t} form={form} name="needed_by" type="date" label="post.neededBy" />
+            {!props.editing && net.rootCauses.length ? <CausesField v={v} form={form} /> : null}
+          </>
         ) : (
           <>
             <TextField t={t} form={form} name="available_until" type="date" label="post.availableUntil" />
@@ -331,6 +335,32 @@ export function PostFormPage(props: {
         )}
       </form>
     </>
+  );
+}
+
+/** Why a need arose, if the member wants to say: counted monthly, never kept with the need (causes/). */
+function CausesField({ v, form }: { v: ViewCtx; form: FormState }) {
+  const { t } = v;
+  const chosen = new Set((form.values.causes ?? '').split('\n'));
+  return (
+    <fieldset class={form.errors.causes ? 'field has-error' : 'field'} aria-describedby="causes-hint">
+      <legend>{t('causes.legend')}</legend>
+      <p class="hint" id="causes-hint">
+        {t('causes.hint')}
+      </p>
+      {form.errors.causes ? (
+        <p class="error" id="causes-error">
+          {t(form.errors.causes)}
+        </p>
+      ) : null}
+      <div class="choices columns">
+        {v.network!.rootCauses.map((c) => (
+          <label class="choice">
+            <input type="checkbox" name="causes" value={c} checked={chosen.has(c)} /> {causeLabel(t, c)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 

@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { monthsUpTo } from '../web/forms.ts';
 import { gini, guard, MIN_MEMBERS, percentile, reciprocity, topShare, type Suppressed } from './metrics.ts';
+import type { CauseCount } from '../causes/index.ts';
 
 type Q = Kysely<Database>;
 const DAY = 86_400_000;
@@ -325,3 +326,27 @@ export function hasSuppressed(value: unknown): boolean {
 }
 
 export { MIN_MEMBERS };
+
+export type CausesByMonth = { months: string[]; rows: { cause: string; counts: (number | null)[] }[] };
+
+/**
+ * Needs by root cause for each of `months` (causes/tally.ts keeps only these totals): a count under MIN_MEMBERS is
+ * not shown (null), as nothing else on the page is; a cause is listed once any of its months can be shown.
+ */
+export function causesByMonth(tallies: CauseCount[], months: string[]): CausesByMonth {
+  const byCause = new Map<string, (number | null)[]>();
+  for (const t of tallies) {
+    const i = months.indexOf(t.month);
+    if (i < 0) continue;
+    const counts = byCause.get(t.cause) ?? months.map(() => null);
+    counts[i] = t.needs >= MIN_MEMBERS ? t.needs : null;
+    byCause.set(t.cause, counts);
+  }
+  const rows = [...byCause]
+    .filter(([, counts]) => counts.some((n) => n !== null))
+    .map(([cause, counts]) => ({ cause, counts }))
+    .sort(
+      (a, b) => b.counts.reduce<number>((s, n) => s + (n ?? 0), 0) - a.counts.reduce<number>((s, n) => s + (n ?? 0), 0),
+    );
+  return { months, rows };
+}

@@ -10,7 +10,9 @@ import { networkAgreements } from '../agreements/index.ts';
 import { dashboardCsv } from './report.ts';
 import { answer, CHECKIN_ANSWERS, hasAnswered, openRound, roundCounts } from './checkin.ts';
 import { latestWarning } from './warnings.ts';
-import { dashboard, driftOf, networkDays } from './queries.ts';
+import { causesByMonth, dashboard, driftOf, networkDays } from './queries.ts';
+import { causeTallies } from '../causes/index.ts';
+import { monthsUpTo } from '../web/forms.ts';
 import { CheckinPage, DashboardPage, SummaryPage, type DashboardProps } from './views.tsx';
 
 export const mutualityRoutes = new Hono<AppEnv>();
@@ -21,17 +23,20 @@ const deps = (c: C) => c.get('deps');
 async function figures(c: C): Promise<DashboardProps & { network: string }> {
   const { db } = deps(c);
   const a = c.get('network') ?? (await networkAgreements(db, c.get('deps').registry));
-  const [d, checkins, warning, age] = await Promise.all([
+  const months = monthsUpTo(deps(c).clock(), 6);
+  const [d, checkins, warning, age, tallies] = await Promise.all([
     dashboard(db, deps(c).clock()),
     roundCounts(db),
     latestWarning(db),
     networkDays(db, deps(c).clock()),
+    causeTallies(db, months[0]!),
   ]);
   return {
     d,
     checkins,
     warning,
     drift: driftOf(d, a.reciprocityFloor, a.giniCeiling, age),
+    causes: causesByMonth(tallies, months),
     network: a.networkName,
     thresholds: { load: a.loadTopShare, floor: a.reciprocityFloor, gini: a.giniCeiling },
   };

@@ -2,6 +2,8 @@
 // The mutuality dashboard, its one-page printable summary, and the check-in page. Only aggregates; a figure resting on
 // fewer than five members reads "not shown"; nobody's own figures appear here (each member sees theirs on My page).
 import type { ViewCtx } from '../web/layout.tsx';
+import { causeLabel } from '../causes/index.ts';
+import type { CausesByMonth } from './queries.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { categoryLabel, ErrorSummary, formatDate, Notice, RadioGroup, type FormState } from '../web/parts.tsx';
 import type { Suppressed } from './metrics.ts';
@@ -17,6 +19,8 @@ export type DashboardProps = {
   checkins: RoundCounts[];
   warning: LoadWarning | undefined;
   thresholds: { load: number; floor: number; gini: number };
+  /** Needs by root cause, month by month (causes/). */
+  causes: CausesByMonth;
 };
 
 const pct = (lang: string, x: number) =>
@@ -313,6 +317,7 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
             }))}
           />
         </details>
+        <Causes v={v} c={p.causes} />
         <h3>{t('mutuality.speed')}</h3>
         <div class="table-scroll" tabindex={0}>
           <table class="ledger">
@@ -392,6 +397,46 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
         })}
       </p>
     </div>
+  );
+}
+
+/** Why needs arose: each root cause the members tagged needs with, month by month; a count under five is a dash. */
+function Causes({ v, c }: { v: ViewCtx; c: CausesByMonth }) {
+  const { t, lang } = v;
+  return (
+    <section aria-labelledby="causes-title">
+      <h3 id="causes-title">{t('causes.title')}</h3>
+      <p class="hint">{t('causes.intro')}</p>
+      {c.rows.length === 0 ? (
+        <p>{t('causes.none')}</p>
+      ) : (
+        <div class="table-scroll" tabindex={0}>
+          <table class="ledger">
+            <caption class="visually-hidden">{t('causes.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('causes.cause')}</th>
+                {c.months.map((m) => (
+                  <th scope="col" class="num">
+                    {monthName(lang, m)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {c.rows.map((r) => (
+                <tr>
+                  <th scope="row">{causeLabel(t, r.cause)}</th>
+                  {r.counts.map((n) => (
+                    <td class="num">{n === null ? <Dash v={v} /> : n}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 

@@ -52,6 +52,7 @@ describe(`the core journey (${engine})`, () => {
       'removal_hours',
       'removal_repeat_days',
       'removal_repeat_members',
+      'root_causes',
       'time_zone',
     ]);
     expect(rows.every((r) => r.adopted_by === 'founding')).toBe(true);

@@ -126,6 +126,7 @@ const FIELDS = [
   'person_name',
   'person_language',
   'code',
+  'causes',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
