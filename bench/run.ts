@@ -11,6 +11,7 @@ import { readScenario } from './surge/scenario.ts';
 import { surgeFigures } from './surge/simulate.ts';
 import { writePath } from './write-path.ts';
 import { matchingBench } from './matching.ts';
+import { themesBench } from './themes.ts';
 import { boardUnderLoad, helloUnderLoad, joinMembers, kropotkinUnderLoad } from './load.ts';
 import { foundInContext, measurePages } from './pages.ts';
 import { analyzeEmbedded, postForm, prng, pssTreeMb, startServerProcess } from './support.ts';
@@ -59,6 +60,14 @@ add(
   1,
   'higher',
 );
+
+// 1c. Themes suggested from open answers (issue 19): 2,000 generated answers in two languages (bench/themes.ts).
+say('listening: themes from 2,000 open answers');
+const themes = themesBench(2000);
+details.themes = themes;
+add('themes_ms_for_2000_answers', themes.ms, 'ms', 3000, 'lower');
+add('themes_purity', themes.purity, 'share of answers in their true theme', 0.85, 'higher');
+add('themes_stability_with_10pct_more', themes.stability, 'share of answers keeping their theme', 0.8, 'higher');
 
 // 2. Write path on both engines: the embedded server (the default) and a PostgreSQL server through DATABASE_URL.
 const wpSize = quick ? { background: 300, requests: 60 } : { background: 2000, requests: 400 };

@@ -15,6 +15,7 @@ import { circles } from './circles/index.ts';
 import { rotas } from './rotas/index.ts';
 import { mutuality } from './mutuality/index.ts';
 import { causes } from './causes/index.ts';
+import { listening } from './listening/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -31,6 +32,7 @@ export const domains: readonly Domain[] = [
   fund,
   circles,
   rotas,
+  listening,
 ];
 
 export const registry = buildRegistry(domains);
