@@ -14,7 +14,7 @@ const en = {
   'cause.transport': 'No transport',
   'cause.childcare_costs': 'Childcare costs',
   'cause.disaster': 'Disaster',
-  'causes.legend': 'Why is it needed? (only if you want to say)',
+  'causes.legend': 'What is behind this need? (only if you want to say)',
   'causes.hint':
     'Tick any that fit, or none. Only a monthly count is kept — never with this need or your name — so the network sees why needs arise.',
   'causes.title': 'Why needs arise',
@@ -42,7 +42,7 @@ export const messages = defineMessages(en, {
   'cause.transport': 'Falta de transporte',
   'cause.childcare_costs': 'Costo del cuidado infantil',
   'cause.disaster': 'Desastre',
-  'causes.legend': '¿Por qué hace falta? (solo si quieres decirlo)',
+  'causes.legend': '¿Qué hay detrás de esta necesidad? (solo si quieres decirlo)',
   'causes.hint':
     'Marca las que correspondan, o ninguna. Solo se guarda un recuento mensual — nunca con esta necesidad ni con tu nombre — para que la red vea por qué surgen las necesidades.',
   'causes.title': 'Por qué surgen las necesidades',

@@ -338,29 +338,36 @@ export function PostFormPage(props: {
   );
 }
 
-/** Why a need arose, if the member wants to say: counted monthly, never kept with the need (causes/). */
+/**
+ * What is behind a need, if the member wants to say: folded away until they open it, never required, counted
+ * monthly and never kept with the need (causes/). It names causes in the world (rents, wages), never asks about the
+ * member; the no-means-test test knows this block by its data-root-causes mark and checks it stays so.
+ */
 function CausesField({ v, form }: { v: ViewCtx; form: FormState }) {
   const { t } = v;
   const chosen = new Set((form.values.causes ?? '').split('\n'));
   return (
-    <fieldset class={form.errors.causes ? 'field has-error' : 'field'} aria-describedby="causes-hint">
-      <legend>{t('causes.legend')}</legend>
-      <p class="hint" id="causes-hint">
-        {t('causes.hint')}
-      </p>
-      {form.errors.causes ? (
-        <p class="error" id="causes-error">
-          {t(form.errors.causes)}
+    <details class="causes" data-root-causes open={!!form.errors.causes || chosen.size > 1 || undefined}>
+      <summary>{t('causes.legend')}</summary>
+      <fieldset class={form.errors.causes ? 'field has-error' : 'field'} aria-describedby="causes-hint">
+        <legend class="visually-hidden">{t('causes.legend')}</legend>
+        <p class="hint" id="causes-hint">
+          {t('causes.hint')}
         </p>
-      ) : null}
-      <div class="choices columns">
-        {v.network!.rootCauses.map((c) => (
-          <label class="choice">
-            <input type="checkbox" name="causes" value={c} checked={chosen.has(c)} /> {causeLabel(t, c)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+        {form.errors.causes ? (
+          <p class="error" id="causes-error">
+            {t(form.errors.causes)}
+          </p>
+        ) : null}
+        <div class="choices columns">
+          {v.network!.rootCauses.map((c) => (
+            <label class="choice">
+              <input type="checkbox" name="causes" value={c} checked={chosen.has(c)} /> {causeLabel(t, c)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </details>
   );
 }
 

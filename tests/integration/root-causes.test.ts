@@ -34,9 +34,9 @@ const need = (what: string, causes: string) => ({
 });
 
 describe(`root causes (${engine})`, () => {
-  it('asks why only on a new need, optionally, and refuses a cause not on the list with what was typed kept', async () => {
+  it('asks what is behind a need only on a new one, optionally, and refuses a cause not on the list with what was typed kept', async () => {
     const needForm = await (await members[0]!.get('/posts/new?kind=need')).text();
-    expect(needForm).toContain('Why is it needed? (only if you want to say)');
+    expect(needForm).toContain('What is behind this need? (only if you want to say)');
     expect(needForm).toContain('name="causes" value="housing_costs"');
     expect(await (await members[0]!.get('/posts/new?kind=offer')).text()).not.toContain('name="causes"');
     const wrong = await members[0]!.post('/posts', need('Groceries for the week please', 'housing_costs\nnot_a_cause'));
