@@ -16,6 +16,7 @@ import { rotas } from './rotas/index.ts';
 import { mutuality } from './mutuality/index.ts';
 import { causes } from './causes/index.ts';
 import { listening } from './listening/index.ts';
+import { library } from './library/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -33,6 +34,7 @@ export const domains: readonly Domain[] = [
   circles,
   rotas,
   listening,
+  library,
 ];
 
 export const registry = buildRegistry(domains);

@@ -25,6 +25,7 @@ import * as seenOn from './migrations/019_seen_on.ts';
 import * as leaving from './migrations/020_leaving.ts';
 import * as slips from './migrations/021_slips.ts';
 import * as rootCauses from './migrations/022_root_causes.ts';
+import * as library from './migrations/023_library.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -49,6 +50,7 @@ const migrations: { name: string; up: string }[] = [
   leaving,
   slips,
   rootCauses,
+  library,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -460,6 +460,47 @@ table ledger_lines
   CREATE CONSTRAINT TRIGGER ledger_lines_balanced AFTER INSERT ON public.ledger_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_entry_balanced()
   CREATE TRIGGER ledger_lines_no_truncate BEFORE TRUNCATE ON public.ledger_lines FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
 
+table library_comments
+  id uuid not null default gen_random_uuid()
+  item_id uuid not null
+  member_id uuid not null
+  body text not null
+  created_at timestamp with time zone not null default app_now()
+  constraint library_comments_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 2000)))
+  constraint library_comments_item_id_fkey FOREIGN KEY (item_id) REFERENCES library_items(id) ON DELETE CASCADE
+  constraint library_comments_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint library_comments_pkey PRIMARY KEY (id)
+  CREATE INDEX library_comments_by ON public.library_comments USING btree (member_id, created_at)
+  CREATE INDEX library_comments_of ON public.library_comments USING btree (item_id, created_at)
+  CREATE TRIGGER library_comments_daily_limit BEFORE INSERT ON public.library_comments FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'created_at', 'daily_comments', '50')
+  CREATE TRIGGER library_comments_not_paused BEFORE INSERT ON public.library_comments FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
+
+table library_items
+  id uuid not null default gen_random_uuid()
+  added_by uuid not null
+  added_at timestamp with time zone not null default app_now()
+  title text not null
+  language text not null
+  about text not null default ''::text
+  url text
+  body text
+  version_of uuid
+  taken_down_at timestamp with time zone
+  constraint library_items_about_check CHECK ((char_length(about) <= 1000))
+  constraint library_items_added_by_fkey FOREIGN KEY (added_by) REFERENCES members(id)
+  constraint library_items_body_check CHECK (((body IS NULL) OR ((char_length(body) >= 1) AND (char_length(body) <= 20000))))
+  constraint library_items_check CHECK (((url IS NOT NULL) OR (body IS NOT NULL)))
+  constraint library_items_language_check CHECK ((language ~ '^[a-z]{2,3}$'::text))
+  constraint library_items_pkey PRIMARY KEY (id)
+  constraint library_items_title_check CHECK (((char_length(title) >= 2) AND (char_length(title) <= 120)))
+  constraint library_items_url_check CHECK (((url IS NULL) OR ((url ~ '^https?://\S+$'::text) AND (char_length(url) <= 2000))))
+  constraint library_items_version_of_fkey FOREIGN KEY (version_of) REFERENCES library_items(id)
+  CREATE INDEX library_items_added ON public.library_items USING btree (added_at DESC)
+  CREATE INDEX library_items_by ON public.library_items USING btree (added_by, added_at)
+  CREATE INDEX library_items_versions ON public.library_items USING btree (version_of)
+  CREATE TRIGGER library_items_daily_limit BEFORE INSERT ON public.library_items FOR EACH ROW EXECUTE FUNCTION within_daily_limit('added_by', 'added_at', 'daily_posts', '20')
+  CREATE TRIGGER library_items_not_paused BEFORE INSERT ON public.library_items FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('added_by')
+
 table match_queue
   post_id uuid not null
   queued_at timestamp with time zone not null

@@ -100,6 +100,25 @@ export interface Database {
   };
   recovery_codes: { member_id: string; code_hash: Buffer; created_at: Generated<Date> };
   cause_tallies: { month: string; cause: string; needs: number };
+  library_items: {
+    id: Generated<string>;
+    added_by: string;
+    added_at: Generated<Date>;
+    title: string;
+    language: string;
+    about: Generated<string>;
+    url: string | null;
+    body: string | null;
+    version_of: string | null;
+    taken_down_at: Timestamp | null;
+  };
+  library_comments: {
+    id: Generated<string>;
+    item_id: string;
+    member_id: string;
+    body: string;
+    created_at: Generated<Date>;
+  };
   member_slips: {
     member_id: string;
     made_by: string;

@@ -8,7 +8,10 @@
 import { kmeans } from 'ml-kmeans';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { newStemmer } from 'snowball-stemmers';
-import stopwordsIso from 'stopwords-iso';
+import { createRequire } from 'node:module';
+
+// stopwords-iso is one JSON file: required, as plain ESM would need an import attribute the compiled start lacks.
+const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
 
 export type OpenAnswer = { id: string; text: string; lang: string };
 export type SuggestedTheme = { id: string; answerIds: string[]; words: string[] };

@@ -62,6 +62,11 @@ describe('every page on a phone', () => {
     await page.getByRole('button', { name: 'Form the circle' }).click();
     await page.waitForURL(/\/circles\/[0-9a-f-]{36}/);
     const circle = new URL(page.url()).pathname;
+    await page.goto('/library/new');
+    await page.getByLabel('Title').fill('Why rents rise in Hillcrest: a reading with a rather long title to wrap');
+    await page.getByLabel('Text').fill('Notes from the teach-in.\n\nLandlords, speculation and what tenants did.');
+    await page.getByRole('button', { name: 'Add it to the library' }).click();
+    await page.waitForURL(/\/library\/[0-9a-f-]{36}/);
     const queue = [
       '/board',
       '/me',

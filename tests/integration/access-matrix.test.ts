@@ -26,6 +26,7 @@ import { createSession } from '../../src/members/sessions.ts';
 import { endInviteByToken } from '../../src/members/invites.ts';
 import { makeSignInCode } from '../../src/members/ways-back.ts';
 import { bringSomeoneIn } from '../../src/members/slips.ts';
+import { addItem } from '../../src/library/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -316,6 +317,15 @@ const slip = async (fx: Fx): Promise<Objects> => {
   );
   return { id: made.memberId };
 };
+/** A reading the owner added to the library. */
+const libraryItem = async (fx: Fx): Promise<Objects> => ({
+  id: await addItem(
+    fx.world.deps.db,
+    fx.ids.owner,
+    { title: 'Why rents rise', language: 'en', about: '', url: '', body: 'A short text.', versionOf: null },
+    fx.world.now.value,
+  ),
+});
 const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   post: need,
   match,
@@ -333,6 +343,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   role,
   signInCode,
   slip,
+  libraryItem,
   circle,
   round,
   rota,
