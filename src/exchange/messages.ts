@@ -166,6 +166,7 @@ const en = {
   'slip.once':
     'Once you leave this page the code cannot be shown again. If it is lost, any member can make them a sign-in code in person.',
   'slip.another': 'Ask for someone else',
+  'slip.qrLabel': 'QR code: the page where a slip is followed',
   'slip.board': 'Back to the board',
   'follow.title': 'Follow a slip',
   'follow.intro':
@@ -358,6 +359,7 @@ export const messages = defineMessages(en, {
   'slip.once':
     'Al salir de esta página el código no se puede volver a mostrar. Si se pierde, cualquier miembro puede hacerle un código de entrada en persona.',
   'slip.another': 'Pedir por otra persona',
+  'slip.qrLabel': 'Código QR: la página donde se sigue una ficha',
   'slip.board': 'Volver al tablón',
   'follow.title': 'Seguir una ficha',
   'follow.intro':

@@ -246,6 +246,15 @@ exchangeRoutes.post('/posts/for-someone', async (c) => {
   kickMatching(db, c.get('deps').log);
   c.header('cache-control', 'no-store');
   const lang = person.data.person_language;
+  // A QR code to the page that follows a slip (never the code itself: that is only printed, for the person to type).
+  const { default: QRCode } = await import('qrcode');
+  const followUrl = `${config.publicUrl}/slip`;
+  const qrSvg = (await QRCode.toString(followUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).replace(
+    '<svg ',
+    `<svg role="img" aria-label="${c
+      .get('t')('slip.qrLabel')
+      .replace(/["<>&]/g, '')}" `,
+  );
   return page(c, c.get('t')('slip.titleShort'), (v) =>
     SlipPage({
       v,
@@ -256,6 +265,7 @@ exchangeRoutes.post('/posts/for-someone', async (c) => {
       code: outcome.brought.code,
       publicUrl: config.publicUrl,
       needsSecond: outcome.brought.needsSecond,
+      qrSvg,
     }),
   );
 });

@@ -2,6 +2,7 @@
 // Asking for someone without a phone: the slip they take away (printed or copied by hand), and the page where the
 // slip's code shows how what was asked for them is going — for them, or for a member at a hotline or a table.
 import type { ViewCtx } from '../web/layout.tsx';
+import { raw } from 'hono/html';
 import type { MessageKey, Translate } from '../web/i18n/index.ts';
 import { direction } from '../web/i18n/index.ts';
 import {
@@ -27,6 +28,8 @@ export function SlipPage(props: {
   code: string;
   publicUrl: string;
   needsSecond: boolean;
+  /** A QR code to the follow page (an SVG made on the server: no script, no request elsewhere). */
+  qrSvg: string;
 }) {
   const { v, st } = props;
   const { t } = v;
@@ -45,6 +48,7 @@ export function SlipPage(props: {
         <p class="code" lang="en" translate="no">
           {props.code}
         </p>
+        <figure class="qr slip-qr">{raw(props.qrSvg)}</figure>
         <p>{st('slip.follow', { address: `${props.publicUrl}/slip` })}</p>
         <p>{st('slip.signIn', { address: `${props.publicUrl}/sign-in` })}</p>
         <p class="hint">{st('slip.keep')}</p>

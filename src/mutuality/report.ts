@@ -1,10 +1,11 @@
 // The dashboard's figures for a spreadsheet: one row per figure and period; a suppressed figure is left empty with
 // the reason, never written as zero.
 import { csvText } from '../web/csv.ts';
+import type { CausesByMonth } from './queries.ts';
 import { CHECKIN_ANSWERS, type RoundCounts } from './checkin.ts';
 import { WORK_KINDS, type Dashboard } from './queries.ts';
 
-export function dashboardCsv(d: Dashboard, checkins: RoundCounts[]): string {
+export function dashboardCsv(d: Dashboard, checkins: RoundCounts[], causes: CausesByMonth): string {
   const rows: (string | number)[][] = [['figure', 'period', 'value', 'note']];
   const put = <T>(figure: string, period: string, s: { shown: boolean; value?: T }, show: (x: T) => string | number) =>
     rows.push(s.shown ? [figure, period, show(s.value as T), ''] : [figure, period, '', 'fewer than 5 members']);
@@ -29,5 +30,14 @@ export function dashboardCsv(d: Dashboard, checkins: RoundCounts[]): string {
   put('top10_share_load', 'last 30 days', d.load, (v) => v.toFixed(4));
   for (const r of checkins)
     for (const a of CHECKIN_ANSWERS) put(`checkin_${a}`, r.openedAt.toISOString().slice(0, 10), r.counts, (v) => v[a]);
+  // Needs by root cause (causes/): a count under five is left empty, as on the page.
+  for (const r of causes.rows)
+    r.counts.forEach((n, i) =>
+      rows.push(
+        n === null
+          ? [`needs_cause_${r.cause}`, causes.months[i]!, '', 'fewer than 5 needs']
+          : [`needs_cause_${r.cause}`, causes.months[i]!, n, ''],
+      ),
+    );
   return csvText(rows);
 }

@@ -61,10 +61,10 @@ mutualityRoutes.get('/mutuality/summary', async (c) => {
 /** The same figures as CSV (see report.ts). */
 mutualityRoutes.get('/mutuality.csv', async (c) => {
   requireMember(c);
-  const { d, checkins } = await figures(c);
+  const { d, checkins, causes } = await figures(c);
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', 'attachment; filename="mutuality.csv"');
-  return c.body(dashboardCsv(d, checkins));
+  return c.body(dashboardCsv(d, checkins, causes));
 });
 
 const checkinForm = z.object({ answer: z.enum(CHECKIN_ANSWERS as [string, ...string[]], 'error.chooseOne') });

@@ -530,6 +530,7 @@ export function SummaryPage({ v, p, network }: { v: ViewCtx; p: DashboardProps; 
         head={t('mutuality.month')}
         rows={d.needsByMonth.map((x) => ({ label: monthName(lang, x.month), value: x.value }))}
       />
+      <Causes v={v} c={p.causes} />
       <p class="hint">{t('mutuality.summaryFoot')}</p>
       <p class="no-print">
         <a href="/mutuality">{t('mutuality.backToDashboard')}</a>

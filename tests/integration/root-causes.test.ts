@@ -75,6 +75,11 @@ describe(`root causes (${engine})`, () => {
     expect(page).toContain('Why needs arise');
     expect(page).toMatch(/Housing costs<\/th>(<td class="num">.*?<\/td>)*<td class="num">5<\/td>/);
     expect(page).not.toContain('>Debt</th>'); // one need: not shown
+    // The printable summary and the CSV say the same.
+    expect(await (await members[6]!.get('/mutuality/summary')).text()).toContain('Housing costs');
+    const csv = await (await members[6]!.get('/mutuality.csv')).text();
+    expect(csv).toMatch(/needs_cause_housing_costs,\d{4}-\d{2},5,/);
+    expect(csv).not.toContain('needs_cause_debt');
   });
 
   it('takes the members’ own causes, named in each language, by decision', async () => {

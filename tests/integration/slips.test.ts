@@ -71,6 +71,9 @@ describe(`asking for someone (${engine})`, () => {
     expect(html).toContain('Pediste: Pañales talla 4');
     expect(html).toContain('lang="es"');
     code = codeOf(html);
+    // A QR code to the follow page, drawn on the server; never the code itself.
+    expect(html).toMatch(/<svg role="img" aria-label="QR code: the page where a slip is followed"/);
+    expect(html.match(/<svg[\s\S]*?<\/svg>/)![0]).not.toContain(code);
     rosa = await memberNamed('Rosa');
     const post = await db()
       .selectFrom('posts')
