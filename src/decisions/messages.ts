@@ -205,7 +205,7 @@ const en = {
   'statement.waiting': '{name}, who opened this proposal, has not yet written what was decided.',
   'error.statementEmpty': 'Please write what was decided.',
   'error.statementWritten':
-    'Another member wrote what was decided just before you. Your text is still below: read theirs, and keep yours for the next meeting if it says more.',
+    'What was decided is written already: it is written once, as the record. Your text is still below — keep it for the next meeting if it says more.',
   'error.statementTooLong': 'Please keep this under 2000 characters.',
   'extend.title': 'Give it more time',
   'extend.hint':
@@ -428,7 +428,7 @@ export const messages = defineMessages(en, {
   'statement.waiting': '{name}, que abrió esta propuesta, aún no ha escrito lo que se decidió.',
   'error.statementEmpty': 'Escribe lo que se decidió.',
   'error.statementWritten':
-    'Otro miembro escribió lo decidido justo antes que tú. Tu texto sigue abajo: lee el suyo y guarda el tuyo para la próxima reunión si dice algo más.',
+    'Lo decidido ya está escrito: se escribe una vez, como constancia. Tu texto sigue abajo; guárdalo para la próxima reunión si dice algo más.',
   'error.statementTooLong': 'Debe tener menos de 2000 caracteres.',
   'extend.title': 'Darle más tiempo',
   'extend.hint':

@@ -198,8 +198,13 @@ decisionRoutes.post('/decisions/:id/comments', async (c) => {
 decisionRoutes.post('/decisions/:id/statement', async (c) => {
   const member = requireMember(c);
   const p = await loadProposal(c, c.req.param('id'));
-  authorize(canTalk.writeStatement(member, p), member);
   const values = await readForm(c);
+  // Written meanwhile (another tab, another member): said so, with this text shown back, not refused bare.
+  if (p.statement && canTalk.writeStatement(member, { ...p, statement: null }))
+    return proposalPage(c, { ...p, statement: null }, undefined, 409, {
+      statement: { values, errors: { _form: 'error.statementWritten' } },
+    });
+  authorize(canTalk.writeStatement(member, p), member);
   const parsed = parseText(values, 'statement');
   if (!parsed.ok) return proposalPage(c, p, undefined, 422, { statement: { values, errors: parsed.errors } });
   const { db, clock } = c.get('deps');

@@ -259,12 +259,16 @@ describe(`the talk around a proposal (${engine})`, () => {
     const winner = drafts[sent.findIndex((r) => r.status === 303)]!;
     const loser = drafts[sent.findIndex((r) => r.status === 409)]!;
     const lostHtml = await sent.find((r) => r.status === 409)!.text();
-    expect(lostHtml).toContain('Another member wrote what was decided just before you');
+    expect(lostHtml).toContain('What was decided is written already');
     expect(lostHtml).toContain(loser);
     const after = await (await ada.get(`/decisions/${id}`)).text();
     expect(after).toContain(winner);
     expect(after).toContain('Written by Bo on');
-    expect((await bo.post(`/decisions/${id}/statement`, { statement: 'Changed my mind' })).status).toBe(403);
+    // Written once: trying again is told so, the text shown back; nobody else may write it at all.
+    const again = await bo.post(`/decisions/${id}/statement`, { statement: 'Changed my mind' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Changed my mind');
+    expect((await cy.post(`/decisions/${id}/statement`, { statement: 'Cy again' })).status).toBe(403);
     await expect(
       world.deps.db.updateTable('proposals').set({ outcome_statement: 'rewritten' }).where('id', '=', id).execute(),
     ).rejects.toThrow();
