@@ -5,7 +5,7 @@ import { defineAgreement, itemOf, list, namedLine, namedList } from '../web/agre
 import { languageNames } from '../web/i18n/index.ts';
 import { categoryLabel } from '../web/parts.tsx';
 import { own } from '../web/lookup.ts';
-import { canonicalZone, SERVER_ZONE } from '../web/zone.ts';
+import { SERVER_ZONE, timeZoneSchema } from '../web/zone.ts';
 
 declare module '../web/context.ts' {
   interface Network {
@@ -84,12 +84,7 @@ export const foundingAgreements = [
   defineAgreement({
     key: 'time_zone',
     // Typed as the founding form and a proposal take it ("america/mexico_city"), stored as Intl spells it.
-    schema: z
-      .string('error.timeZone')
-      .trim()
-      .transform(
-        (s, ctx) => canonicalZone(s) ?? (ctx.addIssue({ code: 'custom', message: 'error.timeZone' }), z.NEVER),
-      ),
+    schema: timeZoneSchema,
     start: SERVER_ZONE,
     founders: true,
     network: (timeZone) => ({ timeZone }),

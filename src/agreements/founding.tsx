@@ -18,9 +18,10 @@ import { setSessionCookie } from '../members/index.ts';
 import { languageOptions } from '../members/index.ts';
 import { foundNetwork } from './commands.ts';
 import { foundingState } from './queries.ts';
-import { categoryLine, DEFAULT_CATEGORIES } from './defaults.ts';
+import { DEFAULT_CATEGORIES } from './defaults.ts';
+import { itemOf, namedLine } from '../web/agreement.ts';
 import { categoryLabel } from '../web/parts.tsx';
-import { canonicalZone, SERVER_ZONE } from '../web/zone.ts';
+import { SERVER_ZONE, timeZoneSchema } from '../web/zone.ts';
 
 export const foundingRoutes = new Hono<AppEnv>();
 
@@ -32,14 +33,7 @@ export const foundingSchema = z
       (v) => (typeof v === 'string' && v.trim() ? v.trim().toUpperCase() : 'USD'),
       z.string().refine(isCurrency, 'error.currency'),
     ),
-    time_zone: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() ? v.trim() : SERVER_ZONE),
-      z
-        .string()
-        .transform(
-          (s, ctx) => canonicalZone(s) ?? (ctx.addIssue({ code: 'custom', message: 'error.timeZone' }), z.NEVER),
-        ),
-    ),
+    time_zone: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v : SERVER_ZONE), timeZoneSchema),
     network_name: z
       .string('error.required')
       .trim()
@@ -91,11 +85,11 @@ export const foundingSchema = z
     // A kind written twice (or one already checked) is kept once, as first written.
     const byKind = new Map<string, string>();
     for (const line of f.categories_shown ? [...checked, ...more] : DEFAULT_CATEGORIES)
-      if (!byKind.has(categoryLine(line)?.kind ?? line)) byKind.set(categoryLine(line)?.kind ?? line, line);
+      if (!byKind.has(itemOf(line))) byKind.set(itemOf(line), line);
     const categories = [...byKind.values()];
-    if (more.some((k) => (categoryLine(k)?.kind ?? k).length > 40))
+    if (more.some((k) => itemOf(k).length > 40))
       ctx.addIssue({ code: 'custom', message: 'error.categoryTooLong', path: ['more_categories'] });
-    else if (more.some((k) => categoryLine(k) === null))
+    else if (more.some((k) => namedLine(k) === null))
       ctx.addIssue({ code: 'custom', message: 'error.namedLine', path: ['more_categories'] });
     else if (categories.length === 0)
       ctx.addIssue({ code: 'custom', message: 'error.categoriesRequired', path: ['categories'] });

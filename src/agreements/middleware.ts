@@ -39,10 +39,12 @@ export async function networkAt(db: Db, registry: Registry, version: string | nu
 
 /** The network as it stands now, outside a request (scheduled work: Deps.network). */
 export async function networkNow(db: Db, registry: Registry): Promise<Network | null> {
-  const version = (await sql<{ v: string | null }>`select ${networkVersion.select(sql.lit(null))} as v`.execute(db))
-    .rows[0]?.v;
-  return networkAt(db, registry, version ?? null);
+  return networkAt(db, registry, await versionNow(db));
 }
+
+/** The network's version read on its own (when the request's one statement did not read it). */
+const versionNow = async (db: Db) =>
+  (await sql<{ v: string | null }>`select ${networkVersion.select(sql.lit(null))} as v`.execute(db)).rows[0]?.v ?? null;
 
 export function loadNetwork(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -50,8 +52,7 @@ export function loadNetwork(): MiddlewareHandler<AppEnv> {
     const reads = c.get('reads');
     const version = reads.has(networkVersion.name)
       ? (reads.get(networkVersion.name) as string | null)
-      : ((await sql<{ v: string | null }>`select ${networkVersion.select(sql.lit(null))} as v`.execute(db)).rows[0]
-          ?.v ?? null);
+      : await versionNow(db);
     const network = await networkAt(db, registry, version);
     c.set('network', network);
     // What the members named in their agreements reads in this language on every page (a kind of help added by

@@ -10,6 +10,7 @@ import { notify, settleNotifications, type NewNotification } from '../notificati
 import type { NotificationKind } from '../web/domain.ts';
 import { messagePurpose, type MatchView, type PostView } from './queries.ts';
 import type { PostInput } from './schema.ts';
+import { bringSomeoneIn, type BroughtIn } from '../members/index.ts';
 
 function postValues(input: PostInput) {
   return {
@@ -51,6 +52,33 @@ export async function createPost(
     .select('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * A need asked for someone without a phone (members' bringSomeoneIn): in one transaction the person becomes a member
+ * and the need's asker. Returns them with their slip's code.
+ */
+export async function askForSomeone(
+  db: Db,
+  keys: Keys,
+  a: {
+    person: { displayName: string; language: string };
+    need: PostInput;
+    madeBy: string;
+    needsSecond: boolean;
+    now: Date;
+  },
+): Promise<BroughtIn> {
+  return db.transaction().execute(async (tx) => {
+    const brought = await bringSomeoneIn(tx, keys, {
+      ...a.person,
+      madeBy: a.madeBy,
+      needsSecond: a.needsSecond,
+      now: a.now,
+    });
+    await createPost(tx, brought.memberId, a.person.language, a.need, a.now);
+    return brought;
+  });
 }
 
 export async function updatePost(db: Db, post: PostView, input: PostInput, now: Date) {

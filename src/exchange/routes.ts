@@ -1,5 +1,6 @@
 // Routes for the board, needs and offers, matches and threads, and their small JSON API.
 import { Hono, type Context } from 'hono';
+import { qrSvg } from '../web/qr.ts';
 import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
@@ -27,10 +28,18 @@ import {
 } from './queries.ts';
 import { boardFilterSchema, messageSchema, personSchema, postSchema } from './schema.ts';
 import { kickMatching } from './match-queue.ts';
-import { createPost, markMet, openMatch, releaseMatch, sendMessage, updatePost, withdrawPost } from './commands.ts';
+import {
+  askForSomeone,
+  createPost,
+  markMet,
+  openMatch,
+  releaseMatch,
+  sendMessage,
+  updatePost,
+  withdrawPost,
+} from './commands.ts';
 import * as views from './views.tsx';
 import { SlipPage } from './slip-views.tsx';
-import { bringSomeoneIn } from '../members/index.ts';
 import { noteCauses } from '../causes/index.ts';
 import { translator } from '../web/i18n/index.ts';
 import { setBreak } from '../members/index.ts';
@@ -220,19 +229,14 @@ exchangeRoutes.post('/posts/for-someone', async (c) => {
     return again({ values, errors }, 422);
   }
   const now = clock();
-  const outcome = await db
-    .transaction()
-    .execute(async (tx) => {
-      const brought = await bringSomeoneIn(tx, keys, {
-        displayName: person.data.person_name,
-        language: person.data.person_language,
-        madeBy: member.id,
-        needsSecond: net.joinMode === 'seconded',
-        now,
-      });
-      await createPost(tx, brought.memberId, person.data.person_language, parsed.data, now);
-      return { ok: true as const, brought };
-    })
+  const outcome = await askForSomeone(db, keys, {
+    person: { displayName: person.data.person_name, language: person.data.person_language },
+    need: parsed.data,
+    madeBy: member.id,
+    needsSecond: net.joinMode === 'seconded',
+    now,
+  })
+    .then((brought) => ({ ok: true as const, brought }))
     .catch((e: unknown) => {
       // What the database refuses is said above the form, with everything typed kept: the daily limit, a pause.
       const known = fromDatabaseError(e);
@@ -247,14 +251,7 @@ exchangeRoutes.post('/posts/for-someone', async (c) => {
   c.header('cache-control', 'no-store');
   const lang = person.data.person_language;
   // A QR code to the page that follows a slip (never the code itself: that is only printed, for the person to type).
-  const { default: QRCode } = await import('qrcode');
-  const followUrl = `${config.publicUrl}/slip`;
-  const qrSvg = (await QRCode.toString(followUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })).replace(
-    '<svg ',
-    `<svg role="img" aria-label="${c
-      .get('t')('slip.qrLabel')
-      .replace(/["<>&]/g, '')}" `,
-  );
+  const followQr = await qrSvg(`${config.publicUrl}/slip`, c.get('t')('slip.qrLabel'), 1);
   return page(c, c.get('t')('slip.titleShort'), (v) =>
     SlipPage({
       v,
@@ -265,7 +262,7 @@ exchangeRoutes.post('/posts/for-someone', async (c) => {
       code: outcome.brought.code,
       publicUrl: config.publicUrl,
       needsSecond: outcome.brought.needsSecond,
-      qrSvg,
+      qrSvg: followQr,
     }),
   );
 });

@@ -3,7 +3,7 @@
 // slip's code shows how what was asked for them is going — for them, or for a member at a hotline or a table.
 import type { ViewCtx } from '../web/layout.tsx';
 import { raw } from 'hono/html';
-import type { MessageKey, Translate } from '../web/i18n/index.ts';
+import type { Translate } from '../web/i18n/index.ts';
 import { direction } from '../web/i18n/index.ts';
 import {
   ErrorSummary,
@@ -15,8 +15,7 @@ import {
   type FormState,
 } from '../web/parts.tsx';
 import type { MatchView, MessageView, PostView } from './queries.ts';
-
-const statusKey = (s: string) => `status.${s}` as MessageKey;
+import { statusKey } from './views.tsx';
 
 /** The slip, in the person's language (`st`), once, right after the need is posted. */
 export function SlipPage(props: {

@@ -27,7 +27,7 @@ import { languageOptions } from '../members/index.ts';
 import { causeLabel } from '../causes/index.ts';
 
 export const urgencyKey = (u: string) => `urgency.${u}` as MessageKey;
-const statusKey = (s: string) => `status.${s}` as MessageKey;
+export const statusKey = (s: string) => `status.${s}` as MessageKey;
 /** A finished post's text is gone once its details expire; say so instead. */
 const whatOf = (v: ViewCtx, p: PostView) => (p.detailsExpired ? v.t('post.detailsExpired') : p.what);
 

@@ -1,6 +1,7 @@
 // Routes for joining, signing in and out, settings, invites and passkeys. Thin: validate, load,
 // authorize, command, render.
 import { Hono, type Context } from 'hono';
+import { qrSvg } from '../web/qr.ts';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv, Deps as AppDeps } from '../web/context.ts';
 import { page } from '../web/render.tsx';
@@ -537,13 +538,7 @@ memberRoutes.post('/invites', async (c) => {
     maxUses: uses,
   });
   const url = inviteUrl(config.publicUrl, token);
-  const label = c.get('t')('invite.qrLabel');
-  // Loaded when a QR code is first drawn, not at start.
-  const { default: QRCode } = await import('qrcode');
-  const svg = (await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })).replace(
-    '<svg ',
-    `<svg role="img" aria-label="${label.replace(/["<>&]/g, '')}" `,
-  );
+  const svg = await qrSvg(url, c.get('t')('invite.qrLabel'));
   return invitesPage(c, {
     invite: { url, qrSvg: svg, expiresAt, needsSecond: c.get('network')!.joinMode === 'seconded', maxUses },
   });

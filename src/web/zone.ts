@@ -2,6 +2,7 @@
 // types (a rota slot's start) means the wall clock there, and "today" on a form is the day there — whatever zone the
 // server's machine is set to. Node's Intl knows the IANA zones and their daylight-saving rules; nothing else needed.
 
+import { z } from 'zod';
 import type { Network } from './context.ts';
 
 /** Where a time is shown: the reader's language and the network's zone. */
@@ -31,6 +32,12 @@ export function canonicalZone(name: string): string | null {
   if (/[A-Z]/.test(typed)) return typed;
   return typed.replace(/(^|[/_-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
+
+/** A time zone as a person types it, as Intl spells it; the founding form and a proposal both read it so. */
+export const timeZoneSchema = z
+  .string('error.timeZone')
+  .trim()
+  .transform((s, ctx) => canonicalZone(s) ?? (ctx.addIssue({ code: 'custom', message: 'error.timeZone' }), z.NEVER));
 
 // Making an Intl.DateTimeFormat costs far more than using one: one per zone (a network has one; tests a few).
 const clocks = new Map<string, Intl.DateTimeFormat>();
