@@ -13,6 +13,7 @@ const KINDS: readonly ProposalKind[] = [
   'fund_request',
   'role',
   'circle',
+  'listening',
 ];
 
 describe('the domains', () => {

@@ -83,6 +83,7 @@ const COMPATIBILITY = [
   'journey',
   'limits',
   'lifecycle',
+  'listening',
   'notification-subjects',
   'promises',
   'request-statements',

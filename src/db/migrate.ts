@@ -26,6 +26,7 @@ import * as leaving from './migrations/020_leaving.ts';
 import * as slips from './migrations/021_slips.ts';
 import * as rootCauses from './migrations/022_root_causes.ts';
 import * as library from './migrations/023_library.ts';
+import * as listening from './migrations/024_listening.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -51,6 +52,7 @@ const migrations: { name: string; up: string }[] = [
   slips,
   rootCauses,
   library,
+  listening,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -501,6 +501,149 @@ table library_items
   CREATE TRIGGER library_items_daily_limit BEFORE INSERT ON public.library_items FOR EACH ROW EXECUTE FUNCTION within_daily_limit('added_by', 'added_at', 'daily_posts', '20')
   CREATE TRIGGER library_items_not_paused BEFORE INSERT ON public.library_items FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('added_by')
 
+table listening_answered
+  cycle_id uuid not null
+  member_id uuid not null
+  constraint listening_answered_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_answered_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint listening_answered_pkey PRIMARY KEY (cycle_id, member_id)
+
+table listening_answers
+  id uuid not null default gen_random_uuid()
+  cycle_id uuid not null
+  source text not null
+  lang text not null
+  choices jsonb not null
+  constraint listening_answers_choices_check CHECK ((jsonb_typeof(choices) = 'object'::text))
+  constraint listening_answers_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_answers_lang_check CHECK ((lang ~ '^[a-z]{2,3}$'::text))
+  constraint listening_answers_pkey PRIMARY KEY (id)
+  constraint listening_answers_source_check CHECK ((source = ANY (ARRAY['member'::text, 'paper'::text])))
+  CREATE INDEX listening_answers_cycle ON public.listening_answers USING btree (cycle_id)
+
+table listening_cycles
+  id uuid not null default gen_random_uuid()
+  title text not null
+  intro text not null default ''::text
+  questions jsonb not null
+  languages _text not null
+  opens_at timestamp with time zone not null
+  closes_at timestamp with time zone not null
+  decision_id uuid
+  follows_id uuid
+  conclusions jsonb not null default '{}'::jsonb
+  constraint listening_cycles_check CHECK ((closes_at > opens_at))
+  constraint listening_cycles_conclusions_check CHECK (((jsonb_typeof(conclusions) = 'object'::text) AND (char_length((conclusions)::text) <= 30000)))
+  constraint listening_cycles_decision_id_fkey FOREIGN KEY (decision_id) REFERENCES proposals(id)
+  constraint listening_cycles_decision_id_key UNIQUE (decision_id)
+  constraint listening_cycles_follows_id_fkey FOREIGN KEY (follows_id) REFERENCES listening_cycles(id)
+  constraint listening_cycles_intro_check CHECK ((char_length(intro) <= 2000))
+  constraint listening_cycles_languages_check CHECK (((cardinality(languages) >= 1) AND (cardinality(languages) <= 12)))
+  constraint listening_cycles_pkey PRIMARY KEY (id)
+  constraint listening_cycles_questions_check CHECK (((jsonb_typeof(questions) = 'array'::text) AND ((jsonb_array_length(questions) >= 1) AND (jsonb_array_length(questions) <= 8))))
+  constraint listening_cycles_title_check CHECK (((char_length(title) >= 3) AND (char_length(title) <= 140)))
+  CREATE INDEX listening_cycles_opened ON public.listening_cycles USING btree (opens_at DESC)
+  CREATE TRIGGER listening_cycles_forget_notifications AFTER DELETE ON public.listening_cycles FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+
+table listening_entered
+  cycle_id uuid not null
+  member_id uuid not null
+  n integer not null
+  constraint listening_entered_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_entered_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint listening_entered_n_check CHECK (((n >= 1) AND (n <= 200)))
+  constraint listening_entered_pkey PRIMARY KEY (cycle_id, member_id)
+
+table listening_listeners
+  cycle_id uuid not null
+  member_id uuid not null
+  joined_at timestamp with time zone not null default app_now()
+  constraint listening_listeners_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_listeners_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint listening_listeners_pkey PRIMARY KEY (cycle_id, member_id)
+
+table listening_notes
+  id uuid not null default gen_random_uuid()
+  cycle_id uuid not null
+  listener_id uuid not null
+  held_on date not null
+  tags _text not null default '{}'::text[]
+  follow_up date
+  named_enc bytea
+  recorded_at timestamp with time zone not null default app_now()
+  followed_up_at timestamp with time zone
+  constraint listening_notes_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_notes_listener_id_fkey FOREIGN KEY (listener_id) REFERENCES members(id)
+  constraint listening_notes_pkey PRIMARY KEY (id)
+  constraint listening_notes_tags_check CHECK ((cardinality(tags) <= 10))
+  CREATE INDEX listening_notes_cycle ON public.listening_notes USING btree (cycle_id)
+  CREATE INDEX listening_notes_listener ON public.listening_notes USING btree (listener_id, recorded_at)
+  CREATE TRIGGER listening_notes_daily_limit BEFORE INSERT ON public.listening_notes FOR EACH ROW EXECUTE FUNCTION within_daily_limit('listener_id', 'recorded_at', 'daily_comments', '50')
+  CREATE TRIGGER listening_notes_forget_notifications AFTER DELETE ON public.listening_notes FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER listening_notes_not_paused BEFORE INSERT ON public.listening_notes FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('listener_id')
+
+table listening_texts
+  id uuid not null default gen_random_uuid()
+  cycle_id uuid not null
+  answer_id uuid
+  note_id uuid
+  question smallint
+  lang text not null
+  body text not null
+  constraint listening_texts_answer_id_fkey FOREIGN KEY (answer_id) REFERENCES listening_answers(id) ON DELETE CASCADE
+  constraint listening_texts_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 4000)))
+  constraint listening_texts_check CHECK (((answer_id IS NULL) <> (note_id IS NULL)))
+  constraint listening_texts_check1 CHECK (((answer_id IS NULL) = (question IS NULL)))
+  constraint listening_texts_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_texts_lang_check CHECK ((lang ~ '^[a-z]{2,3}$'::text))
+  constraint listening_texts_note_id_fkey FOREIGN KEY (note_id) REFERENCES listening_notes(id) ON DELETE CASCADE
+  constraint listening_texts_note_id_key UNIQUE (note_id)
+  constraint listening_texts_pkey PRIMARY KEY (id)
+  constraint listening_texts_question_check CHECK (((question >= 0) AND (question <= 7)))
+  CREATE INDEX listening_texts_cycle ON public.listening_texts USING btree (cycle_id)
+
+table listening_theme_proposals
+  theme_id uuid not null
+  proposal_id uuid not null
+  constraint listening_theme_proposals_pkey PRIMARY KEY (theme_id, proposal_id)
+  constraint listening_theme_proposals_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES proposals(id)
+  constraint listening_theme_proposals_proposal_id_key UNIQUE (proposal_id)
+  constraint listening_theme_proposals_theme_id_fkey FOREIGN KEY (theme_id) REFERENCES listening_themes(id) ON DELETE CASCADE
+
+table listening_theme_texts
+  theme_id uuid not null
+  text_id uuid not null
+  placed_by_members boolean not null default false
+  quote boolean not null default false
+  constraint listening_theme_texts_pkey PRIMARY KEY (theme_id, text_id)
+  constraint listening_theme_texts_text_id_fkey FOREIGN KEY (text_id) REFERENCES listening_texts(id) ON DELETE CASCADE
+  constraint listening_theme_texts_theme_id_fkey FOREIGN KEY (theme_id) REFERENCES listening_themes(id) ON DELETE CASCADE
+  CREATE INDEX listening_theme_texts_text ON public.listening_theme_texts USING btree (text_id)
+
+table listening_themes
+  id uuid not null default gen_random_uuid()
+  cycle_id uuid not null
+  name text not null
+  words _text not null default '{}'::text[]
+  named_by_members boolean not null default false
+  root_causes _text not null default '{}'::text[]
+  made_at timestamp with time zone not null default app_now()
+  constraint listening_themes_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_themes_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 300)))
+  constraint listening_themes_pkey PRIMARY KEY (id)
+  constraint listening_themes_root_causes_check CHECK ((cardinality(root_causes) <= 20))
+  CREATE INDEX listening_themes_cycle ON public.listening_themes USING btree (cycle_id)
+
+table listening_waiting
+  cycle_id uuid not null
+  source text not null
+  lang text not null
+  answers jsonb not null
+  constraint listening_waiting_answers_check CHECK (((jsonb_typeof(answers) = 'object'::text) AND (char_length((answers)::text) <= 40000)))
+  constraint listening_waiting_cycle_id_fkey FOREIGN KEY (cycle_id) REFERENCES listening_cycles(id) ON DELETE CASCADE
+  constraint listening_waiting_lang_check CHECK ((lang ~ '^[a-z]{2,3}$'::text))
+  constraint listening_waiting_source_check CHECK ((source = ANY (ARRAY['member'::text, 'paper'::text])))
+
 table match_queue
   post_id uuid not null
   queued_at timestamp with time zone not null
@@ -777,7 +920,7 @@ table proposals
   constraint proposals_circle_id_fkey FOREIGN KEY (circle_id) REFERENCES circles(id)
   constraint proposals_extension CHECK (((extensions = 0) OR (closes_at <= (opened_at + '28 days'::interval))))
   constraint proposals_extensions_check CHECK (((extensions >= 0) AND (extensions <= 2)))
-  constraint proposals_kind_check CHECK ((kind = ANY (ARRAY['general'::text, 'agreement'::text, 'remove_member'::text, 'remove_post'::text, 'fund'::text, 'fund_request'::text, 'role'::text, 'circle'::text])))
+  constraint proposals_kind_check CHECK ((kind = ANY (ARRAY['general'::text, 'agreement'::text, 'remove_member'::text, 'remove_post'::text, 'fund'::text, 'fund_request'::text, 'role'::text, 'circle'::text, 'listening'::text])))
   constraint proposals_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES members(id) ON DELETE SET NULL
   constraint proposals_options_check CHECK (((jsonb_typeof(options) = 'array'::text) AND (jsonb_array_length(options) <= 20)))
   constraint proposals_outcome_check CHECK ((outcome = ANY (ARRAY['passed'::text, 'failed'::text, 'no_quorum'::text, 'chosen'::text, 'tie'::text, 'advised'::text, 'no_votes'::text])))

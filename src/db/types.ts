@@ -11,7 +11,7 @@ export type PostStatus = NeedStatus | OfferStatus;
 export type Urgency = 'urgent' | 'soon' | 'whenever';
 export type MatchStatus = 'active' | 'released' | 'met';
 export type ProposalKind =
-  'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle';
+  'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle' | 'listening';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
 export type RecordKind =
@@ -119,6 +119,65 @@ export interface Database {
     body: string;
     created_at: Generated<Date>;
   };
+  listening_cycles: {
+    id: Generated<string>;
+    title: string;
+    intro: Generated<string>;
+    questions: Json;
+    languages: string[];
+    opens_at: Timestamp;
+    closes_at: Timestamp;
+    decision_id: string | null;
+    follows_id: string | null;
+    conclusions: ColumnType<unknown, string | undefined, string>;
+  };
+  listening_listeners: { cycle_id: string; member_id: string; joined_at: Generated<Date> };
+  listening_waiting: { cycle_id: string; source: 'member' | 'paper'; lang: string; answers: Json };
+  listening_answers: {
+    id: Generated<string>;
+    cycle_id: string;
+    source: 'member' | 'paper';
+    lang: string;
+    choices: Json;
+  };
+  listening_answered: { cycle_id: string; member_id: string };
+  listening_entered: { cycle_id: string; member_id: string; n: number };
+  listening_notes: {
+    id: Generated<string>;
+    cycle_id: string;
+    listener_id: string;
+    held_on: DateOnly;
+    tags: Generated<string[]>;
+    follow_up: DateOnly | null;
+    named_enc: Buffer | null;
+    recorded_at: Generated<Date>;
+    followed_up_at: Timestamp | null;
+  };
+  listening_texts: {
+    id: Generated<string>;
+    cycle_id: string;
+    answer_id: string | null;
+    note_id: string | null;
+    question: number | null;
+    lang: string;
+    body: string;
+  };
+  listening_themes: {
+    id: Generated<string>;
+    cycle_id: string;
+    name: string;
+    words: Generated<string[]>;
+    named_by_members: Generated<boolean>;
+    root_causes: Generated<string[]>;
+    made_at: Generated<Date>;
+  };
+  listening_theme_texts: {
+    theme_id: string;
+    text_id: string;
+    placed_by_members: Generated<boolean>;
+    quote: Generated<boolean>;
+  };
+  listening_theme_proposals: { theme_id: string; proposal_id: string };
   member_slips: {
     member_id: string;
     made_by: string;

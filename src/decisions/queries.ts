@@ -331,3 +331,17 @@ export async function inCircle(db: Q, circleId: string, memberId: string): Promi
     .where('member_id', '=', memberId)
     .executeTakeFirst());
 }
+
+/** How proposals stand, by id (for a domain that links to proposals opened from its pages). */
+export async function proposalOutcomes(
+  db: Q,
+  ids: readonly string[],
+): Promise<Map<string, { title: string; status: 'open' | 'closed'; outcome: Outcome | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('proposals')
+    .select(['id', 'title', 'status', 'outcome'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { title: r.title, status: r.status, outcome: r.outcome as Outcome | null }]));
+}

@@ -27,6 +27,7 @@ import { endInviteByToken } from '../../src/members/invites.ts';
 import { makeSignInCode } from '../../src/members/ways-back.ts';
 import { bringSomeoneIn } from '../../src/members/slips.ts';
 import { addItem } from '../../src/library/commands.ts';
+import { recordConversation } from '../../src/listening/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -326,6 +327,41 @@ const libraryItem = async (fx: Fx): Promise<Objects> => ({
     fx.world.now.value,
   ),
 });
+/** An open listening cycle (as a passed decision would open it), with a theme; a conversation the owner noted. */
+const openListening = async (fx: Fx) =>
+  (
+    await fx.world.deps.db
+      .insertInto('listening_cycles')
+      .values({
+        title: 'What is hardest?',
+        questions: JSON.stringify([{ kind: 'long', text: { typed: 'What is hardest?', names: {} }, options: [] }]),
+        languages: ['en'],
+        opens_at: new Date(fx.world.now.value.getTime() - 3_600_000),
+        closes_at: new Date(fx.world.now.value.getTime() + 7 * 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+const listeningCycle = async (fx: Fx): Promise<Objects> => ({ id: await openListening(fx) });
+const listeningTheme = async (fx: Fx): Promise<Objects> => ({
+  id: (
+    await fx.world.deps.db
+      .insertInto('listening_themes')
+      .values({ cycle_id: await openListening(fx), name: 'Rent' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id,
+});
+const listeningNote = async (fx: Fx): Promise<Objects> => ({
+  id: await recordConversation(
+    fx.world.deps.db,
+    fx.world.deps.keys,
+    await openListening(fx),
+    fx.ids.owner,
+    { heldOn: '2026-01-01', raised: 'Rent', lang: 'en', tags: [], followUp: null, name: '' },
+    fx.world.now.value,
+  ),
+});
 const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   post: need,
   match,
@@ -344,6 +380,9 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   signInCode,
   slip,
   libraryItem,
+  listeningCycle,
+  listeningTheme,
+  listeningNote,
   circle,
   round,
   rota,
