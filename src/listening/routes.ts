@@ -243,7 +243,7 @@ async function paperPage(c: C, form: FormState, status: Status = 200) {
   return page(
     c,
     c.get('t')('listening.paperTitle', { title: found.title }),
-    (v) => PaperPage({ v, cycle: found, form }),
+    (v) => PaperPage({ v, cycle: found, form, done: c.req.query('done') }),
     {
       status,
     },

@@ -67,7 +67,7 @@ export function ListeningPage({ v, cycles, now }: { v: ViewCtx; cycles: CycleSum
       </p>
       {cycles.length === 0 ? <p>{t('listening.none')}</p> : null}
       {cycles.length ? (
-        <div class="table-wrap">
+        <div class="table-scroll" tabindex={0}>
           <table>
             <caption>{t('listening.sideBySide')}</caption>
             <thead>
@@ -367,7 +367,6 @@ export function CyclePage(props: {
   return (
     <>
       {props.done === 'answered' ? <Notice kind="success">{t('listening.thanks')}</Notice> : null}
-      {props.done === 'paper' ? <Notice kind="success">{t('listening.paperThanks')}</Notice> : null}
       {props.done === 'listening' ? <Notice kind="success">{t('listening.joined')}</Notice> : null}
       <h1>{cycle.title}</h1>
       <p class="meta">
@@ -489,12 +488,14 @@ function Actions({ v, actions, themes }: { v: ViewCtx; actions: ThemeAction[]; t
   );
 }
 
-export function PaperPage({ v, cycle, form }: { v: ViewCtx; cycle: CycleView; form: FormState }) {
+export function PaperPage(props: { v: ViewCtx; cycle: CycleView; form: FormState; done?: string | undefined }) {
+  const { v, cycle, form } = props;
   const { t } = v;
   const lang =
     form.values.lang && cycle.languages.includes(form.values.lang) ? form.values.lang : cycleLang(cycle, v.lang);
   return (
     <>
+      {props.done === 'paper' ? <Notice kind="success">{t('listening.paperThanks')}</Notice> : null}
       <h1>{t('listening.paperTitle', { title: cycle.title })}</h1>
       <p>{t('listening.paperIntro')}</p>
       {cycle.languages.length > 1 ? (

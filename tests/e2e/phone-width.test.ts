@@ -67,8 +67,59 @@ describe('every page on a phone', () => {
     await page.getByLabel('Text').fill('Notes from the teach-in.\n\nLandlords, speculation and what tenants did.');
     await page.getByRole('button', { name: 'Add it to the library' }).click();
     await page.waitForURL(/\/library\/[0-9a-f-]{36}/);
+    // A listening cycle with what was heard sorted into a theme, so its pages are there to walk.
+    const cycle = await files.app.db
+      .insertInto('listening_cycles')
+      .values({
+        title: 'What is hardest for the families on the long street this winter?',
+        questions: JSON.stringify([
+          { kind: 'long', text: { typed: 'What is hardest right now?', names: {} }, options: [] },
+          {
+            kind: 'one',
+            text: { typed: 'Do you rent?', names: {} },
+            options: [
+              { typed: 'Yes', names: {} },
+              { typed: 'No', names: {} },
+            ],
+          },
+        ]),
+        languages: ['en', 'es'],
+        opens_at: new Date(Date.now() - 86_400_000),
+        closes_at: new Date(Date.now() + 7 * 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const theme = await files.app.db
+      .insertInto('listening_themes')
+      .values({ cycle_id: cycle.id, name: 'Rents and landlords who never repair = es: Alquileres' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let i = 0; i < 6; i++) {
+      const answer = await files.app.db
+        .insertInto('listening_answers')
+        .values({ cycle_id: cycle.id, source: 'member', lang: 'en', choices: JSON.stringify({ '1': i % 2 }) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const text = await files.app.db
+        .insertInto('listening_texts')
+        .values({
+          cycle_id: cycle.id,
+          answer_id: answer.id,
+          question: 0,
+          lang: 'en',
+          body: `The rent went up again (${i}) and the landlord will not fix the heating in the back bedroom.`,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (i < 4)
+        await files.app.db
+          .insertInto('listening_theme_texts')
+          .values({ theme_id: theme.id, text_id: text.id })
+          .execute();
+    }
     const queue = [
       '/board',
+      '/listening',
       '/me',
       '/settings',
       '/members',
