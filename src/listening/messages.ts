@@ -75,7 +75,7 @@ const en = {
   'listening.answerTitle': 'Your answer',
   'listening.closedNoAnswers': 'This cycle has closed: no more answers.',
   'listening.answeredAlready':
-    'You have answered. Thank you — nobody, not even the server, can tell which answer is yours.',
+    'You have answered. Thank you — nobody can tell which answer is yours, not even from the database.',
   'listening.onlyIf': 'Only if you answered “{option}” to question {n}.',
   'listening.scaleLow': '1 (not at all)',
   'listening.scaleHigh': '5 (very much)',
@@ -284,7 +284,7 @@ export const messages = defineMessages(en, {
   'listening.answerTitle': 'Tu respuesta',
   'listening.closedNoAnswers': 'Este ciclo se cerró: no se reciben más respuestas.',
   'listening.answeredAlready':
-    'Ya respondiste. Gracias — nadie, ni siquiera el servidor, puede saber cuál es tu respuesta.',
+    'Ya respondiste. Gracias — nadie puede saber cuál es tu respuesta, ni siquiera mirando la base de datos.',
   'listening.onlyIf': 'Solo si respondiste «{option}» a la pregunta {n}.',
   'listening.scaleLow': '1 (nada)',
   'listening.scaleHigh': '5 (mucho)',

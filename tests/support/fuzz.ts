@@ -127,6 +127,31 @@ const FIELDS = [
   'person_language',
   'code',
   'causes',
+  'intro',
+  'follows',
+  'q1',
+  'q1_kind',
+  'q1_options',
+  'q2',
+  'q2_kind',
+  'q2_options',
+  'q2_if',
+  'q2_is',
+  'a1',
+  'a2',
+  'a2_1',
+  'a2_2',
+  'held_on',
+  'raised',
+  'tags',
+  'follow_up',
+  'text',
+  'act',
+  'from',
+  'to',
+  'into',
+  'conclusions_en',
+  'conclusions_es',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
@@ -275,6 +300,35 @@ export async function fuzzFixture(): Promise<Fixture> {
   await asker.post(`/circles/${circle}/join`);
   await founder.post('/invites');
   const db = world.deps.db;
+  // An open listening cycle (as a passed decision opens one) with a theme and a conversation; a library item.
+  const cycle = await db
+    .insertInto('listening_cycles')
+    .values({
+      title: 'Fuzz cycle',
+      questions: JSON.stringify([
+        { kind: 'long', text: { typed: 'What is hardest?', names: {} }, options: [] },
+        {
+          kind: 'rank',
+          text: { typed: 'Order', names: {} },
+          options: [
+            { typed: 'A', names: {} },
+            { typed: 'B', names: {} },
+          ],
+        },
+      ]),
+      languages: ['en', 'es'],
+      opens_at: world.now.value,
+      closes_at: new Date(world.now.value.getTime() + 30 * 86_400_000),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('listening_themes').values({ cycle_id: cycle.id, name: 'Rent' }).execute();
+  await founder.post(`/listening/${cycle.id}/conversations`, {
+    held_on: world.now.value.toISOString().slice(0, 10),
+    raised: 'Rent',
+    lang: 'en',
+  });
+  await founder.post('/library', { title: 'Fuzz reading', language: 'en', body: 'A text.' });
   const one = async (table: string, column = 'id') =>
     (
       await sql<{ v: string }>`select ${sql.ref(column)}::text as v from ${sql.table(table)} limit 3`.execute(db)
@@ -298,6 +352,10 @@ export async function fuzzFixture(): Promise<Fixture> {
     slots: await one('rota_slots'),
     places: await one('rota_signups'),
     invites: await one('invites'),
+    cycles: await one('listening_cycles'),
+    themes: await one('listening_themes'),
+    notes: await one('listening_notes'),
+    library: await one('library_items'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -328,6 +386,10 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/rotas\/places\//, 'places'],
     [/^\/rotas\/:/, 'rotas'],
     [/^\/invites\//, 'invites'],
+    [/^\/listening\/themes\//, 'themes'],
+    [/^\/listening\/notes\//, 'notes'],
+    [/^\/listening\/:/, 'cycles'],
+    [/^\/library\/:/, 'library'],
   ];
   const hit = table.find(([re]) => re.test(path));
   return hit ? (ids[hit[1]] ?? []) : [];
