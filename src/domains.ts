@@ -17,6 +17,7 @@ import { mutuality } from './mutuality/index.ts';
 import { causes } from './causes/index.ts';
 import { listening } from './listening/index.ts';
 import { library } from './library/index.ts';
+import { events } from './events/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -32,6 +33,7 @@ export const domains: readonly Domain[] = [
   dispatch,
   fund,
   circles,
+  events,
   rotas,
   listening,
   library,

@@ -79,6 +79,7 @@ const COMPATIBILITY = [
   'clock',
   'crash',
   'decisions',
+  'events',
   'fund-concurrency',
   'journey',
   'limits',

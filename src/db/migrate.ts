@@ -27,6 +27,7 @@ import * as slips from './migrations/021_slips.ts';
 import * as rootCauses from './migrations/022_root_causes.ts';
 import * as library from './migrations/023_library.ts';
 import * as listening from './migrations/024_listening.ts';
+import * as events from './migrations/025_events.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -53,6 +54,7 @@ const migrations: { name: string; up: string }[] = [
   rootCauses,
   library,
   listening,
+  events,
 ];
 
 /** Every migration this code knows, in the order they apply. */

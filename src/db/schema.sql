@@ -180,6 +180,70 @@ table email_confirmations
   constraint email_confirmations_pkey PRIMARY KEY (token_hash)
   CREATE INDEX email_confirmations_member ON public.email_confirmations USING btree (member_id)
 
+table event_readings
+  event_id uuid not null
+  item_id uuid not null
+  constraint event_readings_event_id_fkey FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE
+  constraint event_readings_item_id_fkey FOREIGN KEY (item_id) REFERENCES library_items(id) ON DELETE CASCADE
+  constraint event_readings_pkey PRIMARY KEY (event_id, item_id)
+  CREATE INDEX event_readings_item ON public.event_readings USING btree (item_id)
+
+table event_rsvps
+  id uuid not null default gen_random_uuid()
+  event_id uuid not null
+  occurrence timestamp with time zone not null
+  member_id uuid not null
+  answer text not null
+  place text not null
+  asked_at timestamp with time zone not null default app_now()
+  offer_ends_at timestamp with time zone
+  constraint event_rsvps_answer_check CHECK ((answer = ANY (ARRAY['yes'::text, 'maybe'::text, 'no'::text])))
+  constraint event_rsvps_check CHECK (((place = 'offered'::text) = (offer_ends_at IS NOT NULL)))
+  constraint event_rsvps_check1 CHECK (((place = 'none'::text) OR (answer = 'yes'::text)))
+  constraint event_rsvps_event_id_fkey FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE
+  constraint event_rsvps_event_id_occurrence_member_id_key UNIQUE (event_id, occurrence, member_id)
+  constraint event_rsvps_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint event_rsvps_pkey PRIMARY KEY (id)
+  constraint event_rsvps_place_check CHECK ((place = ANY (ARRAY['going'::text, 'waiting'::text, 'offered'::text, 'none'::text])))
+  CREATE INDEX event_rsvps_line ON public.event_rsvps USING btree (event_id, occurrence, place, asked_at)
+  CREATE INDEX event_rsvps_member ON public.event_rsvps USING btree (member_id, occurrence)
+  CREATE TRIGGER event_rsvps_capacity BEFORE INSERT OR UPDATE ON public.event_rsvps FOR EACH ROW EXECUTE FUNCTION event_capacity()
+  CREATE TRIGGER event_rsvps_forget_notifications AFTER DELETE ON public.event_rsvps FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+
+table events
+  id uuid not null default gen_random_uuid()
+  kind text not null
+  title text not null
+  about text not null default ''::text
+  language text not null
+  area text not null
+  place_enc bytea
+  starts_at timestamp with time zone not null
+  minutes integer not null
+  zone text not null
+  rrule text
+  capacity integer
+  claim_hours integer not null default 24
+  open_to_all boolean not null default false
+  created_by uuid not null
+  created_at timestamp with time zone not null default app_now()
+  cancelled_at timestamp with time zone
+  constraint events_about_check CHECK ((char_length(about) <= 4000))
+  constraint events_area_check CHECK (((char_length(area) >= 1) AND (char_length(area) <= 80)))
+  constraint events_capacity_check CHECK (((capacity >= 1) AND (capacity <= 1000)))
+  constraint events_claim_hours_check CHECK (((claim_hours >= 1) AND (claim_hours <= 168)))
+  constraint events_created_by_fkey FOREIGN KEY (created_by) REFERENCES members(id)
+  constraint events_kind_check CHECK ((kind = ANY (ARRAY['teach_in'::text, 'reading_group'::text, 'assembly'::text, 'skill_share'::text, 'other'::text])))
+  constraint events_language_check CHECK ((language ~ '^[a-z]{2,3}$'::text))
+  constraint events_minutes_check CHECK (((minutes >= 15) AND (minutes <= 720)))
+  constraint events_pkey PRIMARY KEY (id)
+  constraint events_rrule_check CHECK (((rrule IS NULL) OR (rrule ~ '^RRULE:FREQ=(WEEKLY|MONTHLY);INTERVAL=[0-9]{1,2};COUNT=[0-9]{1,2}$'::text)))
+  constraint events_title_check CHECK (((char_length(title) >= 3) AND (char_length(title) <= 140)))
+  CREATE INDEX events_starts ON public.events USING btree (starts_at)
+  CREATE TRIGGER events_daily_limit BEFORE INSERT ON public.events FOR EACH ROW EXECUTE FUNCTION within_daily_limit('created_by', 'created_at', 'daily_posts', '20')
+  CREATE TRIGGER events_forget_notifications AFTER DELETE ON public.events FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER events_not_paused BEFORE INSERT ON public.events FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('created_by')
+
 table flags
   id uuid not null default gen_random_uuid()
   flagged_by uuid not null
@@ -1241,6 +1305,26 @@ begin
     raise exception 'a member stays in a circle once it starts' using errcode = 'KR021';
   end if;
   return coalesce(new, old);
+end $function$
+
+CREATE OR REPLACE FUNCTION public.event_capacity()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+declare
+  room integer;
+  taken integer;
+begin
+  if new.place not in ('going', 'offered') then return new; end if;
+  if tg_op = 'UPDATE' and old.place in ('going', 'offered') then return new; end if;
+  select capacity into room from events where id = new.event_id for update;
+  if room is null then return new; end if;
+  select count(*) into taken from event_rsvps
+    where event_id = new.event_id and occurrence = new.occurrence and place in ('going', 'offered') and id <> new.id;
+  if taken >= room then
+    raise exception 'the event is full' using errcode = 'KR034';
+  end if;
+  return new;
 end $function$
 
 CREATE OR REPLACE FUNCTION public.fund_created()

@@ -178,6 +178,36 @@ export interface Database {
     quote: Generated<boolean>;
   };
   listening_theme_proposals: { theme_id: string; proposal_id: string };
+  events: {
+    id: Generated<string>;
+    kind: 'teach_in' | 'reading_group' | 'assembly' | 'skill_share' | 'other';
+    title: string;
+    about: Generated<string>;
+    language: string;
+    area: string;
+    place_enc: Buffer | null;
+    starts_at: Timestamp;
+    minutes: number;
+    zone: string;
+    rrule: string | null;
+    capacity: number | null;
+    claim_hours: Generated<number>;
+    open_to_all: Generated<boolean>;
+    created_by: string;
+    created_at: Generated<Date>;
+    cancelled_at: Timestamp | null;
+  };
+  event_readings: { event_id: string; item_id: string };
+  event_rsvps: {
+    id: Generated<string>;
+    event_id: string;
+    occurrence: Timestamp;
+    member_id: string;
+    answer: 'yes' | 'maybe' | 'no';
+    place: 'going' | 'waiting' | 'offered' | 'none';
+    asked_at: Generated<Date>;
+    offer_ends_at: Timestamp | null;
+  };
   member_slips: {
     member_id: string;
     made_by: string;

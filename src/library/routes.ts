@@ -10,6 +10,7 @@ import { addComment, addItem, takeDown } from './commands.ts';
 import { commentsOn, libraryItem, libraryItems, versionsOf } from './queries.ts';
 import { commentSchema, itemSchema } from './schema.ts';
 import { ItemPage, LibraryPage, NewItemPage } from './views.tsx';
+import { eventsUsing } from '../events/index.ts';
 
 export const libraryRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -78,8 +79,12 @@ libraryRoutes.post('/library', async (c) => {
 async function itemPage(c: C, form: FormState, status: 200 | 403 | 422 | 429 = 200) {
   const { db } = c.get('deps');
   const item = await loadOr404(c, (id) => libraryItem(db, id));
-  const [versions, comments] = await Promise.all([versionsOf(db, item), commentsOn(db, item.id)]);
-  return page(c, item.title, (v) => ItemPage({ v, item, versions, comments, form, done: c.req.query('done') }), {
+  const [versions, comments, usedIn] = await Promise.all([
+    versionsOf(db, item),
+    commentsOn(db, item.id),
+    eventsUsing(db, item.id),
+  ]);
+  return page(c, item.title, (v) => ItemPage({ v, item, versions, comments, usedIn, form, done: c.req.query('done') }), {
     status,
   });
 }

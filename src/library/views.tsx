@@ -123,6 +123,7 @@ export function ItemPage(props: {
   item: ItemView;
   versions: ItemView[];
   comments: CommentView[];
+  usedIn: { id: string; title: string; startsAt: Date }[];
   form: FormState;
   done?: string | undefined;
 }) {
@@ -164,6 +165,23 @@ export function ItemPage(props: {
           <a href={`/library/new?version_of=${item.id}`}>{t('library.addVersion')}</a>
         </p>
         <p class="hint">{t('library.print')}</p>
+      </section>
+      <section class="no-print" aria-labelledby="used-title">
+        <h2 id="used-title">{t('library.usedIn')}</h2>
+        {props.usedIn.length ? (
+          <ul>
+            {props.usedIn.map((e) => (
+              <li>
+                <a href={`/events/${e.id}`}>{e.title}</a> ({formatDate(v, e.startsAt)})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('library.notUsed')}</p>
+        )}
+        <p>
+          <a href={`/events/new?reading=${item.id}`}>{t('library.useInEvent')}</a>
+        </p>
       </section>
       <section class="no-print" aria-labelledby="talk-title" id="discussion">
         <h2 id="talk-title">{t('library.discussion')}</h2>

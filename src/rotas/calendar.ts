@@ -1,5 +1,5 @@
-// A member's commitments as an iCalendar feed (RFC 5545), written by ical-generator (ADR 009): their rota slots and
-// the terms of the roles they hold. Times are in UTC, so every calendar shows them right; nothing about anyone else.
+// A member's commitments as an iCalendar feed (RFC 5545), written by ical-generator (ADR 009): their rota slots, the
+// terms of the roles they hold, and the events they have a place at. Times are in UTC, so every calendar shows them right; nothing about anyone else.
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
@@ -9,6 +9,7 @@ import { commitmentsOf, type Commitment } from './queries.ts';
 import { roleDefs, rolesOf, type Holder } from '../roles/index.ts';
 import { roleTitle } from '../roles/index.ts';
 import { languageOf } from '../members/index.ts';
+import { eventsInCalendar, type CalendarEvent } from '../events/index.ts';
 
 export type FeedRole = Holder & { role: string; title: string };
 
@@ -19,6 +20,7 @@ export function calendarFeed(
   slots: Commitment[],
   roles: FeedRole[],
   now: Date,
+  events: CalendarEvent[] = [],
 ): string {
   const cal = ical({
     name: t('rota.feedName', { network: networkName }),
@@ -45,6 +47,17 @@ export function calendarFeed(
       summary: t('rota.feedRole', { role: r.title }),
     });
   }
+  for (const e of events) {
+    cal.createEvent({
+      id: `event-${e.rsvpId}@${host}`,
+      stamp: now,
+      start: e.start,
+      end: e.end,
+      summary: e.title,
+      location: e.area,
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
   return cal.toString();
 }
 
@@ -59,10 +72,11 @@ export async function memberFeed(
 ): Promise<string> {
   const t = translator(await languageOf(db, memberId), catalogs);
   const from = new Date(now.getTime() - 30 * 86_400_000);
-  const [slots, terms, defs] = await Promise.all([
+  const [slots, terms, defs, events] = await Promise.all([
     commitmentsOf(db, memberId, from),
     rolesOf(db, memberId, now),
     roleDefs(db),
+    eventsInCalendar(db, memberId, from),
   ]);
   const titles = new Map(defs.map((d) => [d.name, roleTitle(t, d)]));
   return calendarFeed(
@@ -72,5 +86,6 @@ export async function memberFeed(
     slots,
     terms.map((r) => ({ ...r, title: titles.get(r.role) ?? r.role })),
     now,
+    events,
   );
 }

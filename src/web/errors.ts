@@ -99,6 +99,8 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('code_waits_for_second', 'error.codeWaitsForSecond');
     case 'KR033':
       return errors.conflict('slip_waits_for_second', 'error.slipWaitsForSecond');
+    case 'KR034':
+      return errors.conflict('event_full', 'error.eventFull');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

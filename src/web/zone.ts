@@ -92,3 +92,9 @@ export function wallClock(zone: string, day: string, hm: string, plusDays = 0): 
 export function dayIn(zone: string, now: Date): string {
   return new Date(wallAt(zone, now.getTime())).toISOString().slice(0, 10);
 }
+
+/** The day (YYYY-MM-DD) and time (HH:MM) the wall clock in `zone` shows at `at`. */
+export function wallOf(zone: string, at: Date): { day: string; hm: string } {
+  const iso = new Date(wallAt(zone, at.getTime())).toISOString();
+  return { day: iso.slice(0, 10), hm: iso.slice(11, 16) };
+}

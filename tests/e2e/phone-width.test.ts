@@ -117,9 +117,29 @@ describe('every page on a phone', () => {
           .values({ theme_id: theme.id, text_id: text.id })
           .execute();
     }
+    // A weekly teach-in with places and a line, open to all, so its pages (and the one its flyer opens) are walked.
+    await page.goto('/events/new');
+    await page
+      .getByLabel('Title', { exact: true })
+      .fill('Why rents rise in Hillcrest: a teach-in with a long title that wraps');
+    await page.getByLabel('Area').selectOption('Hillcrest');
+    await page.getByLabel('Exact place').fill('Back room of the community centre, 14 Long Street');
+    await page.getByLabel('Day').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel('Starts at').fill('18:30');
+    await page.getByLabel('Repeats').selectOption('weekly');
+    await page.getByLabel('How many times').fill('4');
+    await page.getByLabel('Places').fill('12');
+    await page.getByLabel('Anyone with the flyer may see it').check();
+    await page.getByRole('button', { name: 'Make the event' }).click();
+    await page.waitForURL(/\/events\/[0-9a-f-]{36}/);
+    await page
+      .getByRole('button', { name: /^Yes, on / })
+      .first()
+      .click();
     const queue = [
       '/board',
       '/listening',
+      '/events',
       '/me',
       '/settings',
       '/members',

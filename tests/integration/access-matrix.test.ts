@@ -28,6 +28,7 @@ import { makeSignInCode } from '../../src/members/ways-back.ts';
 import { bringSomeoneIn } from '../../src/members/slips.ts';
 import { addItem } from '../../src/library/commands.ts';
 import { recordConversation } from '../../src/listening/commands.ts';
+import { createEvent } from '../../src/events/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -362,6 +363,31 @@ const listeningNote = async (fx: Fx): Promise<Objects> => ({
     fx.world.now.value,
   ),
 });
+/** A teach-in the owner made, open to all (its page for anyone is there), a day from now. */
+const event = async (fx: Fx): Promise<Objects> => ({
+  id: await createEvent(
+    fx.world.deps.db,
+    fx.world.deps.keys,
+    fx.ids.owner,
+    {
+      kind: 'teach_in',
+      title: 'Why rents rise',
+      about: '',
+      language: 'en',
+      area: 'Eastside',
+      place: 'Room 4',
+      startsAt: new Date(fx.world.now.value.getTime() + 86_400_000),
+      minutes: 90,
+      zone: 'UTC',
+      rrule: null,
+      capacity: 10,
+      claimHours: 24,
+      openToAll: true,
+      readings: [],
+    },
+    fx.world.now.value,
+  ),
+});
 const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   post: need,
   match,
@@ -383,6 +409,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   listeningCycle,
   listeningTheme,
   listeningNote,
+  event,
   circle,
   round,
   rota,

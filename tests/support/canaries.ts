@@ -1,5 +1,5 @@
 // A network made through the app whose private fields each carry a unique canary string: email addresses, thread
-// messages with a street address and a phone number, fund request notes and a role's handover note. Public fields
+// messages with a street address and a phone number, fund request notes, a role's handover note and an event's place. Public fields
 // (a post's text) carry canaries too, so a scan can prove it sees the data at all.
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
@@ -31,6 +31,7 @@ export async function populateWithCanaries(
     'fundNote',
     'handover',
     'settingsEmail',
+    'eventPlace',
   ])
     secret[k] = canary(k.toLowerCase());
   for (const k of ['need', 'offer']) pub[k] = canary(k);
@@ -94,6 +95,21 @@ export async function populateWithCanaries(
   expect(pay.status).toBe(303);
   expect(
     (await founder.post('/roles/treasurer/handover', { note: `The cash box key is with ${secret.handover}` })).status,
+  ).toBe(303);
+
+  // A teach-in whose exact place is sealed (shown only to who made it and those with a place).
+  expect(
+    (
+      await founder.post('/events', {
+        kind: 'teach_in',
+        title: 'Why rents rise',
+        language: 'en',
+        area: 'Eastside',
+        place: `Back room, ${secret.eventPlace} Street`,
+        date: new Date(world.now.value.getTime() + 3 * 86_400_000).toISOString().slice(0, 10),
+        start: '18:00',
+      })
+    ).status,
   ).toBe(303);
 
   // A check-in round, answered: only counts are kept, so no canary can go there (the scan checks the shape).

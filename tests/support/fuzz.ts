@@ -152,6 +152,14 @@ const FIELDS = [
   'into',
   'conclusions_en',
   'conclusions_es',
+  'place',
+  'minutes',
+  'repeat',
+  'times',
+  'claim_hours',
+  'open_to_all',
+  'readings',
+  'occurrence',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
@@ -329,6 +337,18 @@ export async function fuzzFixture(): Promise<Fixture> {
     lang: 'en',
   });
   await founder.post('/library', { title: 'Fuzz reading', language: 'en', body: 'A text.' });
+  await founder.post('/events', {
+    kind: 'teach_in',
+    title: 'Fuzz teach-in',
+    language: 'en',
+    area: 'Eastside',
+    date: new Date(world.now.value.getTime() + 3 * 86_400_000).toISOString().slice(0, 10),
+    start: '18:00',
+    repeat: 'weekly',
+    times: '3',
+    capacity: '2',
+    open_to_all: 'on',
+  });
   const one = async (table: string, column = 'id') =>
     (
       await sql<{ v: string }>`select ${sql.ref(column)}::text as v from ${sql.table(table)} limit 3`.execute(db)
@@ -356,6 +376,7 @@ export async function fuzzFixture(): Promise<Fixture> {
     themes: await one('listening_themes'),
     notes: await one('listening_notes'),
     library: await one('library_items'),
+    events: await one('events'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -390,6 +411,7 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/listening\/notes\//, 'notes'],
     [/^\/listening\/:/, 'cycles'],
     [/^\/library\/:/, 'library'],
+    [/^\/events\/:/, 'events'],
   ];
   const hit = table.find(([re]) => re.test(path));
   return hit ? (ids[hit[1]] ?? []) : [];
