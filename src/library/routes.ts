@@ -84,9 +84,14 @@ async function itemPage(c: C, form: FormState, status: 200 | 403 | 422 | 429 = 2
     commentsOn(db, item.id),
     eventsUsing(db, item.id),
   ]);
-  return page(c, item.title, (v) => ItemPage({ v, item, versions, comments, usedIn, form, done: c.req.query('done') }), {
-    status,
-  });
+  return page(
+    c,
+    item.title,
+    (v) => ItemPage({ v, item, versions, comments, usedIn, form, done: c.req.query('done') }),
+    {
+      status,
+    },
+  );
 }
 
 libraryRoutes.get('/library/:id', (c) => {

@@ -488,6 +488,24 @@ function Actions({ v, actions, themes }: { v: ViewCtx; actions: ThemeAction[]; t
   );
 }
 
+/** Links to the same page in each of the cycle's languages (none when it has one). */
+function LanguageLinks(p: { label: string; languages: string[]; current: string; href: (lang: string) => string }) {
+  if (p.languages.length < 2) return null;
+  return (
+    <p class="filters no-print">
+      {p.label}{' '}
+      {p.languages.map((l, i) => (
+        <>
+          {i ? ' · ' : ''}
+          <a href={p.href(l)} lang={l} aria-current={l === p.current ? 'page' : undefined}>
+            {languageName(l)}
+          </a>
+        </>
+      ))}
+    </p>
+  );
+}
+
 export function PaperPage(props: { v: ViewCtx; cycle: CycleView; form: FormState; done?: string | undefined }) {
   const { v, cycle, form } = props;
   const { t } = v;
@@ -498,23 +516,12 @@ export function PaperPage(props: { v: ViewCtx; cycle: CycleView; form: FormState
       {props.done === 'paper' ? <Notice kind="success">{t('listening.paperThanks')}</Notice> : null}
       <h1>{t('listening.paperTitle', { title: cycle.title })}</h1>
       <p>{t('listening.paperIntro')}</p>
-      {cycle.languages.length > 1 ? (
-        <p class="filters">
-          {t('listening.paperShowIn')}{' '}
-          {cycle.languages.map((l, i) => (
-            <>
-              {i ? ' · ' : ''}
-              <a
-                href={`/listening/${cycle.id}/paper?lang=${l}`}
-                lang={l}
-                aria-current={l === lang ? 'page' : undefined}
-              >
-                {languageName(l)}
-              </a>
-            </>
-          ))}
-        </p>
-      ) : null}
+      <LanguageLinks
+        label={t('listening.paperShowIn')}
+        languages={cycle.languages}
+        current={lang}
+        href={(l) => `/listening/${cycle.id}/paper?lang=${l}`}
+      />
       <ErrorSummary t={t} form={form} />
       <AnswerForm
         v={v}
@@ -876,23 +883,12 @@ export function ReportPage(props: {
   const conclusions = cycle.conclusions[lang] || Object.values(cycle.conclusions).find(Boolean) || '';
   return (
     <>
-      {cycle.languages.length > 1 ? (
-        <p class="filters no-print">
-          {v.t('listening.reportIn')}{' '}
-          {cycle.languages.map((l, i) => (
-            <>
-              {i ? ' · ' : ''}
-              <a
-                href={`/listening/${cycle.id}/report?lang=${l}`}
-                lang={l}
-                aria-current={l === lang ? 'page' : undefined}
-              >
-                {languageName(l)}
-              </a>
-            </>
-          ))}
-        </p>
-      ) : null}
+      <LanguageLinks
+        label={v.t('listening.reportIn')}
+        languages={cycle.languages}
+        current={lang}
+        href={(l) => `/listening/${cycle.id}/report?lang=${l}`}
+      />
       <p class="hint no-print">{v.t('listening.printHint')}</p>
       <article class="handout report" lang={lang} dir={direction(lang)}>
         <h1>{t('listening.reportTitle', { title: cycle.title })}</h1>
