@@ -332,16 +332,24 @@ export async function inCircle(db: Q, circleId: string, memberId: string): Promi
     .executeTakeFirst());
 }
 
-/** How proposals stand, by id (for a domain that links to proposals opened from its pages). */
+/** How proposals stand, by id, with what was decided once written (for a domain that links to proposals opened from
+ * its pages). */
 export async function proposalOutcomes(
   db: Q,
   ids: readonly string[],
-): Promise<Map<string, { title: string; status: 'open' | 'closed'; outcome: Outcome | null }>> {
+): Promise<
+  Map<string, { title: string; status: 'open' | 'closed'; outcome: Outcome | null; statement: string | null }>
+> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('proposals')
-    .select(['id', 'title', 'status', 'outcome'])
+    .select(['id', 'title', 'status', 'outcome', 'outcome_statement'])
     .where('id', 'in', ids)
     .execute();
-  return new Map(rows.map((r) => [r.id, { title: r.title, status: r.status, outcome: r.outcome as Outcome | null }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { title: r.title, status: r.status, outcome: r.outcome as Outcome | null, statement: r.outcome_statement },
+    ]),
+  );
 }

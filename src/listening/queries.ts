@@ -277,6 +277,8 @@ export type ThemeAction = {
   title: string;
   status: string;
   outcome: string | null;
+  /** What was decided and what happens next, as written once it closed. */
+  statement: string | null;
 };
 
 /** The proposals members opened from the cycle's themes, with how each was decided. */

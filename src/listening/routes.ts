@@ -185,12 +185,14 @@ async function cyclePage(c: C, form: FormState, status: Status = 200) {
   const { db, clock } = c.get('deps');
   const found = await loadCycle(c);
   const before = found.followsId ? await cycle(db, found.followsId) : undefined;
-  const [answered, counts, who, themes, actions] = await Promise.all([
+  const [answered, counts, who, themes, actions, ownThemes, ownActions] = await Promise.all([
     hasAnswered(db, found.id, member.id),
     heard(db, found),
     listeners(db, found.id),
     before ? themesOf(db, [before.id]) : Promise.resolve([]),
     before ? actionsOf(db, before.id) : Promise.resolve([]),
+    themesOf(db, [found.id]),
+    actionsOf(db, found.id),
   ]);
   return page(
     c,
@@ -204,6 +206,7 @@ async function cyclePage(c: C, form: FormState, status: Status = 200) {
         heard: counts,
         listeners: who,
         follows: before ? { cycle: before, themes, actions } : null,
+        own: { themes: ownThemes, actions: ownActions },
         form,
         done: c.req.query('done'),
       }),

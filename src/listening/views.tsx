@@ -354,6 +354,8 @@ export function CyclePage(props: {
   heard: { answers: number; paper: number; waiting: number; notes: number };
   listeners: { id: string; name: string }[];
   follows: { cycle: CycleView; themes: ThemeView[]; actions: ThemeAction[] } | null;
+  /** What the members decided from this cycle's themes. */
+  own: { themes: ThemeView[]; actions: ThemeAction[] };
   form: FormState;
   done?: string | undefined;
 }) {
@@ -410,6 +412,12 @@ export function CyclePage(props: {
           </>
         )}
       </section>
+      {props.own.actions.length ? (
+        <section aria-labelledby="acted-title">
+          <h2 id="acted-title">{t('listening.acted')}</h2>
+          <Actions v={v} actions={props.own.actions} themes={props.own.themes} />
+        </section>
+      ) : null}
       <section aria-labelledby="listeners-title">
         <h2 id="listeners-title">{t('listening.listeners')}</h2>
         <p>{t('listening.listenersIntro')}</p>
@@ -481,6 +489,7 @@ function Actions({ v, actions, themes }: { v: ViewCtx; actions: ThemeAction[]; t
           <li>
             <a href={`/decisions/${a.proposalId}`}>{a.title}</a> — {outcomeText(t, a)}
             {th ? ` (${themeName(th.name, v.lang)})` : ''}
+            {a.statement ? <p class="prewrap">{a.statement}</p> : null}
           </li>
         );
       })}
@@ -936,6 +945,7 @@ export function ReportPage(props: {
             {props.actions.map((a) => (
               <li>
                 {a.title} — {outcomeText(t, a)}
+                {a.statement ? <p class="prewrap">{a.statement}</p> : null}
               </li>
             ))}
           </ul>

@@ -351,7 +351,14 @@ describe(`a listening cycle (${engine})`, () => {
     expect(await (await founder.get(`/listening/${cycleId}/report`)).text()).toContain(
       'Start a tenants’ union — decided',
     );
-    expect(proposalId).toBeTruthy();
+    // What was decided and done, as its opener wrote it, on the cycle's page.
+    const said = await members[4]!.post(`/decisions/${proposalId}/statement`, {
+      statement: 'We met on Thursday; twelve tenants joined.',
+    });
+    expect(said.status).toBe(303);
+    const cyclePage = await (await founder.get(`/listening/${cycleId}`)).text();
+    expect(cyclePage).toContain('Start a tenants’ union');
+    expect(cyclePage).toContain('We met on Thursday; twelve tenants joined.');
     // Past the cycle's end: closed, the last waiting answers moved without their members.
     passHours(world, 24 * 14);
     await runJobs(world.deps);
