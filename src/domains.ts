@@ -18,6 +18,7 @@ import { causes } from './causes/index.ts';
 import { listening } from './listening/index.ts';
 import { library } from './library/index.ts';
 import { events } from './events/index.ts';
+import { things } from './things/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -37,6 +38,7 @@ export const domains: readonly Domain[] = [
   rotas,
   listening,
   library,
+  things,
 ];
 
 export const registry = buildRegistry(domains);

@@ -91,6 +91,7 @@ const COMPATIBILITY = [
   'retention',
   'rotas',
   'seizure',
+  'things',
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 let failed = 0;

@@ -28,6 +28,7 @@ import * as rootCauses from './migrations/022_root_causes.ts';
 import * as library from './migrations/023_library.ts';
 import * as listening from './migrations/024_listening.ts';
 import * as events from './migrations/025_events.ts';
+import * as things from './migrations/026_things.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -55,6 +56,7 @@ const migrations: { name: string; up: string }[] = [
   library,
   listening,
   events,
+  things,
 ];
 
 /** Every migration this code knows, in the order they apply. */

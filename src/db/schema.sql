@@ -197,6 +197,7 @@ table event_rsvps
   place text not null
   asked_at timestamp with time zone not null default app_now()
   offer_ends_at timestamp with time zone
+  seq bigint not null default nextval('event_rsvps_seq_seq'::regclass)
   constraint event_rsvps_answer_check CHECK ((answer = ANY (ARRAY['yes'::text, 'maybe'::text, 'no'::text])))
   constraint event_rsvps_check CHECK (((place = 'offered'::text) = (offer_ends_at IS NOT NULL)))
   constraint event_rsvps_check1 CHECK (((place = 'none'::text) OR (answer = 'yes'::text)))
@@ -1216,6 +1217,85 @@ table sign_in_tokens
   constraint sign_in_tokens_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   constraint sign_in_tokens_pkey PRIMARY KEY (token_hash)
 
+table thing_holds
+  id uuid not null default gen_random_uuid()
+  thing_id uuid not null
+  member_id uuid not null
+  asked_at timestamp with time zone not null default app_now()
+  seq bigint not null default nextval('thing_holds_seq_seq'::regclass)
+  offered_until timestamp with time zone
+  ended_at timestamp with time zone
+  constraint thing_holds_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint thing_holds_pkey PRIMARY KEY (id)
+  constraint thing_holds_thing_id_fkey FOREIGN KEY (thing_id) REFERENCES things(id) ON DELETE CASCADE
+  CREATE INDEX thing_holds_line ON public.thing_holds USING btree (thing_id, asked_at, seq) WHERE (ended_at IS NULL)
+  CREATE UNIQUE INDEX thing_holds_one_each ON public.thing_holds USING btree (thing_id, member_id) WHERE (ended_at IS NULL)
+  CREATE TRIGGER thing_holds_forget_notifications AFTER DELETE ON public.thing_holds FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+
+table thing_loans
+  id uuid not null default gen_random_uuid()
+  thing_id uuid not null
+  member_id uuid not null
+  out_at timestamp with time zone not null default app_now()
+  due_at timestamp with time zone not null
+  returned_at timestamp with time zone
+  condition_out text not null
+  condition_back text
+  renewals integer not null default 0
+  constraint thing_loans_check CHECK ((due_at > out_at))
+  constraint thing_loans_check1 CHECK (((returned_at IS NULL) = (condition_back IS NULL)))
+  constraint thing_loans_condition_back_check CHECK ((condition_back = ANY (ARRAY['good'::text, 'worn'::text, 'needs_repair'::text])))
+  constraint thing_loans_condition_out_check CHECK ((condition_out = ANY (ARRAY['good'::text, 'worn'::text, 'needs_repair'::text])))
+  constraint thing_loans_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint thing_loans_pkey PRIMARY KEY (id)
+  constraint thing_loans_renewals_check CHECK (((renewals >= 0) AND (renewals <= 3)))
+  constraint thing_loans_thing_id_fkey FOREIGN KEY (thing_id) REFERENCES things(id) ON DELETE CASCADE
+  CREATE INDEX thing_loans_member ON public.thing_loans USING btree (member_id) WHERE (returned_at IS NULL)
+  CREATE UNIQUE INDEX thing_loans_one_active ON public.thing_loans USING btree (thing_id) WHERE (returned_at IS NULL)
+  CREATE TRIGGER thing_loans_forget_notifications AFTER DELETE ON public.thing_loans FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER thing_loans_rules BEFORE INSERT ON public.thing_loans FOR EACH ROW EXECUTE FUNCTION thing_loan_rules()
+
+table thing_reports
+  id uuid not null default gen_random_uuid()
+  thing_id uuid not null
+  member_id uuid not null
+  kind text not null
+  note text not null default ''::text
+  made_at timestamp with time zone not null default app_now()
+  constraint thing_reports_kind_check CHECK ((kind = ANY (ARRAY['damaged'::text, 'lost'::text, 'missing_part'::text, 'other'::text])))
+  constraint thing_reports_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint thing_reports_note_check CHECK ((char_length(note) <= 1000))
+  constraint thing_reports_pkey PRIMARY KEY (id)
+  constraint thing_reports_thing_id_fkey FOREIGN KEY (thing_id) REFERENCES things(id) ON DELETE CASCADE
+  CREATE INDEX thing_reports_thing ON public.thing_reports USING btree (thing_id, made_at)
+  CREATE TRIGGER thing_reports_daily_limit BEFORE INSERT ON public.thing_reports FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'made_at', 'daily_flags', '20')
+
+table things
+  id uuid not null default gen_random_uuid()
+  title text not null
+  about text not null default ''::text
+  lent_by uuid
+  added_by uuid not null
+  added_at timestamp with time zone not null default app_now()
+  area text not null
+  condition text not null
+  loan_days integer not null
+  claim_hours integer not null default 48
+  retired_at timestamp with time zone
+  constraint things_about_check CHECK ((char_length(about) <= 2000))
+  constraint things_added_by_fkey FOREIGN KEY (added_by) REFERENCES members(id)
+  constraint things_area_check CHECK (((char_length(area) >= 1) AND (char_length(area) <= 80)))
+  constraint things_claim_hours_check CHECK (((claim_hours >= 1) AND (claim_hours <= 168)))
+  constraint things_condition_check CHECK ((condition = ANY (ARRAY['good'::text, 'worn'::text, 'needs_repair'::text])))
+  constraint things_lent_by_fkey FOREIGN KEY (lent_by) REFERENCES members(id)
+  constraint things_loan_days_check CHECK (((loan_days >= 1) AND (loan_days <= 90)))
+  constraint things_pkey PRIMARY KEY (id)
+  constraint things_title_check CHECK (((char_length(title) >= 2) AND (char_length(title) <= 120)))
+  CREATE INDEX things_added ON public.things USING btree (added_at DESC)
+  CREATE TRIGGER things_daily_limit BEFORE INSERT ON public.things FOR EACH ROW EXECUTE FUNCTION within_daily_limit('added_by', 'added_at', 'daily_posts', '20')
+  CREATE TRIGGER things_forget_notifications AFTER DELETE ON public.things FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER things_not_paused BEFORE INSERT ON public.things FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('added_by')
+
 CREATE OR REPLACE FUNCTION public.agreement_adopted()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1923,6 +2003,25 @@ begin
   end if;
   if old.needs_second and old.seconded_at is null then
     raise exception 'this sign-in code waits for a second member' using errcode = 'KR032';
+  end if;
+  return new;
+end $function$
+
+CREATE OR REPLACE FUNCTION public.thing_loan_rules()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+declare
+  taken integer;
+begin
+  perform pg_advisory_xact_lock(hashtext('loans'), hashtext(new.member_id::text));
+  select count(*) into taken from thing_loans where member_id = new.member_id and returned_at is null;
+  if taken >= agreement_number('loans_at_once', 3) then
+    raise exception 'the member has as many things as agreed' using errcode = 'KR035';
+  end if;
+  if exists (select 1 from thing_holds where thing_id = new.thing_id and ended_at is null
+      and offered_until > app_now() and member_id <> new.member_id) then
+    raise exception 'the thing is offered to the next in line' using errcode = 'KR036';
   end if;
   return new;
 end $function$

@@ -206,7 +206,49 @@ export interface Database {
     answer: 'yes' | 'maybe' | 'no';
     place: 'going' | 'waiting' | 'offered' | 'none';
     asked_at: Generated<Date>;
+    seq: Generated<string>;
     offer_ends_at: Timestamp | null;
+  };
+  things: {
+    id: Generated<string>;
+    title: string;
+    about: Generated<string>;
+    lent_by: string | null;
+    added_by: string;
+    added_at: Generated<Date>;
+    area: string;
+    condition: 'good' | 'worn' | 'needs_repair';
+    loan_days: number;
+    claim_hours: Generated<number>;
+    retired_at: Timestamp | null;
+  };
+  thing_loans: {
+    id: Generated<string>;
+    thing_id: string;
+    member_id: string;
+    out_at: Generated<Date>;
+    due_at: Timestamp;
+    returned_at: Timestamp | null;
+    condition_out: 'good' | 'worn' | 'needs_repair';
+    condition_back: 'good' | 'worn' | 'needs_repair' | null;
+    renewals: Generated<number>;
+  };
+  thing_holds: {
+    id: Generated<string>;
+    thing_id: string;
+    member_id: string;
+    asked_at: Generated<Date>;
+    seq: Generated<string>;
+    offered_until: Timestamp | null;
+    ended_at: Timestamp | null;
+  };
+  thing_reports: {
+    id: Generated<string>;
+    thing_id: string;
+    member_id: string;
+    kind: 'damaged' | 'lost' | 'missing_part' | 'other';
+    note: Generated<string>;
+    made_at: Generated<Date>;
   };
   member_slips: {
     member_id: string;

@@ -155,7 +155,7 @@ async function offerFreed(
     .where('occurrence', '=', occurrence)
     .where('place', '=', 'waiting')
     .orderBy('asked_at')
-    .orderBy('id')
+    .orderBy('seq')
     .limit(room)
     .execute();
   if (next.length === 0) return;

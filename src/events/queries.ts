@@ -102,7 +102,7 @@ export async function rsvpsOf(db: Q, eventId: string): Promise<RsvpView[]> {
     .where('event_rsvps.event_id', '=', eventId)
     .where('members.removed_at', 'is', null)
     .orderBy('event_rsvps.asked_at')
-    .orderBy('event_rsvps.id')
+    .orderBy('event_rsvps.seq')
     .execute();
 }
 

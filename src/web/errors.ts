@@ -101,6 +101,10 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('slip_waits_for_second', 'error.slipWaitsForSecond');
     case 'KR034':
       return errors.conflict('event_full', 'error.eventFull');
+    case 'KR035':
+      return errors.conflict('loans_at_once', 'error.loansAtOnce');
+    case 'KR036':
+      return errors.conflict('offered_to_next', 'error.offeredToNext');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

@@ -136,10 +136,18 @@ describe('every page on a phone', () => {
       .getByRole('button', { name: /^Yes, on / })
       .first()
       .click();
+    // A drill Ada lends, out with her, so the thing's page shows its line and return.
+    await page.goto('/things/new');
+    await page.getByLabel('What it is').fill('Cordless drill with two batteries and a long name that wraps');
+    await page.getByLabel('Where to pick it up').selectOption('Hillcrest');
+    await page.getByRole('button', { name: 'Add it' }).click();
+    await page.waitForURL(/\/things\/[0-9a-f-]{36}/);
+    await page.getByRole('button', { name: /^Borrow it for/ }).click();
     const queue = [
       '/board',
       '/listening',
       '/events',
+      '/things',
       '/me',
       '/settings',
       '/members',

@@ -29,6 +29,7 @@ import { bringSomeoneIn } from '../../src/members/slips.ts';
 import { addItem } from '../../src/library/commands.ts';
 import { recordConversation } from '../../src/listening/commands.ts';
 import { createEvent } from '../../src/events/commands.ts';
+import { addThing } from '../../src/things/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -388,6 +389,15 @@ const event = async (fx: Fx): Promise<Objects> => ({
     fx.world.now.value,
   ),
 });
+/** A drill the owner lends. */
+const thing = async (fx: Fx): Promise<Objects> => ({
+  id: await addThing(
+    fx.world.deps.db,
+    fx.ids.owner,
+    { title: 'Drill', about: '', mine: true, area: 'Eastside', condition: 'good', loanDays: 7, claimHours: 24 },
+    fx.world.now.value,
+  ),
+});
 const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   post: need,
   match,
@@ -410,6 +420,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   listeningTheme,
   listeningNote,
   event,
+  thing,
   circle,
   round,
   rota,

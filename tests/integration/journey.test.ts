@@ -46,6 +46,7 @@ describe(`the core journey (${engine})`, () => {
       'join_mode',
       'languages',
       'load_top_share',
+      'loans_at_once',
       'met_details_days',
       'network_name',
       'reciprocity_floor',

@@ -160,6 +160,9 @@ const FIELDS = [
   'open_to_all',
   'readings',
   'occurrence',
+  'mine',
+  'condition',
+  'loan_days',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
@@ -337,6 +340,7 @@ export async function fuzzFixture(): Promise<Fixture> {
     lang: 'en',
   });
   await founder.post('/library', { title: 'Fuzz reading', language: 'en', body: 'A text.' });
+  await founder.post('/things', { title: 'Fuzz drill', area: 'Eastside', condition: 'good', loan_days: '7' });
   await founder.post('/events', {
     kind: 'teach_in',
     title: 'Fuzz teach-in',
@@ -377,6 +381,7 @@ export async function fuzzFixture(): Promise<Fixture> {
     notes: await one('listening_notes'),
     library: await one('library_items'),
     events: await one('events'),
+    things: await one('things'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -412,6 +417,7 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/listening\/:/, 'cycles'],
     [/^\/library\/:/, 'library'],
     [/^\/events\/:/, 'events'],
+    [/^\/things\/:/, 'things'],
   ];
   const hit = table.find(([re]) => re.test(path));
   return hit ? (ids[hit[1]] ?? []) : [];
