@@ -48,6 +48,15 @@ export async function addThing(db: Q, memberId: string, t: NewThing, now: Date):
 
 const lock = (tx: Q, thingId: string) => sql`select 1 from things where id = ${thingId} for update`.execute(tx);
 
+/** The thing's loan still out, if any. */
+const activeLoan = (tx: Q, thingId: string) =>
+  tx
+    .selectFrom('thing_loans')
+    .select(['id', 'member_id', 'due_at', 'renewals'])
+    .where('thing_id', '=', thingId)
+    .where('returned_at', 'is', null)
+    .executeTakeFirst();
+
 async function lineOf(tx: Q, thingId: string) {
   return tx
     .selectFrom('thing_holds')
@@ -67,13 +76,7 @@ export async function borrow(db: Q, thing: ThingView, memberId: string, conditio
   if (thing.retiredAt) throw errors.conflict('thing_retired', 'error.thingRetired');
   return db.transaction().execute(async (tx) => {
     await lock(tx, thing.id);
-    const out = await tx
-      .selectFrom('thing_loans')
-      .select('id')
-      .where('thing_id', '=', thing.id)
-      .where('returned_at', 'is', null)
-      .executeTakeFirst();
-    if (out) throw errors.conflict('thing_out', 'error.thingOut');
+    if (await activeLoan(tx, thing.id)) throw errors.conflict('thing_out', 'error.thingOut');
     const line = await lineOf(tx, thing.id);
     const offered = line.find((h) => h.offered_until && h.offered_until > now);
     const mine = line.find((h) => h.member_id === memberId);
@@ -92,13 +95,7 @@ export async function borrow(db: Q, thing: ThingView, memberId: string, conditio
 
 /** Offers the thing to the first in line, if it is in and not offered to anyone: theirs to take for the claim window. */
 async function offerNext(tx: Q, thingId: string, claimHours: number, now: Date) {
-  const out = await tx
-    .selectFrom('thing_loans')
-    .select('id')
-    .where('thing_id', '=', thingId)
-    .where('returned_at', 'is', null)
-    .executeTakeFirst();
-  if (out) return;
+  if (await activeLoan(tx, thingId)) return;
   const line = await lineOf(tx, thingId);
   if (line.length === 0 || line.some((h) => h.offered_until && h.offered_until > now)) return;
   const next = line[0]!;
@@ -117,12 +114,7 @@ async function offerNext(tx: Q, thingId: string, claimHours: number, now: Date) 
 export async function giveBack(db: Q, thing: ThingView, memberId: string, condition: Condition, now: Date) {
   await db.transaction().execute(async (tx) => {
     await lock(tx, thing.id);
-    const loan = await tx
-      .selectFrom('thing_loans')
-      .select(['id', 'member_id'])
-      .where('thing_id', '=', thing.id)
-      .where('returned_at', 'is', null)
-      .executeTakeFirst();
+    const loan = await activeLoan(tx, thing.id);
     if (!loan) throw errors.conflict('thing_not_out', 'error.thingNotOut');
     const may = loan.member_id === memberId || thing.lentBy === memberId || thing.lentBy === null;
     if (!may) throw errors.conflict('not_yours_to_return', 'error.notYoursToReturn');
@@ -140,14 +132,8 @@ export async function giveBack(db: Q, thing: ThingView, memberId: string, condit
 export async function renew(db: Q, thing: ThingView, memberId: string, now: Date): Promise<Date> {
   return db.transaction().execute(async (tx) => {
     await lock(tx, thing.id);
-    const loan = await tx
-      .selectFrom('thing_loans')
-      .select(['id', 'due_at', 'renewals'])
-      .where('thing_id', '=', thing.id)
-      .where('member_id', '=', memberId)
-      .where('returned_at', 'is', null)
-      .executeTakeFirst();
-    if (!loan) throw errors.conflict('thing_not_yours', 'error.thingNotYours');
+    const loan = await activeLoan(tx, thing.id);
+    if (!loan || loan.member_id !== memberId) throw errors.conflict('thing_not_yours', 'error.thingNotYours');
     if ((await lineOf(tx, thing.id)).length) throw errors.conflict('someone_waits', 'error.someoneWaits');
     if (loan.renewals >= MOST_RENEWALS) throw errors.conflict('renewed_enough', 'error.renewedEnough');
     const due = new Date(Math.max(loan.due_at.getTime(), now.getTime()) + thing.loanDays * DAY);
@@ -165,14 +151,8 @@ export async function joinLine(db: Q, thing: ThingView, memberId: string, now: D
   if (thing.retiredAt) throw errors.conflict('thing_retired', 'error.thingRetired');
   await db.transaction().execute(async (tx) => {
     await lock(tx, thing.id);
-    const had = await tx
-      .selectFrom('thing_loans')
-      .select('id')
-      .where('thing_id', '=', thing.id)
-      .where('member_id', '=', memberId)
-      .where('returned_at', 'is', null)
-      .executeTakeFirst();
-    if (had) throw errors.conflict('thing_yours', 'error.thingYours');
+    if ((await activeLoan(tx, thing.id))?.member_id === memberId)
+      throw errors.conflict('thing_yours', 'error.thingYours');
     await tx
       .insertInto('thing_holds')
       .values({ thing_id: thing.id, member_id: memberId, asked_at: now })
@@ -260,13 +240,7 @@ export async function reportProblem(db: Q, thing: ThingView, memberId: string, r
 export async function retire(db: Q, thing: ThingView, memberId: string, now: Date): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await lock(tx, thing.id);
-    const out = await tx
-      .selectFrom('thing_loans')
-      .select('id')
-      .where('thing_id', '=', thing.id)
-      .where('returned_at', 'is', null)
-      .executeTakeFirst();
-    if (out) throw errors.conflict('thing_out', 'error.thingOut');
+    if (await activeLoan(tx, thing.id)) throw errors.conflict('thing_out', 'error.thingOut');
     await tx
       .updateTable('things')
       .set({ retired_at: now })
