@@ -10,6 +10,7 @@ import type { AppEnv, Network } from '../web/context.ts';
 import type { RequestRead, Registry } from '../web/domain.ts';
 import { foundingState, networkAgreements } from './queries.ts';
 import { own } from '../web/lookup.ts';
+import { withWords } from '../web/i18n/index.ts';
 
 /** network_state.version: moved by the transaction that changes an agreement or the founding (migration 016). */
 export const networkVersion: RequestRead = {
@@ -57,11 +58,7 @@ export function loadNetwork(): MiddlewareHandler<AppEnv> {
     c.set('network', network);
     // What the members named in their agreements reads in this language on every page (a kind of help added by
     // decision: categoryLabel asks the translator).
-    const words = network ? own(network.words, c.get('lang')) : undefined;
-    if (words) {
-      const t = c.get('t');
-      c.set('t', (key, params) => own(words, key) ?? t(key, params));
-    }
+    if (network) c.set('t', withWords(c.get('t'), own(network.words, c.get('lang'))));
     await next();
   };
 }

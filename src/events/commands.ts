@@ -8,7 +8,7 @@ import { encrypt, type Keys } from '../security/crypto.ts';
 import { notify } from '../notifications/index.ts';
 import { errors } from '../web/errors.ts';
 import { dayIn } from '../web/zone.ts';
-import { isOccurrence, occurrences } from './occurrences.ts';
+import { isOccurrence, isOver } from './occurrences.ts';
 import type { EventView } from './queries.ts';
 
 type Q = Kysely<Database>;
@@ -88,8 +88,7 @@ export async function answer(
 ): Promise<Place> {
   if (event.cancelledAt) throw errors.conflict('event_cancelled', 'error.eventCancelled');
   if (!isOccurrence(event, occurrence)) throw errors.badRequest('no_occurrence', 'error.chooseOccurrence');
-  if (occurrence.getTime() + event.minutes * 60_000 <= now.getTime())
-    throw errors.conflict('event_past', 'error.eventPast');
+  if (isOver(event, occurrence, now)) throw errors.conflict('event_past', 'error.eventPast');
   return db.transaction().execute(async (tx) => {
     // One answer at a time for an event: the line's order and the places are counted under this lock.
     await sql`select 1 from events where id = ${event.id} for update`.execute(tx);
@@ -265,9 +264,3 @@ export async function cancelEvent(db: Q, event: EventView, memberId: string, now
     );
   });
 }
-
-/** The coming occurrences of an event (from `now`), at most `most`. */
-export const comingOccurrences = (e: EventView, now: Date, most = 12) =>
-  occurrences(e)
-    .filter((o) => o.getTime() + e.minutes * 60_000 > now.getTime())
-    .slice(0, most);

@@ -48,6 +48,20 @@ export function occurrences(e: { startsAt: Date; zone: string; rrule: string | n
     });
 }
 
+/** Whether the occurrence starting `at` has ended by `now`. */
+export const isOver = (e: { minutes: number }, at: Date, now: Date) =>
+  at.getTime() + e.minutes * 60_000 <= now.getTime();
+
+/** The occurrences not yet over at `now`, at most `most`. */
+export const comingOccurrences = (
+  e: { startsAt: Date; zone: string; rrule: string | null; minutes: number },
+  now: Date,
+  most = 12,
+) =>
+  occurrences(e)
+    .filter((o) => !isOver(e, o, now))
+    .slice(0, most);
+
 /** Whether `at` is one of the event's occurrences. */
 export const isOccurrence = (e: { startsAt: Date; zone: string; rrule: string | null }, at: Date) =>
   occurrences(e).some((o) => o.getTime() === at.getTime());

@@ -3,7 +3,7 @@
 // events used a library item.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { occurrences } from './occurrences.ts';
+import { isOver, occurrences } from './occurrences.ts';
 
 type Q = Kysely<Database>;
 
@@ -66,7 +66,7 @@ export async function coming(db: Q, now: Date, until: Date, most = 60): Promise<
   return rows
     .flatMap((e) =>
       occurrences(e)
-        .filter((at) => at.getTime() + e.minutes * 60_000 > now.getTime() && at < until)
+        .filter((at) => !isOver(e, at, now) && at < until)
         .map((at) => ({ event: e, at })),
     )
     .sort((a, b) => a.at.getTime() - b.at.getTime())

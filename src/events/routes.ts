@@ -6,12 +6,12 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm } from '../web/forms.ts';
 import { authorize, loadOr404, requireMember } from '../web/edges.ts';
-import { errors, fromDatabaseError, type AppError } from '../web/errors.ts';
+import { errors, refusalOf } from '../web/errors.ts';
 import { dayIn, zoneOf } from '../web/zone.ts';
 import { decrypt } from '../security/crypto.ts';
 import { qrSvg } from '../web/qr.ts';
-import { answer, cancelEvent, comingOccurrences, createEvent, placePurpose } from './commands.ts';
-import { occurrences } from './occurrences.ts';
+import { answer, cancelEvent, createEvent, placePurpose } from './commands.ts';
+import { comingOccurrences, isOver } from './occurrences.ts';
 import { coming, event, readingChoices, readingsOf, rsvpsOf, type EventView } from './queries.ts';
 import { eventForm, rsvpForm } from './schema.ts';
 import { EventPage, EventsPage, FlyerPage, NewEventPage, PublicEventPage } from './views.tsx';
@@ -65,8 +65,7 @@ eventRoutes.post('/events', async (c) => {
     const id = await createEvent(db, keys, member.id, parsed.data, clock());
     return c.redirect(`/events/${id}?done=made`, 303);
   } catch (e) {
-    const known = fromDatabaseError(e);
-    if (!known || ![403, 429].includes(known.status)) throw e;
+    const known = refusalOf(e, [403, 429]);
     return newPage(c, { values, errors: { _form: known.messageKey } }, known.status as 403 | 429);
   }
 });
@@ -84,10 +83,7 @@ async function eventPage(c: C, form: FormState, status: 200 | 400 | 409 | 422 = 
   const [rsvps, readings] = await Promise.all([rsvpsOf(db, e.id), readingsOf(db, e.id)]);
   const now = clock();
   const coming = comingOccurrences(e, now);
-  const going = rsvps.some(
-    (r) =>
-      r.memberId === member.id && r.place === 'going' && r.occurrence.getTime() + e.minutes * 60_000 > now.getTime(),
-  );
+  const going = rsvps.some((r) => r.memberId === member.id && r.place === 'going' && !isOver(e, r.occurrence, now));
   const place = await placeFor(c, e, member.id, going);
   return page(
     c,
@@ -109,8 +105,7 @@ eventRoutes.post('/events/:id/rsvp', async (c) => {
   try {
     await answer(db, e, new Date(parsed.data.occurrence), member.id, parsed.data.answer, clock());
   } catch (err) {
-    const known = (err as AppError).status ? (err as AppError) : fromDatabaseError(err);
-    if (!known || ![400, 409].includes(known.status)) throw err;
+    const known = refusalOf(err, [400, 409]);
     return eventPage(c, { values, errors: { _form: known.messageKey } }, known.status as 400 | 409);
   }
   return c.redirect(`/events/${e.id}?done=answered#o-${new Date(parsed.data.occurrence).getTime()}`, 303);
@@ -138,6 +133,6 @@ eventRoutes.get('/events/:id/flyer', async (c) => {
 eventRoutes.get('/events/:id/public', async (c) => {
   const e = await loadEvent(c);
   if (!e.openToAll || e.cancelledAt) throw errors.notFound();
-  const list = occurrences(e).filter((o) => o.getTime() > c.get('deps').clock().getTime() - e.minutes * 60_000);
+  const list = comingOccurrences(e, c.get('deps').clock());
   return page(c, e.title, (v) => PublicEventPage({ v, event: e, occurrences: list }));
 });

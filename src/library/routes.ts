@@ -5,7 +5,7 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm } from '../web/forms.ts';
 import { authorize, isUuid, loadOr404, requireMember } from '../web/edges.ts';
-import { errors, fromDatabaseError } from '../web/errors.ts';
+import { errors, refusalOf } from '../web/errors.ts';
 import { addComment, addItem, takeDown } from './commands.ts';
 import { commentsOn, libraryItem, libraryItems, versionsOf } from './queries.ts';
 import { commentSchema, itemSchema } from './schema.ts';
@@ -23,9 +23,7 @@ async function orRefused(write: () => Promise<unknown>) {
     await write();
     return null;
   } catch (e) {
-    const known = fromDatabaseError(e);
-    if (!known || ![403, 429].includes(known.status)) throw e;
-    return known;
+    return refusalOf(e, [403, 429]);
   }
 }
 

@@ -271,6 +271,15 @@ export async function notesBy(db: Q, cycleId: string, listenerId: string): Promi
   return rows.map(({ followed_up_at, ...r }) => ({ ...r, followedUp: followed_up_at !== null }));
 }
 
+/** Whose conversation note it is, and its cycle. */
+export async function noteOf(db: Q, id: string): Promise<{ cycleId: string; listenerId: string } | undefined> {
+  return db
+    .selectFrom('listening_notes')
+    .select(['cycle_id as cycleId', 'listener_id as listenerId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export type ThemeAction = {
   themeId: string;
   proposalId: string;

@@ -6,10 +6,10 @@ import type { AppEnv } from '../web/context.ts';
 import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm, type FormValues } from '../web/forms.ts';
-import { isUuid, loadOr404, requireMember, authorize } from '../web/edges.ts';
-import { errors, fromDatabaseError, type AppError } from '../web/errors.ts';
+import { authorize, idParam, isUuid, loadOr404, requireMember } from '../web/edges.ts';
+import { errors, refusalOf, type AppError } from '../web/errors.ts';
 import { dayIn, zoneOf } from '../web/zone.ts';
-import { translator, type Translate } from '../web/i18n/index.ts';
+import { translator, withWords, type Translate } from '../web/i18n/index.ts';
 import { own } from '../web/lookup.ts';
 import { ACTION_PROPOSAL_DEFAULTS } from '../decisions/index.ts';
 import { decrypt } from '../security/crypto.ts';
@@ -35,6 +35,7 @@ import {
   cycles,
   heard,
   listeners,
+  noteOf,
   notesBy,
   textsOf,
   theme,
@@ -65,9 +66,7 @@ async function orRefused<T>(write: () => Promise<T>): Promise<{ ok: true; value:
   try {
     return { ok: true, value: await write() };
   } catch (e) {
-    const known = (e as AppError).status ? (e as AppError) : fromDatabaseError(e);
-    if (!known || ![403, 409, 429].includes(known.status)) throw e;
-    return { ok: false, e: known };
+    return { ok: false, e: refusalOf(e, [403, 409, 429]) };
   }
 }
 const refusedForm = (values: FormValues, e: AppError): FormState => ({ values, errors: { _form: e.messageKey } });
@@ -109,9 +108,7 @@ function nextQuestions(t: (lang: string) => Translate, c: CycleView): Question[]
 
 /** A translator for another language than the reader's, with the network's own words laid over it. */
 function translatorFor(c: C, lang: string): Translate {
-  const t = translator(lang, c.get('deps').registry.catalogs);
-  const words = own(c.get('network')?.words ?? {}, lang);
-  return words ? (key, params) => own(words, key) ?? t(key, params) : t;
+  return withWords(translator(lang, c.get('deps').registry.catalogs), own(c.get('network')?.words ?? {}, lang));
 }
 
 async function followed(c: C, id: string | undefined): Promise<CycleView | null> {
@@ -326,17 +323,11 @@ listeningRoutes.post('/listening/:id/conversations', async (c) => {
 listeningRoutes.post('/listening/notes/:id/followed-up', async (c) => {
   const member = requireMember(c);
   const { db, clock } = c.get('deps');
-  const id = c.req.param('id');
-  if (!isUuid(id)) throw errors.notFound();
-  const note = await db
-    .selectFrom('listening_notes')
-    .select(['cycle_id', 'listener_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!note) throw errors.notFound();
-  authorize(note.listener_id === member.id, member);
+  const id = idParam(c);
+  const note = await loadOr404(c, (x) => noteOf(db, x));
+  authorize(note.listenerId === member.id, member);
   await followedUp(db, id, member.id, clock());
-  return c.redirect(`/listening/${note.cycle_id}/conversations`, 303);
+  return c.redirect(`/listening/${note.cycleId}/conversations`, 303);
 });
 
 // ——— Sorting into themes ———

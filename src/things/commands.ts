@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { notify } from '../notifications/index.ts';
 import { errors } from '../web/errors.ts';
-import type { ThingView } from './queries.ts';
+import { lineOf, type ThingView } from './queries.ts';
 
 type Q = Kysely<Database>;
 const HOUR = 3_600_000;
@@ -57,17 +57,6 @@ const activeLoan = (tx: Q, thingId: string) =>
     .where('returned_at', 'is', null)
     .executeTakeFirst();
 
-async function lineOf(tx: Q, thingId: string) {
-  return tx
-    .selectFrom('thing_holds')
-    .select(['id', 'member_id', 'offered_until'])
-    .where('thing_id', '=', thingId)
-    .where('ended_at', 'is', null)
-    .orderBy('asked_at')
-    .orderBy('seq')
-    .execute();
-}
-
 /**
  * Borrows the thing: when it is in, and the member is the one it is offered to, or first in line, or nobody waits.
  * Returns the loan's due date.
@@ -78,10 +67,10 @@ export async function borrow(db: Q, thing: ThingView, memberId: string, conditio
     await lock(tx, thing.id);
     if (await activeLoan(tx, thing.id)) throw errors.conflict('thing_out', 'error.thingOut');
     const line = await lineOf(tx, thing.id);
-    const offered = line.find((h) => h.offered_until && h.offered_until > now);
-    const mine = line.find((h) => h.member_id === memberId);
-    if (offered && offered.member_id !== memberId) throw errors.conflict('offered_to_next', 'error.offeredToNext');
-    if (!offered && line.length && line[0]!.member_id !== memberId)
+    const offered = line.find((h) => h.offeredUntil && h.offeredUntil > now);
+    const mine = line.find((h) => h.memberId === memberId);
+    if (offered && offered.memberId !== memberId) throw errors.conflict('offered_to_next', 'error.offeredToNext');
+    if (!offered && line.length && line[0]!.memberId !== memberId)
       throw errors.conflict('line_ahead', 'error.lineAhead');
     if (mine) await tx.updateTable('thing_holds').set({ ended_at: now }).where('id', '=', mine.id).execute();
     const due = new Date(now.getTime() + thing.loanDays * DAY);
@@ -97,14 +86,14 @@ export async function borrow(db: Q, thing: ThingView, memberId: string, conditio
 async function offerNext(tx: Q, thingId: string, claimHours: number, now: Date) {
   if (await activeLoan(tx, thingId)) return;
   const line = await lineOf(tx, thingId);
-  if (line.length === 0 || line.some((h) => h.offered_until && h.offered_until > now)) return;
+  if (line.length === 0 || line.some((h) => h.offeredUntil && h.offeredUntil > now)) return;
   const next = line[0]!;
   await tx
     .updateTable('thing_holds')
     .set({ offered_until: new Date(now.getTime() + claimHours * HOUR) })
     .where('id', '=', next.id)
     .execute();
-  await notify(tx, [{ member_id: next.member_id, kind: 'thing_offered', subject: next.id }]);
+  await notify(tx, [{ member_id: next.memberId, kind: 'thing_offered', subject: next.id }]);
 }
 
 /**

@@ -65,12 +65,12 @@ export async function thing(db: Q, id: string): Promise<ThingView | undefined> {
   return r && asView(r);
 }
 
-export type LineView = { memberId: string; offeredUntil: Date | null }[];
+export type LineView = { id: string; memberId: string; offeredUntil: Date | null }[];
 
 export async function lineOf(db: Q, thingId: string): Promise<LineView> {
   return db
     .selectFrom('thing_holds')
-    .select(['member_id as memberId', 'offered_until as offeredUntil'])
+    .select(['id', 'member_id as memberId', 'offered_until as offeredUntil'])
     .where('thing_id', '=', thingId)
     .where('ended_at', 'is', null)
     .orderBy('asked_at')

@@ -7,7 +7,7 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm, type FormValues } from '../web/forms.ts';
 import { authorize, loadOr404, requireMember } from '../web/edges.ts';
-import { fromDatabaseError, type AppError } from '../web/errors.ts';
+import { refusalOf, type AppError } from '../web/errors.ts';
 import { qrSvg } from '../web/qr.ts';
 import { addThing, borrow, giveBack, joinLine, leaveLine, renew, reportProblem, retire } from './commands.ts';
 import { lineOf, myLoan, reportsOf, thing, things, type ThingView } from './queries.ts';
@@ -26,9 +26,7 @@ async function refused(write: () => Promise<unknown>): Promise<AppError | null> 
     await write();
     return null;
   } catch (e) {
-    const known = (e as AppError).status ? (e as AppError) : fromDatabaseError(e);
-    if (!known || ![403, 409, 429].includes(known.status)) throw e;
-    return known;
+    return refusalOf(e, [403, 409, 429]);
   }
 }
 

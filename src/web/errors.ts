@@ -127,3 +127,13 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return undefined;
   }
 }
+
+/**
+ * What a write was refused with, when its status is one of `statuses` (a page says it above the form, with what was
+ * typed kept): the app's own refusal, or the database's (fromDatabaseError). Anything else is thrown on.
+ */
+export function refusalOf(e: unknown, statuses: readonly number[]): AppError {
+  const known = e instanceof AppError ? e : fromDatabaseError(e);
+  if (!known || !statuses.includes(known.status)) throw e;
+  return known;
+}

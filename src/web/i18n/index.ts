@@ -105,6 +105,12 @@ export function translator(lang: string, catalogs: Catalogs): Translate {
   };
 }
 
+/** The translator with words the network named itself laid over it (its kinds of help, its root causes…): a key the
+ * network named reads as named; every other as before. */
+export function withWords(t: Translate, words: Readonly<Record<string, string>> | undefined): Translate {
+  return words ? (key, params) => own(words, key) ?? t(key, params) : t;
+}
+
 /** Names of languages in their own words, for pickers. */
 export const languageNames: Record<string, string> = {
   en: 'English',
