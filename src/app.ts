@@ -22,7 +22,7 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use(securityHeaders());
-  app.use(bodyLimit());
+  app.use(bodyLimit(deps.registry.uploads));
   app.use(sameOrigin(deps));
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);

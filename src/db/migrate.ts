@@ -29,6 +29,7 @@ import * as library from './migrations/023_library.ts';
 import * as listening from './migrations/024_listening.ts';
 import * as events from './migrations/025_events.ts';
 import * as things from './migrations/026_things.ts';
+import * as photosPlaces from './migrations/027_photos_places.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -57,6 +58,7 @@ const migrations: { name: string; up: string }[] = [
   listening,
   events,
   things,
+  photosPlaces,
 ];
 
 /** Every migration this code knows, in the order they apply. */

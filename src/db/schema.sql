@@ -882,6 +882,86 @@ table pauses
   CREATE TRIGGER pauses_confirm_not_paused BEFORE UPDATE OF confirmed_by ON public.pauses FOR EACH ROW WHEN ((new.confirmed_by IS DISTINCT FROM old.confirmed_by)) EXECUTE FUNCTION refuse_if_paused('confirmed_by')
   CREATE TRIGGER pauses_daily_limit BEFORE INSERT ON public.pauses FOR EACH ROW EXECUTE FUNCTION within_daily_limit('asked_by', 'asked_at', 'daily_flags', '20')
 
+table place_asks
+  id uuid not null default gen_random_uuid()
+  place_id uuid not null
+  asked_by uuid
+  asked_at timestamp with time zone not null default app_now()
+  what text not null default ''::text
+  met_at timestamp with time zone
+  met_by uuid
+  constraint place_asks_asked_by_fkey FOREIGN KEY (asked_by) REFERENCES members(id) ON DELETE SET NULL
+  constraint place_asks_met_by_fkey FOREIGN KEY (met_by) REFERENCES members(id) ON DELETE SET NULL
+  constraint place_asks_pkey PRIMARY KEY (id)
+  constraint place_asks_place_id_fkey FOREIGN KEY (place_id) REFERENCES places(id) ON DELETE CASCADE
+  constraint place_asks_what_check CHECK ((char_length(what) <= 300))
+  CREATE UNIQUE INDEX place_asks_one_open ON public.place_asks USING btree (place_id) WHERE (met_at IS NULL)
+  CREATE TRIGGER place_asks_forget_notifications AFTER DELETE ON public.place_asks FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+
+table place_reports
+  id uuid not null default gen_random_uuid()
+  place_id uuid not null
+  member_id uuid
+  made_at timestamp with time zone not null default app_now()
+  food text
+  clean boolean
+  working boolean
+  constraint place_reports_check CHECK (((food IS NOT NULL) OR (clean IS NOT NULL) OR (working IS NOT NULL)))
+  constraint place_reports_food_check CHECK ((food = ANY (ARRAY['full'::text, 'some'::text, 'empty'::text])))
+  constraint place_reports_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE SET NULL
+  constraint place_reports_pkey PRIMARY KEY (id)
+  constraint place_reports_place_id_fkey FOREIGN KEY (place_id) REFERENCES places(id) ON DELETE CASCADE
+  CREATE INDEX place_reports_place ON public.place_reports USING btree (place_id, made_at DESC)
+  CREATE TRIGGER place_reports_daily_limit BEFORE INSERT ON public.place_reports FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'made_at', 'daily_comments', '50')
+
+table place_stock
+  id uuid not null default gen_random_uuid()
+  place_id uuid not null
+  item text not null
+  change integer not null
+  member_id uuid
+  at timestamp with time zone not null default app_now()
+  seq bigint not null default nextval('place_stock_seq_seq'::regclass)
+  constraint place_stock_change_check CHECK (((change <> 0) AND ((change >= '-10000'::integer) AND (change <= 10000))))
+  constraint place_stock_item_check CHECK (((char_length(item) >= 1) AND (char_length(item) <= 80)))
+  constraint place_stock_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE SET NULL
+  constraint place_stock_pkey PRIMARY KEY (id)
+  constraint place_stock_place_id_fkey FOREIGN KEY (place_id) REFERENCES places(id) ON DELETE CASCADE
+  CREATE INDEX place_stock_item ON public.place_stock USING btree (place_id, lower(item))
+  CREATE TRIGGER place_stock_daily_limit BEFORE INSERT ON public.place_stock FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'at', 'daily_stock_lines', '500')
+  CREATE TRIGGER place_stock_rules BEFORE INSERT ON public.place_stock FOR EACH ROW EXECUTE FUNCTION place_stock_counted()
+
+table place_tenders
+  place_id uuid not null
+  member_id uuid not null
+  since timestamp with time zone not null default app_now()
+  constraint place_tenders_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint place_tenders_pkey PRIMARY KEY (place_id, member_id)
+  constraint place_tenders_place_id_fkey FOREIGN KEY (place_id) REFERENCES places(id) ON DELETE CASCADE
+  CREATE INDEX place_tenders_member ON public.place_tenders USING btree (member_id)
+
+table places
+  id uuid not null default gen_random_uuid()
+  name text not null
+  kind text not null
+  area text not null
+  about text not null default ''::text
+  help text not null
+  counted boolean not null default false
+  added_by uuid not null
+  added_at timestamp with time zone not null default app_now()
+  retired_at timestamp with time zone
+  constraint places_about_check CHECK ((char_length(about) <= 2000))
+  constraint places_added_by_fkey FOREIGN KEY (added_by) REFERENCES members(id)
+  constraint places_area_check CHECK (((char_length(area) >= 1) AND (char_length(area) <= 80)))
+  constraint places_help_check CHECK (((char_length(help) >= 1) AND (char_length(help) <= 40)))
+  constraint places_kind_check CHECK ((kind = ANY (ARRAY['fridge'::text, 'pantry'::text, 'free_store'::text])))
+  constraint places_name_check CHECK (((char_length(name) >= 2) AND (char_length(name) <= 120)))
+  constraint places_pkey PRIMARY KEY (id)
+  CREATE TRIGGER places_daily_limit BEFORE INSERT ON public.places FOR EACH ROW EXECUTE FUNCTION within_daily_limit('added_by', 'added_at', 'daily_posts', '20')
+  CREATE TRIGGER places_forget_notifications AFTER DELETE ON public.places FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER places_not_paused BEFORE INSERT ON public.places FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('added_by')
+
 table posts
   id uuid not null default gen_random_uuid()
   kind text not null
@@ -1254,6 +1334,20 @@ table thing_loans
   CREATE UNIQUE INDEX thing_loans_one_active ON public.thing_loans USING btree (thing_id) WHERE (returned_at IS NULL)
   CREATE TRIGGER thing_loans_forget_notifications AFTER DELETE ON public.thing_loans FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER thing_loans_rules BEFORE INSERT ON public.thing_loans FOR EACH ROW EXECUTE FUNCTION thing_loan_rules()
+
+table thing_photos
+  thing_id uuid not null
+  body bytea not null
+  width integer not null
+  height integer not null
+  set_by uuid not null
+  set_at timestamp with time zone not null
+  constraint thing_photos_body_check CHECK (((octet_length(body) >= 100) AND (octet_length(body) <= 1000000)))
+  constraint thing_photos_height_check CHECK (((height >= 1) AND (height <= 800)))
+  constraint thing_photos_pkey PRIMARY KEY (thing_id)
+  constraint thing_photos_set_by_fkey FOREIGN KEY (set_by) REFERENCES members(id)
+  constraint thing_photos_thing_id_fkey FOREIGN KEY (thing_id) REFERENCES things(id) ON DELETE CASCADE
+  constraint thing_photos_width_check CHECK (((width >= 1) AND (width <= 800)))
 
 table thing_reports
   id uuid not null default gen_random_uuid()
@@ -1754,6 +1848,24 @@ AS $function$
 begin
   delete from notifications where subject = to_jsonb(old) ->> tg_argv[0];
   return old;
+end $function$
+
+CREATE OR REPLACE FUNCTION public.place_stock_counted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+declare
+  held bigint;
+begin
+  if not (select counted from places where id = new.place_id) then
+    raise exception 'this place keeps no counts' using errcode = 'KR037';
+  end if;
+  perform pg_advisory_xact_lock(hashtext('stock:' || new.place_id::text), hashtext(lower(new.item)));
+  select coalesce(sum(change), 0) into held from place_stock where place_id = new.place_id and lower(item) = lower(new.item);
+  if held + new.change < 0 then
+    raise exception 'more would go out than came in' using errcode = 'KR037';
+  end if;
+  return new;
 end $function$
 
 CREATE OR REPLACE FUNCTION public.proposal_comment_guard()

@@ -250,6 +250,54 @@ export interface Database {
     note: Generated<string>;
     made_at: Generated<Date>;
   };
+  thing_photos: {
+    thing_id: string;
+    body: Buffer;
+    width: number;
+    height: number;
+    set_by: string;
+    set_at: Timestamp;
+  };
+  places: {
+    id: Generated<string>;
+    name: string;
+    kind: 'fridge' | 'pantry' | 'free_store';
+    area: string;
+    about: Generated<string>;
+    help: string;
+    counted: Generated<boolean>;
+    added_by: string;
+    added_at: Generated<Date>;
+    retired_at: Timestamp | null;
+  };
+  place_reports: {
+    id: Generated<string>;
+    place_id: string;
+    member_id: string | null;
+    made_at: Generated<Date>;
+    food: 'full' | 'some' | 'empty' | null;
+    clean: boolean | null;
+    working: boolean | null;
+  };
+  place_tenders: { place_id: string; member_id: string; since: Generated<Date> };
+  place_asks: {
+    id: Generated<string>;
+    place_id: string;
+    asked_by: string | null;
+    asked_at: Generated<Date>;
+    what: Generated<string>;
+    met_at: Timestamp | null;
+    met_by: string | null;
+  };
+  place_stock: {
+    id: Generated<string>;
+    place_id: string;
+    item: string;
+    change: number;
+    member_id: string | null;
+    at: Generated<Date>;
+    seq: Generated<string>;
+  };
   member_slips: {
     member_id: string;
     made_by: string;

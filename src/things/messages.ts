@@ -82,6 +82,17 @@ const en = {
   'error.renewedEnough': 'It was renewed three times: please bring it back.',
   'error.notYoursToReturn': 'Only who has it, or who lends it, gives it back.',
   'error.loansAtOnce': 'You have as many things as the members agreed one may borrow at once.',
+  'thing.photo': 'Photo',
+  'thing.photoHint': 'From your phone or camera. Where and when it was taken, and by which phone, is removed before it is kept.',
+  'thing.photoAdd': 'Add a photo',
+  'thing.photoChange': 'Change the photo',
+  'thing.photoSend': 'Send the photo',
+  'thing.photoRemove': 'Remove the photo',
+  'thing.photoAlt': 'Photo of {title}',
+  'thing.done.photo': 'The photo is in, without what the camera wrote about it.',
+  'thing.done.photo_removed': 'The photo is removed.',
+  'error.photoMissing': 'Please choose a photo to send.',
+  'error.photoUnreadable': 'This file is not a photo we can read. Please send a JPEG, PNG, WebP or HEIC photo.',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -169,4 +180,15 @@ export const messages = defineMessages(en, {
   'error.renewedEnough': 'Se renovó tres veces: devuélvela, por favor.',
   'error.notYoursToReturn': 'Solo quien la tiene, o quien la presta, la devuelve.',
   'error.loansAtOnce': 'Tienes tantas cosas como la red acordó que se pueden tomar a la vez.',
+  'thing.photo': 'Foto',
+  'thing.photoHint': 'Del teléfono o la cámara. Dónde y cuándo se tomó, y con qué teléfono, se quita antes de guardarla.',
+  'thing.photoAdd': 'Añadir una foto',
+  'thing.photoChange': 'Cambiar la foto',
+  'thing.photoSend': 'Enviar la foto',
+  'thing.photoRemove': 'Quitar la foto',
+  'thing.photoAlt': 'Foto de {title}',
+  'thing.done.photo': 'La foto está puesta, sin lo que la cámara escribió sobre ella.',
+  'thing.done.photo_removed': 'La foto se quitó.',
+  'error.photoMissing': 'Elige una foto para enviar.',
+  'error.photoUnreadable': 'Este archivo no es una foto que podamos leer. Envía una foto JPEG, PNG, WebP o HEIC.',
 });

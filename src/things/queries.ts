@@ -21,12 +21,15 @@ export type ThingView = {
   dueAt: Date | null;
   borrower: string | null;
   waiting: number;
+  /** When its photo was set (null: none), which also names the photo's version in its address. */
+  photoAt: Date | null;
 };
 
 const base = (db: Q) =>
   db
     .selectFrom('things')
     .leftJoin('members as lender', 'lender.id', 'things.lent_by')
+    .leftJoin('thing_photos', 'thing_photos.thing_id', 'things.id')
     .leftJoin('thing_loans', (j) =>
       j.onRef('thing_loans.thing_id', '=', 'things.id').on('thing_loans.returned_at', 'is', null),
     )
@@ -44,6 +47,7 @@ const base = (db: Q) =>
       'things.retired_at as retiredAt',
       'thing_loans.due_at as dueAt',
       'thing_loans.member_id as borrower',
+      'thing_photos.set_at as photoAt',
       eb
         .selectFrom('thing_holds')
         .select(eb.fn.countAll<string>().as('n'))

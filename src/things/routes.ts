@@ -7,7 +7,8 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm, type FormValues } from '../web/forms.ts';
 import { authorize, loadOr404, requireMember } from '../web/edges.ts';
-import { refusalOf, type AppError } from '../web/errors.ts';
+import { errors, refusalOf, type AppError } from '../web/errors.ts';
+import { cleanPhoto, photoOf, removePhoto, setPhoto } from './photos.ts';
 import { qrSvg } from '../web/qr.ts';
 import { addThing, borrow, giveBack, joinLine, leaveLine, renew, reportProblem, retire } from './commands.ts';
 import { lineOf, myLoan, reportsOf, thing, things, type ThingView } from './queries.ts';
@@ -160,6 +161,45 @@ thingRoutes.post('/things/:id/retire', async (c) => {
   const no = await refused(() => retire(c.get('deps').db, t, member.id, c.get('deps').clock()));
   if (no) return thingPage(c, t, { values: {}, errors: { _form: no.messageKey } }, no.status as Status);
   return c.redirect('/things', 303);
+});
+
+/** The photo, read from the database; its address names its version, so it may be kept a day. */
+thingRoutes.get('/things/:id/photo', async (c) => {
+  requireMember(c);
+  const t = await loadThing(c);
+  const photo = await photoOf(c.get('deps').db, t.id);
+  if (!photo) throw errors.notFound();
+  return c.body(new Uint8Array(photo.body), 200, {
+    'Content-Type': 'image/jpeg',
+    'Cache-Control': 'private, max-age=86400',
+  });
+});
+
+/** A new photo from who added the thing: written again without its metadata (photos.ts), or why not beside the field. */
+thingRoutes.post('/things/:id/photo', async (c) => {
+  const member = requireMember(c);
+  const t = await loadThing(c);
+  authorize(t.addedBy === member.id, member);
+  let file: unknown;
+  try {
+    file = (await c.req.parseBody())['photo'];
+  } catch {
+    throw errors.badRequest('unreadable_body');
+  }
+  const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
+  if (!bytes) return thingPage(c, t, { values: {}, errors: { photo: 'error.photoMissing' } }, 422);
+  const clean = await cleanPhoto(bytes);
+  if (!clean) return thingPage(c, t, { values: {}, errors: { photo: 'error.photoUnreadable' } }, 422);
+  await setPhoto(c.get('deps').db, t.id, member.id, clean, c.get('deps').clock());
+  return c.redirect(`/things/${t.id}?done=photo`, 303);
+});
+
+thingRoutes.post('/things/:id/photo/remove', async (c) => {
+  const member = requireMember(c);
+  const t = await loadThing(c);
+  authorize(t.addedBy === member.id, member);
+  await removePhoto(c.get('deps').db, t.id);
+  return c.redirect(`/things/${t.id}?done=photo_removed`, 303);
 });
 
 thingRoutes.get('/things/:id/label', async (c) => {

@@ -8,6 +8,7 @@ import type { Translate } from '../web/i18n/index.ts';
 import {
   Checkbox,
   ErrorSummary,
+  FileField,
   Notice,
   SelectField,
   TextArea,
@@ -153,6 +154,15 @@ export function ThingPage(props: {
         {th.lentByName ? t('thing.lentBy', { name: th.lentByName }) : t('thing.networks')} ·{' '}
         {t('thing.forDays', { n: th.loanDays })}
       </p>
+      {th.photoAt ? (
+        <p>
+          <img
+            class="photo"
+            src={`/things/${th.id}/photo?v=${th.photoAt.getTime()}`}
+            alt={t('thing.photoAlt', { title: th.title })}
+          />
+        </p>
+      ) : null}
       {th.about ? <p class="prewrap">{th.about}</p> : null}
       <p>
         <strong>{loan ? t('thing.youHaveIt', { date: formatDate(v, loan.dueAt) }) : status(v, th)}</strong>
@@ -224,6 +234,20 @@ export function ThingPage(props: {
       <p>
         <a href={`/things/${th.id}/label`}>{t('thing.label')}</a>
       </p>
+      {th.addedBy === me && !th.retiredAt ? (
+        <details open={!!form.errors.photo || props.done === 'added' || undefined}>
+          <summary>{th.photoAt ? t('thing.photoChange') : t('thing.photoAdd')}</summary>
+          <form method="post" action={`/things/${th.id}/photo`} enctype="multipart/form-data" novalidate>
+            <FileField t={t} form={form} name="photo" label="thing.photo" hint="thing.photoHint" required accept="image/*" />
+            <button type="submit">{t('thing.photoSend')}</button>
+          </form>
+          {th.photoAt ? (
+            <form method="post" action={`/things/${th.id}/photo/remove`}>
+              <button type="submit">{t('thing.photoRemove')}</button>
+            </form>
+          ) : null}
+        </details>
+      ) : null}
       {th.addedBy === me && !th.retiredAt && !th.dueAt ? (
         <form method="post" action={`/things/${th.id}/retire`}>
           <button type="submit">{t('thing.retire')}</button>

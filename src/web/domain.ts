@@ -141,6 +141,8 @@ export type RouteAccess = {
   about?: string;
   /** Its answer holds words only the allowed may read: the matrix checks no one else ever sees them. */
   secret?: boolean;
+  /** The route takes a file (a photo): the most bytes its body may hold, instead of the usual 64 KB. */
+  upload?: number;
 };
 
 /** Who is asking what waits for them, with what their words need. */
@@ -210,6 +212,8 @@ export type Registry = {
   routes: Hono<AppEnv>[];
   /** Who may reach each route of every domain. */
   access: Record<string, RouteAccess>;
+  /** The routes that take a file, as "METHOD /path" patterns with their most bytes (RouteAccess.upload). */
+  uploads: { method: string; path: RegExp; most: number }[];
   jobs: Job[];
   nav: NavEntry[];
   action: (handles: string) => DecisionAction | undefined;
@@ -316,6 +320,11 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     ],
     routes: domains.flatMap((d) => d.routes ?? []),
     access,
+    uploads: Object.entries(access).flatMap(([key, a]) => {
+      if (!a.upload) return [];
+      const [method, path] = key.split(' ') as [string, string];
+      return [{ method, path: new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[^/]+')}$`), most: a.upload }];
+    }),
     jobs: [
       ...domains.flatMap((d) => d.jobs ?? []).filter((j) => !j.last),
       ...domains.flatMap((d) => d.jobs ?? []).filter((j) => j.last),

@@ -105,6 +105,8 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('loans_at_once', 'error.loansAtOnce');
     case 'KR036':
       return errors.conflict('offered_to_next', 'error.offeredToNext');
+    case 'KR037':
+      return errors.conflict('stock_below_zero', 'error.stockBelowZero');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

@@ -7,6 +7,7 @@ import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
 import type { AppEnv, Deps } from './context.ts';
 import { errors } from './errors.ts';
 import { MAX_BODY_BYTES } from './forms.ts';
+import type { Registry } from './domain.ts';
 
 export const SESSION_COOKIE = '__Host-kropotkin';
 export const LANG_COOKIE = '__Host-kropotkin-lang';
@@ -44,14 +45,23 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Refuses bodies over the limit, whether or not they say their length up front. */
-export function bodyLimit(): MiddlewareHandler<AppEnv> {
-  return honoBodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw errors.tooLarge();
-    },
-  });
+/** Refuses bodies over the limit, whether or not they say their length up front; a route that takes a file (a photo)
+ * says its own (RouteAccess.upload). */
+export function bodyLimit(uploads: Registry['uploads']): MiddlewareHandler<AppEnv> {
+  const limit = (maxSize: number) =>
+    honoBodyLimit({
+      maxSize,
+      onError: () => {
+        throw errors.tooLarge();
+      },
+    });
+  const usual = limit(MAX_BODY_BYTES);
+  const larger = new Map(uploads.map((u) => [u, limit(u.most)]));
+  return (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    for (const [u, check] of larger) if (u.method === c.req.method && u.path.test(path)) return check(c, next);
+    return usual(c, next);
+  };
 }
 
 /** Cross-site form posts are refused: the Origin (or, lacking it, the Sec-Fetch-Site) must be our own. */

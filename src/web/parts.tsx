@@ -67,6 +67,23 @@ export function TextField(
   );
 }
 
+/** A file to send (a photo): its form needs enctype="multipart/form-data". */
+export function FileField(p: FieldProps & { accept: string }) {
+  return (
+    <FieldShell {...p}>
+      <input
+        id={p.name}
+        name={p.name}
+        type="file"
+        accept={p.accept}
+        required={p.required}
+        aria-invalid={p.form.errors[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </FieldShell>
+  );
+}
+
 export function TextArea(p: FieldProps & { rows?: number; maxlength?: number }) {
   return (
     <FieldShell {...p}>

@@ -22,6 +22,7 @@ const NOT_WALKED: Record<string, string> = {
   'GET /mutuality.csv': 'a CSV file',
   'GET /fund/ledger.csv': 'a CSV file',
   'GET /calendar/:file': 'an iCalendar feed',
+  'GET /things/:id/photo': 'an image (things.test.ts checks it)',
   'GET /api/suggestions': 'JSON for the post form',
   'GET /api/board/stamp': 'JSON for the board',
   'GET /api/posts': 'JSON',
