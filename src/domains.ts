@@ -19,6 +19,7 @@ import { listening } from './listening/index.ts';
 import { library } from './library/index.ts';
 import { events } from './events/index.ts';
 import { things } from './things/index.ts';
+import { places } from './places/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -39,6 +40,7 @@ export const domains: readonly Domain[] = [
   listening,
   library,
   things,
+  places,
 ];
 
 export const registry = buildRegistry(domains);

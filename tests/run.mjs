@@ -86,6 +86,7 @@ const COMPATIBILITY = [
   'lifecycle',
   'listening',
   'notification-subjects',
+  'places',
   'promises',
   'request-statements',
   'retention',

@@ -959,7 +959,6 @@ table places
   constraint places_name_check CHECK (((char_length(name) >= 2) AND (char_length(name) <= 120)))
   constraint places_pkey PRIMARY KEY (id)
   CREATE TRIGGER places_daily_limit BEFORE INSERT ON public.places FOR EACH ROW EXECUTE FUNCTION within_daily_limit('added_by', 'added_at', 'daily_posts', '20')
-  CREATE TRIGGER places_forget_notifications AFTER DELETE ON public.places FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER places_not_paused BEFORE INSERT ON public.places FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('added_by')
 
 table posts

@@ -48,7 +48,7 @@ export const things: Domain = {
   name: 'things',
   access,
   messages,
-  tables: ['things', 'thing_loans', 'thing_holds', 'thing_reports'],
+  tables: ['things', 'thing_loans', 'thing_holds', 'thing_reports', 'thing_photos'],
   routes: [thingRoutes],
   nav: [{ href: '/things', label: 'nav.things', place: 'more', order: 46 }],
   agreements: [

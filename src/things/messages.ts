@@ -83,7 +83,8 @@ const en = {
   'error.notYoursToReturn': 'Only who has it, or who lends it, gives it back.',
   'error.loansAtOnce': 'You have as many things as the members agreed one may borrow at once.',
   'thing.photo': 'Photo',
-  'thing.photoHint': 'From your phone or camera. Where and when it was taken, and by which phone, is removed before it is kept.',
+  'thing.photoHint':
+    'From your phone or camera. Where and when it was taken, and by which phone, is removed before it is kept.',
   'thing.photoAdd': 'Add a photo',
   'thing.photoChange': 'Change the photo',
   'thing.photoSend': 'Send the photo',
@@ -181,7 +182,8 @@ export const messages = defineMessages(en, {
   'error.notYoursToReturn': 'Solo quien la tiene, o quien la presta, la devuelve.',
   'error.loansAtOnce': 'Tienes tantas cosas como la red acordó que se pueden tomar a la vez.',
   'thing.photo': 'Foto',
-  'thing.photoHint': 'Del teléfono o la cámara. Dónde y cuándo se tomó, y con qué teléfono, se quita antes de guardarla.',
+  'thing.photoHint':
+    'Del teléfono o la cámara. Dónde y cuándo se tomó, y con qué teléfono, se quita antes de guardarla.',
   'thing.photoAdd': 'Añadir una foto',
   'thing.photoChange': 'Cambiar la foto',
   'thing.photoSend': 'Enviar la foto',

@@ -238,7 +238,15 @@ export function ThingPage(props: {
         <details open={!!form.errors.photo || props.done === 'added' || undefined}>
           <summary>{th.photoAt ? t('thing.photoChange') : t('thing.photoAdd')}</summary>
           <form method="post" action={`/things/${th.id}/photo`} enctype="multipart/form-data" novalidate>
-            <FileField t={t} form={form} name="photo" label="thing.photo" hint="thing.photoHint" required accept="image/*" />
+            <FileField
+              t={t}
+              form={form}
+              name="photo"
+              label="thing.photo"
+              hint="thing.photoHint"
+              required
+              accept="image/*"
+            />
             <button type="submit">{t('thing.photoSend')}</button>
           </form>
           {th.photoAt ? (

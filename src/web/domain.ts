@@ -213,7 +213,7 @@ export type Registry = {
   /** Who may reach each route of every domain. */
   access: Record<string, RouteAccess>;
   /** The routes that take a file, as "METHOD /path" patterns with their most bytes (RouteAccess.upload). */
-  uploads: { method: string; path: RegExp; most: number }[];
+  uploads: { method: string; path: string; most: number }[];
   jobs: Job[];
   nav: NavEntry[];
   action: (handles: string) => DecisionAction | undefined;
@@ -323,7 +323,7 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     uploads: Object.entries(access).flatMap(([key, a]) => {
       if (!a.upload) return [];
       const [method, path] = key.split(' ') as [string, string];
-      return [{ method, path: new RegExp(`^${path.replace(/:[A-Za-z]+/g, '[^/]+')}$`), most: a.upload }];
+      return [{ method, path, most: a.upload }];
     }),
     jobs: [
       ...domains.flatMap((d) => d.jobs ?? []).filter((j) => !j.last),

@@ -59,9 +59,16 @@ export function bodyLimit(uploads: Registry['uploads']): MiddlewareHandler<AppEn
   const larger = new Map(uploads.map((u) => [u, limit(u.most)]));
   return (c, next) => {
     const path = new URL(c.req.url).pathname;
-    for (const [u, check] of larger) if (u.method === c.req.method && u.path.test(path)) return check(c, next);
+    for (const [u, check] of larger) if (u.method === c.req.method && samePath(u.path, path)) return check(c, next);
     return usual(c, next);
   };
+}
+
+/** Whether a path is the route's ("/things/:id/photo" and "/things/3f…/photo"). */
+function samePath(route: string, path: string): boolean {
+  const want = route.split('/');
+  const got = path.split('/');
+  return want.length === got.length && want.every((w, i) => w === got[i] || (w.startsWith(':') && got[i] !== ''));
 }
 
 /** Cross-site form posts are refused: the Origin (or, lacking it, the Sec-Fetch-Site) must be our own. */

@@ -29,7 +29,10 @@ import { bringSomeoneIn } from '../../src/members/slips.ts';
 import { addItem } from '../../src/library/commands.ts';
 import { recordConversation } from '../../src/listening/commands.ts';
 import { createEvent } from '../../src/events/commands.ts';
+import sharp from 'sharp';
 import { addThing } from '../../src/things/commands.ts';
+import { cleanPhoto, setPhoto } from '../../src/things/photos.ts';
+import { addPlace } from '../../src/places/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -389,12 +392,29 @@ const event = async (fx: Fx): Promise<Objects> => ({
     fx.world.now.value,
   ),
 });
-/** A drill the owner lends. */
-const thing = async (fx: Fx): Promise<Objects> => ({
-  id: await addThing(
-    fx.world.deps.db,
+/** A drill the owner lends, with its photo. */
+const thing = async (fx: Fx): Promise<Objects> => {
+  const { db } = fx.world.deps;
+  const id = await addThing(
+    db,
     fx.ids.owner,
     { title: 'Drill', about: '', mine: true, area: 'Eastside', condition: 'good', loanDays: 7, claimHours: 24 },
+    fx.world.now.value,
+  );
+  const photo = await cleanPhoto(
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#36c' } })
+      .png()
+      .toBuffer(),
+  );
+  await setPhoto(db, id, fx.ids.owner, photo!, fx.world.now.value);
+  return { id };
+};
+/** A community fridge the owner added. */
+const tendedPlace = async (fx: Fx): Promise<Objects> => ({
+  id: await addPlace(
+    fx.world.deps.db,
+    fx.ids.owner,
+    { name: 'Fridge', kind: 'fridge', area: 'Eastside', about: '', help: 'food', counted: true },
     fx.world.now.value,
   ),
 });
@@ -421,6 +441,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   listeningNote,
   event,
   thing,
+  tendedPlace,
   circle,
   round,
   rota,

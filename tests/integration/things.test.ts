@@ -149,7 +149,12 @@ describe(`shared things (${engine})`, () => {
       .withExif({
         IFD0: { Make: 'PhoneMaker', Model: 'SecretPhone 9', Artist: 'Ada Lovelace' },
         IFD2: { DateTimeOriginal: '2026:11:30 18:45:00', UserComment: 'kitchen at home' },
-        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '41/1 53/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '87/1 37/1 0/1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '41/1 53/1 0/1',
+          GPSLongitudeRef: 'W',
+          GPSLongitude: '87/1 37/1 0/1',
+        },
       })
       .toBuffer();
     expect(taken.includes(Buffer.from('SecretPhone'))).toBe(true);
@@ -179,7 +184,11 @@ describe(`shared things (${engine})`, () => {
     expect(meta.exif).toBeUndefined();
     expect(meta.xmp).toBeUndefined();
     expect(Math.max(meta.width!, meta.height!)).toBe(800);
-    const stored = await world.deps.db.selectFrom('thing_photos').select('body').where('thing_id', '=', drill).execute();
+    const stored = await world.deps.db
+      .selectFrom('thing_photos')
+      .select('body')
+      .where('thing_id', '=', drill)
+      .execute();
     expect(stored).toHaveLength(1);
     expect(Buffer.from(stored[0]!.body).includes(Buffer.from('SecretPhone'))).toBe(false);
 

@@ -163,6 +163,16 @@ const FIELDS = [
   'mine',
   'condition',
   'loan_days',
+  'help',
+  'counted',
+  'food',
+  'clean',
+  'working',
+  'restock',
+  'item',
+  'n',
+  'way',
+  'on',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
@@ -341,6 +351,7 @@ export async function fuzzFixture(): Promise<Fixture> {
   });
   await founder.post('/library', { title: 'Fuzz reading', language: 'en', body: 'A text.' });
   await founder.post('/things', { title: 'Fuzz drill', area: 'Eastside', condition: 'good', loan_days: '7' });
+  await founder.post('/places', { name: 'Fuzz pantry', kind: 'pantry', area: 'Eastside', help: 'food', counted: 'on' });
   await founder.post('/events', {
     kind: 'teach_in',
     title: 'Fuzz teach-in',
@@ -382,6 +393,7 @@ export async function fuzzFixture(): Promise<Fixture> {
     library: await one('library_items'),
     events: await one('events'),
     things: await one('things'),
+    tended: await one('places'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -418,6 +430,7 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/library\/:/, 'library'],
     [/^\/events\/:/, 'events'],
     [/^\/things\/:/, 'things'],
+    [/^\/places\/:/, 'tended'],
   ];
   const hit = table.find(([re]) => re.test(path));
   return hit ? (ids[hit[1]] ?? []) : [];

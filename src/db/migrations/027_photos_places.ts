@@ -32,11 +32,9 @@ create trigger places_daily_limit before insert on places for each row
   execute function within_daily_limit('added_by', 'added_at', 'daily_posts', '20');
 create trigger places_not_paused before insert on places for each row
   execute function refuse_if_paused('added_by');
-create trigger places_forget_notifications after delete on places
-  for each row execute function notifications_forget('id');
 
 -- What a member saw: any of the food left, clean or not, working or not. Who reported is kept only for the daily
--- limit and forgotten after a day (places/commands.ts forgetReporters).
+-- limit and forgotten after a day (places/commands.ts forgetReports).
 create table place_reports (
   id uuid primary key default gen_random_uuid(),
   place_id uuid not null references places (id) on delete cascade,
