@@ -20,6 +20,7 @@ import { library } from './library/index.ts';
 import { events } from './events/index.ts';
 import { things } from './things/index.ts';
 import { places } from './places/index.ts';
+import { timebank } from './timebank/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -41,6 +42,7 @@ export const domains: readonly Domain[] = [
   library,
   things,
   places,
+  timebank,
 ];
 
 export const registry = buildRegistry(domains);

@@ -93,6 +93,7 @@ const COMPATIBILITY = [
   'rotas',
   'seizure',
   'things',
+  'timebank',
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 let failed = 0;

@@ -30,6 +30,7 @@ import * as listening from './migrations/024_listening.ts';
 import * as events from './migrations/025_events.ts';
 import * as things from './migrations/026_things.ts';
 import * as photosPlaces from './migrations/027_photos_places.ts';
+import * as timeBank from './migrations/028_time_bank.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -59,6 +60,7 @@ const migrations: { name: string; up: string }[] = [
   events,
   things,
   photosPlaces,
+  timeBank,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -279,12 +279,13 @@ table fund_accounts
   constraint fund_accounts_check2 CHECK (((kind = 'member'::text) = (member_id IS NOT NULL)))
   constraint fund_accounts_decision_id_fkey FOREIGN KEY (decision_id) REFERENCES proposals(id)
   constraint fund_accounts_decision_id_key UNIQUE (decision_id)
-  constraint fund_accounts_kind_check CHECK ((kind = ANY (ARRAY['pot'::text, 'fund'::text, 'outside'::text, 'circle'::text, 'member'::text])))
+  constraint fund_accounts_kind_check CHECK ((kind = ANY (ARRAY['pot'::text, 'fund'::text, 'outside'::text, 'circle'::text, 'member'::text, 'commons'::text])))
   constraint fund_accounts_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
   constraint fund_accounts_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 60)))
   constraint fund_accounts_pkey PRIMARY KEY (id)
   CREATE UNIQUE INDEX fund_accounts_fund_name ON public.fund_accounts USING btree (lower(name)) WHERE (kind = 'fund'::text)
   CREATE UNIQUE INDEX fund_accounts_member ON public.fund_accounts USING btree (member_id) WHERE (kind = 'member'::text)
+  CREATE UNIQUE INDEX fund_accounts_one_commons ON public.fund_accounts USING btree (kind) WHERE (kind = 'commons'::text)
   CREATE UNIQUE INDEX fund_accounts_one_pot ON public.fund_accounts USING btree (kind) WHERE (kind = ANY (ARRAY['pot'::text, 'outside'::text]))
   CREATE TRIGGER fund_accounts_created BEFORE INSERT ON public.fund_accounts FOR EACH ROW EXECUTE FUNCTION fund_created()
   CREATE TRIGGER fund_accounts_kept BEFORE DELETE OR UPDATE ON public.fund_accounts FOR EACH ROW EXECUTE FUNCTION refuse_change()
@@ -494,17 +495,22 @@ table ledger_entries
   record_id uuid
   reverses bigint
   written_in bigint not null
+  time_record_id uuid
   constraint ledger_entries_check CHECK (((kind = 'reversal'::text) = (reverses IS NOT NULL)))
   constraint ledger_entries_have_lines TRIGGER DEFERRABLE INITIALLY DEFERRED
-  constraint ledger_entries_kind_check CHECK ((kind = ANY (ARRAY['contribution'::text, 'gift'::text, 'payout'::text, 'transfer'::text, 'reversal'::text, 'return'::text, 'circle_payment'::text, 'circle_payout'::text])))
+  constraint ledger_entries_hours CHECK (((kind = 'hours'::text) = (time_record_id IS NOT NULL)))
+  constraint ledger_entries_kind_check CHECK ((kind = ANY (ARRAY['contribution'::text, 'gift'::text, 'payout'::text, 'transfer'::text, 'reversal'::text, 'return'::text, 'circle_payment'::text, 'circle_payout'::text, 'hours'::text])))
   constraint ledger_entries_pkey PRIMARY KEY (id)
   constraint ledger_entries_record_id_fkey FOREIGN KEY (record_id) REFERENCES fund_records(id)
   constraint ledger_entries_record_id_key UNIQUE (record_id)
   constraint ledger_entries_reverses_fkey FOREIGN KEY (reverses) REFERENCES ledger_entries(id)
   constraint ledger_entries_reverses_key UNIQUE (reverses)
+  constraint ledger_entries_time_record_id_fkey FOREIGN KEY (time_record_id) REFERENCES time_records(id)
+  constraint ledger_entries_time_record_id_key UNIQUE (time_record_id)
   CREATE INDEX ledger_entries_at ON public.ledger_entries USING btree (at)
   CREATE TRIGGER ledger_entries_append_only BEFORE DELETE OR UPDATE ON public.ledger_entries FOR EACH ROW EXECUTE FUNCTION refuse_change()
   CREATE CONSTRAINT TRIGGER ledger_entries_have_lines AFTER INSERT ON public.ledger_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_entry_has_lines()
+  CREATE TRIGGER ledger_entries_hours BEFORE INSERT ON public.ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_hours_confirmed()
   CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON public.ledger_entries FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
   CREATE TRIGGER ledger_entries_written BEFORE INSERT ON public.ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_entry_written()
 
@@ -1389,6 +1395,40 @@ table things
   CREATE TRIGGER things_forget_notifications AFTER DELETE ON public.things FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER things_not_paused BEFORE INSERT ON public.things FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('added_by')
 
+table time_records
+  id uuid not null default gen_random_uuid()
+  giver_id uuid not null
+  receiver_id uuid not null
+  from_commons boolean not null default false
+  minutes integer not null
+  what text not null default ''::text
+  match_id uuid
+  recorded_by uuid not null
+  recorded_at timestamp with time zone not null default app_now()
+  state text not null default 'waiting'::text
+  answered_at timestamp with time zone
+  confirmed_by uuid
+  constraint time_records_check CHECK ((giver_id <> receiver_id))
+  constraint time_records_check1 CHECK (((recorded_by = giver_id) OR (recorded_by = receiver_id)))
+  constraint time_records_check2 CHECK (((state = 'waiting'::text) = (answered_at IS NULL)))
+  constraint time_records_check3 CHECK (((confirmed_by IS NULL) OR ((state = 'confirmed'::text) AND ((confirmed_by = giver_id) OR (confirmed_by = receiver_id)) AND (confirmed_by <> recorded_by))))
+  constraint time_records_confirmed_by_fkey FOREIGN KEY (confirmed_by) REFERENCES members(id)
+  constraint time_records_giver_id_fkey FOREIGN KEY (giver_id) REFERENCES members(id)
+  constraint time_records_match_id_fkey FOREIGN KEY (match_id) REFERENCES matches(id) ON DELETE SET NULL
+  constraint time_records_minutes_check CHECK (((minutes >= 1) AND (minutes <= 1440)))
+  constraint time_records_pkey PRIMARY KEY (id)
+  constraint time_records_receiver_id_fkey FOREIGN KEY (receiver_id) REFERENCES members(id)
+  constraint time_records_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES members(id)
+  constraint time_records_state_check CHECK ((state = ANY (ARRAY['waiting'::text, 'confirmed'::text, 'declined'::text, 'withdrawn'::text])))
+  constraint time_records_what_check CHECK ((char_length(what) <= 300))
+  CREATE INDEX time_records_giver ON public.time_records USING btree (giver_id, recorded_at DESC)
+  CREATE INDEX time_records_receiver ON public.time_records USING btree (receiver_id, recorded_at DESC)
+  CREATE INDEX time_records_waiting ON public.time_records USING btree (recorded_at) WHERE (state = 'waiting'::text)
+  CREATE TRIGGER time_records_answered BEFORE UPDATE ON public.time_records FOR EACH ROW EXECUTE FUNCTION time_record_answered()
+  CREATE TRIGGER time_records_daily_limit BEFORE INSERT ON public.time_records FOR EACH ROW EXECUTE FUNCTION within_daily_limit('recorded_by', 'recorded_at', 'daily_posts', '20')
+  CREATE TRIGGER time_records_forget_notifications AFTER DELETE ON public.time_records FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER time_records_not_paused BEFORE INSERT ON public.time_records FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('recorded_by')
+
 CREATE OR REPLACE FUNCTION public.agreement_adopted()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1706,6 +1746,18 @@ begin
   return new;
 end $function$
 
+CREATE OR REPLACE FUNCTION public.ledger_hours_confirmed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if new.time_record_id is not null
+      and (select state from time_records where id = new.time_record_id) is distinct from 'confirmed' then
+    raise exception 'hours are entered only once the record is confirmed' using errcode = 'KR019';
+  end if;
+  return new;
+end $function$
+
 CREATE OR REPLACE FUNCTION public.ledger_line_applied()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1714,6 +1766,7 @@ declare
   entry_tx bigint;
   now_balance bigint;
   lowest bigint;
+  account_kind text;
 begin
   select written_in into entry_tx from ledger_entries where id = new.entry_id;
   if entry_tx is distinct from txid_current() then
@@ -1722,7 +1775,21 @@ begin
   insert into fund_balances as b (account_id, currency, balance) values (new.account_id, new.currency, new.amount)
     on conflict (account_id, currency) do update set balance = b.balance + excluded.balance
     returning balance into now_balance;
-  if new.amount < 0 then
+  if new.currency = 'HRS' then
+    select kind into account_kind from fund_accounts where id = new.account_id;
+    -- Only a line that moves a balance away from zero past its limit is refused: coming back is always allowed.
+    if account_kind = 'member' and ((new.amount < 0 and now_balance < -agreement_number('time_lowest', 20) * 60)
+        or (new.amount > 0 and now_balance > agreement_number('time_highest', 40) * 60)) then
+      raise exception 'this would take a balance in hours past its agreed limit' using errcode = 'KR038';
+    end if;
+    if account_kind = 'commons' and new.amount < 0
+        and now_balance < -agreement_number('time_commons_lowest', 200) * 60 then
+      raise exception 'this would take the commons past its agreed limit' using errcode = 'KR038';
+    end if;
+    if account_kind not in ('member', 'commons') then
+      raise exception 'hours move only between members and the commons' using errcode = 'KR020';
+    end if;
+  elsif new.amount < 0 then
     lowest := fund_floor(new.account_id, new.currency);
     if lowest is not null and now_balance < lowest then
       raise exception 'this would take the fund below its floor' using errcode = 'KR016';
@@ -2133,6 +2200,32 @@ begin
   if exists (select 1 from thing_holds where thing_id = new.thing_id and ended_at is null
       and offered_until > app_now() and member_id <> new.member_id) then
     raise exception 'the thing is offered to the next in line' using errcode = 'KR036';
+  end if;
+  return new;
+end $function$
+
+CREATE OR REPLACE FUNCTION public.time_record_answered()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+declare
+  taken bigint;
+begin
+  if old.state <> 'waiting' then
+    raise exception 'this record was answered already' using errcode = 'KR001';
+  end if;
+  if new.giver_id <> old.giver_id or new.receiver_id <> old.receiver_id or new.minutes <> old.minutes
+      or new.from_commons <> old.from_commons or new.recorded_by <> old.recorded_by then
+    raise exception 'a record is answered, never changed' using errcode = 'KR001';
+  end if;
+  if new.state = 'confirmed' and new.from_commons then
+    perform pg_advisory_xact_lock(hashtext('commons'), hashtext(new.receiver_id::text));
+    select coalesce(sum(minutes), 0) into taken from time_records
+      where receiver_id = new.receiver_id and from_commons and state = 'confirmed'
+        and answered_at > app_now() - interval '30 days';
+    if taken + new.minutes > agreement_number('time_commons_month', 10) * 60 then
+      raise exception 'the commons gives one member no more than agreed in 30 days' using errcode = 'KR039';
+    end if;
   end if;
   return new;
 end $function$

@@ -12,11 +12,11 @@ export type Urgency = 'urgent' | 'soon' | 'whenever';
 export type MatchStatus = 'active' | 'released' | 'met';
 export type ProposalKind =
   'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle' | 'listening';
-export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member';
+export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member' | 'commons';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
 export type RecordKind =
   'contribution' | 'gift' | 'payout' | 'transfer' | 'reversal' | 'return' | 'circle_payment' | 'circle_payout';
-export type EntryKind = RecordKind;
+export type EntryKind = RecordKind | 'hours';
 export type OrderRule = 'lottery' | 'agreed' | 'each_round';
 export type CheckinAnswer = 'well' | 'okay' | 'stretched' | 'struggling';
 export type ConfirmBy = 'none' | 'treasurer' | 'second';
@@ -278,6 +278,20 @@ export interface Database {
     food: 'full' | 'some' | 'empty' | null;
     clean: boolean | null;
     working: boolean | null;
+  };
+  time_records: {
+    id: Generated<string>;
+    giver_id: string;
+    receiver_id: string;
+    from_commons: Generated<boolean>;
+    minutes: number;
+    what: Generated<string>;
+    match_id: string | null;
+    recorded_by: string;
+    recorded_at: Generated<Date>;
+    state: Generated<'waiting' | 'confirmed' | 'declined' | 'withdrawn'>;
+    answered_at: Timestamp | null;
+    confirmed_by: string | null;
   };
   place_tenders: { place_id: string; member_id: string; since: Generated<Date> };
   place_asks: {
@@ -588,6 +602,7 @@ export interface Database {
     record_id: string | null;
     reverses: number | null;
     written_in: ColumnType<number, never, never>;
+    time_record_id: string | null;
   };
   ledger_lines: { entry_id: number; account_id: string; currency: string; amount: number };
   fund_balances: { account_id: string; currency: string; balance: number };

@@ -529,6 +529,7 @@ export function MatchPage(props: {
           </form>
         ) : null}
       </p>
+      {v.registry.parts('match').map((part) => part(v, { id: match.id, status: match.status }))}
     </>
   );
 }

@@ -67,3 +67,4 @@ export { currencyOf } from './agreements.ts';
 export { openCircleAccount } from './commands.ts';
 export { writeRecord } from './entries.ts';
 export { newIdempotencyKey, once, type Once } from './idempotency.ts';
+export { commonsAccount, enterHours, hoursBalance, hoursTotals, HOURS, type HoursTotals } from './hours.ts';

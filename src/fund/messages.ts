@@ -107,10 +107,12 @@ const en = {
     'Every entry, newest first. Entries are never changed or deleted; a reversal undoes one and points at it.',
   'fund.noEntries': 'No entries yet.',
   'fund.ledgerCircles':
-    'Savings circles’ entries are on each circle’s page, for its members: that is why some numbers are missing here.',
+    'Savings circles’ entries are on each circle’s page, for its members, and the time bank’s hours on its own page: that is why some numbers are missing here.',
   'fund.checkNone': 'No entries to check yet.',
   'fund.checkCircles':
     '{count, plural, one {One of them is a savings circle’s, shown on the circle’s page.} other {# of them are savings circles’, shown on each circle’s page.}}',
+  'fund.checkHours':
+    '{count, plural, one {One is the time bank’s, in hours.} other {# are the time bank’s, in hours.}}',
   'fund.date': 'Date',
   'fund.what': 'What',
   'fund.change': 'Change',
@@ -344,10 +346,12 @@ export const messages = defineMessages(en, {
     'Cada asiento, del más nuevo al más antiguo. Los asientos nunca se cambian ni se borran; un asiento inverso deshace otro y lo señala.',
   'fund.noEntries': 'Todavía no hay asientos.',
   'fund.ledgerCircles':
-    'Los asientos de los círculos de ahorro están en la página de cada círculo, para sus miembros: por eso faltan algunos números aquí.',
+    'Los asientos de los círculos de ahorro están en la página de cada círculo, para sus miembros, y las horas del banco de tiempo en su propia página: por eso faltan algunos números aquí.',
   'fund.checkNone': 'Todavía no hay asientos que comprobar.',
   'fund.checkCircles':
     '{count, plural, one {Uno es de un círculo de ahorro y está en la página del círculo.} other {# son de círculos de ahorro y están en la página de cada círculo.}}',
+  'fund.checkHours':
+    '{count, plural, one {Uno es del banco de tiempo, en horas.} other {# son del banco de tiempo, en horas.}}',
   'fund.date': 'Fecha',
   'fund.what': 'Qué',
   'fund.change': 'Cambio',

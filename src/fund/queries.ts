@@ -376,7 +376,8 @@ export async function ledgerEntries(db: Q, f: EntryFilter = {}): Promise<EntryVi
       eb.selectFrom('ledger_entries as r').select('r.id').whereRef('r.reverses', '=', 'e.id').as('reversed_by'),
     ])
     // Circle money is shown to the circle's members on the circle's page, not in the network's ledger.
-    .where('e.kind', 'not in', ['circle_payment', 'circle_payout'])
+    // So are the time bank's hours, on the time bank's page.
+    .where('e.kind', 'not in', ['circle_payment', 'circle_payout', 'hours'])
     .orderBy('e.id', 'desc')
     .limit(f.limit ?? 100);
   if (f.from) q = q.where('e.at', '>=', f.from);
@@ -457,7 +458,13 @@ export async function monthlyFlows(db: Q, currency: string, since: Date): Promis
 }
 
 /** `circleEntries`: how many of the entries are savings circles' (the fund's pages do not list them). */
-export type LedgerCheck = { entries: number; circleEntries: number; unbalanced: number; mismatched: number };
+export type LedgerCheck = {
+  entries: number;
+  circleEntries: number;
+  hoursEntries: number;
+  unbalanced: number;
+  mismatched: number;
+};
 
 /** Recomputes every balance from the entries and compares it with the cached one; counts entries that do not balance. */
 /**
@@ -465,13 +472,25 @@ export type LedgerCheck = { entries: number; circleEntries: number; unbalanced: 
  * fund as empty with its limits gone.
  */
 export async function currencyIsFixed(db: Kysely<Database>): Promise<boolean> {
-  return !!(await db.selectFrom('ledger_entries').select('id').limit(1).executeTakeFirst());
+  return !!(await db
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('kind', '<>', 'hours')
+    .limit(1)
+    .executeTakeFirst());
 }
 
 export async function checkLedger(db: Q): Promise<LedgerCheck> {
-  const r = await sql<{ entries: number; circle_entries: number; unbalanced: number; mismatched: number }>`
+  const r = await sql<{
+    entries: number;
+    circle_entries: number;
+    hours_entries: number;
+    unbalanced: number;
+    mismatched: number;
+  }>`
     select (select count(*) from ledger_entries)::bigint as entries,
       (select count(*) from ledger_entries where kind in ('circle_payment', 'circle_payout'))::bigint as circle_entries,
+      (select count(*) from ledger_entries where kind = 'hours')::bigint as hours_entries,
       (select count(*) from (select e.id from ledger_entries e left join ledger_lines l on l.entry_id = e.id
         group by e.id, l.currency having count(l.*) < 1 or coalesce(sum(l.amount), 0) <> 0) x)::bigint
         + (select count(*) from ledger_entries e where (select count(*) from ledger_lines l where l.entry_id = e.id) < 2)::bigint as unbalanced,
@@ -484,6 +503,7 @@ export async function checkLedger(db: Q): Promise<LedgerCheck> {
   return {
     entries: Number(row.entries),
     circleEntries: Number(row.circle_entries),
+    hoursEntries: Number(row.hours_entries),
     unbalanced: Number(row.unbalanced),
     mismatched: Number(row.mismatched),
   };

@@ -383,7 +383,7 @@ fundRoutes.get('/fund/ledger', async (c) => {
   });
   const [treasurer, check] = await Promise.all([isTreasurer(c, member.id), checkLedger(deps(c).db)]);
   const nextBefore = entries.length === PAGE ? entries[entries.length - 1]!.id : null;
-  const circles = check.circleEntries > 0;
+  const circles = check.circleEntries + check.hoursEntries > 0;
   return page(c, c.get('t')('fund.ledger'), (v) => LedgerPage({ v, entries, nextBefore, treasurer, circles }));
 });
 

@@ -99,6 +99,7 @@ export function FundPage(p: FundPageProps) {
           <Notice kind="success">
             {t('fund.checkOk', { count: p.check.entries })}
             {p.check.circleEntries > 0 ? <> {t('fund.checkCircles', { count: p.check.circleEntries })}</> : null}
+            {p.check.hoursEntries > 0 ? <> {t('fund.checkHours', { count: p.check.hoursEntries })}</> : null}
           </Notice>
         ) : (
           <Notice kind="warning">

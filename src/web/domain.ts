@@ -163,6 +163,8 @@ export type Waiting = { href: string; what: string; ifNobody: string; since: Dat
 export type Places = {
   /** Beside a post or a message another member wrote: a way to flag it (safety's form). */
   flag: { action: string; label: MessageKey; id: string };
+  /** Under a match's thread, for its two members: what else they may do about it (record the hours it took). */
+  match: { id: string; status: string };
 };
 
 /** A part of a page another domain owns: rendered where the owner leaves room for it (see Places). */

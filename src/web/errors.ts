@@ -107,6 +107,10 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('offered_to_next', 'error.offeredToNext');
     case 'KR037':
       return errors.conflict('stock_below_zero', 'error.stockBelowZero');
+    case 'KR038':
+      return errors.conflict('hours_limit', 'error.hoursLimit');
+    case 'KR039':
+      return errors.conflict('commons_month', 'error.commonsMonth');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

@@ -55,6 +55,11 @@ describe('every page on a phone', () => {
     await page.getByRole('button', { name: 'I can help' }).first().click();
     await page.waitForURL(/\/matches\/[0-9a-f-]{36}/);
     const match = new URL(page.url()).pathname;
+    // The hours that match took, recorded from its thread (prefilled), waiting for the other member's yes.
+    await page.getByRole('link', { name: 'Record the hours this took (time bank)' }).click();
+    await page.getByLabel('How long').fill('1:30');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await page.waitForURL(/\/time\?done=recorded/);
     await page.goto('/circles/new');
     await page.getByLabel('Name of the circle').fill('Rent circle of the long street name');
     await page.getByLabel('Each member puts in, per round').fill('50');
@@ -163,6 +168,7 @@ describe('every page on a phone', () => {
       '/events',
       '/things',
       '/places',
+      '/time',
       '/me',
       '/settings',
       '/members',

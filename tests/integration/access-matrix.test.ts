@@ -33,6 +33,7 @@ import sharp from 'sharp';
 import { addThing } from '../../src/things/commands.ts';
 import { cleanPhoto, setPhoto } from '../../src/things/photos.ts';
 import { addPlace } from '../../src/places/commands.ts';
+import { recordHours } from '../../src/timebank/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -409,6 +410,15 @@ const thing = async (fx: Fx): Promise<Objects> => {
   await setPhoto(db, id, fx.ids.owner, photo!, fx.world.now.value);
   return { id };
 };
+/** An hour the owner gave the partner, waiting for the partner's yes. */
+const hoursRecord = async (fx: Fx): Promise<Objects> => ({
+  id: await recordHours(
+    fx.world.deps.db,
+    fx.ids.owner,
+    { other: fx.ids.partner, gave: true, minutes: 60, what: '', fromCommons: false, matchId: null },
+    fx.world.now.value,
+  ),
+});
 /** A community fridge the owner added. */
 const tendedPlace = async (fx: Fx): Promise<Objects> => ({
   id: await addPlace(
@@ -442,6 +452,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   event,
   thing,
   tendedPlace,
+  hoursRecord,
   circle,
   round,
   rota,

@@ -54,6 +54,11 @@ describe(`the core journey (${engine})`, () => {
       'removal_repeat_days',
       'removal_repeat_members',
       'root_causes',
+      'time_commons_lowest',
+      'time_commons_month',
+      'time_confirm_hours',
+      'time_highest',
+      'time_lowest',
       'time_zone',
     ]);
     expect(rows.every((r) => r.adopted_by === 'founding')).toBe(true);

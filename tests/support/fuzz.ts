@@ -173,6 +173,10 @@ const FIELDS = [
   'n',
   'way',
   'on',
+  'other',
+  'hours',
+  'commons',
+  'match',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
@@ -351,6 +355,10 @@ export async function fuzzFixture(): Promise<Fixture> {
   });
   await founder.post('/library', { title: 'Fuzz reading', language: 'en', body: 'A text.' });
   await founder.post('/things', { title: 'Fuzz drill', area: 'Eastside', condition: 'good', loan_days: '7' });
+  const otherId = (
+    await db.selectFrom('members').select('id').where('display_name', '=', 'Other').executeTakeFirstOrThrow()
+  ).id;
+  await founder.post('/time', { other: otherId, way: 'gave', hours: '1' });
   await founder.post('/places', { name: 'Fuzz pantry', kind: 'pantry', area: 'Eastside', help: 'food', counted: 'on' });
   await founder.post('/events', {
     kind: 'teach_in',
@@ -394,6 +402,7 @@ export async function fuzzFixture(): Promise<Fixture> {
     events: await one('events'),
     things: await one('things'),
     tended: await one('places'),
+    hours: await one('time_records'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -431,6 +440,7 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/events\/:/, 'events'],
     [/^\/things\/:/, 'things'],
     [/^\/places\/:/, 'tended'],
+    [/^\/time\/:/, 'hours'],
   ];
   const hit = table.find(([re]) => re.test(path));
   return hit ? (ids[hit[1]] ?? []) : [];
