@@ -12,6 +12,7 @@ import { surgeFigures } from './surge/simulate.ts';
 import { writePath } from './write-path.ts';
 import { matchingBench } from './matching.ts';
 import { themesBench } from './themes.ts';
+import { buyingBench } from './buying.ts';
 import { boardUnderLoad, helloUnderLoad, joinMembers, kropotkinUnderLoad } from './load.ts';
 import { foundInContext, measurePages } from './pages.ts';
 import { analyzeEmbedded, postForm, prng, pssTreeMb, startServerProcess } from './support.ts';
@@ -68,6 +69,21 @@ details.themes = themes;
 add('themes_ms_for_2000_answers', themes.ms, 'ms', 3000, 'lower');
 add('themes_purity', themes.purity, 'share of answers in their true theme', 0.85, 'higher');
 add('themes_stability_with_10pct_more', themes.stability, 'share of answers keeping their theme', 0.8, 'higher');
+
+// 1d. Buying together (issue 20): an order of 60 members × 40 items computed, and closed in the embedded database.
+say('buying together: an order of 60 members × 40 items');
+const buyingFigures = await buyingBench(quick ? 3 : 7);
+details.buying = buyingFigures;
+add('order_60x40_compute_ms', buyingFigures.computeMs, 'ms', 1000, 'lower');
+add('order_60x40_close_in_database_ms', buyingFigures.closeMs, 'ms', 1000, 'lower');
+add(
+  'order_60x40_compute_vs_first_come',
+  buyingFigures.computeMs / Math.max(buyingFigures.firstComeMs, 0.001),
+  'ratio',
+  1000,
+  'lower',
+);
+add('order_60x40_payers_sum_to_invoice', buyingFigures.payersSumToInvoice ? 1 : 0, 'yes (1) or no (0)', 1, 'higher');
 
 // 2. Write path on both engines: the embedded server (the default) and a PostgreSQL server through DATABASE_URL.
 const wpSize = quick ? { background: 300, requests: 60 } : { background: 2000, requests: 400 };

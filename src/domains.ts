@@ -21,6 +21,7 @@ import { events } from './events/index.ts';
 import { things } from './things/index.ts';
 import { places } from './places/index.ts';
 import { timebank } from './timebank/index.ts';
+import { buying } from './buying/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -43,6 +44,7 @@ export const domains: readonly Domain[] = [
   things,
   places,
   timebank,
+  buying,
 ];
 
 export const registry = buildRegistry(domains);

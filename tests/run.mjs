@@ -94,6 +94,7 @@ const COMPATIBILITY = [
   'seizure',
   'things',
   'timebank',
+  'buying',
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 let failed = 0;

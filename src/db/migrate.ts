@@ -31,6 +31,7 @@ import * as events from './migrations/025_events.ts';
 import * as things from './migrations/026_things.ts';
 import * as photosPlaces from './migrations/027_photos_places.ts';
 import * as timeBank from './migrations/028_time_bank.ts';
+import * as buying from './migrations/029_buying.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -61,6 +62,7 @@ const migrations: { name: string; up: string }[] = [
   things,
   photosPlaces,
   timeBank,
+  buying,
 ];
 
 /** Every migration this code knows, in the order they apply. */

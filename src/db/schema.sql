@@ -852,6 +852,91 @@ table notifications
   CREATE INDEX notifications_unmailed ON public.notifications USING btree (member_id) WHERE (emailed_at IS NULL)
   CREATE INDEX notifications_unread ON public.notifications USING btree (member_id) WHERE (read_at IS NULL)
 
+table order_items
+  id uuid not null default gen_random_uuid()
+  order_id uuid not null
+  position smallint not null
+  name text not null
+  unit text not null
+  step_milli integer not null
+  pack_milli integer not null
+  pack_price integer not null
+  min_packs integer not null default 0
+  max_packs integer
+  packs integer
+  constraint order_items_check CHECK ((((pack_milli >= 1) AND (pack_milli <= 100000000)) AND ((pack_milli % step_milli) = 0)))
+  constraint order_items_max_packs_check CHECK (((max_packs >= 0) AND (max_packs <= 10000)))
+  constraint order_items_min_packs_check CHECK (((min_packs >= 0) AND (min_packs <= 10000)))
+  constraint order_items_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 80)))
+  constraint order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders(id) ON DELETE CASCADE
+  constraint order_items_order_id_position_key UNIQUE (order_id, "position")
+  constraint order_items_pack_price_check CHECK (((pack_price >= 1) AND (pack_price <= 100000000)))
+  constraint order_items_packs_check CHECK ((packs >= 0))
+  constraint order_items_pkey PRIMARY KEY (id)
+  constraint order_items_position_check CHECK ((("position" >= 0) AND ("position" <= 99)))
+  constraint order_items_step_milli_check CHECK (((step_milli >= 1) AND (step_milli <= 1000000)))
+  constraint order_items_unit_check CHECK (((char_length(unit) >= 1) AND (char_length(unit) <= 12)))
+
+table order_wants
+  id uuid not null default gen_random_uuid()
+  order_id uuid not null
+  item_id uuid not null
+  member_id uuid not null
+  for_whom text not null default ''::text
+  pickup text not null
+  least_milli integer not null
+  most_milli integer not null
+  made_at timestamp with time zone not null default app_now()
+  seq bigint not null default nextval('order_wants_seq_seq'::regclass)
+  allocated_milli integer
+  taken_milli integer
+  picked_up_at timestamp with time zone
+  constraint order_wants_allocated_milli_check CHECK ((allocated_milli >= 0))
+  constraint order_wants_check CHECK (((most_milli > 0) AND (most_milli <= 100000000) AND (least_milli <= most_milli)))
+  constraint order_wants_for_whom_check CHECK ((char_length(for_whom) <= 80))
+  constraint order_wants_item_id_fkey FOREIGN KEY (item_id) REFERENCES order_items(id) ON DELETE CASCADE
+  constraint order_wants_least_milli_check CHECK ((least_milli >= 0))
+  constraint order_wants_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
+  constraint order_wants_order_id_fkey FOREIGN KEY (order_id) REFERENCES orders(id) ON DELETE CASCADE
+  constraint order_wants_pickup_check CHECK (((char_length(pickup) >= 1) AND (char_length(pickup) <= 80)))
+  constraint order_wants_pkey PRIMARY KEY (id)
+  constraint order_wants_taken_milli_check CHECK (((taken_milli >= 0) AND (taken_milli <= 100000000)))
+  CREATE UNIQUE INDEX order_wants_one ON public.order_wants USING btree (item_id, member_id, for_whom)
+  CREATE INDEX order_wants_order ON public.order_wants USING btree (order_id, member_id)
+  CREATE TRIGGER order_wants_daily_limit BEFORE INSERT ON public.order_wants FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'made_at', 'daily_order_lines', '400')
+  CREATE TRIGGER order_wants_not_paused BEFORE INSERT ON public.order_wants FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
+  CREATE TRIGGER order_wants_rules BEFORE INSERT OR DELETE OR UPDATE ON public.order_wants FOR EACH ROW EXECUTE FUNCTION order_want_rules()
+
+table orders
+  id uuid not null default gen_random_uuid()
+  supplier text not null
+  about text not null default ''::text
+  opened_by uuid not null
+  opened_at timestamp with time zone not null default app_now()
+  deadline timestamp with time zone not null
+  fill_from timestamp with time zone not null
+  pickup_points _text not null
+  delivery integer not null default 0
+  currency text not null
+  fund_percent integer
+  closed_at timestamp with time zone
+  cancelled_at timestamp with time zone
+  constraint orders_about_check CHECK ((char_length(about) <= 2000))
+  constraint orders_check CHECK ((deadline > opened_at))
+  constraint orders_check1 CHECK (((fill_from <= deadline) AND (fill_from >= opened_at)))
+  constraint orders_check2 CHECK (((closed_at IS NULL) OR (cancelled_at IS NULL)))
+  constraint orders_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text))
+  constraint orders_delivery_check CHECK (((delivery >= 0) AND (delivery <= 100000000)))
+  constraint orders_fund_percent_check CHECK (((fund_percent >= 0) AND (fund_percent <= 100)))
+  constraint orders_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES members(id)
+  constraint orders_pickup_points_check CHECK (((cardinality(pickup_points) >= 1) AND (cardinality(pickup_points) <= 10)))
+  constraint orders_pkey PRIMARY KEY (id)
+  constraint orders_supplier_check CHECK (((char_length(supplier) >= 2) AND (char_length(supplier) <= 120)))
+  CREATE INDEX orders_open ON public.orders USING btree (deadline) WHERE ((closed_at IS NULL) AND (cancelled_at IS NULL))
+  CREATE TRIGGER orders_daily_limit BEFORE INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION within_daily_limit('opened_by', 'opened_at', 'daily_posts', '20')
+  CREATE TRIGGER orders_forget_notifications AFTER DELETE ON public.orders FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER orders_not_paused BEFORE INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('opened_by')
+
 table passkeys
   id text not null
   member_id uuid not null
@@ -1914,6 +1999,41 @@ AS $function$
 begin
   delete from notifications where subject = to_jsonb(old) ->> tg_argv[0];
   return old;
+end $function$
+
+CREATE OR REPLACE FUNCTION public.order_want_rules()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+declare
+  o orders%rowtype;
+  step integer;
+begin
+  select * into o from orders where id = coalesce(new.order_id, old.order_id);
+  if tg_op = 'UPDATE' and new.least_milli = old.least_milli and new.most_milli = old.most_milli
+      and new.pickup = old.pickup then
+    return new; -- what closing and pickup write
+  end if;
+  if o.closed_at is not null or o.cancelled_at is not null or app_now() >= o.deadline then
+    raise exception 'the order is closed' using errcode = 'KR040';
+  end if;
+  if tg_op = 'DELETE' then
+    if app_now() >= o.fill_from then
+      raise exception 'in the fill phase a want only grows' using errcode = 'KR041';
+    end if;
+    return old;
+  end if;
+  select step_milli into step from order_items where id = new.item_id and order_id = new.order_id;
+  if step is null or new.least_milli % step <> 0 or new.most_milli % step <> 0 then
+    raise exception 'a want is in whole steps of its item' using errcode = '23514';
+  end if;
+  if not new.pickup = any (o.pickup_points) then
+    raise exception 'not a pickup point of this order' using errcode = '23514';
+  end if;
+  if tg_op = 'UPDATE' and app_now() >= o.fill_from and (new.most_milli < old.most_milli or new.least_milli < old.least_milli) then
+    raise exception 'in the fill phase a want only grows' using errcode = 'KR041';
+  end if;
+  return new;
 end $function$
 
 CREATE OR REPLACE FUNCTION public.place_stock_counted()

@@ -293,6 +293,49 @@ export interface Database {
     answered_at: Timestamp | null;
     confirmed_by: string | null;
   };
+  orders: {
+    id: Generated<string>;
+    supplier: string;
+    about: Generated<string>;
+    opened_by: string;
+    opened_at: Generated<Date>;
+    deadline: Timestamp;
+    fill_from: Timestamp;
+    pickup_points: string[];
+    delivery: Generated<number>;
+    currency: string;
+    fund_percent: number | null;
+    closed_at: Timestamp | null;
+    cancelled_at: Timestamp | null;
+  };
+  order_items: {
+    id: Generated<string>;
+    order_id: string;
+    position: number;
+    name: string;
+    unit: string;
+    step_milli: number;
+    pack_milli: number;
+    pack_price: number;
+    min_packs: Generated<number>;
+    max_packs: number | null;
+    packs: number | null;
+  };
+  order_wants: {
+    id: Generated<string>;
+    order_id: string;
+    item_id: string;
+    member_id: string;
+    for_whom: Generated<string>;
+    pickup: string;
+    least_milli: number;
+    most_milli: number;
+    made_at: Generated<Date>;
+    seq: Generated<string>;
+    allocated_milli: number | null;
+    taken_milli: number | null;
+    picked_up_at: Timestamp | null;
+  };
   place_tenders: { place_id: string; member_id: string; since: Generated<Date> };
   place_asks: {
     id: Generated<string>;

@@ -111,6 +111,10 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('hours_limit', 'error.hoursLimit');
     case 'KR039':
       return errors.conflict('commons_month', 'error.commonsMonth');
+    case 'KR040':
+      return errors.conflict('order_closed', 'error.orderClosed');
+    case 'KR041':
+      return errors.conflict('fill_phase', 'error.fillPhase');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

@@ -20,6 +20,7 @@ const staticFiles: Record<string, { file: string; type: string }> = {
   'suggest.js': { file: path.join(here, 'static/suggest.js'), type: 'text/javascript; charset=utf-8' },
   'board.js': { file: path.join(here, 'static/board.js'), type: 'text/javascript; charset=utf-8' },
   'copy.js': { file: path.join(here, 'static/copy.js'), type: 'text/javascript; charset=utf-8' },
+  'order.js': { file: path.join(here, 'static/order.js'), type: 'text/javascript; charset=utf-8' },
   'webauthn.js': {
     // The package's exports map hides its browser bundle; find it beside the package's entry point.
     file: path.join(path.dirname(require.resolve('@simplewebauthn/browser')), '..', 'dist/bundle/index.umd.min.js'),

@@ -23,6 +23,7 @@ const NOT_WALKED: Record<string, string> = {
   'GET /fund/ledger.csv': 'a CSV file',
   'GET /calendar/:file': 'an iCalendar feed',
   'GET /things/:id/photo': 'an image (things.test.ts checks it)',
+  'GET /buying/:id/fill.json': 'JSON for the order page’s live view',
   'GET /api/suggestions': 'JSON for the post form',
   'GET /api/board/stamp': 'JSON for the board',
   'GET /api/posts': 'JSON',
@@ -162,6 +163,17 @@ describe('every page on a phone', () => {
     await page.getByLabel('Item').fill('Rice (kg)');
     await page.getByLabel('How many').fill('12');
     await page.getByRole('button', { name: 'Came in' }).click();
+    // A bulk order with rice half full, so the order page shows its packs filling and the want form.
+    await page.goto('/buying/new');
+    await page.getByLabel('Supplier').fill('Valley Food Co-operative of the Long Valley Road');
+    await page
+      .getByLabel('Items, one a line')
+      .fill('Brown rice, long grain, organic; kg; 5; 12.50; step 0.5\nOlive oil; l; 1; 8.00');
+    await page.getByLabel('Pickup points, one a line').fill('Church hall on the corner');
+    await page.getByRole('button', { name: 'Open the order' }).click();
+    await page.waitForURL(/\/buying\/[0-9a-f-]{36}/);
+    await page.getByLabel('Up to').first().fill('2.5');
+    await page.getByRole('button', { name: 'Save what I want' }).click();
     const queue = [
       '/board',
       '/listening',
@@ -169,6 +181,7 @@ describe('every page on a phone', () => {
       '/things',
       '/places',
       '/time',
+      '/buying',
       '/me',
       '/settings',
       '/members',

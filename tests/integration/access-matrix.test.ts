@@ -34,6 +34,8 @@ import { addThing } from '../../src/things/commands.ts';
 import { cleanPhoto, setPhoto } from '../../src/things/photos.ts';
 import { addPlace } from '../../src/places/commands.ts';
 import { recordHours } from '../../src/timebank/commands.ts';
+import { openOrder, saveWants } from '../../src/buying/commands.ts';
+import { itemsOf } from '../../src/buying/queries.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -419,6 +421,56 @@ const hoursRecord = async (fx: Fx): Promise<Objects> => ({
     fx.world.now.value,
   ),
 });
+/** A bulk order the owner opened, the partner asking rice in it; closed, so what was taken can be noted. */
+const orderFixture = async (fx: Fx, closed: boolean) => {
+  const { db } = fx.world.deps;
+  const now = fx.world.now.value;
+  const id = await openOrder(
+    db,
+    fx.ids.owner,
+    {
+      supplier: 'Co-op',
+      about: '',
+      deadline: new Date(now.getTime() + 48 * 3_600_000),
+      pickupPoints: ['Hall'],
+      delivery: 0,
+      items: [
+        { name: 'Rice', unit: 'kg', stepMilli: 1000, packMilli: 5000, packPrice: 1250, minPacks: 0, maxPacks: null },
+      ],
+    },
+    24,
+    'USD',
+    now,
+  );
+  const [rice] = await itemsOf(db, id);
+  await saveWants(
+    db,
+    id,
+    fx.ids.partner,
+    { forWhom: '', pickup: 'Hall', ranges: new Map([[rice!.id, { least: 5000, most: 5000 }]]) },
+    now,
+  );
+  if (closed) {
+    await db.updateTable('orders').set({ closed_at: now }).where('id', '=', id).execute();
+    await db
+      .updateTable('order_wants')
+      .set({ allocated_milli: 5000, taken_milli: 5000 })
+      .where('order_id', '=', id)
+      .execute();
+  }
+  return id;
+};
+const orderObject = async (fx: Fx): Promise<Objects> => ({ id: await orderFixture(fx, false) });
+/** The partner's want in a closed order the owner opened: noted by the partner (whose it is) or the owner (opener). */
+const orderWant = async (fx: Fx): Promise<Objects> => {
+  const id = await orderFixture(fx, true);
+  const w = await fx.world.deps.db
+    .selectFrom('order_wants')
+    .select('id')
+    .where('order_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { id: w.id };
+};
 /** A community fridge the owner added. */
 const tendedPlace = async (fx: Fx): Promise<Objects> => ({
   id: await addPlace(
@@ -453,6 +505,8 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   thing,
   tendedPlace,
   hoursRecord,
+  order: orderObject,
+  orderWant,
   circle,
   round,
   rota,

@@ -49,6 +49,8 @@ describe(`the core journey (${engine})`, () => {
       'loans_at_once',
       'met_details_days',
       'network_name',
+      'order_fill_hours',
+      'order_fund_percent',
       'reciprocity_floor',
       'removal_hours',
       'removal_repeat_days',

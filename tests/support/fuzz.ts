@@ -177,6 +177,14 @@ const FIELDS = [
   'hours',
   'commons',
   'match',
+  'supplier',
+  'items',
+  'time',
+  'pickup',
+  'delivery',
+  'taken',
+  'picked_up',
+  'for_whom',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
@@ -359,6 +367,15 @@ export async function fuzzFixture(): Promise<Fixture> {
     await db.selectFrom('members').select('id').where('display_name', '=', 'Other').executeTakeFirstOrThrow()
   ).id;
   await founder.post('/time', { other: otherId, way: 'gave', hours: '1' });
+  await founder.post('/buying', {
+    supplier: 'Fuzz co-op',
+    items: 'Rice; kg; 5; 12.50; step 0.5',
+    date: new Date(world.now.value.getTime() + 3 * 86_400_000).toISOString().slice(0, 10),
+    time: '18:00',
+    pickup: 'Hall',
+  });
+  const rice = await db.selectFrom('order_items').select(['id', 'order_id']).executeTakeFirstOrThrow();
+  await founder.post(`/buying/${rice.order_id}/wants`, { [`most_${rice.id}`]: '2', pickup: 'Hall' });
   await founder.post('/places', { name: 'Fuzz pantry', kind: 'pantry', area: 'Eastside', help: 'food', counted: 'on' });
   await founder.post('/events', {
     kind: 'teach_in',
@@ -403,6 +420,8 @@ export async function fuzzFixture(): Promise<Fixture> {
     things: await one('things'),
     tended: await one('places'),
     hours: await one('time_records'),
+    orders: await one('orders'),
+    orderWants: await one('order_wants'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -441,6 +460,8 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/things\/:/, 'things'],
     [/^\/places\/:/, 'tended'],
     [/^\/time\/:/, 'hours'],
+    [/^\/buying\/wants\//, 'orderWants'],
+    [/^\/buying\/:/, 'orders'],
   ];
   const hit = table.find(([re]) => re.test(path));
   return hit ? (ids[hit[1]] ?? []) : [];
