@@ -5,8 +5,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { notify } from '../notifications/index.ts';
-import { errors } from '../web/errors.ts';
+import { errors, refusalOf } from '../web/errors.ts';
+import type { Keys } from '../security/crypto.ts';
+import { ask, potAccount } from '../fund/index.ts';
 import { allocate, packsFor } from './split.ts';
+import { costsOf, itemsOf, order as orderById, wantsOf } from './queries.ts';
 
 type Q = Kysely<Database>;
 const HOUR = 3_600_000;
@@ -177,6 +180,52 @@ async function closeOne(tx: Q, orderId: string, fundPercent: number, now: Date) 
     tx,
     told.map((member_id) => ({ member_id, kind: 'order_closed' as const, subject: orderId })),
   );
+}
+
+/** The fund's agreed part of each payer's cost, rounded down to the minor unit, added up for the order. */
+export async function fundPart(db: Q, orderId: string): Promise<number> {
+  const o = (await orderById(db, orderId))!;
+  if (!o.fundPercent) return 0;
+  const costs = costsOf(o, await itemsOf(db, orderId), await wantsOf(db, orderId));
+  return [...costs.payers.values()].reduce((s, p) => s + Math.floor((p.total * o.fundPercent!) / 100), 0);
+}
+
+/**
+ * Asks the common pot for the fund's part of each order closed in the last week that has not asked yet: one request
+ * in the opener's hands (they pay the supplier), unnamed, with the supplier in its sealed note; the standing rules
+ * answer it like any member's request, or the members decide. The same key each time, so it is asked once.
+ */
+export async function askFundParts(db: Q, keys: Keys, now: Date): Promise<number> {
+  const closed = await db
+    .selectFrom('orders')
+    .innerJoin('members', 'members.id', 'orders.opened_by')
+    .select(['orders.id', 'orders.supplier', 'orders.currency', 'orders.opened_by', 'members.display_name'])
+    .where('orders.closed_at', '>', new Date(now.getTime() - 7 * 24 * HOUR))
+    .where('orders.fund_percent', '>', 0)
+    .where('orders.fund_request_id', 'is', null)
+    .execute();
+  let asked = 0;
+  for (const o of closed) {
+    const amount = await fundPart(db, o.id);
+    if (amount <= 0) continue;
+    try {
+      const done = await ask(
+        db,
+        keys,
+        { id: o.opened_by, name: o.display_name },
+        { fundId: await potAccount(db), amount, note: `Buying together: ${o.supplier}`.slice(0, 500), named: false },
+        o.currency,
+        `bulk-order-${o.id}`,
+        now,
+      );
+      await db.updateTable('orders').set({ fund_request_id: done.result }).where('id', '=', o.id).execute();
+      asked++;
+    } catch (e) {
+      // Refused for now (the opener paused, a limit): asked again at the next run, within the week.
+      refusalOf(e, [403, 409, 429]);
+    }
+  }
+  return asked;
 }
 
 /** What was really taken at pickup (a 2.3 kg bag): by who it is for, or who opened the order; the costs follow. */

@@ -12,7 +12,7 @@ import { networkAgreements } from '../agreements/index.ts';
 import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { buyingRoutes } from './routes.ts';
-import { closeDue } from './commands.ts';
+import { askFundParts, closeDue } from './commands.ts';
 
 declare module '../web/domain.ts' {
   interface NotificationKinds {
@@ -68,6 +68,7 @@ export const buying: Domain = {
       run: async (deps, now) =>
         closeDue(deps.db, (await networkAgreements(deps.db, deps.registry)).orderFundPercent, now),
     },
+    { name: 'ask the fund for its part of closed orders', run: (deps, now) => askFundParts(deps.db, deps.keys, now) },
   ],
   notifications: [
     {

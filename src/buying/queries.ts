@@ -19,6 +19,8 @@ export type OrderView = {
   delivery: number;
   currency: string;
   fundPercent: number | null;
+  /** The fund's part asked of the pot at closing, and how it stands. */
+  fundRequest: { amount: number; status: string } | null;
   closedAt: Date | null;
   cancelledAt: Date | null;
   members: number;
@@ -40,6 +42,7 @@ const base = (db: Q) =>
   db
     .selectFrom('orders')
     .innerJoin('members as opener', 'opener.id', 'orders.opened_by')
+    .leftJoin('fund_requests as fr', 'fr.id', 'orders.fund_request_id')
     .select((eb) => [
       'orders.id',
       'orders.supplier',
@@ -53,6 +56,8 @@ const base = (db: Q) =>
       'orders.delivery',
       'orders.currency',
       'orders.fund_percent as fundPercent',
+      'fr.amount as fundAmount',
+      'fr.status as fundStatus',
       'orders.closed_at as closedAt',
       'orders.cancelled_at as cancelledAt',
       eb
@@ -62,8 +67,13 @@ const base = (db: Q) =>
         .as('members'),
     ]);
 
-const asView = (r: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>): OrderView => ({
+const asView = ({
+  fundAmount,
+  fundStatus,
+  ...r
+}: Awaited<ReturnType<ReturnType<typeof base>['executeTakeFirstOrThrow']>>): OrderView => ({
   ...r,
+  fundRequest: fundStatus ? { amount: Number(fundAmount), status: fundStatus } : null,
   members: Number(r.members ?? 0),
 });
 

@@ -242,6 +242,14 @@ export function OrderPage(props: {
             );
           })}
           <p>{t('order.invoice', { invoice: money(props.costs.invoice) })}</p>
+          {o.fundRequest ? (
+            <p>
+              {t('order.fundAsked', {
+                amount: money(o.fundRequest.amount),
+                status: t(`order.fundStatus.${o.fundRequest.status}` as Key),
+              })}
+            </p>
+          ) : null}
           <ul>
             {items.map((it) => (
               <li>

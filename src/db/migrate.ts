@@ -32,6 +32,7 @@ import * as things from './migrations/026_things.ts';
 import * as photosPlaces from './migrations/027_photos_places.ts';
 import * as timeBank from './migrations/028_time_bank.ts';
 import * as buying from './migrations/029_buying.ts';
+import * as orderFund from './migrations/030_order_fund.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -63,6 +64,7 @@ const migrations: { name: string; up: string }[] = [
   photosPlaces,
   timeBank,
   buying,
+  orderFund,
 ];
 
 /** Every migration this code knows, in the order they apply. */

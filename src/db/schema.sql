@@ -921,6 +921,7 @@ table orders
   fund_percent integer
   closed_at timestamp with time zone
   cancelled_at timestamp with time zone
+  fund_request_id uuid
   constraint orders_about_check CHECK ((char_length(about) <= 2000))
   constraint orders_check CHECK ((deadline > opened_at))
   constraint orders_check1 CHECK (((fill_from <= deadline) AND (fill_from >= opened_at)))
@@ -928,6 +929,8 @@ table orders
   constraint orders_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text))
   constraint orders_delivery_check CHECK (((delivery >= 0) AND (delivery <= 100000000)))
   constraint orders_fund_percent_check CHECK (((fund_percent >= 0) AND (fund_percent <= 100)))
+  constraint orders_fund_request_id_fkey FOREIGN KEY (fund_request_id) REFERENCES fund_requests(id)
+  constraint orders_fund_request_id_key UNIQUE (fund_request_id)
   constraint orders_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES members(id)
   constraint orders_pickup_points_check CHECK (((cardinality(pickup_points) >= 1) AND (cardinality(pickup_points) <= 10)))
   constraint orders_pkey PRIMARY KEY (id)

@@ -305,6 +305,7 @@ export interface Database {
     delivery: Generated<number>;
     currency: string;
     fund_percent: number | null;
+    fund_request_id: string | null;
     closed_at: Timestamp | null;
     cancelled_at: Timestamp | null;
   };

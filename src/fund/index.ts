@@ -68,3 +68,5 @@ export { openCircleAccount } from './commands.ts';
 export { writeRecord } from './entries.ts';
 export { newIdempotencyKey, once, type Once } from './idempotency.ts';
 export { commonsAccount, enterHours, hoursBalance, hoursTotals, HOURS, type HoursTotals } from './hours.ts';
+export { ask, type Asked } from './commands.ts';
+export { potAccount, requestById } from './queries.ts';

@@ -92,6 +92,10 @@ const toFund = (r: FundRow, currency: string): FundView => ({
   pledgers: Number(r.pledgers ?? 0),
 });
 
+/** The common pot's account. */
+export const potAccount = async (db: Q) =>
+  (await db.selectFrom('fund_accounts').select('id').where('kind', '=', 'pot').executeTakeFirstOrThrow()).id;
+
 /** The common pot first, then sub-funds by name. */
 export async function fundsOverview(db: Q, currency: string): Promise<FundView[]> {
   const rows = await fundsQuery(db, currency)

@@ -15,6 +15,7 @@ import {
 } from '../support/app.ts';
 import { runJobs } from '../../src/jobs.ts';
 import { costsOf, itemsOf, order, wantsOf } from '../../src/buying/queries.ts';
+import { fundPart } from '../../src/buying/commands.ts';
 import { dayIn } from '../../src/web/zone.ts';
 import { addDays } from '../../src/web/forms.ts';
 import { engine } from '../support/db.ts';
@@ -172,6 +173,21 @@ describe(`buying together (${engine})`, () => {
     // Invoice: rice 2 × 12.50 + oil 2 × 8.00 + oats 15.00 + delivery 6.00 = 62.00.
     expect(page).toContain('The whole invoice: $62.00.');
     expect(page).toContain('The fund pays');
+    // The fund's part (10 % of each payer's cost, rounded down) is asked of the pot once, in the opener's hands.
+    const asked = await world.deps.db
+      .selectFrom('fund_requests')
+      .innerJoin('orders', 'orders.fund_request_id', 'fund_requests.id')
+      .select(['fund_requests.amount', 'fund_requests.member_id', 'fund_requests.named'])
+      .where('orders.id', '=', orderId)
+      .execute();
+    expect(asked).toHaveLength(1);
+    expect(Number(asked[0]!.amount)).toBe(await fundPart(world.deps.db, orderId));
+    expect(Number(asked[0]!.amount)).toBeGreaterThan(590); // about a tenth of $62.00
+    expect(asked[0]!.member_id).toBe(await memberIdOf(world, 'Ada'));
+    expect(asked[0]!.named).toBe(false);
+    await runJobs(world.deps);
+    expect(await world.deps.db.selectFrom('fund_requests').select('id').execute()).toHaveLength(1);
+    expect(page).toContain('The fund was asked for its part');
   });
 
   it('recomputes the costs from a 2.3 kg bag at pickup, and the totals still make the invoice', async () => {
