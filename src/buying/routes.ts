@@ -86,7 +86,8 @@ async function orderPage(c: C, o: OrderView, form: FormState | null, status: Sta
         form: form ?? emptyForm(saved),
         done: c.req.query('done'),
       }),
-    { status },
+    // While it takes wants, the packs' fill is kept current by a small script (the page says the same without it).
+    { status, scripts: state === 'open' || state === 'filling' ? ['/static/order.js'] : [] },
   );
 }
 

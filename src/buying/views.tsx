@@ -202,7 +202,6 @@ export function OrderPage(props: {
             <input id="for" name="for" maxlength={80} value={props.forWhom} />{' '}
             <button type="submit">{t('order.forOpen')}</button>
           </form>
-          <script src="/static/order.js" defer></script>
         </section>
       ) : null}
       {state === 'closed' && props.costs ? (

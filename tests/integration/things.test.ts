@@ -4,11 +4,15 @@
 // at once held by the database even under a crowd; a printable label with a QR code.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import fc from 'fast-check';
+import { borrow, giveBack, joinLine, lapseThingOffers, leaveLine, renew } from '../../src/things/commands.ts';
+import { thing } from '../../src/things/queries.ts';
 import {
   Client,
   buildMember,
   decideAgreement,
   idFromRedirect,
+  memberIdOf,
   passHours,
   worldForFile,
   type TestWorld,
@@ -199,5 +203,59 @@ describe(`shared things (${engine})`, () => {
 
     expect((await ada.post(`/things/${drill}/photo/remove`)).status).toBe(303);
     expect((await bo.get(src)).status).toBe(404);
+  });
+
+  it('never lends one thing to two members at once, whatever members do at the same moment', async () => {
+    const { db } = world.deps;
+    const who = [await memberIdOf(world, 'Bo'), await memberIdOf(world, 'Cy'), await memberIdOf(world, 'Di')];
+    const ids: string[] = [];
+    for (const title of ['Ladder A', 'Ladder B'])
+      ids.push(
+        idFromRedirect(
+          await ada.post('/things', { title, area: 'Eastside', condition: 'good', loan_days: '2', claim_hours: '1' }),
+        ),
+      );
+    const act = fc.record({
+      what: fc.constantFrom('borrow', 'return', 'line', 'leave', 'renew'),
+      member: fc.integer({ min: 0, max: 2 }),
+      thing: fc.integer({ min: 0, max: 1 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(act, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        async (rounds) => {
+          for (const round of rounds) {
+            const now = world.now.value;
+            // Everything in a round is asked at the same moment.
+            await Promise.allSettled(
+              round.map(async (a) => {
+                const t = (await thing(db, ids[a.thing]!))!;
+                const m = who[a.member]!;
+                if (a.what === 'borrow') return borrow(db, t, m, 'good', now);
+                if (a.what === 'return') return giveBack(db, t, m, 'good', now);
+                if (a.what === 'line') return joinLine(db, t, m, now);
+                if (a.what === 'leave') return leaveLine(db, t, m, now);
+                return renew(db, t, m, now);
+              }),
+            );
+            passHours(world, 1);
+            await lapseThingOffers(db, world.now.value);
+          }
+          for (const id of ids) {
+            const loans = await db
+              .selectFrom('thing_loans')
+              .select(['out_at', 'returned_at'])
+              .where('thing_id', '=', id)
+              .orderBy('out_at')
+              .execute();
+            expect(loans.filter((l) => l.returned_at === null).length).toBeLessThanOrEqual(1);
+            // Each loan ends before the next begins.
+            for (let i = 1; i < loans.length; i++)
+              expect(loans[i - 1]!.returned_at!.getTime()).toBeLessThanOrEqual(loans[i]!.out_at.getTime());
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });
