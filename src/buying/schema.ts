@@ -4,7 +4,7 @@
 // at least and at most, in the item's unit ("2", "2.5", "2,5").
 import { z } from 'zod';
 import type { Network } from '../web/context.ts';
-import { addDays } from '../web/forms.ts';
+import { dayField } from '../web/forms.ts';
 import { parseMoney } from '../web/money.ts';
 import { dayIn, wallClock } from '../web/zone.ts';
 import type { FieldErrors } from '../web/forms.ts';
@@ -74,15 +74,7 @@ export const orderForm = (n: Pick<Network, 'timeZone' | 'currency'>, now: Date) 
     .object({
       supplier: z.string('error.supplier').trim().min(2, 'error.supplier').max(120, 'error.supplier'),
       about: trimmed(2000),
-      date: z
-        .string('error.invalidDate')
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
-        .refine(
-          (d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d,
-          'error.invalidDate',
-        )
-        .refine((d) => d >= dayIn(n.timeZone, now), 'error.dateInPast')
-        .refine((d) => d <= addDays(dayIn(n.timeZone, now), 120), 'error.dateTooFar'),
+      date: dayField(dayIn(n.timeZone, now), 120),
       time: z.string('error.time').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'error.time'),
       pickup: z.preprocess(
         (v) =>

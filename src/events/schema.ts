@@ -2,7 +2,7 @@
 // the network's, the exact place optional (sealed; shown to those with a place); a repeat and how many times.
 import { z } from 'zod';
 import type { Network } from '../web/context.ts';
-import { addDays, checkbox } from '../web/forms.ts';
+import { checkbox, dayField } from '../web/forms.ts';
 import { dayIn, wallClock } from '../web/zone.ts';
 import { MOST_TIMES, REPEATS, ruleFor } from './occurrences.ts';
 
@@ -26,15 +26,7 @@ export const eventForm = (n: Pick<Network, 'areas' | 'timeZone' | 'languages'>, 
       language: z.string('error.chooseLanguage').refine((l) => n.languages.includes(l), 'error.chooseLanguage'),
       area: z.string('error.chooseArea').refine((v) => n.areas.includes(v), 'error.chooseArea'),
       place: trimmed(300),
-      date: z
-        .string('error.invalidDate')
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
-        .refine(
-          (d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d,
-          'error.invalidDate',
-        )
-        .refine((d) => d >= dayIn(n.timeZone, now), 'error.dateInPast')
-        .refine((d) => d <= addDays(dayIn(n.timeZone, now), 366), 'error.dateTooFar'),
+      date: dayField(dayIn(n.timeZone, now)),
       start: z.string('error.time').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'error.time'),
       minutes: z.preprocess(blankIs('120'), whole(15, 720, 'error.eventMinutes')),
       repeat: z.enum(REPEATS, 'error.chooseOne').default('none'),

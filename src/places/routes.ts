@@ -7,7 +7,7 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm, type FormValues } from '../web/forms.ts';
 import { authorize, loadOr404, requireMember } from '../web/edges.ts';
-import { refusalOf, type AppError } from '../web/errors.ts';
+import { refusedWrite } from '../web/errors.ts';
 import { qrSvg } from '../web/qr.ts';
 import { addPlace, count, report, restocked, retirePlace, tend } from './commands.ts';
 import { ledgerOf, place, places, stockOf, tends, type PlaceView } from './queries.ts';
@@ -19,15 +19,6 @@ type C = Context<AppEnv>;
 type Status = 200 | 403 | 409 | 422 | 429;
 
 const loadPlace = (c: C) => loadOr404(c, (id) => place(c.get('deps').db, id));
-
-async function refused(write: () => Promise<unknown>): Promise<AppError | null> {
-  try {
-    await write();
-    return null;
-  } catch (e) {
-    return refusalOf(e, [403, 409, 429]);
-  }
-}
 
 placeRoutes.get('/places', async (c) => {
   requireMember(c);
@@ -51,7 +42,7 @@ placeRoutes.post('/places', async (c) => {
   const parsed = checkForm(placeForm(c.get('network')!), values);
   if (!parsed.ok) return newPage(c, parsed.form, 422);
   let id = '';
-  const no = await refused(async () => {
+  const no = await refusedWrite(async () => {
     id = await addPlace(db, member.id, parsed.data, clock());
   });
   if (no) return newPage(c, { values, errors: { _form: no.messageKey } }, no.status as Status);
@@ -104,7 +95,7 @@ async function act<S extends { parse: unknown }>(
     if (!parsed.ok) return placePage(c, p, which ? { [which]: parsed.form } : {}, 422);
     data = parsed.data;
   }
-  const no = await refused(() => write(p, member.id, data as never, values));
+  const no = await refusedWrite(() => write(p, member.id, data as never, values));
   if (no) {
     const form = { values, errors: { _form: no.messageKey } };
     return placePage(c, p, which ? { [which]: form } : { report: form }, no.status as Status);

@@ -3,13 +3,13 @@
 // adding a place, a place's page — one report form of radio buttons (tap what you see, then send: no script), the
 // open restock ask and "I restocked it", tending it, counts in and out — and its printable sign with a QR code.
 // Who reported or counted is never shown.
-import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n/index.ts';
 import {
   Checkbox,
   ErrorSummary,
   Notice,
+  QrLabel,
   RadioGroup,
   SelectField,
   TextArea,
@@ -257,16 +257,13 @@ export function PlacePage(props: {
 }
 
 export function SignPage({ v, place: p, qr, address }: { v: ViewCtx; place: PlaceView; qr: string; address: string }) {
-  const { t } = v;
   return (
-    <>
-      <p class="hint no-print">{t('place.signHint')}</p>
-      <article class="handout label">
-        <p class="meta">{v.network!.networkName}</p>
-        <h1>{p.name}</h1>
-        <figure class="qr">{raw(qr)}</figure>
-        <p>{t('place.signText', { address })}</p>
-      </article>
-    </>
+    <QrLabel
+      hint={v.t('place.signHint')}
+      network={v.network!.networkName}
+      title={p.name}
+      qr={qr}
+      text={v.t('place.signText', { address })}
+    />
   );
 }

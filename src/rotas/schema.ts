@@ -2,7 +2,7 @@
 // app shows: web/zone.ts); a slot ending at or before its start ends the next day (a night shift).
 import { z } from 'zod';
 import type { Network } from '../web/context.ts';
-import { addDays } from '../web/forms.ts';
+import { dayField } from '../web/forms.ts';
 import { dayIn, wallClock } from '../web/zone.ts';
 
 const whole = (min: number, max: number, key: 'error.noticeHours' | 'error.needed' | 'error.repeatWeeks') =>
@@ -20,15 +20,7 @@ export const rotaForm = (a: Pick<Network, 'categories'>) =>
 export const slotForm = (a: Pick<Network, 'areas' | 'timeZone'>, now: Date) =>
   z
     .object({
-      date: z
-        .string('error.invalidDate')
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
-        .refine(
-          (d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d,
-          'error.invalidDate',
-        )
-        .refine((d) => d >= dayIn(a.timeZone, now), 'error.dateInPast')
-        .refine((d) => d <= addDays(dayIn(a.timeZone, now), 366), 'error.dateTooFar'),
+      date: dayField(dayIn(a.timeZone, now)),
       start: time,
       end: time,
       area: z.string('error.chooseArea').refine((v) => a.areas.includes(v), 'error.chooseArea'),

@@ -7,7 +7,7 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm, type FormValues } from '../web/forms.ts';
 import { authorize, loadOr404, requireMember } from '../web/edges.ts';
-import { errors, refusalOf, type AppError } from '../web/errors.ts';
+import { errors, refusedWrite } from '../web/errors.ts';
 import { cleanPhoto, photoOf, removePhoto, setPhoto } from './photos.ts';
 import { qrSvg } from '../web/qr.ts';
 import { addThing, borrow, giveBack, joinLine, leaveLine, renew, reportProblem, retire } from './commands.ts';
@@ -20,16 +20,6 @@ type C = Context<AppEnv>;
 type Status = 200 | 403 | 409 | 422 | 429;
 
 const loadThing = (c: C) => loadOr404(c, (id) => thing(c.get('deps').db, id));
-
-/** A refusal (out already, offered to the next, as many as agreed…) said above the forms, with what was typed. */
-async function refused(write: () => Promise<unknown>): Promise<AppError | null> {
-  try {
-    await write();
-    return null;
-  } catch (e) {
-    return refusalOf(e, [403, 409, 429]);
-  }
-}
 
 thingRoutes.get('/things', async (c) => {
   requireMember(c);
@@ -54,7 +44,7 @@ thingRoutes.post('/things', async (c) => {
   if (!parsed.ok) return newPage(c, parsed.form, 422);
   const f = parsed.data;
   let id = '';
-  const no = await refused(async () => {
+  const no = await refusedWrite(async () => {
     id = await addThing(
       db,
       member.id,
@@ -107,7 +97,7 @@ async function act(
   const member = requireMember(c);
   const t = await loadThing(c);
   const values = await readForm(c);
-  const no = await refused(() => write(t, member.id, values));
+  const no = await refusedWrite(() => write(t, member.id, values));
   if (no) return thingPage(c, t, { values, errors: { _form: no.messageKey } }, no.status as Status);
   return c.redirect(`/things/${t.id}?done=${done}`, 303);
 }
@@ -122,7 +112,7 @@ const withCondition = async (
   const values = await readForm(c);
   const parsed = checkForm(conditionForm, values);
   if (!parsed.ok) return thingPage(c, t, parsed.form, 422);
-  const no = await refused(() => run(t, member.id, parsed.data.condition));
+  const no = await refusedWrite(() => run(t, member.id, parsed.data.condition));
   if (no) return thingPage(c, t, { values, errors: { _form: no.messageKey } }, no.status as Status);
   return c.redirect(`/things/${t.id}?done=${done}`, 303);
 };
@@ -149,7 +139,9 @@ thingRoutes.post('/things/:id/report', async (c) => {
   const values = await readForm(c);
   const parsed = checkForm(reportForm, values);
   if (!parsed.ok) return thingPage(c, t, parsed.form, 422);
-  const no = await refused(() => reportProblem(c.get('deps').db, t, member.id, parsed.data, c.get('deps').clock()));
+  const no = await refusedWrite(() =>
+    reportProblem(c.get('deps').db, t, member.id, parsed.data, c.get('deps').clock()),
+  );
   if (no) return thingPage(c, t, { values, errors: { _form: no.messageKey } }, no.status as Status);
   return c.redirect(`/things/${t.id}?done=reported`, 303);
 });
@@ -158,7 +150,7 @@ thingRoutes.post('/things/:id/retire', async (c) => {
   const member = requireMember(c);
   const t = await loadThing(c);
   authorize(t.addedBy === member.id, member);
-  const no = await refused(() => retire(c.get('deps').db, t, member.id, c.get('deps').clock()));
+  const no = await refusedWrite(() => retire(c.get('deps').db, t, member.id, c.get('deps').clock()));
   if (no) return thingPage(c, t, { values: {}, errors: { _form: no.messageKey } }, no.status as Status);
   return c.redirect('/things', 303);
 });

@@ -2,7 +2,6 @@
 // The shared things' pages: the list, adding a thing, a thing's page — borrow it (noting its condition), give it
 // back, renew, wait in line, report a problem without blame — and its printable label with a QR code. Who has a thing
 // is not shown to others; the line shows only your place in it.
-import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n/index.ts';
 import {
@@ -10,6 +9,7 @@ import {
   ErrorSummary,
   FileField,
   Notice,
+  QrLabel,
   SelectField,
   TextArea,
   TextField,
@@ -276,16 +276,13 @@ export function LabelPage({
   qr: string;
   address: string;
 }) {
-  const { t } = v;
   return (
-    <>
-      <p class="hint no-print">{t('thing.labelHint')}</p>
-      <article class="handout label">
-        <p class="meta">{v.network!.networkName}</p>
-        <h1>{th.title}</h1>
-        <figure class="qr">{raw(qr)}</figure>
-        <p>{t('thing.labelText', { address })}</p>
-      </article>
-    </>
+    <QrLabel
+      hint={v.t('thing.labelHint')}
+      network={v.network!.networkName}
+      title={th.title}
+      qr={qr}
+      text={v.t('thing.labelText', { address })}
+    />
   );
 }

@@ -142,6 +142,20 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
  * What a write was refused with, when its status is one of `statuses` (a page says it above the form, with what was
  * typed kept): the app's own refusal, or the database's (fromDatabaseError). Anything else is thrown on.
  */
+/** Runs a write; a refusal with one of these statuses comes back, to be said above the form with what was typed
+ * (anything else is thrown). */
+export async function refusedWrite(
+  write: () => Promise<unknown>,
+  statuses: readonly number[] = [403, 409, 429],
+): Promise<AppError | null> {
+  try {
+    await write();
+    return null;
+  } catch (e) {
+    return refusalOf(e, statuses);
+  }
+}
+
 export function refusalOf(e: unknown, statuses: readonly number[]): AppError {
   const known = e instanceof AppError ? e : fromDatabaseError(e);
   if (!known || !statuses.includes(known.status)) throw e;

@@ -104,18 +104,18 @@ export const optionalText = (max: number, tooLong: MessageKey) =>
     z.string().trim().max(max, { error: tooLong, abort: true }).optional(),
   );
 
+/** A day (YYYY-MM-DD) from today up to `most` days ahead (a year unless said). */
+export const dayField = (today: string, most = 366) =>
+  z
+    .string('error.invalidDate')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
+    .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'error.invalidDate')
+    .refine((d) => d >= today, 'error.dateInPast')
+    .refine((d) => d <= addDays(today, most), 'error.dateTooFar');
+
 /** An optional date (YYYY-MM-DD) from today up to a year ahead. */
 export const optionalDate = (today: string) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string('error.invalidDate')
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
-      .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'error.invalidDate')
-      .refine((d) => d >= today, 'error.dateInPast')
-      .refine((d) => d <= addDays(today, 366), 'error.dateTooFar')
-      .optional(),
-  );
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), dayField(today).optional());
 
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);

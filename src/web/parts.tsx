@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Small view parts used by many pages: fields with their messages, notices, choice lists.
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import type { FormState, FormValues } from './forms.ts';
 import type { MessageKey, Translate } from './i18n/index.ts';
 import type { Locale } from './zone.ts';
@@ -254,4 +255,19 @@ export function formatDateTime(at: Locale, d: Date): string {
 /** The time of day of an instant, in the network's zone. */
 export function formatTime(at: Locale, d: Date): string {
   return formatter(at.lang, at.zone, 'time').format(d);
+}
+
+/** A printable label with a QR code (a thing's, a place's sign): a hint on screen only, then what prints. */
+export function QrLabel(p: { hint: string; network: string; title: string; qr: string; text: string }) {
+  return (
+    <>
+      <p class="hint no-print">{p.hint}</p>
+      <article class="handout label">
+        <p class="meta">{p.network}</p>
+        <h1>{p.title}</h1>
+        <figure class="qr">{raw(p.qr)}</figure>
+        <p>{p.text}</p>
+      </article>
+    </>
+  );
 }
