@@ -33,6 +33,7 @@ import * as photosPlaces from './migrations/027_photos_places.ts';
 import * as timeBank from './migrations/028_time_bank.ts';
 import * as buying from './migrations/029_buying.ts';
 import * as orderFund from './migrations/030_order_fund.ts';
+import * as passerby from './migrations/031_passerby_reports.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -65,6 +66,7 @@ const migrations: { name: string; up: string }[] = [
   timeBank,
   buying,
   orderFund,
+  passerby,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -1000,13 +1000,16 @@ table place_reports
   food text
   clean boolean
   working boolean
+  by_passerby boolean not null default false
   constraint place_reports_check CHECK (((food IS NOT NULL) OR (clean IS NOT NULL) OR (working IS NOT NULL)))
   constraint place_reports_food_check CHECK ((food = ANY (ARRAY['full'::text, 'some'::text, 'empty'::text])))
   constraint place_reports_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE SET NULL
+  constraint place_reports_passerby CHECK (((NOT by_passerby) OR (member_id IS NULL)))
   constraint place_reports_pkey PRIMARY KEY (id)
   constraint place_reports_place_id_fkey FOREIGN KEY (place_id) REFERENCES places(id) ON DELETE CASCADE
   CREATE INDEX place_reports_place ON public.place_reports USING btree (place_id, made_at DESC)
   CREATE TRIGGER place_reports_daily_limit BEFORE INSERT ON public.place_reports FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'made_at', 'daily_comments', '50')
+  CREATE TRIGGER place_reports_passerby BEFORE INSERT ON public.place_reports FOR EACH ROW EXECUTE FUNCTION place_reports_passerby_limit()
 
 table place_stock
   id uuid not null default gen_random_uuid()
@@ -2035,6 +2038,21 @@ begin
   end if;
   if tg_op = 'UPDATE' and app_now() >= o.fill_from and (new.most_milli < old.most_milli or new.least_milli < old.least_milli) then
     raise exception 'in the fill phase a want only grows' using errcode = 'KR041';
+  end if;
+  return new;
+end $function$
+
+CREATE OR REPLACE FUNCTION public.place_reports_passerby_limit()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  if new.by_passerby then
+    perform pg_advisory_xact_lock(hashtext('passerby'), hashtext(new.place_id::text));
+    if (select count(*) from place_reports where place_id = new.place_id and by_passerby
+        and made_at > app_now() - interval '1 hour') >= 6 then
+      raise exception 'enough reports from passers-by for now' using errcode = 'KR042';
+    end if;
   end if;
   return new;
 end $function$

@@ -278,6 +278,7 @@ export interface Database {
     food: 'full' | 'some' | 'empty' | null;
     clean: boolean | null;
     working: boolean | null;
+    by_passerby: Generated<boolean>;
   };
   time_records: {
     id: Generated<string>;

@@ -12,4 +12,7 @@ export const access: Record<string, RouteAccess> = {
   'POST /places/:id/stock': { who: 'members', about: 'tendedPlace' },
   'GET /places/:id/sign': { who: 'members', about: 'tendedPlace' },
   'POST /places/:id/retire': { who: 'owner', about: 'tendedPlace' },
+  // The page a place's sign opens: anyone passing says what they see (three choices, no words), without an account.
+  'GET /places/:id/public': { who: 'anyone', about: 'tendedPlace' },
+  'POST /places/:id/public/report': { who: 'anyone', about: 'tendedPlace' },
 };

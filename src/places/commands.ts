@@ -38,13 +38,13 @@ export type Ask = { restock: boolean; what: string };
  * A member's report: what they saw, and a restock ask when they ask for one or the food is gone. Full food meets
  * the open ask. Returns whether a new ask was opened (an ask already open is not opened twice, nor told again).
  */
-export async function report(db: Q, place: PlaceView, memberId: string, r: Report, ask: Ask, now: Date) {
+export async function report(db: Q, place: PlaceView, memberId: string | null, r: Report, ask: Ask, now: Date) {
   if (place.retiredAt) throw errors.conflict('place_retired', 'error.placeRetired');
   return db.transaction().execute(async (tx) => {
     if (r.food !== null || r.clean !== null || r.working !== null)
       await tx
         .insertInto('place_reports')
-        .values({ place_id: place.id, member_id: memberId, made_at: now, ...r })
+        .values({ place_id: place.id, member_id: memberId, by_passerby: memberId === null, made_at: now, ...r })
         .execute();
     if (r.food === 'full') await meet(tx, place.id, memberId, now);
     if (ask.restock || r.food === 'empty') return openAsk(tx, place, memberId, ask.what, now);
@@ -52,7 +52,7 @@ export async function report(db: Q, place: PlaceView, memberId: string, r: Repor
   });
 }
 
-async function openAsk(tx: Q, place: PlaceView, memberId: string, what: string, now: Date): Promise<boolean> {
+async function openAsk(tx: Q, place: PlaceView, memberId: string | null, what: string, now: Date): Promise<boolean> {
   const made = await tx
     .insertInto('place_asks')
     .values({ place_id: place.id, asked_by: memberId, asked_at: now, what })
@@ -79,7 +79,11 @@ async function openAsk(tx: Q, place: PlaceView, memberId: string, what: string, 
 }
 
 /** Who hears a restock ask: the members who tend the place, then those with an open offer of that kind of help. */
-export async function whoRestocks(db: Q, place: Pick<PlaceView, 'id' | 'help'>, except: string): Promise<string[]> {
+export async function whoRestocks(
+  db: Q,
+  place: Pick<PlaceView, 'id' | 'help'>,
+  except: string | null,
+): Promise<string[]> {
   const tenders = await db
     .selectFrom('place_tenders')
     .innerJoin('members', 'members.id', 'place_tenders.member_id')
@@ -104,7 +108,7 @@ export async function whoRestocks(db: Q, place: Pick<PlaceView, 'id' | 'help'>, 
   return all.slice(0, MOST_TOLD);
 }
 
-async function meet(tx: Q, placeId: string, memberId: string, now: Date) {
+async function meet(tx: Q, placeId: string, memberId: string | null, now: Date) {
   return tx
     .updateTable('place_asks')
     .set({ met_at: now, met_by: memberId })

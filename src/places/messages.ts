@@ -74,6 +74,10 @@ const en = {
   'place.done.restocked': 'Thank you for restocking it.',
   'place.done.tending': 'Saved.',
   'place.done.counted': 'Counted.',
+  'place.publicHint':
+    'Anyone may say what they see here; no account, no name. An empty place asks the neighbours who restock it.',
+  'place.openInApp': 'Open it in the app',
+  'error.enoughReports': 'Several people reported this place in the last hour. Thank you: try again later.',
   'error.placeName': 'Please give it a name, in 2 to 120 characters.',
   'error.placeRetired': 'This place is no longer tended.',
   'error.reportSomething': 'Please choose what you see, or ask for a restock.',
@@ -153,6 +157,10 @@ export const messages = defineMessages(en, {
   'place.done.restocked': 'Gracias por reponerlo.',
   'place.done.tending': 'Guardado.',
   'place.done.counted': 'Contado.',
+  'place.publicHint':
+    'Cualquiera puede decir lo que ve aquí; sin cuenta, sin nombre. Un lugar vacío avisa a las vecinas que lo reponen.',
+  'place.openInApp': 'Abrirlo en la aplicación',
+  'error.enoughReports': 'Varias personas avisaron de este lugar en la última hora. Gracias: inténtalo más tarde.',
   'error.placeName': 'Ponle un nombre, de 2 a 120 caracteres.',
   'error.placeRetired': 'Ya no se cuida este lugar.',
   'error.reportSomething': 'Elige lo que ves, o pide que se reponga.',

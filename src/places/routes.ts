@@ -7,12 +7,12 @@ import { page } from '../web/render.tsx';
 import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm, type FormValues } from '../web/forms.ts';
 import { authorize, loadOr404, requireMember } from '../web/edges.ts';
-import { refusedWrite } from '../web/errors.ts';
+import { errors, refusedWrite } from '../web/errors.ts';
 import { qrSvg } from '../web/qr.ts';
 import { addPlace, count, report, restocked, retirePlace, tend } from './commands.ts';
 import { ledgerOf, place, places, stockOf, tends, type PlaceView } from './queries.ts';
-import { placeForm, reportForm, stockForm } from './schema.ts';
-import { NewPlacePage, PlacePage, PlacesPage, SignPage } from './views.tsx';
+import { passerbyForm, placeForm, reportForm, stockForm } from './schema.ts';
+import { NewPlacePage, PlacePage, PlacesPage, PublicPlacePage, SignPage } from './views.tsx';
 
 export const placeRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -162,10 +162,41 @@ placeRoutes.post('/places/:id/retire', async (c) => {
   return c.redirect('/places', 303);
 });
 
+/** The page a place's sign opens, for anyone: its status, and what they see in three taps. */
+const publicPage = (c: C, p: PlaceView, form: FormState, status: Status = 200) =>
+  page(
+    c,
+    p.name,
+    (v) => PublicPlacePage({ v, place: p, form, now: c.get('deps').clock(), done: c.req.query('done') }),
+    { status },
+  );
+
+const loadTended = async (c: C) => {
+  const p = await loadPlace(c);
+  if (p.retiredAt) throw errors.notFound();
+  return p;
+};
+
+placeRoutes.get('/places/:id/public', async (c) => publicPage(c, await loadTended(c), emptyForm()));
+
+placeRoutes.post('/places/:id/public/report', async (c) => {
+  const p = await loadTended(c);
+  const { db, clock } = c.get('deps');
+  const values = await readForm(c);
+  const parsed = checkForm(passerbyForm, values);
+  if (!parsed.ok) return publicPage(c, p, parsed.form, 422);
+  let opened = false;
+  const no = await refusedWrite(async () => {
+    opened = await report(db, p, c.get('member')?.id ?? null, parsed.data, { restock: false, what: '' }, clock());
+  });
+  if (no) return publicPage(c, p, { values, errors: { _form: no.messageKey } }, no.status as Status);
+  return c.redirect(`/places/${p.id}/public?done=${opened ? 'asked' : 'reported'}`, 303);
+});
+
 placeRoutes.get('/places/:id/sign', async (c) => {
   requireMember(c);
   const p = await loadPlace(c);
-  const address = `${c.get('deps').config.publicUrl}/places/${p.id}`;
+  const address = `${c.get('deps').config.publicUrl}/places/${p.id}/public`;
   const qr = await qrSvg(address, c.get('t')('place.qrLabel'));
   return page(c, p.name, (v) => SignPage({ v, place: p, qr, address }));
 });

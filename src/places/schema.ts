@@ -46,3 +46,18 @@ export const stockForm = z.object({
     .max(10000, 'error.stockCount'),
   way: z.enum(['in', 'out'], 'error.chooseOne'),
 });
+
+/** A passer-by's report: the three choices only, no words from outside the network. */
+export const passerbyForm = z
+  .object({
+    food: z.preprocess(
+      (v) => (v === '' || v === undefined ? null : v),
+      z.enum(FOOD_LEVELS, 'error.chooseOne').nullable(),
+    ),
+    clean: yesNo,
+    working: yesNo,
+  })
+  .refine((r) => r.food !== null || r.clean !== null || r.working !== null, {
+    message: 'error.reportSomething',
+    path: ['food'],
+  });

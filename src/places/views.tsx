@@ -24,6 +24,11 @@ import type { PlaceView, StockLine } from './queries.ts';
 type Key = Parameters<Translate>[0];
 const MINUTE = 60_000;
 
+const yesNoOf = (t: Translate, name: 'clean' | 'working') => [
+  { value: 'yes', label: t(`place.${name}.yes` as Key) },
+  { value: 'no', label: t(`place.${name}.no` as Key) },
+];
+
 /** "Last report 3 hours ago": minutes under an hour, hours under two days, then days. */
 export function ago(t: Translate, then: Date, now: Date): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - then.getTime()) / MINUTE));
@@ -134,10 +139,7 @@ export function PlacePage(props: {
   const { v, place: p, reportForm: rf, stockForm: sf } = props;
   const { t } = v;
   const doneKey = props.done ? (`place.done.${props.done}` as Key) : null;
-  const yesNo = (name: 'clean' | 'working') => [
-    { value: 'yes', label: t(`place.${name}.yes` as Key) },
-    { value: 'no', label: t(`place.${name}.no` as Key) },
-  ];
+  const yesNo = (name: 'clean' | 'working') => yesNoOf(t, name);
   return (
     <>
       {doneKey && t(doneKey) !== doneKey ? <Notice kind="success">{t(doneKey)}</Notice> : null}
@@ -251,6 +253,54 @@ export function PlacePage(props: {
         <form method="post" action={`/places/${p.id}/retire`}>
           <button type="submit">{t('place.retire')}</button>
         </form>
+      ) : null}
+    </>
+  );
+}
+
+/** What anyone who scans the sign sees: the place's status, and three choices to say what they see. */
+export function PublicPlacePage(props: {
+  v: ViewCtx;
+  place: PlaceView;
+  form: FormState;
+  now: Date;
+  done?: string | undefined;
+}) {
+  const { v, place: p, form } = props;
+  const { t } = v;
+  const doneKey = props.done ? (`place.done.${props.done}` as Key) : null;
+  return (
+    <>
+      {doneKey && t(doneKey) !== doneKey ? <Notice kind="success">{t(doneKey)}</Notice> : null}
+      <ErrorSummary t={t} form={form} />
+      <p class="meta">{v.network!.networkName}</p>
+      <h1>{p.name}</h1>
+      <p class="meta">
+        {t(`place.kind.${p.kind}` as Key)} · {p.area}
+      </p>
+      <Status v={v} p={p} now={props.now} />
+      {p.about ? <p class="prewrap">{p.about}</p> : null}
+      {p.askId ? <Notice kind="warning">{t('place.askSince', { when: ago(t, p.askedAt!, props.now) })}</Notice> : null}
+      <h2>{t('place.reportTitle')}</h2>
+      <form method="post" action={`/places/${p.id}/public/report`} novalidate>
+        <RadioGroup
+          t={t}
+          form={form}
+          name="food"
+          label="place.foodLabel"
+          options={FOOD_LEVELS.map((f) => ({ value: f, label: t(`place.food.${f}` as Key) }))}
+        />
+        <RadioGroup t={t} form={form} name="clean" label="place.cleanLabel" options={yesNoOf(t, 'clean')} />
+        <RadioGroup t={t} form={form} name="working" label="place.workingLabel" options={yesNoOf(t, 'working')} />
+        <button type="submit" class="primary">
+          {t('place.send')}
+        </button>
+      </form>
+      <p class="hint">{t('place.publicHint')}</p>
+      {v.member ? (
+        <p>
+          <a href={`/places/${p.id}`}>{t('place.openInApp')}</a>
+        </p>
       ) : null}
     </>
   );

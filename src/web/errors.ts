@@ -115,6 +115,8 @@ export function fromDatabaseError(e: unknown): AppError | undefined {
       return errors.conflict('order_closed', 'error.orderClosed');
     case 'KR041':
       return errors.conflict('fill_phase', 'error.fillPhase');
+    case 'KR042':
+      return new AppError(429, 'enough_reports', 'error.enoughReports');
     case 'KR001':
       return errors.conflict('never_changed', 'error.neverChanged');
     case '22001':

@@ -158,6 +158,7 @@ describe('every page on a phone', () => {
     await page.getByLabel('Keep counts of what comes in and goes out').check();
     await page.getByRole('button', { name: 'Add it' }).click();
     await page.waitForURL(/\/places\/[0-9a-f-]{36}/);
+    const pantry = new URL(page.url()).pathname;
     await page.getByLabel('empty').check();
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByLabel('Item').fill('Rice (kg)');
@@ -182,6 +183,7 @@ describe('every page on a phone', () => {
       '/places',
       '/time',
       '/buying',
+      `${pantry}/public`,
       '/me',
       '/settings',
       '/members',

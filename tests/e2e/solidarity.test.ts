@@ -56,6 +56,18 @@ describe('the solidarity economy on a phone', () => {
     await ada.goto('/places');
     await expectAccessible(ada, visited);
     expect(await main(ada)).toContain('some food');
+
+    // A passer-by scans the sign: no account, no script; the place's page, "empty", "Send".
+    const place = await ada.getByRole('link', { name: 'Fridge by the laundromat' }).getAttribute('href');
+    const passerby = await (
+      await files.browser.newContext({ baseURL: files.app.base, viewport: PHONE, javaScriptEnabled: false })
+    ).newPage();
+    await passerby.goto(`${place}/public`);
+    await passerby.getByLabel('empty').check();
+    await passerby.getByRole('button', { name: 'Send' }).click();
+    expect(await main(passerby)).toContain('Thank you. The members who restock it are told.');
+    await ada.goto('/notifications');
+    expect(await ada.getByText('“Fridge by the laundromat” needs restocking.').count()).toBe(2);
   });
 
   it('records hours, and the other confirms them in one tap', async () => {

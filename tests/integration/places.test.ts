@@ -143,6 +143,41 @@ describe(`places members tend (${engine})`, () => {
     expect((await bo.post(`/places/${fridge}/stock`, { item: 'Milk', n: '1', way: 'in' })).status).toBe(409);
   });
 
+  it('takes what a passer-by sees from the sign, without an account: three choices, six an hour', async () => {
+    const corner = idFromRedirect(
+      await ada.post('/places', { name: 'Corner fridge', kind: 'fridge', area: 'Old Town', help: 'food' }),
+    );
+    const sign = await (await ada.get(`/places/${corner}/sign`)).text();
+    expect(sign).toContain(`/places/${corner}/public`);
+    const passerby = new Client(world);
+    const page = await (await passerby.get(`/places/${corner}/public`)).text();
+    expect(page).toContain('Corner fridge');
+    expect(page).toContain('No report yet');
+    expect((await passerby.post(`/places/${corner}/public/report`, {})).status).toBe(422);
+    const empty = await passerby.post(`/places/${corner}/public/report`, { food: 'empty', what: 'spam words' });
+    expect(empty.status).toBe(303);
+    expect(empty.headers.get('location')).toContain('done=asked');
+    expect((await toldOf('Ada')).length).toBe(3); // she tends it: told once more
+    const stored = await world.deps.db
+      .selectFrom('place_reports')
+      .select(['member_id', 'by_passerby'])
+      .where('place_id', '=', corner)
+      .execute();
+    expect(stored).toEqual([{ member_id: null, by_passerby: true }]);
+    const asks = await world.deps.db.selectFrom('place_asks').select('what').where('place_id', '=', corner).execute();
+    expect(asks).toEqual([{ what: '' }]); // no words from outside the network
+    // Five more in the hour are taken; the seventh is not, and says why.
+    for (let i = 0; i < 5; i++)
+      expect((await passerby.post(`/places/${corner}/public/report`, { clean: 'no' })).status).toBe(303);
+    const seventh = await passerby.post(`/places/${corner}/public/report`, { clean: 'yes' });
+    expect(seventh.status).toBe(429);
+    expect(await seventh.text()).toContain('Several people reported this place in the last hour.');
+    // Members still report.
+    expect((await bo.post(`/places/${corner}/report`, { clean: 'yes' })).status).toBe(303);
+    passHours(world, 1);
+    expect((await passerby.post(`/places/${corner}/public/report`, { clean: 'yes' })).status).toBe(303);
+  });
+
   it('forgets who reported after a day, and only who added a place retires it', async () => {
     passHours(world, 25);
     await runJobs(world.deps);
@@ -157,6 +192,7 @@ describe(`places members tend (${engine})`, () => {
     expect((await ada.post(`/places/${fridge}/retire`)).status).toBe(303);
     expect(await (await bo.get('/places')).text()).not.toContain('Fridge by the laundromat');
     expect((await bo.post(`/places/${fridge}/report`, { food: 'empty' })).status).toBe(409);
+    expect((await new Client(world).get(`/places/${fridge}/public`)).status).toBe(404);
     const sign = await (await bo.get(`/places/${fridge}/sign`)).text();
     expect(sign).toContain('<svg role="img"');
   });
