@@ -62,6 +62,8 @@ const en = {
   'order.cost': 'Goods {goods} + delivery {delivery} = {total}.',
   'order.fundPays': 'The fund pays {fund} of it, as agreed for everyone: you pay {rest}.',
   'order.invoice': 'The whole invoice: {invoice}.',
+  'order.sharedLine':
+    '{n, plural, one {One bulk order} other {# bulk orders}} closed in the last year, shared among {payers, plural, one {one household} other {# households}}.',
   'order.fundAsked': 'The fund was asked for its part, {amount}, to whoever opened the order: {status}.',
   'order.fundStatus.proposed': 'the members are deciding',
   'order.fundStatus.approved': 'approved, to be paid',
@@ -158,6 +160,8 @@ export const messages = defineMessages(en, {
   'order.cost': 'Productos {goods} + envío {delivery} = {total}.',
   'order.fundPays': 'El fondo pone {fund}, como se acordó para todas: tú pagas {rest}.',
   'order.invoice': 'La factura entera: {invoice}.',
+  'order.sharedLine':
+    '{n, plural, one {Un pedido cerrado} other {# pedidos cerrados}} en el último año, repartidos entre {payers, plural, one {un hogar} other {# hogares}}.',
   'order.fundAsked': 'Se pidió al fondo su parte, {amount}, para quien abrió el pedido: {status}.',
   'order.fundStatus.proposed': 'la red lo está decidiendo',
   'order.fundStatus.approved': 'aprobado, pendiente de pago',

@@ -24,12 +24,13 @@ async function figures(c: C): Promise<DashboardProps & { network: string }> {
   const { db } = deps(c);
   const a = c.get('network') ?? (await networkAgreements(db, c.get('deps').registry));
   const months = monthsUpTo(deps(c).clock(), 6);
-  const [d, checkins, warning, age, tallies] = await Promise.all([
+  const [d, checkins, warning, age, tallies, shared] = await Promise.all([
     dashboard(db, deps(c).clock()),
     roundCounts(db),
     latestWarning(db),
     networkDays(db, deps(c).clock()),
     causeTallies(db, months[0]!),
+    deps(c).registry.shared(db, { t: c.get('t'), lang: c.get('lang'), now: deps(c).clock(), network: a }),
   ]);
   return {
     d,
@@ -37,6 +38,7 @@ async function figures(c: C): Promise<DashboardProps & { network: string }> {
     warning,
     drift: driftOf(d, a.reciprocityFloor, a.giniCeiling, age),
     causes: causesByMonth(tallies, months),
+    shared,
     network: a.networkName,
     thresholds: { load: a.loadTopShare, floor: a.reciprocityFloor, gini: a.giniCeiling },
   };

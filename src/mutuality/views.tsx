@@ -2,6 +2,7 @@
 // The mutuality dashboard, its one-page printable summary, and the check-in page. Only aggregates; a figure resting on
 // fewer than five members reads "not shown"; nobody's own figures appear here (each member sees theirs on My page).
 import type { ViewCtx } from '../web/layout.tsx';
+import type { Shared } from '../web/domain.ts';
 import { causeLabel } from '../causes/index.ts';
 import type { CausesByMonth } from './queries.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
@@ -21,6 +22,8 @@ export type DashboardProps = {
   thresholds: { load: number; floor: number; gini: number };
   /** Needs by root cause, month by month (causes/). */
   causes: CausesByMonth;
+  /** Other ways the network shares (the time bank, buying together…), as totals: each domain's own (Domain.shared). */
+  shared: Shared[];
 };
 
 const pct = (lang: string, x: number) =>
@@ -388,6 +391,15 @@ export function DashboardPage({ v, p }: { v: ViewCtx; p: DashboardProps }) {
           </div>
         )}
       </section>
+
+      {p.shared.map((sh, i) => (
+        <section aria-labelledby={`shared-${i}`}>
+          <h2 id={`shared-${i}`}>{sh.title}</h2>
+          {sh.lines.map((line) => (
+            <p>{line}</p>
+          ))}
+        </section>
+      ))}
 
       <p class="hint">
         {t('mutuality.privacy', {

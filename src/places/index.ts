@@ -26,6 +26,26 @@ export const places: Domain = {
   tables: ['places', 'place_reports', 'place_tenders', 'place_asks', 'place_stock'],
   routes: [placeRoutes],
   nav: [{ href: '/places', label: 'nav.places', place: 'more', order: 47 }],
+  shared: async (db, { t, now }) => {
+    const r = await db
+      .selectFrom('places')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('places'),
+        eb
+          .selectFrom('place_reports')
+          .select((x) => x.fn.countAll<string>().as('n'))
+          .where('made_at', '>', new Date(now.getTime() - 30 * 86_400_000))
+          .as('reports'),
+      ])
+      .where('retired_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.places)
+      ? {
+          title: t('place.title'),
+          lines: [t('place.sharedLine', { n: Number(r.places), reports: Number(r.reports ?? 0) })],
+        }
+      : null;
+  },
   jobs: [{ name: 'forget who reported on places', run: (deps, now) => forgetReports(deps.db, now) }],
   notifications: [
     {

@@ -77,6 +77,8 @@ const en = {
   'place.publicHint':
     'Anyone may say what they see here; no account, no name. An empty place asks the neighbours who restock it.',
   'place.openInApp': 'Open it in the app',
+  'place.sharedLine':
+    '{n, plural, one {One place} other {# places}} tended; {reports, plural, =0 {no report} one {one report} other {# reports}} of what neighbours saw in the last 30 days.',
   'error.enoughReports': 'Several people reported this place in the last hour. Thank you: try again later.',
   'error.placeName': 'Please give it a name, in 2 to 120 characters.',
   'error.placeRetired': 'This place is no longer tended.',
@@ -160,6 +162,8 @@ export const messages = defineMessages(en, {
   'place.publicHint':
     'Cualquiera puede decir lo que ve aquí; sin cuenta, sin nombre. Un lugar vacío avisa a las vecinas que lo reponen.',
   'place.openInApp': 'Abrirlo en la aplicación',
+  'place.sharedLine':
+    '{n, plural, one {Un lugar cuidado} other {# lugares cuidados}}; {reports, plural, =0 {ningún aviso} one {un aviso} other {# avisos}} de lo que vieron los vecinos en los últimos 30 días.',
   'error.enoughReports': 'Varias personas avisaron de este lugar en la última hora. Gracias: inténtalo más tarde.',
   'error.placeName': 'Ponle un nombre, de 2 a 120 caracteres.',
   'error.placeRetired': 'Ya no se cuida este lugar.',

@@ -14,6 +14,7 @@ import { messages } from './messages.ts';
 import { timeRoutes } from './routes.ts';
 import { confirmWaiting } from './commands.ts';
 import { waitingFor } from './queries.ts';
+import { hoursTotals } from '../fund/index.ts';
 import { hoursText, MatchPart } from './views.tsx';
 
 declare module '../web/domain.ts' {
@@ -104,6 +105,16 @@ export const timebank: Domain = {
       since: r.recordedAt,
     })),
   parts: { match: MatchPart },
+  shared: async (db, { t }) => {
+    const totals = await hoursTotals(db);
+    return {
+      title: t('time.title'),
+      lines: [
+        t('time.moved', { hours: hoursText(t, totals.moved), n: totals.entries }),
+        t('time.commonsGave', { hours: hoursText(t, Math.max(0, -totals.commons)) }),
+      ],
+    };
+  },
   notifications: [
     {
       kind: 'time_to_confirm',

@@ -29,6 +29,7 @@ const en = {
   'time.commons':
     'The commons has given {hours} to members who could not give back (it may give up to {most, plural, one {# hour} other {# hours}}).',
   'time.noRanking': 'Nobody’s balance is shown to others, and nobody is ranked.',
+  'time.commonsGave': 'The commons gave {hours} to members who could not give back.',
   'time.youGave': 'You gave {name} {hours}',
   'time.youReceived': '{name} gave you {hours}',
   'time.byCommons': '(the commons gave the hours)',
@@ -97,6 +98,7 @@ export const messages = defineMessages(en, {
   'time.commons':
     'El fondo común dio {hours} a quienes no podían devolverlas (puede dar hasta {most, plural, one {# hora} other {# horas}}).',
   'time.noRanking': 'El saldo de nadie se muestra a otras personas, y no se clasifica a nadie.',
+  'time.commonsGave': 'El fondo común dio {hours} a quienes no podían devolverlas.',
   'time.youGave': 'Diste {hours} a {name}',
   'time.youReceived': '{name} te dio {hours}',
   'time.byCommons': '(las horas las dio el fondo común)',

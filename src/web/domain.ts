@@ -145,6 +145,11 @@ export type RouteAccess = {
   upload?: number;
 };
 
+/** Who reads How we share, with what their words need. */
+export type SharedFor = { t: Translate; lang: string; now: Date; network: Network };
+/** A domain's totals on How we share. */
+export type Shared = { title: string; lines: string[] };
+
 /** Who is asking what waits for them, with what their words need. */
 export type WaitingFor = {
   memberId: string;
@@ -198,6 +203,8 @@ export type Domain = {
    * an invite or a sign-in code, confirm money that moved): listed on their page, each with what happens if nobody does.
    */
   waitsForYou?: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
+  /** What the network shares this way, as totals for How we share (never a member's own figure): a title and lines. */
+  shared?: (db: Kysely<Database>, who: SharedFor) => Promise<Shared | null>;
   /** A member left by their own choice (members/commands.ts leave): end what they had open here, as a removal would. */
   memberLeft?: (tx: Transaction<Database>, memberId: string, now: Date) => Promise<void>;
   /** Whether the member holds something here others rely on (a role): a sign-in code another member makes for them
@@ -240,6 +247,8 @@ export type Registry = {
   memberLeft: (tx: Transaction<Database>, memberId: string, now: Date) => Promise<void>;
   /** Everything waiting for another member that this member may do, oldest first (Domain.waitsForYou). */
   waitsForYou: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
+  /** Every domain's totals for How we share, in the domains' order (Domain.shared). */
+  shared: (db: Kysely<Database>, who: SharedFor) => Promise<Shared[]>;
 };
 
 /** A domain's action with its own payload type, stored in the list that knows none. */
@@ -360,6 +369,8 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
       (await Promise.all(domains.map((d) => d.waitsForYou?.(db, who) ?? [])))
         .flat()
         .sort((a, b) => a.since.getTime() - b.since.getTime()),
+    shared: async (db, who) =>
+      (await Promise.all(domains.map((d) => d.shared?.(db, who) ?? null))).filter((x): x is Shared => x !== null),
     holdsTrust: async (db, memberId, now) => {
       for (const d of domains) if (await d.holdsTrust?.(db, memberId, now)) return true;
       return false;

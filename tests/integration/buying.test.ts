@@ -188,6 +188,9 @@ describe(`buying together (${engine})`, () => {
     await runJobs(world.deps);
     expect(await world.deps.db.selectFrom('fund_requests').select('id').execute()).toHaveLength(1);
     expect(page).toContain('The fund was asked for its part');
+    expect(await (await cy.get('/mutuality')).text()).toContain(
+      'One bulk order closed in the last year, shared among 4 households.',
+    );
   });
 
   it('recomputes the costs from a 2.3 kg bag at pickup, and the totals still make the invoice', async () => {

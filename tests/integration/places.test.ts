@@ -139,6 +139,7 @@ describe(`places members tend (${engine})`, () => {
     expect(outs.filter((r) => r.status === 303)).toHaveLength(3);
     const page = await (await bo.get(`/places/${pantry}`)).text();
     expect(page).toMatch(/<td>Rice \(kg\)<\/td>\s*<td>0<\/td>/);
+    expect(await (await cy.get('/mutuality')).text()).toMatch(/2 places tended; \d+ reports of what neighbours saw/);
     // A fridge that keeps no counts refuses them.
     expect((await bo.post(`/places/${fridge}/stock`, { item: 'Milk', n: '1', way: 'in' })).status).toBe(409);
   });

@@ -111,6 +111,10 @@ describe(`the time bank (${engine})`, () => {
     expect(theirs).toContain('2 h moved in one exchange.');
     expect(theirs).not.toMatch(/\bAda\b/);
     expect(theirs).not.toMatch(/\bBo\b/);
+    // How we share shows the totals, with no one's name.
+    const share = await (await cy.get('/mutuality')).text();
+    expect(share).toContain('2 h moved in one exchange.');
+    expect(share).toContain('The commons gave 0 min to members who could not give back.');
     // The fund's ledger does not list hours, nor are hours money.
     expect(await (await bo.get('/fund/ledger')).text()).not.toContain('Sofa');
   });
