@@ -34,6 +34,7 @@ import * as timeBank from './migrations/028_time_bank.ts';
 import * as buying from './migrations/029_buying.ts';
 import * as orderFund from './migrations/030_order_fund.ts';
 import * as passerby from './migrations/031_passerby_reports.ts';
+import * as thingPickup from './migrations/032_thing_pickup.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -67,6 +68,7 @@ const migrations: { name: string; up: string }[] = [
   buying,
   orderFund,
   passerby,
+  thingPickup,
 ];
 
 /** Every migration this code knows, in the order they apply. */

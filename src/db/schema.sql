@@ -1472,6 +1472,7 @@ table things
   loan_days integer not null
   claim_hours integer not null default 48
   retired_at timestamp with time zone
+  pickup_enc bytea
   constraint things_about_check CHECK ((char_length(about) <= 2000))
   constraint things_added_by_fkey FOREIGN KEY (added_by) REFERENCES members(id)
   constraint things_area_check CHECK (((char_length(area) >= 1) AND (char_length(area) <= 80)))

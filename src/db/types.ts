@@ -221,6 +221,7 @@ export interface Database {
     loan_days: number;
     claim_hours: Generated<number>;
     retired_at: Timestamp | null;
+    pickup_enc: Buffer | null;
   };
   thing_loans: {
     id: Generated<string>;

@@ -4,7 +4,9 @@
 // loan per thing, the agreed number at once, and the line (migration 026).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import crypto from 'node:crypto';
 import { notify } from '../notifications/index.ts';
+import { encrypt, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
 import { lineOf, type ThingView } from './queries.ts';
 
@@ -22,15 +24,23 @@ export type NewThing = {
   about: string;
   mine: boolean;
   area: string;
+  /** The exact place to pick it up (sealed), or empty. */
+  pickup: string;
   condition: Condition;
   loanDays: number;
   claimHours: number;
 };
 
-export async function addThing(db: Q, memberId: string, t: NewThing, now: Date): Promise<string> {
-  const { id } = await db
+/** The key purpose a thing's exact pickup place is sealed under (one per thing). */
+export const pickupPurpose = (thingId: string) => `thing-pickup:${thingId}`;
+
+export async function addThing(db: Q, keys: Keys, memberId: string, t: NewThing, now: Date): Promise<string> {
+  const id = crypto.randomUUID();
+  await db
     .insertInto('things')
     .values({
+      id,
+      pickup_enc: t.pickup ? encrypt(keys, pickupPurpose(id), t.pickup) : null,
       title: t.title,
       about: t.about,
       lent_by: t.mine ? memberId : null,
@@ -41,8 +51,7 @@ export async function addThing(db: Q, memberId: string, t: NewThing, now: Date):
       loan_days: t.loanDays,
       claim_hours: t.claimHours,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .execute();
   return id;
 }
 

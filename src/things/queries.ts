@@ -23,6 +23,8 @@ export type ThingView = {
   waiting: number;
   /** When its photo was set (null: none), which also names the photo's version in its address. */
   photoAt: Date | null;
+  /** The exact pickup place, sealed (things/commands.ts pickupPurpose). */
+  pickupEnc: Buffer | null;
 };
 
 const base = (db: Q) =>
@@ -48,6 +50,7 @@ const base = (db: Q) =>
       'thing_loans.due_at as dueAt',
       'thing_loans.member_id as borrower',
       'thing_photos.set_at as photoAt',
+      'things.pickup_enc as pickupEnc',
       eb
         .selectFrom('thing_holds')
         .select(eb.fn.countAll<string>().as('n'))

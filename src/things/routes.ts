@@ -10,7 +10,18 @@ import { authorize, loadOr404, requireMember } from '../web/edges.ts';
 import { errors, refusedWrite } from '../web/errors.ts';
 import { cleanPhoto, photoOf, removePhoto, setPhoto } from './photos.ts';
 import { qrSvg } from '../web/qr.ts';
-import { addThing, borrow, giveBack, joinLine, leaveLine, renew, reportProblem, retire } from './commands.ts';
+import { decrypt } from '../security/crypto.ts';
+import {
+  addThing,
+  borrow,
+  pickupPurpose,
+  giveBack,
+  joinLine,
+  leaveLine,
+  renew,
+  reportProblem,
+  retire,
+} from './commands.ts';
 import { lineOf, myLoan, reportsOf, thing, things, type ThingView } from './queries.ts';
 import { conditionForm, reportForm, thingForm } from './schema.ts';
 import { LabelPage, NewThingPage, ThingPage, ThingsPage } from './views.tsx';
@@ -47,12 +58,14 @@ thingRoutes.post('/things', async (c) => {
   const no = await refusedWrite(async () => {
     id = await addThing(
       db,
+      c.get('deps').keys,
       member.id,
       {
         title: f.title,
         about: f.about,
         mine: f.mine,
         area: f.area,
+        pickup: f.pickup,
         condition: f.condition,
         loanDays: f.loan_days,
         claimHours: f.claim_hours,
@@ -66,8 +79,12 @@ thingRoutes.post('/things', async (c) => {
 
 async function thingPage(c: C, t: ThingView, form: FormState, status: Status = 200) {
   const member = requireMember(c);
-  const { db } = c.get('deps');
+  const { db, keys, clock } = c.get('deps');
   const [line, loan, reports] = await Promise.all([lineOf(db, t.id), myLoan(db, t.id, member.id), reportsOf(db, t.id)]);
+  // The exact place: for who lends it (or added it), who has it out, and who it is offered to now.
+  const offered = line.find((h) => h.memberId === member.id && h.offeredUntil && h.offeredUntil > clock());
+  const mayKnow = (t.lentBy ?? t.addedBy) === member.id || t.borrower === member.id || !!offered;
+  const pickup = mayKnow && t.pickupEnc ? decrypt(keys, pickupPurpose(t.id), t.pickupEnc) : null;
   return page(
     c,
     t.title,
@@ -78,6 +95,7 @@ async function thingPage(c: C, t: ThingView, form: FormState, status: Status = 2
         line,
         loan: loan ?? null,
         reports,
+        pickup,
         form,
         now: c.get('deps').clock(),
         done: c.req.query('done'),

@@ -15,6 +15,7 @@ export const thingForm = (n: Pick<Network, 'areas'>) =>
     about: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(2000, 'error.textTooLong')),
     mine: checkbox,
     area: z.string('error.chooseArea').refine((v) => n.areas.includes(v), 'error.chooseArea'),
+    pickup: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(300, 'error.textTooLong')),
     condition,
     loan_days: z.preprocess(blankIs('7'), whole(1, 90, 'error.loanDays')),
     claim_hours: z.preprocess(blankIs('48'), whole(1, 168, 'error.claimHours')),

@@ -82,6 +82,7 @@ export function NewThingPage({ v, form }: { v: ViewCtx; form: FormState }) {
           required
           options={v.network!.areas.map((a) => ({ value: a, label: a }))}
         />
+        <TextField t={t} form={form} name="pickup" label="thing.pickup" hint="thing.pickupHint" maxlength={300} />
         <SelectField t={t} form={form} name="condition" label="thing.conditionLabel" required options={conditions} />
         <TextField
           t={t}
@@ -129,6 +130,8 @@ export function ThingPage(props: {
   line: LineView;
   loan: MyLoan | null;
   reports: { kind: string; note: string; madeAt: Date }[];
+  /** The exact pickup place, for those who may know it. */
+  pickup: string | null;
   form: FormState;
   now: Date;
   done?: string | undefined;
@@ -164,6 +167,7 @@ export function ThingPage(props: {
         </p>
       ) : null}
       {th.about ? <p class="prewrap">{th.about}</p> : null}
+      {props.pickup ? <p>{t('thing.pickupShown', { place: props.pickup })}</p> : null}
       <p>
         <strong>{loan ? t('thing.youHaveIt', { date: formatDate(v, loan.dueAt) }) : status(v, th)}</strong>
       </p>

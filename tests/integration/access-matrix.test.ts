@@ -400,8 +400,18 @@ const thing = async (fx: Fx): Promise<Objects> => {
   const { db } = fx.world.deps;
   const id = await addThing(
     db,
+    fx.world.deps.keys,
     fx.ids.owner,
-    { title: 'Drill', about: '', mine: true, area: 'Eastside', condition: 'good', loanDays: 7, claimHours: 24 },
+    {
+      title: 'Drill',
+      about: '',
+      mine: true,
+      area: 'Eastside',
+      pickup: `Blue door, ${fx.secret}`,
+      condition: 'good',
+      loanDays: 7,
+      claimHours: 24,
+    },
     fx.world.now.value,
   );
   const photo = await cleanPhoto(

@@ -55,6 +55,7 @@ describe(`shared things (${engine})`, () => {
       about: 'With two batteries.',
       mine: 'on',
       area: 'Eastside',
+      pickup: 'Blue door at 14 Elm Street',
       condition: 'good',
       loan_days: '7',
       claim_hours: '24',
@@ -67,8 +68,19 @@ describe(`shared things (${engine})`, () => {
   });
 
   it('is borrowed by one at a time; the line is offered it in turn when it comes back', async () => {
+    const place = 'Blue door at 14 Elm Street';
+    expect(await (await ada.get(`/things/${drill}`)).text()).toContain(place); // she lends it
+    expect(await (await bo.get(`/things/${drill}`)).text()).not.toContain(place);
     expect((await bo.post(`/things/${drill}/borrow`, { condition: 'good' })).status).toBe(303);
-    expect(await (await bo.get(`/things/${drill}`)).text()).toContain('You have it, due back');
+    const his = await (await bo.get(`/things/${drill}`)).text();
+    expect(his).toContain('You have it, due back');
+    expect(his).toContain(`Pick it up at: ${place}`);
+    const stored = await world.deps.db
+      .selectFrom('things')
+      .select('pickup_enc')
+      .where('id', '=', drill)
+      .executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.pickup_enc!).toString('latin1')).not.toContain('Elm');
     const taken = await cy.post(`/things/${drill}/borrow`, { condition: 'good' });
     expect(taken.status).toBe(409);
     expect(await taken.text()).toContain('Someone has it now: wait in line for it.');
@@ -82,6 +94,8 @@ describe(`shared things (${engine})`, () => {
     // Back, a little worn: offered to Cy (told), not to Di, not to anyone else.
     expect((await bo.post(`/things/${drill}/return`, { condition: 'worn' })).status).toBe(303);
     expect(await (await cy.get('/notifications')).text()).toContain('“Cordless drill” is back and yours to borrow');
+    expect(await (await cy.get(`/things/${drill}`)).text()).toContain(place); // offered to her now
+    expect(await (await di.get(`/things/${drill}`)).text()).not.toContain(place);
     const jump = await di.post(`/things/${drill}/borrow`, { condition: 'worn' });
     expect(jump.status).toBe(409);
     expect(await jump.text()).toContain('It is offered to the next in line for now.');

@@ -32,6 +32,7 @@ export async function populateWithCanaries(
     'handover',
     'settingsEmail',
     'eventPlace',
+    'thingPickup',
   ])
     secret[k] = canary(k.toLowerCase());
   for (const k of ['need', 'offer']) pub[k] = canary(k);
@@ -97,6 +98,18 @@ export async function populateWithCanaries(
     (await founder.post('/roles/treasurer/handover', { note: `The cash box key is with ${secret.handover}` })).status,
   ).toBe(303);
 
+  // A drill whose exact pickup place is sealed (shown only to who lends it, has it, or is offered it).
+  expect(
+    (
+      await founder.post('/things', {
+        title: 'Drill',
+        area: 'Eastside',
+        condition: 'good',
+        loan_days: '7',
+        pickup: `Blue door, ${secret.thingPickup} Lane`,
+      })
+    ).status,
+  ).toBe(303);
   // A teach-in whose exact place is sealed (shown only to who made it and those with a place).
   expect(
     (
