@@ -3,6 +3,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { own } from '../lookup.ts';
 import { en } from './en.ts';
+import { baseOf, chainOf, directionOf, LOCALES } from './locales.ts';
 import { es } from './es.ts';
 
 /**
@@ -37,22 +38,20 @@ export function defineMessages<E extends Record<string, string>>(
 }
 
 /** Languages written right to left; the layout flips with `dir="rtl"`. */
-const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
 
 export function direction(lang: string): 'ltr' | 'rtl' {
-  return RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr';
+  return directionOf(lang);
 }
 
-/** The language to show for a wanted one: itself, its base language, or English. */
+/** The language to show for a wanted one: itself, its base language, the first of its fallbacks shipped, or English. */
 export function pickLanguage(wanted: string | undefined, available: readonly string[] = languages): string {
   if (!wanted) return 'en';
   if (available.includes(wanted)) return wanted;
-  const base = wanted.split('-')[0]!;
-  return available.includes(base) ? base : 'en';
+  return chainOf(wanted).find((l) => available.includes(l)) ?? 'en';
 }
 
 /** First language from an Accept-Language header that has a catalog. */
-export function fromAcceptLanguage(header: string | undefined): string {
+export function fromAcceptLanguage(header: string | undefined, available: readonly string[] = languages): string {
   if (!header) return 'en';
   const wanted = header
     .split(',')
@@ -62,9 +61,11 @@ export function fromAcceptLanguage(header: string | undefined): string {
     })
     .filter((w) => w.tag && !Number.isNaN(w.q))
     .sort((a, b) => b.q - a.q);
+  // A language the person reads, shipped, before a fallback of one they prefer ("ht, es;q=0.5": Spanish, not English).
+  for (const w of wanted) if (available.includes(baseOf(w.tag))) return baseOf(w.tag);
   for (const w of wanted) {
-    const base = w.tag.split('-')[0]!;
-    if (languages.includes(base)) return base;
+    const next = chainOf(w.tag).find((l) => l !== 'en' && available.includes(l));
+    if (next) return next;
   }
   return 'en';
 }
@@ -91,17 +92,21 @@ function format(lang: string, key: string, text: string, params: Params): string
   }
 }
 
-/** Words in a language, from the merged catalogs (Registry.catalogs): a key it lacks is said in English. */
+/**
+ * Words in a language, from the merged catalogs (Registry.catalogs): a key it lacks is looked for along its chain
+ * (locales.ts: Haitian Creole, then French, then English), and said in the language it was found in.
+ */
 export function translator(lang: string, catalogs: Catalogs): Translate {
-  const chosen = own(catalogs, lang);
-  const english = catalogs.en;
-  const catalog = chosen ?? english;
-  const catalogLang = chosen ? lang : 'en';
+  const chain = chainOf(lang).flatMap((l) => {
+    const catalog = own(catalogs, l);
+    return catalog ? [{ lang: l, catalog }] : [];
+  });
   return (key, params) => {
-    const own = catalog?.[key];
-    const text = own ?? english?.[key] ?? key;
-    if (!params) return text;
-    return format(own !== undefined ? catalogLang : 'en', key, text, params);
+    for (const { lang: found, catalog } of chain) {
+      const text = catalog[key];
+      if (text !== undefined) return params ? format(found, key, text, params) : text;
+    }
+    return key;
   };
 }
 
@@ -111,39 +116,10 @@ export function withWords(t: Translate, words: Readonly<Record<string, string>> 
   return words ? (key, params) => own(words, key) ?? t(key, params) : t;
 }
 
-/** Names of languages in their own words, for pickers. */
-export const languageNames: Record<string, string> = {
-  en: 'English',
-  es: 'Español',
-  so: 'Soomaali',
-  hmn: 'Hmoob',
-  ar: 'العربية',
-  fr: 'Français',
-  pt: 'Português',
-  zh: '中文',
-  vi: 'Tiếng Việt',
-  ht: 'Kreyòl ayisyen',
-  ru: 'Русский',
-  uk: 'Українська',
-  fa: 'فارسی',
-  am: 'አማርኛ',
-  tl: 'Tagalog',
-  ko: '한국어',
-  sw: 'Kiswahili',
-  ne: 'नेपाली',
-  my: 'မြန်မာ',
-  km: 'ខ្មែរ',
-  ps: 'پښتو',
-  ur: 'اردو',
-  de: 'Deutsch',
-  it: 'Italiano',
-  pl: 'Polski',
-  he: 'עברית',
-  tr: 'Türkçe',
-  bn: 'বাংলা',
-  hi: 'हिन्दी',
-  ti: 'ትግርኛ',
-};
+/** Names of languages in their own words, for pickers (locales.ts). */
+export const languageNames: Record<string, string> = Object.fromEntries(
+  Object.entries(LOCALES).map(([code, l]) => [code, l.name]),
+);
 
 const SEARCH_CONFIGS: Record<string, string> = {
   en: 'english',
