@@ -22,6 +22,7 @@ import { things } from './things/index.ts';
 import { places } from './places/index.ts';
 import { timebank } from './timebank/index.ts';
 import { buying } from './buying/index.ts';
+import { calls } from './calls/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -45,6 +46,7 @@ export const domains: readonly Domain[] = [
   places,
   timebank,
   buying,
+  calls,
 ];
 
 export const registry = buildRegistry(domains);

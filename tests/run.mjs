@@ -95,6 +95,7 @@ const COMPATIBILITY = [
   'things',
   'timebank',
   'buying',
+  'calls',
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 let failed = 0;

@@ -35,6 +35,7 @@ import * as buying from './migrations/029_buying.ts';
 import * as orderFund from './migrations/030_order_fund.ts';
 import * as passerby from './migrations/031_passerby_reports.ts';
 import * as thingPickup from './migrations/032_thing_pickup.ts';
+import * as calls from './migrations/033_calls.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -69,6 +70,7 @@ const migrations: { name: string; up: string }[] = [
   orderFund,
   passerby,
   thingPickup,
+  calls,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -50,6 +50,72 @@ table calendar_feeds
   constraint calendar_feeds_pkey PRIMARY KEY (member_id)
   constraint calendar_feeds_token_hash_key UNIQUE (token_hash)
 
+table call_people
+  id uuid not null default gen_random_uuid()
+  member_id uuid
+  name text
+  phone_enc bytea not null
+  language text not null
+  area text not null
+  consent_by uuid not null
+  consent_at timestamp with time zone not null default app_now()
+  constraint call_people_area_check CHECK (((char_length(area) >= 1) AND (char_length(area) <= 80)))
+  constraint call_people_check CHECK (((member_id IS NULL) <> (name IS NULL)))
+  constraint call_people_consent_by_fkey FOREIGN KEY (consent_by) REFERENCES members(id)
+  constraint call_people_language_check CHECK ((language ~ '^[a-z]{2,3}$'::text))
+  constraint call_people_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint call_people_member_id_key UNIQUE (member_id)
+  constraint call_people_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 60)))
+  constraint call_people_pkey PRIMARY KEY (id)
+  CREATE TRIGGER call_people_daily_limit BEFORE INSERT ON public.call_people FOR EACH ROW EXECUTE FUNCTION within_daily_limit('consent_by', 'consent_at', 'daily_posts', '20')
+  CREATE TRIGGER call_people_not_paused BEFORE INSERT ON public.call_people FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('consent_by')
+
+table call_rounds
+  id uuid not null default gen_random_uuid()
+  title text not null
+  script jsonb not null
+  opened_by uuid not null
+  opened_at timestamp with time zone not null default app_now()
+  closes_at timestamp with time zone not null
+  closed_at timestamp with time zone
+  constraint call_rounds_check CHECK ((closes_at > opened_at))
+  constraint call_rounds_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES members(id)
+  constraint call_rounds_pkey PRIMARY KEY (id)
+  constraint call_rounds_script_check CHECK ((jsonb_typeof(script) = 'object'::text))
+  constraint call_rounds_title_check CHECK (((char_length(title) >= 2) AND (char_length(title) <= 120)))
+  CREATE TRIGGER call_rounds_daily_limit BEFORE INSERT ON public.call_rounds FOR EACH ROW EXECUTE FUNCTION within_daily_limit('opened_by', 'opened_at', 'daily_proposals', '5')
+  CREATE TRIGGER call_rounds_forget_notifications AFTER DELETE ON public.call_rounds FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER call_rounds_not_paused BEFORE INSERT ON public.call_rounds FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('opened_by')
+
+table calls
+  id uuid not null default gen_random_uuid()
+  round_id uuid not null
+  person_id uuid not null
+  held_by uuid
+  held_until timestamp with time zone
+  tries integer not null default 0
+  next_at timestamp with time zone
+  outcome text
+  done_by uuid
+  done_at timestamp with time zone
+  need_id uuid
+  told_met boolean not null default false
+  seq bigint not null default nextval('calls_seq_seq'::regclass)
+  constraint calls_check CHECK (((held_by IS NULL) = (held_until IS NULL)))
+  constraint calls_check1 CHECK ((((done_at IS NULL) = (outcome IS NULL)) OR (outcome = 'no_answer'::text)))
+  constraint calls_done_by_fkey FOREIGN KEY (done_by) REFERENCES members(id)
+  constraint calls_held_by_fkey FOREIGN KEY (held_by) REFERENCES members(id)
+  constraint calls_need_id_fkey FOREIGN KEY (need_id) REFERENCES posts(id) ON DELETE SET NULL
+  constraint calls_outcome_check CHECK ((outcome = ANY (ARRAY['fine'::text, 'needs'::text, 'no_answer'::text, 'in_person'::text])))
+  constraint calls_person_id_fkey FOREIGN KEY (person_id) REFERENCES call_people(id) ON DELETE CASCADE
+  constraint calls_pkey PRIMARY KEY (id)
+  constraint calls_round_id_fkey FOREIGN KEY (round_id) REFERENCES call_rounds(id) ON DELETE CASCADE
+  constraint calls_tries_check CHECK (((tries >= 0) AND (tries <= 3)))
+  CREATE UNIQUE INDEX calls_once ON public.calls USING btree (round_id, person_id)
+  CREATE UNIQUE INDEX calls_one_held ON public.calls USING btree (held_by) WHERE (held_by IS NOT NULL)
+  CREATE INDEX calls_waiting ON public.calls USING btree (round_id, seq) WHERE (done_at IS NULL)
+  CREATE TRIGGER calls_forget_notifications AFTER DELETE ON public.calls FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+
 table cause_tallies
   month date not null
   cause text not null

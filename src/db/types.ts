@@ -339,6 +339,40 @@ export interface Database {
     taken_milli: number | null;
     picked_up_at: Timestamp | null;
   };
+  call_people: {
+    id: Generated<string>;
+    member_id: string | null;
+    name: string | null;
+    phone_enc: Buffer;
+    language: string;
+    area: string;
+    consent_by: string;
+    consent_at: Generated<Date>;
+  };
+  call_rounds: {
+    id: Generated<string>;
+    title: string;
+    script: ColumnType<Record<string, string>, string, string>;
+    opened_by: string;
+    opened_at: Generated<Date>;
+    closes_at: Timestamp;
+    closed_at: Timestamp | null;
+  };
+  calls: {
+    id: Generated<string>;
+    round_id: string;
+    person_id: string;
+    held_by: string | null;
+    held_until: Timestamp | null;
+    tries: Generated<number>;
+    next_at: Timestamp | null;
+    outcome: 'fine' | 'needs' | 'no_answer' | 'in_person' | null;
+    done_by: string | null;
+    done_at: Timestamp | null;
+    need_id: string | null;
+    told_met: Generated<boolean>;
+    seq: Generated<string>;
+  };
   place_tenders: { place_id: string; member_id: string; since: Generated<Date> };
   place_asks: {
     id: Generated<string>;

@@ -57,3 +57,5 @@ export { can } from './policy.ts';
 export { areaMetRates, dispatchable, postById, postsOf, type DispatchablePost, type PostView } from './queries.ts';
 export { aboutPost, toMatch, toPost } from './notices.ts';
 export { urgencyKey } from './views.tsx';
+export { createPost } from './commands.ts';
+export { postSchema, type PostInput } from './schema.ts';

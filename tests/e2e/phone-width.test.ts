@@ -175,6 +175,20 @@ describe('every page on a phone', () => {
     await page.waitForURL(/\/buying\/[0-9a-f-]{36}/);
     await page.getByLabel('Up to').first().fill('2.5');
     await page.getByRole('button', { name: 'Save what I want' }).click();
+    // A neighbour who asked to be called, a round of calls, and the call Ada takes in it.
+    await page.goto('/calls/neighbours/new');
+    await page.getByLabel('A name to call them').fill('Doña Esperanza from the corner building');
+    await page.getByLabel('Phone number').fill('+1 555 010 4242');
+    await page.getByLabel('Area').selectOption('Hillcrest');
+    await page.getByLabel('They asked me to add them, to be called').check();
+    await page.getByRole('button', { name: 'Add them' }).click();
+    await page.goto('/calls/new');
+    await page.getByLabel('What it is for').fill('Heat wave over the long weekend in the valley');
+    await page.getByLabel('What to say').first().fill('Hello, this is the network calling. How are you keeping cool?');
+    await page.getByRole('button', { name: 'Open the round' }).click();
+    await page.getByRole('button', { name: 'Take the next call' }).click();
+    await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
+    const held = new URL(page.url()).pathname;
     const queue = [
       '/board',
       '/listening',
@@ -184,6 +198,9 @@ describe('every page on a phone', () => {
       '/time',
       '/buying',
       `${pantry}/public`,
+      '/calls',
+      '/calls/me',
+      held,
       '/me',
       '/settings',
       '/members',

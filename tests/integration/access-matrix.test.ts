@@ -36,6 +36,7 @@ import { addPlace } from '../../src/places/commands.ts';
 import { recordHours } from '../../src/timebank/commands.ts';
 import { openOrder, saveWants } from '../../src/buying/commands.ts';
 import { itemsOf } from '../../src/buying/queries.ts';
+import { addNeighbour, openRound, takeNext } from '../../src/calls/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -481,6 +482,34 @@ const orderWant = async (fx: Fx): Promise<Objects> => {
     .executeTakeFirstOrThrow();
   return { id: w.id };
 };
+/** A neighbour the owner added, who asked to be called. */
+const callPerson = async (fx: Fx): Promise<Objects> => ({
+  id: await addNeighbour(
+    fx.world.deps.db,
+    fx.world.deps.keys,
+    fx.ids.owner,
+    { name: `N ${fx.secret}`, phone: '555 010 0000', language: 'en', area: 'Eastside' },
+    fx.world.now.value,
+  ),
+});
+/** A round of calls the partner opened (with one neighbour to call). */
+const callRound = async (fx: Fx): Promise<Objects> => {
+  await callPerson(fx);
+  return {
+    id: await openRound(
+      fx.world.deps.db,
+      fx.ids.partner,
+      { title: 'Heat wave', script: { en: 'Hello' }, hours: 24 },
+      fx.world.now.value,
+    ),
+  };
+};
+/** A call the owner holds now. */
+const heldCall = async (fx: Fx): Promise<Objects> => {
+  const { id: round } = await callRound(fx);
+  const id = await takeNext(fx.world.deps.db, round!, fx.ids.owner, fx.world.now.value);
+  return { id: id! };
+};
 /** A community fridge the owner added. */
 const tendedPlace = async (fx: Fx): Promise<Objects> => ({
   id: await addPlace(
@@ -517,6 +546,9 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   hoursRecord,
   order: orderObject,
   orderWant,
+  callPerson,
+  callRound,
+  heldCall,
   circle,
   round,
   rota,

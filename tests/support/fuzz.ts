@@ -185,6 +185,11 @@ const FIELDS = [
   'taken',
   'picked_up',
   'for_whom',
+  'phone',
+  'consent',
+  'script_en',
+  'script_es',
+  'outcome',
   // (not 'leave_confirm': a generated "on" would have the fixture's member leave, and every later request be theirs)
 ];
 
@@ -374,6 +379,16 @@ export async function fuzzFixture(): Promise<Fixture> {
     time: '18:00',
     pickup: 'Hall',
   });
+  await founder.post('/calls/neighbours', {
+    name: 'Fuzz neighbour',
+    phone: '555 010 0000',
+    language: 'en',
+    area: 'Eastside',
+    consent: 'on',
+  });
+  await founder.post('/calls', { title: 'Fuzz round', hours: '24', script_en: 'Hello' });
+  const round = await db.selectFrom('call_rounds').select('id').executeTakeFirstOrThrow();
+  await founder.post(`/calls/rounds/${round.id}/take`);
   const rice = await db.selectFrom('order_items').select(['id', 'order_id']).executeTakeFirstOrThrow();
   await founder.post(`/buying/${rice.order_id}/wants`, { [`most_${rice.id}`]: '2', pickup: 'Hall' });
   await founder.post('/places', { name: 'Fuzz pantry', kind: 'pantry', area: 'Eastside', help: 'food', counted: 'on' });
@@ -422,6 +437,9 @@ export async function fuzzFixture(): Promise<Fixture> {
     hours: await one('time_records'),
     orders: await one('orders'),
     orderWants: await one('order_wants'),
+    callRounds: await one('call_rounds'),
+    calls: await one('calls'),
+    callPeople: await one('call_people'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -461,6 +479,9 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/places\/:/, 'tended'],
     [/^\/time\/:/, 'hours'],
     [/^\/buying\/wants\//, 'orderWants'],
+    [/^\/calls\/rounds\//, 'callRounds'],
+    [/^\/calls\/people\//, 'callPeople'],
+    [/^\/calls\/:/, 'calls'],
     [/^\/buying\/:/, 'orders'],
   ];
   const hit = table.find(([re]) => re.test(path));
