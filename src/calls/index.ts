@@ -29,6 +29,17 @@ export const calls: Domain = {
     { name: 'close rounds of calls', run: (deps, now) => closeRounds(deps.db, now) },
     { name: 'tell callers of needs met', run: (deps) => tellMet(deps.db) },
   ],
+  postNotes: async (db, postIds, t) =>
+    new Map(
+      (
+        await db
+          .selectFrom('calls')
+          .innerJoin('call_rounds', 'call_rounds.id', 'calls.round_id')
+          .select(['calls.need_id', 'call_rounds.title'])
+          .where('calls.need_id', 'in', [...postIds])
+          .execute()
+      ).map((r) => [r.need_id!, t('call.fromCall', { title: r.title })]),
+    ),
   notifications: [
     {
       kind: 'call_round',

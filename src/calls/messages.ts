@@ -66,6 +66,7 @@ const en = {
   'call.slipGive':
     'Read this code to {name}, or leave it with them: with it they follow their need and sign in. It is shown only now.',
   'call.backToRound': 'Back to the round',
+  'call.fromCall': 'Found by a wellness call: {title}',
   'call.done.asked': 'Saved. You will be called when a round opens.',
   'call.done.stopped': 'Done. Nothing of the number is kept.',
   'call.done.neighbour': 'Added. They will be called when a round opens.',
@@ -148,6 +149,7 @@ export const messages = defineMessages(en, {
   'call.slipPosted': 'La necesidad está publicada como de {name}.',
   'call.slipGive': 'Lee este código a {name}, o déjaselo: con él sigue su necesidad y entra. Solo se muestra ahora.',
   'call.backToRound': 'Volver a la ronda',
+  'call.fromCall': 'Encontrada en una llamada de cuidado: {title}',
   'call.done.asked': 'Guardado. Te llamarán cuando se abra una ronda.',
   'call.done.stopped': 'Hecho. No se guarda nada del número.',
   'call.done.neighbour': 'Añadida. La llamarán cuando se abra una ronda.',

@@ -34,7 +34,12 @@ dispatchRoutes.get('/dispatch', async (c) => {
   const proposal = await dispatchProposal(c.get('deps').db, c.get('network')!, ctx.now);
   const q = c.req.query();
   const outcome = q.sent !== undefined ? { sent: count(q.sent), lost: count(q.lost), full: count(q.full) } : undefined;
-  return page(c, c.get('t')('dispatch.title'), (v) => views.DispatchPage({ v, proposal, state: ctx.state, outcome }));
+  // What other domains say of these needs (a wellness call found it…).
+  const ids = [...proposal.pairs.map((p) => p.need.id), ...proposal.waiting.map((w) => w.need.id)];
+  const notes = await c.get('deps').registry.postNotes(c.get('deps').db, ids, c.get('t'));
+  return page(c, c.get('t')('dispatch.title'), (v) =>
+    views.DispatchPage({ v, proposal, state: ctx.state, outcome, notes }),
+  );
 });
 
 dispatchRoutes.post('/dispatch', async (c) => {

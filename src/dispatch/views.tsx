@@ -25,15 +25,20 @@ export function DispatchClosed({ v, why }: { v: ViewCtx; why: 'off' | 'role' }) 
   );
 }
 
-function NeedLine({ v, p }: { v: ViewCtx; p: PostView }) {
+function NeedLine({ v, p, notes }: { v: ViewCtx; p: PostView; notes?: Map<string, string[]> | undefined }) {
   const { t } = v;
   return (
-    <p class="meta">
-      <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span>{' '}
-      <span class="tag">{categoryLabel(t, p.category)}</span> <span class="tag">{p.area}</span>{' '}
-      {t('dispatch.waitingSince', { when: formatDateTime(v, p.createdAt) })}
-      {p.neededBy ? <> · {t('post.neededByShort', { date: formatDate(v, p.neededBy) })}</> : null}
-    </p>
+    <>
+      <p class="meta">
+        <span class={`tag urgency-${p.urgency}`}>{t(urgencyKey(p.urgency))}</span>{' '}
+        <span class="tag">{categoryLabel(t, p.category)}</span> <span class="tag">{p.area}</span>{' '}
+        {t('dispatch.waitingSince', { when: formatDateTime(v, p.createdAt) })}
+        {p.neededBy ? <> · {t('post.neededByShort', { date: formatDate(v, p.neededBy) })}</> : null}
+      </p>
+      {(notes?.get(p.id) ?? []).map((note) => (
+        <p class="meta">{note}</p>
+      ))}
+    </>
   );
 }
 
@@ -50,8 +55,10 @@ export function DispatchPage(props: {
   proposal: Proposal;
   state: CrisisState;
   outcome?: { sent: number; lost: number; full: number } | undefined;
+  /** What other domains say of each need (web/domain.ts postNotes). */
+  notes?: Map<string, string[]>;
 }) {
-  const { v, proposal, outcome } = props;
+  const { v, proposal, outcome, notes } = props;
   const { t } = v;
   // Needs no offer of their kind can take: the dispatcher may still send one another kind when they judge it fits.
   const choosable = proposal.waiting.filter((w) => w.others.length || w.elsewhere.length);
@@ -82,7 +89,7 @@ export function DispatchPage(props: {
                   <a href={`/posts/${pair.need.id}`}>{pair.need.what}</a>{' '}
                   <span class="by">— {pair.need.memberName}</span>
                 </p>
-                <NeedLine v={v} p={pair.need} />
+                <NeedLine v={v} p={pair.need} notes={notes} />
                 <OfferChoice
                   v={v}
                   need={pair.need}
@@ -103,7 +110,7 @@ export function DispatchPage(props: {
                     <p class="what">
                       <a href={`/posts/${w.need.id}`}>{w.need.what}</a> <span class="by">— {w.need.memberName}</span>
                     </p>
-                    <NeedLine v={v} p={w.need} />
+                    <NeedLine v={v} p={w.need} notes={notes} />
                     <OfferChoice v={v} need={w.need} others={w.others} elsewhere={w.elsewhere} />
                   </li>
                 ))}
@@ -127,7 +134,7 @@ export function DispatchPage(props: {
                 <p class="what">
                   <a href={`/posts/${w.need.id}`}>{w.need.what}</a>
                 </p>
-                <NeedLine v={v} p={w.need} />
+                <NeedLine v={v} p={w.need} notes={notes} />
               </li>
             ))}
           </ul>

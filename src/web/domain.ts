@@ -203,6 +203,8 @@ export type Domain = {
    * an invite or a sign-in code, confirm money that moved): listed on their page, each with what happens if nobody does.
    */
   waitsForYou?: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
+  /** What this domain says about some posts, for pages that list them (crisis dispatch: "from a wellness call"). */
+  postNotes?: (db: Kysely<Database>, postIds: readonly string[], t: Translate) => Promise<Map<string, string>>;
   /** What the network shares this way, as totals for How we share (never a member's own figure): a title and lines. */
   shared?: (db: Kysely<Database>, who: SharedFor) => Promise<Shared | null>;
   /** A member left by their own choice (members/commands.ts leave): end what they had open here, as a removal would. */
@@ -247,6 +249,8 @@ export type Registry = {
   memberLeft: (tx: Transaction<Database>, memberId: string, now: Date) => Promise<void>;
   /** Everything waiting for another member that this member may do, oldest first (Domain.waitsForYou). */
   waitsForYou: (db: Kysely<Database>, who: WaitingFor) => Promise<Waiting[]>;
+  /** Every domain's notes on these posts, by post (Domain.postNotes). */
+  postNotes: (db: Kysely<Database>, postIds: readonly string[], t: Translate) => Promise<Map<string, string[]>>;
   /** Every domain's totals for How we share, in the domains' order (Domain.shared). */
   shared: (db: Kysely<Database>, who: SharedFor) => Promise<Shared[]>;
 };
@@ -369,6 +373,13 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
       (await Promise.all(domains.map((d) => d.waitsForYou?.(db, who) ?? [])))
         .flat()
         .sort((a, b) => a.since.getTime() - b.since.getTime()),
+    postNotes: async (db, postIds, t) => {
+      const out = new Map<string, string[]>();
+      if (!postIds.length) return out;
+      for (const notes of await Promise.all(domains.map((d) => d.postNotes?.(db, postIds, t))))
+        for (const [id, note] of notes ?? []) out.set(id, [...(out.get(id) ?? []), note]);
+      return out;
+    },
     shared: async (db, who) =>
       (await Promise.all(domains.map((d) => d.shared?.(db, who) ?? null))).filter((x): x is Shared => x !== null),
     holdsTrust: async (db, memberId, now) => {

@@ -177,6 +177,13 @@ describe(`wellness calls (${engine})`, () => {
       .where('id', '=', need.member_id)
       .execute();
     expect(members[0]!.display_name).toBe('Mrs Ortiz');
+    // Crisis dispatch shows the needs calls found.
+    expect((await ada.post('/crisis/ask')).status).toBe(303);
+    expect((await di.post('/crisis/confirm')).status).toBe(303);
+    expect((await cy.post('/roles/dispatcher/volunteer')).status).toBe(303);
+    const dispatch = await (await cy.get('/dispatch')).text();
+    expect(dispatch).toContain('Groceries for the week, and water');
+    expect(dispatch).toContain('Found by a wellness call: Heat wave this weekend');
     // Met: the caller is told once.
     await world.deps.db.updateTable('posts').set({ status: 'met' }).where('id', '=', need.id).execute();
     await runJobs(world.deps);
