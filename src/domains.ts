@@ -2,6 +2,7 @@
 // Adding a domain is one line here. Listed so that a domain comes after those it uses; jobs run in this order.
 import { buildRegistry, type Domain } from './web/domain.ts';
 import { members } from './members/index.ts';
+import { translate } from './translate/index.ts';
 import { agreements } from './agreements/index.ts';
 import { notifications } from './notifications/index.ts';
 import { decisions } from './decisions/index.ts';
@@ -27,6 +28,7 @@ import { calls } from './calls/index.ts';
 export const domains: readonly Domain[] = [
   notifications,
   members,
+  translate,
   agreements,
   causes,
   decisions,

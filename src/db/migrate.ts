@@ -36,6 +36,7 @@ import * as orderFund from './migrations/030_order_fund.ts';
 import * as passerby from './migrations/031_passerby_reports.ts';
 import * as thingPickup from './migrations/032_thing_pickup.ts';
 import * as calls from './migrations/033_calls.ts';
+import * as translations from './migrations/034_translations.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -71,6 +72,7 @@ const migrations: { name: string; up: string }[] = [
   passerby,
   thingPickup,
   calls,
+  translations,
 ];
 
 /** Every migration this code knows, in the order they apply. */

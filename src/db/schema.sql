@@ -1587,6 +1587,30 @@ table time_records
   CREATE TRIGGER time_records_forget_notifications AFTER DELETE ON public.time_records FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER time_records_not_paused BEFORE INSERT ON public.time_records FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('recorded_by')
 
+table translations
+  id uuid not null default gen_random_uuid()
+  lang text not null
+  key text not null
+  text text not null
+  proposed_by uuid not null
+  proposed_at timestamp with time zone not null default app_now()
+  approved_by uuid
+  approved_at timestamp with time zone
+  replaced_at timestamp with time zone
+  constraint translations_approved_by_fkey FOREIGN KEY (approved_by) REFERENCES members(id)
+  constraint translations_check CHECK (((approved_by IS NULL) = (approved_at IS NULL)))
+  constraint translations_check1 CHECK ((approved_by IS DISTINCT FROM proposed_by))
+  constraint translations_key_check CHECK (((char_length(key) >= 3) AND (char_length(key) <= 120)))
+  constraint translations_lang_check CHECK ((lang ~ '^[a-z]{2,3}$'::text))
+  constraint translations_pkey PRIMARY KEY (id)
+  constraint translations_proposed_by_fkey FOREIGN KEY (proposed_by) REFERENCES members(id)
+  constraint translations_text_check CHECK (((char_length(text) >= 1) AND (char_length(text) <= 2000)))
+  CREATE UNIQUE INDEX translations_in_force ON public.translations USING btree (lang, key) WHERE ((approved_at IS NOT NULL) AND (replaced_at IS NULL))
+  CREATE UNIQUE INDEX translations_one_open ON public.translations USING btree (lang, key, proposed_by) WHERE ((approved_at IS NULL) AND (replaced_at IS NULL))
+  CREATE INDEX translations_open ON public.translations USING btree (lang, proposed_at) WHERE ((approved_at IS NULL) AND (replaced_at IS NULL))
+  CREATE TRIGGER translations_daily_limit BEFORE INSERT ON public.translations FOR EACH ROW EXECUTE FUNCTION within_daily_limit('proposed_by', 'proposed_at', 'daily_translations', '300')
+  CREATE TRIGGER translations_not_paused BEFORE INSERT ON public.translations FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('proposed_by')
+
 CREATE OR REPLACE FUNCTION public.agreement_adopted()
  RETURNS trigger
  LANGUAGE plpgsql

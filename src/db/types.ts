@@ -373,6 +373,17 @@ export interface Database {
     told_met: Generated<boolean>;
     seq: Generated<string>;
   };
+  translations: {
+    id: Generated<string>;
+    lang: string;
+    key: string;
+    text: string;
+    proposed_by: string;
+    proposed_at: Generated<Date>;
+    approved_by: string | null;
+    approved_at: Timestamp | null;
+    replaced_at: Timestamp | null;
+  };
   place_tenders: { place_id: string; member_id: string; since: Generated<Date> };
   place_asks: {
     id: Generated<string>;

@@ -8,6 +8,7 @@ import { messages } from './messages.ts';
 import { memberRoutes } from './routes.ts';
 import { homeRoutes } from './home.tsx';
 import { loadSession } from './middleware.ts';
+export { wantedLanguage } from './middleware.ts';
 import { clearSpentCredentials } from './sessions.ts';
 import { clearEmailConfirmations } from './email.ts';
 import { clearOldSignInCodes } from './ways-back.ts';

@@ -24,6 +24,8 @@ const NOT_WALKED: Record<string, string> = {
   'GET /calendar/:file': 'an iCalendar feed',
   'GET /things/:id/photo': 'an image (things.test.ts checks it)',
   'GET /buying/:id/fill.json': 'JSON for the order page’s live view',
+  'GET /translate/:lang/export': 'a JSON file',
+  'GET /translate/go': 'the language picker’s redirect',
   'GET /api/suggestions': 'JSON for the post form',
   'GET /api/board/stamp': 'JSON for the board',
   'GET /api/posts': 'JSON',
@@ -200,6 +202,9 @@ describe('every page on a phone', () => {
       `${pantry}/public`,
       '/calls',
       '/calls/me',
+      '/translate',
+      '/translate/es',
+      '/translate/es/nav.board',
       held,
       '/me',
       '/settings',
@@ -239,7 +244,13 @@ describe('every page on a phone', () => {
       const links = await page.$$eval('a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
       for (const href of links) {
         const clean = href.split('#')[0]!;
-        if (!clean || clean.startsWith('/static/') || /\.(ics|csv|svg)$/.test(clean) || clean.includes('/feed'))
+        if (
+          !clean ||
+          clean.startsWith('/static/') ||
+          /\.(ics|csv|svg)$/.test(clean) ||
+          clean.includes('/feed') ||
+          clean.endsWith('/export')
+        )
           continue;
         if (!seen.has(clean)) queue.push(clean);
       }

@@ -37,6 +37,7 @@ import { recordHours } from '../../src/timebank/commands.ts';
 import { openOrder, saveWants } from '../../src/buying/commands.ts';
 import { itemsOf } from '../../src/buying/queries.ts';
 import { addNeighbour, openRound, takeNext } from '../../src/calls/commands.ts';
+import { propose } from '../../src/translate/commands.ts';
 import { raiseDailyLimits } from '../support/limits.ts';
 import { hashToken } from '../../src/security/tokens.ts';
 import { registry } from '../../src/domains.ts';
@@ -54,7 +55,15 @@ const NOT_OWNER = 'daadda';
 const SECOND = 'daaddd';
 const NOBODY = 'dddddd';
 
-type Objects = { id?: string; message?: string; name?: string; token?: string; file?: string };
+type Objects = {
+  id?: string;
+  message?: string;
+  name?: string;
+  token?: string;
+  file?: string;
+  lang?: string;
+  key?: string;
+};
 type Fx = {
   world: TestWorld;
   as: Record<Relation, Client>;
@@ -510,6 +519,17 @@ const heldCall = async (fx: Fx): Promise<Objects> => {
   const id = await takeNext(fx.world.deps.db, round!, fx.ids.owner, fx.world.now.value);
   return { id: id! };
 };
+/** A translation the owner proposed, waiting for another member. */
+const translation = async (fx: Fx): Promise<Objects> => ({
+  id: await propose(
+    fx.world.deps.db,
+    fx.ids.owner,
+    { lang: 'ht', key: 'nav.board', text: `Tablo ${n++}` },
+    fx.world.now.value,
+  ),
+});
+/** A message to translate, in a language. */
+const uiMessage = async (): Promise<Objects> => ({ lang: 'ht', key: 'nav.board' });
 /** A community fridge the owner added. */
 const tendedPlace = async (fx: Fx): Promise<Objects> => ({
   id: await addPlace(
@@ -549,6 +569,8 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   callPerson,
   callRound,
   heldCall,
+  translation,
+  uiMessage,
   circle,
   round,
   rota,

@@ -387,6 +387,7 @@ export async function fuzzFixture(): Promise<Fixture> {
     consent: 'on',
   });
   await founder.post('/calls', { title: 'Fuzz round', hours: '24', script_en: 'Hello' });
+  await founder.post('/translate/ht/nav.board', { text: 'Tablo' });
   const round = await db.selectFrom('call_rounds').select('id').executeTakeFirstOrThrow();
   await founder.post(`/calls/rounds/${round.id}/take`);
   const rice = await db.selectFrom('order_items').select(['id', 'order_id']).executeTakeFirstOrThrow();
@@ -440,6 +441,7 @@ export async function fuzzFixture(): Promise<Fixture> {
     callRounds: await one('call_rounds'),
     calls: await one('calls'),
     callPeople: await one('call_people'),
+    translations: await one('translations'),
   };
   const memberId = (
     await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
@@ -482,6 +484,7 @@ export function idsFor(path: string, ids: Record<string, string[]>): string[] {
     [/^\/calls\/rounds\//, 'callRounds'],
     [/^\/calls\/people\//, 'callPeople'],
     [/^\/calls\/:/, 'calls'],
+    [/^\/translate\/proposals\//, 'translations'],
     [/^\/buying\/:/, 'orders'],
   ];
   const hit = table.find(([re]) => re.test(path));

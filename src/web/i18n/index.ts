@@ -96,10 +96,12 @@ function format(lang: string, key: string, text: string, params: Params): string
  * Words in a language, from the merged catalogs (Registry.catalogs): a key it lacks is looked for along its chain
  * (locales.ts: Haitian Creole, then French, then English), and said in the language it was found in.
  */
-export function translator(lang: string, catalogs: Catalogs): Translate {
+export function translator(lang: string, catalogs: Catalogs, approved?: Overlay): Translate {
+  // In each language of the chain, the members' approved translations first, then the shipped catalog.
   const chain = chainOf(lang).flatMap((l) => {
-    const catalog = own(catalogs, l);
-    return catalog ? [{ lang: l, catalog }] : [];
+    const catalog = own(catalogs, l) as Readonly<Record<string, string>> | undefined;
+    const theirs = approved ? own(approved, l) : undefined;
+    return [...(theirs ? [{ lang: l, catalog: theirs }] : []), ...(catalog ? [{ lang: l, catalog }] : [])];
   });
   return (key, params) => {
     for (const { lang: found, catalog } of chain) {
@@ -108,6 +110,37 @@ export function translator(lang: string, catalogs: Catalogs): Translate {
     }
     return key;
   };
+}
+
+/** Translations members proposed and other members approved, by language and key (src/translate/). */
+export type Overlay = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** The names a message fills in ({name}, {count, plural…}), sorted: a translation must keep exactly these. */
+export function argumentsOf(message: string, lang = 'en'): string[] {
+  type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
+  const names = new Set<string>();
+  const walk = (elements: Element[]) => {
+    for (const e of elements) {
+      if (e.type !== 0 && e.type !== 7 && e.value) names.add(e.value); // 0: literal text, 7: the # of a plural
+      for (const option of Object.values(e.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, lang, undefined, { ignoreTag: true }).getAst() as unknown as Element[]);
+  return [...names].sort();
+}
+
+/** The plural categories a message uses (one, few, many, other…; not =0), for checking a translation's forms. */
+export function pluralFormsOf(message: string, lang: string): string[] {
+  type Element = { type: number; options?: Record<string, { value: Element[] }> };
+  const forms = new Set<string>();
+  const walk = (elements: Element[]) => {
+    for (const e of elements) {
+      if (e.type === 6 && e.options) for (const k of Object.keys(e.options)) if (!k.startsWith('=')) forms.add(k);
+      for (const option of Object.values(e.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, lang, undefined, { ignoreTag: true }).getAst() as unknown as Element[]);
+  return [...forms];
 }
 
 /** The translator with words the network named itself laid over it (its kinds of help, its root causes…): a key the
