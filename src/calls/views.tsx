@@ -18,6 +18,7 @@ import {
   formatDateTime,
   formatTime,
   type FormState,
+  AreaField,
 } from '../web/parts.tsx';
 import { HOLD_MINUTES } from './commands.ts';
 import type { HeldCall, RoundView } from './queries.ts';
@@ -108,14 +109,7 @@ function ReachFields({ v, form }: { v: ViewCtx; form: FormState }) {
         required
         options={v.network!.languages.map((l) => ({ value: l, label: languageName(l) }))}
       />
-      <SelectField
-        t={t}
-        form={form}
-        name="area"
-        label="call.area"
-        required
-        options={v.network!.areas.map((a) => ({ value: a, label: a }))}
-      />
+      <AreaField t={t} form={form} label="call.area" areas={v.network!.areas} />
     </>
   );
 }

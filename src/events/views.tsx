@@ -17,6 +17,7 @@ import {
   formatDateTime,
   formatTime,
   type FormState,
+  AreaField,
 } from '../web/parts.tsx';
 import type { Locale } from '../web/zone.ts';
 import { EVENT_KINDS } from './schema.ts';
@@ -88,15 +89,7 @@ export function NewEventPage(props: {
           required
           options={v.network!.languages.map((l) => ({ value: l, label: languageName(l) }))}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="area"
-          label="event.area"
-          hint="event.areaHint"
-          required
-          options={v.network!.areas.map((a) => ({ value: a, label: a }))}
-        />
+        <AreaField t={t} form={form} label="event.area" hint="event.areaHint" areas={v.network!.areas} />
         <TextField t={t} form={form} name="place" label="event.place" hint="event.placeHint" maxlength={300} />
         <TextField t={t} form={form} name="date" label="event.date" type="date" required />
         <TextField t={t} form={form} name="start" label="event.start" type="time" required />

@@ -543,6 +543,11 @@ export function SummaryPage({ v, p, network }: { v: ViewCtx; p: DashboardProps; 
         rows={d.needsByMonth.map((x) => ({ label: monthName(lang, x.month), value: x.value }))}
       />
       <Causes v={v} c={p.causes} />
+      {p.shared.map((sh) => (
+        <p>
+          <strong>{sh.title}:</strong> {sh.lines.join(' ')}
+        </p>
+      ))}
       <p class="hint">{t('mutuality.summaryFoot')}</p>
       <p class="no-print">
         <a href="/mutuality">{t('mutuality.backToDashboard')}</a>

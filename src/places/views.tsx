@@ -17,6 +17,7 @@ import {
   categoryLabel,
   formatDateTime,
   type FormState,
+  AreaField,
 } from '../web/parts.tsx';
 import { FOOD_LEVELS, PLACE_KINDS } from './commands.ts';
 import type { PlaceView, StockLine } from './queries.ts';
@@ -98,14 +99,7 @@ export function NewPlacePage({ v, form }: { v: ViewCtx; form: FormState }) {
           required
           options={PLACE_KINDS.map((k) => ({ value: k, label: t(`place.kind.${k}` as Key) }))}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="area"
-          label="place.area"
-          required
-          options={v.network!.areas.map((a) => ({ value: a, label: a }))}
-        />
+        <AreaField t={t} form={form} label="place.area" areas={v.network!.areas} />
         <TextArea t={t} form={form} name="about" label="place.about" hint="place.aboutHint" rows={3} maxlength={2000} />
         <SelectField
           t={t}

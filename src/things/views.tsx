@@ -16,6 +16,7 @@ import {
   formatDate,
   formatDateTime,
   type FormState,
+  AreaField,
 } from '../web/parts.tsx';
 import { CONDITIONS, MOST_RENEWALS, REPORT_KINDS } from './commands.ts';
 import type { LineView, MyLoan, ThingView } from './queries.ts';
@@ -73,15 +74,7 @@ export function NewThingPage({ v, form }: { v: ViewCtx; form: FormState }) {
         <TextField t={t} form={form} name="title" label="thing.titleLabel" required maxlength={120} />
         <TextArea t={t} form={form} name="about" label="thing.about" rows={3} maxlength={2000} />
         <Checkbox t={t} form={form} name="mine" label="thing.mine" hint="thing.mineHint" />
-        <SelectField
-          t={t}
-          form={form}
-          name="area"
-          label="thing.area"
-          hint="thing.areaHint"
-          required
-          options={v.network!.areas.map((a) => ({ value: a, label: a }))}
-        />
+        <AreaField t={t} form={form} label="thing.area" hint="thing.areaHint" areas={v.network!.areas} />
         <TextField t={t} form={form} name="pickup" label="thing.pickup" hint="thing.pickupHint" maxlength={300} />
         <SelectField t={t} form={form} name="condition" label="thing.conditionLabel" required options={conditions} />
         <TextField

@@ -158,6 +158,11 @@ export function Checkbox({
   );
 }
 
+/** Which of the network's areas: a choice every form that places something asks the same way. */
+export function AreaField(p: Omit<FieldProps, 'name' | 'required'> & { areas: readonly string[] }) {
+  return <SelectField {...p} name="area" required options={p.areas.map((a) => ({ value: a, label: a }))} />;
+}
+
 /** A required choice with one option has its answer: it is chosen already (the only fund, the only area…). */
 const onlyChoice = (p: FieldProps & { options: { value: string }[] }) =>
   p.required && p.options.length === 1 ? p.options[0]!.value : '';

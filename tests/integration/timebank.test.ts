@@ -115,6 +115,7 @@ describe(`the time bank (${engine})`, () => {
     const share = await (await cy.get('/mutuality')).text();
     expect(share).toContain('2 h moved in one exchange.');
     expect(share).toContain('The commons gave 0 min to members who could not give back.');
+    expect(await (await cy.get('/mutuality/summary')).text()).toContain('2 h moved in one exchange.');
     // The fund's ledger does not list hours, nor are hours money.
     expect(await (await bo.get('/fund/ledger')).text()).not.toContain('Sofa');
   });
