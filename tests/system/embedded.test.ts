@@ -106,28 +106,28 @@ describe('the embedded server', () => {
     const w = writer(dataDir, 3);
     expect(await until(() => w.out().includes('done') || w.child.exitCode !== null, 60_000), w.out()).toBe(true);
     const pid = postmasterPid(dataDir);
-    // Take the guard away first (as if the whole process group but the server had been killed), then Node. The guard is
-    // two shells (one waits for the server, one reads Node's pipe); look again until none is left, so a busy machine's
-    // process list read mid-change cannot leave the reader to stop the server when Node goes.
-    const guardsNow = () =>
-      spawnSync('pgrep', ['-f', `${layout(dataDir).pgdata}`], { encoding: 'utf8' })
+    // Take the guard away first (as if the whole process group but the server had been killed), then Node. The guard
+    // is Node's child shell; its children are the server and the shell that reads Node's pipe (which would stop the
+    // server when Node goes). Found by parentage, not by name: the reader first, then the guard.
+    const children = (parent: number) =>
+      spawnSync('pgrep', ['-P', String(parent)], { encoding: 'utf8' })
         .stdout.split('\n')
         .map(Number)
-        .filter((p) => {
-          if (!p || p === pid) return false;
-          try {
-            return fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'sh';
-          } catch {
-            return false; // gone meanwhile
-          }
-        });
-    const guards = guardsNow();
+        .filter(Boolean);
+    const isShell = (p: number) => {
+      try {
+        return fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'sh';
+      } catch {
+        return false;
+      }
+    };
+    const guards = children(w.child.pid!).filter((g) => g !== pid && isShell(g));
     expect(guards.length).toBeGreaterThan(0);
-    for (let left = guards, tries = 0; left.length && tries < 40; left = guardsNow(), tries++) {
-      for (const g of left) process.kill(g, 'SIGKILL');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(guardsNow()).toEqual([]);
+    const readers = guards.flatMap((g) => children(g)).filter((r) => r !== pid && isShell(r));
+    expect(readers.length).toBeGreaterThan(0);
+    for (const r of readers) process.kill(r, 'SIGKILL');
+    for (const g of guards) process.kill(g, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 100));
     w.child.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 500));
     expect(alive(pid), 'the orphan should still be running for this test').toBe(true);
