@@ -3,7 +3,7 @@
 // itself, the packs are counted and shared in proportion (never first come), and the invoice is split to the cent;
 // what was really taken at pickup recomputes the costs; a member orders for someone without the app; the fund pays
 // the agreed part of everyone's share. ADR 035. See web/domain.ts.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { Domain, Told } from '../web/domain.ts';
 import { defineAgreement, whole } from '../web/agreement.ts';
@@ -13,6 +13,7 @@ import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { buyingRoutes } from './routes.ts';
 import { askFundParts, closeDue } from './commands.ts';
+import { orderTotals } from './queries.ts';
 
 declare module '../web/domain.ts' {
   interface NotificationKinds {
@@ -63,17 +64,9 @@ export const buying: Domain = {
     }),
   ],
   shared: async (db, { t, now }) => {
-    const r = await db
-      .selectFrom('orders')
-      .leftJoin('order_wants', 'order_wants.order_id', 'orders.id')
-      .select((eb) => [
-        eb.fn.count<string>('orders.id').distinct().as('orders'),
-        sql<string>`count(distinct order_wants.member_id::text || '|' || order_wants.for_whom)`.as('payers'),
-      ])
-      .where('orders.closed_at', '>', new Date(now.getTime() - 365 * 86_400_000))
-      .executeTakeFirstOrThrow();
-    return Number(r.orders)
-      ? { title: t('order.title'), lines: [t('order.sharedLine', { n: Number(r.orders), payers: Number(r.payers) })] }
+    const r = await orderTotals(db, now);
+    return r.orders
+      ? { title: t('order.title'), lines: [t('order.sharedLine', { n: r.orders, payers: r.payers })] }
       : null;
   },
   jobs: [

@@ -1,6 +1,6 @@
 // Reading buying together: the orders, one order with its items and everyone's wants, how full each item's packs
 // are, and — once closed — what each share costs, from what was really taken (split.ts).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { fillOf, splitCosts, type Split } from './split.ts';
 
@@ -180,4 +180,18 @@ export function costsOf(order: Pick<OrderView, 'delivery'>, items: ItemView[], w
     wants.map((w) => ({ key: w.id, item: w.itemId, payer: payerOf(w), milli: w.takenMilli ?? 0 })),
     order.delivery,
   );
+}
+
+/** For How we share: bulk orders closed in the last year and the households (payers) they served (totals only). */
+export async function orderTotals(db: Q, now: Date) {
+  const r = await db
+    .selectFrom('orders')
+    .leftJoin('order_wants', 'order_wants.order_id', 'orders.id')
+    .select((eb) => [
+      eb.fn.count<string>('orders.id').distinct().as('orders'),
+      sql<string>`count(distinct order_wants.member_id::text || '|' || order_wants.for_whom)`.as('payers'),
+    ])
+    .where('orders.closed_at', '>', new Date(now.getTime() - 365 * 86_400_000))
+    .executeTakeFirstOrThrow();
+  return { orders: Number(r.orders), payers: Number(r.payers) };
 }

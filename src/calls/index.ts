@@ -10,6 +10,7 @@ import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { callRoutes } from './routes.ts';
 import { closeRounds, tellMet } from './commands.ts';
+import { roundsOfNeeds } from './queries.ts';
 
 declare module '../web/domain.ts' {
   interface NotificationKinds {
@@ -30,16 +31,7 @@ export const calls: Domain = {
     { name: 'tell callers of needs met', run: (deps) => tellMet(deps.db) },
   ],
   postNotes: async (db, postIds, t) =>
-    new Map(
-      (
-        await db
-          .selectFrom('calls')
-          .innerJoin('call_rounds', 'call_rounds.id', 'calls.round_id')
-          .select(['calls.need_id', 'call_rounds.title'])
-          .where('calls.need_id', 'in', [...postIds])
-          .execute()
-      ).map((r) => [r.need_id!, t('call.fromCall', { title: r.title })]),
-    ),
+    new Map([...(await roundsOfNeeds(db, postIds))].map(([post, title]) => [post, t('call.fromCall', { title })])),
   notifications: [
     {
       kind: 'call_round',

@@ -134,3 +134,14 @@ export const peopleByLanguage = (db: Q) =>
     .groupBy('language')
     .orderBy('language')
     .execute();
+
+/** The round each of these needs was found in, by need (for crisis dispatch). */
+export async function roundsOfNeeds(db: Q, postIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('calls')
+    .innerJoin('call_rounds', 'call_rounds.id', 'calls.round_id')
+    .select(['calls.need_id', 'call_rounds.title'])
+    .where('calls.need_id', 'in', [...postIds])
+    .execute();
+  return new Map(rows.map((r) => [r.need_id!, r.title]));
+}

@@ -5,8 +5,7 @@
 // and what came of it. Nobody's number is shown but to the caller holding the call.
 import type { ViewCtx } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n/index.ts';
-import { direction, languageNames } from '../web/i18n/index.ts';
-import { own } from '../web/lookup.ts';
+import { direction, languageName } from '../web/i18n/index.ts';
 import {
   Checkbox,
   ErrorSummary,
@@ -24,7 +23,6 @@ import { HOLD_MINUTES } from './commands.ts';
 import type { HeldCall, RoundView } from './queries.ts';
 
 type Key = Parameters<Translate>[0];
-const languageName = (code: string) => own(languageNames, code) ?? code;
 
 export function CallsPage(props: {
   v: ViewCtx;

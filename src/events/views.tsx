@@ -5,8 +5,7 @@
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n/index.ts';
-import { direction, languageNames } from '../web/i18n/index.ts';
-import { own } from '../web/lookup.ts';
+import { direction, languageName } from '../web/i18n/index.ts';
 import {
   Checkbox,
   ErrorSummary,
@@ -25,7 +24,6 @@ import { REPEATS, repeatOf } from './occurrences.ts';
 import type { Coming, EventView, RsvpView } from './queries.ts';
 
 const kindLabel = (t: Translate, k: string) => t(`event.kind.${k}` as Parameters<Translate>[0]);
-const languageName = (code: string) => own(languageNames, code) ?? code;
 const when = (at: Locale, start: Date, minutes: number) =>
   `${formatDateTime(at, start)}–${formatTime(at, new Date(start.getTime() + minutes * 60_000))}`;
 

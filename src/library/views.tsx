@@ -2,8 +2,7 @@
 // The library's pages: the list, the form to add a reading (or a version of one in another language), and an item —
 // which prints as a handout — with its versions and its discussion.
 import type { ViewCtx } from '../web/layout.tsx';
-import { direction, languageNames } from '../web/i18n/index.ts';
-import { own } from '../web/lookup.ts';
+import { direction, languageName } from '../web/i18n/index.ts';
 import {
   ErrorSummary,
   Notice,
@@ -15,8 +14,6 @@ import {
   type FormState,
 } from '../web/parts.tsx';
 import type { CommentView, ItemView } from './queries.ts';
-
-const languageName = (code: string) => own(languageNames, code) ?? code;
 
 /** An address members typed, as a link that tells the page it came from nothing and opens nothing by itself. */
 const Outside = ({ url }: { url: string }) => (

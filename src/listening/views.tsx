@@ -5,7 +5,7 @@
 import type { Child } from 'hono/jsx';
 import type { ViewCtx } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n/index.ts';
-import { direction, languageNames } from '../web/i18n/index.ts';
+import { direction, languageName } from '../web/i18n/index.ts';
 import { own } from '../web/lookup.ts';
 import { namedLine } from '../web/agreement.ts';
 import { ErrorSummary, Notice, SelectField, TextArea, TextField, formatDate, type FormState } from '../web/parts.tsx';
@@ -31,8 +31,6 @@ import {
   type ThemeAction,
   type ThemeView,
 } from './queries.ts';
-
-const languageName = (code: string) => own(languageNames, code) ?? code;
 
 /** A theme's name in a language: the members' name for it there, or as they typed it. */
 export function themeName(name: string, lang: string): string {

@@ -10,6 +10,7 @@ import { access } from './access.ts';
 import { messages } from './messages.ts';
 import { placeRoutes } from './routes.ts';
 import { forgetReports } from './commands.ts';
+import { placeTotals } from './queries.ts';
 
 declare module '../web/domain.ts' {
   interface NotificationKinds {
@@ -27,23 +28,9 @@ export const places: Domain = {
   routes: [placeRoutes],
   nav: [{ href: '/places', label: 'nav.places', place: 'more', order: 47 }],
   shared: async (db, { t, now }) => {
-    const r = await db
-      .selectFrom('places')
-      .select((eb) => [
-        eb.fn.countAll<string>().as('places'),
-        eb
-          .selectFrom('place_reports')
-          .select((x) => x.fn.countAll<string>().as('n'))
-          .where('made_at', '>', new Date(now.getTime() - 30 * 86_400_000))
-          .as('reports'),
-      ])
-      .where('retired_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(r.places)
-      ? {
-          title: t('place.title'),
-          lines: [t('place.sharedLine', { n: Number(r.places), reports: Number(r.reports ?? 0) })],
-        }
+    const r = await placeTotals(db, now);
+    return r.places
+      ? { title: t('place.title'), lines: [t('place.sharedLine', { n: r.places, reports: r.reports })] }
       : null;
   },
   jobs: [{ name: 'forget who reported on places', run: (deps, now) => forgetReports(deps.db, now) }],

@@ -116,3 +116,20 @@ export const ledgerOf = (db: Q, placeId: string, limit = 30) =>
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
+
+/** For How we share: how many places are tended, and how many reports came in the last 30 days (totals only). */
+export async function placeTotals(db: Q, now: Date) {
+  const r = await db
+    .selectFrom('places')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('places'),
+      eb
+        .selectFrom('place_reports')
+        .select((x) => x.fn.countAll<string>().as('n'))
+        .where('made_at', '>', new Date(now.getTime() - 30 * 86_400_000))
+        .as('reports'),
+    ])
+    .where('retired_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { places: Number(r.places), reports: Number(r.reports ?? 0) };
+}

@@ -27,13 +27,18 @@ export const isEssential = (key: string) => ESSENTIAL.some((p) => key.startsWith
 /** Where a message appears, by its first word: a hint for the translator. */
 export const placeOf = (key: string) => key.split('.')[0]!;
 
+/** A language's words as members read them: the shipped catalog with the approved translations over it. */
+export function wordsOf(lang: string, catalogs: Catalogs, approved: Overlay): Readonly<Record<string, string>> {
+  const shipped = (catalogs as Record<string, Readonly<Record<string, string>> | undefined>)[lang] ?? {};
+  return { ...shipped, ...(approved[lang] ?? {}) };
+}
+
 export type Progress = { lang: string; essential: number; essentialDone: number; all: number; allDone: number };
 
 export function progressOf(lang: string, catalogs: Catalogs, approved: Overlay): Progress {
   const keys = Object.keys(catalogs.en);
-  const shipped = (catalogs as Record<string, Record<string, string> | undefined>)[lang] ?? {};
-  const theirs = approved[lang] ?? {};
-  const done = (k: string) => lang === 'en' || k in shipped || k in theirs;
+  const words = wordsOf(lang, catalogs, approved);
+  const done = (k: string) => lang === 'en' || k in words;
   const essential = keys.filter(isEssential);
   return {
     lang,

@@ -9,9 +9,9 @@ import { readForm } from '../web/forms.ts';
 import { loadOr404, requireMember } from '../web/edges.ts';
 import { errors, refusedWrite } from '../web/errors.ts';
 import { LOCALES } from '../web/i18n/locales.ts';
-import { argumentsOf, type Catalogs } from '../web/i18n/index.ts';
+import { argumentsOf } from '../web/i18n/index.ts';
 import { approve, propose } from './commands.ts';
-import { isEssential, openProposals, progressOf, translationById } from './queries.ts';
+import { isEssential, openProposals, progressOf, translationById, wordsOf } from './queries.ts';
 import { approvedWords, whyNot } from './words.ts';
 import { KeyPage, LanguagePage, TranslatePage } from './views.tsx';
 
@@ -26,8 +26,6 @@ const langOf = (c: C) => {
   return lang;
 };
 const english = (c: C) => c.get('deps').registry.catalogs.en as Readonly<Record<string, string>>;
-const shipped = (c: C, lang: string): Readonly<Record<string, string>> =>
-  (c.get('deps').registry.catalogs as Catalogs & Record<string, Record<string, string> | undefined>)[lang] ?? {};
 
 translateRoutes.get('/translate', async (c) => {
   requireMember(c);
@@ -51,7 +49,7 @@ translateRoutes.get('/translate/:lang', async (c) => {
   const { db, registry } = c.get('deps');
   const approved = await approvedWords(db);
   const showAll = c.req.query('show') === 'all';
-  const mine: Record<string, string> = { ...shipped(c, lang), ...(approved[lang] ?? {}) };
+  const mine = wordsOf(lang, registry.catalogs, approved);
   const keys = Object.keys(english(c))
     .filter((k) => showAll || !(k in mine))
     .sort((a, b) => Number(isEssential(b)) - Number(isEssential(a)) || a.localeCompare(b));
@@ -81,7 +79,7 @@ translateRoutes.get('/translate/:lang/export', async (c) => {
   requireMember(c);
   const lang = langOf(c);
   const approved = await approvedWords(c.get('deps').db);
-  const words = { ...shipped(c, lang), ...(approved[lang] ?? {}) };
+  const words = wordsOf(lang, c.get('deps').registry.catalogs, approved);
   const sorted = Object.fromEntries(Object.entries(words).sort(([a], [b]) => a.localeCompare(b)));
   c.header('content-disposition', `attachment; filename="kropotkin-${lang}.json"`);
   return c.json(sorted);
@@ -95,7 +93,7 @@ async function keyPage(c: C, form: FormState | null, status: Status = 200) {
   if (source === null) throw errors.notFound();
   const { db } = c.get('deps');
   const approved = await approvedWords(db);
-  const current = approved[lang]?.[key] ?? shipped(c, lang)[key] ?? null;
+  const current = wordsOf(lang, c.get('deps').registry.catalogs, approved)[key] ?? null;
   const proposals = await openProposals(db, lang, key);
   let forms: string[] = [];
   try {

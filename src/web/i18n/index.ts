@@ -154,6 +154,9 @@ export const languageNames: Record<string, string> = Object.fromEntries(
   Object.entries(LOCALES).map(([code, l]) => [code, l.name]),
 );
 
+/** A language's name in its own words, or its code when the table does not know it. */
+export const languageName = (code: string) => own(languageNames, code) ?? code;
+
 const SEARCH_CONFIGS: Record<string, string> = {
   en: 'english',
   es: 'spanish',
