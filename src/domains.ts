@@ -24,6 +24,7 @@ import { places } from './places/index.ts';
 import { timebank } from './timebank/index.ts';
 import { buying } from './buying/index.ts';
 import { calls } from './calls/index.ts';
+import { texts } from './texts/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -49,6 +50,7 @@ export const domains: readonly Domain[] = [
   timebank,
   buying,
   calls,
+  texts,
 ];
 
 export const registry = buildRegistry(domains);

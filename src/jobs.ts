@@ -4,11 +4,25 @@
 // its own: one that fails is logged, tried again at the next run, and stops no other; how each last went is kept
 // (deps.jobs) for `kropotkin status` and /health.
 import type { Deps } from './web/context.ts';
+import type { Job } from './web/domain.ts';
 
 /** Runs every job once, in the registry's order; then, if any failed, throws naming them (each was logged already). */
 export async function runJobs(deps: Deps): Promise<void> {
   const failed: string[] = [];
-  for (const job of deps.registry.jobs) {
+  for (const job of deps.registry.jobs) if (!(await runJob(deps, job))) failed.push(job.name);
+  if (failed.length) throw new JobsFailed(failed);
+}
+
+/** The jobs running now, by the deps they run with: a job is never run twice at once (one on its own timer). */
+const running = new WeakMap<Deps, Set<string>>();
+
+/** Runs one job, unless it is running already; false when it failed (logged, and kept in deps.jobs). */
+async function runJob(deps: Deps, job: Job): Promise<boolean> {
+  const now = running.get(deps) ?? new Set<string>();
+  running.set(deps, now);
+  if (now.has(job.name)) return true;
+  now.add(job.name);
+  try {
     const status = deps.jobs.get(job.name) ?? { lastSuccess: null, lastFailure: null, failures: 0 };
     deps.jobs.set(job.name, status);
     try {
@@ -16,15 +30,17 @@ export async function runJobs(deps: Deps): Promise<void> {
       await job.run(deps, deps.clock());
       status.lastSuccess = deps.clock();
       status.failures = 0;
+      return true;
     } catch (e) {
       status.lastFailure = { at: deps.clock(), message: (e as Error).message };
       status.failures += 1;
-      failed.push(job.name);
       // Only the error's text: never a member's data (a job's error names tables and values, not people).
       deps.log(`scheduled work "${job.name}" failed (${status.failures} in a row): ${(e as Error).message}`);
+      return false;
     }
+  } finally {
+    now.delete(job.name);
   }
-  if (failed.length) throw new JobsFailed(failed);
 }
 
 export class JobsFailed extends Error {
@@ -47,7 +63,10 @@ export function startJobs(deps: Deps, everyMs = 60_000): () => void {
     }
   };
   void tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  const timers = [setInterval(tick, everyMs)];
+  // Work someone waits on runs also on its own, more often (a text's answer within the minute).
+  for (const job of deps.registry.jobs)
+    if (job.everyMs) timers.push(setInterval(() => void runJob(deps, job), Math.min(job.everyMs, everyMs)));
+  for (const timer of timers) timer.unref();
+  return () => timers.forEach(clearInterval);
 }

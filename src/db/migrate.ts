@@ -37,6 +37,7 @@ import * as passerby from './migrations/031_passerby_reports.ts';
 import * as thingPickup from './migrations/032_thing_pickup.ts';
 import * as calls from './migrations/033_calls.ts';
 import * as translations from './migrations/034_translations.ts';
+import * as texts from './migrations/035_texts.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -73,6 +74,7 @@ const migrations: { name: string; up: string }[] = [
   thingPickup,
   calls,
   translations,
+  texts,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -373,6 +373,31 @@ export interface Database {
     told_met: Generated<boolean>;
     seq: Generated<string>;
   };
+  text_contacts: {
+    id: Generated<string>;
+    number_enc: Buffer | null;
+    number_hash: Buffer;
+    member_id: string | null;
+    language: string;
+    step: 'category' | 'area' | 'urgency' | null;
+    draft: ColumnType<Record<string, unknown>, string | undefined, string>;
+    stopped_at: Timestamp | null;
+    first_at: Generated<Date>;
+    last_at: Generated<Date>;
+    relayed_at: Generated<Date>;
+    hour_at: Generated<Date>;
+    texts_in: Generated<number>;
+    texts_out: Generated<number>;
+  };
+  text_outbox: {
+    id: Generated<string>;
+    contact_id: string;
+    body_enc: Buffer;
+    queued_at: Generated<Date>;
+    tries: Generated<number>;
+    next_at: Generated<Date>;
+  };
+  text_seen: { key_hash: Buffer; seen_at: Generated<Date> };
   translations: {
     id: Generated<string>;
     lang: string;

@@ -401,3 +401,49 @@ export async function pausedNow(db: Db, memberId: string): Promise<boolean> {
   const { rows } = await sql<{ paused: boolean }>`select member_paused(${memberId}::uuid) as paused`.execute(db);
   return rows[0]?.paused === true;
 }
+
+/** The latest `count` messages others wrote in a thread, oldest first: what a member who reads by text is sent
+ * (texts/: one for each unread notification of a message). */
+export async function lastMessagesFromOthers(db: Db, keys: Keys, matchId: string, memberId: string, count: number) {
+  const rows = await db
+    .selectFrom('messages')
+    .leftJoin('members', 'members.id', 'messages.author_id')
+    .select(['members.display_name', 'messages.body_enc', 'messages.created_at'])
+    .where('messages.match_id', '=', matchId)
+    .where('messages.author_id', 'is distinct from', memberId)
+    .orderBy('messages.created_at', 'desc')
+    .orderBy('messages.id', 'desc')
+    .limit(count)
+    .execute();
+  return rows.reverse().map((r) => ({
+    authorName: r.display_name,
+    body: decrypt(keys, messagePurpose(matchId), r.body_enc),
+    createdAt: r.created_at,
+  }));
+}
+
+/** The member's active match with the latest word in it (a message, or its start): where a text from them goes. */
+export async function liveMatchOf(db: Db, memberId: string): Promise<MatchView | undefined> {
+  const row = await matchQuery(db)
+    .where((eb) => eb.or([eb('matches.helper_id', '=', memberId), eb('matches.asker_id', '=', memberId)]))
+    .where('matches.status', '=', 'active')
+    .orderBy(
+      sql`greatest(matches.created_at, (select max(created_at) from messages where match_id = matches.id))`,
+      'desc',
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toMatchView(row) : undefined;
+}
+
+/** Whether the member has a need still open or matched (asked, not yet met). */
+export async function hasOpenNeed(db: Db, memberId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('kind', '=', 'need')
+    .where('status', 'in', ['open', 'matched'])
+    .executeTakeFirst();
+  return row !== undefined;
+}

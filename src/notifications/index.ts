@@ -26,7 +26,9 @@ export const notifications: Domain = {
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export {
+  markAllRead,
   markEmailed,
+  markRead,
   notificationsOf,
   notify,
   notifySelected,

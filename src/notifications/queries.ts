@@ -120,6 +120,11 @@ export async function markAllRead(db: Kysely<Database>, memberId: string, now: D
     .execute();
 }
 
+/** These notifications were read where the member reads (a text passed on to a member without the app). */
+export async function markRead(db: Kysely<Database>, ids: string[], now: Date) {
+  if (ids.length) await db.updateTable('notifications').set({ read_at: now }).where('id', 'in', ids).execute();
+}
+
 /** These notifications went out in a digest mail (they stay in the list until read). */
 export async function markEmailed(db: Kysely<Database>, ids: string[], now: Date) {
   if (ids.length) await db.updateTable('notifications').set({ emailed_at: now }).where('id', 'in', ids).execute();

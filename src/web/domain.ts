@@ -21,6 +21,8 @@ export type Job = {
   run: (deps: Deps, now: Date) => Promise<unknown>;
   /** Runs after every job not marked so (the digest mails what the others noticed that minute). */
   last?: boolean;
+  /** Also runs this often, on its own, between the minutes: for work someone waits on (a text's answer). */
+  everyMs?: number;
 };
 
 /** A link in the page's navigation, shown to signed-in members. */

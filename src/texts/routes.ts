@@ -1,0 +1,46 @@
+// The phone's door: SMS Gateway for Android posts each text it receives here (its sms:received webhook), signed with
+// the key its app shows. An unsigned, wrongly signed or stale post is refused before its body is read as anything;
+// a signed one is handled once (a webhook retried is known again) and answered at once, the reply sent just after.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../web/context.ts';
+import { errors } from '../web/errors.ts';
+import { afterResponse } from '../web/later.ts';
+import { gatewayOf, receiveText, sendQueued } from './commands.ts';
+import { signedByPhone } from './gateway.ts';
+
+export const textRoutes = new Hono<AppEnv>();
+
+const webhook = z.object({
+  event: z.string().max(40),
+  id: z.string().min(1).max(100),
+  payload: z
+    .object({ message: z.string().max(10_000), phoneNumber: z.string().min(1).max(40) })
+    .partial()
+    .passthrough(),
+});
+
+textRoutes.post('/texts/android', async (c) => {
+  const deps = c.get('deps');
+  const settings = deps.config.texts;
+  if (settings?.kind !== 'android') throw errors.notFound();
+  const raw = await c.req.text();
+  const now = deps.clock();
+  if (!signedByPhone(settings.signingKey, raw, c.req.header('x-timestamp'), c.req.header('x-signature'), now))
+    throw errors.forbidden('bad_signature', 'error.textSignature');
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw errors.badRequest('bad_webhook', 'error.textWebhook');
+  }
+  const hook = webhook.safeParse(body);
+  if (!hook.success) throw errors.badRequest('bad_webhook', 'error.textWebhook');
+  const { event, id, payload } = hook.data;
+  // Other events (sent, delivered, failed, ping) are answered and not kept.
+  if (event !== 'sms:received' || payload.message === undefined || !payload.phoneNumber) return c.json({ ok: true });
+  await receiveText(deps, { from: payload.phoneNumber, text: payload.message, key: `android:${id}` }, now);
+  const gateway = gatewayOf(deps);
+  if (gateway) afterResponse(async () => void (await sendQueued(deps, gateway, deps.clock())), deps.log);
+  return c.json({ ok: true });
+});
