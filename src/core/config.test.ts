@@ -36,4 +36,38 @@ describe('configuration', () => {
       'https://aid.example.org',
     );
   });
+
+  it('takes a text gateway whole or not at all', () => {
+    expect(loadConfig({}).texts).toBeUndefined();
+    expect(loadConfig({ TEXTS_GATEWAY: 'gammu', TEXTS_GAMMU_SPOOL: '/var/spool/t' }).texts).toEqual({
+      kind: 'gammu',
+      number: undefined,
+      spool: '/var/spool/t',
+    });
+    expect(
+      loadConfig({
+        TEXTS_GATEWAY: 'android',
+        TEXTS_ANDROID_URL: 'http://192.168.1.20:8080',
+        TEXTS_ANDROID_LOGIN: 'sms:pa:ss',
+        TEXTS_ANDROID_SIGNING_KEY: 'key-from-app',
+        TEXTS_NUMBER: '+1 555 010 2000',
+      }).texts,
+    ).toEqual({
+      kind: 'android',
+      number: '+1 555 010 2000',
+      url: 'http://192.168.1.20:8080',
+      login: 'sms',
+      password: 'pa:ss',
+      signingKey: 'key-from-app',
+    });
+    let error: unknown;
+    try {
+      loadConfig({ TEXTS_GATEWAY: 'android', TEXTS_ANDROID_URL: 'http://phone:8080' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).message).toContain('TEXTS_ANDROID_LOGIN: is needed when TEXTS_GATEWAY is android');
+    expect((error as Error).message).toContain('TEXTS_ANDROID_SIGNING_KEY');
+    expect(() => loadConfig({ TEXTS_GATEWAY: 'twilio' })).toThrow(/TEXTS_GATEWAY: must be gammu/);
+  });
 });

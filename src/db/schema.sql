@@ -1459,6 +1459,50 @@ table sign_in_tokens
   constraint sign_in_tokens_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   constraint sign_in_tokens_pkey PRIMARY KEY (token_hash)
 
+table text_contacts
+  id uuid not null default gen_random_uuid()
+  number_enc bytea
+  number_hash bytea not null
+  member_id uuid
+  language text not null
+  step text
+  draft jsonb not null default '{}'::jsonb
+  stopped_at timestamp with time zone
+  first_at timestamp with time zone not null default app_now()
+  last_at timestamp with time zone not null default app_now()
+  relayed_at timestamp with time zone not null default app_now()
+  hour_at timestamp with time zone not null default app_now()
+  texts_in integer not null default 0
+  texts_out integer not null default 0
+  constraint text_contacts_check CHECK (((stopped_at IS NULL) = (number_enc IS NOT NULL)))
+  constraint text_contacts_draft_check CHECK (((jsonb_typeof(draft) = 'object'::text) AND (pg_column_size(draft) < 32000)))
+  constraint text_contacts_language_check CHECK ((language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$'::text))
+  constraint text_contacts_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE SET NULL
+  constraint text_contacts_member_id_key UNIQUE (member_id)
+  constraint text_contacts_number_hash_key UNIQUE (number_hash)
+  constraint text_contacts_pkey PRIMARY KEY (id)
+  constraint text_contacts_step_check CHECK ((step = ANY (ARRAY['category'::text, 'area'::text, 'urgency'::text])))
+  CREATE INDEX text_contacts_first ON public.text_contacts USING btree (first_at)
+  CREATE INDEX text_contacts_member ON public.text_contacts USING btree (member_id) WHERE ((member_id IS NOT NULL) AND (stopped_at IS NULL))
+
+table text_outbox
+  id uuid not null default gen_random_uuid()
+  contact_id uuid not null
+  body_enc bytea not null
+  queued_at timestamp with time zone not null default app_now()
+  tries integer not null default 0
+  next_at timestamp with time zone not null default app_now()
+  constraint text_outbox_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES text_contacts(id) ON DELETE CASCADE
+  constraint text_outbox_pkey PRIMARY KEY (id)
+  constraint text_outbox_tries_check CHECK (((tries >= 0) AND (tries <= 20)))
+  CREATE INDEX text_outbox_due ON public.text_outbox USING btree (next_at)
+
+table text_seen
+  key_hash bytea not null
+  seen_at timestamp with time zone not null default app_now()
+  constraint text_seen_pkey PRIMARY KEY (key_hash)
+  CREATE INDEX text_seen_at ON public.text_seen USING btree (seen_at)
+
 table thing_holds
   id uuid not null default gen_random_uuid()
   thing_id uuid not null

@@ -2,6 +2,7 @@
 import type { RouteAccess } from '../web/domain.ts';
 
 export const access: Record<string, RouteAccess> = {
-  // The phone's webhook: anyone may knock; only a body signed with the phone's key is read.
-  'POST /texts/android': { who: 'anyone' },
+  // The phone's webhook is for nobody but the phone: not there (404) until the host sets up a phone gateway, and then
+  // only a body signed with the phone's key is read (403 otherwise; tests/integration/texts-android.test.ts).
+  'POST /texts/android': { who: 'nobody' },
 };

@@ -12,12 +12,20 @@ import type { Deps, Network } from '../web/context.ts';
 import { decrypt, encrypt, lookupHash } from '../security/crypto.ts';
 import type { Keys } from '../security/crypto.ts';
 import { createMember } from '../members/index.ts';
-import { createPost, hasOpenNeed, liveMatchOf, lastMessagesFromOthers, postSchema, sendMessage } from '../exchange/index.ts';
+import {
+  createPost,
+  hasOpenNeed,
+  liveMatchOf,
+  lastMessagesFromOthers,
+  postSchema,
+  sendMessage,
+} from '../exchange/index.ts';
 import type { MatchView, PostInput } from '../exchange/index.ts';
 import { markAllRead, markRead, notificationsOf, notificationText, shorten } from '../notifications/index.ts';
 import { languageName, translator, withWords, type Translate } from '../web/i18n/index.ts';
 import { categoryLabel } from '../web/parts.tsx';
 import { dayIn } from '../web/zone.ts';
+import { fromDatabaseError } from '../web/errors.ts';
 import { androidGateway, gammuGateway, safeNumber, type Inbound, type TextGateway } from './gateway.ts';
 import {
   areasNamed,
@@ -81,8 +89,15 @@ type Contact = {
   hour_at: Date;
 };
 
-/** What handling one text asks to be done once its transaction committed (a message in a thread). */
-type After = { relay?: { memberId: string; match: MatchView; body: string } };
+/** What handling one text asks to be done once its transaction committed: a message in a thread, a need posted —
+ * each of which the database may refuse (a member paused, a day's limit reached), answered then by text. */
+type After = {
+  relay?: { memberId: string; match: MatchView; body: string; other: string };
+  post?: { memberId: string; need: PostInput };
+  contact?: Contact;
+  number?: string;
+  t?: Translate;
+};
 
 /** Queues a text to a number, sealed with it; false when the number had its texts for the hour. */
 async function queue(tx: Q, keys: Keys, c: Contact, to: string, body: string, now: Date): Promise<boolean> {
@@ -174,9 +189,30 @@ export async function receiveText(deps: Deps, inbound: Inbound, now: Date): Prom
       .where('id', '=', c.id)
       .execute();
     if (c.texts_in > MOST_IN_AN_HOUR) return;
+    Object.assign(after, { contact: c, number });
     await converse(deps, tx, network, ts, c, number, text, now, after);
   });
-  if (after.relay) await sendMessage(db, keys, after.relay.memberId, after.relay.match, after.relay.body);
+  const { contact, t } = after;
+  if (!contact || !t || (!after.relay && !after.post)) return;
+  const say = (body: string) => queue(db, keys, contact, number, body, now);
+  try {
+    if (after.relay) {
+      await sendMessage(db, keys, after.relay.memberId, after.relay.match, after.relay.body);
+      await say(t('text.passedOn', { name: after.relay.other }));
+    }
+    if (after.post) {
+      await db.transaction().execute(async (tx) => {
+        await createPost(tx, after.post!.memberId, contact.language, after.post!.need, now);
+        await tx.updateTable('text_contacts').set({ step: null, draft: '{}' }).where('id', '=', contact.id).execute();
+      });
+      await say(t('text.posted', { what: shorten(after.post.need.what, 80) }));
+    }
+  } catch (e) {
+    // What the database refuses a member in the app (a pause, the day's limit) it refuses a texter too, in words.
+    const refused = fromDatabaseError(e);
+    if (!refused) throw e;
+    await say(t(refused.status === 429 ? 'text.tooMany' : 'text.refused'));
+  }
 }
 
 async function converse(
@@ -257,9 +293,10 @@ async function converse(
   } else if (c.member_id) {
     const match = await liveMatchOf(tx, c.member_id);
     if (match) {
-      after.relay = { memberId: c.member_id, match, body: text };
       const other = match.askerId === c.member_id ? match.helperName : match.askerName;
-      return void (await say(t('text.passedOn', { name: other })));
+      after.relay = { memberId: c.member_id, match, body: text, other };
+      after.t = t;
+      return;
     }
     if (await hasOpenNeed(tx, c.member_id)) return void (await say(t('text.waiting')));
     draft = readNeed(text, t, categories, network.areas);
@@ -287,9 +324,9 @@ async function converse(
   // Their words as they wrote them; if those cannot be shown (a phone number in them, too short), the kind of help.
   const parsed = schema.safeParse(input(draft.what ?? label));
   const need = (parsed.success ? parsed.data : schema.parse(input(label))) as PostInput;
-  await createPost(tx, memberId, c.language, need, now);
-  await set({ step: null, draft: {} });
-  await say(t('text.posted', { what: shorten(need.what, 80) }));
+  await set({ step: null, draft });
+  after.post = { memberId, need };
+  after.t = t;
 }
 
 /** The person's answer to the question asked: what it settles of the draft, or null when it is not understood. */
@@ -468,7 +505,8 @@ export async function gatewayTurn(deps: Deps, now: Date, gateway = gatewayOf(dep
   await sendQueued(deps, gateway, now);
 }
 
-/** What is forgotten: handled texts' keys after three days; numbers gone quiet for a year with nothing open. */
+/** What is forgotten: handled texts' keys after three days; numbers gone quiet for a year with nothing open (a
+ * stopped one too: nothing is ever sent to a number that has not texted, so its STOP needs no keeping). */
 export async function forgetTexts(db: Q, now: Date): Promise<void> {
   await db
     .deleteFrom('text_seen')
@@ -477,7 +515,6 @@ export async function forgetTexts(db: Q, now: Date): Promise<void> {
   await sql`
     delete from text_contacts c
     where c.last_at < ${new Date(now.getTime() - 365 * 86_400_000)}
-      and c.stopped_at is null
       and not exists (select 1 from posts p where p.member_id = c.member_id and p.status in ('open', 'matched'))`.execute(
     db,
   );

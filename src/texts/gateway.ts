@@ -79,8 +79,16 @@ export function gammuGateway(s: GammuSettings): TextGateway {
       const name = `OUTA${stamp}_${String(serial).padStart(3, '0')}_${number}_k${crypto.randomBytes(3).toString('hex')}.txt`;
       // Written under a name gammu does not read, then renamed: gammu never sends half a file.
       const temporary = path.join(dirs.outbox, `.${name}.part`);
-      await fs.writeFile(temporary, toUtf16(text), { mode: 0o660 });
-      await fs.rename(temporary, path.join(dirs.outbox, name));
+      try {
+        await fs.writeFile(temporary, toUtf16(text), { mode: 0o660 });
+        await fs.rename(temporary, path.join(dirs.outbox, name));
+      } catch (e) {
+        // The file's name holds the number: the error says only what went wrong (it may be logged).
+        await fs.rm(temporary, { force: true });
+        throw new Error(`gammu's outbox could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`, {
+          cause: e,
+        });
+      }
     },
     async receive() {
       let names: string[];

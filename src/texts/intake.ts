@@ -23,11 +23,20 @@ export function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/** One word, as people write it: the same, or the same stem ("ride" for "rides", "grocery" for "groceries"). */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 3) return false;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return common >= Math.max(4, Math.min(a.length, b.length) - 2);
+}
+
 /** Whether these words hold the phrase's words, one after another. */
 function holdsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
   if (!phrase.length || phrase.length > words.length) return false;
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    for (let j = 0; j < phrase.length; j++) if (!sameWord(words[i + j]!, phrase[j]!)) continue outer;
     return true;
   }
   return false;

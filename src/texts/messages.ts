@@ -29,6 +29,7 @@ const en = {
   'text.memberName': 'Neighbour by text {tag}',
   'text.tooMany': 'The network is getting many texts just now. Please text again in an hour.',
   'text.language': 'From now on, texts in {language}.',
+  'text.refused': 'Sorry, that could not be done just now. Text HELP to hear what you can do.',
   'error.textSignature': 'That text was not signed with the phone gateway’s key, so it was not read.',
   'error.textWebhook': 'That is not a text as the phone gateway sends one.',
 };
@@ -59,6 +60,7 @@ export const messages = defineMessages(en, {
   'text.memberName': 'Vecino por mensaje {tag}',
   'text.tooMany': 'La red recibe muchos mensajes ahora mismo. Escribe de nuevo dentro de una hora.',
   'text.language': 'A partir de ahora, mensajes en {language}.',
+  'text.refused': 'Perdona, eso no se pudo hacer ahora. Escribe AYUDA para saber qué puedes hacer.',
   'error.textSignature': 'Ese mensaje no venía firmado con la clave de la pasarela del teléfono, así que no se leyó.',
   'error.textWebhook': 'Eso no es un mensaje tal como lo envía la pasarela del teléfono.',
 });

@@ -15,7 +15,7 @@ const webhook = z.object({
   event: z.string().max(40),
   id: z.string().min(1).max(100),
   payload: z
-    .object({ message: z.string().max(10_000), phoneNumber: z.string().min(1).max(40) })
+    .object({ message: z.string(), phoneNumber: z.string().min(1).max(40) })
     .partial()
     .passthrough(),
 });

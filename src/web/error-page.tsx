@@ -10,7 +10,9 @@ function wantsJson(c: Context<AppEnv>) {
   return (
     c.req.path.startsWith('/api/') ||
     c.req.path.startsWith('/passkeys/') ||
-    /application\/json/.test(c.req.header('accept') ?? '')
+    /application\/json/.test(c.req.header('accept') ?? '') ||
+    // A body sent as JSON comes from a program (a phone's gateway), not a page.
+    /application\/json/.test(c.req.header('content-type') ?? '')
   );
 }
 

@@ -31,7 +31,10 @@ afterAll(async () => {
 
 /** Turns the gateway (as the server does every few seconds) until gammu-smsd has sent `count` more texts; returns
  * them with how long the first took. */
-async function repliesTo(count: number, before: number): Promise<{ texts: { to: string; text: string }[]; ms: number }> {
+async function repliesTo(
+  count: number,
+  before: number,
+): Promise<{ texts: { to: string; text: string }[]; ms: number }> {
   const started = Date.now();
   while (Date.now() - started < 60_000) {
     await gatewayTurn(world.deps, world.now.value);

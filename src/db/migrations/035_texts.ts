@@ -15,7 +15,7 @@ create table text_contacts (
   language text not null check (language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$'),
   -- Where the conversation for a need stands: what is asked next, and what was said so far.
   step text check (step in ('category', 'area', 'urgency')),
-  draft jsonb not null default '{}' check (jsonb_typeof(draft) = 'object' and pg_column_size(draft) < 4000),
+  draft jsonb not null default '{}' check (jsonb_typeof(draft) = 'object' and pg_column_size(draft) < 32000),
   stopped_at timestamptz,
   first_at timestamptz not null default app_now(),
   last_at timestamptz not null default app_now(),
