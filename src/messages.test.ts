@@ -3,7 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { direction, fromAcceptLanguage, pickLanguage, translator, type MessageKey } from './web/i18n/index.ts';
+import {
+  argumentsOf,
+  direction,
+  fromAcceptLanguage,
+  pickLanguage,
+  pluralFormsOf,
+  shippedCatalogs,
+  translator,
+  type MessageKey,
+} from './web/i18n/index.ts';
 import { buildRegistry } from './web/domain.ts';
 import { domains } from './domains.ts';
 
@@ -53,6 +62,24 @@ describe('message catalogs', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
     const untranslated = (Object.keys(en) as MessageKey[]).filter((k) => es[k] === en[k] && en[k].length > 6);
     expect(untranslated).toEqual([]);
+  });
+
+  it('ship whole catalogs of more languages (web/i18n/catalogs): every key, the same names, the language’s own plurals', () => {
+    expect(Object.keys(shippedCatalogs).sort()).toEqual(expect.arrayContaining(['ar']));
+    for (const [lang, words] of Object.entries(shippedCatalogs)) {
+      const forms = new Set(new Intl.PluralRules(lang).resolvedOptions().pluralCategories);
+      for (const key of Object.keys(en) as MessageKey[]) {
+        const text = words[key];
+        expect(text, `${lang} ${key}`).toBeTruthy();
+        expect(argumentsOf(text!, lang), `${lang} ${key}`).toEqual(argumentsOf(en[key]));
+        for (const form of pluralFormsOf(text!, lang))
+          expect(forms.has(form as never), `${lang} ${key}: ${form}`).toBe(true);
+      }
+      expect(
+        Object.keys(words).filter((k) => !Object.hasOwn(en, k)),
+        `${lang}: keys the app does not have`,
+      ).toEqual([]);
+    }
   });
 
   it('are all ICU MessageFormat that parses, in both languages', () => {

@@ -44,7 +44,11 @@ export function PostMeta({ v, p }: { v: ViewCtx; p: PostView }) {
       {p.capacity ? <span> · {p.capacity}</span> : null}
       <span class="by">
         {' · '}
-        {t('post.by')} <a href={`/members/${p.memberId}`}>{p.memberName}</a>, {formatDate(v, p.createdAt)}
+        {t('post.by')}{' '}
+        <a href={`/members/${p.memberId}`}>
+          <bdi>{p.memberName}</bdi>
+        </a>{' '}
+        · {formatDate(v, p.createdAt)}
       </span>
     </p>
   );
@@ -66,7 +70,9 @@ function PostCard({ v, p, respond }: { v: ViewCtx; p: PostView; respond: boolean
     <li class={`card ${p.kind}`}>
       <p class="kind">{p.kind === 'need' ? t('post.kindNeed') : t('post.kindOffer')}</p>
       <p class="what">
-        <a href={`/posts/${p.id}`}>{whatOf(v, p)}</a>
+        <a href={`/posts/${p.id}`} dir="auto">
+          {whatOf(v, p)}
+        </a>
       </p>
       <PostMeta v={v} p={p} />
       {respond ? <RespondButton v={v} p={p} /> : null}
@@ -379,7 +385,9 @@ export function Suggestions({ v, kind, posts }: { v: ViewCtx; kind: PostKind; po
       <ul class="cards compact">
         {posts.map((p) => (
           <li class={`card ${p.kind}`}>
-            <a href={`/posts/${p.id}`}>{whatOf(v, p)}</a>
+            <a href={`/posts/${p.id}`} dir="auto">
+              {whatOf(v, p)}
+            </a>
             <PostMeta v={v} p={p} />
           </li>
         ))}
@@ -409,7 +417,9 @@ export function PostPage(props: {
         </Notice>
       ) : null}
       <p class="kind">{post.kind === 'need' ? t('post.kindNeed') : t('post.kindOffer')}</p>
-      <h1 class="what">{whatOf(v, post)}</h1>
+      <h1 class="what" dir="auto">
+        {whatOf(v, post)}
+      </h1>
       <PostMeta v={v} p={post} />
       <p>
         {t('post.status')}: <strong>{t(statusKey(post.status))}</strong>
@@ -467,7 +477,9 @@ export function MatchPage(props: {
       {props.flagged ? <Notice kind="success">{t('safety.flagged')}</Notice> : null}
       <h1>{t('match.title', { name: other })}</h1>
       <p>
-        <a href={`/posts/${match.postId}`}>{match.postWhat}</a>
+        <a href={`/posts/${match.postId}`} dir="auto">
+          {match.postWhat}
+        </a>
       </p>
       <p>
         {t('post.status')}: <strong>{t(`match.status.${match.status}` as MessageKey)}</strong>
@@ -482,10 +494,12 @@ export function MatchPage(props: {
           {props.messages.map((m) => (
             <li class={m.authorId === v.member!.id ? 'mine' : 'theirs'}>
               <p class="who">
-                {m.authorName ?? t('match.someone')} ·{' '}
+                <bdi>{m.authorName ?? t('match.someone')}</bdi> ·{' '}
                 <time datetime={m.createdAt.toISOString()}>{formatDateTime(v, m.createdAt)}</time>
               </p>
-              <p class="body">{m.body}</p>
+              <p class="body" dir="auto">
+                {m.body}
+              </p>
               {m.authorId && m.authorId !== v.member!.id
                 ? v.registry
                     .parts('flag')
@@ -553,7 +567,10 @@ export function MyPage(props: {
       <ul class="cards compact">
         {posts.map((p) => (
           <li class={`card ${p.kind}`}>
-            <a href={`/posts/${p.id}`}>{whatOf(v, p)}</a> <span class="tag">{t(statusKey(p.status))}</span>
+            <a href={`/posts/${p.id}`} dir="auto">
+              {whatOf(v, p)}
+            </a>{' '}
+            <span class="tag">{t(statusKey(p.status))}</span>
           </li>
         ))}
       </ul>

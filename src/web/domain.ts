@@ -10,7 +10,14 @@ import type { AppEnv, Deps, Network } from './context.ts';
 import { valueInForce, type AgreementDef } from './agreement.ts';
 import type { ViewCtx } from './layout.tsx';
 import type { Locale } from './zone.ts';
-import { sharedWords, type Catalogs, type MessageKey, type Translate, type WordsByLanguage } from './i18n/index.ts';
+import {
+  sharedWords,
+  shippedCatalogs,
+  type Catalogs,
+  type MessageKey,
+  type Translate,
+  type WordsByLanguage,
+} from './i18n/index.ts';
 
 type Tx = Transaction<Database>;
 
@@ -319,6 +326,10 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     for (const key of Object.keys(d.messages?.en ?? {})) word(key, d.name);
     for (const [lang, words] of Object.entries(d.messages ?? {})) Object.assign((catalogs[lang] ??= {}), words);
   }
+  // Whole catalogs shipped one file a language (web/i18n/catalogs): only keys the app has.
+  for (const [lang, words] of Object.entries(shippedCatalogs))
+    for (const [key, text] of Object.entries(words))
+      if (Object.hasOwn(catalogs.en!, key)) (catalogs[lang] ??= {})[key] = text;
   // The header has room on a phone for five daily links (two rows at 360 px); every other section goes under "More".
   const daily = domains.flatMap((d) => (d.nav ?? []).filter((e) => e.place === 'daily'));
   if (daily.length > DAILY_LINKS)

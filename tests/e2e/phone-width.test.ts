@@ -1,6 +1,7 @@
 // Every page on a 360 px screen (issue 18): a member's browser, on a network with a generated history, follows every
 // link it can reach from the board and checks that no page is wider than the screen, and the first of each kind with
-// axe-core; then each kind again in Spanish, at desktop width, without JavaScript. The routes the app serves are
+// axe-core; then each kind again in Spanish, at desktop width, without JavaScript, and in Arabic, right to left, on
+// the phone, with axe-core again. The routes the app serves are
 // enumerated from the registry: each GET route must be reached by the walk or named below with the reason it is not.
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/domains.ts';
@@ -284,5 +285,29 @@ describe('every page on a phone', () => {
       expect(leaked, `${p}: message keys shown instead of words`).toEqual([]);
     }
     await desktop.context().close();
+
+    // And again right to left (issue 21): every kind of page in Arabic on the 360 px phone, with JavaScript — each in
+    // Arabic, dir="rtl", no wider than the screen, axe-core clean, no message key left showing.
+    await files.app.db.updateTable('members').set({ language: 'ar' }).where('display_name', '=', 'Ada').execute();
+    const arabic = await (
+      await files.browser.newContext({
+        baseURL: files.app.base,
+        viewport: PHONE,
+        storageState: await page.context().storageState(),
+      })
+    ).newPage();
+    const checked: string[] = [];
+    for (const [p, path] of firstOf) {
+      const res = await arabic.goto(path);
+      expect(res!.status(), path).toBeLessThan(400);
+      expect(await arabic.getAttribute('html', 'lang'), path).toBe('ar');
+      expect(await arabic.getAttribute('html', 'dir'), path).toBe('rtl');
+      await expectAccessible(arabic, checked);
+      const text = await arabic.locator('body').innerText();
+      const leaked = keys.filter((k) => text.includes(k));
+      expect(leaked, `${p}: message keys shown instead of words`).toEqual([]);
+    }
+    expect(checked.length).toBe(firstOf.size);
+    await arabic.context().close();
   });
 });

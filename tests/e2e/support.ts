@@ -118,15 +118,24 @@ export async function expectFitsPhone(page: Page) {
     const out: string[] = [];
     for (const el of document.querySelectorAll('body *')) {
       const box = el.getBoundingClientRect();
-      if (box.right > width + 0.5 && !el.closest('.table-scroll') && out.length < 5)
+      // Past the right edge, or (right to left) past the left one.
+      if ((box.right > width + 0.5 || box.left < -0.5) && !el.closest('.table-scroll') && out.length < 5)
         out.push(
-          `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).replace(/ /g, '.') : ''} (${Math.round(box.right)} px)`,
+          `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).replace(/ /g, '.') : ''} (${Math.round(box.left)} to ${Math.round(box.right)} px)`,
         );
     }
+    // Nothing past an edge, yet the page scrolls: name what holds more than it shows (text that overflows its box).
+    if (!out.length && document.documentElement.scrollWidth > width)
+      for (const el of document.querySelectorAll('body *'))
+        if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 && !el.closest('.table-scroll') && out.length < 5)
+          out.push(
+            `${el.tagName.toLowerCase()}.${String(el.className)} holds ${el.scrollWidth} px in ${el.clientWidth}`,
+          );
     const header = document.querySelector('header.top')?.getBoundingClientRect().height ?? 0;
     return { scroll: document.documentElement.scrollWidth, width, out, header };
   });
   if (size) await page.setViewportSize(size);
+  if (wide.scroll > wide.width && process.env.KEEP_WIDE) fs.writeFileSync(process.env.KEEP_WIDE, await page.content());
   expect(wide.scroll, `${page.url()} is wider than a 360 px screen: ${wide.out.join(', ')}`).toBeLessThanOrEqual(
     wide.width,
   );

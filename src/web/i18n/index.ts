@@ -1,10 +1,13 @@
 // Message catalogs and the translator. Every string on a page comes from here; es must have every key en has.
 // Messages are ICU MessageFormat (see format below); src/web/i18n/i18n.test.ts parses every one in both languages.
+import fs from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { own } from '../lookup.ts';
 import { en } from './en.ts';
 import { baseOf, chainOf, directionOf, LOCALES } from './locales.ts';
 import { es } from './es.ts';
+
+const CATALOGS = new URL('./catalogs/', import.meta.url);
 
 /**
  * Every message key: the words many domains share (en.ts here), and each domain's own, which its messages.ts adds by
@@ -26,8 +29,21 @@ export type WordsByLanguage = Record<string, Record<string, string>>;
 /** The shared words, in every language Kropotkin ships (the domains' are merged in by the registry). */
 export const sharedWords: WordsByLanguage = { en, es };
 
+/**
+ * Whole catalogs of more languages, one file each (catalogs/<lang>.json: every key, shared and every domain's — the
+ * form /translate/<lang>/export writes, so members' translations can come back to the project as one). A key a file
+ * lacks is looked for along the language's chain, as for any language.
+ */
+export const shippedCatalogs: WordsByLanguage = Object.fromEntries(
+  fs
+    .readdirSync(CATALOGS)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => [f.slice(0, -5), JSON.parse(fs.readFileSync(new URL(f, CATALOGS), 'utf8')) as Record<string, string>]),
+);
+
 /** The languages Kropotkin ships words for. */
-export const languages: readonly string[] = Object.keys(sharedWords);
+export const languages: readonly string[] = [...Object.keys(sharedWords), ...Object.keys(shippedCatalogs)];
 
 /** A domain's words: English, and Spanish with exactly the same keys. */
 export function defineMessages<E extends Record<string, string>>(
