@@ -124,7 +124,8 @@ export function gammuGateway(s: GammuSettings): TextGateway {
 }
 
 export function androidGateway(s: AndroidSettings, fetcher: typeof fetch = fetch): TextGateway {
-  const base = s.url.replace(/\/+$/, '');
+  let base = s.url;
+  while (base.endsWith('/')) base = base.slice(0, -1);
   const auth = `Basic ${Buffer.from(`${s.login}:${s.password}`).toString('base64')}`;
   return {
     kind: 'android',
