@@ -41,7 +41,8 @@ const pattern = (path: string) =>
   path.replace(/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '/:id').replace(/\?.*$/, '');
 
 describe('every page on a phone', () => {
-  it('fits a 360 px screen, on every page a member can reach', async () => {
+  // The walk, then each kind of page again in Spanish and in Arabic: longer than the browser suite's usual bound.
+  it('fits a 360 px screen, on every page a member can reach', { timeout: 300_000 }, async () => {
     const page = await (await files.browser.newContext({ baseURL: files.app.base, viewport: PHONE })).newPage();
     await foundInBrowser(page, files.app);
     await generateHistory(files.app.db, new Date(), { size: 300, months: 6 });
