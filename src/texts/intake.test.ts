@@ -7,9 +7,15 @@ import { areasNamed, chosen, fold, keywordOf, nextStep, readNeed, sameWord, urge
 const { catalogs } = buildRegistry(domains);
 const en = translator('en', catalogs);
 const es = translator('es', catalogs);
+const fr = translator('fr', catalogs);
+const ar = translator('ar', catalogs);
+const ht = translator('ht', catalogs);
 const all = new Map([
   ['en', en],
   ['es', es],
+  ['fr', fr],
+  ['ar', ar],
+  ['ht', ht],
 ]);
 const categories = ['food', 'groceries', 'rides', 'childcare', 'medical'].map((key) => ({
   key,
@@ -31,6 +37,20 @@ describe('reading a text', () => {
     expect(keywordOf('need: a ride', en, all)).toEqual({ keyword: 'need', lang: null, rest: 'a ride' });
     expect(keywordOf('Stopping by later', en, all)).toBeNull();
     expect(keywordOf('', en, all)).toBeNull();
+  });
+
+  it('knows the shipped catalogs’ words: French, Arabic, Haitian Creole', () => {
+    expect(keywordOf('BESOIN de courses', en, all)).toEqual({ keyword: 'need', lang: 'fr', rest: 'de courses' });
+    expect(keywordOf('Arrêt', en, all)).toMatchObject({ keyword: 'stop', lang: 'fr' });
+    expect(keywordOf('أحتاج طعام', en, all)).toEqual({ keyword: 'need', lang: 'ar', rest: 'طعام' });
+    expect(keywordOf('توقف', en, all)).toMatchObject({ keyword: 'stop', lang: 'ar' });
+    expect(keywordOf('bezwen manje', en, all)).toEqual({ keyword: 'need', lang: 'ht', rest: 'manje' });
+    expect(keywordOf('Kanpe', en, all)).toMatchObject({ keyword: 'stop', lang: 'ht' });
+    const arCategories = ['food', 'groceries'].map((key) => ({ key, label: ar(`category.${key}` as never) }));
+    expect(readNeed('بقالة للأسرة اليوم', ar, arCategories, AREAS)).toMatchObject({
+      category: 'groceries',
+      urgency: 'urgent',
+    });
   });
 
   it('finds the kind of help, the area and how soon in the words, singular or plural', () => {
