@@ -38,6 +38,7 @@ import * as thingPickup from './migrations/032_thing_pickup.ts';
 import * as calls from './migrations/033_calls.ts';
 import * as translations from './migrations/034_translations.ts';
 import * as texts from './migrations/035_texts.ts';
+import * as actingFor from './migrations/036_acting_for.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -75,6 +76,7 @@ const migrations: { name: string; up: string }[] = [
   calls,
   translations,
   texts,
+  actingFor,
 ];
 
 /** Every migration this code knows, in the order they apply. */

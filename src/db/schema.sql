@@ -1,6 +1,24 @@
 -- The schema as the migrations in src/db/migrations leave it, written by `npm run schema` (src/db/snapshot.ts).
 -- Do not edit: change a migration (forward only: add one) and run `npm run schema`; a test compares the two.
 
+table acting_records
+  id uuid not null default gen_random_uuid()
+  member_id uuid not null
+  acting_by uuid not null
+  consent_at timestamp with time zone not null default app_now()
+  until timestamp with time zone not null
+  ended_at timestamp with time zone
+  constraint acting_records_acting_by_fkey FOREIGN KEY (acting_by) REFERENCES members(id) ON DELETE CASCADE
+  constraint acting_records_check CHECK ((member_id <> acting_by))
+  constraint acting_records_check1 CHECK (((until > consent_at) AND (until <= (consent_at + '02:00:00'::interval))))
+  constraint acting_records_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint acting_records_pkey PRIMARY KEY (id)
+  CREATE INDEX acting_records_by ON public.acting_records USING btree (acting_by, consent_at)
+  CREATE INDEX acting_records_member ON public.acting_records USING btree (member_id, consent_at DESC)
+  CREATE TRIGGER acting_records_daily_limit BEFORE INSERT ON public.acting_records FOR EACH ROW EXECUTE FUNCTION within_daily_limit('acting_by', 'consent_at', 'daily_sign_in_codes', '5')
+  CREATE TRIGGER acting_records_forget_notifications AFTER DELETE ON public.acting_records FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER acting_records_not_paused BEFORE INSERT ON public.acting_records FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('acting_by')
+
 table agreements
   id integer not null default nextval('agreements_id_seq'::regclass)
   key text not null
@@ -1416,6 +1434,8 @@ table sessions
   member_id uuid not null
   created_at timestamp with time zone not null default app_now()
   expires_at timestamp with time zone not null
+  acting_id uuid
+  constraint sessions_acting_id_fkey FOREIGN KEY (acting_id) REFERENCES acting_records(id) ON DELETE CASCADE
   constraint sessions_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   constraint sessions_pkey PRIMARY KEY (token_hash)
   CREATE INDEX sessions_member ON public.sessions USING btree (member_id)

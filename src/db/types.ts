@@ -90,7 +90,13 @@ export interface Database {
     created_at: Timestamp;
     expires_at: Timestamp;
   };
-  sessions: { token_hash: Buffer; member_id: string; created_at: Generated<Date>; expires_at: Timestamp };
+  sessions: {
+    token_hash: Buffer;
+    member_id: string;
+    created_at: Generated<Date>;
+    expires_at: Timestamp;
+    acting_id: string | null;
+  };
   sign_in_tokens: {
     token_hash: Buffer;
     member_id: string;
@@ -398,6 +404,14 @@ export interface Database {
     next_at: Generated<Date>;
   };
   text_seen: { key_hash: Buffer; seen_at: Generated<Date> };
+  acting_records: {
+    id: Generated<string>;
+    member_id: string;
+    acting_by: string;
+    consent_at: Generated<Date>;
+    until: Timestamp;
+    ended_at: Timestamp | null;
+  };
   translations: {
     id: Generated<string>;
     lang: string;

@@ -16,6 +16,10 @@ export const access: Record<string, RouteAccess> = {
   'POST /settings/leave': { who: 'members' },
   'GET /members': { who: 'members' },
   'POST /members/:id/sign-in-code': { who: 'others', about: 'member' }, // for another member, never oneself
+  // Acting for another member who is there and asks for it (members/acting.ts); never for oneself.
+  'GET /members/:id/act': { who: 'others', about: 'member' },
+  'POST /members/:id/act': { who: 'others', about: 'member' },
+  'POST /acting/end': { who: 'members' },
   'POST /members/codes/:id/second': { who: 'second', about: 'signInCode' }, // neither its member nor its maker
   'POST /members/slips/:id/second': { who: 'others', about: 'slip' }, // anyone but who brought them in
   'POST /language': { who: 'anyone' },

@@ -1,7 +1,7 @@
 // Members: joining (founding, invites), signing in (links, passkeys), sessions, settings and email. See web/domain.ts.
 import { sendDigests } from './digest.ts';
 import { membersWaiting } from './waiting.ts';
-import type { Domain } from '../web/domain.ts';
+import type { Domain, Told } from '../web/domain.ts';
 import { access } from './access.ts';
 import { memberAgreements } from './agreements.ts';
 import { messages } from './messages.ts';
@@ -12,7 +12,11 @@ export { wantedLanguage } from './middleware.ts';
 import { clearSpentCredentials } from './sessions.ts';
 import { clearEmailConfirmations } from './email.ts';
 import { clearOldSignInCodes } from './ways-back.ts';
-import { plain } from '../notifications/index.ts';
+import { oneLine, plain } from '../notifications/index.ts';
+import { forgetActing } from './acting.ts';
+import { actingRoutes } from './acting-routes.tsx';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
 import { zoneOf } from '../web/zone.ts';
 
 declare module '../web/domain.ts' {
@@ -21,6 +25,7 @@ declare module '../web/domain.ts' {
     code_to_second: true;
     slip_to_second: true;
     code_made_for_you: true;
+    acted_for: true;
   }
 }
 
@@ -42,6 +47,7 @@ export const members: Domain = {
     'recovery_codes',
     'sign_in_codes',
     'member_slips',
+    'acting_records',
   ],
   middleware: [loadSession()],
   notifications: [
@@ -49,12 +55,32 @@ export const members: Domain = {
     plain('code_to_second', 'notification.codeToSecond', () => '/members'),
     plain('slip_to_second', 'notification.slipToSecond', () => '/members#slips'),
     plain('code_made_for_you', 'notification.codeMadeForYou', () => '/settings#ways-back'),
+    {
+      kind: 'acted_for',
+      about: {
+        tables: ['acting_records'],
+        load: async (db: Kysely<Database>, ids: string[]) =>
+          new Map(
+            (
+              await db
+                .selectFrom('acting_records as a')
+                .innerJoin('members as by', 'by.id', 'a.acting_by')
+                .select(['a.id', 'by.display_name as name'])
+                .where('a.id', 'in', ids)
+                .execute()
+            ).map((r) => [r.id, r.name]),
+          ),
+      },
+      text: (t, _at, n: Told<string>) => t('notification.actedFor', { name: oneLine(n.about ?? t('match.someone')) }),
+      link: () => '/settings#ways-back',
+    },
   ],
-  routes: [homeRoutes, memberRoutes],
+  routes: [homeRoutes, memberRoutes, actingRoutes],
   jobs: [
     { name: 'clear spent sign-in credentials', run: (deps, now) => clearSpentCredentials(deps.db, now) },
     { name: 'clear email confirmations', run: (deps, now) => clearEmailConfirmations(deps.db, now) },
     { name: 'forget old sign-in codes', run: (deps, now) => clearOldSignInCodes(deps.db, now) },
+    { name: 'forget acting for others', run: (deps, now) => forgetActing(deps.db, now) },
     {
       name: 'mail digests',
       last: true, // after every other job, so what they noticed this minute goes out with it

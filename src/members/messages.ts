@@ -264,6 +264,22 @@ const en = {
     'The network agreed that joining takes a second member. Second a slip when you know the person it was made for.',
   'error.slipWaitsForSecond':
     'This slip signs you in once a second member seconds it (your network agreed that joining takes a second member). Show it to a member; what was asked for you is posted already.',
+  'acting.title': 'Act for {name}',
+  'acting.intro':
+    'For someone here with you, at a table or a door, who asks you to use the app for them: post, answer, ask. Everything is done as them, for a short time; they are told, and they see on their settings page that you did it. Their address, passkeys and codes stay theirs.',
+  'acting.consent': '{name} is here with me and asks me to act for them',
+  'acting.minutes': 'For how long',
+  'acting.minutesOption': '{n, plural, one {# minute} other {# minutes}}',
+  'acting.submit': 'Act for them',
+  'acting.history': 'Members who acted for you',
+  'acting.historyItem': '{name} acted for you from {from} until {to}, as you asked.',
+  'notification.actedFor':
+    '{name} acted for you, as you asked. What they did is under your name; see it on your settings page.',
+  'error.actingConsent': 'Tick this only if they are with you and asked for it.',
+  'error.actingLimit':
+    'While acting for someone, their settings, sign-in and invitations stay theirs: stop acting for them first.',
+  'error.actingTrusted': 'A member who holds a role acts for themselves.',
+  'error.actingMinutes': 'Please choose one of the lengths offered.',
 };
 
 declare module '../web/i18n/index.ts' {
@@ -539,4 +555,20 @@ export const messages = defineMessages(en, {
   'codeMade.back': 'Volver a la lista de miembros',
 
   'agreement.daily_sign_in_codes': 'Máximo de códigos de entrada que un miembro hace para otros al día',
+  'acting.title': 'Actuar por {name}',
+  'acting.intro':
+    'Para alguien que está contigo, en una mesa o una puerta, y te pide usar la aplicación por ella: publicar, responder, pedir. Todo se hace en su nombre, por poco tiempo; se le avisa y ve en su página de ajustes que lo hiciste. Su correo, llaves de acceso y códigos siguen siendo suyos.',
+  'acting.consent': '{name} está aquí conmigo y me pide que actúe por ella',
+  'acting.minutes': 'Por cuánto tiempo',
+  'acting.minutesOption': '{n, plural, one {# minuto} other {# minutos}}',
+  'acting.submit': 'Actuar por esta persona',
+  'acting.history': 'Miembros que actuaron por ti',
+  'acting.historyItem': '{name} actuó por ti desde {from} hasta {to}, como pediste.',
+  'notification.actedFor':
+    '{name} actuó por ti, como pediste. Lo que hizo está a tu nombre; míralo en tu página de ajustes.',
+  'error.actingConsent': 'Marca esto solo si la persona está contigo y te lo pidió.',
+  'error.actingLimit':
+    'Mientras actúas por alguien, sus ajustes, su entrada y sus invitaciones siguen siendo suyos: deja primero de actuar por esa persona.',
+  'error.actingTrusted': 'Un miembro con un rol actúa por sí mismo.',
+  'error.actingMinutes': 'Elige una de las duraciones ofrecidas.',
 });

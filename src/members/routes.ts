@@ -9,6 +9,7 @@ import { emptyForm, type FormState } from '../web/parts.tsx';
 import { readForm, readJson, toFieldErrors, checkForm } from '../web/forms.ts';
 import { errors } from '../web/errors.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
+import { actedFor } from './acting.ts';
 import { LANG_COOKIE } from '../web/middleware.ts';
 import { languages } from '../web/i18n/index.ts';
 import { looksLikeToken } from '../security/tokens.ts';
@@ -268,10 +269,11 @@ async function settingsPage(
 ) {
   const member = requireMember(c);
   const db = c.get('deps').db;
-  const [passkeys, ways, madeFor] = await Promise.all([
+  const [passkeys, ways, madeFor, acted] = await Promise.all([
     passkeysOf(db, member.id),
     waysBackOf(db, member.id),
     codesMadeFor(db, member.id),
+    actedFor(db, member.id),
   ]);
   const emailSent = c.req.query('email') === 'sent';
   const signedInWith = c.req.query('with');
@@ -287,6 +289,7 @@ async function settingsPage(
         emailSent,
         ways,
         madeFor,
+        actedFor: acted,
         signedInWith,
         possible: passkeysHere(c),
       }),

@@ -51,14 +51,18 @@ export async function memberForSession(
   const extra = reads.map((r, i) => sql`, ${r.select(me)} as ${sql.ref(`r${i}`)}`);
   const { rows } = await sql<SessionRow & Record<string, unknown>>`
     select me.*${sql.join(extra, sql``)} from (values (1)) as one left join (
-      select m.id, m.display_name, m.language, m.email_hash, m.email_decisions, s.expires_at, s.created_at
+      select m.id, m.display_name, m.language, m.email_hash, m.email_decisions, s.expires_at, s.created_at,
+             s.acting_id, a.until as acting_until, by.display_name as acting_name
       from sessions s join members m on m.id = s.member_id
-      where s.token_hash = ${hash} and s.expires_at > ${now} and m.removed_at is null) as me on true`.execute(db);
+      left join acting_records a on a.id = s.acting_id
+      left join members by on by.id = a.acting_by
+      where s.token_hash = ${hash} and s.expires_at > ${now} and m.removed_at is null
+        and (s.acting_id is null or (a.ended_at is null and a.until > ${now}))) as me on true`.execute(db);
   const row = rows[0]!;
   const values = new Map(reads.map((r, i) => [r.name, row[`r${i}`]]));
   if (row.id === null) return { member: null, reads: values };
-  // Sliding expiry, written at most once a day.
-  if (row.expires_at.getTime() - now.getTime() < (SESSION_DAYS - 1) * DAY) {
+  // Sliding expiry, written at most once a day; a session acting for someone ends when agreed, never later.
+  if (!row.acting_id && row.expires_at.getTime() - now.getTime() < (SESSION_DAYS - 1) * DAY) {
     await db
       .updateTable('sessions')
       .set({ expires_at: new Date(now.getTime() + SESSION_DAYS * DAY) })
@@ -72,7 +76,9 @@ export async function memberForSession(
     language: row.language,
     hasEmail: row.email_hash !== null,
     emailDecisions: row.email_decisions,
-    signedInAt: row.created_at,
+    // Acting for someone is never a fresh sign-in: what asks for one (the address, a recovery code) stays theirs.
+    signedInAt: row.acting_id ? new Date(0) : row.created_at,
+    acting: row.acting_id ? { byName: row.acting_name!, until: row.acting_until!, recordId: row.acting_id } : undefined,
   };
   return { member, reads: values };
 }
@@ -85,6 +91,9 @@ type SessionRow = {
   email_decisions: boolean;
   expires_at: Date;
   created_at: Date;
+  acting_id: string | null;
+  acting_until: Date | null;
+  acting_name: string | null;
 };
 
 /** Signs a member out everywhere: every session they have ends, this one too. */

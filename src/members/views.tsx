@@ -213,6 +213,7 @@ export function SettingsPage(props: {
   emailSent: boolean;
   ways: WaysBack;
   madeFor: Parameters<typeof WaysBackSection>[0]['madeFor'];
+  actedFor: Parameters<typeof WaysBackSection>[0]['actedFor'];
   signedInWith?: string | undefined;
   /** Whether browsers make passkeys for this server's address. */
   possible: boolean;
@@ -294,7 +295,7 @@ export function SettingsPage(props: {
         ))}
       </ul>
       <PasskeyAdd v={v} reload possible={props.possible} />
-      <WaysBackSection v={v} ways={props.ways} madeFor={props.madeFor} />
+      <WaysBackSection v={v} ways={props.ways} madeFor={props.madeFor} actedFor={props.actedFor} />
       <h2>{t('settings.signOutEverywhere')}</h2>
       <form method="post" action="/settings/sign-out-everywhere">
         <p class="hint">{t('settings.signOutEverywhereHint')}</p>

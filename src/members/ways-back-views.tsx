@@ -9,6 +9,7 @@ import {
   categoryLabel,
   formatDate,
   formatDateTime,
+  formatTime,
   type FormState,
 } from '../web/parts.tsx';
 import { SIGN_IN_CODE_MINUTES } from './ways-back.ts';
@@ -92,6 +93,8 @@ export function WaysBackSection(props: {
   v: ViewCtx;
   ways: WaysBack;
   madeFor: { id: string; createdAt: Date; usedAt: Date | null; maker: string; second: string | null }[];
+  /** Members who acted for them at a table or a door (members/acting.ts). */
+  actedFor: { id: string; byName: string; consentAt: Date; until: Date; endedAt: Date | null }[];
 }) {
   const { v, ways } = props;
   const { t } = v;
@@ -127,6 +130,23 @@ export function WaysBackSection(props: {
                   used: c.usedAt ? formatDateTime(v, c.usedAt) : '',
                 })}
                 {c.second ? ` ${t('waysBack.madeForSecond', { second: c.second })}` : ''}
+              </li>
+            ))}
+          </ul>
+          <p class="hint">{t('waysBack.madeForHint')}</p>
+        </>
+      ) : null}
+      {props.actedFor.length ? (
+        <>
+          <h3>{t('acting.history')}</h3>
+          <ul>
+            {props.actedFor.map((a) => (
+              <li>
+                {t('acting.historyItem', {
+                  name: a.byName,
+                  from: formatDateTime(v, a.consentAt),
+                  to: formatTime(v, a.endedAt && a.endedAt < a.until ? a.endedAt : a.until),
+                })}
               </li>
             ))}
           </ul>
@@ -227,6 +247,15 @@ export function MembersPage(props: {
                   {t('members.makeCode')}
                 </button>
               </form>
+            )}
+            {m.id === v.member!.id ? null : (
+              <>
+                {' '}
+                ·{' '}
+                <a href={`/members/${m.id}/act`} aria-label={t('acting.title', { name: m.displayName })}>
+                  {t('acting.submit')}
+                </a>
+              </>
             )}
           </li>
         ))}

@@ -16,6 +16,8 @@ export type SessionMember = {
   emailDecisions: boolean;
   /** When this session began (a sign-in): changing where sign-in links go asks for a recent one. */
   signedInAt: Date;
+  /** Another member acts for them in this session, with their consent, until then (members/acting.ts). */
+  acting?: { byName: string; until: Date; recordId: string };
 };
 
 /**

@@ -6,6 +6,7 @@ import type { MessageKey, Translate } from './i18n/index.ts';
 import { direction } from './i18n/index.ts';
 import type { Registry } from './domain.ts';
 import type { Network } from './context.ts';
+import { formatTime } from './parts.tsx';
 
 export type ViewCtx = {
   t: Translate;
@@ -48,9 +49,30 @@ export function Layout(props: { v: ViewCtx; title: string; scripts?: string[]; c
           </a>
           {v.member ? <Navigation v={v} /> : null}
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main">
+          {v.member?.acting ? (
+            <div class="notice warning acting" role="status">
+              <p>
+                {t('acting.banner', {
+                  name: v.member.displayName,
+                  time: formatTime(v, v.member.acting.until),
+                })}
+              </p>
+              <form method="post" action="/acting/end" class="inline">
+                <button type="submit">{t('acting.end')}</button>
+              </form>
+            </div>
+          ) : null}
+          {props.children}
+        </main>
         <footer class="bottom">
-          {v.member ? (
+          {v.member?.acting ? (
+            <form method="post" action="/acting/end" class="inline">
+              <button type="submit" class="link">
+                {t('acting.end')}
+              </button>
+            </form>
+          ) : v.member ? (
             <form method="post" action="/sign-out" class="inline">
               <button type="submit" class="link">
                 {t('nav.signOut')}

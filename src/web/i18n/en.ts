@@ -152,4 +152,6 @@ export const en = {
   'crisis.becomeDispatcher': 'The dispatcher role: who holds it, and volunteering',
   'board.pages': 'More of the board',
   'board.newerPage': '← Earlier in the list',
+  'acting.banner': 'You are acting for {name}, as they asked, until {time}. Everything you do is done as them.',
+  'acting.end': 'Stop acting for them',
 };

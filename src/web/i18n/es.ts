@@ -154,4 +154,7 @@ export const es: Record<keyof typeof en, string> = {
   'crisis.becomeDispatcher': 'El rol de despacho: quién lo tiene y cómo ofrecerse',
   'board.pages': 'Más del tablón',
   'board.newerPage': '← Antes en la lista',
+  'acting.banner':
+    'Estás actuando por {name}, como te pidió, hasta las {time}. Todo lo que hagas se hace en su nombre.',
+  'acting.end': 'Dejar de actuar por esta persona',
 };
