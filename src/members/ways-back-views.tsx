@@ -252,7 +252,7 @@ export function MembersPage(props: {
               <>
                 {' '}
                 ·{' '}
-                <a href={`/members/${m.id}/act`} aria-label={t('acting.title', { name: m.displayName })}>
+                <a href={`/members/${m.id}/act`} aria-label={`${t('acting.submit')} (${m.displayName})`}>
                   {t('acting.submit')}
                 </a>
               </>

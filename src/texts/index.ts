@@ -13,6 +13,7 @@ export const texts: Domain = {
   messages,
   tables: ['text_contacts', 'text_outbox', 'text_seen'],
   routes: [textRoutes],
+  nav: [{ href: '/texts', label: 'nav.texts', place: 'more', order: 16 }],
   jobs: [
     // Every few seconds: a person who texts hears back within the minute.
     { name: 'texts in and out', run: (deps, now) => gatewayTurn(deps, now), everyMs: 3_000 },

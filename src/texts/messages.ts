@@ -32,6 +32,23 @@ const en = {
   'text.refused': 'Sorry, that could not be done just now. Text HELP to hear what you can do.',
   'error.textSignature': 'That text was not signed with the phone gateway’s key, so it was not read.',
   'error.textWebhook': 'That is not a text as the phone gateway sends one.',
+  'nav.texts': 'Flyers and texts',
+  'flyers.title': 'Flyers, cards and the network’s number',
+  'flyers.number':
+    'People without the app can text the network at {number}: the answer comes within a minute, in their language, and neither side’s number is ever shown.',
+  'flyers.noNumber':
+    'The network has no number people can text yet. The host can connect a phone or a modem (see the hosting guide, “Texts”); flyers then carry the number.',
+  'flyers.printIn': 'Print in:',
+  'flyers.flyer': 'A flyer',
+  'flyers.cards': 'Cards, eight a page',
+  'flyers.print': 'Use your browser’s Print: only the flyer or the cards are printed.',
+  'flyer.lead': 'Neighbours helping neighbours. Anyone can ask for help or offer it, and nobody will ask you why.',
+  'flyer.text': 'Text what you need to {number}, like “{example}”.',
+  'flyer.scan': 'Scan to start the text.',
+  'flyer.stop': 'Text {stop} to stop. Your number is never shown to anyone.',
+  'flyer.web': 'With a smartphone: {address}. Ask a member for an invite.',
+  'flyer.example': 'NEED groceries',
+  'flyer.qrLabel': 'QR code that starts a text to the network',
 };
 
 export const messages = defineMessages(en, {
@@ -63,6 +80,23 @@ export const messages = defineMessages(en, {
   'text.refused': 'Perdona, eso no se pudo hacer ahora. Escribe AYUDA para saber qué puedes hacer.',
   'error.textSignature': 'Ese mensaje no venía firmado con la clave de la pasarela del teléfono, así que no se leyó.',
   'error.textWebhook': 'Eso no es un mensaje tal como lo envía la pasarela del teléfono.',
+  'nav.texts': 'Volantes y mensajes',
+  'flyers.title': 'Volantes, tarjetas y el número de la red',
+  'flyers.number':
+    'Quien no tiene la aplicación puede escribir a la red al {number}: la respuesta llega en menos de un minuto, en su idioma, y nunca se muestra el número de nadie.',
+  'flyers.noNumber':
+    'La red todavía no tiene un número al que escribir. Quien la aloja puede conectar un teléfono o un módem (ver la guía de alojamiento, «Mensajes»); entonces los volantes llevan el número.',
+  'flyers.printIn': 'Imprimir en:',
+  'flyers.flyer': 'Un volante',
+  'flyers.cards': 'Tarjetas, ocho por página',
+  'flyers.print': 'Usa la opción Imprimir del navegador: solo se imprimen el volante o las tarjetas.',
+  'flyer.lead': 'Vecinos que se ayudan. Cualquiera puede pedir ayuda u ofrecerla, y nadie te preguntará por qué.',
+  'flyer.text': 'Escribe lo que necesitas al {number}, como «{example}».',
+  'flyer.scan': 'Escanea para empezar el mensaje.',
+  'flyer.stop': 'Escribe {stop} para no recibir más. Tu número nunca se muestra a nadie.',
+  'flyer.web': 'Con un teléfono inteligente: {address}. Pide una invitación a un miembro.',
+  'flyer.example': 'NECESITO comida',
+  'flyer.qrLabel': 'Código QR que empieza un mensaje a la red',
 });
 
 declare module '../web/i18n/index.ts' {

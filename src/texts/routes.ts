@@ -8,6 +8,11 @@ import { errors } from '../web/errors.ts';
 import { afterResponse } from '../web/later.ts';
 import { gatewayOf, receiveText, sendQueued } from './commands.ts';
 import { signedByPhone } from './gateway.ts';
+import { page } from '../web/render.tsx';
+import { requireMember } from '../web/edges.ts';
+import { qrSvg } from '../web/qr.ts';
+import { translator, withWords } from '../web/i18n/index.ts';
+import { FlyerPage, FlyersPage, type Flyer } from './views.tsx';
 
 export const textRoutes = new Hono<AppEnv>();
 
@@ -43,4 +48,31 @@ textRoutes.post('/texts/android', async (c) => {
   const gateway = gatewayOf(deps);
   if (gateway) afterResponse(async () => void (await sendQueued(deps, gateway, deps.clock())), deps.log);
   return c.json({ ok: true });
+});
+
+textRoutes.get('/texts', (c) => {
+  requireMember(c);
+  const { config } = c.get('deps');
+  const network = c.get('network')!;
+  return page(c, c.get('t')('flyers.title'), (v) =>
+    FlyersPage({ v, number: config.texts?.number ?? null, languages: network.languages }),
+  );
+});
+
+textRoutes.get('/texts/flyer', async (c) => {
+  requireMember(c);
+  const { config, registry } = c.get('deps');
+  const network = c.get('network')!;
+  const wanted = c.req.query('lang') ?? c.get('lang');
+  const lang = network.languages.includes(wanted) ? wanted : (network.languages[0] ?? 'en');
+  const w = withWords(translator(lang, registry.catalogs), network.words[lang]);
+  const number = config.texts?.number ?? null;
+  const address = config.publicUrl;
+  // The code starts a text to the network, the example already written; with no number, it opens the network's site.
+  const digits = number ? number.replace(/[^\d+]/g, '') : null;
+  const target = digits ? `sms:${digits}?body=${encodeURIComponent(w('flyer.example'))}` : address;
+  const qr = await qrSvg(target, w('flyer.qrLabel'));
+  const stop = w('text.word.stop').split(/\s+/)[0] ?? 'STOP';
+  const flyer: Flyer = { lang, w, network: network.networkName, number, address, stop, qr };
+  return page(c, c.get('t')('flyers.title'), (v) => FlyerPage({ v, flyer, cards: c.req.query('cards') === '1' }));
 });

@@ -40,7 +40,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => phone.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(phone.address() as AddressInfo).port}`;
-  world.deps.config.texts = { kind: 'android', url, login: LOGIN.user, password: LOGIN.password, signingKey: KEY };
+  world.deps.config.texts = {
+    kind: 'android',
+    number: '+1 555 010 2000',
+    url,
+    login: LOGIN.user,
+    password: LOGIN.password,
+    signingKey: KEY,
+  };
 });
 
 afterAll(async () => {
@@ -185,5 +192,21 @@ describe(`texts through an Android phone's gateway (${engine})`, () => {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(known.n)).toBeLessThanOrEqual(60);
+  });
+
+  it('prints flyers and cards in each of the network’s languages, with the number and a code that starts a text', async () => {
+    const list = await (await bo.get('/texts')).text();
+    expect(list).toContain('+1 555 010 2000');
+    const flyer = await bo.get('/texts/flyer?lang=es');
+    expect(flyer.status).toBe(200);
+    const html = await flyer.text();
+    expect(html).toContain('lang="es"');
+    expect(html).toContain('Escribe lo que necesitas al +1 555 010 2000, como «NECESITO comida».');
+    expect(html).toContain('Escribe ALTO para no recibir más.');
+    expect(html).toContain('aria-label="Código QR que empieza un mensaje a la red"');
+    const cards = await (await bo.get('/texts/flyer?lang=es&cards=1')).text();
+    expect(cards.match(/class="handout card-print"/g)?.length).toBe(8);
+    // A language the network does not offer: its first language instead, never an error.
+    expect((await bo.get('/texts/flyer?lang=zz')).status).toBe(200);
   });
 });
