@@ -57,6 +57,6 @@ export { can } from './policy.ts';
 export { areaMetRates, dispatchable, postById, postsOf, type DispatchablePost, type PostView } from './queries.ts';
 export { aboutPost, toMatch, toPost } from './notices.ts';
 export { urgencyKey } from './views.tsx';
-export { createPost, sendMessage } from './commands.ts';
+export { createPost, markMet, sendMessage } from './commands.ts';
 export { hasOpenNeed, liveMatchOf, lastMessagesFromOthers, type MatchView } from './queries.ts';
 export { postSchema, type PostInput } from './schema.ts';

@@ -17,6 +17,7 @@ import {
   hasOpenNeed,
   liveMatchOf,
   lastMessagesFromOthers,
+  markMet,
   postSchema,
   sendMessage,
 } from '../exchange/index.ts';
@@ -93,6 +94,7 @@ type Contact = {
  * each of which the database may refuse (a member paused, a day's limit reached), answered then by text. */
 type After = {
   relay?: { memberId: string; match: MatchView; body: string; other: string };
+  met?: { memberId: string; match: MatchView };
   post?: { memberId: string; need: PostInput };
   contact?: Contact;
   number?: string;
@@ -193,12 +195,16 @@ export async function receiveText(deps: Deps, inbound: Inbound, now: Date): Prom
     await converse(deps, tx, network, ts, c, number, text, now, after);
   });
   const { contact, t } = after;
-  if (!contact || !t || (!after.relay && !after.post)) return;
+  if (!contact || !t || (!after.relay && !after.post && !after.met)) return;
   const say = (body: string) => queue(db, keys, contact, number, body, now);
   try {
     if (after.relay) {
       await sendMessage(db, keys, after.relay.memberId, after.relay.match, after.relay.body);
       await say(t('text.passedOn', { name: after.relay.other }));
+    }
+    if (after.met) {
+      await markMet(db, after.met.memberId, after.met.match, now);
+      await say(t('text.met', { name: after.met.match.helperName }));
     }
     if (after.post) {
       await db.transaction().execute(async (tx) => {
@@ -268,6 +274,14 @@ async function converse(
     return;
   }
   if (kw?.keyword === 'start') return void (await say(t('text.started', words)));
+  // DONE (in any of the network's languages): the need someone is helping with is met, as the app's button says it.
+  if (kw?.keyword === 'done') {
+    const match = c.member_id ? await liveMatchOf(tx, c.member_id) : undefined;
+    if (!match || match.askerId !== c.member_id) return void (await say(t('text.nothingToMeet')));
+    after.met = { memberId: c.member_id!, match };
+    after.t = t;
+    return;
+  }
   if (kw?.keyword === 'help')
     return void (await say(
       t('text.help', { ...words, languages: network.languages.map((l) => languageName(l)).join(', ') }),

@@ -8,8 +8,8 @@ export type Step = 'category' | 'area' | 'urgency';
 /** What was said so far of a need, and the numbered choices the last question gave. */
 export type Draft = { what?: string; category?: string; area?: string; urgency?: Urgency; choices?: string[] };
 
-export type Keyword = 'need' | 'stop' | 'start' | 'help';
-const KEYWORDS: Keyword[] = ['stop', 'start', 'help', 'need'];
+export type Keyword = 'need' | 'stop' | 'start' | 'help' | 'done';
+const KEYWORDS: Keyword[] = ['stop', 'start', 'help', 'need', 'done'];
 const wordKey = (k: Keyword | Urgency) => `text.word.${k}` as MessageKey;
 
 /** Lower case, without accents or other marks (Arabic's short vowels too). */

@@ -49,6 +49,9 @@ const en = {
   'flyer.web': 'With a smartphone: {address}. Ask a member for an invite.',
   'flyer.example': 'NEED groceries',
   'flyer.qrLabel': 'QR code that starts a text to the network',
+  'text.word.done': 'DONE MET',
+  'text.met': 'Marked as met. Thank you, and thanks to {name}.',
+  'text.nothingToMeet': 'There is nothing of yours being helped with just now.',
 };
 
 export const messages = defineMessages(en, {
@@ -97,6 +100,9 @@ export const messages = defineMessages(en, {
   'flyer.web': 'Con un teléfono inteligente: {address}. Pide una invitación a un miembro.',
   'flyer.example': 'NECESITO comida',
   'flyer.qrLabel': 'Código QR que empieza un mensaje a la red',
+  'text.word.done': 'LISTO HECHO',
+  'text.met': 'Marcado como resuelto. Gracias, y gracias a {name}.',
+  'text.nothingToMeet': 'Ahora mismo no hay nada tuyo en lo que alguien esté ayudando.',
 });
 
 declare module '../web/i18n/index.ts' {

@@ -147,6 +147,24 @@ describe(`texts through an Android phone's gateway (${engine})`, () => {
     expect(sent.length).toBe(after);
   });
 
+  it('marks the need met when the texter says DONE, and only then', async () => {
+    expect(await text(SAM, 'START')).toContain('Welcome back');
+    const need = await world.deps.db
+      .selectFrom('posts')
+      .select(['id', 'status'])
+      .where('what', '=', 'a ride to the clinic')
+      .executeTakeFirstOrThrow();
+    expect(need.status).toBe('matched');
+    expect(await text(SAM, 'DONE')).toBe('Marked as met. Thank you, and thanks to Bo.');
+    const met = await world.deps.db
+      .selectFrom('posts')
+      .select('status')
+      .where('id', '=', need.id)
+      .executeTakeFirstOrThrow();
+    expect(met.status).toBe('met');
+    expect(await text(SAM, 'done')).toContain('nothing of yours being helped');
+  });
+
   it('answers other events and what is not a text with no harm', async () => {
     const body = JSON.stringify({ event: 'sms:delivered', id: 'd1', payload: { messageId: 'x' } });
     const at = String(Math.floor(world.now.value.getTime() / 1000));
