@@ -8,4 +8,5 @@ export const access: Record<string, RouteAccess> = {
   // Flyers and cards to print, in any of the network's languages.
   'GET /texts': { who: 'members' },
   'GET /texts/flyer': { who: 'members' },
+  'GET /texts/flyer.pdf': { who: 'members' },
 };

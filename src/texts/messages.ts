@@ -52,6 +52,8 @@ const en = {
   'text.word.done': 'DONE MET',
   'text.met': 'Marked as met. Thank you, and thanks to {name}.',
   'text.nothingToMeet': 'There is nothing of yours being helped with just now.',
+  'flyers.pdf': 'A PDF for a copy shop',
+  'flyers.pdfCards': 'A PDF of the cards',
 };
 
 export const messages = defineMessages(en, {
@@ -103,6 +105,8 @@ export const messages = defineMessages(en, {
   'text.word.done': 'LISTO HECHO',
   'text.met': 'Marcado como resuelto. Gracias, y gracias a {name}.',
   'text.nothingToMeet': 'Ahora mismo no hay nada tuyo en lo que alguien esté ayudando.',
+  'flyers.pdf': 'Un PDF para la copistería',
+  'flyers.pdfCards': 'Un PDF de las tarjetas',
 });
 
 declare module '../web/i18n/index.ts' {

@@ -5,7 +5,13 @@ import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
 import { direction, languageName, type Translate } from '../web/i18n/index.ts';
 
-export function FlyersPage(props: { v: ViewCtx; number: string | null; languages: readonly string[] }) {
+export function FlyersPage(props: {
+  v: ViewCtx;
+  number: string | null;
+  languages: readonly string[];
+  /** The languages whose letters the PDF's font has. */
+  pdf: ReadonlySet<string>;
+}) {
   const { v } = props;
   const { t } = v;
   return (
@@ -18,6 +24,13 @@ export function FlyersPage(props: { v: ViewCtx; number: string | null; languages
           <li lang={l} dir={direction(l)}>
             <strong>{languageName(l)}</strong>: <a href={`/texts/flyer?lang=${l}`}>{t('flyers.flyer')}</a> ·{' '}
             <a href={`/texts/flyer?lang=${l}&cards=1`}>{t('flyers.cards')}</a>
+            {props.pdf.has(l) ? (
+              <>
+                {' '}
+                · <a href={`/texts/flyer.pdf?lang=${l}`}>{t('flyers.pdf')}</a> ·{' '}
+                <a href={`/texts/flyer.pdf?lang=${l}&cards=1`}>{t('flyers.pdfCards')}</a>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -36,6 +49,9 @@ export type Flyer = {
   qr: string;
 };
 
+/** A number or an address kept left to right inside a sentence in any direction (U+2066 … U+2069). */
+const isolated = (text: string) => `\u2066${text}\u2069`;
+
 /** One flyer's words and code: the same on the full page and on each card. */
 function FlyerBody({ f }: { f: Flyer }) {
   return (
@@ -43,14 +59,12 @@ function FlyerBody({ f }: { f: Flyer }) {
       <h1>{f.network}</h1>
       <p class="lead">{f.w('flyer.lead')}</p>
       {f.number ? (
-        <p class="big">
-          <bdi>{f.w('flyer.text', { number: f.number, example: f.w('flyer.example') })}</bdi>
-        </p>
+        <p class="big">{f.w('flyer.text', { number: isolated(f.number), example: f.w('flyer.example') })}</p>
       ) : null}
       <figure class="qr">{raw(f.qr)}</figure>
       {f.number ? <p>{f.w('flyer.scan')}</p> : null}
       {f.number ? <p class="hint">{f.w('flyer.stop', { stop: f.stop })}</p> : null}
-      <p class="hint">{f.w('flyer.web', { address: f.address })}</p>
+      <p class="hint">{f.w('flyer.web', { address: isolated(f.address) })}</p>
     </>
   );
 }

@@ -26,6 +26,7 @@ const NOT_WALKED: Record<string, string> = {
   'GET /things/:id/photo': 'an image (things.test.ts checks it)',
   'GET /buying/:id/fill.json': 'JSON for the order page’s live view',
   'GET /translate/:lang/export': 'a JSON file',
+  'GET /texts/flyer.pdf': 'a PDF (texts-android.test.ts and src/texts/pdf.test.ts check it)',
   'GET /translate/go': 'the language picker’s redirect',
   'GET /api/suggestions': 'JSON for the post form',
   'GET /api/board/stamp': 'JSON for the board',
@@ -249,7 +250,7 @@ describe('every page on a phone', () => {
         if (
           !clean ||
           clean.startsWith('/static/') ||
-          /\.(ics|csv|svg)$/.test(clean) ||
+          /\.(ics|csv|svg|pdf)$/.test(clean.split('?')[0]!) ||
           clean.includes('/feed') ||
           clean.endsWith('/export')
         )

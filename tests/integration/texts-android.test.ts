@@ -219,11 +219,21 @@ describe(`texts through an Android phone's gateway (${engine})`, () => {
     expect(flyer.status).toBe(200);
     const html = await flyer.text();
     expect(html).toContain('lang="es"');
-    expect(html).toContain('Escribe lo que necesitas al +1 555 010 2000, como «NECESITO comida».');
+    // The number kept left to right (an isolate) inside a sentence in any direction.
+    expect(html).toContain('Escribe lo que necesitas al \u2066+1 555 010 2000\u2069, como «NECESITO comida».');
     expect(html).toContain('Escribe ALTO para no recibir más.');
     expect(html).toContain('aria-label="Código QR que empieza un mensaje a la red"');
     const cards = await (await bo.get('/texts/flyer?lang=es&cards=1')).text();
     expect(cards.match(/class="handout card-print"/g)?.length).toBe(8);
+    expect(list).toContain('href="/texts/flyer.pdf?lang=es"');
+    const pdf = await bo.get('/texts/flyer.pdf?lang=es&cards=1');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     // A language the network does not offer: its first language instead, never an error.
     expect((await bo.get('/texts/flyer?lang=zz')).status).toBe(200);
   });
