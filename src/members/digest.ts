@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.ts';
 import { decrypt, type Keys } from '../security/crypto.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
-import { pickLanguage, translator } from '../web/i18n/index.ts';
+import { pickLanguage, translator, type Overlay } from '../web/i18n/index.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { markEmailed, notificationsOf, notificationText } from '../notifications/index.ts';
 import type { Registry } from '../web/domain.ts';
@@ -23,8 +23,11 @@ export async function sendDigests(
   let sent = 0;
   let known: string | undefined;
   const decisionKinds = registry.notificationKinds.filter((k) => k.aboutDecisions).map((k): string => k.kind);
+  let approved: Overlay | undefined;
   for (const member of await dueDigests(db, now, decisionKinds)) {
-    const t = translator(pickLanguage(member.language), registry.catalogs);
+    // The members' approved words, as their pages show them (read once, when some mail is due).
+    approved ??= await registry.approvedWords(db);
+    const t = translator(pickLanguage(member.language), registry.catalogs, approved);
     // Decisions go by email only if the member wants them to (in the app they are always listed).
     const items = (await notificationsOf(db, registry, member.id, 50)).filter(
       (n) => !n.read && (member.email_decisions || !decisionKinds.includes(n.kind)),

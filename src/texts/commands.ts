@@ -70,10 +70,14 @@ export function gatewayOf(deps: Deps): TextGateway | null {
 /** Digits, with a leading plus if it had one: one number written two ways is one person. */
 export const normalNumber = (raw: string) => safeNumber(raw.trim());
 
-/** The network's words in each of its languages, for texts (agreement words included: kinds of help named). */
-function translators(deps: Deps, network: Network): Map<string, Translate> {
+/** The network's words in each of its languages, for texts: the members' approved translations over the shipped
+ * ones, as on every page, and the words the network named itself (its kinds of help). */
+async function translators(deps: Deps, network: Network): Promise<Map<string, Translate>> {
+  const approved = await deps.registry.approvedWords(deps.db);
   return new Map(
-    network.languages.map((l) => [l, withWords(translator(l, deps.registry.catalogs), network.words[l])] as const),
+    network.languages.map(
+      (l) => [l, withWords(translator(l, deps.registry.catalogs, approved), network.words[l])] as const,
+    ),
   );
 }
 
@@ -137,7 +141,7 @@ export async function receiveText(deps: Deps, inbound: Inbound, now: Date): Prom
   if (!fresh) return;
   const network = await deps.network();
   if (!network) return;
-  const ts = translators(deps, network);
+  const ts = await translators(deps, network);
   const text = inbound.text.slice(0, 1600).trim();
   const after: After = {};
   await db.transaction().execute(async (tx) => {
@@ -416,7 +420,7 @@ export async function relayToTexters(deps: Deps, now: Date): Promise<number> {
   if (!due.rows.length) return 0;
   const network = await deps.network();
   if (!network) return 0;
-  const ts = translators(deps, network);
+  const ts = await translators(deps, network);
   let queued = 0;
   for (const { id } of due.rows)
     await db.transaction().execute(async (tx) => {

@@ -14,6 +14,7 @@ export const translate: Domain = {
   access,
   messages,
   tables: ['translations'],
+  approvedWords,
   routes: [translateRoutes],
   nav: [{ href: '/translate', label: 'nav.translate', place: 'more', order: 80 }],
   middleware: [

@@ -15,6 +15,7 @@ import {
   shippedCatalogs,
   type Catalogs,
   type MessageKey,
+  type Overlay,
   type Translate,
   type WordsByLanguage,
 } from './i18n/index.ts';
@@ -218,6 +219,9 @@ export type Domain = {
   shared?: (db: Kysely<Database>, who: SharedFor) => Promise<Shared | null>;
   /** A member left by their own choice (members/commands.ts leave): end what they had open here, as a removal would. */
   memberLeft?: (tx: Transaction<Database>, memberId: string, now: Date) => Promise<void>;
+  /** Words the members translated and approved, laid over the shipped catalogs (translate/): what speaks outside a
+   * request (the digest mail, texts) uses them as pages do. */
+  approvedWords?: (db: Kysely<Database>) => Promise<Overlay>;
   /** Whether the member holds something here others rely on (a role): a sign-in code another member makes for them
    * then needs a second member's confirmation before it works (members/ways-back.ts). */
   holdsTrust?: (db: Kysely<Database>, memberId: string, now: Date) => Promise<boolean>;
@@ -262,6 +266,8 @@ export type Registry = {
   postNotes: (db: Kysely<Database>, postIds: readonly string[], t: Translate) => Promise<Map<string, string[]>>;
   /** Every domain's totals for How we share, in the domains' order (Domain.shared). */
   shared: (db: Kysely<Database>, who: SharedFor) => Promise<Shared[]>;
+  /** The members' approved words (Domain.approvedWords), for a translator outside a request. */
+  approvedWords: (db: Kysely<Database>) => Promise<Overlay>;
 };
 
 /** A domain's action with its own payload type, stored in the list that knows none. */
@@ -395,6 +401,14 @@ export function buildRegistry(domains: readonly Domain[]): Registry {
     },
     shared: async (db, who) =>
       (await Promise.all(domains.map((d) => d.shared?.(db, who) ?? null))).filter((x): x is Shared => x !== null),
+    approvedWords: async (db) => {
+      const overlay: Record<string, Record<string, string>> = {};
+      for (const d of domains)
+        if (d.approvedWords)
+          for (const [lang, words] of Object.entries(await d.approvedWords(db)))
+            Object.assign((overlay[lang] ??= {}), words);
+      return overlay;
+    },
     holdsTrust: async (db, memberId, now) => {
       for (const d of domains) if (await d.holdsTrust?.(db, memberId, now)) return true;
       return false;

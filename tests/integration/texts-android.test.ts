@@ -165,6 +165,18 @@ describe(`texts through an Android phone's gateway (${engine})`, () => {
     expect(await text(SAM, 'done')).toContain('nothing of yours being helped');
   });
 
+  it('speaks in the words the members approved, as pages do', async () => {
+    const words = '¿En qué barrio vives? Contesta con un número: {choices}';
+    expect((await bo.post('/translate/es/text.askArea', { text: words })).status).toBe(303);
+    const row = await world.deps.db
+      .selectFrom('translations')
+      .select('id')
+      .where('key', '=', 'text.askArea')
+      .executeTakeFirstOrThrow();
+    expect((await files.founder.post(`/translate/proposals/${row.id}/approve`)).status).toBe(303);
+    expect(await text('+15550100020', 'NECESITO comida')).toContain('¿En qué barrio vives? Contesta con un número: 1 ');
+  });
+
   it('answers other events and what is not a text with no harm', async () => {
     const body = JSON.stringify({ event: 'sms:delivered', id: 'd1', payload: { messageId: 'x' } });
     const at = String(Math.floor(world.now.value.getTime() / 1000));

@@ -80,6 +80,8 @@ describe(`translating in the app (${engine})`, () => {
       .where('replaced_at', 'is', null)
       .execute();
     expect(inForce).toEqual([{ text: 'Tablo kominote' }]);
+    // What speaks outside a request (the digest mail, texts) has the same words (web/domain.ts approvedWords).
+    expect((await world.deps.registry.approvedWords(world.deps.db)).wo?.['nav.board']).toBe('Tablo kominote');
     const exported = (await (await cy.get('/translate/wo/export')).json()) as Record<string, string>;
     expect(exported['nav.board']).toBe('Tablo kominote');
     const overview = await (await cy.get('/translate')).text();
