@@ -21,7 +21,7 @@ async function crawl(page: Page, start: string[], limit: number) {
     const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of links) {
       const u = new URL(href);
-      if (u.origin !== origin || /\.(csv|ics)$/.test(u.pathname) || u.pathname.startsWith('/calendar/')) continue;
+      if (u.origin !== origin || /\.(csv|ics|pdf)$/.test(u.pathname) || u.pathname.startsWith('/calendar/')) continue;
       const p = u.pathname + u.search;
       if (!seen.has(p)) queue.push(p);
     }
