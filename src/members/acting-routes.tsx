@@ -2,7 +2,7 @@
 // Acting for someone at a table or a door (members/acting.ts): the form (their consent, how long), starting — the
 // acting member's own session set aside, a session of theirs in its place — and stopping.
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppEnv } from '../web/context.ts';
 import type { ViewCtx } from '../web/layout.tsx';
@@ -10,11 +10,10 @@ import { page } from '../web/render.tsx';
 import { errors } from '../web/errors.ts';
 import { requireMember } from '../web/edges.ts';
 import { checkForm, readForm } from '../web/forms.ts';
-import { ErrorSummary, RadioGroup, emptyForm, type FormState } from '../web/parts.tsx';
+import { Checkbox, ErrorSummary, RadioGroup, emptyForm, type FormState } from '../web/parts.tsx';
 import { activeMember } from './queries.ts';
 import { ACTING_MINUTES, OWN_SESSION_COOKIE, endActing, startActing } from './acting.ts';
 import { setSessionCookie } from './session-cookie.ts';
-import { SESSION_DAYS } from './sessions.ts';
 
 export const actingRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -45,22 +44,7 @@ function ActPage(props: { v: ViewCtx; name: string; id: string; form: FormState 
           required
           options={ACTING_MINUTES.map((n) => ({ value: String(n), label: t('acting.minutesOption', { n }) }))}
         />
-        <div class={form.errors.consent ? 'field has-error' : 'field'}>
-          {form.errors.consent ? (
-            <p class="error" id="consent-error">
-              {t(form.errors.consent)}
-            </p>
-          ) : null}
-          <label class="choice">
-            <input
-              type="checkbox"
-              name="consent"
-              checked={form.values.consent === 'on'}
-              aria-describedby={form.errors.consent ? 'consent-error' : undefined}
-            />{' '}
-            {t('acting.consent', { name: props.name })}
-          </label>
-        </div>
+        <Checkbox t={t} form={form} name="consent" text={t('acting.consent', { name: props.name })} />
         <button type="submit" class="primary">
           {t('acting.submit')}
         </button>
@@ -104,14 +88,7 @@ actingRoutes.post('/members/:id/act', async (c) => {
   });
   // The acting member's own session waits aside until they stop (or the time is up).
   const own = c.get('sessionToken');
-  if (own)
-    setCookie(c, OWN_SESSION_COOKIE, own, {
-      path: '/',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'Lax',
-      maxAge: SESSION_DAYS * 86_400,
-    });
+  if (own) setSessionCookie(c, own, OWN_SESSION_COOKIE);
   setSessionCookie(c, started.token);
   return c.redirect('/me', 303);
 });

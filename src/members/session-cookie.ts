@@ -4,8 +4,9 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../web/middleware.ts';
 import { SESSION_DAYS } from './sessions.ts';
 
-export function setSessionCookie(c: Context, token: string) {
-  setCookie(c, SESSION_COOKIE, token, {
+/** A session's cookie; `name`: another, such as the acting member's own session kept aside (members/acting.ts). */
+export function setSessionCookie(c: Context, token: string, name = SESSION_COOKIE) {
+  setCookie(c, name, token, {
     path: '/',
     secure: true,
     httpOnly: true,

@@ -16,8 +16,7 @@ const bidi = bidiFactory();
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 /** Isolates (around a phone number or an address in a right-to-left sentence) and direction marks. */
 const FORMAT = new Set(['\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f']);
-/** A number or an address kept left to right inside a sentence in any direction. */
-export const isolate = (text: string) => `\u2066${text}\u2069`;
+export { isolate } from '../web/i18n/index.ts';
 
 export type FlyerWords = {
   network: string;

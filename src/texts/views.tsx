@@ -3,7 +3,7 @@
 // network's number and a QR code that starts a text to it (or, with no number yet, the network's address).
 import { raw } from 'hono/html';
 import type { ViewCtx } from '../web/layout.tsx';
-import { direction, languageName, type Translate } from '../web/i18n/index.ts';
+import { direction, isolate, languageName, type Translate } from '../web/i18n/index.ts';
 
 export function FlyersPage(props: {
   v: ViewCtx;
@@ -49,9 +49,6 @@ export type Flyer = {
   qr: string;
 };
 
-/** A number or an address kept left to right inside a sentence in any direction (U+2066 … U+2069). */
-const isolated = (text: string) => `\u2066${text}\u2069`;
-
 /** One flyer's words and code: the same on the full page and on each card. */
 function FlyerBody({ f }: { f: Flyer }) {
   return (
@@ -59,12 +56,12 @@ function FlyerBody({ f }: { f: Flyer }) {
       <h1>{f.network}</h1>
       <p class="lead">{f.w('flyer.lead')}</p>
       {f.number ? (
-        <p class="big">{f.w('flyer.text', { number: isolated(f.number), example: f.w('flyer.example') })}</p>
+        <p class="big">{f.w('flyer.text', { number: isolate(f.number), example: f.w('flyer.example') })}</p>
       ) : null}
       <figure class="qr">{raw(f.qr)}</figure>
       {f.number ? <p>{f.w('flyer.scan')}</p> : null}
       {f.number ? <p class="hint">{f.w('flyer.stop', { stop: f.stop })}</p> : null}
-      <p class="hint">{f.w('flyer.web', { address: isolated(f.address) })}</p>
+      <p class="hint">{f.w('flyer.web', { address: isolate(f.address) })}</p>
     </>
   );
 }

@@ -130,24 +130,34 @@ export function Checkbox({
   form,
   name,
   label,
+  text,
   hint,
 }: {
   t: Translate;
   form: FormState;
   name: string;
-  label: MessageKey;
+  label?: MessageKey;
+  /** The label already in words (naming someone), instead of a key. */
+  text?: string;
   hint?: MessageKey;
 }) {
+  const error = form.errors[name];
+  const described = [error ? `${name}-error` : '', hint ? `${name}-hint` : ''].filter(Boolean).join(' ');
   return (
-    <div class="field">
+    <div class={error ? 'field has-error' : 'field'}>
+      {error ? (
+        <p class="error" id={`${name}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
       <label class="choice">
         <input
           type="checkbox"
           name={name}
           checked={form.values[name] === 'on'}
-          aria-describedby={hint ? `${name}-hint` : undefined}
+          aria-describedby={described || undefined}
         />{' '}
-        {t(label)}
+        {text ?? (label ? t(label) : '')}
       </label>
       {hint ? (
         <p class="hint" id={`${name}-hint`}>

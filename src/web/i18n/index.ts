@@ -195,3 +195,7 @@ export const searchConfigs: readonly string[] = [...new Set([...Object.values(SE
 export function searchConfig(lang: string): string {
   return own(SEARCH_CONFIGS, lang.split('-')[0]!) ?? 'simple';
 }
+
+/** A number or an address kept left to right inside a sentence in any direction (U+2066 … U+2069): pages and the
+ * flyer's PDF alike (texts/). */
+export const isolate = (text: string) => `\u2066${text}\u2069`;
