@@ -25,6 +25,7 @@ import { timebank } from './timebank/index.ts';
 import { buying } from './buying/index.ts';
 import { calls } from './calls/index.ts';
 import { texts } from './texts/index.ts';
+import { federation } from './federation/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -51,6 +52,7 @@ export const domains: readonly Domain[] = [
   buying,
   calls,
   texts,
+  federation,
 ];
 
 export const registry = buildRegistry(domains);

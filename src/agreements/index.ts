@@ -23,4 +23,5 @@ export const agreements: Domain = {
 export { adoptAgreement } from './commands.ts';
 export { agreementsInForce, networkAgreements } from './queries.ts';
 export { agreementLabel } from './text.ts';
+export { DEFAULT_CATEGORIES } from './defaults.ts';
 export { networkNow } from './middleware.ts';

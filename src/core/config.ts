@@ -65,6 +65,9 @@ export const configSchema = z
       .optional(),
     /** The app's webhook signing key (Settings → Webhooks → Signing Key). */
     TEXTS_ANDROID_SIGNING_KEY: z.string().min(8, 'must be the signing key the app shows').optional(),
+    /** Whether partner networks may be on private addresses (a LAN, loopback): off, as fedify advises, but for tests
+     * and networks that federate inside one building's network (docs/HOSTING.md, "Partner networks"). */
+    FEDERATION_PRIVATE_ADDRESSES: z.enum(['yes', 'no'], 'must be yes or no').default('no'),
   })
   .superRefine((c, ctx) => {
     if (c.TEXTS_GATEWAY === 'android')
@@ -92,6 +95,8 @@ export type Config = {
   backupDir: string;
   /** The text-message gateway, when the host set one up. */
   texts?: TextsConfig;
+  /** Partner networks may be on private addresses (FEDERATION_PRIVATE_ADDRESSES). */
+  federationPrivateAddresses: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -119,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeyFile: path.resolve(c.KROPOTKIN_BACKUP_KEY_FILE),
     backupDir: path.resolve(c.KROPOTKIN_BACKUP_DIR),
     texts: textsConfig(c),
+    federationPrivateAddresses: c.FEDERATION_PRIVATE_ADDRESSES === 'yes',
   };
 }
 

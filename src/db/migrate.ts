@@ -39,6 +39,7 @@ import * as calls from './migrations/033_calls.ts';
 import * as translations from './migrations/034_translations.ts';
 import * as texts from './migrations/035_texts.ts';
 import * as actingFor from './migrations/036_acting_for.ts';
+import * as federation from './migrations/037_federation.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -77,6 +78,7 @@ const migrations: { name: string; up: string }[] = [
   translations,
   texts,
   actingFor,
+  federation,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -329,6 +329,33 @@ table events
   CREATE TRIGGER events_forget_notifications AFTER DELETE ON public.events FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER events_not_paused BEFORE INSERT ON public.events FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('created_by')
 
+table federation_keys
+  kind text not null
+  public_jwk jsonb not null
+  private_enc bytea not null
+  made_at timestamp with time zone not null default app_now()
+  constraint federation_keys_kind_check CHECK ((kind = 'rsa'::text))
+  constraint federation_keys_pkey PRIMARY KEY (kind)
+
+table federation_kv
+  key _text not null
+  value jsonb not null
+  expires_at timestamp with time zone
+  constraint federation_kv_key_check CHECK (((cardinality(key) >= 1) AND (cardinality(key) <= 16)))
+  constraint federation_kv_pkey PRIMARY KEY (key)
+  constraint federation_kv_value_check CHECK ((pg_column_size(value) < 1000000))
+  CREATE INDEX federation_kv_expires ON public.federation_kv USING btree (expires_at) WHERE (expires_at IS NOT NULL)
+
+table federation_queue
+  id uuid not null default gen_random_uuid()
+  message jsonb not null
+  made_at timestamp with time zone not null default clock_timestamp()
+  due_at timestamp with time zone not null default clock_timestamp()
+  taken_until timestamp with time zone
+  constraint federation_queue_message_check CHECK ((pg_column_size(message) < 1000000))
+  constraint federation_queue_pkey PRIMARY KEY (id)
+  CREATE INDEX federation_queue_due ON public.federation_queue USING btree (due_at, made_at)
+
 table flags
   id uuid not null default gen_random_uuid()
   flagged_by uuid not null
@@ -1024,6 +1051,86 @@ table orders
   CREATE TRIGGER orders_forget_notifications AFTER DELETE ON public.orders FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER orders_not_paused BEFORE INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('opened_by')
 
+table partner_messages
+  id uuid not null default gen_random_uuid()
+  thread_id uuid not null
+  from_us boolean not null
+  body_enc bytea not null
+  activity_id text
+  sent_at timestamp with time zone not null default app_now()
+  constraint partner_messages_activity_id_check CHECK ((char_length(activity_id) <= 2000))
+  constraint partner_messages_activity_id_key UNIQUE (activity_id)
+  constraint partner_messages_pkey PRIMARY KEY (id)
+  constraint partner_messages_thread_id_fkey FOREIGN KEY (thread_id) REFERENCES partner_threads(id) ON DELETE CASCADE
+  CREATE INDEX partner_messages_thread ON public.partner_messages USING btree (thread_id, sent_at)
+
+table partner_posts
+  id uuid not null default gen_random_uuid()
+  partner_id uuid not null
+  object_url text not null
+  kind text not null
+  what text not null
+  category text not null
+  area text not null
+  received_at timestamp with time zone not null default app_now()
+  withdrawn_at timestamp with time zone
+  constraint partner_posts_area_check CHECK ((char_length(area) <= 100))
+  constraint partner_posts_category_check CHECK (((char_length(category) >= 1) AND (char_length(category) <= 60)))
+  constraint partner_posts_kind_check CHECK ((kind = ANY (ARRAY['need'::text, 'offer'::text])))
+  constraint partner_posts_object_url_check CHECK ((char_length(object_url) <= 2000))
+  constraint partner_posts_object_url_key UNIQUE (object_url)
+  constraint partner_posts_partner_id_fkey FOREIGN KEY (partner_id) REFERENCES partners(id) ON DELETE CASCADE
+  constraint partner_posts_pkey PRIMARY KEY (id)
+  constraint partner_posts_what_check CHECK (((char_length(what) >= 1) AND (char_length(what) <= 2000)))
+  CREATE INDEX partner_posts_live ON public.partner_posts USING btree (received_at) WHERE (withdrawn_at IS NULL)
+
+table partner_threads
+  id uuid not null default gen_random_uuid()
+  partner_id uuid not null
+  offer_id text not null
+  post_id uuid
+  partner_post_id uuid
+  member_id uuid not null
+  their_name text
+  started_at timestamp with time zone not null default app_now()
+  ended_at timestamp with time zone
+  constraint partner_threads_check CHECK (((post_id IS NULL) <> (partner_post_id IS NULL)))
+  constraint partner_threads_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint partner_threads_offer_id_check CHECK ((char_length(offer_id) <= 2000))
+  constraint partner_threads_offer_id_key UNIQUE (offer_id)
+  constraint partner_threads_partner_id_fkey FOREIGN KEY (partner_id) REFERENCES partners(id) ON DELETE CASCADE
+  constraint partner_threads_partner_post_id_fkey FOREIGN KEY (partner_post_id) REFERENCES partner_posts(id) ON DELETE CASCADE
+  constraint partner_threads_pkey PRIMARY KEY (id)
+  constraint partner_threads_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts(id) ON DELETE CASCADE
+  constraint partner_threads_their_name_check CHECK ((char_length(their_name) <= 60))
+  CREATE INDEX partner_threads_member ON public.partner_threads USING btree (member_id)
+  CREATE UNIQUE INDEX partner_threads_one_helper ON public.partner_threads USING btree (partner_post_id, member_id) WHERE (partner_post_id IS NOT NULL)
+  CREATE INDEX partner_threads_post ON public.partner_threads USING btree (post_id) WHERE (post_id IS NOT NULL)
+  CREATE TRIGGER partner_threads_forget_notifications AFTER DELETE ON public.partner_threads FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+
+table partners
+  id uuid not null default gen_random_uuid()
+  actor_url text not null
+  inbox_url text not null
+  shared_inbox_url text
+  name text not null
+  we_agreed_at timestamp with time zone
+  they_agreed_at timestamp with time zone
+  their_follow_id text
+  asked_at timestamp with time zone
+  our_follow_id text
+  accepted_follow_id text
+  refused_at timestamp with time zone
+  first_at timestamp with time zone not null default app_now()
+  constraint partners_actor_url_check CHECK ((char_length(actor_url) <= 2000))
+  constraint partners_actor_url_key UNIQUE (actor_url)
+  constraint partners_inbox_url_check CHECK ((char_length(inbox_url) <= 2000))
+  constraint partners_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200)))
+  constraint partners_our_follow_id_key UNIQUE (our_follow_id)
+  constraint partners_pkey PRIMARY KEY (id)
+  constraint partners_shared_inbox_url_check CHECK ((char_length(shared_inbox_url) <= 2000))
+  constraint partners_their_follow_id_check CHECK ((char_length(their_follow_id) <= 2000))
+
 table passkeys
   id text not null
   member_id uuid not null
@@ -1188,6 +1295,17 @@ END), created_at, id) WHERE (status = 'open'::text)
   CREATE TRIGGER posts_forget_notifications AFTER DELETE ON public.posts FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
   CREATE TRIGGER posts_not_paused BEFORE INSERT ON public.posts FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
 
+table posts_shared
+  post_id uuid not null
+  partner_id uuid not null
+  shared_at timestamp with time zone not null default app_now()
+  withdrawn_at timestamp with time zone
+  came_back boolean not null default false
+  constraint posts_shared_partner_id_fkey FOREIGN KEY (partner_id) REFERENCES partners(id) ON DELETE CASCADE
+  constraint posts_shared_pkey PRIMARY KEY (post_id, partner_id)
+  constraint posts_shared_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts(id) ON DELETE CASCADE
+  CREATE INDEX posts_shared_live ON public.posts_shared USING btree (post_id) WHERE (withdrawn_at IS NULL)
+
 table proposal_comments
   id uuid not null default gen_random_uuid()
   proposal_id uuid not null
@@ -1245,7 +1363,7 @@ table proposals
   constraint proposals_circle_id_fkey FOREIGN KEY (circle_id) REFERENCES circles(id)
   constraint proposals_extension CHECK (((extensions = 0) OR (closes_at <= (opened_at + '28 days'::interval))))
   constraint proposals_extensions_check CHECK (((extensions >= 0) AND (extensions <= 2)))
-  constraint proposals_kind_check CHECK ((kind = ANY (ARRAY['general'::text, 'agreement'::text, 'remove_member'::text, 'remove_post'::text, 'fund'::text, 'fund_request'::text, 'role'::text, 'circle'::text, 'listening'::text])))
+  constraint proposals_kind_check CHECK ((kind = ANY (ARRAY['general'::text, 'agreement'::text, 'remove_member'::text, 'remove_post'::text, 'fund'::text, 'fund_request'::text, 'role'::text, 'circle'::text, 'listening'::text, 'partner'::text])))
   constraint proposals_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES members(id) ON DELETE SET NULL
   constraint proposals_options_check CHECK (((jsonb_typeof(options) = 'array'::text) AND (jsonb_array_length(options) <= 20)))
   constraint proposals_outcome_check CHECK ((outcome = ANY (ARRAY['passed'::text, 'failed'::text, 'no_quorum'::text, 'chosen'::text, 'tie'::text, 'advised'::text, 'no_votes'::text])))

@@ -11,7 +11,16 @@ export type PostStatus = NeedStatus | OfferStatus;
 export type Urgency = 'urgent' | 'soon' | 'whenever';
 export type MatchStatus = 'active' | 'released' | 'met';
 export type ProposalKind =
-  'general' | 'agreement' | 'remove_member' | 'remove_post' | 'fund' | 'fund_request' | 'role' | 'circle' | 'listening';
+  | 'general'
+  | 'agreement'
+  | 'remove_member'
+  | 'remove_post'
+  | 'fund'
+  | 'fund_request'
+  | 'role'
+  | 'circle'
+  | 'listening'
+  | 'partner';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member' | 'commons';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
 export type RecordKind =
@@ -404,6 +413,72 @@ export interface Database {
     next_at: Generated<Date>;
   };
   text_seen: { key_hash: Buffer; seen_at: Generated<Date> };
+  federation_kv: { key: string[]; value: ColumnType<unknown, string, string>; expires_at: Timestamp | null };
+  federation_queue: {
+    id: Generated<string>;
+    message: ColumnType<unknown, string, string>;
+    made_at: Generated<Date>;
+    due_at: Generated<Date>;
+    taken_until: Timestamp | null;
+  };
+  federation_keys: {
+    kind: 'rsa';
+    public_jwk: ColumnType<unknown, string, string>;
+    private_enc: Buffer;
+    made_at: Generated<Date>;
+  };
+  partners: {
+    id: Generated<string>;
+    actor_url: string;
+    inbox_url: string;
+    shared_inbox_url: string | null;
+    name: string;
+    we_agreed_at: Timestamp | null;
+    they_agreed_at: Timestamp | null;
+    their_follow_id: string | null;
+    asked_at: Timestamp | null;
+    our_follow_id: string | null;
+    accepted_follow_id: string | null;
+    refused_at: Timestamp | null;
+    first_at: Generated<Date>;
+  };
+  partner_posts: {
+    id: Generated<string>;
+    partner_id: string;
+    object_url: string;
+    kind: 'need' | 'offer';
+    what: string;
+    category: string;
+    area: string;
+    received_at: Generated<Date>;
+    withdrawn_at: Timestamp | null;
+  };
+  posts_shared: {
+    post_id: string;
+    partner_id: string;
+    shared_at: Generated<Date>;
+    withdrawn_at: Timestamp | null;
+    came_back: Generated<boolean>;
+  };
+  partner_threads: {
+    id: Generated<string>;
+    partner_id: string;
+    offer_id: string;
+    post_id: string | null;
+    partner_post_id: string | null;
+    member_id: string;
+    their_name: string | null;
+    started_at: Generated<Date>;
+    ended_at: Timestamp | null;
+  };
+  partner_messages: {
+    id: Generated<string>;
+    thread_id: string;
+    from_us: boolean;
+    body_enc: Buffer;
+    activity_id: string | null;
+    sent_at: Generated<Date>;
+  };
   acting_records: {
     id: Generated<string>;
     member_id: string;

@@ -20,6 +20,9 @@ const NOT_WALKED: Record<string, string> = {
   'GET /found': 'only before the network is founded',
   'GET /static/:name': 'files, not pages',
   'GET /health': 'JSON for monitors',
+  'GET /.well-known/webfinger': 'JSON for other networks’ servers (federation.test.ts)',
+  'GET /ap/actors/:identifier':
+    'ActivityPub JSON for other servers; a person is sent on to /partners (federation.test.ts)',
   'GET /mutuality.csv': 'a CSV file',
   'GET /fund/ledger.csv': 'a CSV file',
   'GET /calendar/:file': 'an iCalendar feed',
@@ -129,6 +132,45 @@ describe('every page on a phone', () => {
           .values({ theme_id: theme.id, text_id: text.id })
           .execute();
     }
+    // A partner network sharing a need, and a conversation with it, so the partner pages are walked with content.
+    const partner = await files.app.db
+      .insertInto('partners')
+      .values({
+        actor_url: 'https://riverside-mutual-aid.example.org/ap/actors/network',
+        inbox_url: 'https://riverside-mutual-aid.example.org/ap/actors/network/inbox',
+        shared_inbox_url: null,
+        name: 'Riverside and Lower Hillcrest Mutual Aid Network',
+        we_agreed_at: new Date(),
+        they_agreed_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const theirNeed = await files.app.db
+      .insertInto('partner_posts')
+      .values({
+        partner_id: partner.id,
+        object_url: 'https://riverside-mutual-aid.example.org/ap/actors/network/posts/1',
+        kind: 'need',
+        what: 'Someone with a car to take three families’ groceries from the food bank on Saturday morning',
+        category: 'rides',
+        area: 'Riverside',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ada = await files.app.db
+      .selectFrom('members')
+      .select('id')
+      .where('display_name', '=', 'Ada')
+      .executeTakeFirstOrThrow();
+    await files.app.db
+      .insertInto('partner_threads')
+      .values({
+        partner_id: partner.id,
+        offer_id: 'https://example.org/ap/actors/network#offer/1',
+        partner_post_id: theirNeed.id,
+        member_id: ada.id,
+      })
+      .execute();
     // A weekly teach-in with places and a line, open to all, so its pages (and the one its flyer opens) are walked.
     await page.goto('/events/new');
     await page

@@ -6,6 +6,8 @@
 // removed) or 403/404 (members), and never see the thing's private words. A route without an entry fails the test.
 // Guessed ids (random uuids) get 403/404 on every route that takes one.
 import crypto from 'node:crypto';
+import { encrypt } from '../../src/security/crypto.ts';
+import { threadPurpose } from '../../src/federation/inbound.ts';
 import { closeProposal } from '../../src/decisions/commands.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -63,6 +65,7 @@ type Objects = {
   file?: string;
   lang?: string;
   key?: string;
+  identifier?: string;
 };
 type Fx = {
   world: TestWorld;
@@ -88,6 +91,63 @@ const match = async (fx: Fx): Promise<Objects> => {
   return { id, message };
 };
 const message = async (fx: Fx): Promise<Objects> => ({ id: (await match(fx)).message! });
+/** A need a partner network shares (federation/): a partner both sides decided on, and its post. */
+const partnerNeed = async (fx: Fx): Promise<Objects> => {
+  const host = `partner-${++n}.example.org`;
+  const partner = await fx.world.deps.db
+    .insertInto('partners')
+    .values({
+      actor_url: `https://${host}/ap/actors/network`,
+      inbox_url: `https://${host}/ap/actors/network/inbox`,
+      shared_inbox_url: null,
+      name: `Partner ${n}`,
+      we_agreed_at: fx.world.now.value,
+      they_agreed_at: fx.world.now.value,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const post = await fx.world.deps.db
+    .insertInto('partner_posts')
+    .values({
+      partner_id: partner.id,
+      object_url: `https://${host}/ap/actors/network/posts/${crypto.randomUUID()}`,
+      kind: 'need',
+      what: 'A ride to the clinic',
+      category: 'rides',
+      area: 'Riverside',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: post.id };
+};
+/** The owner's conversation with someone at a partner network, holding the private words. */
+const partnerThread = async (fx: Fx): Promise<Objects> => {
+  const { id: post } = await partnerNeed(fx);
+  const row = await fx.world.deps.db
+    .selectFrom('partner_posts')
+    .select('partner_id')
+    .where('id', '=', post!)
+    .executeTakeFirstOrThrow();
+  const thread = await fx.world.deps.db
+    .insertInto('partner_threads')
+    .values({
+      partner_id: row.partner_id,
+      offer_id: `https://example.org/offers/${crypto.randomUUID()}`,
+      partner_post_id: post!,
+      member_id: fx.ids.owner,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await fx.world.deps.db
+    .insertInto('partner_messages')
+    .values({
+      thread_id: thread.id,
+      from_us: false,
+      body_enc: encrypt(fx.world.deps.keys, threadPurpose(thread.id), `Meet me at ${fx.secret}`),
+    })
+    .execute();
+  return { id: thread.id };
+};
 const request = async (fx: Fx): Promise<Objects> => {
   const res = await fx.as.owner.post('/fund/ask', {
     key: await formKey(fx.as.owner, '/fund/ask'),
@@ -540,6 +600,10 @@ const tendedPlace = async (fx: Fx): Promise<Objects> => ({
   ),
 });
 const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
+  // The network's one ActivityPub actor (federation/).
+  groupActor: async () => ({ identifier: 'network' }),
+  partnerNeed,
+  partnerThread,
   post: need,
   match,
   message,

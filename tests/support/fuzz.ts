@@ -30,6 +30,7 @@ export const runsPerRoute = (routes: number) => Math.max(MIN_RUNS, Math.floor(FU
 
 /** Every field name the app's forms and endpoints read, so generated bodies hit real fields as well as unknown ones. */
 const FIELDS = [
+  'address',
   'kind',
   'what',
   'category',

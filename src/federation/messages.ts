@@ -1,0 +1,133 @@
+// The words of this domain's pages, in every language Kropotkin ships (the words many domains share are in web/i18n).
+// Each language has exactly the English keys (the type checker sees to it).
+import { defineMessages } from '../web/i18n/index.ts';
+
+const en = {
+  'nav.partners': 'Partner networks',
+  'agreement.share_offers': 'Kinds of open offers shared with partner networks',
+  'agreement.share_needs': 'Kinds of needs shared with partner networks when nobody here met them',
+  'agreement.share_needs_after_hours': 'Hours a need waits here before partner networks see it',
+  'partner.title': 'Partner networks',
+  'partner.intro':
+    'Networks near us that our members decided to work with, as fire brigades help each other. We share with them what our agreements say — never who posted it, only the area — and see what they share with us.',
+  'partner.sharedTitle': 'Shared by partner networks',
+  'partner.sharedNone': 'Nothing is shared by partner networks right now.',
+  'partner.anOffer': 'Offer',
+  'partner.aNeed': 'Need',
+  'partner.from': 'From {name}',
+  'partner.listTitle': 'Networks',
+  'partner.none': 'No partner networks yet.',
+  'partner.state.partners': 'partners',
+  'partner.state.waitingForThem': 'we asked; waiting for their members to decide',
+  'partner.state.asksUs': 'asks to become partners',
+  'partner.state.refused': 'their members said no',
+  'partner.state.ended': 'no longer partners',
+  'partner.answer': 'Propose saying yes',
+  'partner.sharingTitle': 'What we share',
+  'partner.sharingOffers': 'Open offers of these kinds: {kinds}.',
+  'partner.sharingNoOffers': 'No offers: the members have not agreed on any kind to share.',
+  'partner.sharingNeeds':
+    'Needs of these kinds that nobody here met in {hours, plural, one {an hour} other {# hours}}: {kinds}.',
+  'partner.sharingNoNeeds': 'No needs: the members have not agreed on any kind to share.',
+  'partner.sharingChange': 'Propose a change to what we share',
+  'partner.propose': 'Propose a partner network',
+  'partner.proposeIntro':
+    'Becoming partners is a decision of the members here, and of theirs. Give the network’s web address; its name is looked up.',
+  'partner.address': 'The network’s web address',
+  'partner.addressHint': 'As its members open it, such as https://aid.example.org',
+  'partner.why': 'Why',
+  'partner.proposeSubmit': 'Propose becoming partners',
+  'partner.addressInvalid': 'Give a web address, such as https://aid.example.org.',
+  'partner.notFound': 'No network answered at that address. Check it with one of its members.',
+  'partner.ourselves': 'That is our own network.',
+  'partner.already': 'We are partners with that network already, or asked them.',
+  'partner.proposalTitle': 'Become partners with {name} ({host})',
+  'notification.partnerHelp': 'Someone at {network} can help with your need.',
+  'notification.partnerMessage': 'A new message from {network} about a need.',
+  'notification.partnerCameBack':
+    'Nobody at a partner network took your need “{what}”; it is with this network only now.',
+  'partner.canHelp': 'I can help',
+  'partner.showName': 'Show them my name',
+  'partner.threadsTitle': 'Your conversations with partner networks',
+  'partner.threadOurs': 'Your need, with someone at {network}',
+  'partner.threadTheirs': 'A need at {network}',
+  'partner.them': '{name} at {network}',
+  'partner.someone': 'A neighbour at {network}',
+  'partner.you': 'You',
+  'partner.threadIntro':
+    'Messages go through both networks’ servers. Neither network learns more of the other person than the name they chose to show.',
+  'partner.noMessages': 'No messages yet.',
+  'partner.message': 'Your message',
+  'partner.send': 'Send',
+  'partner.messageRequired': 'Write a message.',
+  'partner.threadClosed': 'This conversation has ended: the need is met, withdrawn or no longer shared.',
+  'partner.explain':
+    'If this passes, we ask {name} ({host}) to become partners, or say yes if they asked. Once their members decide too, each network sees what the other shares.',
+};
+
+export const messages = defineMessages(en, {
+  'nav.partners': 'Redes hermanas',
+  'agreement.share_offers': 'Tipos de ofertas abiertas que compartimos con redes hermanas',
+  'agreement.share_needs': 'Tipos de necesidades que compartimos con redes hermanas cuando nadie aquí las cubrió',
+  'agreement.share_needs_after_hours': 'Horas que una necesidad espera aquí antes de que la vean las redes hermanas',
+  'partner.title': 'Redes hermanas',
+  'partner.intro':
+    'Redes cercanas con las que nuestras integrantes decidieron colaborar, como los bomberos se ayudan entre sí. Compartimos con ellas lo que dicen nuestros acuerdos — nunca quién lo publicó, solo la zona — y vemos lo que comparten con nosotras.',
+  'partner.sharedTitle': 'Compartido por redes hermanas',
+  'partner.sharedNone': 'Ahora no hay nada compartido por redes hermanas.',
+  'partner.anOffer': 'Oferta',
+  'partner.aNeed': 'Necesidad',
+  'partner.from': 'De {name}',
+  'partner.listTitle': 'Redes',
+  'partner.none': 'Todavía no hay redes hermanas.',
+  'partner.state.partners': 'hermanas',
+  'partner.state.waitingForThem': 'les preguntamos; esperando la decisión de sus integrantes',
+  'partner.state.asksUs': 'pide ser red hermana',
+  'partner.state.refused': 'sus integrantes dijeron que no',
+  'partner.state.ended': 'ya no somos hermanas',
+  'partner.answer': 'Proponer decir que sí',
+  'partner.sharingTitle': 'Lo que compartimos',
+  'partner.sharingOffers': 'Ofertas abiertas de estos tipos: {kinds}.',
+  'partner.sharingNoOffers': 'Ninguna oferta: las integrantes no acordaron compartir ningún tipo.',
+  'partner.sharingNeeds':
+    'Necesidades de estos tipos que nadie aquí cubrió en {hours, plural, one {una hora} other {# horas}}: {kinds}.',
+  'partner.sharingNoNeeds': 'Ninguna necesidad: las integrantes no acordaron compartir ningún tipo.',
+  'partner.sharingChange': 'Proponer un cambio en lo que compartimos',
+  'partner.propose': 'Proponer una red hermana',
+  'partner.proposeIntro':
+    'Hacerse redes hermanas es una decisión de las integrantes de aquí, y de las de allá. Da la dirección web de la red; su nombre se busca solo.',
+  'partner.address': 'La dirección web de la red',
+  'partner.addressHint': 'Como la abren sus integrantes, por ejemplo https://ayuda.ejemplo.org',
+  'partner.why': 'Por qué',
+  'partner.proposeSubmit': 'Proponer ser redes hermanas',
+  'partner.addressInvalid': 'Da una dirección web, por ejemplo https://ayuda.ejemplo.org.',
+  'partner.notFound': 'Ninguna red respondió en esa dirección. Compruébala con alguien de esa red.',
+  'partner.ourselves': 'Esa es nuestra propia red.',
+  'partner.already': 'Ya somos redes hermanas, o ya les preguntamos.',
+  'partner.proposalTitle': 'Ser redes hermanas con {name} ({host})',
+  'notification.partnerHelp': 'Alguien de {network} ofrece ayuda con tu necesidad.',
+  'notification.partnerMessage': 'Un mensaje nuevo de {network} sobre una necesidad.',
+  'notification.partnerCameBack': 'Nadie en una red hermana tomó tu necesidad “{what}”; ahora está solo en esta red.',
+  'partner.canHelp': 'Puedo ayudar',
+  'partner.showName': 'Mostrarles mi nombre',
+  'partner.threadsTitle': 'Tus conversaciones con redes hermanas',
+  'partner.threadOurs': 'Tu necesidad, con alguien de {network}',
+  'partner.threadTheirs': 'Una necesidad en {network}',
+  'partner.them': '{name} de {network}',
+  'partner.someone': 'Una vecina de {network}',
+  'partner.you': 'Tú',
+  'partner.threadIntro':
+    'Los mensajes pasan por los servidores de ambas redes. Ninguna red sabe de la otra persona más que el nombre que eligió mostrar.',
+  'partner.noMessages': 'Todavía no hay mensajes.',
+  'partner.message': 'Tu mensaje',
+  'partner.send': 'Enviar',
+  'partner.messageRequired': 'Escribe un mensaje.',
+  'partner.threadClosed': 'Esta conversación terminó: la necesidad se cubrió, se retiró o ya no se comparte.',
+  'partner.explain':
+    'Si se aprueba, pedimos a {name} ({host}) ser redes hermanas, o decimos que sí si ellas lo pidieron. Cuando sus integrantes también decidan, cada red verá lo que comparte la otra.',
+});
+
+declare module '../web/i18n/index.ts' {
+  interface Messages extends Words {}
+}
+type Words = typeof en;
