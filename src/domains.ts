@@ -26,6 +26,7 @@ import { buying } from './buying/index.ts';
 import { calls } from './calls/index.ts';
 import { texts } from './texts/index.ts';
 import { federation } from './federation/index.ts';
+import { moving } from './moving/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -53,6 +54,7 @@ export const domains: readonly Domain[] = [
   calls,
   texts,
   federation,
+  moving,
 ];
 
 export const registry = buildRegistry(domains);

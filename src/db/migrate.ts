@@ -40,6 +40,7 @@ import * as translations from './migrations/034_translations.ts';
 import * as texts from './migrations/035_texts.ts';
 import * as actingFor from './migrations/036_acting_for.ts';
 import * as federation from './migrations/037_federation.ts';
+import * as movingIn from './migrations/038_moving_in.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -79,6 +80,7 @@ const migrations: { name: string; up: string }[] = [
   texts,
   actingFor,
   federation,
+  movingIn,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -20,7 +20,8 @@ export type ProposalKind =
   | 'role'
   | 'circle'
   | 'listening'
-  | 'partner';
+  | 'partner'
+  | 'import';
 export type AccountKind = 'pot' | 'fund' | 'outside' | 'circle' | 'member' | 'commons';
 export type RequestStatus = 'proposed' | 'approved' | 'declined' | 'paid' | 'withdrawn';
 export type RecordKind =
@@ -470,6 +471,20 @@ export interface Database {
     their_name: string | null;
     started_at: Generated<Date>;
     ended_at: Timestamp | null;
+  };
+  imports: {
+    id: Generated<string>;
+    made_by: string;
+    made_at: Generated<Date>;
+    file_name: string;
+    read_as: string;
+    row_count: number;
+    sheet_enc: Buffer | null;
+    mapping_enc: Buffer | null;
+    proposal_id: string | null;
+    approved_at: Timestamp | null;
+    done_at: Timestamp | null;
+    outcome: Json | null;
   };
   partner_messages: {
     id: Generated<string>;

@@ -142,3 +142,20 @@ export async function setBreak(db: Kysely<Database>, memberId: string, onBreak: 
 export async function noteDigestSent(tx: Kysely<Database>, memberId: string, now: Date) {
   await tx.updateTable('members').set({ last_digest_at: now }).where('id', '=', memberId).execute();
 }
+
+/** Which of these emails are members' (not removed), each with the member's name. */
+export async function membersByEmail(db: Kysely<Database>, keys: Keys, emails: string[]): Promise<Map<string, string>> {
+  const hashes = new Map(emails.map((e) => [lookupHash(keys, EMAIL_PURPOSE, normaliseEmail(e)).toString('hex'), e]));
+  if (hashes.size === 0) return new Map();
+  const rows = await db
+    .selectFrom('members')
+    .select(['email_hash', 'display_name'])
+    .where(
+      'email_hash',
+      'in',
+      [...hashes.keys()].map((h) => Buffer.from(h, 'hex')),
+    )
+    .where('removed_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [hashes.get(r.email_hash!.toString('hex'))!, r.display_name]));
+}

@@ -100,7 +100,15 @@ export const members: Domain = {
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
 export { JOIN_MODES, type JoinMode } from './invites.ts';
-export { createMember, EMAIL_PURPOSE, noteDigestSent, removeMember, setBreak, type NewMember } from './commands.ts';
+export {
+  createMember,
+  EMAIL_PURPOSE,
+  membersByEmail,
+  noteDigestSent,
+  removeMember,
+  setBreak,
+  type NewMember,
+} from './commands.ts';
 export { activeMember, activeMembers, breakSince, languageOf, reachableMemberIds } from './queries.ts';
 export { email, signInCodeSchema } from './schema.ts';
 export { bringSomeoneIn, slipHolder, slipWaits, type BroughtIn } from './slips.ts';

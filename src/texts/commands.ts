@@ -537,3 +537,60 @@ export async function forgetTexts(db: Q, now: Date): Promise<void> {
     db,
   );
 }
+
+/**
+ * A number a member was brought in with (moving/, an imported sheet): linked to them, so what they asked for reaches
+ * them by text. A number the network knows already is left as it is. Returns whether it was linked.
+ */
+export async function linkNumber(
+  tx: Kysely<Database>,
+  keys: Keys,
+  a: { memberId: string; number: string; language: string; now: Date },
+): Promise<boolean> {
+  const number = normalNumber(a.number);
+  if (!number) return false;
+  const id = crypto.randomUUID();
+  const row = await tx
+    .insertInto('text_contacts')
+    .values({
+      id,
+      number_enc: encrypt(keys, numberPurpose(id), number),
+      number_hash: lookupHash(keys, NUMBER, number),
+      member_id: a.memberId,
+      language: a.language,
+      first_at: a.now,
+      last_at: a.now,
+      relayed_at: a.now,
+      hour_at: a.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Which of these numbers the network knows as a member's, each with the member's name. */
+export async function membersByNumber(
+  db: Kysely<Database>,
+  keys: Keys,
+  numbers: string[],
+): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const raw of numbers) {
+    const n = normalNumber(raw);
+    if (n) hashes.set(lookupHash(keys, NUMBER, n).toString('hex'), raw);
+  }
+  if (hashes.size === 0) return new Map();
+  const rows = await db
+    .selectFrom('text_contacts')
+    .innerJoin('members', 'members.id', 'text_contacts.member_id')
+    .select(['text_contacts.number_hash', 'members.display_name'])
+    .where(
+      'text_contacts.number_hash',
+      'in',
+      [...hashes.keys()].map((h) => Buffer.from(h, 'hex')),
+    )
+    .where('members.removed_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [hashes.get(r.number_hash.toString('hex'))!, r.display_name]));
+}

@@ -20,3 +20,7 @@ export const texts: Domain = {
     { name: 'forget texts', run: (deps, now) => forgetTexts(deps.db, now) },
   ],
 };
+
+// What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
+export { linkNumber, membersByNumber } from './commands.ts';
+export { areasNamed, wordsOf } from './intake.ts';
