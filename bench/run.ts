@@ -13,6 +13,7 @@ import { writePath } from './write-path.ts';
 import { matchingBench } from './matching.ts';
 import { themesBench } from './themes.ts';
 import { buyingBench } from './buying.ts';
+import { movingBench } from './moving.ts';
 import { boardUnderLoad, helloUnderLoad, joinMembers, kropotkinUnderLoad } from './load.ts';
 import { foundInContext, measurePages } from './pages.ts';
 import { analyzeEmbedded, postForm, prng, pssTreeMb, startServerProcess } from './support.ts';
@@ -84,6 +85,21 @@ add(
   'lower',
 );
 add('order_60x40_payers_sum_to_invoice', buyingFigures.payersSumToInvoice ? 1 : 0, 'yes (1) or no (0)', 1, 'higher');
+
+// 1e. Moving in (issue 22): a 2,000-row form export previewed (read, sealed, every row's dry run) as CSV and .xlsx,
+// and the approved import carried out in one transaction against a bare insert of the same rows.
+say('moving in: a 2,000-row sheet previewed and imported');
+const moving = await movingBench(quick ? 500 : 2000, quick ? 1 : 3);
+details.moving = moving;
+add(`import_preview_${moving.rows}_rows_csv_ms`, moving.csvPreviewMs, 'ms', 10_000, 'lower');
+add(`import_preview_${moving.rows}_rows_xlsx_ms`, moving.xlsxPreviewMs, 'ms', 10_000, 'lower');
+add(
+  `import_${moving.rows}_rows_vs_bare_insert`,
+  moving.carryOutMs / Math.max(moving.bareInsertMs, 0.001),
+  'ratio',
+  20,
+  'lower',
+);
 
 // 2. Write path on both engines: the embedded server (the default) and a PostgreSQL server through DATABASE_URL.
 const wpSize = quick ? { background: 300, requests: 60 } : { background: 2000, requests: 400 };

@@ -566,6 +566,35 @@ table idempotency_keys
   constraint idempotency_keys_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id)
   constraint idempotency_keys_pkey PRIMARY KEY (member_id, key)
 
+table imports
+  id uuid not null default gen_random_uuid()
+  made_by uuid not null
+  made_at timestamp with time zone not null default app_now()
+  file_name text not null
+  read_as text not null
+  row_count integer not null
+  sheet_enc bytea
+  mapping_enc bytea
+  proposal_id uuid
+  approved_at timestamp with time zone
+  done_at timestamp with time zone
+  outcome jsonb
+  constraint imports_check CHECK (((done_at IS NULL) OR ((sheet_enc IS NULL) AND (mapping_enc IS NULL) AND (approved_at IS NOT NULL))))
+  constraint imports_check1 CHECK (((outcome IS NULL) OR (done_at IS NOT NULL)))
+  constraint imports_file_name_check CHECK (((char_length(file_name) >= 1) AND (char_length(file_name) <= 200)))
+  constraint imports_made_by_fkey FOREIGN KEY (made_by) REFERENCES members(id) ON DELETE CASCADE
+  constraint imports_outcome_check CHECK (((outcome IS NULL) OR ((jsonb_typeof(outcome) = 'object'::text) AND (pg_column_size(outcome) < 2000))))
+  constraint imports_pkey PRIMARY KEY (id)
+  constraint imports_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES proposals(id) ON DELETE SET NULL
+  constraint imports_proposal_id_key UNIQUE (proposal_id)
+  constraint imports_read_as_check CHECK (((char_length(read_as) >= 1) AND (char_length(read_as) <= 40)))
+  constraint imports_row_count_check CHECK (((row_count >= 1) AND (row_count <= 5000)))
+  CREATE INDEX imports_approved ON public.imports USING btree (approved_at) WHERE ((approved_at IS NOT NULL) AND (done_at IS NULL))
+  CREATE INDEX imports_made_by ON public.imports USING btree (made_by, made_at)
+  CREATE TRIGGER imports_daily_limit BEFORE INSERT ON public.imports FOR EACH ROW EXECUTE FUNCTION within_daily_limit('made_by', 'made_at', 'daily_imports', '10')
+  CREATE TRIGGER imports_forget_notifications AFTER DELETE ON public.imports FOR EACH ROW EXECUTE FUNCTION notifications_forget('id')
+  CREATE TRIGGER imports_not_paused BEFORE INSERT ON public.imports FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('made_by')
+
 table invites
   id uuid not null default gen_random_uuid()
   token_hash bytea not null
@@ -1363,7 +1392,7 @@ table proposals
   constraint proposals_circle_id_fkey FOREIGN KEY (circle_id) REFERENCES circles(id)
   constraint proposals_extension CHECK (((extensions = 0) OR (closes_at <= (opened_at + '28 days'::interval))))
   constraint proposals_extensions_check CHECK (((extensions >= 0) AND (extensions <= 2)))
-  constraint proposals_kind_check CHECK ((kind = ANY (ARRAY['general'::text, 'agreement'::text, 'remove_member'::text, 'remove_post'::text, 'fund'::text, 'fund_request'::text, 'role'::text, 'circle'::text, 'listening'::text, 'partner'::text])))
+  constraint proposals_kind_check CHECK ((kind = ANY (ARRAY['general'::text, 'agreement'::text, 'remove_member'::text, 'remove_post'::text, 'fund'::text, 'fund_request'::text, 'role'::text, 'circle'::text, 'listening'::text, 'partner'::text, 'import'::text])))
   constraint proposals_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES members(id) ON DELETE SET NULL
   constraint proposals_options_check CHECK (((jsonb_typeof(options) = 'array'::text) AND (jsonb_array_length(options) <= 20)))
   constraint proposals_outcome_check CHECK ((outcome = ANY (ARRAY['passed'::text, 'failed'::text, 'no_quorum'::text, 'chosen'::text, 'tie'::text, 'advised'::text, 'no_votes'::text])))

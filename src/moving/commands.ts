@@ -108,6 +108,7 @@ export async function importsOf(db: Db, memberId: string) {
   return db
     .selectFrom('imports')
     .select(['id', 'file_name', 'row_count', 'made_at', 'proposal_id', 'approved_at', 'done_at', 'outcome'])
+    .select((eb) => eb('sheet_enc', 'is not', null).$castTo<boolean>().as('held'))
     .where('made_by', '=', memberId)
     .orderBy('made_at', 'desc')
     .limit(50)
@@ -260,7 +261,8 @@ export async function carryOutImports(deps: Deps, now: Date) {
       const row = await deps.db.selectFrom('imports').select('made_by').where('id', '=', id).executeTakeFirst();
       if (row) await notify(deps.db, [{ member_id: row.made_by, kind: 'import_done', subject: id }]);
       // The reason's code only: a database's message can quote what a row held.
-      deps.log(`import ${id} failed (${(e as { code?: string }).code ?? 'error'})`);
+      const code = (e as { code?: string }).code ?? 'error';
+      deps.log(`an approved import could not be carried out (${code})`);
     }
   }
 }

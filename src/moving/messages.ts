@@ -27,7 +27,6 @@ const en = {
     'imported: {members, plural, one {# member} other {# members}}, {needs, plural, one {# need} other {# needs}}, {offers, plural, one {# offer} other {# offers}}',
   'moving.state.failed': 'could not be imported: nothing of it was',
   'moving.state.refused': 'the members did not approve it',
-  'moving.open': 'Open',
   'moving.columnsTitle': 'What each column holds',
   'moving.columnsIntro':
     'Suggested from the names of the columns: change any that is wrong. A column left out is not imported.',
@@ -56,6 +55,7 @@ const en = {
   'moving.valuesOf.urgency': 'How soon',
   'moving.valuesOf.language': 'Languages',
   'moving.noneOfThem': 'None of these',
+  'moving.moreValues': 'Only the most frequent values are listed; the others are matched as suggested.',
   'moving.defaultsTitle': 'When a row says nothing that matches',
   'moving.defaultArea': 'Area',
   'moving.defaultCategory': 'Kind of help',
@@ -71,7 +71,6 @@ const en = {
   'moving.onlyProblems': 'Only rows with something to look at',
   'moving.allRows': 'All rows',
   'moving.row': 'Row',
-  'moving.result': 'What it becomes',
   'moving.rowImports': 'A member: {name}',
   'moving.rowLeftOut': 'Left out',
   'moving.aNeed': 'Need',
@@ -102,7 +101,8 @@ const en = {
   'moving.sameNameHere': 'A member here has the same name: {name}.',
   'moving.noWayToReach': 'No email or phone number: nobody could reach them.',
   'moving.samePost': 'The same post again: posted once.',
-  'moving.tooManyPosts': 'More than {most} posts for one person: the rest are left out.',
+  'moving.tooManyPosts':
+    'One person brings at most {most, plural, one {# post} other {# posts}} at a time: the rest are left out.',
   'moving.explain':
     'Imports the sheet “{file}”: new members {members}, needs {needs}, offers {offers}; rows left out {skipped}.',
   'notification.importDone': 'What became of your sheet “{file}”',
@@ -133,7 +133,6 @@ export const messages = defineMessages(en, {
     'importada: {members, plural, one {# miembro} other {# miembros}}, {needs, plural, one {# necesidad} other {# necesidades}}, {offers, plural, one {# oferta} other {# ofertas}}',
   'moving.state.failed': 'no se pudo importar: no se importó nada',
   'moving.state.refused': 'las y los miembros no la aprobaron',
-  'moving.open': 'Abrir',
   'moving.columnsTitle': 'Qué guarda cada columna',
   'moving.columnsIntro':
     'Sugerido por los nombres de las columnas: cambia lo que esté mal. Una columna que se deja fuera no se importa.',
@@ -162,6 +161,7 @@ export const messages = defineMessages(en, {
   'moving.valuesOf.urgency': 'Para cuándo',
   'moving.valuesOf.language': 'Idiomas',
   'moving.noneOfThem': 'Ninguno de estos',
+  'moving.moreValues': 'Solo se listan los valores más frecuentes; los demás se emparejan como se sugiere.',
   'moving.defaultsTitle': 'Cuando una fila no dice nada que encaje',
   'moving.defaultArea': 'Zona',
   'moving.defaultCategory': 'Tipo de ayuda',
@@ -179,7 +179,6 @@ export const messages = defineMessages(en, {
   'moving.onlyProblems': 'Solo las filas con algo que mirar',
   'moving.allRows': 'Todas las filas',
   'moving.row': 'Fila',
-  'moving.result': 'En qué se convierte',
   'moving.rowImports': 'Un miembro: {name}',
   'moving.rowLeftOut': 'Queda fuera',
   'moving.aNeed': 'Necesidad',
@@ -210,7 +209,8 @@ export const messages = defineMessages(en, {
   'moving.sameNameHere': 'Un miembro de aquí tiene el mismo nombre: {name}.',
   'moving.noWayToReach': 'Sin correo ni teléfono: nadie podría contactarle.',
   'moving.samePost': 'La misma publicación otra vez: se publica una vez.',
-  'moving.tooManyPosts': 'Más de {most} publicaciones de una persona: las demás quedan fuera.',
+  'moving.tooManyPosts':
+    'Una persona trae como mucho {most, plural, one {# publicación} other {# publicaciones}} de una vez: las demás quedan fuera.',
   'moving.explain':
     'Importa la hoja «{file}»: miembros nuevos {members}, necesidades {needs}, ofertas {offers}; filas que quedan fuera {skipped}.',
   'notification.importDone': 'Qué pasó con tu hoja «{file}»',

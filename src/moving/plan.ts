@@ -10,6 +10,7 @@ import { email as emailSchema } from '../members/index.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { fold, guessCategory, itemsOf, type Choices, type Mapping, type Urgency } from './mapping.ts';
 import type { Table } from './read.ts';
+import { areasNamed } from '../texts/index.ts';
 
 export type Said = { key: MessageKey; values?: Record<string, string | number> };
 
@@ -90,7 +91,11 @@ export function planRows(table: Table, m: Mapping, known: Known, ctx: PlanContex
     const language = m.values.language[one('language')] || m.defaults.language;
 
     // What they need and offer.
-    const area = m.values.area[one('area')] || m.defaults.area;
+    // A value beyond those listed for matching (a sheet of addresses has thousands) is matched as they were suggested.
+    const place = one('area');
+    const area =
+      (Object.hasOwn(m.values.area, place) ? m.values.area[place] : areasNamed(place, ctx.choices.areas)[0]) ||
+      m.defaults.area;
     const urgency = (m.values.urgency[one('urgency')] || m.defaults.urgency) as Urgency;
     // The kind the row's details and ticked kinds of help are about: its need-or-offer column, else the sheet's.
     const detailsKind = m.values.kind[one('kind')] || m.defaults.kind;

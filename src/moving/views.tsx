@@ -10,6 +10,7 @@ import {
   allowedValues,
   distinctValues,
   FIELDS,
+  MOST_VALUES,
   URGENCY,
   VALUED,
   type Choices,
@@ -31,6 +32,7 @@ type Mine = {
   approved_at: Date | null;
   done_at: Date | null;
   outcome: unknown;
+  held: boolean | null;
 };
 
 function stateOf(t: Translate, m: Mine): string {
@@ -38,6 +40,7 @@ function stateOf(t: Translate, m: Mine): string {
   if (o?.failed) return t('moving.state.failed');
   if (o) return t('moving.state.done', { members: o.members, needs: o.needs, offers: o.offers });
   if (m.approved_at) return t('moving.state.approved');
+  if (m.proposal_id && !m.held) return t('moving.state.refused');
   if (m.proposal_id) return t('moving.state.deciding');
   return t('moving.state.mapping');
 }
@@ -179,6 +182,9 @@ export function MappingPage(props: {
           <a href={`/decisions/${imp.proposalId}`}>{t('moving.alreadyProposed')}</a>
         </Notice>
       ) : null}
+      <p>
+        <a href={`/import/${imp.id}/dry-run`}>{t('moving.dryRunTitle')}</a>
+      </p>
       <h2 id="columns">{t('moving.columnsTitle')}</h2>
       <p>{t('moving.columnsIntro')}</p>
       <ErrorSummary t={t} form={columns} />
@@ -203,6 +209,7 @@ export function MappingPage(props: {
         {valued.map(([field, list]) => (
           <fieldset>
             <legend>{t(`moving.valuesOf.${field}` as MessageKey)}</legend>
+            {list.length >= MOST_VALUES ? <p class="hint">{t('moving.moreValues')}</p> : null}
             {list.map((value, i) => (
               <Choice
                 t={t}

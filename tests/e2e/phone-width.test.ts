@@ -8,6 +8,8 @@ import { registry } from '../../src/domains.ts';
 import { generateHistory } from '../support/history.ts';
 import { browserAndAppForFile, expectAccessible, expectFitsPhone, foundInBrowser, PHONE } from './support.ts';
 
+import { sheetsExport } from '../support/sheets.ts';
+
 const files = browserAndAppForFile();
 
 /** GET routes the walk does not reach, and why (each is checked elsewhere or has no page of its own). */
@@ -171,6 +173,15 @@ describe('every page on a phone', () => {
         member_id: ada.id,
       })
       .execute();
+    // A sheet brought to import, so its matching and dry-run pages are walked with content.
+    await page.goto('/import');
+    await page.getByLabel('The sheet').setInputFiles({
+      name: 'Mutual aid requests (Responses) - Form Responses 1.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(sheetsExport()),
+    });
+    await page.getByRole('button', { name: 'Read the sheet' }).click();
+    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/);
     // A weekly teach-in with places and a line, open to all, so its pages (and the one its flyer opens) are walked.
     await page.goto('/events/new');
     await page

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { encrypt } from '../../src/security/crypto.ts';
 import { threadPurpose } from '../../src/federation/inbound.ts';
+import { stageImport } from '../../src/moving/commands.ts';
 import { closeProposal } from '../../src/decisions/commands.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -120,6 +121,21 @@ const partnerNeed = async (fx: Fx): Promise<Objects> => {
     .executeTakeFirstOrThrow();
   return { id: post.id };
 };
+/** A sheet its owner brought to import (moving/): kept sealed, holding someone's name. */
+const sheet = async (fx: Fx): Promise<Objects> => ({
+  id: await stageImport(fx.world.deps.db, fx.world.deps.keys, {
+    memberId: fx.ids.owner,
+    fileName: 'sign-ups.csv',
+    table: { headers: ['Name', 'Neighbourhood'], rows: [[fx.secret, 'Eastside']], encoding: 'UTF-8', delimiter: ',' },
+    mapping: {
+      columns: ['name', 'area'],
+      values: { area: { Eastside: 'Eastside' }, category: {}, kind: {}, urgency: {}, language: {} },
+      defaults: { area: '', category: '', urgency: 'soon', language: 'en', kind: '' },
+    },
+    // Brought yesterday: the matrix makes one a request, more than a member's daily limit of sheets.
+    now: new Date(fx.world.now.value.getTime() - 25 * 3_600_000),
+  }),
+});
 /** The owner's conversation with someone at a partner network, holding the private words. */
 const partnerThread = async (fx: Fx): Promise<Objects> => {
   const { id: post } = await partnerNeed(fx);
@@ -604,6 +620,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   groupActor: async () => ({ identifier: 'network' }),
   partnerNeed,
   partnerThread,
+  sheet,
   post: need,
   match,
   message,

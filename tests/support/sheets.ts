@@ -91,3 +91,56 @@ const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 export function sheetsExport(rows: string[][] = SHEET_ROWS): string {
   return [HEADERS, ...rows].map((r) => r.map(field).join(',')).join('\r\n');
 }
+
+const FIRST = ['Ada', 'Bea', 'Carl', 'Dee', 'Eli', 'Fatima', 'Guo', 'Hana', 'Ines', 'José', 'Kwame', 'Lena', 'Malik'];
+const LAST = ['Núñez', 'Lopez', 'Ortiz', 'Quinn', 'Okafor', 'Nguyen', 'Haddad', 'Silva', 'Kowalski', 'Pierre'];
+const PLACES = ['Eastside', 'Riverside', 'Old Town', 'Downtown'];
+const STREETS = ['Elm St', 'River Rd', 'Main St', 'Oak Ave', 'Hill Lane'];
+const KINDS = ['Groceries', 'Rides', 'Childcare', 'Medical', 'Diapers', 'Rent', 'Food', 'Cash'];
+const DETAILS = [
+  'Weekly shop for a family of four',
+  'A ride to the clinic on Thursdays',
+  'After school on Tuesdays and Wednesdays',
+  'Help with the electric bill this month',
+  'Formula and wipes for a newborn',
+  'Prescriptions picked up from the pharmacy',
+];
+
+/** `count` rows as a busy network's form collects them (a few repeats and mistakes among them), the same each time. */
+export function generatedRows(count: number, seed = 7): string[][] {
+  let s = seed >>> 0;
+  const r = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const rows: string[][] = [];
+  for (let i = 0; i < count; i++) {
+    if (i > 10 && r() < 0.05) {
+      rows.push([...rows[Math.floor(r() * rows.length)]!]); // the same person filled the form twice
+      continue;
+    }
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const email =
+      r() < 0.7 ? `${first}.${last}.${i}@example.org`.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') : '';
+    const phone = r() < 0.5 ? `555-0${String(100 + (i % 900)).padStart(3, '0')}-${String(i).padStart(4, '0')}` : '';
+    const place = pick(PLACES);
+    const where = r() < 0.4 ? `${1 + Math.floor(r() * 200)} ${pick(STREETS)}, ${place}` : place;
+    const kinds = [...new Set([pick(KINDS), ...(r() < 0.5 ? [pick(KINDS)] : [])])].join(', ');
+    rows.push([
+      `11/${1 + (i % 28)}/2026 ${8 + (i % 12)}:${String(i % 60).padStart(2, '0')}:00`,
+      r() < 0.01 ? '' : first,
+      last,
+      r() < 0.01 ? `${email}@` : email,
+      phone,
+      where,
+      kinds,
+      pick(DETAILS),
+      r() < 0.1 ? 'I can drive on weekends' : '',
+      r() < 0.3 ? 'Español' : 'English',
+      pick(['This week', 'ASAP', 'Whenever', '']),
+    ]);
+  }
+  return rows;
+}
+
+/** The same rows as an .xlsx workbook's first sheet would hold them. */
+export const sheetRows = (rows: string[][]) => [HEADERS, ...rows];

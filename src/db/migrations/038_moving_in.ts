@@ -31,4 +31,6 @@ create trigger imports_daily_limit before insert on imports for each row
   execute function within_daily_limit('made_by', 'made_at', 'daily_imports', '10');
 create trigger imports_not_paused before insert on imports for each row
   execute function refuse_if_paused('made_by');
+create trigger imports_forget_notifications after delete on imports
+  for each row execute function notifications_forget('id');
 `;
