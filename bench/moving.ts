@@ -3,6 +3,7 @@
 // the members already here looked up — in the embedded database; the target is 10 s. Then the approved import carried
 // out in one transaction, against a bare insert of the same members and posts (the baseline: no sealing, no checks).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import writeXlsxFile from 'write-excel-file/node';
 import { readTable } from '../src/moving/read.ts';
@@ -112,4 +113,14 @@ export async function movingBench(count = 2000, runs = 3) {
   } finally {
     await close();
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await movingBench(Number(process.argv[2] ?? 2000), Number(process.argv[3] ?? 3));
+  const day = new Date().toISOString().slice(0, 10);
+  fs.writeFileSync(
+    new URL(`./results/moving-${day}.json`, import.meta.url),
+    `${JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
+  console.log(result);
 }

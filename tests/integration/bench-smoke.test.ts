@@ -8,6 +8,7 @@ import { generate, PRESETS } from '../../bench/surge/generate.ts';
 import { surgeFigures, upperBound } from '../../bench/surge/simulate.ts';
 import { scenarioSchema } from '../../bench/surge/scenario.ts';
 import { writePath } from '../../bench/write-path.ts';
+import { movingBench } from '../../bench/moving.ts';
 import { engine, freshDatabase } from '../support/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -25,6 +26,17 @@ describe(`benchmarks at a tiny size (${engine})`, () => {
       expect(f.metVsUpperBound).toBeGreaterThan(0.5);
       expect(f.rounds).toBeGreaterThan(0);
     }
+  });
+
+  it('previews a small sheet as CSV and .xlsx and imports it, every well-formed row becoming a member or a post', async () => {
+    const f = await movingBench(60, 1);
+    expect(f.rows).toBe(60);
+    expect(f.csvPreviewMs).toBeGreaterThan(0);
+    expect(f.xlsxPreviewMs).toBeGreaterThan(0);
+    const o = f.outcome as { members: number; needs: number; offers: number; skipped: number };
+    expect(o.members).toBeGreaterThan(30);
+    expect(o.needs).toBeGreaterThanOrEqual(o.members);
+    expect(o.skipped).toBeLessThan(6);
   });
 
   it('prints the figures for a scenario file as JSON, and refuses a bad file clearly', () => {

@@ -31,6 +31,14 @@ export const runsPerRoute = (routes: number) => Math.max(MIN_RUNS, Math.floor(FU
 /** Every field name the app's forms and endpoints read, so generated bodies hit real fields as well as unknown ones. */
 const FIELDS = [
   'address',
+  'sheet',
+  'col-0',
+  'col-1',
+  'v-area-0',
+  'v-category-0',
+  'd-area',
+  'd-kind',
+  'd-language',
   'kind',
   'what',
   'category',
