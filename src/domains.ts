@@ -27,6 +27,7 @@ import { calls } from './calls/index.ts';
 import { texts } from './texts/index.ts';
 import { federation } from './federation/index.ts';
 import { moving } from './moving/index.ts';
+import { api } from './api/index.ts';
 
 export const domains: readonly Domain[] = [
   notifications,
@@ -55,6 +56,7 @@ export const domains: readonly Domain[] = [
   texts,
   federation,
   moving,
+  api,
 ];
 
 export const registry = buildRegistry(domains);

@@ -41,6 +41,7 @@ import * as texts from './migrations/035_texts.ts';
 import * as actingFor from './migrations/036_acting_for.ts';
 import * as federation from './migrations/037_federation.ts';
 import * as movingIn from './migrations/038_moving_in.ts';
+import * as apiTokens from './migrations/039_api_tokens.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -81,6 +82,7 @@ const migrations: { name: string; up: string }[] = [
   actingFor,
   federation,
   movingIn,
+  apiTokens,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -37,6 +37,23 @@ table agreements
   CREATE TRIGGER agreements_append_only BEFORE DELETE OR UPDATE ON public.agreements FOR EACH ROW EXECUTE FUNCTION refuse_change()
   CREATE TRIGGER agreements_state AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.agreements FOR EACH STATEMENT EXECUTE FUNCTION network_state_changed()
 
+table api_tokens
+  id uuid not null default gen_random_uuid()
+  member_id uuid not null
+  name text not null
+  token_hash bytea not null
+  scope text not null
+  made_at timestamp with time zone not null default app_now()
+  revoked_at timestamp with time zone
+  constraint api_tokens_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint api_tokens_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 60)))
+  constraint api_tokens_pkey PRIMARY KEY (id)
+  constraint api_tokens_scope_check CHECK ((scope = ANY (ARRAY['read'::text, 'write'::text])))
+  constraint api_tokens_token_hash_key UNIQUE (token_hash)
+  CREATE INDEX api_tokens_member ON public.api_tokens USING btree (member_id) WHERE (revoked_at IS NULL)
+  CREATE TRIGGER api_tokens_daily_limit BEFORE INSERT ON public.api_tokens FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'made_at', 'daily_api_tokens', '10')
+  CREATE TRIGGER api_tokens_not_paused BEFORE INSERT ON public.api_tokens FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
+
 table auth_challenges
   id uuid not null default gen_random_uuid()
   challenge text not null

@@ -472,6 +472,15 @@ export interface Database {
     started_at: Generated<Date>;
     ended_at: Timestamp | null;
   };
+  api_tokens: {
+    id: Generated<string>;
+    member_id: string;
+    name: string;
+    token_hash: Buffer;
+    scope: 'read' | 'write';
+    made_at: Generated<Date>;
+    revoked_at: Timestamp | null;
+  };
   imports: {
     id: Generated<string>;
     made_by: string;

@@ -12,10 +12,11 @@ export type FormState = { values: FormValues; errors: FieldErrors };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** A schema's message is a message key (zod's own messages are sentences); src/messages.test.ts checks that every
- * `'error.…'` the code names is in the catalogs. */
+/** A schema's message is a message key — `error.…` or a domain's own (`api.nameRequired`) — where zod's own messages
+ * are sentences; src/messages.test.ts checks that every `'error.…'` the code names is in the catalogs, and the type
+ * checker the rest where they are shown. */
 function isKey(m: string): m is MessageKey {
-  return /^error\.[A-Za-z0-9_.]+$/.test(m);
+  return /^[a-z][A-Za-z]*\.[A-Za-z0-9_.]+$/.test(m);
 }
 
 /** Control characters other than tab and line breaks mean nothing to a person, and PostgreSQL refuses NUL. */

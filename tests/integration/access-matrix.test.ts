@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import { encrypt } from '../../src/security/crypto.ts';
 import { threadPurpose } from '../../src/federation/inbound.ts';
 import { stageImport } from '../../src/moving/commands.ts';
+import { makeToken } from '../../src/api/tokens.ts';
 import { closeProposal } from '../../src/decisions/commands.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -136,6 +137,23 @@ const sheet = async (fx: Fx): Promise<Objects> => ({
     now: new Date(fx.world.now.value.getTime() - 25 * 3_600_000),
   }),
 });
+/** The owner's personal access token (api/); made yesterday, as many as the matrix needs. */
+const apiToken = async (fx: Fx): Promise<Objects> => {
+  await fx.world.deps.db.updateTable('api_tokens').set({ revoked_at: fx.world.now.value }).execute();
+  await makeToken(fx.world.deps.db, {
+    memberId: fx.ids.owner,
+    name: 'A script',
+    scope: 'read',
+    now: new Date(fx.world.now.value.getTime() - 25 * 3_600_000),
+  });
+  const row = await fx.world.deps.db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('member_id', '=', fx.ids.owner)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { id: row.id };
+};
 /** The owner's conversation with someone at a partner network, holding the private words. */
 const partnerThread = async (fx: Fx): Promise<Objects> => {
   const { id: post } = await partnerNeed(fx);
@@ -621,6 +639,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   partnerNeed,
   partnerThread,
   sheet,
+  apiToken,
   post: need,
   match,
   message,
