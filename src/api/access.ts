@@ -15,4 +15,7 @@ export const access: Record<string, RouteAccess> = {
   'GET /settings/tokens': { who: 'members' },
   'POST /settings/tokens': { who: 'members' },
   'POST /settings/tokens/:id/revoke': { who: 'owner', about: 'apiToken' },
+  // A member's own webhooks.
+  'POST /settings/webhooks': { who: 'members' },
+  'POST /settings/webhooks/:id/remove': { who: 'owner', about: 'webhook' },
 };

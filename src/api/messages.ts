@@ -26,6 +26,25 @@ const en = {
   'api.tooManyTokens': 'You have ten tokens already: revoke one first.',
   'api.badToken': 'This token is not known, or it was revoked.',
   'api.readOnly': 'This token may only read.',
+  'api.webhooks': 'Webhooks',
+  'api.webhooksIntro':
+    'A webhook tells a program of yours, at its https address, what you may see as it happens: each new need or offer on the board, or each of your notifications. Every delivery is signed (Standard Webhooks) with the secret shown when you add it; one that fails is tried again for about a day.',
+  'api.noWebhooks': 'You have no webhooks.',
+  'api.webhookUrl': 'The program’s address',
+  'api.webhookUrlHint': 'An https address on the internet, such as https://bot.example.org/kropotkin',
+  'api.webhookUrlInvalid': 'Give an https address on the internet, such as https://bot.example.org/kropotkin.',
+  'api.webhookEvents': 'What to send',
+  'api.event.postCreated': 'New needs and offers on the board',
+  'api.event.notificationCreated': 'My notifications',
+  'api.webhookChooseEvent': 'Choose at least one thing to send.',
+  'api.webhookSubmit': 'Add the webhook',
+  'api.webhookMade': 'The webhook’s secret. Give it to the program now: it is shown only this once.',
+  'api.webhookRemove': 'Remove',
+  'api.webhookRemoved': 'The webhook is removed.',
+  'api.webhookStopped': 'stopped: the program did not answer a hundred times in a row',
+  'api.webhookLast': 'last delivered {at}',
+  'api.webhookNothingYet': 'nothing delivered yet',
+  'api.tooManyWebhooks': 'You have five webhooks already: remove one first.',
 };
 
 export const messages = defineMessages(en, {
@@ -52,6 +71,25 @@ export const messages = defineMessages(en, {
   'api.tooManyTokens': 'Ya tienes diez claves: revoca una antes.',
   'api.badToken': 'Esta clave no se conoce, o fue revocada.',
   'api.readOnly': 'Esta clave solo puede leer.',
+  'api.webhooks': 'Webhooks',
+  'api.webhooksIntro':
+    'Un webhook avisa a un programa tuyo, en su dirección https, de lo que puedes ver en cuanto pasa: cada necesidad u oferta nueva en el tablón, o cada uno de tus avisos. Cada entrega va firmada (Standard Webhooks) con el secreto que se muestra al añadirlo; la que falla se reintenta durante un día.',
+  'api.noWebhooks': 'No tienes webhooks.',
+  'api.webhookUrl': 'La dirección del programa',
+  'api.webhookUrlHint': 'Una dirección https en internet, como https://bot.example.org/kropotkin',
+  'api.webhookUrlInvalid': 'Da una dirección https en internet, como https://bot.example.org/kropotkin.',
+  'api.webhookEvents': 'Qué enviar',
+  'api.event.postCreated': 'Necesidades y ofertas nuevas en el tablón',
+  'api.event.notificationCreated': 'Mis avisos',
+  'api.webhookChooseEvent': 'Elige al menos una cosa que enviar.',
+  'api.webhookSubmit': 'Añadir el webhook',
+  'api.webhookMade': 'El secreto del webhook. Dáselo ahora al programa: solo se muestra esta vez.',
+  'api.webhookRemove': 'Quitar',
+  'api.webhookRemoved': 'El webhook se ha quitado.',
+  'api.webhookStopped': 'parado: el programa no respondió cien veces seguidas',
+  'api.webhookLast': 'última entrega {at}',
+  'api.webhookNothingYet': 'aún no se ha entregado nada',
+  'api.tooManyWebhooks': 'Ya tienes cinco webhooks: quita uno antes.',
 });
 
 declare module '../web/i18n/index.ts' {

@@ -85,7 +85,8 @@ const Post = z
   })
   .openapi('Post');
 
-const toPost = (p: PostView, me: string) => ({
+/** A post as the API and webhooks give it: what any member may see on the board. */
+export const toPost = (p: PostView, me: string) => ({
   id: p.id,
   kind: p.kind,
   what: p.what,

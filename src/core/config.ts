@@ -68,6 +68,9 @@ export const configSchema = z
     /** Whether partner networks may be on private addresses (a LAN, loopback): off, as fedify advises, but for tests
      * and networks that federate inside one building's network (docs/HOSTING.md, "Partner networks"). */
     FEDERATION_PRIVATE_ADDRESSES: z.enum(['yes', 'no'], 'must be yes or no').default('no'),
+    /** Whether members' webhooks may point at private addresses (this machine, its LAN): off, so that a webhook cannot
+     * be used to reach what only the server can (docs/HOSTING.md, "The JSON API and webhooks"). */
+    WEBHOOK_PRIVATE_ADDRESSES: z.enum(['yes', 'no'], 'must be yes or no').default('no'),
   })
   .superRefine((c, ctx) => {
     if (c.TEXTS_GATEWAY === 'android')
@@ -97,6 +100,8 @@ export type Config = {
   texts?: TextsConfig;
   /** Partner networks may be on private addresses (FEDERATION_PRIVATE_ADDRESSES). */
   federationPrivateAddresses: boolean;
+  /** Members' webhooks may reach private addresses (WEBHOOK_PRIVATE_ADDRESSES). */
+  webhookPrivateAddresses: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: path.resolve(c.KROPOTKIN_BACKUP_DIR),
     texts: textsConfig(c),
     federationPrivateAddresses: c.FEDERATION_PRIVATE_ADDRESSES === 'yes',
+    webhookPrivateAddresses: c.WEBHOOK_PRIVATE_ADDRESSES === 'yes',
   };
 }
 

@@ -42,6 +42,7 @@ import * as actingFor from './migrations/036_acting_for.ts';
 import * as federation from './migrations/037_federation.ts';
 import * as movingIn from './migrations/038_moving_in.ts';
 import * as apiTokens from './migrations/039_api_tokens.ts';
+import * as webhooks from './migrations/040_webhooks.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -83,6 +84,7 @@ const migrations: { name: string; up: string }[] = [
   federation,
   movingIn,
   apiTokens,
+  webhooks,
 ];
 
 /** Every migration this code knows, in the order they apply. */

@@ -1839,6 +1839,45 @@ table translations
   CREATE TRIGGER translations_daily_limit BEFORE INSERT ON public.translations FOR EACH ROW EXECUTE FUNCTION within_daily_limit('proposed_by', 'proposed_at', 'daily_translations', '300')
   CREATE TRIGGER translations_not_paused BEFORE INSERT ON public.translations FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('proposed_by')
 
+table webhook_deliveries
+  id uuid not null default gen_random_uuid()
+  webhook_id uuid not null
+  event text not null
+  subject uuid not null
+  body text not null
+  made_at timestamp with time zone not null default app_now()
+  next_at timestamp with time zone not null default app_now()
+  tries integer not null default 0
+  delivered_at timestamp with time zone
+  last_status integer
+  constraint webhook_deliveries_body_check CHECK ((char_length(body) <= 16000))
+  constraint webhook_deliveries_event_check CHECK ((event = ANY (ARRAY['post.created'::text, 'notification.created'::text])))
+  constraint webhook_deliveries_pkey PRIMARY KEY (id)
+  constraint webhook_deliveries_tries_check CHECK (((tries >= 0) AND (tries <= 12)))
+  constraint webhook_deliveries_webhook_id_fkey FOREIGN KEY (webhook_id) REFERENCES webhooks(id) ON DELETE CASCADE
+  CREATE INDEX webhook_deliveries_due ON public.webhook_deliveries USING btree (next_at) WHERE (delivered_at IS NULL)
+  CREATE UNIQUE INDEX webhook_deliveries_once ON public.webhook_deliveries USING btree (webhook_id, event, subject)
+  CREATE INDEX webhook_deliveries_webhook ON public.webhook_deliveries USING btree (webhook_id, made_at)
+
+table webhooks
+  id uuid not null default gen_random_uuid()
+  member_id uuid not null
+  url text not null
+  secret_enc bytea not null
+  events _text not null
+  made_at timestamp with time zone not null default app_now()
+  seen_until timestamp with time zone not null default app_now()
+  failures integer not null default 0
+  stopped_at timestamp with time zone
+  constraint webhooks_events_check CHECK ((((cardinality(events) >= 1) AND (cardinality(events) <= 2)) AND (events <@ ARRAY['post.created'::text, 'notification.created'::text])))
+  constraint webhooks_failures_check CHECK ((failures >= 0))
+  constraint webhooks_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  constraint webhooks_pkey PRIMARY KEY (id)
+  constraint webhooks_url_check CHECK ((((char_length(url) >= 8) AND (char_length(url) <= 2000)) AND (url ~ '^https?://'::text)))
+  CREATE INDEX webhooks_member ON public.webhooks USING btree (member_id)
+  CREATE TRIGGER webhooks_daily_limit BEFORE INSERT ON public.webhooks FOR EACH ROW EXECUTE FUNCTION within_daily_limit('member_id', 'made_at', 'daily_api_tokens', '10')
+  CREATE TRIGGER webhooks_not_paused BEFORE INSERT ON public.webhooks FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('member_id')
+
 CREATE OR REPLACE FUNCTION public.agreement_adopted()
  RETURNS trigger
  LANGUAGE plpgsql

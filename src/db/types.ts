@@ -481,6 +481,29 @@ export interface Database {
     made_at: Generated<Date>;
     revoked_at: Timestamp | null;
   };
+  webhooks: {
+    id: Generated<string>;
+    member_id: string;
+    url: string;
+    secret_enc: Buffer;
+    events: string[];
+    made_at: Generated<Date>;
+    seen_until: Generated<Date>;
+    failures: Generated<number>;
+    stopped_at: Timestamp | null;
+  };
+  webhook_deliveries: {
+    id: Generated<string>;
+    webhook_id: string;
+    event: string;
+    subject: string;
+    body: string;
+    made_at: Generated<Date>;
+    next_at: Generated<Date>;
+    tries: Generated<number>;
+    delivered_at: Timestamp | null;
+    last_status: number | null;
+  };
   imports: {
     id: Generated<string>;
     made_by: string;

@@ -10,6 +10,7 @@ import { encrypt } from '../../src/security/crypto.ts';
 import { threadPurpose } from '../../src/federation/inbound.ts';
 import { stageImport } from '../../src/moving/commands.ts';
 import { makeToken } from '../../src/api/tokens.ts';
+import { addWebhook } from '../../src/api/webhooks.ts';
 import { closeProposal } from '../../src/decisions/commands.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -153,6 +154,17 @@ const apiToken = async (fx: Fx): Promise<Objects> => {
     .where('revoked_at', 'is', null)
     .executeTakeFirstOrThrow();
   return { id: row.id };
+};
+/** The owner's webhook (api/): one at a time, so the matrix never meets the limit of five. */
+const webhook = async (fx: Fx): Promise<Objects> => {
+  await fx.world.deps.db.deleteFrom('webhooks').where('member_id', '=', fx.ids.owner).execute();
+  const made = await addWebhook(fx.world.deps.db, fx.world.deps.keys, {
+    memberId: fx.ids.owner,
+    url: 'https://bot.example.org/hook',
+    events: ['post.created'],
+    now: new Date(fx.world.now.value.getTime() - 25 * 3_600_000),
+  });
+  return { id: made.id };
 };
 /** The owner's conversation with someone at a partner network, holding the private words. */
 const partnerThread = async (fx: Fx): Promise<Objects> => {
@@ -640,6 +652,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   partnerThread,
   sheet,
   apiToken,
+  webhook,
   post: need,
   match,
   message,

@@ -32,6 +32,10 @@ export const runsPerRoute = (routes: number) => Math.max(MIN_RUNS, Math.floor(FU
 const FIELDS = [
   'address',
   'sheet',
+  'url',
+  'post_created',
+  'notification_created',
+  'scope',
   'col-0',
   'col-1',
   'v-area-0',
