@@ -71,7 +71,7 @@ export const messages = defineMessages(en, {
   'api.tooManyTokens': 'Ya tienes diez claves: revoca una antes.',
   'api.badToken': 'Esta clave no se conoce, o fue revocada.',
   'api.readOnly': 'Esta clave solo puede leer.',
-  'api.webhooks': 'Webhooks',
+  'api.webhooks': 'Avisos a tus programas (webhooks)',
   'api.webhooksIntro':
     'Un webhook avisa a un programa tuyo, en su dirección https, de lo que puedes ver en cuanto pasa: cada necesidad u oferta nueva en el tablón, o cada uno de tus avisos. Cada entrega va firmada (Standard Webhooks) con el secreto que se muestra al añadirlo; la que falla se reintenta durante un día.',
   'api.noWebhooks': 'No tienes webhooks.',
