@@ -1,6 +1,7 @@
 // Builds the Hono app from its dependencies; used by server.ts and by tests (app.request, no port needed). The routes
 // and per-request set-up are the domains' own (deps.registry, from src/domains.ts); this file names no domain.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Deps } from './web/context.ts';
 import { AppError, errors, fromDatabaseError } from './web/errors.ts';
 import { bodyLimit, sameOrigin, securityHeaders } from './web/middleware.ts';
@@ -31,13 +32,22 @@ export function createApp(deps: Deps) {
 
   app.notFound((c) => errorPage(c, errors.notFound()));
   app.onError((err, c) => {
-    const known = err instanceof AppError ? err : fromDatabaseError(err);
+    const known = err instanceof AppError ? err : (fromHttpException(err) ?? fromDatabaseError(err));
     if (known) return errorPage(c, known);
     // Only the error's text, never the request (no addresses, no bodies).
     deps.log(`unexpected error: ${err.stack ?? err.message}`);
     return errorPage(c, new AppError(503, 'server_error', 'error.server'), 500);
   });
   return app;
+}
+
+/** A refusal a library threw as Hono's HTTPException (a body of the wrong type for an API route): said as ours. */
+function fromHttpException(err: unknown): AppError | undefined {
+  if (!(err instanceof HTTPException)) return undefined;
+  if (err.status === 415) return errors.unsupportedBody();
+  if (err.status === 413) return errors.tooLarge();
+  if (err.status >= 400 && err.status < 500) return errors.badRequest();
+  return undefined;
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -13,4 +13,7 @@ export const access: Record<string, RouteAccess> = {
   'GET /import/:id/dry-run': { who: 'owner', about: 'sheet', secret: true },
   'POST /import/:id/propose': { who: 'owner', about: 'sheet', secret: true },
   'POST /import/:id/forget': { who: 'owner', about: 'sheet', secret: true },
+  // Moving out: what every member may see, in open formats.
+  'GET /export': { who: 'members' },
+  'GET /export/:file': { who: 'members', about: 'exportFile' },
 };

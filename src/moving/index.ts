@@ -23,7 +23,10 @@ export const moving: Domain = {
   messages,
   tables: ['imports'],
   routes: [movingRoutes],
-  nav: [{ href: '/import', label: 'nav.import', place: 'more', order: 60 }],
+  nav: [
+    { href: '/import', label: 'nav.import', place: 'more', order: 60 },
+    { href: '/export', label: 'nav.export', place: 'more', order: 61 },
+  ],
   actions: [
     defineAction<ImportAction>({
       handles: 'import',

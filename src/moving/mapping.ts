@@ -47,34 +47,127 @@ export type Choices = { areas: string[]; categories: string[]; languages: string
 /** Folded for comparing: lower case, without accents, punctuation as spaces (texts/ reads words the same way). */
 export const fold = (s: string) => wordsOf(s).join(' ');
 
-const HEADER_RULES: [Field, RegExp][] = [
-  ['ignore', /\b(timestamp|marca temporal|horodateur|submitted|created|id|record id)\b/],
-  ['email', /\b(e ?mail|correo|courriel|mail)\b/],
-  ['phone', /\b(phone|tel|telefono|telephone|movil|mobile|cell|celular|whatsapp|signal|sms)\b/],
-  ['language', /\b(language|languages|idioma|idiomas|langue|langues|lengua)\b/],
+/** Whether a text names one of these: a whole word or phrase; ending in "*", any word it begins; beginning with "=",
+ * the whole text. Word lists, not patterns: nothing here can backtrack on a long cell. */
+export function mentions(text: string, words: readonly string[]): boolean {
+  const folded = fold(text);
+  const padded = ` ${folded} `;
+  return words.some((w) =>
+    w.startsWith('=')
+      ? folded === w.slice(1)
+      : w.endsWith('*')
+        ? padded.includes(` ${w.slice(0, -1)}`)
+        : padded.includes(` ${w} `),
+  );
+}
+
+const HEADER_RULES: [Field, readonly string[]][] = [
+  ['ignore', ['timestamp', 'marca temporal', 'horodateur', 'submitted', 'created', 'id', 'record id']],
+  ['email', ['email', 'e mail', 'correo', 'courriel', 'mail']],
+  [
+    'phone',
+    ['phone', 'tel', 'telefono', 'telephone', 'movil', 'mobile', 'cell', 'celular', 'whatsapp', 'signal', 'sms'],
+  ],
+  ['language', ['language*', 'idioma*', 'langue*', 'lengua']],
   [
     'category',
-    /\b(categor\w*|kind of help|type of help|tipo de ayuda|type d aide|tags?|services?|support type|help type)\b/,
+    [
+      'categor*',
+      'kind of help',
+      'type of help',
+      'tipo de ayuda',
+      'type d aide',
+      'tag*',
+      'service*',
+      'support type',
+      'help type',
+    ],
   ],
-  ['kind', /^(type|tipo|kind|request type|tipo de solicitud|need or offer|offer or need|request or offer)$/],
-  ['urgency', /\b(urgen\w*|how soon|when|cuando|quand|priority|prioridad|priorite)\b/],
+  [
+    'kind',
+    [
+      '=type',
+      '=tipo',
+      '=kind',
+      '=request type',
+      '=tipo de solicitud',
+      '=need or offer',
+      '=offer or need',
+      '=request or offer',
+    ],
+  ],
+  ['urgency', ['urgen*', 'how soon', 'when', 'cuando', 'quand', 'priority', 'prioridad', 'priorite']],
   [
     'area',
-    /\b(neighbou?rhoods?|area|zone|zona|barrio|colonia|quartier|zip|postal|post ?code|address|direccion|adresse|location|ubicacion|where|donde|ou|city|ciudad|ville|district)\b/,
+    [
+      'neighbo*',
+      'area',
+      'zone',
+      'zona',
+      'barrio',
+      'colonia',
+      'quartier',
+      'zip',
+      'postal',
+      'postcode',
+      'post code',
+      'address',
+      'direccion',
+      'adresse',
+      'location',
+      'ubicacion',
+      'where',
+      'donde',
+      'ou',
+      'city',
+      'ciudad',
+      'ville',
+      'district',
+    ],
   ],
-  ['offer', /\b(offers?|ofrec\w*|ofrezco|can help|can you|puedo|puede|volunteer\w*|voluntari\w*|propose|donner)\b/],
-  ['need', /\b(needs?|necesit\w*|necesidad\w*|request\w*|besoin\w*|solicit\w*|help with|ayuda con)\b/],
-  ['name', /\b(name|names|nombre|nombres|apellidos?|nom|prenom|first|last|full name)\b/],
+  [
+    'offer',
+    [
+      'offer*',
+      'ofrec*',
+      'ofrezco',
+      'can help',
+      'can you',
+      'puedo',
+      'puede',
+      'volunteer*',
+      'voluntari*',
+      'propose',
+      'donner',
+    ],
+  ],
+  ['need', ['need*', 'necesit*', 'necesidad*', 'request*', 'besoin*', 'solicit*', 'help with', 'ayuda con']],
+  ['name', ['name', 'names', 'nombre', 'nombres', 'apellido*', 'nom', 'prenom', 'first', 'last', 'full name']],
   [
     'what',
-    /\b(details?|describe|description|descripcion|what|que|quoi|notes?|notas|comments?|comentarios?|tell us|cuentanos|more)\b/,
+    [
+      'detail*',
+      'describe',
+      'description',
+      'descripcion',
+      'what',
+      'que',
+      'quoi',
+      'note*',
+      'notas',
+      'comment*',
+      'comentario*',
+      'tell us',
+      'cuentanos',
+      'more',
+    ],
   ],
 ];
 
 /** The field a column name suggests, or ignore. */
 export function suggestField(header: string): Field {
   const h = fold(header);
-  for (const [field, re] of HEADER_RULES) if (re.test(h)) return field;
+  for (const [field, words] of HEADER_RULES) if (mentions(h, words)) return field;
   return 'ignore';
 }
 
@@ -117,42 +210,63 @@ export function distinctValues(table: Table, columns: Field[], field: Valued): s
 }
 
 /** Words for the kinds of help, beyond their names: what sheets call them. */
-const CATEGORY_WORDS: Record<string, RegExp> = {
-  food: /\b(food|comida|alimentos?|despensa|nourriture|pantry)\b/,
-  meals: /\b(meals?|comidas|repas|cooked|cooking)\b/,
-  groceries: /\b(groceries|grocery|shopping|mandado|compras|courses|epicerie|supermarket)\b/,
-  housing: /\b(housing|rent|renta|alquiler|vivienda|shelter|refugio|logement|loyer)\b/,
-  rides: /\b(rides?|transport\w*|driv\w*|car|viajes?|aventon|trajets?)\b/,
-  childcare: /\b(child\w*|kids?|babysit\w*|ninos|cuidado de ninos|enfants|garde)\b/,
-  medical: /\b(medic\w*|health|salud|doctor|pharmacy|farmacia|sante|medicine|prescriptions?)\b/,
-  supplies: /\b(supplies|suministros|diapers?|panales|hygiene|higiene|fournitures|masks?)\b/,
-  cash: /\b(cash|money|dinero|funds?|argent|bills?|pagos?)\b/,
-  legal: /\b(legal|lawyer|abogad\w*|immigration|inmigracion|juridique|avocat)\b/,
-  translation: /\b(translat\w*|interpret\w*|traduc\w*)\b/,
-  tech: /\b(tech|computer|computadora|phone help|internet|informatique)\b/,
-  labour: /\b(labou?r|moving|mudanza|repairs?|reparaciones|yard|jardin|travaux)\b/,
+const CATEGORY_WORDS: Record<string, readonly string[]> = {
+  food: ['food', 'comida', 'alimento*', 'despensa', 'nourriture', 'pantry'],
+  meals: ['meal*', 'comidas', 'repas', 'cooked', 'cooking'],
+  groceries: ['groceries', 'grocery', 'shopping', 'mandado', 'compras', 'courses', 'epicerie', 'supermarket'],
+  housing: ['housing', 'rent', 'renta', 'alquiler', 'vivienda', 'shelter', 'refugio', 'logement', 'loyer'],
+  rides: ['ride*', 'transport*', 'driv*', 'car', 'viaje*', 'aventon', 'trajet*'],
+  childcare: ['child*', 'kid*', 'babysit*', 'ninos', 'cuidado de ninos', 'enfants', 'garde'],
+  medical: ['medic*', 'health', 'salud', 'doctor', 'pharmacy', 'farmacia', 'sante', 'prescription*'],
+  supplies: ['supplies', 'suministros', 'diaper*', 'panales', 'hygiene', 'higiene', 'fournitures', 'mask*'],
+  cash: ['cash', 'money', 'dinero', 'fund*', 'argent', 'bill*', 'pago*'],
+  legal: ['legal', 'lawyer', 'abogad*', 'immigration', 'inmigracion', 'juridique', 'avocat'],
+  translation: ['translat*', 'interpret*', 'traduc*'],
+  tech: ['tech', 'computer', 'computadora', 'phone help', 'internet', 'informatique'],
+  labour: ['labor', 'labour', 'moving', 'mudanza', 'repair*', 'reparaciones', 'yard', 'jardin', 'travaux'],
 };
 
-const KIND_WORDS: [string, RegExp][] = [
-  ['offer', /\b(offers?|ofrec\w*|ofrezco|give|giving|volunt\w*|can help|puedo ayudar|dar|donner|propose)\b/],
-  ['need', /\b(needs?|necesit\w*|request\w*|ask\w*|solicit\w*|get help|recibir|besoin|demande)\b/],
+const KIND_WORDS: [string, readonly string[]][] = [
+  [
+    'offer',
+    [
+      'offer*',
+      'ofrec*',
+      'ofrezco',
+      'give',
+      'giving',
+      'volunt*',
+      'can help',
+      'puedo ayudar',
+      'dar',
+      'donner',
+      'propose',
+    ],
+  ],
+  ['need', ['need*', 'necesit*', 'request*', 'ask*', 'solicit*', 'get help', 'recibir', 'besoin', 'demande']],
 ];
 
-const URGENCY_WORDS: [Urgency, RegExp][] = [
-  ['urgent', /\b(urgent\w*|asap|today|hoy|now|ahora|emergenc\w*|immediately|inmediat\w*|aujourd hui)\b/],
-  ['soon', /\b(soon|pronto|this week|esta semana|days?|dias|bientot|semaine)\b/],
-  ['whenever', /\b(whenever|any ?time|cuando sea|no rush|sin prisa|flexible|later|pas presse)\b/],
+const URGENCY_WORDS: [Urgency, readonly string[]][] = [
+  [
+    'urgent',
+    ['urgent*', 'asap', 'today', 'hoy', 'now', 'ahora', 'emergenc*', 'immediately', 'inmediat*', 'aujourd hui'],
+  ],
+  ['soon', ['soon', 'pronto', 'this week', 'esta semana', 'day', 'days', 'dias', 'bientot', 'semaine']],
+  [
+    'whenever',
+    ['whenever', 'anytime', 'any time', 'cuando sea', 'no rush', 'sin prisa', 'flexible', 'later', 'pas presse'],
+  ],
 ];
 
-const LANGUAGE_WORDS: Record<string, RegExp> = {
-  en: /\b(english|ingles|anglais)\b/,
-  es: /\b(spanish|espanol|castellano|espagnol)\b/,
-  fr: /\b(french|frances|francais)\b/,
-  ar: /\b(arabic|arabe)\b|العربية/,
-  ht: /\b(haitian|creole|kreyol|criollo|creole haitien)\b/,
-  pt: /\b(portuguese|portugues|portugais)\b/,
-  zh: /\b(chinese|chino|chinois|mandarin|cantonese)\b/,
-  vi: /\b(vietnamese|vietnamita|vietnamien)\b/,
+const LANGUAGE_WORDS: Record<string, readonly string[]> = {
+  en: ['english', 'ingles', 'anglais'],
+  es: ['spanish', 'espanol', 'castellano', 'espagnol'],
+  fr: ['french', 'frances', 'francais'],
+  ar: ['arabic', 'arabe', 'العربية'],
+  ht: ['haitian', 'creole', 'kreyol', 'criollo'],
+  pt: ['portuguese', 'portugues', 'portugais'],
+  zh: ['chinese', 'chino', 'chinois', 'mandarin', 'cantonese'],
+  vi: ['vietnamese', 'vietnamita', 'vietnamien'],
 };
 
 /** Which of the network's own the sheet's value most likely means, or '' when nothing fits. */
@@ -164,13 +278,13 @@ export function suggestValue(field: Valued, value: string, choices: Choices, t: 
   if (field === 'category') {
     const named = choices.categories.find((c) => fold(c) === v || fold(categoryLabel(t, c)) === v);
     if (named) return named;
-    return choices.categories.find((c) => CATEGORY_WORDS[c]?.test(v)) ?? '';
+    return choices.categories.find((c) => mentions(v, CATEGORY_WORDS[c] ?? [])) ?? '';
   }
-  if (field === 'kind') return KIND_WORDS.find(([, re]) => re.test(v))?.[0] ?? '';
-  if (field === 'urgency') return URGENCY_WORDS.find(([, re]) => re.test(v))?.[0] ?? '';
+  if (field === 'kind') return KIND_WORDS.find(([, words]) => mentions(v, words))?.[0] ?? '';
+  if (field === 'urgency') return URGENCY_WORDS.find(([, words]) => mentions(v, words))?.[0] ?? '';
   return (
     choices.languages.find(
-      (l) => v === l || v === fold(languageNames[l] ?? l) || (LANGUAGE_WORDS[l]?.test(v) ?? false),
+      (l) => v === l || v === fold(languageNames[l] ?? l) || mentions(v, LANGUAGE_WORDS[l] ?? []),
     ) ?? ''
   );
 }
@@ -178,7 +292,7 @@ export function suggestValue(field: Valued, value: string, choices: Choices, t: 
 /** The kind of help a free text most likely asks or offers ("I can drive on weekends": rides), or ''. */
 export function guessCategory(text: string, categories: readonly string[]): string {
   const v = fold(text);
-  return categories.find((c) => CATEGORY_WORDS[c]?.test(v)) ?? '';
+  return categories.find((c) => mentions(v, CATEGORY_WORDS[c] ?? [])) ?? '';
 }
 
 /** The whole suggested mapping for a sheet. */
@@ -201,7 +315,7 @@ export function suggestMapping(table: Table, choices: Choices, t: Translate): Ma
 
 /** A sheet without a need-or-offer column: its questions about the help say which ("What do you need?"), or not. */
 function kindOfSheet(headers: string[]): '' | 'need' | 'offer' {
-  const kinds = new Set(headers.map((h) => KIND_WORDS.find(([, re]) => re.test(fold(h)))?.[0]).filter(Boolean));
+  const kinds = new Set(headers.map((h) => KIND_WORDS.find(([, words]) => mentions(h, words))?.[0]).filter(Boolean));
   return kinds.size === 1 ? ([...kinds][0] as 'need' | 'offer') : '';
 }
 

@@ -3,6 +3,17 @@
 import { defineMessages } from '../web/i18n/index.ts';
 
 const en = {
+  'nav.export': 'Moving out: export',
+  'moving.exportTitle': 'Moving out: export',
+  'moving.exportIntro':
+    'Everything every member may see here, in open formats, for other tools or another server. No email, phone number, address, message or vote is in any of them.',
+  'moving.exportMoving': 'A sheet for another Kropotkin’s Moving in: the members and their open needs and offers',
+  'moving.exportMembers': 'Members (CSV)',
+  'moving.exportPosts': 'Needs and offers (CSV)',
+  'moving.exportAgreements': 'Our agreements as they stand (CSV)',
+  'moving.exportProposals': 'Proposals and their outcomes (CSV)',
+  'moving.exportJsonLines': 'All of it as JSON lines',
+  'moving.exportValueFlows': 'Open needs and offers as ValueFlows (JSON-LD)',
   'nav.import': 'Moving in: import a sheet',
   'moving.title': 'Moving in: import a sheet',
   'moving.intro':
@@ -109,6 +120,17 @@ const en = {
 };
 
 export const messages = defineMessages(en, {
+  'nav.export': 'Mudarse: exportar',
+  'moving.exportTitle': 'Mudarse: exportar',
+  'moving.exportIntro':
+    'Todo lo que cualquier miembro puede ver aquí, en formatos abiertos, para otras herramientas u otro servidor. No hay en ninguno correos, teléfonos, direcciones, mensajes ni votos.',
+  'moving.exportMoving': 'Una hoja para la mudanza a otro Kropotkin: los miembros y sus necesidades y ofertas abiertas',
+  'moving.exportMembers': 'Miembros (CSV)',
+  'moving.exportPosts': 'Necesidades y ofertas (CSV)',
+  'moving.exportAgreements': 'Nuestros acuerdos tal como están (CSV)',
+  'moving.exportProposals': 'Propuestas y sus resultados (CSV)',
+  'moving.exportJsonLines': 'Todo en líneas JSON',
+  'moving.exportValueFlows': 'Necesidades y ofertas abiertas en ValueFlows (JSON-LD)',
   'nav.import': 'Mudarse: importar una hoja',
   'moving.title': 'Mudarse: importar una hoja',
   'moving.intro':

@@ -74,7 +74,9 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 const cellText = (v: unknown): string => {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  return String(v).replace(/\r\n?/g, '\n').trim();
+  const text = String(v).replace(/\r\n?/g, '\n').trim();
+  // A cell a spreadsheet (or our own export, web/csv.ts) kept from running as a formula: the quote mark is no part of it.
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 };
 
 /** Reads a sheet's bytes into a table, or says why it cannot (a message for beside the file field). */

@@ -33,7 +33,9 @@ import {
   stageImport,
   type ImportView,
 } from './commands.ts';
-import { DryRunPage, ImportsPage, MappingPage, ROWS_A_PAGE } from './views.tsx';
+import { DryRunPage, ExportPage, ImportsPage, MappingPage, ROWS_A_PAGE } from './views.tsx';
+import { stream } from 'hono/streaming';
+import { EXPORT_TABLES, jsonLines, movingSheet, tableCsv, valueFlows, type ExportTable } from './export.ts';
 
 export const movingRoutes = new Hono<AppEnv>();
 type C = Context<AppEnv>;
@@ -244,4 +246,43 @@ movingRoutes.post('/import/:id/forget', async (c) => {
   if (!imp || imp.madeBy !== member.id) throw errors.notFound();
   await forgetImport(deps.db, imp);
   return c.redirect('/import?done=forgotten', 303);
+});
+
+movingRoutes.get('/export', (c) => {
+  requireMember(c);
+  return page(c, c.get('t')('moving.exportTitle'), (v) => ExportPage({ v }));
+});
+
+const FILES: Record<string, { type: string; make: (c: C) => AsyncGenerator<string> }> = {
+  ...Object.fromEntries(
+    EXPORT_TABLES.map((table) => [
+      `${table}.csv`,
+      { type: 'text/csv; charset=utf-8', make: (c: C) => tableCsv(c.get('deps').db, table as ExportTable) },
+    ]),
+  ),
+  'network.jsonl': { type: 'application/x-ndjson; charset=utf-8', make: (c) => jsonLines(c.get('deps').db) },
+  'valueflows.jsonld': {
+    type: 'application/ld+json; charset=utf-8',
+    make: (c) => valueFlows(c.get('deps').db, c.get('deps').config.publicUrl),
+  },
+  'moving.csv': { type: 'text/csv; charset=utf-8', make: (c) => movingSheet(c.get('deps').db) },
+};
+
+/** A file of the export, written to the answer as it is read: a page of rows at a time. */
+movingRoutes.get('/export/:file', (c) => {
+  requireMember(c);
+  const name = c.req.param('file');
+  const file = Object.hasOwn(FILES, name) ? FILES[name]! : null;
+  if (!file) throw errors.notFound();
+  c.header('content-type', file.type);
+  c.header('content-disposition', `attachment; filename="${name}"`);
+  const { log } = c.get('deps');
+  return stream(
+    c,
+    async (out) => {
+      for await (const chunk of file.make(c)) await out.write(chunk);
+    },
+    // Half a file already went: it cannot become an error page. The log says so; the download stops short.
+    async () => log(`an export stopped part way (${name})`),
+  );
 });

@@ -389,3 +389,32 @@ export function DryRunPage(props: {
     </>
   );
 }
+
+export function ExportPage({ v }: { v: ViewCtx }) {
+  const { t } = v;
+  const files: [string, MessageKey][] = [
+    ['moving.csv', 'moving.exportMoving'],
+    ['members.csv', 'moving.exportMembers'],
+    ['posts.csv', 'moving.exportPosts'],
+    ['agreements.csv', 'moving.exportAgreements'],
+    ['proposals.csv', 'moving.exportProposals'],
+    ['network.jsonl', 'moving.exportJsonLines'],
+    ['valueflows.jsonld', 'moving.exportValueFlows'],
+  ];
+  return (
+    <>
+      <h1>{t('moving.exportTitle')}</h1>
+      <p>{t('moving.exportIntro')}</p>
+      <ul class="links">
+        {files.map(([file, label]) => (
+          <li>
+            <a href={`/export/${file}`} download={file}>
+              {t(label)}
+            </a>{' '}
+            <span class="meta">{file}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -37,6 +37,7 @@ const NOT_WALKED: Record<string, string> = {
   'GET /api/board/stamp': 'JSON for the board',
   'GET /api/posts': 'JSON',
   'GET /api/fund': 'JSON',
+  'GET /export/:file': 'files: CSV, JSON lines, JSON-LD (export.test.ts)',
   'GET /api/v1/me': 'the JSON API (api.test.ts)',
   'GET /api/v1/posts': 'the JSON API (api.test.ts)',
   'GET /api/v1/posts/:id': 'the JSON API (api.test.ts)',

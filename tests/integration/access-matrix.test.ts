@@ -653,6 +653,8 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   sheet,
   apiToken,
   webhook,
+  // A file of the network's export (moving/export.ts).
+  exportFile: async () => ({ file: 'posts.csv' }),
   post: need,
   match,
   message,

@@ -71,6 +71,13 @@ describe(`the JSON API (${engine})`, () => {
     const refusal = (await wrong.json()) as { error: { code: string; fields: Record<string, string> } };
     expect(refusal.error.code).toBe('invalid_input');
     expect(Object.keys(refusal.error.fields).sort()).toEqual(['area', 'what']);
+    const form = await world.app.request(`${ORIGIN}/api/v1/posts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${write}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'kind=need&what=' + 'é'.repeat(3000),
+    });
+    expect(form.status).toBe(415);
+    expect(((await form.json()) as { error: { code: string } }).error.code).toBe('unsupported_body');
     const shapeless = await app(write, '/api/v1/posts', { method: 'POST', body: { kind: 'gift', what: 7 } });
     expect(shapeless.status).toBe(422);
     expect(((await shapeless.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
