@@ -23,7 +23,7 @@ import { valueInForce } from '../web/agreement.ts';
 import { agreementsInForce } from '../agreements/index.ts';
 import type { Registry } from '../web/domain.ts';
 import type { FieldErrors } from '../web/forms.ts';
-import { tally, type Choice, type Result } from './tally.ts';
+import { standardRules, tally, type Choice, type Result } from './tally.ts';
 
 type Tx = Transaction<Database>;
 
@@ -34,6 +34,36 @@ export type Opening = Omit<ProposalInput, 'action'> & {
   subjectPostId?: string | null;
   circleId?: string | null;
 };
+
+/** How a member chose to decide a proposal that carries a domain's action (the action forms' decisionFields). */
+export type Proposing = { process: 'consent' | 'consensus' | 'majority'; closesInHours: number };
+
+/** A proposal whose passing does one thing a domain declares (become partners, import a sheet): the usual rules of
+ * the process chosen, names shown, its reasons as the body. */
+export async function proposeAction(
+  db: Kysely<Database>,
+  openedBy: string,
+  a: { kind: ProposalKind; title: string; why: string; action: Action },
+  p: Proposing,
+  now: Date,
+): Promise<string> {
+  return openProposal(
+    db,
+    openedBy,
+    {
+      kind: a.kind,
+      title: a.title,
+      body: a.why,
+      process: p.process,
+      options: [],
+      closesInHours: p.closesInHours,
+      rules: standardRules(p.process),
+      anonymous: false,
+      action: a.action,
+    },
+    now,
+  );
+}
 
 /** Opens a proposal and tells every member (the opener knows already). Runs inside the caller's transaction if given one. */
 export async function openProposal(

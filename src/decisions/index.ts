@@ -32,7 +32,7 @@ export const decisions: Domain = {
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
-export { markSeconded, openOnce, openProposal, secondOpenRemoval } from './commands.ts';
+export { markSeconded, openOnce, openProposal, proposeAction, secondOpenRemoval, type Proposing } from './commands.ts';
 export { DecisionFields } from './fields.tsx';
 export { inCircle, memberIds, openProposalWith, proposalOutcomes, type Action } from './queries.ts';
 export { ACTION_PROPOSAL_DEFAULTS, decisionFields } from './schema.ts';

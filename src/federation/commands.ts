@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { Delete, Follow, Tombstone } from '@fedify/fedify';
 import type { Database } from '../db/types.ts';
 import type { Deps, Network } from '../web/context.ts';
-import { openProposal, standardRules } from '../decisions/index.ts';
+import { proposeAction, type Proposing } from '../decisions/index.ts';
 import { notify } from '../notifications/index.ts';
 import { ACTOR, acceptRequest, activityId, contextOf, ProposalActivity, recipientOf } from './actor.ts';
 import { PROPOSAL_CONTEXT, proposalObject } from './wire.ts';
@@ -32,8 +32,6 @@ export const becomePartnersPayload: z.ZodType<BecomePartners> = z.object({
   name: z.string().min(1).max(200),
 });
 
-type Proposing = { process: 'consent' | 'consensus' | 'majority'; closesInHours: number };
-
 /** Asks the members to become partners with a network; if it passes, our side of it is sent by itself. */
 export async function proposePartner(
   db: Db,
@@ -43,22 +41,7 @@ export async function proposePartner(
   p: Proposing,
   now: Date,
 ) {
-  return openProposal(
-    db,
-    openedBy,
-    {
-      kind: 'partner',
-      title: action.name,
-      body: why,
-      process: p.process,
-      options: [],
-      closesInHours: p.closesInHours,
-      rules: standardRules(p.process),
-      anonymous: false,
-      action,
-    },
-    now,
-  );
+  return proposeAction(db, openedBy, { kind: 'partner', title: action.name, why, action }, p, now);
 }
 
 /** A passed decision to become partners: our side stands from now; the sharing job sends it. */

@@ -10,7 +10,7 @@ import type { Deps, Network } from '../web/context.ts';
 import { decrypt, encrypt, type Keys } from '../security/crypto.ts';
 import { errors } from '../web/errors.ts';
 import { dayIn } from '../web/zone.ts';
-import { openProposal, standardRules } from '../decisions/index.ts';
+import { proposeAction, type Proposing } from '../decisions/index.ts';
 import { createMember, membersByEmail } from '../members/index.ts';
 import { createPost } from '../exchange/index.ts';
 import { linkNumber, membersByNumber } from '../texts/index.ts';
@@ -172,8 +172,6 @@ export const importPayload: z.ZodType<ImportAction> = z.object({
   skipped: count,
 });
 
-type Proposing = { process: 'consent' | 'consensus' | 'majority'; closesInHours: number };
-
 /** Asks the members whether to import the sheet as its dry run shows it. */
 export async function proposeImport(
   db: Db,
@@ -185,30 +183,16 @@ export async function proposeImport(
   now: Date,
 ) {
   return db.transaction().execute(async (tx) => {
-    const id = await openProposal(
-      tx,
-      memberId,
-      {
-        kind: 'import',
-        title: imp.fileName,
-        body: why,
-        process: p.process,
-        options: [],
-        closesInHours: p.closesInHours,
-        rules: standardRules(p.process),
-        anonymous: false,
-        action: {
-          type: 'import',
-          import_id: imp.id,
-          file_name: imp.fileName,
-          members: plan.people.length,
-          needs: plan.needs,
-          offers: plan.offers,
-          skipped: plan.skipped,
-        } satisfies ImportAction,
-      },
-      now,
-    );
+    const action: ImportAction = {
+      type: 'import',
+      import_id: imp.id,
+      file_name: imp.fileName,
+      members: plan.people.length,
+      needs: plan.needs,
+      offers: plan.offers,
+      skipped: plan.skipped,
+    };
+    const id = await proposeAction(tx, memberId, { kind: 'import', title: imp.fileName, why, action }, p, now);
     const updated = await tx
       .updateTable('imports')
       .set({ proposal_id: id })

@@ -3,7 +3,16 @@
 // the dry run, every row's result with its problems beside it, and the form asking the members to import it.
 import type { ViewCtx } from '../web/layout.tsx';
 import type { MessageKey, Translate } from '../web/i18n/index.ts';
-import { categoryLabel, ErrorSummary, FileField, formatDate, Notice, TextArea, type FormState } from '../web/parts.tsx';
+import {
+  categoryLabel,
+  ErrorSummary,
+  FileField,
+  formatDate,
+  Notice,
+  SelectField,
+  TextArea,
+  type FormState,
+} from '../web/parts.tsx';
 import { languageName } from '../web/i18n/index.ts';
 import { DecisionFields } from '../decisions/index.ts';
 import {
@@ -103,46 +112,17 @@ function examplesOf(table: Table, i: number): string {
   return [...seen].join(' · ');
 }
 
-/** A select whose label is the sheet's own words (a column's name, a value), not a message. */
-function Choice(p: {
+/** A choice whose label is the sheet's own words (a column's name, a value), not a message: never "(optional)". */
+const Choice = (p: {
   t: Translate;
   form: FormState;
   name: string;
   label: string;
   hint?: string;
   options: { value: string; label: string }[];
-}) {
-  const error = p.form.errors[p.name];
-  const described = [p.hint ? `${p.name}-hint` : '', error ? `${p.name}-error` : ''].filter(Boolean).join(' ');
-  const current = p.form.values[p.name] ?? '';
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={p.name}>{p.label}</label>
-      {p.hint ? (
-        <p class="hint" id={`${p.name}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${p.name}-error`}>
-          {p.t(error)}
-        </p>
-      ) : null}
-      <select
-        id={p.name}
-        name={p.name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      >
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+}) => (
+  <SelectField t={p.t} form={p.form} name={p.name} text={p.label} hintText={p.hint} sometimes options={p.options} />
+);
 
 function valueOptions(t: Translate, field: Valued, choices: Choices) {
   const label = (x: string) =>

@@ -13,15 +13,20 @@ type FieldProps = {
   t: Translate;
   form: FormState;
   name: string;
-  label: MessageKey;
+  /** The label's message; or `text`, the label already in words (a sheet's column, one of its values). */
+  label?: MessageKey;
+  text?: string;
   hint?: MessageKey;
+  /** The hint already in words (examples from a sheet), shown instead of `hint`'s message. */
+  hintText?: string;
   required?: boolean;
   /** Needed only sometimes (a reason, when objecting): the hint says when, and "(optional)" would say otherwise. */
   sometimes?: boolean;
 };
 
 function describedBy(p: FieldProps) {
-  const ids = [p.hint ? `${p.name}-hint` : '', p.form.errors[p.name] ? `${p.name}-error` : ''].filter(Boolean);
+  const hinted = p.hint || p.hintText;
+  const ids = [hinted ? `${p.name}-hint` : '', p.form.errors[p.name] ? `${p.name}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -30,12 +35,12 @@ function FieldShell(p: FieldProps & { children: Child }) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={p.name}>
-        {p.t(p.label)}
+        {p.text ?? (p.label ? p.t(p.label) : '')}
         {p.required || p.sometimes ? null : <span class="optional"> {p.t('form.optional')}</span>}
       </label>
-      {p.hint ? (
+      {p.hint || p.hintText ? (
         <p class="hint" id={`${p.name}-hint`}>
-          {p.t(p.hint)}
+          {p.hintText ?? p.t(p.hint!)}
         </p>
       ) : null}
       {error ? (
@@ -182,7 +187,7 @@ export function RadioGroup(p: FieldProps & { options: { value: string; label: st
   const error = p.form.errors[p.name];
   return (
     <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? `${p.name}-error` : undefined}>
-      <legend>{p.t(p.label)}</legend>
+      <legend>{p.text ?? (p.label ? p.t(p.label) : '')}</legend>
       {error ? (
         <p class="error" id={`${p.name}-error`}>
           {p.t(error)}

@@ -54,7 +54,8 @@ const pattern = (path: string) =>
 
 describe('every page on a phone', () => {
   // The walk, then each kind of page again in Spanish and in Arabic: longer than the browser suite's usual bound.
-  it('fits a 360 px screen, on every page a member can reach', { timeout: 300_000 }, async () => {
+  // Some 120 pages, three languages each (about 4 minutes on a loaded two-core machine).
+  it('fits a 360 px screen, on every page a member can reach', { timeout: 480_000 }, async () => {
     const page = await (await files.browser.newContext({ baseURL: files.app.base, viewport: PHONE })).newPage();
     await foundInBrowser(page, files.app);
     await generateHistory(files.app.db, new Date(), { size: 300, months: 6 });
