@@ -304,15 +304,16 @@ describe('every page on a phone', () => {
         firstOf.set(p, path);
         await expectAccessible(page, visited);
       } else await expectFitsPhone(page);
-      const links = await page.$$eval('a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
+      // A link to download a file (an export) is no page.
+      const links = await page.$$eval('a[href^="/"]:not([download])', (as) => as.map((a) => a.getAttribute('href')!));
       for (const href of links) {
         const clean = href.split('#')[0]!;
         if (
           !clean ||
           clean.startsWith('/static/') ||
-          /\.(ics|csv|svg|pdf)$/.test(clean.split('?')[0]!) ||
+          /\.(ics|csv|svg|pdf|jsonl|jsonld)$/.test(clean.split('?')[0]!) ||
           clean.includes('/feed') ||
-          clean.endsWith('/export')
+          /^\/translate\/[^/]+\/export$/.test(clean)
         )
           continue;
         if (!seen.has(clean)) queue.push(clean);

@@ -18,10 +18,16 @@ async function crawl(page: Page, start: string[], limit: number) {
     if (seen.has(path)) continue;
     seen.add(path);
     await page.goto(path);
-    const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    // A link to download a file (an export, a flyer) is no page to crawl.
+    const links = await page.$$eval('a[href]:not([download])', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of links) {
       const u = new URL(href);
-      if (u.origin !== origin || /\.(csv|ics|pdf)$/.test(u.pathname) || u.pathname.startsWith('/calendar/')) continue;
+      if (
+        u.origin !== origin ||
+        /\.(csv|ics|pdf|jsonl|jsonld)$/.test(u.pathname) ||
+        u.pathname.startsWith('/calendar/')
+      )
+        continue;
       const p = u.pathname + u.search;
       if (!seen.has(p)) queue.push(p);
     }
