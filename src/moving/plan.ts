@@ -10,7 +10,7 @@ import { email as emailSchema } from '../members/index.ts';
 import type { MessageKey } from '../web/i18n/index.ts';
 import { fold, guessCategory, itemsOf, type Choices, type Mapping, type Urgency } from './mapping.ts';
 import type { Table } from './read.ts';
-import { areasNamed } from '../texts/index.ts';
+import { areasNamed, normalNumber } from '../texts/index.ts';
 
 export type Said = { key: MessageKey; values?: Record<string, string | number> };
 
@@ -41,10 +41,10 @@ export type PlanContext = { choices: Choices & { rootCauses: string[] }; today: 
 /** At most this many posts from one person in one import (the daily limit of posts is 20). */
 export const MOST_POSTS_A_PERSON = 10;
 
-/** Digits, with a leading plus if it had one (texts/ reads numbers the same way). */
+/** A phone number as texts/ reads one (digits, a leading plus kept), and long enough to be a phone's: seven digits. */
 export const phoneOf = (raw: string) => {
-  const n = raw.replace(/[\s().-]/g, '');
-  return /^\+?\d{7,20}$/.test(n) ? n : null;
+  const n = normalNumber(raw);
+  return n && n.replace('+', '').length >= 7 ? n : null;
 };
 
 const cellsOf = (row: string[], m: Mapping, field: Mapping['columns'][number]) =>

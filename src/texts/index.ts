@@ -22,5 +22,5 @@ export const texts: Domain = {
 };
 
 // What other domains may use of this one (they import nothing else from this folder; src/architecture.test.ts).
-export { linkNumber, membersByNumber } from './commands.ts';
+export { linkNumber, membersByNumber, normalNumber } from './commands.ts';
 export { areasNamed, wordsOf } from './intake.ts';
