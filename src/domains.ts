@@ -26,6 +26,7 @@ import { buying } from './buying/index.ts';
 import { calls } from './calls/index.ts';
 import { texts } from './texts/index.ts';
 import { federation } from './federation/index.ts';
+import { directory } from './directory/index.ts';
 import { moving } from './moving/index.ts';
 import { api } from './api/index.ts';
 
@@ -55,6 +56,7 @@ export const domains: readonly Domain[] = [
   calls,
   texts,
   federation,
+  directory,
   moving,
   api,
 ];

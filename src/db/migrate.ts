@@ -43,6 +43,7 @@ import * as federation from './migrations/037_federation.ts';
 import * as movingIn from './migrations/038_moving_in.ts';
 import * as apiTokens from './migrations/039_api_tokens.ts';
 import * as webhooks from './migrations/040_webhooks.ts';
+import * as directory from './migrations/041_directory.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -85,6 +86,7 @@ const migrations: { name: string; up: string }[] = [
   movingIn,
   apiTokens,
   webhooks,
+  directory,
 ];
 
 /** Every migration this code knows, in the order they apply. */

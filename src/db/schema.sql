@@ -270,6 +270,34 @@ table crisis_calls
   CREATE TRIGGER crisis_calls_confirm_not_paused BEFORE UPDATE OF confirmed_by ON public.crisis_calls FOR EACH ROW WHEN ((new.confirmed_by IS DISTINCT FROM old.confirmed_by)) EXECUTE FUNCTION refuse_if_paused('confirmed_by')
   CREATE TRIGGER crisis_calls_not_paused BEFORE INSERT ON public.crisis_calls FOR EACH ROW EXECUTE FUNCTION refuse_if_paused('asked_by')
 
+table directory_messages
+  id uuid not null default gen_random_uuid()
+  body_enc bytea not null
+  reply_enc bytea
+  sent_at timestamp with time zone not null default app_now()
+  constraint directory_messages_pkey PRIMARY KEY (id)
+  CREATE INDEX directory_messages_sent ON public.directory_messages USING btree (sent_at)
+  CREATE TRIGGER directory_messages_daily_limit BEFORE INSERT ON public.directory_messages FOR EACH ROW EXECUTE FUNCTION directory_messages_a_day()
+
+table directory_profiles
+  actor_url text not null
+  name text not null
+  place text not null
+  about text not null default ''::text
+  lat numeric
+  lng numeric
+  contact_url text
+  read_at timestamp with time zone not null default app_now()
+  constraint directory_profiles_about_check CHECK ((char_length(about) <= 500))
+  constraint directory_profiles_actor_url_check CHECK ((char_length(actor_url) <= 2000))
+  constraint directory_profiles_check CHECK (((lat IS NULL) = (lng IS NULL)))
+  constraint directory_profiles_contact_url_check CHECK (((char_length(contact_url) <= 2000) AND (contact_url ~ '^https?://'::text)))
+  constraint directory_profiles_lat_check CHECK (((lat >= ('-90'::integer)::numeric) AND (lat <= (90)::numeric)))
+  constraint directory_profiles_lng_check CHECK (((lng >= ('-180'::integer)::numeric) AND (lng <= (180)::numeric)))
+  constraint directory_profiles_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 200)))
+  constraint directory_profiles_pkey PRIMARY KEY (actor_url)
+  constraint directory_profiles_place_check CHECK (((char_length(place) >= 1) AND (char_length(place) <= 100)))
+
 table email_confirmations
   token_hash bytea not null
   member_id uuid not null
@@ -1967,6 +1995,18 @@ begin
     raise exception 'a member stays in a circle once it starts' using errcode = 'KR021';
   end if;
   return coalesce(new, old);
+end $function$
+
+CREATE OR REPLACE FUNCTION public.directory_messages_a_day()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  perform pg_advisory_xact_lock(hashtext('limit:directory_messages'));
+  if (select count(*) from directory_messages where sent_at > app_now() - interval '24 hours') >= 30 then
+    raise exception 'the directory''s daily limit is reached' using errcode = 'KR030';
+  end if;
+  return new;
 end $function$
 
 CREATE OR REPLACE FUNCTION public.event_capacity()

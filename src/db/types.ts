@@ -504,6 +504,23 @@ export interface Database {
     delivered_at: Timestamp | null;
     last_status: number | null;
   };
+  directory_profiles: {
+    actor_url: string;
+    name: string;
+    place: string;
+    about: Generated<string>;
+    /** numeric(4, 1): the driver reads it as text. */
+    lat: string | number | null;
+    lng: string | number | null;
+    contact_url: string | null;
+    read_at: Generated<Date>;
+  };
+  directory_messages: {
+    id: Generated<string>;
+    body_enc: Buffer;
+    reply_enc: Buffer | null;
+    sent_at: Generated<Date>;
+  };
   imports: {
     id: Generated<string>;
     made_by: string;

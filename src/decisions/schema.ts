@@ -3,7 +3,7 @@ import { own } from '../web/lookup.ts';
 import { z } from 'zod';
 import { parseAgreementText } from '../web/agreement.ts';
 import type { Registry } from '../web/domain.ts';
-import type { FieldErrors, FormValues } from '../web/forms.ts';
+import { isKey, type FieldErrors, type FormValues } from '../web/forms.ts';
 import type { MessageKey, Translate } from '../web/i18n/index.ts';
 import {
   ballotProblem,
@@ -127,7 +127,7 @@ export function parseProposal(values: FormValues, registry: Registry, t?: Transl
     const value = parseAgreementText(def, f.agreement_value, t);
     if (!value.success) {
       const message = value.error.issues[0]?.message ?? '';
-      errors.agreement_value = (message.startsWith('error.') ? message : 'error.invalid') as MessageKey;
+      errors.agreement_value = isKey(message) ? message : 'error.invalid';
     } else action = { type: 'set_agreement', key, value: value.data };
   }
   if (Object.keys(errors).length) return { ok: false, errors };

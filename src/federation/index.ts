@@ -15,6 +15,12 @@ import { messages } from './messages.ts';
 import { federationRoutes } from './routes.ts';
 import { becomePartners, becomePartnersPayload, shareTurn, type BecomePartners } from './commands.ts';
 import { forgetExpiredKv } from './store.ts';
+import { ACTOR, contextOf } from './actor.ts';
+import type { Deps } from '../web/context.ts';
+
+export { partnersList } from './queries.ts';
+/** The network's ActivityPub actor: where partner networks reach its members' decisions. */
+export const ourActorUrl = (deps: Deps) => contextOf(deps).getActorUri(ACTOR).href;
 
 declare module '../web/context.ts' {
   interface Network {

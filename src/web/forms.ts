@@ -15,7 +15,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** A schema's message is a message key — `error.…` or a domain's own (`api.nameRequired`) — where zod's own messages
  * are sentences; src/messages.test.ts checks that every `'error.…'` the code names is in the catalogs, and the type
  * checker the rest where they are shown. */
-function isKey(m: string): m is MessageKey {
+/** Whether a schema's message names words (`error.…`, or a domain's own such as `directory.positionInvalid`). */
+export function isKey(m: string): m is MessageKey {
   return /^[a-z][A-Za-z]*\.[A-Za-z0-9_.]+$/.test(m);
 }
 

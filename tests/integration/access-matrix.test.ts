@@ -308,6 +308,24 @@ const closedProposal = async (fx: Fx): Promise<Objects> => {
   await fx.world.deps.db.transaction().execute((tx) => closeProposal(tx, fx.world.deps.registry, id, later));
   return { id };
 };
+/** This network listed in the directory by its members' decision, once: its profile and contact form exist. */
+const listedWorlds = new WeakSet<TestWorld>();
+const listedNetwork = async (fx: Fx): Promise<Objects> => {
+  if (listedWorlds.has(fx.world)) return {};
+  listedWorlds.add(fx.world);
+  const id = idFromRedirect(
+    await fx.as.holder.post('/decisions', {
+      title: 'Be in the directory',
+      process: 'consent',
+      closes_in: '1',
+      agreement: 'directory_place',
+      agreement_value: 'Eastside',
+    }),
+  );
+  const later = new Date(fx.world.now.value.getTime() + 2 * 3_600_000);
+  await fx.world.deps.db.transaction().execute((tx) => closeProposal(tx, fx.world.deps.registry, id, later));
+  return {};
+};
 const circle = async (fx: Fx): Promise<Objects> => {
   const id = idFromRedirect(
     await fx.as.owner.post('/circles', {
@@ -655,6 +673,7 @@ const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   webhook,
   // A file of the network's export (moving/export.ts).
   exportFile: async () => ({ file: 'posts.csv' }),
+  listedNetwork,
   post: need,
   match,
   message,
