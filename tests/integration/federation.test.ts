@@ -292,6 +292,37 @@ describe('two networks helping each other', () => {
     expect(await postStatus(east.world, need)).toBe('open');
   }, 120_000);
 
+  it('find each other in the directory once each is listed by its own decision, and write through the form', async () => {
+    // Riverside's members decide to be listed; Eastside reads the profile from Riverside's server.
+    await decideAgreement(river.world, river.founder, 'directory_place', 'Riverside, Oakland');
+    await decideAgreement(river.world, river.founder, 'directory_position', '37.77215, -122.21443');
+    await runJobs(east.world.deps);
+    const listed = await (await east.founder.get('/directory?show=partners')).text();
+    expect(listed).toContain('Riverside Mutual Aid');
+    expect(listed).toContain('Riverside, Oakland');
+    expect(listed).toContain(`Partner network at ${new URL(river.url).host}`);
+    expect(listed).toContain(`href="${river.url}/directory/contact"`);
+    expect(listed).toContain('One network is on the map.');
+    const kept = await east.world.deps.db.selectFrom('directory_profiles').selectAll().executeTakeFirstOrThrow();
+    expect([Number(kept.lat), Number(kept.lng)]).toEqual([37.8, -122.2]);
+    // A visitor (someone at Eastside) writes through Riverside's own form; Riverside's members read it.
+    const res = await fetch(`${river.url}/directory/contact`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: river.url },
+      body: new URLSearchParams({ body: 'Eastside here: we saw you in the directory.', reply: 'Eastside Mutual Aid' }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    expect(await (await river.founder.get('/directory/messages')).text()).toContain(
+      'Eastside here: we saw you in the directory.',
+    );
+    // Riverside takes its place back (an empty place): Eastside's directory forgets it when it reads again.
+    await decideAgreement(river.world, river.founder, 'directory_place', '');
+    passHours(east.world, 7);
+    await runJobs(east.world.deps);
+    expect(await east.world.deps.db.selectFrom('directory_profiles').select('name').execute()).toEqual([]);
+  }, 120_000);
+
   it('keeps nothing a network that is not a partner sends, even signed', async () => {
     const stranger = await instance('Hilltop Mutual Aid');
     try {
