@@ -72,7 +72,7 @@ class Pen {
 export function projectionFor(points: readonly MapPoint[]): { projection: GeoProjection; wide: boolean } {
   const lats = points.map((p) => p.lat);
   const lngs = points.map((p) => p.lng);
-  let [west, east] = points.length ? [Math.min(...lngs), Math.max(...lngs)] : [-170, 190];
+  let [west, east] = points.length ? [Math.min(...lngs), Math.max(...lngs)] : [-179, 179];
   let [south, north] = points.length ? [Math.min(...lats), Math.max(...lats)] : [-55, 75];
   const grow = (lo: number, hi: number, least: number): [number, number] =>
     hi - lo >= least ? [lo, hi] : [(lo + hi) / 2 - least / 2, (lo + hi) / 2 + least / 2];

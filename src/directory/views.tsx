@@ -21,7 +21,7 @@ function EntryItem({ v, e }: { v: ViewCtx; e: Entry }) {
   const kind = e.category ? t(`directory.kind.${e.category}` as Key) : null;
   return (
     <li id={e.key} class={`network ${e.source}`}>
-      <h3>{e.name}</h3>
+      <h2>{e.name}</h2>
       <p class="meta">
         {t(`directory.legend.${e.source}` as Key)} · {e.place}
         {kind && kind !== `directory.kind.${e.category}` ? ` · ${kind}` : null}
