@@ -44,6 +44,7 @@ import * as movingIn from './migrations/038_moving_in.ts';
 import * as apiTokens from './migrations/039_api_tokens.ts';
 import * as webhooks from './migrations/040_webhooks.ts';
 import * as directory from './migrations/041_directory.ts';
+import * as partnerTerms from './migrations/042_partner_terms.ts';
 
 const migrations: { name: string; up: string }[] = [
   core,
@@ -87,6 +88,7 @@ const migrations: { name: string; up: string }[] = [
   apiTokens,
   webhooks,
   directory,
+  partnerTerms,
 ];
 
 /** Every migration this code knows, in the order they apply. */

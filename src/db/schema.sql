@@ -1196,6 +1196,9 @@ table partners
   accepted_follow_id text
   refused_at timestamp with time zone
   first_at timestamp with time zone not null default app_now()
+  share_offers boolean not null default true
+  share_needs boolean not null default true
+  goodbye_owed boolean not null default false
   constraint partners_actor_url_check CHECK ((char_length(actor_url) <= 2000))
   constraint partners_actor_url_key UNIQUE (actor_url)
   constraint partners_inbox_url_check CHECK ((char_length(inbox_url) <= 2000))

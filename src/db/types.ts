@@ -442,6 +442,9 @@ export interface Database {
     accepted_follow_id: string | null;
     refused_at: Timestamp | null;
     first_at: Generated<Date>;
+    share_offers: Generated<boolean>;
+    share_needs: Generated<boolean>;
+    goodbye_owed: Generated<boolean>;
   };
   partner_posts: {
     id: Generated<string>;

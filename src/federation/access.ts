@@ -11,6 +11,8 @@ export const access: Record<string, RouteAccess> = {
   // What partners share, the partners, and proposing one.
   'GET /partners': { who: 'members' },
   'POST /partners': { who: 'members' },
+  // What we share with a partner, or ending the partnership: a member proposes it, the members decide.
+  'POST /partners/:id/terms': { who: 'members', about: 'partner' },
   // "I can help" with a partner's need, and the thread that follows: only the member in it reads or writes it.
   'POST /partners/posts/:id/help': { who: 'members', about: 'partnerNeed' },
   'GET /partners/threads/:id': { who: 'owner', about: 'partnerThread', secret: true },

@@ -12,6 +12,7 @@ import { proposeAction, type Proposing } from '../decisions/index.ts';
 import { notify } from '../notifications/index.ts';
 import { ACTOR, acceptRequest, activityId, contextOf, ProposalActivity, recipientOf } from './actor.ts';
 import { PROPOSAL_CONTEXT, proposalObject } from './wire.ts';
+import { sendGoodbyes } from './terms.ts';
 
 type Db = Kysely<Database>;
 
@@ -80,10 +81,13 @@ export async function shareTurn(deps: Deps, now: Date) {
   if (!network) return { sent: 0 };
   // A network with no partner (decided or on its way) and nothing queued has nothing to do: no federation is set up.
   const busy = await sql<{ any: boolean }>`select exists (select 1 from partners where we_agreed_at is not null)
-    or exists (select 1 from federation_queue) as any`.execute(deps.db);
+    or exists (select 1 from partners where goodbye_owed) or exists (select 1 from federation_queue) as any`.execute(
+    deps.db,
+  );
   if (!busy.rows[0]?.any) return { sent: 0 };
   const ctx = contextOf(deps);
-  let sent = 0;
+  // Our members decided to end a partnership: our goodbye goes first.
+  let sent = await sendGoodbyes(deps);
 
   // Our members decided; the other network has not asked: our request goes.
   const toAsk = await deps.db
@@ -141,6 +145,9 @@ const covered = (network: Network, now: Date) => {
       and not exists (select 1 from posts_shared c where c.post_id = p.id and c.came_back))))`;
 };
 
+/** What the members chose to share with this partner (r): its offers, its needs, both or nothing (terms.ts). */
+const agreedWith = sql<boolean>`((p.kind = 'offer' and r.share_offers) or (p.kind = 'need' and r.share_needs))`;
+
 async function shareWithPartners(deps: Deps, network: Network, now: Date): Promise<number> {
   const ctx = contextOf(deps);
   const me = ctx.getActorUri(ACTOR);
@@ -156,7 +163,7 @@ async function shareWithPartners(deps: Deps, network: Network, now: Date): Promi
   }>`
     select s.post_id, s.partner_id, r.actor_url, r.inbox_url, r.shared_inbox_url
     from posts_shared s join partners r on r.id = s.partner_id join posts p on p.id = s.post_id
-    where s.withdrawn_at is null and not ${covered(network, now)}
+    where s.withdrawn_at is null and not (${covered(network, now)} and ${agreedWith})
     limit ${SHARES_A_TURN}`.execute(deps.db);
   for (const g of gone.rows) {
     await deps.db
@@ -231,7 +238,7 @@ async function shareWithPartners(deps: Deps, network: Network, now: Date): Promi
     select p.id as post_id, p.kind, p.what, p.category, p.area, p.created_at,
       r.id as partner_id, r.actor_url, r.inbox_url, r.shared_inbox_url
     from posts p cross join partners r
-    where r.we_agreed_at is not null and r.they_agreed_at is not null and ${covered(network, now)}
+    where r.we_agreed_at is not null and r.they_agreed_at is not null and ${covered(network, now)} and ${agreedWith}
       and not exists (select 1 from posts_shared s where s.post_id = p.id and s.partner_id = r.id
         and s.withdrawn_at is null)
     order by p.created_at

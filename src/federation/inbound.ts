@@ -79,22 +79,30 @@ export async function partnerAnswered(db: Db, actorUrl: string, followId: string
   return Number(answered.numUpdatedRows) > 0;
 }
 
-/** A network ends the partnership from its side (Undo of its Follow): what it shared with us is taken back. */
+/** A network ends the partnership from its side (Undo of its Follow): what it shared with us is taken back, and our
+ * request is not sent again by itself (it reads as their members' no). */
 export async function partnerLeft(db: Db, actorUrl: string, now: Date) {
   await db.transaction().execute(async (tx) => {
     const left = await tx
       .updateTable('partners')
-      .set({ they_agreed_at: null, their_follow_id: null, asked_at: null })
+      .set({ they_agreed_at: null, their_follow_id: null, asked_at: null, refused_at: now })
       .where('actor_url', '=', actorUrl)
       .returning('id')
       .executeTakeFirst();
-    if (left)
-      await tx
-        .updateTable('partner_posts')
-        .set({ withdrawn_at: now })
-        .where('partner_id', '=', left.id)
-        .where('withdrawn_at', 'is', null)
-        .execute();
+    if (!left) return;
+    await tx
+      .updateTable('partner_posts')
+      .set({ withdrawn_at: now })
+      .where('partner_id', '=', left.id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+    // What we shared with them is theirs no longer to show (they dropped it when they left).
+    await tx
+      .updateTable('posts_shared')
+      .set({ withdrawn_at: now })
+      .where('partner_id', '=', left.id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
   });
 }
 

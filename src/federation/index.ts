@@ -15,6 +15,7 @@ import { messages } from './messages.ts';
 import { federationRoutes } from './routes.ts';
 import { becomePartners, becomePartnersPayload, shareTurn, type BecomePartners } from './commands.ts';
 import { forgetExpiredKv } from './store.ts';
+import { applyTerms, partnerTermsPayload, type PartnerTerms } from './terms.ts';
 import { ACTOR, contextOf } from './actor.ts';
 import type { Deps } from '../web/context.ts';
 
@@ -118,6 +119,15 @@ export const federation: Domain = {
       },
       title: (t, _lang, a) => t('partner.proposalTitle', { name: a.name, host: new URL(a.actor_url).host }),
       explain: (t, _lang, a) => t('partner.explain', { name: a.name, host: new URL(a.actor_url).host }),
+    }),
+    defineAction<PartnerTerms>({
+      handles: 'partner_terms',
+      payload: partnerTermsPayload,
+      apply: async (tx, closing, a) => {
+        if (closing.passed) await applyTerms(tx, a, closing.now);
+      },
+      title: (t, _lang, a) => t('partner.termsTitle', { name: a.name, terms: a.terms }),
+      explain: (t, _lang, a) => t('partner.termsExplain', { name: a.name, terms: a.terms }),
     }),
   ],
   notifications: [

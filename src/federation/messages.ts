@@ -63,6 +63,22 @@ const en = {
   'partner.threadClosed': 'This conversation has ended: the need is met, withdrawn or no longer shared.',
   'partner.explain':
     'If this passes, we ask {name} ({host}) to become partners, or say yes if they asked. Once their members decide too, each network sees what the other shares.',
+  'partner.termsNow.both': 'We share with them our offers and our needs, as our agreements say.',
+  'partner.termsNow.offers': 'We share with them our offers only.',
+  'partner.termsNow.needs': 'We share with them our needs only.',
+  'partner.termsNow.nothing': 'We share nothing with them (they may still share with us).',
+  'partner.termsLabel': 'Propose a change with {name}',
+  'partner.terms.both': 'Share our offers and our needs with them',
+  'partner.terms.offers': 'Share only our offers with them',
+  'partner.terms.needs': 'Share only our needs with them',
+  'partner.terms.nothing': 'Share nothing with them',
+  'partner.terms.end': 'End the partnership',
+  'partner.termsPropose': 'Propose it',
+  'partner.termsChoose': 'Choose what to propose.',
+  'partner.termsTitle':
+    '{terms, select, end {End the partnership with {name}} both {Share our offers and needs with {name}} offers {Share only our offers with {name}} needs {Share only our needs with {name}} other {Share nothing with {name}}}',
+  'partner.termsExplain':
+    '{terms, select, end {If this passes, the partnership with {name} ends: what each network shared with the other is taken back, and they are told. Becoming partners again takes both sides’ decisions.} other {If this passes, what we share with {name} changes from then on; what no longer fits is taken back from them.}}',
 };
 
 export const messages = defineMessages(en, {
@@ -125,6 +141,22 @@ export const messages = defineMessages(en, {
   'partner.threadClosed': 'Esta conversación terminó: la necesidad se cubrió, se retiró o ya no se comparte.',
   'partner.explain':
     'Si se aprueba, pedimos a {name} ({host}) ser redes hermanas, o decimos que sí si ellas lo pidieron. Cuando sus integrantes también decidan, cada red verá lo que comparte la otra.',
+  'partner.termsNow.both': 'Compartimos con ellas nuestras ofertas y necesidades, como dicen nuestros acuerdos.',
+  'partner.termsNow.offers': 'Compartimos con ellas solo nuestras ofertas.',
+  'partner.termsNow.needs': 'Compartimos con ellas solo nuestras necesidades.',
+  'partner.termsNow.nothing': 'No compartimos nada con ellas (ellas aún pueden compartir con nosotras).',
+  'partner.termsLabel': 'Proponer un cambio con {name}',
+  'partner.terms.both': 'Compartir con ellas nuestras ofertas y necesidades',
+  'partner.terms.offers': 'Compartir con ellas solo nuestras ofertas',
+  'partner.terms.needs': 'Compartir con ellas solo nuestras necesidades',
+  'partner.terms.nothing': 'No compartir nada con ellas',
+  'partner.terms.end': 'Terminar la hermandad',
+  'partner.termsPropose': 'Proponerlo',
+  'partner.termsChoose': 'Elige qué proponer.',
+  'partner.termsTitle':
+    '{terms, select, end {Terminar la hermandad con {name}} both {Compartir nuestras ofertas y necesidades con {name}} offers {Compartir solo nuestras ofertas con {name}} needs {Compartir solo nuestras necesidades con {name}} other {No compartir nada con {name}}}',
+  'partner.termsExplain':
+    '{terms, select, end {Si se aprueba, termina la hermandad con {name}: lo que cada red compartió con la otra se retira, y se les avisa. Volver a ser hermanas requiere la decisión de ambas.} other {Si se aprueba, lo que compartimos con {name} cambia desde entonces; lo que ya no encaja se les retira.}}',
 });
 
 declare module '../web/i18n/index.ts' {

@@ -13,6 +13,8 @@ export type PartnerView = {
   actorUrl: string;
   state: PartnerState;
   since: Date;
+  /** What the members chose to share with this partner (federation/terms.ts). */
+  terms: 'both' | 'offers' | 'needs' | 'nothing';
 };
 
 export async function partnersList(db: Db): Promise<PartnerView[]> {
@@ -33,6 +35,7 @@ export async function partnersList(db: Db): Promise<PartnerView[]> {
             ? 'asksUs'
             : 'ended',
     since: r.we_agreed_at && r.they_agreed_at ? r.they_agreed_at : (r.asked_at ?? r.first_at),
+    terms: r.share_offers ? (r.share_needs ? 'both' : 'offers') : r.share_needs ? 'needs' : 'nothing',
   }));
 }
 

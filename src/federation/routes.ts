@@ -12,6 +12,8 @@ import { RateLimiter } from '../security/rate-limit.ts';
 import { ACTION_PROPOSAL_DEFAULTS, decisionFields } from '../decisions/index.ts';
 import { ACTOR, contextOf, federationOf } from './actor.ts';
 import { proposePartner } from './commands.ts';
+import { proposeTerms, TERMS } from './terms.ts';
+import { errors } from '../web/errors.ts';
 import { openPartnerProposal, partnerPosts, partnersList } from './queries.ts';
 import { PartnersPage, ThreadPage } from './views.tsx';
 import { offerHelp, threadFor, threadsOf, writeInThread } from './threads.ts';
@@ -189,4 +191,27 @@ federationRoutes.post('/partners/threads/:id', async (c) => {
   if (!found.thread.open) return threadPage(c, { values, errors: { body: 'partner.threadClosed' } }, 409);
   await writeInThread(deps, found.thread.id, member.id, parsed.data.body, deps.clock());
   return c.redirect(`/partners/threads/${found.thread.id}#last`, 303);
+});
+
+const termsForm = z.object({ terms: z.enum(TERMS, 'partner.termsChoose') });
+
+/** A member proposes what we share with a partner from now, or the end of the partnership: the members decide. */
+federationRoutes.post('/partners/:id/terms', async (c) => {
+  const member = requireMember(c);
+  const { db, clock } = c.get('deps');
+  const partner = (await partnersList(db)).find((p) => p.id === idParam(c) && p.state === 'partners');
+  if (!partner) throw errors.notFound();
+  const parsed = checkForm(termsForm, await readForm(c));
+  if (!parsed.ok) return partnersPage(c, { values: {}, errors: { _form: 'partner.termsChoose' } }, 422);
+  const open = await openPartnerProposal(db, partner.actorUrl);
+  if (open) return c.redirect(`/decisions/${open.id}`, 303);
+  const id = await proposeTerms(
+    db,
+    member.id,
+    { type: 'partner_terms', actor_url: partner.actorUrl, name: partner.name, terms: parsed.data.terms },
+    '',
+    { process: ACTION_PROPOSAL_DEFAULTS.process, closesInHours: Number(ACTION_PROPOSAL_DEFAULTS.closes_in) },
+    clock(),
+  );
+  return c.redirect(`/decisions/${id}`, 303);
 });

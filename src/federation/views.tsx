@@ -3,6 +3,7 @@
 // us), and the form to propose a partner — a decision of the members, as becoming partners is.
 import type { ViewCtx } from '../web/layout.tsx';
 import { DecisionFields } from '../decisions/index.ts';
+import { TERMS } from './terms.ts';
 import { ErrorSummary, TextArea, TextField, categoryLabel, formatDateTime, type FormState } from '../web/parts.tsx';
 import type { PartnerPostView, PartnerView } from './queries.ts';
 import type { ThreadMessage, ThreadView } from './threads.ts';
@@ -80,6 +81,22 @@ export function PartnersPage(props: {
                   <input type="hidden" name="address" value={p.actorUrl} />
                   <button type="submit">{t('partner.answer')}</button>
                 </form>
+              ) : null}
+              {p.state === 'partners' ? (
+                <>
+                  <p class="meta">{t(`partner.termsNow.${p.terms}`)}</p>
+                  <form method="post" action={`/partners/${p.id}/terms`} class="filters">
+                    <div class="field">
+                      <label for={`terms-${p.id}`}>{t('partner.termsLabel', { name: p.name })}</label>
+                      <select id={`terms-${p.id}`} name="terms">
+                        {TERMS.filter((x) => x !== p.terms).map((x) => (
+                          <option value={x}>{t(`partner.terms.${x}`)}</option>
+                        ))}
+                      </select>
+                    </div>
+                    <button type="submit">{t('partner.termsPropose')}</button>
+                  </form>
+                </>
               ) : null}
             </li>
           ))}

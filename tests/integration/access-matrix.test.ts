@@ -95,6 +95,23 @@ const match = async (fx: Fx): Promise<Objects> => {
 };
 const message = async (fx: Fx): Promise<Objects> => ({ id: (await match(fx)).message! });
 /** A need a partner network shares (federation/): a partner both sides decided on, and its post. */
+/** A partner network (both sides decided), for proposing what we share with it. */
+const partner = async (fx: Fx): Promise<Objects> => {
+  const host = `partner-${++n}.example.org`;
+  const row = await fx.world.deps.db
+    .insertInto('partners')
+    .values({
+      actor_url: `https://${host}/ap/actors/network`,
+      inbox_url: `https://${host}/ap/actors/network/inbox`,
+      shared_inbox_url: null,
+      name: `Partner ${n}`,
+      we_agreed_at: fx.world.now.value,
+      they_agreed_at: fx.world.now.value,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id };
+};
 const partnerNeed = async (fx: Fx): Promise<Objects> => {
   const host = `partner-${++n}.example.org`;
   const partner = await fx.world.deps.db
@@ -666,6 +683,7 @@ const tendedPlace = async (fx: Fx): Promise<Objects> => ({
 const FIXTURES: Record<string, (fx: Fx) => Promise<Objects>> = {
   // The network's one ActivityPub actor (federation/).
   groupActor: async () => ({ identifier: 'network' }),
+  partner,
   partnerNeed,
   partnerThread,
   sheet,

@@ -323,6 +323,71 @@ describe('two networks helping each other', () => {
     expect(await east.world.deps.db.selectFrom('directory_profiles').select('name').execute()).toEqual([]);
   }, 120_000);
 
+  it('shares with a partner what the members chose for it, and ends the partnership by their decision', async () => {
+    const liveAt = async (i: Instance, what: string) =>
+      (
+        await i.world.deps.db
+          .selectFrom('partner_posts')
+          .select('withdrawn_at')
+          .where('what', '=', what)
+          .executeTakeFirst()
+      )?.withdrawn_at;
+    const di = await buildMember(east.world, { name: 'Di' });
+    await buildPost(di, { kind: 'offer', what: 'Bread on Fridays', category: 'meals' });
+    await runJobs(east.world.deps);
+    await until(async () => (await liveAt(river, 'Bread on Fridays')) === null);
+    const riverId = (await partnerRow(east, riverActor))!.id;
+    expect(await (await east.founder.get('/partners')).text()).toContain(
+      'We share with them our offers and our needs, as our agreements say.',
+    );
+
+    // Eastside's members decide to share only needs with Riverside: the offer is taken back there.
+    expect((await east.founder.post(`/partners/${riverId}/terms`, { terms: 'everything' })).status).toBe(422);
+    const only = await east.founder.post(`/partners/${riverId}/terms`, { terms: 'needs' });
+    expect(only.status).toBe(303);
+    expect(await (await east.founder.get(only.headers.get('location')!)).text()).toContain(
+      'Share only our needs with Riverside Mutual Aid',
+    );
+    passHours(east.world, 73);
+    await runJobs(east.world.deps);
+    await until(async () => !!(await liveAt(river, 'Bread on Fridays')));
+    expect(await (await east.founder.get('/partners')).text()).toContain('We share with them our needs only.');
+
+    // Riverside shares an offer with Eastside; then Eastside's members end the partnership.
+    await decideAgreement(river.world, river.founder, 'share_offers', 'meals');
+    await buildPost(await buildMember(river.world, { name: 'Fay' }), {
+      kind: 'offer',
+      what: 'Tamales for the block party',
+      category: 'meals',
+    });
+    await runJobs(river.world.deps);
+    await until(async () => (await liveAt(east, 'Tamales for the block party')) === null);
+    const end = await east.founder.post(`/partners/${riverId}/terms`, { terms: 'end' });
+    expect(end.status).toBe(303);
+    passHours(east.world, 73);
+    await runJobs(east.world.deps);
+    // Here: what they shared is gone at once; there: our goodbye arrives and what we shared is dropped.
+    expect(await liveAt(east, 'Tamales for the block party')).not.toBeNull();
+    await until(async () => (await partnerRow(river, eastActor))?.they_agreed_at === null);
+    expect(await (await east.founder.get('/partners')).text()).toContain('no longer partners');
+    expect(await (await river.founder.get('/partners')).text()).toContain('their members said no');
+    const stillLive = await river.world.deps.db
+      .selectFrom('partner_posts as p')
+      .innerJoin('partners as r', 'r.id', 'p.partner_id')
+      .select('p.what')
+      .where('r.actor_url', '=', eastActor)
+      .where('p.withdrawn_at', 'is', null)
+      .execute();
+    expect(stillLive).toEqual([]);
+    // Nothing more goes either way, and neither side asks again by itself.
+    await buildPost(di, { kind: 'offer', what: 'Soup again on Sunday', category: 'meals' });
+    await runJobs(east.world.deps);
+    await runJobs(river.world.deps);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await liveAt(river, 'Soup again on Sunday')).toBeUndefined();
+    expect((await partnerRow(east, riverActor))?.asked_at).toBeNull();
+  }, 180_000);
+
   it('keeps nothing a network that is not a partner sends, even signed', async () => {
     const stranger = await instance('Hilltop Mutual Aid');
     try {

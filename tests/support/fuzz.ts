@@ -31,6 +31,8 @@ export const runsPerRoute = (routes: number) => Math.max(MIN_RUNS, Math.floor(FU
 /** Every field name the app's forms and endpoints read, so generated bodies hit real fields as well as unknown ones. */
 const FIELDS = [
   'address',
+  'reply',
+  'terms',
   'sheet',
   'url',
   'post_created',
