@@ -2,7 +2,8 @@
 // table, JSON lines, ValueFlows JSON-LD for the open needs and offers, and a moving sheet that another Kropotkin's
 // Moving in reads back as the same members and posts. Each is streamed a page of rows at a time (keyset by id), never
 // held whole in memory. Nothing private is in any of them: no email, phone, address, message, ballot or sealed text,
-// no hidden post; only the columns docs/SECURITY.md calls public to members.
+// no hidden post; only the columns docs/SECURITY.md calls public to members (events, things, places and the library
+// too, without the sealed exact places).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { csvCell } from '../web/csv.ts';
@@ -111,6 +112,54 @@ const TABLES = {
       outcome: p.outcome,
       closed_at: iso(p.closed_at),
     })),
+  // Events, things to borrow, fridges and pantries, the library: what members see of them, never the sealed exact
+  // place, who reported or who is in line.
+  events: async (db: Db, after: string, n: number): Promise<Row[]> =>
+    (
+      await db
+        .selectFrom('events')
+        .select(['id', 'kind', 'title', 'about', 'language', 'area', 'starts_at', 'minutes', 'zone', 'rrule'])
+        .select(['capacity', 'open_to_all', 'cancelled_at'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(n)
+        .execute()
+    ).map((e) => ({ ...e, starts_at: iso(e.starts_at), cancelled_at: iso(e.cancelled_at) })),
+  things: async (db: Db, after: string, n: number): Promise<Row[]> =>
+    (
+      await db
+        .selectFrom('things as t')
+        .leftJoin('members as m', (j) => j.onRef('m.id', '=', 't.lent_by').on('m.removed_at', 'is', null))
+        .select(['t.id', 't.title', 't.about', 't.area', 't.condition', 't.loan_days', 't.added_at'])
+        .select('m.display_name as lent_by')
+        .where('t.retired_at', 'is', null)
+        .where('t.id', '>', after)
+        .orderBy('t.id')
+        .limit(n)
+        .execute()
+    ).map((t) => ({ ...t, added_at: iso(t.added_at) })),
+  places: async (db: Db, after: string, n: number): Promise<Row[]> =>
+    (
+      await db
+        .selectFrom('places')
+        .select(['id', 'name', 'kind', 'area', 'about', 'help', 'counted', 'added_at'])
+        .where('retired_at', 'is', null)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(n)
+        .execute()
+    ).map((p) => ({ ...p, added_at: iso(p.added_at) })),
+  library: async (db: Db, after: string, n: number): Promise<Row[]> =>
+    (
+      await db
+        .selectFrom('library_items')
+        .select(['id', 'title', 'language', 'about', 'url', 'body', 'version_of', 'added_at'])
+        .where('taken_down_at', 'is', null)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(n)
+        .execute()
+    ).map((l) => ({ ...l, added_at: iso(l.added_at) })),
 } as const;
 
 export type ExportTable = keyof typeof TABLES;
@@ -133,6 +182,22 @@ const COLUMNS: Record<ExportTable, string[]> = {
   ],
   agreements: ['key', 'value', 'adopted_at', 'adopted_by'],
   proposals: ['id', 'kind', 'title', 'body', 'process', 'opened_at', 'closes_at', 'status', 'outcome', 'closed_at'],
+  events: [
+    'id',
+    'kind',
+    'title',
+    'about',
+    'language',
+    'area',
+    'starts_at',
+    'minutes',
+    'zone',
+    'rrule',
+    'capacity',
+  ].concat(['open_to_all', 'cancelled_at']),
+  things: ['id', 'title', 'about', 'area', 'condition', 'loan_days', 'lent_by', 'added_at'],
+  places: ['id', 'name', 'kind', 'area', 'about', 'help', 'counted', 'added_at'],
+  library: ['id', 'title', 'language', 'about', 'url', 'body', 'version_of', 'added_at'],
 };
 
 /** A table's rows, a page at a time: at most PAGE rows are ever held. */

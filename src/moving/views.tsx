@@ -378,6 +378,10 @@ export function ExportPage({ v }: { v: ViewCtx }) {
     ['posts.csv', 'moving.exportPosts'],
     ['agreements.csv', 'moving.exportAgreements'],
     ['proposals.csv', 'moving.exportProposals'],
+    ['events.csv', 'moving.exportEvents'],
+    ['things.csv', 'moving.exportThings'],
+    ['places.csv', 'moving.exportPlaces'],
+    ['library.csv', 'moving.exportLibrary'],
     ['network.jsonl', 'moving.exportJsonLines'],
     ['valueflows.jsonld', 'moving.exportValueFlows'],
   ];

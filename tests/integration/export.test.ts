@@ -23,7 +23,7 @@ let ada: Client;
 let bo: Client;
 let there: TestWorld;
 
-const NEIGHBOURS = 1_100; // more than two pages of 500
+const NEIGHBOURS = 600; // more than a page of 500
 
 beforeAll(async () => {
   world = files.world;
@@ -50,6 +50,45 @@ beforeAll(async () => {
         language: 'en',
       })),
     )
+    .execute();
+  // An event, a thing to borrow, a pantry and a reading, each with what only some may see (sealed exact places).
+  const { db } = world.deps;
+  const adaId = (
+    await db.selectFrom('members').select('id').where('display_name', '=', 'Ada').executeTakeFirstOrThrow()
+  ).id;
+  await db
+    .insertInto('events')
+    .values({
+      kind: 'teach_in',
+      title: 'Why rents rise',
+      language: 'en',
+      area: 'Eastside',
+      place_enc: Buffer.from('Back room, 14 Long Street'),
+      starts_at: world.now.value,
+      minutes: 90,
+      zone: 'UTC',
+      created_by: adaId,
+    })
+    .execute();
+  await db
+    .insertInto('things')
+    .values({
+      title: 'Cordless drill',
+      lent_by: adaId,
+      added_by: adaId,
+      area: 'Riverside',
+      condition: 'good',
+      loan_days: 7,
+      pickup_enc: Buffer.from('Flat 3B, ring twice'),
+    })
+    .execute();
+  await db
+    .insertInto('places')
+    .values({ name: 'Pantry at the church hall', kind: 'pantry', area: 'Eastside', help: 'food', added_by: adaId })
+    .execute();
+  await db
+    .insertInto('library_items')
+    .values({ added_by: adaId, title: 'Notes from the teach-in', language: 'en', body: 'Landlords and tenants.' })
     .execute();
   there = await buildWorld();
 });
@@ -78,6 +117,13 @@ describe(`moving out (${engine})`, () => {
     const agreements = await download(bo, 'agreements.csv');
     expect(agreements).toContain('Eastside Mutual Aid');
     expect(await download(bo, 'proposals.csv')).toContain('Meet on Sundays');
+    const events = await download(bo, 'events.csv');
+    expect(events).toContain('Why rents rise');
+    expect(await download(bo, 'things.csv')).toContain('Cordless drill,,Riverside,good,7,Ada');
+    expect(await download(bo, 'places.csv')).toContain('Pantry at the church hall');
+    expect(await download(bo, 'library.csv')).toContain('Landlords and tenants.');
+    const everything = await download(bo, 'network.jsonl');
+    for (const secret of ['14 Long Street', 'ring twice', 'ada@example.org']) expect(everything).not.toContain(secret);
     for (const file of ['members.csv', 'posts.csv', 'agreements.csv', 'network.jsonl', 'moving.csv'])
       expect(await download(bo, file)).not.toContain('ada@example.org');
     expect((await bo.get('/export/secrets.csv')).status).toBe(404);
@@ -90,7 +136,9 @@ describe(`moving out (${engine})`, () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(new Set(lines.map((l) => l.table))).toEqual(new Set(['members', 'posts', 'agreements', 'proposals']));
+    expect(new Set(lines.map((l) => l.table))).toEqual(
+      new Set(['members', 'posts', 'agreements', 'proposals', 'events', 'things', 'places', 'library']),
+    );
     expect(lines.filter((l) => l.table === 'members')).toHaveLength(NEIGHBOURS + 3);
     const doc = JSON.parse(await download(ada, 'valueflows.jsonld'));
     expect(doc['@context'].vf).toBe('https://w3id.org/valueflows/ont/vf#');
