@@ -62,6 +62,14 @@ export type Show = (typeof SHOWS)[number];
 
 const MOST_WORDS = 8;
 
+// An entry's words, read once (the listings' entries live as long as the process).
+const entryWords = new WeakMap<Entry, string[]>();
+function wordsOfEntry(e: Entry): string[] {
+  let words = entryWords.get(e);
+  if (!words) entryWords.set(e, (words = wordsOf(`${e.name} ${e.place} ${e.about}`)));
+  return words;
+}
+
 /** The entries a search asks for: each word it holds begins a word of the name, the place or the description. */
 export function searchEntries(entries: readonly Entry[], q: string, show: Show): Entry[] {
   const asked = wordsOf(q.slice(0, 200)).slice(0, MOST_WORDS);
@@ -69,7 +77,7 @@ export function searchEntries(entries: readonly Entry[], q: string, show: Show):
     if (show === 'partners' && e.source === 'listed') return false;
     if (show === 'listed' && e.source !== 'listed') return false;
     if (!asked.length) return true;
-    const words = wordsOf(`${e.name} ${e.place} ${e.about}`);
+    const words = wordsOfEntry(e);
     return asked.every((a) => words.some((w) => w.startsWith(a)));
   });
 }

@@ -4,10 +4,10 @@
 // many are listed. ADR 045.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoBounds, geoMercator, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { FeatureCollection, MultiLineString } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 
 export type Source = 'ours' | 'partner' | 'listed';
 export type MapPoint = { lat: number; lng: number; source: Source };
@@ -20,10 +20,20 @@ const PAD = 24;
 /** Marks closer than this (in the map's pixels) are one. */
 const CELL = 14;
 
-type Layers = { land: FeatureCollection; borders: MultiLineString; states: MultiLineString };
+/** A shape with its box (west, south, east, north in degrees), so a regional view draws only what it shows. */
+type Boxed = { shape: GeoPermissibleObjects; box: [number, number, number, number] };
+type Layers = { land: Boxed[]; borders: Boxed[]; states: Boxed[] };
 const layers = new Map<'coarse' | 'fine', Layers>();
 const require = createRequire(import.meta.url);
 const topology = (file: string) => JSON.parse(readFileSync(require.resolve(file), 'utf8')) as Topology;
+
+const boxed = (shape: GeoPermissibleObjects): Boxed => {
+  const [[west, south], [east, north]] = geoBounds(shape);
+  // A shape across the antimeridian (Russia, Fiji) has west > east: it is drawn in every view.
+  return { shape, box: west > east ? [-180, south, 180, north] : [west, south, east, north] };
+};
+const linesOf = (m: MultiLineString): Boxed[] =>
+  m.coordinates.map((line) => boxed({ type: 'LineString', coordinates: line } as LineString));
 
 function layersOf(detail: 'coarse' | 'fine'): Layers {
   let got = layers.get(detail);
@@ -33,9 +43,9 @@ function layersOf(detail: 'coarse' | 'fine'): Layers {
     const countries = world.objects.countries as GeometryCollection;
     const states = us.objects.states as GeometryCollection;
     got = {
-      land: feature(world, countries) as FeatureCollection,
-      borders: mesh(world, countries, (a, b) => a !== b),
-      states: mesh(us, states, (a, b) => a !== b),
+      land: (feature(world, countries) as FeatureCollection).features.map(boxed),
+      borders: linesOf(mesh(world, countries, (a, b) => a !== b)),
+      states: linesOf(mesh(us, states, (a, b) => a !== b)),
     };
     layers.set(detail, got);
   }
@@ -69,7 +79,11 @@ class Pen {
 }
 
 /** The projection that shows every point, with at least a region's width around a lone one. */
-export function projectionFor(points: readonly MapPoint[]): { projection: GeoProjection; wide: boolean } {
+export function projectionFor(points: readonly MapPoint[]): {
+  projection: GeoProjection;
+  wide: boolean;
+  view: [number, number, number, number];
+} {
   const lats = points.map((p) => p.lat);
   const lngs = points.map((p) => p.lng);
   let [west, east] = points.length ? [Math.min(...lngs), Math.max(...lngs)] : [-179, 179];
@@ -96,7 +110,10 @@ export function projectionFor(points: readonly MapPoint[]): { projection: GeoPro
       [0, 0],
       [WIDTH, HEIGHT],
     ]);
-  return { projection, wide: east - west > 60 };
+  // What the picture shows, in degrees (a little more: a shape just outside may cross the edge).
+  const [w, n] = projection.invert!([0, 0]) ?? [-180, 90];
+  const [e, so] = projection.invert!([WIDTH, HEIGHT]) ?? [180, -90];
+  return { projection, wide: east - west > 60, view: [w - 1, so - 1, e + 1, n + 1] };
 }
 
 /** The networks as marks: those a cell apart are one, placed at their middle. */
@@ -126,13 +143,34 @@ const escapeXml = (s: string) =>
 
 export type MapWords = { title: string; description: string; mark: (m: Mark) => string };
 
-/** The map as an SVG element: the base, then one mark per place (ours a star-like ring, partners a square). */
+// The pictures drawn lately, by what they show and in which words: the directory's first page (and any search asked
+// again) costs nothing after the first time. A few dozen, some tens of kilobytes each.
+const drawn = new Map<string, string>();
+const MOST_KEPT = 48;
+
+/** The map as an SVG element: the base, then one mark per place (ours a ringed circle, partners a square). */
 export function drawMap(points: readonly MapPoint[], words: MapWords): string {
-  const { projection, wide } = projectionFor(points);
+  const key = `${words.title}\n${words.description}\n${points.map((p) => `${p.lat},${p.lng},${p.source}`).join(';')}`;
+  const kept = drawn.get(key);
+  if (kept !== undefined) {
+    drawn.delete(key);
+    drawn.set(key, kept);
+    return kept;
+  }
+  const svg = drawFresh(points, words);
+  drawn.set(key, svg);
+  if (drawn.size > MOST_KEPT) drawn.delete(drawn.keys().next().value!);
+  return svg;
+}
+
+function drawFresh(points: readonly MapPoint[], words: MapWords): string {
+  const { projection, wide, view } = projectionFor(points);
   const base = layersOf(wide ? 'coarse' : 'fine');
-  const draw = (shape: Parameters<ReturnType<typeof geoPath>>[0]) => {
+  const [vw, vs, ve, vn] = view;
+  const draw = (shapes: Boxed[]) => {
     const pen = new Pen();
-    geoPath(projection, pen as never)(shape);
+    const path = geoPath(projection, pen as never);
+    for (const { shape, box } of shapes) if (box[0] <= ve && box[2] >= vw && box[1] <= vn && box[3] >= vs) path(shape);
     return pen.text();
   };
   const marks = marksOf(projection, points)
