@@ -14,6 +14,7 @@ import { matchingBench } from './matching.ts';
 import { themesBench } from './themes.ts';
 import { buyingBench } from './buying.ts';
 import { movingBench } from './moving.ts';
+import { directoryBench } from './directory.ts';
 import { boardUnderLoad, helloUnderLoad, joinMembers, kropotkinUnderLoad } from './load.ts';
 import { foundInContext, measurePages } from './pages.ts';
 import { analyzeEmbedded, postForm, prng, pssTreeMb, startServerProcess } from './support.ts';
@@ -98,6 +99,20 @@ add(
   moving.carryOutMs / Math.max(moving.bareInsertMs, 0.001),
   'ratio',
   20,
+  'lower',
+);
+
+// 1f. The directory of networks (issue 22): its map drawn on the server, per search, against the list alone.
+say('the directory: its map drawn per search');
+const directory = await directoryBench(quick ? 1 : 3);
+details.directory = directory;
+add('directory_first_map_kb', directory.firstMapBytes / 1000, 'KB', 80, 'lower');
+add('directory_search_with_map_ms', directory.searchWithMapMs, 'ms', 200, 'lower');
+add(
+  'directory_search_with_map_vs_list_only',
+  directory.searchWithMapMs / Math.max(directory.searchListOnlyMs, 0.001),
+  'ratio',
+  1000,
   'lower',
 );
 

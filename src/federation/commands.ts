@@ -12,7 +12,7 @@ import { proposeAction, type Proposing } from '../decisions/index.ts';
 import { notify } from '../notifications/index.ts';
 import { ACTOR, acceptRequest, activityId, contextOf, ProposalActivity, recipientOf } from './actor.ts';
 import { PROPOSAL_CONTEXT, proposalObject } from './wire.ts';
-import { sendGoodbyes } from './terms.ts';
+import { sendGoodbyes, type PartnerTerms } from './terms.ts';
 
 type Db = Kysely<Database>;
 
@@ -33,11 +33,12 @@ export const becomePartnersPayload: z.ZodType<BecomePartners> = z.object({
   name: z.string().min(1).max(200),
 });
 
-/** Asks the members to become partners with a network; if it passes, our side of it is sent by itself. */
+/** Asks the members to become partners with a network, or to change what we share with a partner or end it
+ * (terms.ts); if it passes, it is done by itself. */
 export async function proposePartner(
   db: Db,
   openedBy: string,
-  action: BecomePartners,
+  action: BecomePartners | PartnerTerms,
   why: string,
   p: Proposing,
   now: Date,

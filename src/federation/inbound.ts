@@ -1,7 +1,7 @@
 // What other networks tell us, as the database keeps it: a request to become partners, their answer to ours, the end
 // of a partnership, and what a partner shares (kept apart from our own posts). Fedify has checked who sent each
 // activity (its HTTP signature) before any of this runs; what a network that is not a partner sends is dropped.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { encrypt, type Keys } from '../security/crypto.ts';
 import { notify } from '../notifications/index.ts';
@@ -89,21 +89,19 @@ export async function partnerLeft(db: Db, actorUrl: string, now: Date) {
       .where('actor_url', '=', actorUrl)
       .returning('id')
       .executeTakeFirst();
-    if (!left) return;
-    await tx
-      .updateTable('partner_posts')
-      .set({ withdrawn_at: now })
-      .where('partner_id', '=', left.id)
-      .where('withdrawn_at', 'is', null)
-      .execute();
-    // What we shared with them is theirs no longer to show (they dropped it when they left).
-    await tx
-      .updateTable('posts_shared')
-      .set({ withdrawn_at: now })
-      .where('partner_id', '=', left.id)
-      .where('withdrawn_at', 'is', null)
-      .execute();
+    if (left) await takenBackBothWays(tx, left.id, now);
   });
+}
+
+/** A partnership ended: what they shared disappears here, and what we shared is theirs no longer to show. */
+export async function takenBackBothWays(tx: Transaction<Database>, partnerId: string, now: Date) {
+  for (const table of ['partner_posts', 'posts_shared'] as const)
+    await tx
+      .updateTable(table)
+      .set({ withdrawn_at: now })
+      .where('partner_id', '=', partnerId)
+      .where('withdrawn_at', 'is', null)
+      .execute();
 }
 
 /** The partner an actor is, while both sides stand by the partnership. */

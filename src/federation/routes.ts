@@ -12,7 +12,7 @@ import { RateLimiter } from '../security/rate-limit.ts';
 import { ACTION_PROPOSAL_DEFAULTS, decisionFields } from '../decisions/index.ts';
 import { ACTOR, contextOf, federationOf } from './actor.ts';
 import { proposePartner } from './commands.ts';
-import { proposeTerms, TERMS } from './terms.ts';
+import { TERMS } from './terms.ts';
 import { errors } from '../web/errors.ts';
 import { openPartnerProposal, partnerPosts, partnersList } from './queries.ts';
 import { PartnersPage, ThreadPage } from './views.tsx';
@@ -205,7 +205,7 @@ federationRoutes.post('/partners/:id/terms', async (c) => {
   if (!parsed.ok) return partnersPage(c, { values: {}, errors: { _form: 'partner.termsChoose' } }, 422);
   const open = await openPartnerProposal(db, partner.actorUrl);
   if (open) return c.redirect(`/decisions/${open.id}`, 303);
-  const id = await proposeTerms(
+  const id = await proposePartner(
     db,
     member.id,
     { type: 'partner_terms', actor_url: partner.actorUrl, name: partner.name, terms: parsed.data.terms },

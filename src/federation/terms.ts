@@ -3,12 +3,12 @@
 // our offers, our needs, both, or nothing. Ending takes back everything shared both ways; the goodbye (an Undo of our
 // request, a Reject of theirs) is owed until the sharing job sends it.
 import { z } from 'zod';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { Follow, Reject, Undo } from '@fedify/fedify';
 import type { Database } from '../db/types.ts';
 import type { Deps } from '../web/context.ts';
-import { proposeAction, type Proposing } from '../decisions/index.ts';
 import { ACTOR, activityId, contextOf, recipientOf } from './actor.ts';
+import { takenBackBothWays } from './inbound.ts';
 
 export const TERMS = ['both', 'offers', 'needs', 'nothing', 'end'] as const;
 export type Terms = (typeof TERMS)[number];
@@ -21,18 +21,6 @@ export const partnerTermsPayload: z.ZodType<PartnerTerms> = z.object({
   name: z.string().min(1).max(200),
   terms: z.enum(TERMS),
 });
-
-/** Asks the members to change what is shared with a partner, or to end the partnership. */
-export function proposeTerms(
-  db: Kysely<Database>,
-  openedBy: string,
-  action: PartnerTerms,
-  why: string,
-  p: Proposing,
-  now: Date,
-) {
-  return proposeAction(db, openedBy, { kind: 'partner', title: action.name, why, action }, p, now);
-}
 
 /** A passed decision on a partner: what we share from now, or the end (what was shared both ways taken back). */
 export async function applyTerms(tx: Transaction<Database>, a: PartnerTerms, now: Date) {
@@ -55,18 +43,7 @@ export async function applyTerms(tx: Transaction<Database>, a: PartnerTerms, now
     .where('id', '=', partner.id)
     .execute();
   // Their side drops what we shared when our goodbye reaches it; ours drops what they shared now.
-  await tx
-    .updateTable('posts_shared')
-    .set({ withdrawn_at: now })
-    .where('partner_id', '=', partner.id)
-    .where('withdrawn_at', 'is', null)
-    .execute();
-  await tx
-    .updateTable('partner_posts')
-    .set({ withdrawn_at: now })
-    .where('partner_id', '=', partner.id)
-    .where('withdrawn_at', 'is', null)
-    .execute();
+  await takenBackBothWays(tx, partner.id, now);
 }
 
 /** The goodbyes owed: our request taken back (Undo of our Follow) and theirs refused (Reject of their Follow). */

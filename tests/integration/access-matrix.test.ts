@@ -96,7 +96,7 @@ const match = async (fx: Fx): Promise<Objects> => {
 const message = async (fx: Fx): Promise<Objects> => ({ id: (await match(fx)).message! });
 /** A need a partner network shares (federation/): a partner both sides decided on, and its post. */
 /** A partner network (both sides decided), for proposing what we share with it. */
-const partner = async (fx: Fx): Promise<Objects> => {
+const partnerAt = async (fx: Fx) => {
   const host = `partner-${++n}.example.org`;
   const row = await fx.world.deps.db
     .insertInto('partners')
@@ -110,26 +110,15 @@ const partner = async (fx: Fx): Promise<Objects> => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id: row.id };
+  return { id: row.id, host };
 };
+const partner = async (fx: Fx): Promise<Objects> => ({ id: (await partnerAt(fx)).id });
 const partnerNeed = async (fx: Fx): Promise<Objects> => {
-  const host = `partner-${++n}.example.org`;
-  const partner = await fx.world.deps.db
-    .insertInto('partners')
-    .values({
-      actor_url: `https://${host}/ap/actors/network`,
-      inbox_url: `https://${host}/ap/actors/network/inbox`,
-      shared_inbox_url: null,
-      name: `Partner ${n}`,
-      we_agreed_at: fx.world.now.value,
-      they_agreed_at: fx.world.now.value,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id: partnerId, host } = await partnerAt(fx);
   const post = await fx.world.deps.db
     .insertInto('partner_posts')
     .values({
-      partner_id: partner.id,
+      partner_id: partnerId,
       object_url: `https://${host}/ap/actors/network/posts/${crypto.randomUUID()}`,
       kind: 'need',
       what: 'A ride to the clinic',
