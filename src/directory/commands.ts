@@ -3,9 +3,8 @@
 import type { Deps } from '../web/context.ts';
 import type { Db } from '../db/connect.ts';
 import { encrypt } from '../security/crypto.ts';
-import { partnersList } from '../federation/index.ts';
 import { partnerProfileSchema, type PartnerProfile } from './profile.ts';
-import { MESSAGE_PURPOSE, REPLY_PURPOSE } from './queries.ts';
+import { MESSAGE_PURPOSE, REPLY_PURPOSE, partnerActors, profilesReadSince } from './queries.ts';
 
 export const KEEP_MESSAGES_DAYS = 60;
 /** A partner's profile is read again after this long. */
@@ -57,19 +56,11 @@ export async function fetchProfile(actorUrl: string): Promise<PartnerProfile | '
 /** Reads the profiles of partners not read lately, and forgets those of networks that are no longer partners. */
 export async function readPartnerProfiles(deps: Deps, now: Date, read = fetchProfile): Promise<void> {
   const { db } = deps;
-  const partners = (await partnersList(db)).filter((p) => p.state === 'partners').map((p) => p.actorUrl);
+  const partners = await partnerActors(db);
   const forget = db.deleteFrom('directory_profiles');
   await (partners.length ? forget.where('actor_url', 'not in', partners) : forget).execute();
   if (!partners.length) return;
-  const fresh = new Set(
-    (
-      await db
-        .selectFrom('directory_profiles')
-        .select('actor_url')
-        .where('read_at', '>', new Date(now.getTime() - READ_AGAIN_MS))
-        .execute()
-    ).map((r) => r.actor_url),
-  );
+  const fresh = await profilesReadSince(db, new Date(now.getTime() - READ_AGAIN_MS));
   const due = partners.filter((a) => !fresh.has(a)).slice(0, 20);
   const read_ = await Promise.all(due.map(async (actorUrl) => ({ actorUrl, profile: await read(actorUrl) })));
   for (const { actorUrl, profile } of read_) {

@@ -3,6 +3,18 @@ import type { Db } from '../db/connect.ts';
 import type { Keys } from '../security/crypto.ts';
 import { decrypt } from '../security/crypto.ts';
 import type { Entry } from './listing.ts';
+import { partnersList } from '../federation/index.ts';
+
+/** The actors of the networks that are partners now (both sides decided). */
+export async function partnerActors(db: Db): Promise<string[]> {
+  return (await partnersList(db)).filter((p) => p.state === 'partners').map((p) => p.actorUrl);
+}
+
+/** Which partners' profiles were read since `since`. */
+export async function profilesReadSince(db: Db, since: Date): Promise<Set<string>> {
+  const rows = await db.selectFrom('directory_profiles').select('actor_url').where('read_at', '>', since).execute();
+  return new Set(rows.map((r) => r.actor_url));
+}
 
 /** Partner networks' profiles, as entries (partners: the actors our members and theirs decided on). */
 export async function partnerEntries(db: Db, partners: readonly string[]): Promise<Entry[]> {

@@ -8,11 +8,11 @@ import { emptyForm, type FormState } from '../web/parts.tsx';
 import { checkForm, readForm, optionalText } from '../web/forms.ts';
 import { requireMember } from '../web/edges.ts';
 import { errors, refusedWrite } from '../web/errors.ts';
-import { ourActorUrl, partnersList } from '../federation/index.ts';
+import { ourActorUrl } from '../federation/index.ts';
 import { listedNetworks, searchEntries, SHOWS, type Entry } from './listing.ts';
 import { drawMap, type Mark } from './map.ts';
 import { murmurationsProfile, readPosition } from './profile.ts';
-import { directoryMessages, messageCount, partnerEntries } from './queries.ts';
+import { directoryMessages, messageCount, partnerActors, partnerEntries } from './queries.ts';
 import { leaveMessage } from './commands.ts';
 import { ContactPage, DirectoryPage, MessagesPage } from './views.tsx';
 
@@ -48,7 +48,7 @@ directoryRoutes.get('/directory', async (c) => {
   const { db, config } = c.get('deps');
   const t = c.get('t');
   const query = searchQuery.parse({ q: c.req.query('q') ?? '', show: c.req.query('show'), page: c.req.query('page') });
-  const partners = (await partnersList(db)).filter((p) => p.state === 'partners').map((p) => p.actorUrl);
+  const partners = await partnerActors(db);
   const ours = ourEntry(c.get('network'), config.publicUrl);
   const everyone = [...(ours ? [ours] : []), ...(await partnerEntries(db, partners)), ...listedNetworks()];
   const found = searchEntries(everyone, query.q, query.show);
